@@ -1,0 +1,185 @@
+// The backward pass: an iterative walk of the graph in topological order (no recursion, so a chain of 100,000 ops
+// cannot overflow the stack), accumulating gradients per node input, running hooks, writing leaves' `.grad`.
+import { RuntimeError } from '../core/errors.ts';
+import { withGradMode } from '../core/grad-mode.ts';
+import type { Tensor } from '../core/tensor.ts';
+import { AccumulateGrad, type Node } from './node.ts';
+import { gradientEdge } from './record.ts';
+
+/** Engine services implemented by the ops layer (kept out of here so the graph walk imports no op). */
+export const engineOps: {
+  add: (a: Tensor, b: Tensor) => Tensor;
+  sumToShape: (grad: Tensor, shape: readonly number[]) => Tensor;
+  cast: (grad: Tensor, like: Tensor | { dtype: Tensor['dtype'] }) => Tensor;
+  clone: (t: Tensor) => Tensor;
+  addInPlace: (target: Tensor, value: Tensor) => void;
+  onesLike: (t: Tensor) => Tensor;
+} = {} as never;
+
+export interface RunOptions {
+  retainGraph: boolean;
+  createGraph: boolean;
+  /** For `torch.autograd.grad`: collect gradients at these tensors instead of accumulating into `.grad`. */
+  capture?: readonly Tensor[];
+  allowUnused?: boolean;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function accumulate(a: Tensor | null, b: Tensor): Tensor {
+  return a === null ? b : engineOps.add(a, b);
+}
+
+/** Runs backward from `roots` seeded with `grads`. Returns captured gradients when `capture` is given. */
+export function runBackward(roots: readonly Tensor[], grads: readonly Tensor[], options: RunOptions): (Tensor | null)[] {
+  return withGradMode(options.createGraph, () => execute(roots, grads, options));
+}
+
+function execute(roots: readonly Tensor[], rootGrads: readonly Tensor[], options: RunOptions): (Tensor | null)[] {
+  const pending = new Map<Node, (Tensor | null)[]>();
+  const rootEdges = roots.map((r) => gradientEdge(r));
+  rootEdges.forEach(([node], i) => {
+    if (node === null) {
+      throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+    }
+  });
+
+  // Capture points for torch.autograd.grad: a leaf's accumulator or a non-leaf's (grad_fn, output_nr).
+  const captureKeys = (options.capture ?? []).map((t) => gradientEdge(t));
+  const captured: (Tensor | null)[] = captureKeys.map(() => null);
+
+  // Count dependencies with an explicit stack.
+  const dependencies = new Map<Node, number>();
+  const seen = new Set<Node>();
+  const stack: Node[] = [];
+  for (const [node] of rootEdges) if (node && !seen.has(node)) { seen.add(node); stack.push(node); }
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const [next] of node.next_functions) {
+      if (next === null) continue;
+      dependencies.set(next, (dependencies.get(next) ?? 0) + 1);
+      if (!seen.has(next)) { seen.add(next); stack.push(next); }
+    }
+  }
+
+  rootEdges.forEach(([node, nr], i) => {
+    const buffer = pending.get(node!) ?? new Array<Tensor | null>(node!.numOutputs).fill(null);
+    buffer[nr] = accumulate(buffer[nr]!, rootGrads[i]!);
+    pending.set(node!, buffer);
+  });
+
+  const ready: Node[] = [];
+  for (const [node] of rootEdges) if (node && !dependencies.get(node) && !ready.includes(node)) ready.push(node);
+
+  while (ready.length > 0) {
+    const node = ready.pop()!;
+    const inputs = pending.get(node) ?? new Array<Tensor | null>(node.numOutputs).fill(null);
+    pending.delete(node);
+    runPreHooks(node, inputs);
+    captureAt(node, inputs, captureKeys, captured);
+
+    let outputs: (Tensor | null)[];
+    if (node instanceof AccumulateGrad) {
+      if (options.capture === undefined) accumulateLeaf(node.variable, inputs[0]!, options.createGraph);
+      outputs = [];
+    } else {
+      outputs = node.apply(inputs);
+      if (!options.retainGraph) node.releaseSaved();
+    }
+    for (const hook of node.postHooks) hook(outputs, inputs);
+
+    node.next_functions.forEach(([next, nr], i) => {
+      if (next === null) return;
+      let g = outputs[i] ?? null;
+      if (g !== null) g = conform(g, node, i);
+      if (g !== null) {
+        const buffer = pending.get(next) ?? new Array<Tensor | null>(next.numOutputs).fill(null);
+        buffer[nr] = accumulate(buffer[nr]!, g);
+        pending.set(next, buffer);
+      }
+      const left = dependencies.get(next)! - 1;
+      dependencies.set(next, left);
+      if (left === 0) {
+        if (pending.has(next)) ready.push(next);
+        else skipUnreached(next, dependencies, ready, pending);
+      }
+    });
+  }
+
+  if (options.capture !== undefined && !options.allowUnused) {
+    if (captured.includes(null)) {
+      throw new RuntimeError('One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.');
+    }
+  }
+  return captured;
+}
+
+/** A node whose every incoming gradient was undefined is not run; its own inputs lose a dependency each. */
+function skipUnreached(start: Node, dependencies: Map<Node, number>, ready: Node[], pending: Map<Node, (Tensor | null)[]>): void {
+  const stack = [start];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const [next] of node.next_functions) {
+      if (next === null) continue;
+      const left = dependencies.get(next)! - 1;
+      dependencies.set(next, left);
+      if (left === 0) {
+        if (pending.has(next)) ready.push(next);
+        else stack.push(next);
+      }
+    }
+  }
+}
+
+/** validate_outputs: sum a broadcast gradient back to the input's shape and cast it to the input's dtype. */
+function conform(grad: Tensor, node: Node, index: number): Tensor {
+  const meta = node.inputMeta[index];
+  if (!meta) return grad;
+  let g = grad;
+  if (!sameShape(g._shape, meta.shape)) g = engineOps.sumToShape(g, meta.shape);
+  if (g.dtype !== meta.dtype) g = engineOps.cast(g, { dtype: meta.dtype });
+  return g;
+}
+
+function runPreHooks(node: Node, inputs: (Tensor | null)[]): void {
+  const hookTarget = node instanceof AccumulateGrad ? node.variable._leafHooks : null;
+  if (hookTarget) {
+    for (const hook of hookTarget) {
+      if (inputs[0] === null) continue;
+      const replaced = hook(inputs[0]!);
+      if (replaced) inputs[0] = replaced;
+    }
+    return;
+  }
+  for (const [nr, hooks] of node.tensorPreHooks) {
+    for (const hook of hooks) {
+      if (inputs[nr] === null || inputs[nr] === undefined) continue;
+      const replaced = hook(inputs[nr]!);
+      if (replaced) inputs[nr] = replaced;
+    }
+  }
+  for (const [nr, tensor] of node.retainedGrads) {
+    const g = inputs[nr];
+    if (!g) continue;
+    tensor._grad = tensor._grad === null ? engineOps.clone(g.detach()) : engineOps.add(tensor._grad, g.detach());
+  }
+}
+
+function captureAt(node: Node, inputs: (Tensor | null)[], keys: readonly [Node | null, number][], captured: (Tensor | null)[]): void {
+  keys.forEach(([keyNode, nr], i) => {
+    if (keyNode === node && inputs[nr]) captured[i] = accumulate(captured[i]!, inputs[nr]!);
+  });
+}
+
+/** AccumulateGrad: the first gradient is stored (detached unless create_graph), later ones are added. */
+function accumulateLeaf(variable: Tensor, grad: Tensor, createGraph: boolean): void {
+  if (variable._grad === null) {
+    variable._grad = createGraph ? grad : engineOps.clone(grad.detach());
+  } else {
+    // Like PyTorch, accumulate in place when no graph is being built, so a held `.grad` reference sees the sum.
+    if (createGraph) variable._grad = engineOps.add(variable._grad, grad);
+    else engineOps.addInPlace(variable._grad, grad.detach());
+  }
+}

@@ -1,0 +1,90 @@
+// The autograd graph: `grad_fn` nodes with PyTorch's names, edges to the nodes of their inputs, saved tensors
+// guarded by version counters.
+import { RuntimeError } from '../core/errors.ts';
+import type { DType } from '../core/dtype.ts';
+import type { Tensor } from '../core/tensor.ts';
+
+const inspect = Symbol.for('nodejs.util.inspect.custom');
+let nextNodeId = 1;
+
+export type Edge = [Node | null, number];
+export type TensorHook = (grad: Tensor) => Tensor | void | undefined;
+export type BackwardFn = (grads: (Tensor | null)[]) => (Tensor | null)[];
+
+/** Shape and dtype of an input, kept so that gradients can be summed back to its size and cast to its dtype. */
+export interface InputMeta { shape: readonly number[]; dtype: DType }
+
+const freedMessage =
+  'Trying to backward through the graph a second time (or directly access saved tensors after they have already ' +
+  'been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). ' +
+  'Specify retain_graph=True if you need to backward through the graph a second time or if you need to access ' +
+  'saved tensors after calling backward.';
+
+/** A tensor saved for backward, with the version it had when saved (PyTorch's SavedVariable). */
+export class SavedTensor {
+  private tensor: Tensor | null;
+  private readonly version: number;
+  constructor(tensor: Tensor, readonly name: string, readonly isOutput: boolean) {
+    this.tensor = tensor;
+    this.version = tensor.storage.version;
+  }
+  get released(): boolean { return this.tensor === null; }
+  peek(): Tensor | null { return this.tensor; }
+  release(): void { this.tensor = null; }
+  unpack(): Tensor {
+    const t = this.tensor;
+    if (t === null) throw new RuntimeError(freedMessage);
+    if (t.storage.version !== this.version) {
+      const producedBy = t.grad_fn ? `, which is output ${t.output_nr} of ${t.grad_fn.name()},` : '';
+      throw new RuntimeError(
+        `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
+        `[${t.dtype.legacyName} [${t._shape.join(', ')}]]${producedBy} is at version ${t.storage.version}; ` +
+        `expected version ${this.version} instead. Hint: enable anomaly detection to find the operation that ` +
+        `failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`);
+    }
+    return t;
+  }
+}
+
+/** A `grad_fn`: one backward function of the graph. */
+export class Node {
+  readonly id = nextNodeId++;
+  /** Hooks on the gradients of this node's outputs (`tensor.register_hook` on a non-leaf), by output number. */
+  readonly tensorPreHooks = new Map<number, TensorHook[]>();
+  /** Non-leaf tensors that asked for `retain_grad()`, by output number. */
+  readonly retainedGrads = new Map<number, Tensor>();
+  readonly postHooks: ((gradInputs: (Tensor | null)[], gradOutputs: (Tensor | null)[]) => void)[] = [];
+  /** The tensors this node produced, weakly, for the inspector's graph export. */
+  readonly outputIds: number[] = [];
+  constructor(
+    private readonly nodeName: string,
+    readonly next_functions: Edge[],
+    readonly inputMeta: (InputMeta | null)[],
+    readonly saved: Record<string, SavedTensor>,
+    private readonly backwardFn: BackwardFn,
+    readonly numOutputs = 1,
+  ) {}
+  /** PyTorch's `grad_fn.name()`, e.g. `MulBackward0`. */
+  name(): string { return this.nodeName; }
+  /** Unpacks a saved tensor, with PyTorch's errors for freed graphs and in-place modifications. */
+  savedTensor(key: string): Tensor {
+    const s = this.saved[key];
+    if (!s) throw new RuntimeError(`${this.nodeName} has no saved tensor ${key}`);
+    return s.unpack();
+  }
+  apply(grads: (Tensor | null)[]): (Tensor | null)[] { return this.backwardFn(grads); }
+  releaseSaved(): void { for (const s of Object.values(this.saved)) s.release(); }
+  register_hook(fn: (gradInputs: (Tensor | null)[], gradOutputs: (Tensor | null)[]) => void): void {
+    this.postHooks.push(fn);
+  }
+  toString(): string { return `<${this.nodeName} object>`; }
+  [inspect](): string { return this.toString(); }
+}
+
+/** The node that writes a leaf's `.grad`. */
+export class AccumulateGrad extends Node {
+  constructor(readonly variable: Tensor) {
+    super('torch::autograd::AccumulateGrad', [], [{ shape: variable._shape, dtype: variable.dtype }], {}, () => []);
+  }
+  override toString(): string { return '<AccumulateGrad object>'; }
+}

@@ -1,0 +1,23 @@
+import { RuntimeError } from './errors.ts';
+
+const inspect = Symbol.for('nodejs.util.inspect.custom');
+export type DeviceType = 'cpu' | 'webgpu';
+
+/** `torch.device`. `'cuda'` names the WebGPU device, so PyTorch code that moves tensors to the GPU runs unchanged. */
+export class Device {
+  constructor(readonly type: DeviceType, readonly index: number | null = null) {}
+  toString(): string { return this.index === null ? this.type : `${this.type}:${this.index}`; }
+  [inspect](): string { return `device(type='${this.type}'${this.index === null ? '' : `, index=${this.index}`})`; }
+}
+
+export const cpu = new Device('cpu');
+
+export function toDevice(value: unknown): Device {
+  if (value instanceof Device) return value;
+  if (typeof value === 'string') {
+    const [type, index] = value.split(':');
+    if (type === 'cpu') return cpu;
+    if (type === 'cuda' || type === 'webgpu') return new Device('webgpu', index === undefined ? 0 : Number(index));
+  }
+  throw new RuntimeError(`Expected one of cpu, cuda, webgpu device type at start of device string: ${String(value)}`);
+}

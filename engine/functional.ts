@@ -1,0 +1,2 @@
+// `torch.nn.functional`, assembled from engine/ops/nn.
+export const F = {};

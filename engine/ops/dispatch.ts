@@ -1,0 +1,232 @@
+// The one dispatcher between the user API and the kernels (PyTorch's TensorIterator idea): it promotes dtypes,
+// broadcasts operands (broadcast dimensions at stride 0), allocates outputs and runs in-place variants. Op files
+// declare ops through `unaryOp` / `binaryOp` here, which also registers them for the table-driven tests.
+import type { StridedView, Store } from '../backend/cpu/kernels.ts';
+import { copyStrided, mapBinary, mapUnary } from '../backend/cpu/kernels.ts';
+import { record, needsGrad } from '../autograd/record.ts';
+import { bool, category, type DType, float32, get_default_dtype, int64, promoteTypes } from '../core/dtype.ts';
+import { RuntimeError } from '../core/errors.ts';
+import { is_grad_enabled } from '../core/grad-mode.ts';
+import { isScalar, type Scalar, scalarKind, scalarValue } from '../core/scalar.ts';
+import { broadcastShapes, broadcastStrides } from '../core/shape.ts';
+import { emptyTensor, Tensor } from '../core/tensor.ts';
+
+export type TensorOrScalar = Tensor | Scalar;
+
+/** Kernels see tensors as strided views, optionally read as if broadcast to `shape`. */
+export function viewOf(t: Tensor, shape?: readonly number[]): StridedView {
+  if (!shape) return { data: t.storage.data, shape: t._shape, strides: t._stride, offset: t._offset };
+  return { data: t.storage.data, shape, strides: broadcastStrides(t._shape, t._stride, shape), offset: t._offset };
+}
+
+/** The store function a kernel needs to write `dtype` correctly from a JavaScript number. */
+export function storeFor(dtype: DType): Store | undefined {
+  return dtype.name === 'bool' || dtype.name === 'int64' ? (v) => dtype.cast(v) : undefined;
+}
+
+/** A 0-dim tensor holding a scalar, marked as a wrapped number for type promotion. */
+export function scalarTensor(value: number, dtype: DType): Tensor {
+  const t = emptyTensor([], dtype);
+  t.storage.data[0] = dtype.cast(value);
+  return t;
+}
+
+function scalarDType(value: Scalar): DType {
+  const kind = scalarKind(value);
+  return kind === 'bool' ? bool : kind === 'int' ? int64 : get_default_dtype();
+}
+
+/** PyTorch's result_type over tensors and Python scalars: dimensioned tensors > 0-dim tensors > scalars, by category. */
+export function resultType(...operands: readonly TensorOrScalar[]): DType {
+  let dimResult: DType | null = null;
+  let zeroResult: DType | null = null;
+  let scalarResult: DType | null = null;
+  const merge = (a: DType | null, b: DType) => (a === null ? b : promoteTypes(a, b));
+  for (const o of operands) {
+    if (o instanceof Tensor) {
+      if (o._shape.length > 0) dimResult = merge(dimResult, o.dtype);
+      else zeroResult = merge(zeroResult, o.dtype);
+    } else {
+      scalarResult = merge(scalarResult, scalarDType(o));
+    }
+  }
+  const combine = (higher: DType | null, lower: DType | null): DType | null => {
+    if (higher === null) return lower;
+    if (lower === null) return higher;
+    if (higher.is_floating_point) return higher;
+    if (higher === bool || category(lower) === 2) return promoteTypes(higher, lower);
+    return higher;
+  };
+  return combine(dimResult, combine(zeroResult, scalarResult)) ?? float32;
+}
+
+/** Converts an operand to a tensor of `dtype` (scalars become 0-dim tensors; tensors are cast if needed). */
+export function asTensor(value: TensorOrScalar, dtype: DType): Tensor {
+  if (value instanceof Tensor) return value.dtype === dtype ? value : castTensor(value, dtype);
+  if (!isScalar(value)) throw new TypeError(`expected Tensor or Number, but got ${describe(value)}`);
+  return scalarTensor(scalarValue(value), dtype);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'NoneType';
+  if (Array.isArray(value)) return 'list';
+  return typeof value;
+}
+
+/** A contiguous copy of `t` converted to `dtype` (no autograd; the `to` op records it). */
+export function castTensor(t: Tensor, dtype: DType): Tensor {
+  const out = emptyTensor(t._shape, dtype, t.device);
+  copyStrided(viewOf(out), viewOf(t), storeFor(dtype) ?? (dtype === float32 ? Math.fround : undefined));
+  return out;
+}
+
+/** PyTorch's canCast: no float -> integral, no non-bool -> bool. */
+export function canCast(from: DType, to: DType): boolean {
+  if (from.is_floating_point && !to.is_floating_point) return false;
+  if (from !== bool && to === bool) return false;
+  return true;
+}
+
+export interface UnarySpec {
+  name: string;
+  /** PyTorch's node name, e.g. `ExpBackward0`; omitted for ops that are not differentiable. */
+  grad_fn?: string;
+  /** The output dtype: `same` as the input, `float` (integers promote to the default float), or `bool`. */
+  dtype: 'same' | 'float' | 'bool';
+  cpu: (x: number) => number;
+  /** The WGSL expression computing the result from `x`. */
+  wgsl: string;
+  /** d(out)/d(in) times grad, written with engine ops; `result` is the op's output. */
+  backward?: (grad: Tensor, self: Tensor, result: Tensor) => Tensor;
+  /** Inputs the op's derivative needs; saves only these (PyTorch saves e.g. `result` for exp, `self` for sin). */
+  saves?: readonly ('self' | 'result')[];
+  /** Input range for the generated tests (e.g. positive for log). */
+  domain?: readonly [number, number];
+}
+
+export interface BinarySpec {
+  name: string;
+  grad_fn?: string;
+  /** `promote`: result_type of the operands; `float`: promoted, then at least the default float; `bool`: comparisons. */
+  dtype: 'promote' | 'float' | 'bool';
+  cpu: (a: number, b: number) => number;
+  /** Integer dtypes may need their own kernel (floor division, integer power). */
+  cpuIntegral?: (a: number, b: number) => number;
+  wgsl: string;
+  backward?: (grad: Tensor, self: Tensor, other: Tensor, result: Tensor) => [Tensor | null, Tensor | null];
+  saves?: readonly ('self' | 'other' | 'result')[];
+  domain?: readonly [number, number];
+  /** Validates operands before computing (e.g. integer division by zero). */
+  check?: (self: Tensor, other: Tensor, computeDtype: DType) => void;
+}
+
+export interface OpInfo { kind: 'unary' | 'binary'; spec: UnarySpec | BinarySpec }
+/** Every op declared through this dispatcher, for the table-driven tests. */
+export const opRegistry = new Map<string, OpInfo>();
+
+function unaryOutputDType(spec: UnarySpec, input: DType): DType {
+  if (spec.dtype === 'bool') return bool;
+  if (spec.dtype === 'float' && !input.is_floating_point) return get_default_dtype();
+  return input;
+}
+
+/** Declares an elementwise unary op; returns its out-of-place function. */
+export function unaryOp(spec: UnarySpec): (self: Tensor) => Tensor {
+  opRegistry.set(spec.name, { kind: 'unary', spec });
+  return (self: Tensor): Tensor => {
+    const dtype = unaryOutputDType(spec, self.dtype);
+    const input = spec.dtype === 'float' && self.dtype !== dtype ? castTensor(self, dtype) : self;
+    const out = emptyTensor(self._shape, dtype, self.device);
+    mapUnary(out.storage.data, viewOf(input), spec.cpu, storeFor(dtype));
+    const backward = spec.backward;
+    if (backward && spec.grad_fn) {
+      const saves = spec.saves ?? ['self'];
+      const saved: Record<string, Tensor> = {};
+      if (saves.includes('self')) saved['self'] = self;
+      if (saves.includes('result')) saved['result'] = out;
+      record(spec.grad_fn, [self], out, saved, ([grad], s) => [backward(grad!, s['self']!, s['result']!)]);
+    }
+    return out;
+  };
+}
+
+/** Declares an elementwise binary op with broadcasting and promotion; returns its out-of-place function. */
+export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: TensorOrScalar) => Tensor {
+  opRegistry.set(spec.name, { kind: 'binary', spec });
+  return (selfArg: TensorOrScalar, otherArg: TensorOrScalar): Tensor => {
+    let compute = resultType(selfArg, otherArg);
+    if (spec.dtype === 'float' && !compute.is_floating_point) compute = get_default_dtype();
+    const self = asTensor(selfArg, compute);
+    const other = asTensor(otherArg, compute);
+    spec.check?.(self, other, compute);
+    const shape = broadcastShapes(self._shape, other._shape);
+    const outDType = spec.dtype === 'bool' ? bool : compute;
+    const out = emptyTensor(shape, outDType, (selfArg instanceof Tensor ? selfArg : self).device);
+    const fn = !compute.is_floating_point && spec.cpuIntegral ? spec.cpuIntegral : spec.cpu;
+    mapBinary(out.storage.data, viewOf(self, shape), viewOf(other, shape), fn, storeFor(outDType));
+    const backward = spec.backward;
+    if (backward && spec.grad_fn) {
+      const saves = spec.saves ?? ['self', 'other'];
+      const saved: Record<string, Tensor> = {};
+      if (saves.includes('self')) saved['self'] = self;
+      if (saves.includes('other')) saved['other'] = other;
+      if (saves.includes('result')) saved['result'] = out;
+      // The graph's edges go to the caller's tensors even when they were cast for computing (PyTorch's engine
+      // casts the gradients back to each input's dtype).
+      const inputs = [selfArg instanceof Tensor ? selfArg : null, otherArg instanceof Tensor ? otherArg : null];
+      record(spec.grad_fn, inputs, out, saved, ([grad], s) => backward(grad!, s['self']!, s['other']!, s['result']!));
+    }
+    return out;
+  };
+}
+
+/**
+ * Runs an in-place op as PyTorch does: compute the out-of-place result, check it can be cast to `self`'s dtype,
+ * write it into `self`'s storage (visible through every view), bump the version counter, and move `self`'s
+ * autograd history onto the new node. `compute` receives the value of `self` before the write.
+ */
+export function inPlace(self: Tensor, others: readonly (TensorOrScalar | null | undefined)[], compute: (before: Tensor) => Tensor): Tensor {
+  const tensors = others.filter((o): o is Tensor => o instanceof Tensor);
+  const grad = needsGrad([self, ...tensors]);
+  if (is_grad_enabled() && self.requires_grad && self.is_leaf) {
+    throw new RuntimeError('a leaf Variable that requires grad is being used in an in-place operation.');
+  }
+  if (is_grad_enabled() && self._base && self._base.is_leaf && self._base.requires_grad) {
+    throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
+  }
+  // With autograd, the op reads a private snapshot with self's history, so tensors it saves keep their values.
+  const before = grad ? snapshot(self) : self;
+  const result = compute(before);
+  if (!canCast(result.dtype, self.dtype)) {
+    throw new RuntimeError(`result type ${result.dtype.scalarName} can't be cast to the desired output type ${self.dtype.scalarName}`);
+  }
+  const shape = broadcastShapes(self._shape, result._shape);
+  if (shape.length !== self._shape.length || shape.some((d, i) => d !== self._shape[i])) {
+    throw new RuntimeError(`output with shape [${self._shape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`);
+  }
+  writeInto(self, result);
+  if (grad && result.grad_fn) {
+    self.grad_fn = result.grad_fn;
+    self.output_nr = result.output_nr;
+    result.grad_fn.outputIds.push(self.id);
+    inPlaceHooks.onViewModified(self);
+  }
+  return self;
+}
+
+/** Rebases a modified view's base onto the new history (CopySlices); installed by the autograd view module. */
+export const inPlaceHooks: { onViewModified: (view: Tensor) => void } = { onViewModified: () => {} };
+
+function snapshot(self: Tensor): Tensor {
+  const copy = castTensor(self, self.dtype);
+  copy.grad_fn = self.grad_fn;
+  copy.output_nr = self.output_nr;
+  copy._requiresGrad = self._requiresGrad;
+  return copy;
+}
+
+/** Writes `value` (broadcast and cast) into `self`'s memory and bumps the storage's version. */
+export function writeInto(self: Tensor, value: Tensor): void {
+  copyStrided(viewOf(self), viewOf(value, self._shape), storeFor(self.dtype));
+  self.storage.version++;
+}

@@ -1,0 +1,82 @@
+import { RuntimeError } from '../../core/errors.ts';
+import { wrapDim } from '../../core/shape.ts';
+import { Tensor } from '../../core/tensor.ts';
+import { parseShape } from '../args.ts';
+import { addMethods } from '../methods.ts';
+import { viewOf } from './make.ts';
+
+/** `x.permute(2, 0, 1)`: reorders dimensions by reordering strides. */
+export function permute(self: Tensor, dims: readonly number[], grad_fn = 'PermuteBackward0'): Tensor {
+  const ndim = self.ndim;
+  if (dims.length !== ndim) {
+    throw new RuntimeError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${ndim} is not equal to len(dims) = ${dims.length}`);
+  }
+  const wrapped = dims.map((d) => wrapDim(d, ndim));
+  const seen = new Set<number>();
+  for (const d of wrapped) {
+    if (seen.has(d)) throw new RuntimeError('permute(): duplicate dims are not allowed.');
+    seen.add(d);
+  }
+  const inverse = new Array<number>(ndim);
+  wrapped.forEach((d, i) => { inverse[d] = i; });
+  return viewOf(self, grad_fn, wrapped.map((d) => self._shape[d]!), wrapped.map((d) => self._stride[d]!), self._offset,
+    (grad) => grad.permute(inverse));
+}
+
+/** `x.transpose(0, 1)`: swaps two dimensions. */
+export function transpose(self: Tensor, dim0: number, dim1: number): Tensor {
+  const ndim = self.ndim;
+  const a = wrapDim(dim0, ndim);
+  const b = wrapDim(dim1, ndim);
+  const shape = [...self._shape];
+  const strides = [...self._stride];
+  [shape[a], shape[b]] = [shape[b]!, shape[a]!];
+  [strides[a], strides[b]] = [strides[b]!, strides[a]!];
+  return viewOf(self, 'TransposeBackward0', shape, strides, self._offset, (grad) => grad.transpose(a, b));
+}
+
+/** `x.t()`: transposes a matrix; vectors and scalars come back unchanged (as views). */
+export function t(self: Tensor): Tensor {
+  if (self.ndim > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${self.ndim}D`);
+  const shape = [...self._shape].reverse();
+  const strides = [...self._stride].reverse();
+  return viewOf(self, 'TBackward0', shape, strides, self._offset, (grad) => grad.t());
+}
+
+const methods = {
+  /** `x.permute(1, 0)` or `x.permute([1, 0])`. */
+  permute(this: Tensor, ...dims: (number | readonly number[])[]): Tensor { return permute(this, parseShape(dims, 'dims')); },
+  /** `x.transpose(0, 1)`. */
+  transpose(this: Tensor, dim0: number, dim1: number): Tensor { return transpose(this, dim0, dim1); },
+  /** `x.swapaxes(0, 1)`, an alias of transpose. */
+  swapaxes(this: Tensor, dim0: number, dim1: number): Tensor { return transpose(this, dim0, dim1); },
+  /** `m.t()`. */
+  t(this: Tensor): Tensor { return t(this); },
+};
+type PermuteMethods = typeof methods;
+declare module '../../core/tensor.ts' {
+  interface Tensor extends PermuteMethods {
+    /** `x.T`: all dimensions reversed. */
+    readonly T: Tensor;
+    /** `x.mT`: the last two dimensions swapped. */
+    readonly mT: Tensor;
+  }
+}
+addMethods(methods);
+Object.defineProperty(Tensor.prototype, 'T', {
+  get(this: Tensor) {
+    return permute(this, this._shape.map((_, i) => this.ndim - 1 - i));
+  },
+});
+Object.defineProperty(Tensor.prototype, 'mT', {
+  get(this: Tensor) {
+    if (this.ndim < 2) throw new RuntimeError('tensor.mT is only supported on matrices or batches of matrices. Got 1-D tensor.');
+    return transpose(this, -2, -1);
+  },
+});
+
+export const functions = {
+  permute: (input: Tensor, dims: readonly number[]) => permute(input, dims),
+  transpose: (input: Tensor, dim0: number, dim1: number) => transpose(input, dim0, dim1),
+  t: (input: Tensor) => t(input),
+};
