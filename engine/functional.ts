@@ -1,2 +1,2 @@
 // `torch.nn.functional`, assembled from engine/ops/nn.
-export const F = {};
+export { F } from './ops/nn/index.ts';

@@ -1,5 +1,5 @@
-// The `torch` namespace, assembled from the op families. Each family exports `functions`; this file adds nothing
-// of its own beyond constants and sub-namespaces.
+// The `torch` namespace, assembled from the op families. Each family's index exports `functions`; this file adds
+// only constants and sub-namespaces.
 import './autograd/install.ts';
 import './printing/repr.ts';
 import * as autogradApi from './autograd/api.ts';
@@ -8,40 +8,42 @@ import { Device, toDevice } from './core/device.ts';
 import { pyfloat } from './core/scalar.ts';
 import { Size } from './core/size.ts';
 import { Tensor } from './core/tensor.ts';
-import * as fill from './ops/creation/fill.ts';
-import * as creationTensor from './ops/creation/tensor.ts';
-import * as arithmetic from './ops/pointwise/arithmetic.ts';
-import './ops/pointwise/to.ts';
-import * as sum from './ops/reduction/sum.ts';
-import * as contiguous from './ops/views/contiguous.ts';
-import './ops/views/expand.ts';
-import * as permute from './ops/views/permute.ts';
-import * as squeeze from './ops/views/squeeze.ts';
-import * as view from './ops/views/view.ts';
-import { F } from './functional.ts';
+import * as creation from './ops/creation/index.ts';
+import * as indexing from './ops/indexing/index.ts';
+import * as joins from './ops/joins/index.ts';
+import * as linalg from './ops/linalg/index.ts';
+import * as nn from './ops/nn/index.ts';
+import * as pointwise from './ops/pointwise/index.ts';
+import * as reduction from './ops/reduction/index.ts';
+import * as views from './ops/views/index.ts';
+import * as random from './random/index.ts';
 
 export const torch = {
-  ...creationTensor.functions,
-  ...fill.functions,
-  ...arithmetic.functions,
-  ...sum.functions,
-  ...contiguous.functions,
-  ...permute.functions,
-  ...squeeze.functions,
-  ...view.functions,
+  ...creation.functions,
+  ...pointwise.functions,
+  ...reduction.functions,
+  ...views.functions,
+  ...indexing.functions,
+  ...linalg.functions,
+  ...joins.functions,
+  ...random.functions,
+  ...nn.functions,
   ...autogradApi.functions,
   ...dtypeAliases,
   float32, float64, int32, int64, bool,
   get_default_dtype, set_default_dtype,
   dtype: DType,
+  /** `torch.device('cuda')`. */
   device: (type: string) => toDevice(type),
   Device,
+  /** `torch.Size([2, 3])`. */
   Size: (dims: readonly number[] = []) => Size.of_(dims),
   Tensor,
   is_tensor: (obj: unknown): obj is Tensor => obj instanceof Tensor,
   numel: (input: Tensor) => input.numel(),
   autograd: autogradApi.autograd,
-  nn: { functional: F },
+  nn: { functional: nn.F },
+  /** Marks a whole number as a Python float (Note [Float literals]). */
   pyfloat,
 };
 

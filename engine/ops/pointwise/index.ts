@@ -1,0 +1,4 @@
+import * as arithmetic from './arithmetic.ts';
+import './to.ts';
+
+export const functions = { ...arithmetic.functions };

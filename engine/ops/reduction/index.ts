@@ -1,0 +1,3 @@
+import * as sum from './sum.ts';
+
+export const functions = { ...sum.functions };
