@@ -1,6 +1,7 @@
 // The `torch` namespace, assembled from the op families. Each family's index exports `functions`; this file adds
 // only constants and sub-namespaces.
 import './autograd/install.ts';
+import './autograd/views.ts';
 import './printing/repr.ts';
 import * as autogradApi from './autograd/api.ts';
 import { bool, DType, dtypeAliases, float32, float64, get_default_dtype, int32, int64, set_default_dtype } from './core/dtype.ts';

@@ -6,6 +6,7 @@ import { ones_like } from '../ops/creation/fill.ts';
 import { addMethods } from '../ops/methods.ts';
 import { runBackward } from './engine.ts';
 import type { TensorHook } from './node.ts';
+import { gradcheck } from './gradcheck.ts';
 
 export interface BackwardOptions {
   gradient?: Tensor | null;
@@ -83,12 +84,14 @@ const methods = {
     const opts = gradientOrOptions instanceof Tensor || gradientOrOptions == null ? { ...options, gradient: gradientOrOptions ?? options.gradient } : gradientOrOptions;
     backward(this, opts.gradient ? [opts.gradient] : null, opts);
   },
-  /** Keeps `.grad` for a non-leaf tensor after backward. */
+  /** Keeps `.grad` for a non-leaf tensor after backward (a hook, ordered among the others as in PyTorch 1.13). */
   retain_grad(this: Tensor): void {
     if (!this.requires_grad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
-    if (this.is_leaf) return;
+    if (this.is_leaf || this._retainsGrad) return;
     this._retainsGrad = true;
-    this.grad_fn!.retainedGrads.set(this.output_nr, this);
+    this.register_hook((g) => {
+      this._grad = this._grad === null ? g.detach().clone() : this._grad.add(g.detach());
+    });
   },
   get retains_grad(): boolean { return (this as unknown as Tensor)._retainsGrad; },
   /** Registers `hook(grad)` to run when this tensor's gradient is computed; it may return a replacement. */
@@ -107,5 +110,5 @@ type AutogradMethods = typeof methods;
 declare module '../core/tensor.ts' { interface Tensor extends AutogradMethods {} }
 addMethods(methods);
 
-export const autograd = { backward, grad };
+export const autograd = { backward, grad, gradcheck };
 export const functions = { no_grad, enable_grad, set_grad_enabled, is_grad_enabled };

@@ -160,11 +160,6 @@ function runPreHooks(node: Node, inputs: (Tensor | null)[]): void {
       if (replaced) inputs[nr] = replaced;
     }
   }
-  for (const [nr, tensor] of node.retainedGrads) {
-    const g = inputs[nr];
-    if (!g) continue;
-    tensor._grad = tensor._grad === null ? engineOps.clone(g.detach()) : engineOps.add(tensor._grad, g.detach());
-  }
 }
 
 function captureAt(node: Node, inputs: (Tensor | null)[], keys: readonly [Node | null, number][], captured: (Tensor | null)[]): void {

@@ -51,8 +51,6 @@ export class Node {
   readonly id = nextNodeId++;
   /** Hooks on the gradients of this node's outputs (`tensor.register_hook` on a non-leaf), by output number. */
   readonly tensorPreHooks = new Map<number, TensorHook[]>();
-  /** Non-leaf tensors that asked for `retain_grad()`, by output number. */
-  readonly retainedGrads = new Map<number, Tensor>();
   readonly postHooks: ((gradInputs: (Tensor | null)[], gradOutputs: (Tensor | null)[]) => void)[] = [];
   /** The tensors this node produced, weakly, for the inspector's graph export. */
   readonly outputIds: number[] = [];

@@ -12,13 +12,21 @@ import { forEachPosition } from './strided.ts';
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 let nextTensorId = 1;
 
+/**
+ * Rebuilds a view's grad_fn after its storage was modified in place through another tensor (PyTorch regenerates it
+ * as AsStridedBackward0 over the base's new history); installed by engine/autograd/views.ts.
+ */
+export const viewHistory: { regenerate: (view: Tensor) => void } = { regenerate: () => {} };
+
 /** Formats a tensor as Python's `repr` does; installed by engine/printing so that this file stays small. */
 export const printer: { repr: (t: Tensor) => string } = { repr: (t) => `tensor(<${t.numel()} elements>)` };
 
 export class Tensor {
   /** A stable identity, shared with the autograd graph export and the inspector's record. */
   readonly id = nextTensorId++;
-  grad_fn: Node | null = null;
+  _gradFn: Node | null = null;
+  /** For views: the storage version their grad_fn was built at (Note [View history after in-place writes]). */
+  _viewVersion = 0;
   output_nr = 0;
   /** The tensor this one is a view of (PyTorch's `_base`), or null when it owns its storage's layout. */
   _base: Tensor | null = null;
@@ -50,6 +58,20 @@ export class Tensor {
   get ndim(): number { return this._shape.length; }
   get data(): Tensor { return this.detach(); }
   get is_leaf(): boolean { return this.grad_fn === null; }
+
+  // Note [View history after in-place writes]: when a view's memory is written in place through another tensor,
+  // the view's history no longer describes its values; like PyTorch, rebuild it from the base on next access.
+  get grad_fn(): Node | null {
+    if (this._base !== null && this._viewVersion !== this.storage.version) {
+      this._viewVersion = this.storage.version;
+      if (this._base.requires_grad) viewHistory.regenerate(this);
+    }
+    return this._gradFn;
+  }
+  set grad_fn(node: Node | null) {
+    this._gradFn = node;
+    this._viewVersion = this.storage.version;
+  }
   get _version(): number { return this.storage.version; }
 
   /** `t.size()` is the shape; `t.size(dim)` one dimension. */
@@ -166,5 +188,6 @@ export function emptyTensor(shape: readonly number[], dtype: DType, device?: Dev
 export function makeView(base: Tensor, shape: number[], strides: number[], offset: number): Tensor {
   const view = new Tensor(base.storage, shape, strides, offset);
   view._base = base._base ?? base;
+  view._viewVersion = base.storage.version;
   return view;
 }
