@@ -2,7 +2,6 @@
 // only constants and sub-namespaces.
 import './autograd/install.ts';
 import './autograd/views.ts';
-import './printing/repr.ts';
 import * as autogradApi from './autograd/api.ts';
 import { bool, DType, dtypeAliases, float32, float64, get_default_dtype, int32, int64, set_default_dtype } from './core/dtype.ts';
 import { Device, toDevice } from './core/device.ts';
@@ -15,6 +14,7 @@ import * as joins from './ops/joins/index.ts';
 import * as linalg from './ops/linalg/index.ts';
 import * as nn from './ops/nn/index.ts';
 import * as pointwise from './ops/pointwise/index.ts';
+import * as printing from './printing/index.ts';
 import * as reduction from './ops/reduction/index.ts';
 import * as views from './ops/views/index.ts';
 import * as random from './random/index.ts';
@@ -30,6 +30,7 @@ export const torch = {
   ...random.functions,
   ...nn.functions,
   ...autogradApi.functions,
+  ...printing.functions,
   ...dtypeAliases,
   float32, float64, int32, int64, bool,
   get_default_dtype, set_default_dtype,
