@@ -8,6 +8,7 @@ import { isContiguous, numelOf, wrapDim } from './shape.ts';
 import { Size } from './size.ts';
 import { Storage } from './storage.ts';
 import { forEachPosition } from './strided.ts';
+import { PyTuple } from './tuple.ts';
 
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 let nextTensorId = 1;
@@ -80,10 +81,10 @@ export class Tensor {
   size(dim?: number): Size | number {
     return dim === undefined ? this.shape : this._shape[wrapDim(dim, this.ndim)]!;
   }
-  stride(): number[];
+  stride(): PyTuple;
   stride(dim: number): number;
-  stride(dim?: number): number[] | number {
-    return dim === undefined ? [...this._stride] : this._stride[wrapDim(dim, this.ndim)]!;
+  stride(dim?: number): PyTuple | number {
+    return dim === undefined ? PyTuple.from_(this._stride) : this._stride[wrapDim(dim, this.ndim)]!;
   }
   storage_offset(): number { return this._offset; }
   dim(): number { return this._shape.length; }
