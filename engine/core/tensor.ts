@@ -96,23 +96,28 @@ export class Tensor {
   _is_view(): boolean { return this._base !== null; }
 
   get requires_grad(): boolean { return this._requiresGrad || this.grad_fn !== null; }
-  set requires_grad(value: boolean) { this.requires_grad_(value); }
+  /** `t.requires_grad = true` (factories' `requires_grad` option goes through here too). */
+  set requires_grad(value: boolean) {
+    this.setRequiresGrad(value, 'Only Tensors of floating point and complex dtype can require gradients');
+  }
 
   /** Sets requires_grad in place on a leaf: `w.requires_grad_()`. */
   requires_grad_(requires_grad = true): this {
+    this.setRequiresGrad(requires_grad, 'only Tensors of floating point dtype can require gradients');
+    return this;
+  }
+
+  private setRequiresGrad(value: boolean, dtypeMessage: string): void {
     if (this.grad_fn !== null) {
-      if (!requires_grad) {
+      if (!value) {
         throw new RuntimeError(
           'you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a ' +
           'subgraph that doesn\'t require differentiation use var_no_grad = var.detach().');
       }
-      return this;
+      return;
     }
-    if (requires_grad && !this.dtype.is_floating_point) {
-      throw new RuntimeError('only Tensors of floating point and complex dtype can require gradients');
-    }
-    this._requiresGrad = requires_grad;
-    return this;
+    if (value && !this.dtype.is_floating_point) throw new RuntimeError(dtypeMessage);
+    this._requiresGrad = value;
   }
 
   get grad(): Tensor | null { return this._grad; }

@@ -10,7 +10,7 @@ function filled(size: readonly number[], value: number, options: TensorOptions, 
   const dtype = options.dtype ? toDType(options.dtype) : inferred ?? get_default_dtype();
   const out = emptyTensor(size, dtype, options.device ? toDevice(options.device) : undefined);
   if (value !== 0) out.storage.data.fill(dtype.cast(value));
-  if (options.requires_grad) out.requires_grad_(true);
+  if (options.requires_grad) out.requires_grad = true;
   return out;
 }
 

@@ -82,7 +82,7 @@ export function fromData(data: TensorData, options: TensorOptions = {}): Tensor 
   const out = emptyTensor(shape, dtype, options.device ? toDevice(options.device) : undefined);
   const target = out.storage.data;
   for (let i = 0; i < values.length; i++) target[i] = dtype.cast(values[i]!);
-  if (options.requires_grad) out.requires_grad_(true);
+  if (options.requires_grad) out.requires_grad = true;
   return out;
 }
 

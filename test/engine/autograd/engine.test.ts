@@ -144,7 +144,7 @@ describe('backward', () => {
 
 describe('PyTorch\'s autograd errors', () => {
   test('integer tensors cannot require grad', () => {
-    throwsTorch(() => torch.tensor([1, 2], { requires_grad: true }), 'RuntimeError', 'only Tensors of floating point and complex dtype can require gradients');
+    throwsTorch(() => torch.tensor([1, 2], { requires_grad: true }), 'RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
   });
 
   test('in-place on a leaf that requires grad', () => {
