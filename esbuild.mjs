@@ -1,0 +1,34 @@
+// One build script, one entry per runtime. `node esbuild.mjs` builds everything into dist/.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+/** The engine as a platform-neutral module: it must build without Node built-ins or the DOM (a hard boundary). */
+const engine = {
+  entryPoints: ['engine/index.ts'],
+  outfile: 'dist/engine.mjs',
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  sourcemap: true,
+};
+
+const builds = [engine];
+
+/** Entries of the other runtimes are added as their folders gain entry points. */
+const optional = [
+  { entryPoints: ['extension/cli/main.ts'], outfile: 'dist/cli.mjs', platform: 'node', format: 'esm' },
+  { entryPoints: ['extension/runner/worker.ts'], outfile: 'dist/worker.mjs', platform: 'node', format: 'esm' },
+];
+for (const build of optional) {
+  if (existsSync(build.entryPoints[0])) builds.push({ bundle: true, target: 'node20', sourcemap: true, ...build });
+}
+
+export async function buildAll() {
+  await Promise.all(builds.map((options) => esbuild.build({ logLevel: 'warning', ...options })));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildAll();
+  console.log(`built ${builds.map((b) => b.outfile).join(', ')}`);
+}
