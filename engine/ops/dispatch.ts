@@ -10,6 +10,7 @@ import { is_grad_enabled } from '../core/grad-mode.ts';
 import { isScalar, type Scalar, scalarKind, scalarValue } from '../core/scalar.ts';
 import { broadcastShapes, broadcastStrides } from '../core/shape.ts';
 import { emptyTensor, Tensor } from '../core/tensor.ts';
+import { elementwiseOutput, emptyLike, inOrder } from './layout.ts';
 
 export type TensorOrScalar = Tensor | Scalar;
 
@@ -73,9 +74,9 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-/** A contiguous copy of `t` converted to `dtype` (no autograd; the `to` op records it). */
+/** A copy of `t` converted to `dtype`, laid out as `.to()` lays it out (no autograd; the `to` op records it). */
 export function castTensor(t: Tensor, dtype: DType): Tensor {
-  const out = emptyTensor(t._shape, dtype, t.device);
+  const out = emptyLike(t, dtype);
   copyStrided(viewOf(out), viewOf(t), storeFor(dtype) ?? (dtype === float32 ? Math.fround : undefined));
   return out;
 }
@@ -136,8 +137,8 @@ export function unaryOp(spec: UnarySpec): (self: Tensor) => Tensor {
   return (self: Tensor): Tensor => {
     const dtype = unaryOutputDType(spec, self.dtype);
     const input = spec.dtype === 'float' && self.dtype !== dtype ? castTensor(self, dtype) : self;
-    const out = emptyTensor(self._shape, dtype, self.device);
-    mapUnary(out.storage.data, viewOf(input), spec.cpu, storeFor(dtype));
+    const { out, order } = elementwiseOutput(self._shape, dtype, self.device, [input]);
+    mapUnary(out.storage.data, inOrder(viewOf(input), order), spec.cpu, storeFor(dtype));
     const backward = spec.backward;
     if (backward && spec.grad_fn) {
       const saves = spec.saves ?? ['self'];
@@ -161,9 +162,9 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
     spec.check?.(self, other, compute);
     const shape = broadcastShapes(self._shape, other._shape);
     const outDType = spec.dtype === 'bool' ? bool : compute;
-    const out = emptyTensor(shape, outDType, (selfArg instanceof Tensor ? selfArg : self).device);
+    const { out, order } = elementwiseOutput(shape, outDType, (selfArg instanceof Tensor ? selfArg : self).device, [self, other]);
     const fn = !compute.is_floating_point && spec.cpuIntegral ? spec.cpuIntegral : spec.cpu;
-    mapBinary(out.storage.data, viewOf(self, shape), viewOf(other, shape), fn, storeFor(outDType));
+    mapBinary(out.storage.data, inOrder(viewOf(self, shape), order), inOrder(viewOf(other, shape), order), fn, storeFor(outDType));
     const backward = spec.backward;
     if (backward && spec.grad_fn) {
       const saves = spec.saves ?? ['self', 'other'];

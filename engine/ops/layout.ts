@@ -1,0 +1,114 @@
+// Where elementwise results live in memory. Note [Outputs follow their inputs' layout]: PyTorch's TensorIterator
+// does not always return contiguous results; `x.t().exp()` is laid out like `x.t()` (strides (1, 3) for a 3x2
+// result). Its rules, reproduced here: if every operand has the output's shape and is contiguous, the output is
+// contiguous; if they are all non-overlapping and dense with equal strides, the output takes those strides;
+// otherwise dimensions are ordered by the operands' strides (first operand first, broadcast dimensions ignored,
+// ties broken by size) and the output is dense in that order. `.to()` and `empty_like` keep a dense tensor's
+// strides (memory_format=torch.preserve_format).
+import type { StridedView } from '../backend/cpu/kernels.ts';
+import type { DType } from '../core/dtype.ts';
+import type { Device } from '../core/device.ts';
+import { contiguousStrides, isContiguous, numelOf } from '../core/shape.ts';
+import { Storage } from '../core/storage.ts';
+import { emptyTensor, Tensor } from '../core/tensor.ts';
+
+/** is_non_overlapping_and_dense: the elements fill a block of memory exactly, in some order of dimensions. */
+export function isNonOverlappingAndDense(shape: readonly number[], strides: readonly number[]): boolean {
+  if (shape.length === 1) return shape[0]! < 2 || strides[0] === 1;
+  const order = shape.map((_, i) => i).sort((a, b) => {
+    if (shape[a]! < 2) return shape[b]! < 2 ? 0 : 1;
+    if (shape[b]! < 2) return -1;
+    return strides[a]! - strides[b]!;
+  });
+  let required = 1;
+  for (const d of order) {
+    if (shape[d]! < 2) return true;
+    if (strides[d] !== required) return false;
+    required *= shape[d]!;
+  }
+  return true;
+}
+
+/** A new tensor shaped like `t` (empty_like with preserve_format): a dense `t`'s strides, else contiguous. */
+export function emptyLike(t: Tensor, dtype: DType = t.dtype): Tensor {
+  if (isContiguous(t._shape, t._stride) || !isNonOverlappingAndDense(t._shape, t._stride)) {
+    return emptyTensor(t._shape, dtype, t.device);
+  }
+  return new Tensor(Storage.allocate(dtype, numelOf(t._shape), t.device), [...t._shape], [...t._stride], 0);
+}
+
+/** TensorIterator's view of an operand: broadcast dimensions (size 1 stretched, or missing) have stride 0. */
+function operandStrides(t: Tensor, shape: readonly number[]): number[] {
+  const lead = shape.length - t._shape.length;
+  return shape.map((size, i) => (i < lead || (t._shape[i - lead] === 1 && size !== 1) ? 0 : t._stride[i - lead]!));
+}
+
+/** reorder_dimensions: the dimensions from innermost (fastest in memory) to outermost. */
+function memoryOrder(shape: readonly number[], operands: readonly Tensor[]): number[] {
+  const strides = operands.map((t) => operandStrides(t, shape));
+  // 1 when dimension a should be inside dimension b, -1 when outside, 0 when no operand decides.
+  const shouldSwap = (a: number, b: number): number => {
+    for (const s of strides) {
+      if (s[a] === 0 || s[b] === 0) continue;
+      if (s[a]! < s[b]!) return -1;
+      if (s[a]! > s[b]!) return 1;
+      if (shape[a]! > shape[b]!) return 1;
+    }
+    return 0;
+  };
+  const perm = shape.map((_, i) => shape.length - 1 - i);
+  for (let i = 1; i < perm.length; i++) {
+    let inner = i;
+    for (let outer = i - 1; outer >= 0; outer--) {
+      const comparison = shouldSwap(perm[outer]!, perm[inner]!);
+      if (comparison > 0) {
+        [perm[outer], perm[inner]] = [perm[inner]!, perm[outer]!];
+        inner = outer;
+      } else if (comparison < 0) {
+        break;
+      }
+    }
+  }
+  return perm;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/** The output strides TensorIterator would choose for an elementwise op over `operands` broadcast to `shape`. */
+export function elementwiseStrides(shape: readonly number[], operands: readonly Tensor[]): number[] {
+  const sized = operands.filter((t) => t._shape.length > 0 || shape.length === 0);
+  if (numelOf(shape) === 0 || shape.length <= 1 || sized.length === 0) return contiguousStrides(shape);
+  if (operands.every((t) => sameShape(t._shape, shape))) {
+    if (operands.every((t) => isContiguous(t._shape, t._stride))) return contiguousStrides(shape);
+    const first = operands[0]!._stride;
+    if (operands.every((t) => isNonOverlappingAndDense(t._shape, t._stride) && sameShape(t._stride, first))) return [...first];
+  }
+  const perm = memoryOrder(shape, operands);
+  if (perm.every((d, i) => d === shape.length - 1 - i)) return contiguousStrides(shape);
+  const strides = new Array<number>(shape.length);
+  let next = 1;
+  for (const d of perm) {
+    strides[d] = next;
+    next *= shape[d]!;
+  }
+  return strides;
+}
+
+/** Allocates an elementwise op's output laid out as PyTorch would, with the dimension order kernels should walk. */
+export function elementwiseOutput(
+  shape: readonly number[], dtype: DType, device: Device | undefined, operands: readonly Tensor[],
+): { out: Tensor; order: number[] } {
+  const strides = elementwiseStrides(shape, operands);
+  const out = new Tensor(Storage.allocate(dtype, numelOf(shape), device), [...shape], strides, 0);
+  // Walking dimensions by decreasing output stride visits the output's memory in order, which is what the
+  // kernels' contiguous output index assumes.
+  const order = shape.map((_, i) => i).sort((a, b) => strides[b]! - strides[a]! || a - b);
+  return { out, order };
+}
+
+/** The same view with its dimensions listed in `order`. */
+export function inOrder(view: StridedView, order: readonly number[]): StridedView {
+  return { data: view.data, shape: order.map((d) => view.shape[d]!), strides: order.map((d) => view.strides[d]!), offset: view.offset };
+}
