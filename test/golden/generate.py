@@ -279,7 +279,7 @@ class Translator:
                 if t.text in ('function', 'return', 'if', 'for', 'while', 'new', 'typeof', 'instanceof', 'var', 'let', 'const'):
                     self.fail(i, f'`{t.text}` is not in the translatable subset')
                 out.append({'true': 'True', 'false': 'False', 'null': 'None', 'undefined': 'None',
-                            'NaN': "float('nan')", 'Infinity': "float('inf')", 'Math': 'math'}.get(t.text, t.text))
+                            'NaN': "float('nan')", 'Infinity': "float('inf')", 'Math': 'math', 'String': 'str'}.get(t.text, t.text))
                 i += 1
                 continue
             if t.kind == 'number':

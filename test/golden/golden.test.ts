@@ -138,6 +138,34 @@ function compare(path: string, actual: unknown, expected: Encoded): void {
   }
 }
 
+/** A number as Python's `repr(float)` writes it when it is not whole (`1e-07`, `1e+21`); whole numbers as ints. */
+function pythonNumber(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  return String(value).replace(/e([+-])(\d)$/, 'e$10$2');
+}
+
+/**
+ * Note [console.log is print]: the captured console.log formats as Python's print would where JavaScript's values
+ * allow: booleans as True/False, null and undefined as None, arrays as lists. Objects that define their own
+ * inspection (tensors, Size, dtype, tuples) print through it.
+ */
+function pythonStr(value: unknown, nested = false): string {
+  if (typeof value === 'string') return nested ? `'${value}'` : value;
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'number') return pythonNumber(value);
+  if (value instanceof Number) {
+    // A pyfloat is a Python float: whole values print as `2.0`.
+    const v = value.valueOf();
+    return Number.isInteger(v) && Math.abs(v) < 1e16 ? `${Object.is(v, -0) ? '-0' : v}.0` : pythonNumber(v);
+  }
+  if (Array.isArray(value) && !(Symbol.for('nodejs.util.inspect.custom') in value)) {
+    return `[${value.map((v) => pythonStr(v, true)).join(', ')}]`;
+  }
+  return inspect(value);
+}
+
 /** Runs a case with console.log captured, from the same starting state the generator gives PyTorch. */
 function runCase(fn: () => unknown): { stdout: string; result: unknown; error: unknown } {
   resetPrintOptions();
@@ -146,7 +174,7 @@ function runCase(fn: () => unknown): { stdout: string; result: unknown; error: u
   (torch as unknown as { manual_seed?: (seed: number) => unknown }).manual_seed?.(0);
   const lines: string[] = [];
   const original = console.log;
-  console.log = (...args: unknown[]) => { lines.push(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ') + '\n'); };
+  console.log = (...args: unknown[]) => { lines.push(args.map((a) => pythonStr(a)).join(' ') + '\n'); };
   let result: unknown;
   let error: unknown;
   try {
