@@ -561,6 +561,18 @@ def run(case, translated):
 # Output files
 
 
+def stable_json(value, level=0):
+    """json.dumps(sort_keys=True, indent=1), except that lists of plain values stay on one line."""
+    pad = ' ' * (level + 1)
+    if isinstance(value, dict) and value:
+        items = [f'{pad}{json.dumps(k)}: {stable_json(value[k], level + 1)}' for k in sorted(value)]
+        return '{\n' + ',\n'.join(items) + '\n' + ' ' * level + '}'
+    if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+        items = [pad + stable_json(v, level + 1) for v in value]
+        return '[\n' + ',\n'.join(items) + '\n' + ' ' * level + ']'
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
 def ts_string(text):
     return json.dumps(text, ensure_ascii=False)
 
@@ -607,7 +619,7 @@ def generate(family):
         fixtures[case.name] = {'source': case.body.strip('\n'), 'python': translated.python, 'stdout': stdout,
                                'result': result}
     FIXTURES.mkdir(exist_ok=True)
-    text = json.dumps(fixtures, sort_keys=True, indent=1, ensure_ascii=False, allow_nan=False)
+    text = stable_json(fixtures)
     (FIXTURES / f'{family}.json').write_text(text + '\n')
     write_generated(family, translated_cases)
     errors = sum(1 for v in fixtures.values() if v['result']['type'] == 'error')
