@@ -1,0 +1,89 @@
+// What every random op shares: picking the generator, drawing values in PyTorch's visiting order, and running the
+// in-place forms (`uniform_`, `normal_`, ...) with PyTorch's version bumps and autograd behaviour.
+import { record } from '../autograd/record.ts';
+import { type DType, get_default_dtype, toDType } from '../core/dtype.ts';
+import { toDevice } from '../core/device.ts';
+import { RuntimeError } from '../core/errors.ts';
+import { emptyTensor, type Tensor } from '../core/tensor.ts';
+import { inPlace, viewOf } from '../ops/dispatch.ts';
+import { parseSize, splitOptions } from '../ops/args.ts';
+import type { TensorOptions } from '../ops/creation/tensor.ts';
+import { zeros_like } from '../ops/creation/fill.ts';
+import { defaultGenerator, Generator } from './generator.ts';
+import { checkNoInternalOverlap, forEachInIteratorOrder } from './order.ts';
+
+export interface GeneratorOption { generator?: Generator | null }
+export interface RandomOptions extends TensorOptions, GeneratorOption {}
+
+export function generatorOf(options: GeneratorOption | undefined): Generator {
+  const generator = options?.generator;
+  if (generator === undefined || generator === null) return defaultGenerator;
+  if (!(generator instanceof Generator)) throw new TypeError(`generator must be torch.Generator, not ${typeof generator}`);
+  return generator;
+}
+
+/** `(2, 3)`, `([2, 3])` or `([2, 3], { dtype })` as a size and options. */
+export function sizeAndOptions(args: readonly unknown[]): [number[], RandomOptions] {
+  const [size, options] = splitOptions<RandomOptions>(args);
+  return [parseSize(size), options];
+}
+
+/** A new tensor for a random factory; `requires_grad` is applied after filling, as PyTorch's factories do. */
+export function factoryTensor(size: readonly number[], options: TensorOptions, fallback: DType = get_default_dtype()): Tensor {
+  const dtype = options.dtype ? toDType(options.dtype) : fallback;
+  return emptyTensor(size, dtype, options.device ? toDevice(options.device) : undefined);
+}
+
+export function finishFactory(out: Tensor, options: TensorOptions): Tensor {
+  if (options.requires_grad) out.requires_grad = true;
+  return out;
+}
+
+/**
+ * A contiguous tensor of `layout`'s shape and `dtype` whose elements are drawn in the order PyTorch's serial kernel
+ * visits `layout` (Note [TensorIterator order]). `draw` receives each element's storage positions in `inputs`
+ * (tensors already broadcast to layout's shape).
+ */
+export function drawInOrder(
+  layout: Tensor, dtype: DType, draw: (inputPositions: readonly number[]) => number, inputs: readonly Tensor[] = [],
+): Tensor {
+  const out = emptyTensor(layout._shape, dtype, layout.device);
+  const data = out.storage.data;
+  const views = [viewOf(layout), ...inputs.map((t) => viewOf(t, layout._shape))];
+  forEachInIteratorOrder(layout._shape, views, (index, positions) => {
+    data[index] = dtype.cast(draw(positions.slice(1)));
+  });
+  return out;
+}
+
+/**
+ * Runs a random fill in place: PyTorch's leaf and overlap checks, then `sample` (which validates its arguments
+ * before drawing, so a rejected call leaves the generator untouched), then the write and version bump. On a tensor
+ * with history the node's gradient is zero, as PyTorch defines it for random fills.
+ */
+export function randomInPlace(self: Tensor, grad_fn: string, sample: () => Tensor, others: readonly Tensor[] = []): Tensor {
+  return inPlace(self, others, (before) => {
+    checkNoInternalOverlap(self);
+    const out = sample();
+    record(grad_fn, [before, ...others], out, {}, ([grad]) => [zeros_like(grad!), ...others.map((o) => zeros_like(o))]);
+    return out;
+  });
+}
+
+/** C++'s default `ostream << double` (printf `%g`): how PyTorch's messages print float arguments. */
+export function formatDouble(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf';
+  if (value === 0) return Object.is(value, -0) ? '-0' : '0';
+  const [mantissa, exponentText] = value.toExponential(5).split('e') as [string, string];
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 6) {
+    const digits = mantissa.replace(/\.?0+$/, '');
+    return `${digits}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  return value.toFixed(Math.max(0, 5 - exponent)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/** The dtype names PyTorch's dispatch errors use: `"normal_kernel_cpu" not implemented for 'Long'`. */
+export function notImplemented(kernel: string, dtype: DType): RuntimeError {
+  return new RuntimeError(`"${kernel}" not implemented for '${dtype.scalarName}'`);
+}
