@@ -1,0 +1,125 @@
+// softmax and log_softmax along one dimension, max-subtracted so that large inputs do not overflow. Both save their
+// result: d softmax = y * (g - sum(g * y)), d log_softmax = g - exp(y) * sum(g).
+import { record } from '../../autograd/record.ts';
+import { type DType, toDType } from '../../core/dtype.ts';
+import { RuntimeError } from '../../core/errors.ts';
+import { wrapDim } from '../../core/shape.ts';
+import { emptyTensor, type Tensor } from '../../core/tensor.ts';
+import { addMethods } from '../methods.ts';
+import { bindArgs, warn } from './args.ts';
+import { forEachLane } from './lanes.ts';
+import { pythonTypeName } from './python-types.ts';
+
+type Kind = 'softmax' | 'log_softmax';
+
+function kernel(input: Tensor, dim: number, kind: Kind): Tensor {
+  const lastDim = input.ndim <= 1 || dim === input.ndim - 1;
+  if (!input.dtype.is_floating_point && input.numel() > 0) {
+    throw new RuntimeError(`"${kind}${lastDim ? '_lastdim' : ''}_kernel_impl" not implemented for '${input.dtype.scalarName}'`);
+  }
+  const out = emptyTensor(input._shape, input.dtype, input.device);
+  // float32 rounds each step as PyTorch's float kernels do; float64 keeps every bit anyway.
+  const round = input.dtype.name === 'float32' ? Math.fround : (v: number) => v;
+  const x = input.storage.data;
+  const y = out.storage.data;
+  forEachLane(input, dim, ({ input: src, inputStride, output: dst, outputStride, length }) => {
+    let max = -Infinity;
+    for (let k = 0, p = src; k < length; k++, p += inputStride) {
+      const v = x[p]!;
+      if (v > max || Number.isNaN(v)) max = v;
+      if (Number.isNaN(max)) break;
+    }
+    let sum = 0;
+    for (let k = 0, p = src, o = dst; k < length; k++, p += inputStride, o += outputStride) {
+      const shifted = round(x[p]! - max);
+      const e = round(Math.exp(shifted));
+      sum += e;
+      y[o] = kind === 'softmax' ? e : shifted;
+    }
+    if (kind === 'softmax') {
+      const inverse = round(1 / round(sum));
+      for (let k = 0, o = dst; k < length; k++, o += outputStride) y[o] = lastDim ? y[o]! * inverse : y[o]! / round(sum);
+    } else {
+      const logSum = round(Math.log(round(sum)));
+      for (let k = 0, o = dst; k < length; k++, o += outputStride) y[o] = y[o]! - logSum;
+    }
+  });
+  return out;
+}
+
+/** Sums over `dim`, keeping it; a 0-dim tensor is its own sum. */
+function sumAlong(t: Tensor, dim: number): Tensor {
+  return t.ndim === 0 ? t : t.sum(dim, true);
+}
+
+function apply(kind: Kind, self: Tensor, dim: number, dtype: DType | null): Tensor {
+  const input = dtype === null ? self : self.to(dtype);
+  const d = wrapDim(dim, input.ndim);
+  const out = kernel(input, d, kind);
+  if (kind === 'softmax') {
+    record('SoftmaxBackward0', [input], out, { result: out }, ([grad], { result }) =>
+      [result.mul(grad!.sub(sumAlong(grad!.mul(result), d)))]);
+  } else {
+    record('LogSoftmaxBackward0', [input], out, { result: out }, ([grad], { result }) =>
+      [grad!.sub(result.exp().mul(sumAlong(grad!, d)))]);
+  }
+  return out;
+}
+
+function invalidArguments(kind: Kind, got: readonly unknown[], withInput: boolean): TypeError {
+  const input = withInput ? 'Tensor input, ' : '';
+  const out = withInput ? ', *, Tensor out' : '';
+  return new TypeError(`${kind}() received an invalid combination of arguments - got (${got.map(pythonTypeName).join(', ')}), but expected one of:\n` +
+    ` * (${input}int dim, torch.dtype dtype${out})\n * (${input}name dim, *, torch.dtype dtype)\n`);
+}
+
+/** The dim and dtype of Tensor.softmax(dim, dtype?) / torch.softmax(input, dim, dtype?), checked as PyTorch's parser does. */
+function parseDimAndDtype(kind: Kind, args: readonly unknown[], input: Tensor | null): [number, DType | null] {
+  const bound = bindArgs(kind, args, ['dim', 'dtype'], 0);
+  const dim = bound['dim'];
+  const dtype = bound['dtype'] ?? null;
+  const given = input === null ? args : [input, ...args];
+  if (typeof dim !== 'number' || !Number.isInteger(dim)) throw invalidArguments(kind, given, input !== null);
+  return [dim, dtype === null ? null : toDType(dtype)];
+}
+
+/** F.softmax(input, dim, _stacklevel, dtype): PyTorch's legacy implicit dim (with its warning) when dim is omitted. */
+function functional(kind: Kind, args: readonly unknown[]): Tensor {
+  const bound = bindArgs(kind, args, ['input', 'dim', '_stacklevel', 'dtype'], 1);
+  const input = bound['input'] as Tensor;
+  let dim = bound['dim'] ?? null;
+  if (dim === null) {
+    warn(`Implicit dimension choice for ${kind} has been deprecated. Change the call to include dim=X as an argument.`);
+    dim = input.ndim === 0 || input.ndim === 1 || input.ndim === 3 ? 0 : 1;
+  }
+  return kind === 'softmax' ? methods.softmax.call(input, dim as number, { dtype: bound['dtype'] as DType | null })
+    : methods.log_softmax.call(input, dim as number, { dtype: bound['dtype'] as DType | null });
+}
+
+export interface SoftmaxOptions { dim?: number | null; dtype?: DType | string | null; _stacklevel?: number }
+
+/** `F.softmax(x, 1)`: exp(x) / sum(exp(x)) along dim 1, computed as exp(x - max) / sum(exp(x - max)). */
+export function softmax(input: Tensor, ...args: (number | DType | string | null | SoftmaxOptions)[]): Tensor { return functional('softmax', [input, ...args]); }
+/** `F.log_softmax(x, 1)`: x - max - log(sum(exp(x - max))) along dim 1. */
+export function log_softmax(input: Tensor, ...args: (number | DType | string | null | SoftmaxOptions)[]): Tensor { return functional('log_softmax', [input, ...args]); }
+
+type DimArgs = (number | DType | string | null | { dim?: number; dtype?: DType | string | null })[];
+
+const methods = {
+  /** `x.softmax(1)` or `x.softmax(1, torch.float64)`. */
+  softmax(this: Tensor, ...args: DimArgs): Tensor { return apply('softmax', this, ...parseDimAndDtype('softmax', args, null)); },
+  /** `x.log_softmax(1)`. */
+  log_softmax(this: Tensor, ...args: DimArgs): Tensor { return apply('log_softmax', this, ...parseDimAndDtype('log_softmax', args, null)); },
+};
+type SoftmaxMethods = typeof methods;
+declare module '../../core/tensor.ts' { interface Tensor extends SoftmaxMethods {} }
+addMethods(methods);
+
+export const F = { softmax, log_softmax };
+
+export const functions = {
+  /** `torch.softmax(x, 1)`. */
+  softmax: (input: Tensor, ...args: DimArgs) => apply('softmax', input, ...parseDimAndDtype('softmax', args, input)),
+  /** `torch.log_softmax(x, 1)`. */
+  log_softmax: (input: Tensor, ...args: DimArgs) => apply('log_softmax', input, ...parseDimAndDtype('log_softmax', args, input)),
+};
