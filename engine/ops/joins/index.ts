@@ -1,1 +1,10 @@
-export const functions = {};
+import * as cat from './cat.ts';
+import * as flip from './flip.ts';
+import * as repeat from './repeat.ts';
+import * as roll from './roll.ts';
+import * as stack from './stack.ts';
+import * as tril from './tril.ts';
+
+export const functions = {
+  ...cat.functions, ...stack.functions, ...repeat.functions, ...flip.functions, ...roll.functions, ...tril.functions,
+};

@@ -1,0 +1,57 @@
+import { record } from '../../autograd/record.ts';
+import { copyStrided } from '../../backend/cpu/kernels.ts';
+import { RuntimeError } from '../../core/errors.ts';
+import { wrapDims } from '../../core/shape.ts';
+import { emptyTensor, type Tensor } from '../../core/tensor.ts';
+import { viewOf } from '../dispatch.ts';
+import { addMethods } from '../methods.ts';
+import { intList, intListArgument } from './args.ts';
+
+/** `x.flip([0, 1])`: a copy with the order of elements reversed along `dims` (not a view, unlike NumPy). */
+export function flip(self: Tensor, dims: readonly number[]): Tensor {
+  const wrapped = wrapDims(dims, self.ndim);
+  const out = emptyTensor(self._shape, self.dtype, self.device);
+  // Reading the source from the far end with negated strides reverses it.
+  const strides = [...self._stride];
+  let offset = self._offset;
+  for (const d of wrapped) {
+    if (d >= self.ndim || self._shape[d] === 0) continue;
+    offset += (self._shape[d]! - 1) * strides[d]!;
+    strides[d] = -strides[d]!;
+  }
+  copyStrided(viewOf(out), { data: self.storage.data, shape: self._shape, strides, offset });
+  record('FlipBackward0', [self], out, {}, ([grad]) => [grad!.flip(wrapped)]);
+  return out;
+}
+
+/** `m.fliplr()`: flips the columns (dim 1). */
+export function fliplr(self: Tensor): Tensor {
+  if (self.ndim < 2) throw new RuntimeError('Input must be >= 2-d.');
+  return flip(self, [1]);
+}
+
+/** `m.flipud()`: flips the rows (dim 0). */
+export function flipud(self: Tensor): Tensor {
+  if (self.ndim < 1) throw new RuntimeError('Input must be >= 1-d.');
+  return flip(self, [0]);
+}
+
+const methods = {
+  /** `x.flip(0)`, `x.flip(0, 1)` or `x.flip([0, 1])`. */
+  flip(this: Tensor, ...dims: (number | readonly number[])[]): Tensor {
+    if (dims.length === 0) throw new TypeError('flip() missing 1 required positional arguments: "dims"');
+    return flip(this, intList(dims, "flip(): argument 'dims' (position 1)"));
+  },
+  /** `m.fliplr()`. */
+  fliplr(this: Tensor): Tensor { return fliplr(this); },
+  /** `m.flipud()`. */
+  flipud(this: Tensor): Tensor { return flipud(this); },
+};
+type FlipMethods = typeof methods;
+declare module '../../core/tensor.ts' { interface Tensor extends FlipMethods {} }
+addMethods(methods);
+
+export const functions = {
+  flip: (input: Tensor, dims: readonly number[]) => flip(input, intListArgument(dims, "flip(): argument 'dims' (position 2)")),
+  fliplr, flipud,
+};

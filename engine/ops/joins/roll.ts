@@ -1,0 +1,89 @@
+import { record } from '../../autograd/record.ts';
+import { copyStrided, type StridedView } from '../../backend/cpu/kernels.ts';
+import { IndexError, RuntimeError } from '../../core/errors.ts';
+import { wrapDim } from '../../core/shape.ts';
+import { emptyTensor, type Tensor } from '../../core/tensor.ts';
+import { castTensor, viewOf } from '../dispatch.ts';
+import { isOptions } from '../args.ts';
+import { addMethods } from '../methods.ts';
+import { intList } from './args.ts';
+
+/** Copies `source` into `target` (same shape) rotated by `shift` places along `dim`. */
+function copyRolled(target: StridedView, source: StridedView, dim: number, shift: number): void {
+  const size = source.shape[dim]!;
+  const s = ((shift % size) + size) % size;
+  const part = (v: StridedView, start: number, length: number): StridedView => {
+    const shape = [...v.shape];
+    shape[dim] = length;
+    return { data: v.data, shape, strides: v.strides, offset: v.offset + start * v.strides[dim]! };
+  };
+  copyStrided(part(target, s, size - s), part(source, 0, size - s));
+  copyStrided(part(target, 0, s), part(source, size - s, s));
+}
+
+/** roll's dims do not wrap for 0-dim tensors, unlike most ops. */
+function rollDim(dim: number, ndim: number): number {
+  if (ndim === 0) throw new IndexError(`Dimension specified as ${dim} but tensor has no dimensions`);
+  return wrapDim(dim, ndim);
+}
+
+/**
+ * `x.roll(1, 0)`: rotates elements along dims (those pushed off the end come back at the start); with no dims the
+ * tensor is rolled as if flattened. Always a copy.
+ */
+export function roll(self: Tensor, shifts: readonly number[], dims: readonly number[] = []): Tensor {
+  if (shifts.length === 0) throw new RuntimeError('`shifts` required');
+  const flattened = dims.length === 0 && shifts.length === 1;
+  if (!flattened && shifts.length !== dims.length) {
+    throw new RuntimeError(`shifts and dimensions must align. shifts: ${shifts.length}, dims:${dims.length}`);
+  }
+  const out = emptyTensor(self._shape, self.dtype, self.device);
+  // PyTorch returns a plain copy of an empty tensor before looking at the dims.
+  if (self.numel() === 0) {
+    copyStrided(viewOf(out), viewOf(self));
+  } else if (flattened) {
+    const source = self.is_contiguous() ? self : castTensor(self, self.dtype);
+    const line = (t: Tensor): StridedView => ({ data: t.storage.data, shape: [t.numel()], strides: [1], offset: t._offset });
+    copyRolled(line(out), line(source), 0, shifts[0]!);
+  } else {
+    let current: StridedView = viewOf(self);
+    dims.forEach((dim, i) => {
+      const next = i === dims.length - 1 ? out : emptyTensor(self._shape, self.dtype);
+      copyRolled(viewOf(next), current, rollDim(dim, self.ndim), shifts[i]!);
+      current = viewOf(next);
+    });
+  }
+  const backShifts = shifts.map((s) => -s).reverse();
+  const backDims = [...dims].reverse();
+  record('RollBackward0', [self], out, {}, ([grad]) => [grad!.roll(backShifts, backDims)]);
+  return out;
+}
+
+type RollArgument = number | readonly number[];
+export interface RollOptions { shifts?: RollArgument; dims?: RollArgument | null }
+
+/** Binds `(shifts, dims?)`, `(shifts, { dims })` or `({ shifts, dims })`; `where` prefixes argument errors. */
+function bindRoll(args: readonly (RollArgument | RollOptions | null | undefined)[], where: string, first: number): [number[], number[]] {
+  const positional = args.filter((a) => !isOptions(a)) as (RollArgument | null | undefined)[];
+  const options = (args.find((a) => isOptions(a)) ?? {}) as RollOptions;
+  const shifts = options.shifts ?? positional[0];
+  const dims = options.dims ?? positional[1];
+  if (shifts === undefined || shifts === null) throw new TypeError(`${where}missing 1 required positional arguments: "shifts"`);
+  const list = (value: RollArgument, name: string, position: number) =>
+    intList([typeof value === 'number' ? [value] : value], `${where}argument '${name}' (position ${position})`);
+  return [list(shifts, 'shifts', first), dims === undefined || dims === null ? [] : list(dims, 'dims', first + 1)];
+}
+
+const methods = {
+  /** `x.roll(1)`, `x.roll(1, 0)`, `x.roll([1, 2], [0, 1])` or `x.roll({ shifts: 1, dims: 0 })`. */
+  roll(this: Tensor, ...args: (RollArgument | RollOptions | null)[]): Tensor {
+    return roll(this, ...bindRoll(args, 'roll(): ', 1));
+  },
+};
+type RollMethods = typeof methods;
+declare module '../../core/tensor.ts' { interface Tensor extends RollMethods {} }
+addMethods(methods);
+
+export const functions = {
+  roll: (input: Tensor, ...args: (RollArgument | RollOptions | null)[]) => roll(input, ...bindRoll(args, 'roll(): ', 2)),
+};

@@ -1,0 +1,52 @@
+import { record } from '../../autograd/record.ts';
+import { copyStrided } from '../../backend/cpu/kernels.ts';
+import { promoteTypes } from '../../core/dtype.ts';
+import { RuntimeError } from '../../core/errors.ts';
+import { wrapDim } from '../../core/shape.ts';
+import { emptyTensor, type Tensor } from '../../core/tensor.ts';
+import { storeFor, viewOf } from '../dispatch.ts';
+import { cat, tensorList } from './cat.ts';
+
+/** `torch.stack([a, b], 1)`: joins equal-shaped tensors along a new dimension; dtypes promote. */
+export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
+  if (tensors.length === 0) throw new RuntimeError('stack expects a non-empty TensorList');
+  const entry = tensors[0]!;
+  const d = wrapDim(dim, entry.ndim + 1);
+  tensors.forEach((t, i) => {
+    if (t.ndim !== entry.ndim || t._shape.some((size, k) => size !== entry._shape[k])) {
+      throw new RuntimeError(`stack expects each tensor to be equal size, but got [${entry._shape.join(', ')}] at entry 0 and [${t._shape.join(', ')}] at entry ${i}`);
+    }
+  });
+  const dtype = tensors.map((t) => t.dtype).reduce(promoteTypes);
+  const shape = [...entry._shape];
+  shape.splice(d, 0, tensors.length);
+  const out = emptyTensor(shape, dtype, entry.device);
+  const strides = out._stride.filter((_, k) => k !== d);
+  tensors.forEach((t, i) => {
+    copyStrided({ data: out.storage.data, shape: t._shape, strides, offset: i * out._stride[d]! }, viewOf(t), storeFor(dtype));
+  });
+  record('StackBackward0', tensors, out, {}, ([grad]) => grad!.unbind(d));
+  return out;
+}
+
+/** `torch.hstack([a, b])`: joins along dim 1, or dim 0 for vectors (scalars count as vectors). */
+export function hstack(tensors: readonly Tensor[]): Tensor {
+  if (tensors.length === 0) throw new RuntimeError('hstack expects a non-empty TensorList');
+  const rows = tensors.map((t) => (t.ndim === 0 ? t.reshape([1]) : t));
+  return cat(rows, rows[0]!.ndim === 1 ? 0 : 1);
+}
+
+/** `torch.vstack([a, b])`: joins along dim 0 after making every input at least 2-D. */
+export function vstack(tensors: readonly Tensor[]): Tensor {
+  if (tensors.length === 0) throw new RuntimeError('vstack expects a non-empty TensorList');
+  return cat(tensors.map((t) => (t.ndim === 0 ? t.reshape([1, 1]) : t.ndim === 1 ? t.unsqueeze(0) : t)), 0);
+}
+
+type DimArgument = number | { dim?: number };
+const dimOf = (dim: DimArgument | undefined) => (typeof dim === 'object' && dim !== null ? dim.dim : dim) ?? 0;
+
+export const functions = {
+  stack: (tensors: readonly Tensor[], dim?: DimArgument) => stack(tensorList(tensors, 'stack'), dimOf(dim)),
+  hstack: (tensors: readonly Tensor[]) => hstack(tensorList(tensors, 'hstack')),
+  vstack: (tensors: readonly Tensor[]) => vstack(tensorList(tensors, 'vstack')),
+};

@@ -1,0 +1,50 @@
+import { record } from '../../autograd/record.ts';
+import { copyStrided, mapInPlace } from '../../backend/cpu/kernels.ts';
+import { IndexError } from '../../core/errors.ts';
+import { wrapDim } from '../../core/shape.ts';
+import { emptyTensor, type Tensor } from '../../core/tensor.ts';
+import { inPlace, viewOf } from '../dispatch.ts';
+import { addMethods } from '../methods.ts';
+
+/** Keeps the elements on one side of a diagonal of the last two dims (of every matrix in a batch), zeroes the rest. */
+function triangle(self: Tensor, diagonal: number, lower: boolean): Tensor {
+  if (self.ndim === 0) throw new IndexError('Dimension specified as -2 but tensor has no dimensions');
+  wrapDim(-2, self.ndim);
+  const out = emptyTensor(self._shape, self.dtype, self.device);
+  copyStrided(viewOf(out), viewOf(self));
+  const [rows, cols] = self._shape.slice(-2) as [number, number];
+  mapInPlace(viewOf(out), (value, index) => {
+    const col = index % cols;
+    const row = Math.floor(index / cols) % rows;
+    return (lower ? col - row <= diagonal : col - row >= diagonal) ? value : 0;
+  });
+  record(lower ? 'TrilBackward0' : 'TriuBackward0', [self], out, {}, ([grad]) => [triangle(grad!, diagonal, lower)]);
+  return out;
+}
+
+/** `m.tril()` / `m.tril(-1)`: the lower triangle, on and below the `diagonal`-th diagonal. */
+export function tril(self: Tensor, diagonal = 0): Tensor { return triangle(self, diagonal, true); }
+/** `m.triu()` / `m.triu(1)`: the upper triangle, on and above the `diagonal`-th diagonal. */
+export function triu(self: Tensor, diagonal = 0): Tensor { return triangle(self, diagonal, false); }
+
+type DiagonalArgument = number | { diagonal?: number };
+const diagonalOf = (d: DiagonalArgument | undefined) => (typeof d === 'object' ? d.diagonal : d) ?? 0;
+
+const methods = {
+  /** `m.tril(0)` or `m.tril({ diagonal: 1 })`. */
+  tril(this: Tensor, diagonal?: DiagonalArgument): Tensor { return tril(this, diagonalOf(diagonal)); },
+  /** `m.triu(0)` or `m.triu({ diagonal: 1 })`. */
+  triu(this: Tensor, diagonal?: DiagonalArgument): Tensor { return triu(this, diagonalOf(diagonal)); },
+  /** In-place `m.tril_()`. */
+  tril_(this: Tensor, diagonal?: DiagonalArgument): Tensor { return inPlace(this, [], (s) => tril(s, diagonalOf(diagonal))); },
+  /** In-place `m.triu_()`. */
+  triu_(this: Tensor, diagonal?: DiagonalArgument): Tensor { return inPlace(this, [], (s) => triu(s, diagonalOf(diagonal))); },
+};
+type TrilMethods = typeof methods;
+declare module '../../core/tensor.ts' { interface Tensor extends TrilMethods {} }
+addMethods(methods);
+
+export const functions = {
+  tril: (input: Tensor, diagonal?: DiagonalArgument) => tril(input, diagonalOf(diagonal)),
+  triu: (input: Tensor, diagonal?: DiagonalArgument) => triu(input, diagonalOf(diagonal)),
+};
