@@ -228,7 +228,8 @@ class Translator:
             lo = sig[0] + 1
             sig = sig[1:]
         for j in sig[1:]:
-            if self.tokens[j].kind == 'name' and self.tokens[j].text in ('const', 'let', 'var'):
+            after_dot = self.tokens[self.prev(j, lo)].text == '.'  # `x.var(...)` is a method, not a keyword
+            if self.tokens[j].kind == 'name' and self.tokens[j].text in ('const', 'let', 'var') and not after_dot:
                 self.fail(j, f'`{self.tokens[j].text}` inside a statement (is a `;` missing?)')
         last = sig[-1]
         if self.tokens[last].text == ')':
@@ -276,7 +277,8 @@ class Translator:
                 if t.text == 'as' and ends_expression(before):
                     i = self.skip_type(i, hi)
                     continue
-                if t.text in ('function', 'return', 'if', 'for', 'while', 'new', 'typeof', 'instanceof', 'var', 'let', 'const'):
+                keyword = before is None or before.text != '.'
+                if keyword and t.text in ('function', 'return', 'if', 'for', 'while', 'new', 'typeof', 'instanceof', 'var', 'let', 'const'):
                     self.fail(i, f'`{t.text}` is not in the translatable subset')
                 out.append({'true': 'True', 'false': 'False', 'null': 'None', 'undefined': 'None',
                             'NaN': "float('nan')", 'Infinity': "float('inf')", 'Math': 'math', 'String': 'str'}.get(t.text, t.text))

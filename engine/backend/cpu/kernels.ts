@@ -180,3 +180,33 @@ export function batchedMatmul(out: TypedArray, a: StridedView, b: StridedView): 
     }
   }
 }
+
+/**
+ * Inclusive scan along `dim` (cumsum, cumprod): out, contiguous with x's shape, holds at each position the fold of
+ * x's values up to it along `dim`. The accumulator stays a JavaScript double until it is stored.
+ */
+export function scanDim(
+  out: TypedArray, x: StridedView, dim: number, init: number, step: (acc: number, value: number) => number, store?: Store,
+): void {
+  const n = x.shape[dim]!;
+  const outStrides = new Array<number>(x.shape.length);
+  for (let i = x.shape.length - 1, s = 1; i >= 0; i--) { outStrides[i] = s; s *= Math.max(x.shape[i]!, 1); }
+  const others = (values: readonly number[]) => values.filter((_, i) => i !== dim);
+  const input = { data: x.data, shape: others(x.shape), strides: others(x.strides), offset: x.offset };
+  const output = { data: out, shape: input.shape, strides: others(outStrides), offset: 0 };
+  const xs = x.strides[dim]!;
+  const os = outStrides[dim]!;
+  const xd = x.data;
+  if (n === 0) return;
+  walk(input.shape, [input, output], (pos, size, strides) => {
+    for (let i = 0; i < size; i++) {
+      let px = pos[0]! + i * strides[0]!;
+      let po = pos[1]! + i * strides[1]!;
+      let acc = init;
+      for (let k = 0; k < n; k++, px += xs, po += os) {
+        acc = step(acc, xd[px]!);
+        out[po] = store ? store(acc) : acc;
+      }
+    }
+  });
+}

@@ -1,3 +1,15 @@
+import * as amax from './amax.ts';
+import * as cumulative from './cumulative.ts';
+import * as logical from './logical.ts';
+import * as logsumexp from './logsumexp.ts';
+import * as mean from './mean.ts';
+import * as minmax from './minmax.ts';
+import * as norm from './norm.ts';
+import * as prod from './prod.ts';
 import * as sum from './sum.ts';
+import * as variance from './var.ts';
 
-export const functions = { ...sum.functions };
+export const functions = {
+  ...sum.functions, ...mean.functions, ...prod.functions, ...minmax.functions, ...amax.functions,
+  ...variance.functions, ...norm.functions, ...cumulative.functions, ...logsumexp.functions, ...logical.functions,
+};

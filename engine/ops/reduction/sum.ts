@@ -4,9 +4,10 @@ import { RuntimeError } from '../../core/errors.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { castTensor } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
-import { reduce, reductionShape, type ReduceOptions } from './reduce.ts';
+import { checkDimType, type Dim, pyArgs, type PyArgs, reduce, reductionShape, type ReduceOptions, restoreDims } from './reduce.ts';
 
 export interface SumOptions extends ReduceOptions { dtype?: DType | string | null }
+export type SumArgs = PyArgs<[dim: Dim | null, keepdim: boolean], SumOptions>;
 
 /** Integer and bool sums accumulate in int64, as PyTorch's do. */
 function sumDType(self: Tensor, dtype: DType | string | null | undefined): DType {
@@ -16,18 +17,17 @@ function sumDType(self: Tensor, dtype: DType | string | null | undefined): DType
 
 /** `x.sum()`, `x.sum(0)`, `x.sum({ dim: [0, 2], keepdim: true })`. */
 export function sum(self: Tensor, options: SumOptions = {}): Tensor {
+  checkDimType('sum', options.dim);
   const keepdim = options.keepdim ?? false;
   const { dims, shape } = reductionShape(self, options.dim, keepdim);
   const dtype = sumDType(self, options.dtype);
   const input = self.dtype === dtype ? self : castTensor(self, dtype);
+  // Float sums accumulate in double and round once (PyTorch's cascade sum differs only in the last bits).
   const out = reduce(input, dims, shape, dtype, () => 0, (acc, x) => acc + x, (acc) => acc);
   const inputShape = [...self._shape];
   const hasDim = options.dim !== undefined && options.dim !== null;
-  record(hasDim ? 'SumBackward1' : 'SumBackward0', [self], out, {}, ([grad]) => {
-    let g = grad!;
-    if (!keepdim) for (const d of [...dims].sort((a, b) => a - b)) g = g.unsqueeze(d);
-    return [g.expand(inputShape)];
-  });
+  record(hasDim ? 'SumBackward1' : 'SumBackward0', [self], out, {}, ([grad]) =>
+    [restoreDims(grad!, dims, keepdim, inputShape.length).expand(inputShape)]);
   return out;
 }
 
@@ -47,28 +47,22 @@ export function sumToSize(self: Tensor, size: readonly number[]): Tensor {
   return out;
 }
 
+const sumNames = ['dim', 'keepdim'] as const;
+
 const methods = {
-  /** `x.sum()` or `x.sum(dim, keepdim?)` or `x.sum({ dim, keepdim, dtype })`. */
-  sum(this: Tensor, dim?: number | readonly number[] | SumOptions, keepdim?: boolean | SumOptions): Tensor {
-    return sum(this, normalize(dim, keepdim));
-  },
+  /** `x.sum()`, `x.sum(dim, keepdim?)` or `x.sum({ dim, keepdim, dtype })`. */
+  sum(this: Tensor, ...args: SumArgs): Tensor { return sum(this, pyArgs<SumOptions>('sum', args, sumNames)); },
   /** `x.sum_to_size(2, 1)`. */
   sum_to_size(this: Tensor, ...size: (number | readonly number[])[]): Tensor {
     return sumToSize(this, size.length === 1 && Array.isArray(size[0]) ? size[0] as number[] : size as number[]);
   },
 };
 
-/** Accepts `(dim)`, `(dim, keepdim)`, `(dim, { keepdim })` and `({ dim, keepdim })`. */
-export function normalize<O extends ReduceOptions>(dim?: number | readonly number[] | O | null, keepdim?: boolean | O): O {
-  if (dim !== null && typeof dim === 'object' && !Array.isArray(dim)) return dim as O;
-  const rest = typeof keepdim === 'object' ? keepdim : { keepdim } as O;
-  return { ...rest, dim: dim as number | readonly number[] | undefined, keepdim: rest.keepdim ?? (typeof keepdim === 'boolean' ? keepdim : undefined) } as O;
-}
-
 type SumMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends SumMethods {} }
 addMethods(methods);
 
 export const functions = {
-  sum: (input: Tensor, dim?: number | readonly number[] | SumOptions, keepdim?: boolean | SumOptions) => sum(input, normalize(dim, keepdim)),
+  /** `torch.sum(x, 0, true)`. */
+  sum: (input: Tensor, ...args: SumArgs) => sum(input, pyArgs<SumOptions>('sum', args, sumNames)),
 };
