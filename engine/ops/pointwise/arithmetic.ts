@@ -1,8 +1,13 @@
-// add, sub, mul, div, neg: the arithmetic operators, with broadcasting, promotion and in-place twins.
+// add, sub, rsub, mul, div, neg: the arithmetic operators, with broadcasting, promotion and in-place twins.
+import { record } from '../../autograd/record.ts';
+import { mapBinary } from '../../backend/cpu/kernels.ts';
+import { bool, type DType } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
-import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
-import type { Tensor } from '../../core/tensor.ts';
-import { binaryOp, inPlace, type TensorOrScalar, unaryOp } from '../dispatch.ts';
+import { type Scalar, scalarKind, scalarValue } from '../../core/scalar.ts';
+import { broadcastShapes } from '../../core/shape.ts';
+import { Tensor } from '../../core/tensor.ts';
+import { asTensor, binaryOp, inPlace, resultType, storeFor, type TensorOrScalar, unaryOp, viewOf } from '../dispatch.ts';
+import { elementwiseOutput, inOrder } from '../layout.ts';
 import { addMethods } from '../methods.ts';
 
 const addOp = binaryOp({
@@ -28,7 +33,7 @@ const mulOp = binaryOp({
 const divOp = binaryOp({
   name: 'div', grad_fn: 'DivBackward0', dtype: 'float',
   cpu: (a, b) => a / b, wgsl: 'a / b',
-  backward: (grad, self, other) => [grad.div(other), grad.neg().mul(self).div(other.mul(other))],
+  backward: (grad, self, other) => [grad.div(other), grad.neg().mul(self.div(other).div(other))],
 });
 
 const negOp = unaryOp({
@@ -41,18 +46,71 @@ export interface AlphaOptions { alpha?: Scalar }
 export type RoundingMode = 'trunc' | 'floor' | null;
 export interface DivOptions { rounding_mode?: RoundingMode }
 
-function scaled(other: TensorOrScalar, alpha: Scalar | undefined): TensorOrScalar {
-  if (alpha === undefined || scalarValue(alpha) === 1) return other;
-  return isScalar(other) ? scalarValue(other) * scalarValue(alpha) : mulOp(other, alpha);
+const isBool = (x: TensorOrScalar) => (x instanceof Tensor ? x.dtype === bool : typeof x === 'boolean');
+
+/** sub_check: bool tensors have no subtraction (PyTorch points to xor and not instead). */
+function checkSub(self: TensorOrScalar, other: TensorOrScalar): void {
+  if (isBool(self) && isBool(other)) {
+    throw new RuntimeError('Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
+  }
+  if (isBool(self) || isBool(other)) {
+    throw new RuntimeError('Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+  }
 }
+
+/** alpha_check: a float alpha needs a float result, a bool alpha a bool result. */
+function checkAlpha(alpha: Scalar, dtype: DType): void {
+  if (typeof alpha === 'boolean' && dtype !== bool) throw new RuntimeError('Boolean alpha only supported for Boolean results.');
+  if (!dtype.is_floating_point && scalarKind(alpha) === 'float') {
+    throw new RuntimeError('For integral input tensors, argument alpha must not be a floating point number.');
+  }
+}
+
+/** self + alpha * other in one kernel (no autograd), with alpha first converted to the result dtype as PyTorch does. */
+function addScaled(selfArg: TensorOrScalar, otherArg: TensorOrScalar, alpha: number): Tensor {
+  const dtype = resultType(selfArg, otherArg);
+  const self = asTensor(selfArg, dtype);
+  const other = asTensor(otherArg, dtype);
+  const shape = broadcastShapes(self._shape, other._shape);
+  const device = (selfArg instanceof Tensor ? selfArg : self).device;
+  const { out, order } = elementwiseOutput(shape, dtype, device, [self, other]);
+  const scale = dtype.cast(alpha);
+  mapBinary(out.storage.data, inOrder(viewOf(self, shape), order), inOrder(viewOf(other, shape), order), (a, b) => a + scale * b, storeFor(dtype));
+  return out;
+}
+
+const tensorOrNull = (x: TensorOrScalar) => (x instanceof Tensor ? x : null);
 
 /** `torch.add(a, b, { alpha })`: a + alpha * b. */
 export function add(self: TensorOrScalar, other: TensorOrScalar, options: AlphaOptions = {}): Tensor {
-  return addOp(self, scaled(other, options.alpha));
+  const alpha = options.alpha ?? 1;
+  checkAlpha(alpha, resultType(self, other));
+  if (alpha === 1) return addOp(self, other);
+  const a = scalarValue(alpha);
+  const out = addScaled(self, other, a);
+  record('AddBackward0', [tensorOrNull(self), tensorOrNull(other)], out, {}, ([grad]) => [grad!, grad!.mul(alpha)]);
+  return out;
 }
 /** `torch.sub(a, b, { alpha })`: a - alpha * b. */
 export function sub(self: TensorOrScalar, other: TensorOrScalar, options: AlphaOptions = {}): Tensor {
-  return subOp(self, scaled(other, options.alpha));
+  checkSub(self, other);
+  const alpha = options.alpha ?? 1;
+  checkAlpha(alpha, resultType(self, other));
+  if (alpha === 1) return subOp(self, other);
+  const out = addScaled(self, other, -scalarValue(alpha));
+  record('SubBackward0', [tensorOrNull(self), tensorOrNull(other)], out, {}, ([grad]) => [grad!, grad!.neg().mul(alpha)]);
+  return out;
+}
+/** `torch.rsub(a, b, { alpha })`: b - alpha * a (subtraction with the operands swapped). */
+export function rsub(self: Tensor, other: TensorOrScalar, options: AlphaOptions = {}): Tensor {
+  checkSub(other, self);
+  const alpha = options.alpha ?? 1;
+  checkAlpha(alpha, resultType(self, other));
+  const out = addScaled(other, self, -scalarValue(alpha));
+  const backwardSelf = (grad: Tensor) => grad.neg().mul(alpha);
+  if (other instanceof Tensor) record('RsubBackward0', [self, other], out, {}, ([grad]) => [backwardSelf(grad!), grad!]);
+  else record('RsubBackward1', [self], out, {}, ([grad]) => [backwardSelf(grad!)]);
+  return out;
 }
 /** `torch.mul(a, b)`. */
 export function mul(self: TensorOrScalar, other: TensorOrScalar): Tensor { return mulOp(self, other); }
@@ -64,10 +122,15 @@ export function div(self: TensorOrScalar, other: TensorOrScalar, options: DivOpt
   if (mode === 'trunc') return roundedDivision.trunc(self, other);
   throw new RuntimeError(`div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${String(mode)}'`);
 }
-/** `torch.neg(a)`. */
-export function neg(self: Tensor): Tensor { return negOp(self); }
+/** `torch.neg(a)`: -a; bool tensors are refused (PyTorch suggests logical_not). */
+export function neg(self: Tensor): Tensor {
+  if (self.dtype === bool) {
+    throw new RuntimeError('Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+  }
+  return negOp(self);
+}
 
-/** Rounded divisions live with the other integer-aware ops; installed there to keep this file small. */
+/** Rounded divisions live with floor_divide and remainder (division.ts), which install them here. */
 export const roundedDivision: {
   floor: (a: TensorOrScalar, b: TensorOrScalar) => Tensor;
   trunc: (a: TensorOrScalar, b: TensorOrScalar) => Tensor;
@@ -105,6 +168,6 @@ declare module '../../core/tensor.ts' { interface Tensor extends ArithmeticMetho
 addMethods(methods);
 
 export const functions = {
-  add, sub, mul, div, neg,
+  add, sub, rsub, mul, div, neg,
   subtract: sub, multiply: mul, divide: div, true_divide: (a: TensorOrScalar, b: TensorOrScalar) => div(a, b), negative: neg,
 };

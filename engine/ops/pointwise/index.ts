@@ -1,4 +1,24 @@
+import * as activation from './activation.ts';
 import * as arithmetic from './arithmetic.ts';
+import * as bitwise from './bitwise.ts';
+import * as clamp from './clamp.ts';
+import * as compare from './compare.ts';
+import * as division from './division.ts';
+import * as expLog from './exp-log.ts';
+import * as fill from './fill.ts';
+import * as logical from './logical.ts';
+import * as minmax from './minmax.ts';
+import * as pow from './pow.ts';
+import * as rounding from './rounding.ts';
+import * as sign from './sign.ts';
+import * as specialValues from './special-values.ts';
 import './to.ts';
+import * as trig from './trig.ts';
+import * as where from './where.ts';
 
-export const functions = { ...arithmetic.functions };
+export const functions = {
+  ...arithmetic.functions, ...division.functions, ...pow.functions, ...expLog.functions, ...trig.functions,
+  ...sign.functions, ...rounding.functions, ...activation.functions, ...clamp.functions, ...minmax.functions,
+  ...where.functions, ...compare.functions, ...logical.functions, ...bitwise.functions, ...specialValues.functions,
+  ...fill.functions,
+};

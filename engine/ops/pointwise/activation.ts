@@ -1,0 +1,28 @@
+// relu and sigmoid at the torch level (torch.relu, torch.sigmoid); torch.nn.functional builds on these.
+import { bool } from '../../core/dtype.ts';
+import { RuntimeError } from '../../core/errors.ts';
+import type { Tensor } from '../../core/tensor.ts';
+import { unaryOp } from '../dispatch.ts';
+import { installUnary, type UnaryMethods } from './support.ts';
+import { where } from './where.ts';
+
+const reluOp = unaryOp({
+  name: 'relu', grad_fn: 'ReluBackward0', dtype: 'same', cpu: (x) => (x < 0 ? 0 : x), wgsl: 'max(x, 0.0)',
+  // threshold_backward: the gradient passes where the result is positive, so relu'(0) is 0.
+  saves: ['result'], backward: (grad, _self, result) => where(result.le(0), 0, grad),
+});
+/** `x.relu()`: max(x, 0), keeping nan; integer tensors stay integer. */
+export function relu(self: Tensor): Tensor {
+  if (self.dtype === bool) throw new RuntimeError('Boolean inputs not supported for relu');
+  return reluOp(self);
+}
+/** `x.sigmoid()`: 1 / (1 + e^-x). */
+export const sigmoid = unaryOp({
+  name: 'sigmoid', grad_fn: 'SigmoidBackward0', dtype: 'float', cpu: (x) => 1 / (1 + Math.exp(-x)),
+  wgsl: '1.0 / (1.0 + exp(-x))',
+  saves: ['result'], backward: (grad, _self, result) => grad.mul(result.neg().add(1)).mul(result),
+});
+
+const ops = { relu, sigmoid };
+declare module '../../core/tensor.ts' { interface Tensor extends UnaryMethods<keyof typeof ops> {} }
+export const functions = installUnary(ops);

@@ -1,0 +1,79 @@
+// Writing into an existing tensor: fill_, zero_ and copy_ (which broadcasts and casts its source). They write
+// through views like every in-place op; the value written is converted to the tensor's dtype, never refused.
+import { record } from '../../autograd/record.ts';
+import { copyStrided } from '../../backend/cpu/kernels.ts';
+import { RuntimeError } from '../../core/errors.ts';
+import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
+import { broadcastShapes } from '../../core/shape.ts';
+import { emptyTensor, Tensor } from '../../core/tensor.ts';
+import { zeros_like } from '../creation/fill.ts';
+import { asTensor, inPlace, storeFor, viewOf } from '../dispatch.ts';
+import { emptyLike } from '../layout.ts';
+import { addMethods } from '../methods.ts';
+import { pythonType } from './support.ts';
+
+/** A tensor like `self` holding `value` everywhere, in self's dtype. */
+function filledLike(self: Tensor, value: number): Tensor {
+  const out = emptyLike(self);
+  out.storage.data.fill(self.dtype.cast(value));
+  return out;
+}
+
+/** `x.fill_(2.5)` or `x.fill_(t)` with a 0-dim tensor `t`: every element becomes the value. */
+export function fill_(self: Tensor, value: Scalar | Tensor): Tensor {
+  if (value instanceof Tensor) {
+    if (value.ndim !== 0) {
+      throw new RuntimeError(`fill_ only supports 0-dimension value tensor but got tensor with ${value.ndim} dimensions.`);
+    }
+    return inPlace(self, [value], (before) => {
+      const out = filledLike(before, Number(value.item()));
+      record('FillBackward3', [before, value], out, {}, ([grad]) => [zeros_like(grad!), grad!.sum()]);
+      return out;
+    });
+  }
+  if (!isScalar(value)) {
+    throw new TypeError(`fill_() received an invalid combination of arguments - got (${pythonType(value)}), but expected one of:\n` +
+      ` * (Tensor value)\n      didn't match because some of the arguments have invalid types: (!${pythonType(value)}!)\n` +
+      ` * (Number value)\n      didn't match because some of the arguments have invalid types: (!${pythonType(value)}!)\n`);
+  }
+  return inPlace(self, [], (before) => {
+    const out = filledLike(before, scalarValue(value));
+    record('FillBackward2', [before], out, {}, ([grad]) => [zeros_like(grad!)]);
+    return out;
+  });
+}
+
+/** `x.zero_()`: fills with zeros. */
+export function zero_(self: Tensor): Tensor {
+  return inPlace(self, [], (before) => {
+    const out = filledLike(before, 0);
+    record('ZeroBackward0', [before], out, {}, ([grad]) => [zeros_like(grad!)]);
+    return out;
+  });
+}
+
+/** `x.copy_(src)`: writes `src` (broadcast to x's shape, converted to x's dtype) into x. */
+export function copy_(self: Tensor, src: Tensor | Scalar): Tensor {
+  const source = src instanceof Tensor ? src : asTensor(src, self.dtype);
+  return inPlace(self, [source], (before) => {
+    const out = emptyTensor(broadcastShapes(before._shape, source._shape), self.dtype, self.device);
+    copyStrided(viewOf(out), viewOf(source, out._shape), storeFor(self.dtype));
+    // The gradient goes to the source only; the engine sums it to the source's shape and casts it to its dtype.
+    record('torch::autograd::CopyBackwards', [before, source], out, {}, ([grad]) => [zeros_like(grad!), grad!]);
+    return out;
+  });
+}
+
+const methods = {
+  /** `x.fill_(0.5)`. */
+  fill_(this: Tensor, value: Scalar | Tensor): Tensor { return fill_(this, value); },
+  /** `x.zero_()`. */
+  zero_(this: Tensor): Tensor { return zero_(this); },
+  /** `x.copy_(src)`. */
+  copy_(this: Tensor, src: Tensor | Scalar, _non_blocking?: boolean): Tensor { return copy_(this, src); },
+};
+type FillMethods = typeof methods;
+declare module '../../core/tensor.ts' { interface Tensor extends FillMethods {} }
+addMethods(methods);
+
+export const functions = { fill_, zero_ };

@@ -1,0 +1,47 @@
+// logical_and / or / xor / not: truth values of any dtype (non-zero is true), returning bool. The in-place twins
+// write 0/1 in the tensor's own dtype.
+import type { Tensor } from '../../core/tensor.ts';
+import { binaryOp, inPlace, unaryOp } from '../dispatch.ts';
+import { addMethods } from '../methods.ts';
+import { requireTensor } from './support.ts';
+
+type Logical = (input: Tensor, other: Tensor) => Tensor;
+const logical = (name: string, wgsl: string, cpu: (a: boolean, b: boolean) => boolean): Logical => {
+  const op = binaryOp({ name, dtype: 'bool', cpu: (a, b) => Number(cpu(a !== 0, b !== 0)), wgsl });
+  return (input, other) => {
+    requireTensor(input, name, 'input', 1);
+    requireTensor(other, name, 'other', 2);
+    return op(input, other);
+  };
+};
+
+/** `torch.logical_and(a, b)`. */
+export const logical_and = logical('logical_and', 'a != 0 && b != 0', (a, b) => a && b);
+/** `torch.logical_or(a, b)`. */
+export const logical_or = logical('logical_or', 'a != 0 || b != 0', (a, b) => a || b);
+/** `torch.logical_xor(a, b)`. */
+export const logical_xor = logical('logical_xor', '(a != 0) != (b != 0)', (a, b) => a !== b);
+/** `torch.logical_not(a)`: true where a is zero. */
+export const logical_not = unaryOp({ name: 'logical_not', dtype: 'bool', cpu: (x) => Number(x === 0), wgsl: 'x == 0' });
+
+const binary = { logical_and, logical_or, logical_xor };
+type BinaryName = keyof typeof binary;
+type LogicalMethods = { [K in BinaryName | `${BinaryName}_`]: (this: Tensor, other: Tensor) => Tensor } & {
+  logical_not(this: Tensor): Tensor;
+  logical_not_(this: Tensor): Tensor;
+};
+declare module '../../core/tensor.ts' { interface Tensor extends LogicalMethods {} }
+
+const methods: Record<string, unknown> = {
+  /** `a.logical_not()`. */
+  logical_not(this: Tensor): Tensor { return logical_not(this); },
+  logical_not_(this: Tensor): Tensor { return inPlace(this, [], (s) => logical_not(s)); },
+};
+for (const [name, op] of Object.entries(binary)) {
+  const check = (other: Tensor) => requireTensor(other, name, 'other', 1);
+  methods[name] = function (this: Tensor, other: Tensor) { check(other); return op(this, other); };
+  methods[`${name}_`] = function (this: Tensor, other: Tensor) { check(other); return inPlace(this, [other], (s) => op(s, other)); };
+}
+addMethods(methods);
+
+export const functions = { ...binary, logical_not: (input: Tensor) => logical_not(input) };

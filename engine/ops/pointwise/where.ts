@@ -1,0 +1,69 @@
+// torch.where: an elementwise choice between two tensors or scalars; with only a condition, the indices where it
+// holds (as torch.nonzero(as_tuple=True) gives them).
+import { record } from '../../autograd/record.ts';
+import { bool, int64 } from '../../core/dtype.ts';
+import { RuntimeError } from '../../core/errors.ts';
+import { forEachPosition } from '../../core/strided.ts';
+import { emptyTensor, Tensor } from '../../core/tensor.ts';
+import { asTensor, resultType, type TensorOrScalar } from '../dispatch.ts';
+import { addMethods } from '../methods.ts';
+import { mapThree, pythonType, requireTensor } from './support.ts';
+
+/** `torch.where(cond, x, y)`: x where cond holds, else y (either may be a scalar); the condition gets no gradient. */
+export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  requireTensor(condition, 'where', 'condition', 1);
+  if (condition.dtype !== bool) {
+    throw new RuntimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${condition.dtype.scalarName}`);
+  }
+  const dtype = resultType(input, other);
+  const out = mapThree(condition, asTensor(input, dtype), asTensor(other, dtype), dtype, (c, a, b) => (c ? a : b));
+  const inputs = [input instanceof Tensor ? input : null, other instanceof Tensor ? other : null];
+  record('WhereBackward0', inputs, out, { condition }, ([grad], saved) => [
+    where(saved.condition, grad!, 0),
+    where(saved.condition, 0, grad!),
+  ]);
+  return out;
+}
+
+/** `torch.where(cond)`: one index tensor per dimension, listing where `cond` is non-zero in row-major order. */
+export function nonzeroIndices(condition: Tensor): Tensor[] {
+  const ndim = Math.max(condition.ndim, 1);
+  const shape = condition.ndim === 0 ? [1] : condition._shape;
+  const hits: number[] = [];
+  const data = condition.storage.data;
+  forEachPosition(condition._shape, condition._stride, condition._offset, (p, i) => { if (data[p] !== 0) hits.push(i); });
+  return Array.from({ length: ndim }, (_, d) => {
+    const out = emptyTensor([hits.length], int64);
+    const inner = shape.slice(d + 1).reduce((a, b) => a * b, 1);
+    hits.forEach((flat, k) => { out.storage.data[k] = Math.floor(flat / inner) % shape[d]!; });
+    return out;
+  });
+}
+
+/** `torch.where(cond, x, y)`, or `torch.where(cond)` for the indices where cond holds. */
+function whereFunction(condition: Tensor): Tensor[];
+function whereFunction(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor;
+function whereFunction(condition: Tensor, input?: TensorOrScalar, other?: TensorOrScalar): Tensor | Tensor[] {
+  if (input === undefined && other === undefined) {
+    requireTensor(condition, 'where', 'condition', 1);
+    return nonzeroIndices(condition);
+  }
+  if (input === undefined || other === undefined) {
+    const got = [condition, input ?? other].map(pythonType).join(', ');
+    throw new TypeError(`where() received an invalid combination of arguments - got (${got}), but expected one of:\n` +
+      ' * (Tensor condition)\n * (Tensor condition, Tensor input, Tensor other, *, Tensor out)\n' +
+      ' * (Tensor condition, Number self, Tensor other)\n * (Tensor condition, Tensor input, Number other)\n' +
+      ' * (Tensor condition, Number self, Number other)\n');
+  }
+  return where(condition, input, other);
+}
+
+const methods = {
+  /** `x.where(cond, y)` is `torch.where(cond, x, y)`. */
+  where(this: Tensor, condition: Tensor, other: TensorOrScalar): Tensor { return where(condition, this, other); },
+};
+type WhereMethods = typeof methods;
+declare module '../../core/tensor.ts' { interface Tensor extends WhereMethods {} }
+addMethods(methods);
+
+export const functions = { where: whereFunction };
