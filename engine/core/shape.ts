@@ -100,9 +100,6 @@ export function inferSize(shape: readonly number[], numel: number): number[] {
     }
     return out;
   }
-  if (inferred >= 0 && product === 0) {
-    throw new RuntimeError(`cannot reshape tensor of 0 elements into shape [${shape.join(', ')}] because the unspecified dimension size -1 can be any value and is ambiguous`);
-  }
   throw new RuntimeError(`shape '[${shape.join(', ')}]' is invalid for input of size ${numel}`);
 }
 

@@ -4,36 +4,39 @@ import { parseShape } from '../args.ts';
 import { addMethods } from '../methods.ts';
 import { viewOf } from './make.ts';
 
-/** `x.expand(2, 3)`: size-1 dimensions repeat with stride 0, new leading dimensions appear; no copy. */
+/**
+ * `x.expand(2, 3)`: size-1 dimensions repeat with stride 0, new leading dimensions appear; no copy. Like ATen's
+ * inferExpandGeometry it walks from the last dimension, so the last mismatch is the one reported.
+ */
 export function expand(self: Tensor, sizes: readonly number[]): Tensor {
-  const ndim = self.ndim;
-  if (sizes.length < ndim) {
-    throw new RuntimeError(`expand(${self.dtype.legacyName}{[${self._shape.join(', ')}]}, size=[${sizes.join(', ')}]): the number of sizes provided (${sizes.length}) must be greater or equal to the number of dimensions in the tensor (${ndim})`);
+  const ndim = sizes.length;
+  const tensorDims = self.ndim;
+  if (ndim < tensorDims) {
+    throw new RuntimeError(`expand(${self.dtype.legacyName}{[${self._shape.join(', ')}]}, size=[${sizes.join(', ')}]): the number of sizes provided (${ndim}) must be greater or equal to the number of dimensions in the tensor (${tensorDims})`);
   }
-  const shape: number[] = [];
-  const strides: number[] = [];
-  const lead = sizes.length - ndim;
-  for (let i = 0; i < sizes.length; i++) {
-    const target = sizes[i]!;
-    if (i < lead) {
-      if (target < 0) throw new RuntimeError(`The expanded size of the tensor (${target}) isn't allowed in a leading, non-existing dimension ${i}`);
-      shape.push(target);
-      strides.push(0);
-      continue;
+  // A 0-dim tensor expands to any size with every stride 0.
+  const shape = tensorDims === 0 ? [...sizes] : new Array<number>(ndim);
+  const strides = new Array<number>(ndim).fill(0);
+  for (let i = tensorDims === 0 ? -1 : ndim - 1; i >= 0; i--) {
+    const dim = tensorDims - ndim + i;
+    let size = dim >= 0 ? self._shape[dim]! : 1;
+    let stride = dim >= 0 ? self._stride[dim]! : i + 1 < ndim ? shape[i + 1]! * strides[i + 1]! : 1;
+    let target = sizes[i]!;
+    if (target === -1) {
+      if (dim < 0) throw new RuntimeError(`The expanded size of the tensor (${target}) isn't allowed in a leading, non-existing dimension ${i}`);
+      target = size;
     }
-    const current = self._shape[i - lead]!;
-    const wanted = target === -1 ? current : target;
-    if (current !== wanted) {
-      if (current !== 1) {
-        throw new RuntimeError(`The expanded size of the tensor (${wanted}) must match the existing size (${current}) at non-singleton dimension ${i}.  Target sizes: [${sizes.join(', ')}].  Tensor sizes: [${self._shape.join(', ')}]`);
+    if (size !== target) {
+      if (size !== 1) {
+        throw new RuntimeError(`The expanded size of the tensor (${target}) must match the existing size (${size}) at non-singleton dimension ${i}.  Target sizes: [${sizes.join(', ')}].  Tensor sizes: [${self._shape.join(', ')}]`);
       }
-      shape.push(wanted);
-      strides.push(0);
-    } else {
-      shape.push(current);
-      strides.push(self._stride[i - lead]!);
+      size = target;
+      stride = 0;
     }
+    shape[i] = size;
+    strides[i] = stride;
   }
+  if (shape.some((d) => d < 0)) throw new RuntimeError('numel: integer multiplication overflow');
   const inputShape = [...self._shape];
   return viewOf(self, 'ExpandBackward0', shape, strides, self._offset, (grad) => grad.sum_to_size(inputShape));
 }
@@ -43,7 +46,13 @@ const methods = {
   expand(this: Tensor, ...sizes: (number | readonly number[])[]): Tensor { return expand(this, parseShape(sizes)); },
   /** `x.expand_as(y)`. */
   expand_as(this: Tensor, other: Tensor): Tensor { return expand(this, other._shape); },
+  /** `x.broadcast_to([2, 3])`. */
+  broadcast_to(this: Tensor, ...size: (number | readonly number[])[]): Tensor { return expand(this, parseShape(size)); },
 };
 type ExpandMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends ExpandMethods {} }
 addMethods(methods);
+
+export const functions = {
+  broadcast_to: (input: Tensor, size: readonly number[]) => expand(input, parseShape([size])),
+};

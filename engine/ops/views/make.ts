@@ -1,7 +1,27 @@
 // Movement ops are views, not kernels (Note [Views share storage]): a new shape/strides/offset over the same
 // storage, with the inverse movement as backward.
+//
+// Note [Embedding a view's gradient]: the gradient of a view that picks elements out of its input (slice, select,
+// diagonal, unfold, split, unbind) is a zero tensor of the input's shape with the incoming gradient added at the
+// picked positions. Those positions are what the same movement picks out of a contiguous tensor of the input's
+// shape, so each op describes its movement once, as a geometry function, and uses it both ways. The embedding is
+// itself differentiable: its backward applies the forward movement again, under PyTorch's name for it
+// (`SliceBackwardBackward0`, ...).
 import { record } from '../../autograd/record.ts';
-import { makeView, type Tensor } from '../../core/tensor.ts';
+import { contiguousStrides, numelOf } from '../../core/shape.ts';
+import { forEachPosition } from '../../core/strided.ts';
+import { emptyTensor, makeView, type Tensor } from '../../core/tensor.ts';
+
+/** Where a tensor's elements sit in its storage. */
+export interface Geometry { shape: number[]; strides: number[]; offset: number }
+
+export function geometryOf(t: Tensor): Geometry {
+  return { shape: [...t._shape], strides: [...t._stride], offset: t._offset };
+}
+
+export function contiguousGeometry(shape: readonly number[]): Geometry {
+  return { shape: [...shape], strides: contiguousStrides(shape), offset: 0 };
+}
 
 /** Creates a view of `self` with the given geometry and records `grad_fn` with the inverse movement. */
 export function viewOf(
@@ -10,5 +30,54 @@ export function viewOf(
 ): Tensor {
   const out = makeView(self, shape, strides, offset);
   record(grad_fn, [self], out, {}, ([grad]) => [backward(grad!)]);
+  return out;
+}
+
+/**
+ * A view op that picks elements (Note [Embedding a view's gradient]): `move` maps the input's geometry to the
+ * output's; `again` is the op itself, which the embedding's backward applies.
+ */
+export function pickingView(
+  self: Tensor, grad_fn: string, move: (g: Geometry) => Geometry, again: (t: Tensor) => Tensor,
+): Tensor {
+  const out = move(geometryOf(self));
+  const inputShape = [...self._shape];
+  // PyTorch names the embedding after the view's node: SliceBackward0 -> SliceBackwardBackward0.
+  const embedName = `${grad_fn.replace(/0$/, '')}Backward0`;
+  return viewOf(self, grad_fn, out.shape, out.strides, out.offset,
+    (grad) => embed(embedName, inputShape, [grad], [move(contiguousGeometry(inputShape))], (g) => [again(g)]));
+}
+
+/** Several picking views of one input sharing one node (`unbind`, `split`); `again` returns all of them. */
+export function pickingViews(
+  self: Tensor, grad_fn: string, backwardName: string, moves: readonly ((g: Geometry) => Geometry)[],
+  again: (t: Tensor) => Tensor[],
+): Tensor[] {
+  const geometry = geometryOf(self);
+  const outs = moves.map((move) => {
+    const g = move(geometry);
+    return makeView(self, g.shape, g.strides, g.offset);
+  });
+  const inputShape = [...self._shape];
+  record(grad_fn, [self], outs, {}, (grads) =>
+    [embed(backwardName, inputShape, grads, moves.map((move) => move(contiguousGeometry(inputShape))), again)]);
+  return outs;
+}
+
+/** Zeros of `shape` with each `grads[i]` added at the positions `geometries[i]` picks (overlaps accumulate). */
+export function embed(
+  name: string, shape: readonly number[], grads: readonly Tensor[], geometries: readonly Geometry[],
+  again: (t: Tensor) => Tensor[],
+): Tensor {
+  const out = emptyTensor(shape, grads[0]!.dtype, grads[0]!.device);
+  const data = out.storage.data;
+  grads.forEach((grad, i) => {
+    const target = geometries[i]!;
+    const values = grad._values();
+    const positions: number[] = new Array<number>(numelOf(target.shape));
+    forEachPosition(target.shape, target.strides, target.offset, (p, k) => { positions[k] = p; });
+    for (let k = 0; k < positions.length; k++) data[positions[k]!] += values[k]!;
+  });
+  record(name, grads, out, {}, ([grad]) => again(grad!));
   return out;
 }

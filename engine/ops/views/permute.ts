@@ -43,6 +43,15 @@ export function t(self: Tensor): Tensor {
   return viewOf(self, 'TBackward0', shape, strides, self._offset, (grad) => grad.t());
 }
 
+/** The last two dimensions swapped; a 0-dim tensor is returned as it is, a 1-D one refused (`mT`, `mH`, `adjoint`). */
+function matrixTranspose(self: Tensor, what: string): Tensor {
+  if (self.ndim === 0) return self;
+  if (self.ndim === 1) {
+    throw new RuntimeError(`tensor.${what} is only supported on matrices or batches of matrices. Got 1-D tensor.`);
+  }
+  return transpose(self, -2, -1);
+}
+
 const methods = {
   /** `x.permute(1, 0)` or `x.permute([1, 0])`. */
   permute(this: Tensor, ...dims: (number | readonly number[])[]): Tensor { return permute(this, parseShape(dims, 'dims')); },
@@ -50,8 +59,12 @@ const methods = {
   transpose(this: Tensor, dim0: number, dim1: number): Tensor { return transpose(this, dim0, dim1); },
   /** `x.swapaxes(0, 1)`, an alias of transpose. */
   swapaxes(this: Tensor, dim0: number, dim1: number): Tensor { return transpose(this, dim0, dim1); },
+  /** `x.swapdims(0, 1)`, an alias of transpose. */
+  swapdims(this: Tensor, dim0: number, dim1: number): Tensor { return transpose(this, dim0, dim1); },
   /** `m.t()`. */
   t(this: Tensor): Tensor { return t(this); },
+  /** `x.adjoint()`: the conjugate transpose of the last two dimensions (a transpose for real tensors). */
+  adjoint(this: Tensor): Tensor { return matrixTranspose(this, 'adjoint()'); },
 };
 type PermuteMethods = typeof methods;
 declare module '../../core/tensor.ts' {
@@ -60,23 +73,22 @@ declare module '../../core/tensor.ts' {
     readonly T: Tensor;
     /** `x.mT`: the last two dimensions swapped. */
     readonly mT: Tensor;
+    /** `x.mH`: the conjugate transpose of the last two dimensions (`mT` for real tensors). */
+    readonly mH: Tensor;
   }
 }
 addMethods(methods);
 Object.defineProperty(Tensor.prototype, 'T', {
-  get(this: Tensor) {
-    return permute(this, this._shape.map((_, i) => this.ndim - 1 - i));
-  },
+  get(this: Tensor) { return permute(this, this._shape.map((_, i) => this.ndim - 1 - i)); },
 });
-Object.defineProperty(Tensor.prototype, 'mT', {
-  get(this: Tensor) {
-    if (this.ndim < 2) throw new RuntimeError('tensor.mT is only supported on matrices or batches of matrices. Got 1-D tensor.');
-    return transpose(this, -2, -1);
-  },
-});
+Object.defineProperty(Tensor.prototype, 'mT', { get(this: Tensor) { return matrixTranspose(this, 'mT'); } });
+Object.defineProperty(Tensor.prototype, 'mH', { get(this: Tensor) { return matrixTranspose(this, 'mH'); } });
 
 export const functions = {
-  permute: (input: Tensor, dims: readonly number[]) => permute(input, dims),
+  permute: (input: Tensor, ...dims: (number | readonly number[])[]) => permute(input, parseShape(dims, 'dims')),
   transpose: (input: Tensor, dim0: number, dim1: number) => transpose(input, dim0, dim1),
+  swapaxes: (input: Tensor, dim0: number, dim1: number) => transpose(input, dim0, dim1),
+  swapdims: (input: Tensor, dim0: number, dim1: number) => transpose(input, dim0, dim1),
   t: (input: Tensor) => t(input),
+  adjoint: (input: Tensor) => matrixTranspose(input, 'adjoint()'),
 };

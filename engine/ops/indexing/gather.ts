@@ -1,0 +1,51 @@
+import { record } from '../../autograd/record.ts';
+import { int64 } from '../../core/dtype.ts';
+import { RuntimeError } from '../../core/errors.ts';
+import { wrapDim } from '../../core/shape.ts';
+import { emptyTensor, type Tensor } from '../../core/tensor.ts';
+import { addMethods } from '../methods.ts';
+import { forEachCoordinate, positionAlong, positionAt, sizeOrOne } from './walk.ts';
+
+/** gather_shape_check: same rank, and the index no larger than the input outside `dim`. */
+function checkShapes(self: Tensor, dim: number, index: Tensor): void {
+  const rank = Math.max(self.ndim, 1);
+  if (rank !== Math.max(index.ndim, 1)) throw new RuntimeError('Index tensor must have the same number of dimensions as input tensor');
+  for (let i = 0; i < rank; i++) {
+    if (i !== dim && sizeOrOne(index, i) > sizeOrOne(self, i)) {
+      throw new RuntimeError(`Size does not match at dimension ${i} expected index [${index._shape.join(', ')}] to be smaller than self [${self._shape.join(', ')}] apart from dimension ${dim}`);
+    }
+  }
+}
+
+/** `x.gather(1, idx)`: out[i][j] = x[i][idx[i][j]] (for dim 1); the result has the index's shape. */
+export function gather(self: Tensor, dim: number, index: Tensor): Tensor {
+  const d = wrapDim(dim, self.ndim);
+  const out = emptyTensor(index._shape, self.dtype, self.device);
+  if (index.numel() === 0) return out;
+  if (index.dtype !== int64) throw new RuntimeError('gather(): Expected dtype int64 for index');
+  checkShapes(self, d, index);
+  const size = sizeOrOne(self, d);
+  const indexData = index.storage.data;
+  const data = self.storage.data;
+  forEachCoordinate(index._shape, (coords, linear) => {
+    const at = indexData[positionAt(index, coords)]!;
+    if (at < 0 || at >= size) throw new RuntimeError(`index ${at} is out of bounds for dimension ${d} with size ${size}`);
+    out.storage.data[linear] = data[positionAlong(self, coords, d, at)]!;
+  });
+  const inputShape = [...self._shape];
+  record('GatherBackward0', [self], out, {}, ([grad]) =>
+    [emptyTensor(inputShape, grad!.dtype, grad!.device).scatter_add(d, index, grad!)]);
+  return out;
+}
+
+const methods = {
+  /** `x.gather(1, idx)`. */
+  gather(this: Tensor, dim: number, index: Tensor): Tensor { return gather(this, dim, index); },
+};
+type GatherMethods = typeof methods;
+declare module '../../core/tensor.ts' { interface Tensor extends GatherMethods {} }
+addMethods(methods);
+
+export const functions = {
+  gather: (input: Tensor, dim: number, index: Tensor) => gather(input, dim, index),
+};
