@@ -12,8 +12,8 @@ test('pyArgs maps positional parameters in order and merges one keyword object',
 });
 
 test('pyArgs rejects too many positional arguments and an argument given twice', () => {
-  assert.throws(() => pyArgs('sum', [0, true, 1], ['dim', 'keepdim']), TypeError);
-  assert.throws(() => pyArgs('sum', [0, { dim: 1 }], ['dim', 'keepdim']), /multiple values for argument 'dim'/);
+  assert.throws(() => pyArgs<{ dim?: number; keepdim?: boolean }>('sum', [0, true, 1], ['dim', 'keepdim']), TypeError);
+  assert.throws(() => pyArgs<{ dim?: number; keepdim?: boolean }>('sum', [0, { dim: 1 }], ['dim', 'keepdim']), /multiple values for argument 'dim'/);
 });
 
 test('positional and keyword forms agree', () => {
