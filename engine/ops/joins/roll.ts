@@ -3,7 +3,7 @@ import { copyStrided, type StridedView } from '../../backend/cpu/kernels.ts';
 import { IndexError, RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
-import { castTensor, viewOf } from '../dispatch.ts';
+import { viewOf } from '../dispatch.ts';
 import { isOptions } from '../args.ts';
 import { addMethods } from '../methods.ts';
 import { intList } from './args.ts';
@@ -42,7 +42,9 @@ export function roll(self: Tensor, shifts: readonly number[], dims: readonly num
   if (self.numel() === 0) {
     copyStrided(viewOf(out), viewOf(self));
   } else if (flattened) {
-    const source = self.is_contiguous() ? self : castTensor(self, self.dtype);
+    // Flattening reads the elements in row-major order, so a non-contiguous input is copied first.
+    const source = self.is_contiguous() ? self : emptyTensor(self._shape, self.dtype);
+    if (source !== self) copyStrided(viewOf(source), viewOf(self));
     const line = (t: Tensor): StridedView => ({ data: t.storage.data, shape: [t.numel()], strides: [1], offset: t._offset });
     copyRolled(line(out), line(source), 0, shifts[0]!);
   } else {
