@@ -1,14 +1,13 @@
 // `x.getitem(expr)` and `x.setitem(expr, value)`: Python's `x[expr]` and `x[expr] = value`. The expression is the
 // text between the brackets (`"1:, None, ..., ::2, -1"`), a number, a bool, or one tensor (or array) index.
 // Basic indexing returns a view exactly where PyTorch does; a tensor index returns a copy.
-import { record } from '../../autograd/record.ts';
 import { bool } from '../../core/dtype.ts';
 import { ValueError } from '../../core/errors.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
-import { inPlace, scalarTensor } from '../dispatch.ts';
+import { scalarTensor } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
-import { copy_ } from '../views/copy.ts';
+import { copy_, fill_ } from '../pointwise/fill.ts';
 import { expand } from '../views/expand.ts';
 import { unsqueeze } from '../views/squeeze.ts';
 import { view } from '../views/view.ts';
@@ -61,20 +60,10 @@ function pythonTypeName(value: unknown): string {
   return typeof value === 'string' ? 'str' : typeof value;
 }
 
-/** `dst.fill_(value)` for a 0-dim tensor value, as PyTorch's setitem does it (FillBackward3). */
-function fillWith(dst: Tensor, value: Tensor): void {
-  inPlace(dst, [value], (before) => {
-    const out = emptyTensor(before._shape, before.dtype, before.device);
-    out.storage.data.fill(before.dtype.cast(Number(value.item())));
-    record('FillBackward3', [before, value], out, {}, ([grad]) => [emptyTensor(grad!._shape, grad!.dtype, grad!.device), grad!.sum()]);
-    return out;
-  });
-}
-
 /** PyTorch's copy_to: same shape copies, a 0-dim value fills, otherwise leading 1s are dropped and it expands. */
 function copyTo(dst: Tensor, value: Tensor): void {
   if (dst.ndim === value.ndim && dst._shape.every((d, i) => d === value._shape[i])) { copy_(dst, value); return; }
-  if (value.ndim === 0) { fillWith(dst, value); return; }
+  if (value.ndim === 0) { fill_(dst, value); return; }
   const firstNonOne = value._shape.findIndex((d) => d !== 1);
   const stripped = view(value, value._shape.slice(firstNonOne === -1 ? value.ndim : firstNonOne));
   copy_(dst, expand(stripped, dst._shape));

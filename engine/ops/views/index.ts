@@ -1,6 +1,5 @@
 import * as asStrided from './as_strided.ts';
 import * as contiguous from './contiguous.ts';
-import './copy.ts';
 import * as diagonal from './diagonal.ts';
 import * as expand from './expand.ts';
 import * as flatten from './flatten.ts';
