@@ -8,13 +8,13 @@ import {
   reduceWithIndex, reductionShape, restoreDims,
 } from './reduce.ts';
 
-export interface AmaxOptions { dim?: Dim; keepdim?: boolean }
-export type AmaxArgs = PyArgs<[dim: Dim, keepdim: boolean], AmaxOptions>;
+export interface AmaxOptions { dim?: Dim | null; keepdim?: boolean }
+export type AmaxArgs = PyArgs<[dim: Dim | null, keepdim: boolean], AmaxOptions>;
 
 function extremeOver(op: 'amax' | 'amin', self: Tensor, options: AmaxOptions, better: Better): Tensor {
   checkDimType(op, options.dim);
   const keepdim = options.keepdim ?? false;
-  const given = options.dim === undefined ? [] : typeof options.dim === 'number' ? [options.dim] : [...options.dim];
+  const given = options.dim === undefined || options.dim === null ? [] : typeof options.dim === 'number' ? [options.dim] : [...options.dim];
   const { dims, shape } = reductionShape(self, given, keepdim);
   checkNonEmpty(op, self, given.length === 0 ? null : dims, given);
   const [out] = reduceWithIndex(self, dims, shape, better);

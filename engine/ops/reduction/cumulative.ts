@@ -7,9 +7,9 @@ import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { castTensor, storeFor, viewOf } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
 import { leadingTo, leaveOneOut } from './prod.ts';
-import { checkDimType, pyArgs } from './reduce.ts';
+import { checkDimType, noneDimError, pyArgs } from './reduce.ts';
 
-export interface CumulativeOptions { dim?: number; dtype?: DType | string | null }
+export interface CumulativeOptions { dim?: number | null; dtype?: DType | string | null }
 export type CumulativeArgs = [dim: number, options?: { dtype?: DType | string | null }] | [options: CumulativeOptions & { dim: number }];
 
 function scan(op: 'cumsum' | 'cumprod', self: Tensor, options: CumulativeOptions): { out: Tensor; dim: number } {
@@ -17,6 +17,7 @@ function scan(op: 'cumsum' | 'cumprod', self: Tensor, options: CumulativeOptions
     throw new TypeError(`${op}() received an invalid combination of arguments - got (), but expected one of:\n` +
       ' * (int dim, *, torch.dtype dtype)\n * (name dim, *, torch.dtype dtype)\n');
   }
+  if (options.dim === null) throw noneDimError(op);
   checkDimType(op, options.dim, false);
   const dim = wrapDim(options.dim, self.ndim);
   const dtype = options.dtype ? toDType(options.dtype) : self.dtype.is_floating_point ? self.dtype : int64;

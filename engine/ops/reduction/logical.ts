@@ -3,10 +3,10 @@ import { bool, int64 } from '../../core/dtype.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { isOptions } from '../args.ts';
 import { addMethods } from '../methods.ts';
-import { checkDimType, type Dim, oneDim, pyArgs, type PyArgs, keptShape, reduce, reductionShape } from './reduce.ts';
+import { checkDimType, type Dim, noneDimError, oneDim, pyArgs, type PyArgs, keptShape, reduce, reductionShape } from './reduce.ts';
 
-export interface AllOptions { dim?: number; keepdim?: boolean }
-export type AllArgs = PyArgs<[dim: number, keepdim: boolean], AllOptions>;
+export interface AllOptions { dim?: number | null; keepdim?: boolean }
+export type AllArgs = PyArgs<[dim: number | null, keepdim: boolean], AllOptions>;
 
 /** PyTorch 1.13's all/any take a single int dim; its parser's message for anything else. */
 function rejectDimList(op: string, args: readonly unknown[]): void {
@@ -28,6 +28,7 @@ function rejectDimList(op: string, args: readonly unknown[]): void {
 function truthOver(op: 'all' | 'any', self: Tensor, args: AllArgs): Tensor {
   rejectDimList(op, args);
   const options = pyArgs<AllOptions>(op, args, ['dim', 'keepdim']);
+  if (options.dim === null) throw noneDimError(op, 'dimname');
   checkDimType(op, options.dim, false);
   const hasDim = options.dim !== undefined && options.dim !== null;
   const keepdim = hasDim && (options.keepdim ?? false);

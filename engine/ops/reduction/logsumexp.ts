@@ -4,9 +4,9 @@ import { RuntimeError } from '../../core/errors.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { castTensor } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
-import { checkDimType, type Dim, pyArgs, reduce, reductionShape, restoreDims } from './reduce.ts';
+import { checkDimType, type Dim, noneDimError, pyArgs, reduce, reductionShape, restoreDims } from './reduce.ts';
 
-export interface LogsumexpOptions { dim?: Dim; keepdim?: boolean }
+export interface LogsumexpOptions { dim?: Dim | null; keepdim?: boolean }
 export type LogsumexpArgs = [dim: Dim, keepdim?: boolean] | [dim: Dim, options: LogsumexpOptions] | [options: LogsumexpOptions & { dim: Dim }];
 
 /** `x.logsumexp(1)`: log(sum(exp(x))) computed stably, by shifting each slice by its finite maximum. */
@@ -15,6 +15,7 @@ export function logsumexp(self: Tensor, options: LogsumexpOptions): Tensor {
     throw new TypeError('logsumexp() received an invalid combination of arguments - got (), but expected one of:\n' +
       ' * (tuple of ints dim, bool keepdim)\n * (tuple of names dim, bool keepdim)\n');
   }
+  if (options.dim === null) throw noneDimError('logsumexp');
   checkDimType('logsumexp', options.dim);
   if (Array.isArray(options.dim) && options.dim.length === 0 && self.ndim > 0) {
     // PyTorch 1.13 reduces nothing into a 0-dim output and fails to write it.

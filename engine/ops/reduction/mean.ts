@@ -29,7 +29,8 @@ export function mean(self: Tensor, options: MeanOptions = {}): Tensor {
   const out = reduce(input, dims, shape, dtype, () => 0, (acc, x) => acc + x, (acc, count) => acc / count);
   const inputShape = [...self._shape];
   const count = dims.reduce((n, d) => n * inputShape[d]!, 1);
-  const hasDim = options.dim !== undefined && options.dim !== null;
+  // Passing dim at all, even None, selects PyTorch's dim overload and its node.
+  const hasDim = options.dim !== undefined;
   record(hasDim ? 'MeanBackward1' : 'MeanBackward0', [self], out, {}, ([grad]) =>
     [restoreDims(grad!, dims, keepdim, inputShape.length).expand(inputShape).div(count)]);
   return out;

@@ -3,10 +3,10 @@ import { record } from '../../autograd/record.ts';
 import { Tensor } from '../../core/tensor.ts';
 import { where } from '../pointwise/where.ts';
 import { addMethods } from '../methods.ts';
-import { type Better, checkDimType, checkNonEmpty, greater, keptShape, less, oneDim, pyArgs, reduceWithIndex, restoreDims, selectionMask } from './reduce.ts';
+import { type Better, checkDimType, checkNonEmpty, greater, keptShape, less, noneDimError, oneDim, pyArgs, reduceWithIndex, restoreDims, selectionMask } from './reduce.ts';
 import { valuesIndices, type ValuesIndices } from './return-types.ts';
 
-export interface MaxOptions { dim?: number; keepdim?: boolean; other?: Tensor }
+export interface MaxOptions { dim?: number | null; keepdim?: boolean; other?: Tensor }
 
 /** The extreme value of all elements; its gradient is shared evenly among the elements that reach it. */
 function extreme(op: 'max' | 'min', self: Tensor, better: Better): Tensor {
@@ -41,7 +41,8 @@ function dispatch(op: 'max' | 'min', self: Tensor, args: MaxArgs): Tensor | Valu
   }
   const o = pyArgs<MaxOptions>(op, args, ['dim', 'keepdim']);
   if (o.other !== undefined) return op === 'max' ? self.maximum(o.other) : self.minimum(o.other);
-  if (o.dim === undefined || o.dim === null) {
+  if (o.dim === null) throw noneDimError(op);
+  if (o.dim === undefined) {
     if (o.keepdim !== undefined) throw new TypeError(`${op}() received an invalid combination of arguments - got (keepdim=bool, )`);
     return extreme(op, self, op === 'max' ? greater : less);
   }

@@ -5,7 +5,7 @@ import { ones_like } from '../creation/fill.ts';
 import { castTensor } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
 import { where } from '../pointwise/where.ts';
-import { checkDimType, keptShape, oneDim, pyArgs, type PyArgs, reduce, restoreDims } from './reduce.ts';
+import { checkDimType, keptShape, noneDimError, oneDim, pyArgs, type PyArgs, reduce, restoreDims } from './reduce.ts';
 
 export interface ProdOptions { dim?: number | null; keepdim?: boolean; dtype?: DType | string | null }
 export type ProdArgs = PyArgs<[dim: number, keepdim: boolean], ProdOptions>;
@@ -16,8 +16,9 @@ export function prod(self: Tensor, options: ProdOptions = {}): Tensor {
     throw new TypeError('prod() received an invalid combination of arguments - got (list), but expected one of:\n' +
       ' * (*, torch.dtype dtype)\n * (int dim, bool keepdim, *, torch.dtype dtype)\n * (name dim, bool keepdim, *, torch.dtype dtype)\n');
   }
+  if (options.dim === null) throw noneDimError('prod');
   checkDimType('prod', options.dim, false);
-  const hasDim = options.dim !== undefined && options.dim !== null;
+  const hasDim = options.dim !== undefined;
   const keepdim = hasDim && (options.keepdim ?? false);
   const dims = hasDim ? oneDim(self, options.dim!) : self._shape.map((_, i) => i);
   const dtype = options.dtype ? toDType(options.dtype) : self.dtype.is_floating_point ? self.dtype : int64;

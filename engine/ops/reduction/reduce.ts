@@ -40,6 +40,12 @@ export function pyArgs<O extends object>(op: string, args: readonly unknown[], n
   return out as O;
 }
 
+/** A None dim where PyTorch only has int and dimname overloads: Python's None reads as a (missing) dim name. */
+export function noneDimError(op: string, style: 'lookup' | 'dimname' = 'lookup'): RuntimeError {
+  return new RuntimeError(style === 'lookup' ? 'Please look up dimensions by name, got: name = None.'
+    : `${op}: You passed a dimname (string) to this op in place of a dimension index but it does not yet support this behavior. Please pass a dimension index to work around this.`);
+}
+
 /** Checks a `dim` argument's type as PyTorch's parser does: an int, or a list/tuple of ints. */
 export function checkDimType(op: string, dim: unknown, allowList = true): void {
   if (dim === undefined || dim === null || (typeof dim === 'number' && Number.isInteger(dim))) return;

@@ -25,7 +25,8 @@ export function sum(self: Tensor, options: SumOptions = {}): Tensor {
   // Float sums accumulate in double and round once (PyTorch's cascade sum differs only in the last bits).
   const out = reduce(input, dims, shape, dtype, () => 0, (acc, x) => acc + x, (acc) => acc);
   const inputShape = [...self._shape];
-  const hasDim = options.dim !== undefined && options.dim !== null;
+  // Passing dim at all, even None, selects PyTorch's dim overload and its node.
+  const hasDim = options.dim !== undefined;
   record(hasDim ? 'SumBackward1' : 'SumBackward0', [self], out, {}, ([grad]) =>
     [restoreDims(grad!, dims, keepdim, inputShape.length).expand(inputShape)]);
   return out;

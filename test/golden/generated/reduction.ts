@@ -488,4 +488,67 @@ export const cases: Record<string, () => unknown> = {
     console.log(torch.tensor([[true, false]]).count_nonzero(1), torch.zeros(0, 3).count_nonzero(0), torch.tensor(0).count_nonzero());
     return x.t().count_nonzero({ dim: 1 });
   },
+  "median of all elements and along a dim": () => {
+    const x = torch.tensor([[pyfloat(3.0), pyfloat(1.0), pyfloat(3.0), pyfloat(1.0)], [pyfloat(2.0), pyfloat(2.0), pyfloat(5.0), pyfloat(-1.0)], [pyfloat(1.0), pyfloat(1.0), pyfloat(1.0), pyfloat(1.0)]]);
+    console.log(x.median(), x.median(1), x.median(0, true), torch.median(x, { dim: -1, keepdim: true }));
+    console.log(torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0), pyfloat(4.0)]).median(), torch.tensor([4, 1, 3]).median(), torch.zeros(0, 3).median());
+    console.log(torch.tensor([[pyfloat(2.0), NaN, pyfloat(1.0), NaN], [pyfloat(2.0), pyfloat(1.0), pyfloat(1.0), pyfloat(1.0)]]).median(1), torch.tensor([pyfloat(2.0), NaN]).median());
+    console.log(torch.tensor(3.5).median(0), torch.zeros(2, 0).median(0), x.t().median(1));
+    const [values, indices] = x.median(1);
+    return [values, indices];
+  },
+  "median of bools errors": () => {
+    return torch.tensor([true, false, true]).median();
+  },
+  "median along an empty dim errors": () => {
+    return torch.zeros(0, 3).median(0);
+  },
+  "mode along a dim": () => {
+    const x = torch.tensor([[pyfloat(2.0), pyfloat(2.0), pyfloat(1.0), pyfloat(1.0), pyfloat(3.0), pyfloat(2.0), pyfloat(1.0)], [pyfloat(3.0), NaN, pyfloat(1.0), pyfloat(3.0), NaN, pyfloat(0.0), pyfloat(0.0)]]);
+    console.log(x.mode(), x.mode(1, true), x.mode(0), torch.mode(x, { dim: -1 }));
+    const i = torch.tensor([[1, 5, 5, 2, 2, 7, 5, 2, 1, 1, 1, 9, 9, 9, 9, 3, 3, 3, 3, 1, 5, 5, 2]]);
+    console.log(i.mode(1), torch.tensor([true, false, true]).mode(), torch.tensor(3.5).mode(0));
+    return torch.zeros(0, 3).mode(1);
+  },
+  "mode along an empty dim errors": () => {
+    return torch.zeros(0).mode();
+  },
+  "median and mode with a None dim error": () => {
+    return torch.tensor([pyfloat(1.0), pyfloat(2.0)]).mode(null);
+  },
+  "median and mode backward": () => {
+    const w = torch.tensor([[pyfloat(3.0), pyfloat(1.0), pyfloat(3.0), pyfloat(1.0), pyfloat(2.0), pyfloat(2.0)]], { requires_grad: true });
+    const m = w.median();
+    console.log(m.grad_fn.name());
+    m.backward();
+    console.log(w.grad);
+    const v = torch.tensor([[pyfloat(3.0), pyfloat(1.0), pyfloat(3.0), pyfloat(1.0), pyfloat(2.0), pyfloat(2.0)]], { requires_grad: true });
+    const r = v.median(1);
+    console.log(r.values.grad_fn.name());
+    r.values.sum().backward();
+    console.log(v.grad);
+    const u = torch.tensor([[pyfloat(3.0), pyfloat(1.0), pyfloat(3.0), pyfloat(1.0), pyfloat(2.0), pyfloat(2.0)]], { requires_grad: true });
+    const o = u.mode(1, true);
+    console.log(o.values.grad_fn.name());
+    o.values.sum().backward();
+    return u.grad;
+  },
+  "dim None selects the dim overloads": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0)], [pyfloat(3.0), pyfloat(4.0)]], { requires_grad: true });
+    console.log(x.sum(null).grad_fn.name(), x.mean(null, true).grad_fn.name(), x.std(null).grad_fn.name(), x.amax(null, true));
+    console.log(x.norm(2, null, true), x.argmin(null, true), x.count_nonzero(null), x.var(null, true, true));
+    return x.sum(null, true);
+  },
+  "prod with a None dim errors": () => {
+    return torch.ones(2, 3).prod(null);
+  },
+  "max with a None dim errors": () => {
+    return torch.ones(2, 3).max(null);
+  },
+  "cumsum with a None dim errors": () => {
+    return torch.ones(2, 3).cumsum(null);
+  },
+  "all with a None dim errors": () => {
+    return torch.ones(2, 3).all(null);
+  },
 };
