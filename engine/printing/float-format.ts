@@ -17,23 +17,22 @@ function pow10(k: number): bigint {
 
 const view = new DataView(new ArrayBuffer(8));
 
+/** Trailing zero bits of a nonzero 32-bit word. */
+function trailingZeros(word: number): number {
+  return 31 - Math.clz32(word & -word);
+}
+
 /** |value| as `digits * 10^-scale`, exactly (value finite). */
 export function exactDecimal(value: number): { digits: bigint; scale: number } {
   view.setFloat64(0, Math.abs(value));
-  const high = view.getUint32(0);
+  const biased = view.getUint32(0) >>> 20;
+  const high = (view.getUint32(0) & 0xfffff) | (biased === 0 ? 0 : 0x100000);
   const low = view.getUint32(4);
-  const biased = high >>> 20;
-  let mantissa = (BigInt(high & 0xfffff) << 32n) | BigInt(low);
-  let exponent: number;
-  if (biased === 0) {
-    exponent = -1074; // subnormal
-  } else {
-    mantissa |= 1n << 52n;
-    exponent = biased - 1075;
-  }
-  if (mantissa === 0n) return { digits: 0n, scale: 0 };
-  // Drop trailing binary zeros so the expansion is as short as possible.
-  while ((mantissa & 1n) === 0n) { mantissa >>= 1n; exponent++; }
+  if (high === 0 && low === 0) return { digits: 0n, scale: 0 };
+  // Drop trailing binary zeros first, so that the expansion is as short as possible.
+  const zeros = low !== 0 ? trailingZeros(low) : 32 + trailingZeros(high);
+  const mantissa = ((BigInt(high) << 32n) | BigInt(low)) >> BigInt(zeros);
+  const exponent = (biased === 0 ? -1074 : biased - 1075) + zeros;
   if (exponent >= 0) return { digits: mantissa << BigInt(exponent), scale: 0 };
   return { digits: mantissa * pow5(-exponent), scale: -exponent };
 }
@@ -63,6 +62,11 @@ function sign(value: number): string {
 export function formatFixed(value: number, precision: number): string {
   const special = nonFinite(value);
   if (special !== null) return special;
+  // toFixed rounds the exact value too and differs only on exact ties, which keep their .5 when scaled (the
+  // product is exact when representable), so everything else can take it.
+  const magnitude = Math.abs(value);
+  const scaled = magnitude * 10 ** precision;
+  if (precision <= 22 && scaled < 2 ** 52 && scaled % 1 !== 0.5) return sign(value) + magnitude.toFixed(precision);
   const { digits, scale } = exactDecimal(value);
   const text = roundHalfEven(digits, scale - precision).toString().padStart(precision + 1, '0');
   const whole = text.slice(0, text.length - precision);

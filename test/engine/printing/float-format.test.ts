@@ -68,3 +68,14 @@ test('integers print exactly across the int64 range', () => {
   assert.equal(formatInteger(-(2 ** 63)), '-9223372036854775808');
   assert.equal(formatInteger(2 ** 62), '4611686018427387904');
 });
+
+test('every exact tie at 4 decimals rounds to even (odd multiples of 1/32)', () => {
+  for (let j = 0; j < 5000; j++) {
+    const value = (2 * j + 1) / 32;
+    const scaled = value * 1e4; // exactly n + 0.5
+    const n = Math.floor(scaled) % 2 === 0 ? Math.floor(scaled) : Math.ceil(scaled);
+    const expected = `${Math.floor(n / 1e4)}.${String(n % 1e4).padStart(4, '0')}`;
+    assert.equal(formatFixed(value, 4), expected, `{:.4f} of ${value}`);
+    assert.equal(formatFixed(-value, 4), `-${expected}`, `{:.4f} of ${-value}`);
+  }
+});

@@ -392,4 +392,30 @@ export const cases: Record<string, () => unknown> = {
     console.log(torch.tensor([1, 2]), torch.tensor(2.5), 'and', torch.ones(1));
     return torch.tensor(0);
   },
+  "summarize random values": () => {
+    return torch.randn(2000);
+  },
+  "summarize a random matrix in sci mode": () => {
+    return torch.randn(40, 50).mul(pyfloat(1000.0));
+  },
+  "summarize random ints in 3-D": () => {
+    return torch.randint(-1000, 1000, [12, 10, 10]);
+  },
+  "summarize random values with grad_fn": () => {
+    return torch.randn(30, 40, { requires_grad: true }).mul(2);
+  },
+  "summary formatting ignores hidden values": () => {
+    return torch.cat([torch.ones(10), torch.full([1000], pyfloat(1.0e10)), torch.ones(10).mul(2.5)]);
+  },
+  "summary formatting ignores hidden rows": () => {
+    return torch.cat([torch.ones(4, 300), torch.full([10, 300], -1.0e-9), torch.ones(4, 300).mul(0.5)]);
+  },
+  "summarize with linewidth wrapping": () => {
+    torch.set_printoptions({ linewidth: 30 });
+    return torch.randn(1500);
+  },
+  "summarize with more edgeitems": () => {
+    torch.set_printoptions({ edgeitems: 5 });
+    return torch.randn(20, 200);
+  },
 };
