@@ -1,7 +1,13 @@
 // `torch.nn.functional` ops; `functions` holds those that torch also exposes at top level (torch.softmax, torch.relu).
+import * as binaryCrossEntropy from './binary_cross_entropy.ts';
+import * as binaryCrossEntropyWithLogits from './binary_cross_entropy_with_logits.ts';
+import * as crossEntropy from './cross_entropy.ts';
+import * as dropout from './dropout.ts';
 import * as elu from './elu.ts';
 import * as gelu from './gelu.ts';
 import * as leakyRelu from './leaky_relu.ts';
+import * as linear from './linear.ts';
+import * as mseLoss from './mse_loss.ts';
 import * as nllLoss from './nll_loss.ts';
 import * as oneHot from './one_hot.ts';
 import * as relu from './relu.ts';
@@ -10,6 +16,7 @@ import * as softmax from './softmax.ts';
 import * as softplus from './softplus.ts';
 
 export const F = {
-  ...softmax.F, ...oneHot.F, ...relu.F, ...gelu.F, ...leakyRelu.F, ...elu.F, ...silu.F, ...softplus.F, ...nllLoss.F,
+  ...softmax.F, ...oneHot.F, ...relu.F, ...gelu.F, ...leakyRelu.F, ...elu.F, ...silu.F, ...softplus.F, ...dropout.F,
+  ...linear.F, ...mseLoss.F, ...nllLoss.F, ...crossEntropy.F, ...binaryCrossEntropy.F, ...binaryCrossEntropyWithLogits.F,
 };
-export const functions = { ...softmax.functions };
+export const functions = { ...softmax.functions, ...dropout.functions };

@@ -2,9 +2,10 @@
 // (C), (N, C) and (N, C, d1, ...). Like PyTorch, 1-D and 2-D inputs run nll_loss (NllLossBackward0), 4-D inputs
 // nll_loss2d (NllLoss2DBackward0), and other ranks are viewed as 4-D (N, C, 1, -1) and back.
 import { record } from '../../autograd/record.ts';
-import { int64 } from '../../core/dtype.ts';
+import { bool, int64 } from '../../core/dtype.ts';
 import { IndexError, RuntimeError, ValueError } from '../../core/errors.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
+import { scalarTensor } from '../dispatch.ts';
 import { bindArgs } from './args.ts';
 import { type Reduction, reductionOf, type ReductionOptions } from './reduction.ts';
 
@@ -110,7 +111,8 @@ class CascadeSum {
 
 /**
  * The loss itself. Backward puts -weight[t] * grad (grad divided by the total weight for 'mean') at each sample's
- * target class, through a constant tensor holding weight[t] there, so it stays differentiable in grad.
+ * target class, through constant tensors holding weight[t] and the picked positions, so it stays differentiable in
+ * grad.
  */
 function nllKernel(
   grad_fn: string, input: Tensor, classDim: number, target: Tensor, weight: Tensor | null,
@@ -154,13 +156,17 @@ function nllKernel(
     y[0] = reduction === 'mean' ? loss / totalWeight : loss;
   }
   const scale = emptyTensor(input._shape, input.dtype, input.device);
+  const picks = emptyTensor(input._shape, bool, input.device);
   const scalePositions = samplePositions(scale._shape, scale._stride, 0, classDim);
   const scaleStride = scale._stride[classDim]!;
-  for (const [i, t] of picked) scale.storage.data[scalePositions[i]! + t * scaleStride] = weights ? weights[t]! : 1;
+  for (const [i, t] of picked) {
+    scale.storage.data[scalePositions[i]! + t * scaleStride] = weights ? weights[t]! : 1;
+    picks.storage.data[scalePositions[i]! + t * scaleStride] = 1;
+  }
+  // Positions no target picks get an exact +0, as PyTorch writes only the picked ones.
   record(grad_fn, [input], out, {}, ([grad]) => {
-    if (picked.length === 0) return [scale];
-    if (unreducedShape !== null) return [scale.mul(grad!.neg().unsqueeze(1))];
-    return [scale.mul(reduction === 'mean' ? grad!.div(totalWeight).neg() : grad!.neg())];
+    const g = unreducedShape !== null ? grad!.neg().unsqueeze(1) : reduction === 'mean' ? grad!.div(totalWeight).neg() : grad!.neg();
+    return [scale.mul(g).where(picks, scalarTensor(0, input.dtype))];
   });
   return out;
 }

@@ -7,7 +7,8 @@ const spec: ActivationSpec = {
   kernel: 'silu_cpu', grad_fn: 'SiluBackward0', saves: 'self',
   cpu: (x, round) => round(x / round(1 + round(Math.exp(-x)))),
   backward: (grad, x) => {
-    const s = x.sigmoid();
+    // 1 / (1 + e^-x) step by step, so float32 overflows to 0 where PyTorch's does (x.sigmoid() would not).
+    const s = x.neg().exp().add(1).reciprocal();
     return grad.mul(s).mul(x.mul(s.neg().add(1)).add(1));
   },
 };

@@ -3,6 +3,7 @@
 import { record } from '../../autograd/record.ts';
 import { type DType, toDType } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
+import { withGradMode } from '../../core/grad-mode.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { addMethods } from '../methods.ts';
@@ -52,16 +53,37 @@ function sumAlong(t: Tensor, dim: number): Tensor {
   return t.ndim === 0 ? t : t.sum(dim, true);
 }
 
+/**
+ * The derivatives are ops of their own, as in PyTorch (_softmax_backward_data, SoftmaxBackwardDataBackward0), so
+ * a gradient of the gradient shows PyTorch's nodes: softmax's is y * (g - sum(g * y)), log_softmax's
+ * g - exp(y) * sum(g), each differentiable in g and in y.
+ */
+function softmaxBackwardData(grad: Tensor, output: Tensor, dim: number): Tensor {
+  const out = withGradMode(false, () => output.mul(grad.sub(sumAlong(grad.mul(output), dim))));
+  record('SoftmaxBackwardDataBackward0', [grad, output], out, { grad, output }, ([g], saved) => [
+    softmaxBackwardData(g!, saved.output, dim),
+    saved.grad.mul(g!).sub(sumAlong(saved.output.mul(saved.grad), dim).mul(g!)).sub(saved.grad.mul(sumAlong(saved.output.mul(g!), dim))),
+  ]);
+  return out;
+}
+
+function logSoftmaxBackwardData(grad: Tensor, output: Tensor, dim: number): Tensor {
+  const out = withGradMode(false, () => grad.sub(output.exp().mul(sumAlong(grad, dim))));
+  record('LogSoftmaxBackwardDataBackward0', [grad, output], out, { grad, output }, ([g], saved) => [
+    g!.sub(sumAlong(g!.mul(saved.output.exp()), dim)),
+    sumAlong(saved.grad, dim).neg().mul(saved.output.exp()).mul(g!),
+  ]);
+  return out;
+}
+
 function apply(kind: Kind, self: Tensor, dim: number, dtype: DType | null): Tensor {
   const input = dtype === null ? self : self.to(dtype);
   const d = wrapDim(dim, input.ndim);
   const out = kernel(input, d, kind);
   if (kind === 'softmax') {
-    record('SoftmaxBackward0', [input], out, { result: out }, ([grad], { result }) =>
-      [result.mul(grad!.sub(sumAlong(grad!.mul(result), d)))]);
+    record('SoftmaxBackward0', [input], out, { result: out }, ([grad], { result }) => [softmaxBackwardData(grad!, result, d)]);
   } else {
-    record('LogSoftmaxBackward0', [input], out, { result: out }, ([grad], { result }) =>
-      [grad!.sub(result.exp().mul(sumAlong(grad!, d)))]);
+    record('LogSoftmaxBackward0', [input], out, { result: out }, ([grad], { result }) => [logSoftmaxBackwardData(grad!, result, d)]);
   }
   return out;
 }

@@ -137,4 +137,684 @@ export const cases: Record<string, () => unknown> = {
     g.sum().backward();
     return [g, x.grad];
   },
+  "one_hot infers the number of classes": () => {
+    const t = torch.tensor([0, 2, 1, 2]);
+    console.log(F.one_hot(t));
+    console.log(F.one_hot(t, 4));
+    console.log(F.one_hot(t, { num_classes: 5 }));
+    return F.one_hot(torch.tensor(2));
+  },
+  "one_hot of matrices and strided indices": () => {
+    const t = torch.tensor([[0, 1], [2, 3]]);
+    console.log(F.one_hot(t));
+    console.log(F.one_hot(t.t()));
+    return F.one_hot(t.getitem(":, 1"), -1);
+  },
+  "one_hot of empty tensor with classes": () => {
+    return F.one_hot(torch.zeros([0], { dtype: torch.int64 }), 3);
+  },
+  "one_hot of empty tensor without classes": () => {
+    return F.one_hot(torch.zeros([0], { dtype: torch.int64 }));
+  },
+  "one_hot of int32 fails": () => {
+    return F.one_hot(torch.tensor([0, 2], { dtype: torch.int32 }));
+  },
+  "one_hot of floats fails": () => {
+    return F.one_hot(torch.tensor([pyfloat(0.0), pyfloat(2.0)]));
+  },
+  "one_hot class too large": () => {
+    return F.one_hot(torch.tensor([0, 5]), 3);
+  },
+  "one_hot negative class": () => {
+    return F.one_hot(torch.tensor([0, -1]), 3);
+  },
+  "one_hot zero classes": () => {
+    return F.one_hot(torch.tensor([0]), 0);
+  },
+  "relu sigmoid tanh through F": () => {
+    const x = torch.tensor([[-1.5, pyfloat(0.0), pyfloat(2.0)], [pyfloat(3.0), -0.5, pyfloat(1.0)]]);
+    console.log(F.relu(x));
+    console.log(F.sigmoid(x));
+    console.log(F.tanh(x));
+    console.log(F.relu(torch.tensor([-1, 2])));
+    return F.relu(x.t());
+  },
+  "relu backward": () => {
+    const x = torch.tensor([-1.5, pyfloat(0.0), pyfloat(2.0), pyfloat(3.0)], { requires_grad: true });
+    const y = F.relu(x);
+    console.log(y);
+    y.mul(torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0), pyfloat(4.0)])).sum().backward();
+    return x.grad;
+  },
+  "relu inplace": () => {
+    const x = torch.tensor([-1.5, pyfloat(0.0), pyfloat(2.0)], { requires_grad: true });
+    const h = x.mul(2);
+    const y = F.relu(h, { inplace: true });
+    console.log(y, h);
+    y.sum().backward();
+    return x.grad;
+  },
+  "sigmoid and tanh backward through F": () => {
+    const x = torch.tensor([-1.5, pyfloat(0.0), pyfloat(2.0)], { requires_grad: true });
+    const a = F.sigmoid(x);
+    const b = F.tanh(x);
+    console.log(a, b);
+    a.add(b).sum().backward();
+    return x.grad;
+  },
+  "gelu exact": () => {
+    const x = torch.tensor([pyfloat(-10.0), pyfloat(-3.0), pyfloat(-1.0), -0.5, pyfloat(0.0), 0.5, pyfloat(1.0), pyfloat(3.0)]);
+    console.log(F.gelu(x));
+    console.log(F.gelu(x.double()));
+    console.log(F.gelu(torch.tensor(pyfloat(-10.0))));
+    return F.gelu(x.view(2, 4).t());
+  },
+  "gelu tanh approximation": () => {
+    const x = torch.tensor([pyfloat(-10.0), pyfloat(-3.0), pyfloat(-1.0), -0.5, pyfloat(0.0), 0.5, pyfloat(1.0), pyfloat(3.0)]);
+    console.log(F.gelu(x, { approximate: 'tanh' }));
+    return F.gelu(x.double(), { approximate: 'tanh' });
+  },
+  "gelu backward": () => {
+    const x = torch.tensor([pyfloat(-3.0), pyfloat(-1.0), -0.5, pyfloat(0.0), 0.5, pyfloat(1.0), pyfloat(3.0)], { requires_grad: true });
+    const y = F.gelu(x);
+    console.log(y);
+    y.sum().backward();
+    return x.grad;
+  },
+  "gelu backward float64 and tanh": () => {
+    const x = torch.tensor([pyfloat(-3.0), pyfloat(-1.0), -0.5, pyfloat(0.0), 0.5, pyfloat(1.0), pyfloat(3.0)], { dtype: torch.float64, requires_grad: true });
+    F.gelu(x).sum().backward();
+    console.log(x.grad);
+    x.grad = null;
+    const y = F.gelu(x, { approximate: 'tanh' });
+    y.mul(torch.arange(7)).sum().backward();
+    return [y, x.grad];
+  },
+  "gelu double backward": () => {
+    const x = torch.tensor([pyfloat(-2.0), -0.5, pyfloat(0.0), 0.7, 1.5], { dtype: torch.float64, requires_grad: true });
+    const [g] = torch.autograd.grad(F.gelu(x).sum(), x, { create_graph: true });
+    console.log(g.grad_fn.name());
+    const [g2] = torch.autograd.grad(g.sum(), x);
+    const [t] = torch.autograd.grad(F.gelu(x, { approximate: 'tanh' }).sum(), x, { create_graph: true });
+    const [t2] = torch.autograd.grad(t.sum(), x);
+    return [g, g2, t, t2];
+  },
+  "gelu of integers fails": () => {
+    return F.gelu(torch.tensor([1, 2]));
+  },
+  "gelu bad approximate": () => {
+    return F.gelu(torch.tensor([pyfloat(1.0)]), { approximate: 'foo' });
+  },
+  "leaky_relu": () => {
+    const x = torch.tensor([[pyfloat(-2.0), -0.5, pyfloat(0.0)], [0.5, pyfloat(1.0), pyfloat(3.0)]]);
+    console.log(F.leaky_relu(x));
+    console.log(F.leaky_relu(x, 0.2));
+    console.log(F.leaky_relu(x.double(), { negative_slope: 2 }));
+    return F.leaky_relu(x.t(), 0.1);
+  },
+  "leaky_relu backward": () => {
+    const x = torch.tensor([pyfloat(-2.0), -0.5, pyfloat(0.0), 0.5, pyfloat(3.0)], { requires_grad: true });
+    const y = F.leaky_relu(x, 0.1);
+    console.log(y);
+    y.mul(torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0), pyfloat(4.0), pyfloat(5.0)])).sum().backward();
+    return x.grad;
+  },
+  "leaky_relu inplace": () => {
+    const x = torch.tensor([pyfloat(-2.0), -0.5, 0.5, pyfloat(3.0)], { requires_grad: true });
+    const h = x.mul(1);
+    const y = F.leaky_relu(h, 0.2, true);
+    console.log(y.grad_fn.name(), h);
+    y.sum().backward();
+    return x.grad;
+  },
+  "leaky_relu of integers fails": () => {
+    return F.leaky_relu(torch.tensor([-1, 2]));
+  },
+  "elu and its backward": () => {
+    const x = torch.tensor([pyfloat(-3.0), pyfloat(-1.0), -0.001, pyfloat(0.0), 0.5, pyfloat(2.0)], { requires_grad: true });
+    const y = F.elu(x);
+    const z = F.elu(x, 0.5);
+    console.log(y, z);
+    y.add(z).sum().backward();
+    console.log(x.grad);
+    return F.elu(x.detach().double(), { alpha: pyfloat(2.0) });
+  },
+  "elu inplace": () => {
+    const x = torch.tensor([pyfloat(-3.0), pyfloat(-1.0), 0.5, pyfloat(2.0)], { requires_grad: true });
+    const h = x.mul(1);
+    const y = F.elu(h, { alpha: 0.5, inplace: true });
+    console.log(y.grad_fn.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "silu and its backward": () => {
+    const x = torch.tensor([pyfloat(-100.0), pyfloat(-3.0), pyfloat(-1.0), pyfloat(0.0), 0.5, pyfloat(2.0)], { requires_grad: true });
+    const y = F.silu(x);
+    console.log(y);
+    y.sum().backward();
+    console.log(x.grad);
+    return F.silu(x.detach().double().view(2, 3).t());
+  },
+  "softplus and its backward": () => {
+    const x = torch.tensor([pyfloat(-100.0), pyfloat(-1.0), pyfloat(0.0), 0.5, pyfloat(9.0), pyfloat(11.0), pyfloat(30.0)], { requires_grad: true });
+    const y = F.softplus(x);
+    const z = F.softplus(x, 2, 10);
+    console.log(y, z);
+    y.add(z).sum().backward();
+    console.log(x.grad);
+    return F.softplus(x.detach().double(), { beta: 0.5 });
+  },
+  "activations of empty and 0-dim tensors": () => {
+    console.log(F.gelu(torch.zeros(0, 2)));
+    console.log(F.leaky_relu(torch.tensor(pyfloat(-2.0))));
+    console.log(F.elu(torch.zeros(2, 0)));
+    return F.silu(torch.tensor(pyfloat(1.0)));
+  },
+  "silu of integers fails": () => {
+    return F.silu(torch.tensor([1, 2]));
+  },
+  "elu of bool fails": () => {
+    return F.elu(torch.tensor([true]));
+  },
+  "softplus of integers fails": () => {
+    return F.softplus(torch.tensor([1, 2]));
+  },
+  "dropout draws PyTorch's mask": () => {
+    const x = torch.ones(10);
+    console.log(F.dropout(x, 0.3));
+    console.log(F.dropout(x));
+    return F.dropout(torch.arange(pyfloat(12.0)).view(3, 4), { p: 0.5 });
+  },
+  "dropout of a transposed input": () => {
+    const x = torch.arange(pyfloat(6.0)).view(2, 3).t();
+    return F.dropout(x, 0.5);
+  },
+  "dropout edge probabilities": () => {
+    const x = torch.tensor([pyfloat(1.0), pyfloat(-2.0), pyfloat(3.0)]);
+    console.log(F.dropout(x, pyfloat(0.0)));
+    console.log(F.dropout(x, pyfloat(1.0)));
+    console.log(F.dropout(x, 0.5, false));
+    console.log(F.dropout(x, { p: 0.9, training: false }));
+    console.log(F.dropout(torch.zeros(0), 0.5));
+    console.log(F.dropout(torch.tensor([-1, 2]), pyfloat(1.0)));
+    return F.dropout(torch.tensor([-1, 2]), pyfloat(0.0));
+  },
+  "dropout keeps the input when nothing is dropped": () => {
+    const x = torch.tensor([pyfloat(1.0), pyfloat(2.0)], { requires_grad: true });
+    const a = F.dropout(x, pyfloat(0.0));
+    const b = F.dropout(x, 0.5, false);
+    return [a.is_leaf, b.is_leaf, a.requires_grad, a.grad_fn, b.grad_fn];
+  },
+  "dropout backward": () => {
+    const x = torch.arange(pyfloat(8.0)).div(4).requires_grad_();
+    const y = F.dropout(x, 0.25);
+    console.log(y);
+    y.sum().backward();
+    return x.grad;
+  },
+  "dropout with p one backward": () => {
+    const x = torch.tensor([pyfloat(1.0), pyfloat(2.0)], { requires_grad: true });
+    const y = F.dropout(x, pyfloat(1.0));
+    y.sum().backward();
+    return [y, x.grad];
+  },
+  "dropout inplace": () => {
+    const x = torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0), pyfloat(4.0)], { requires_grad: true });
+    const h = x.mul(1);
+    const y = F.dropout(h, 0.5, true, true);
+    console.log(y, h);
+    y.sum().backward();
+    return x.grad;
+  },
+  "torch.dropout": () => {
+    console.log(torch.dropout(torch.ones(6), 0.5, true));
+    return torch.dropout(torch.ones(3), 0.5, false);
+  },
+  "dropout of integers fails": () => {
+    return F.dropout(torch.tensor([-1, 2]), 0.5);
+  },
+  "dropout probability above one": () => {
+    return F.dropout(torch.tensor([pyfloat(1.0)]), 1.5);
+  },
+  "dropout probability below zero": () => {
+    return F.dropout(torch.tensor([pyfloat(1.0)]), -0.5);
+  },
+  "torch.dropout probability out of range": () => {
+    return torch.dropout(torch.tensor([pyfloat(1.0)]), 1.5, true);
+  },
+  "linear 2-d with bias uses addmm": () => {
+    const x = torch.arange(pyfloat(6.0)).view(2, 3).requires_grad_();
+    const w = torch.tensor([[pyfloat(1.0), pyfloat(-1.0), 0.5], [pyfloat(2.0), pyfloat(0.0), pyfloat(1.0)]], { requires_grad: true });
+    const b = torch.tensor([0.5, pyfloat(-1.0)], { requires_grad: true });
+    const y = F.linear(x, w, b);
+    console.log(y);
+    y.mul(torch.tensor([[pyfloat(1.0), pyfloat(2.0)], [pyfloat(3.0), pyfloat(4.0)]])).sum().backward();
+    return [x.grad, w.grad, b.grad];
+  },
+  "linear without bias": () => {
+    const x = torch.arange(pyfloat(6.0)).view(2, 3).requires_grad_();
+    const w = torch.tensor([[pyfloat(1.0), pyfloat(-1.0), 0.5], [pyfloat(2.0), pyfloat(0.0), pyfloat(1.0)]], { requires_grad: true });
+    const y = F.linear(x, w);
+    console.log(y);
+    y.sum().backward();
+    return [x.grad, w.grad];
+  },
+  "linear of a vector": () => {
+    const x = torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], { requires_grad: true });
+    const w = torch.tensor([[pyfloat(1.0), pyfloat(-1.0), 0.5], [pyfloat(2.0), pyfloat(0.0), pyfloat(1.0)]], { requires_grad: true });
+    const b = torch.tensor([0.5, pyfloat(-1.0)], { requires_grad: true });
+    const y = F.linear(x, w, b);
+    console.log(y, F.linear(x, w));
+    y.sum().backward();
+    return [x.grad, w.grad, b.grad];
+  },
+  "linear of a 3-d batch": () => {
+    const x = torch.arange(pyfloat(12.0)).view(2, 2, 3).requires_grad_();
+    const w = torch.tensor([[pyfloat(1.0), pyfloat(-1.0), 0.5], [pyfloat(2.0), pyfloat(0.0), pyfloat(1.0)]], { requires_grad: true });
+    const b = torch.tensor([0.5, pyfloat(-1.0)], { requires_grad: true });
+    const y = F.linear(x, w, b);
+    console.log(y);
+    y.sum().backward();
+    return [x.grad, w.grad, b.grad];
+  },
+  "linear of non-contiguous and 4-d inputs": () => {
+    const w = torch.tensor([[pyfloat(1.0), pyfloat(-1.0)], [pyfloat(2.0), 0.5], [pyfloat(0.0), pyfloat(1.0)]], { requires_grad: true });
+    const b = torch.tensor([0.5, pyfloat(-1.0), pyfloat(2.0)], { requires_grad: true });
+    const x3 = torch.arange(pyfloat(12.0)).view(2, 3, 2).transpose(0, 1);
+    const x4 = torch.arange(pyfloat(16.0)).view(2, 2, 2, 2);
+    const y3 = F.linear(x3, w, b);
+    const y4 = F.linear(x4, w, { bias: b });
+    console.log(y3, y4);
+    y3.sum().add(y4.sum()).backward();
+    return [w.grad, b.grad];
+  },
+  "linear float64 with keyword arguments": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0)], [pyfloat(3.0), pyfloat(4.0)]], { dtype: torch.float64 });
+    const w = torch.tensor([[0.5, -0.25]], { dtype: torch.float64 });
+    return F.linear(x, w, { bias: torch.tensor([pyfloat(1.0)], { dtype: torch.float64 }) });
+  },
+  "linear shape mismatch": () => {
+    return F.linear(torch.ones(2, 3), torch.ones(4, 2), torch.ones(4));
+  },
+  "mse_loss reductions": () => {
+    const a = torch.tensor([[pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], [pyfloat(4.0), pyfloat(5.0), 6.5]]);
+    const b = torch.tensor([[1.5, pyfloat(0.0), pyfloat(3.0)], [pyfloat(2.0), pyfloat(5.0), pyfloat(9.0)]]);
+    console.log(F.mse_loss(a, b));
+    console.log(F.mse_loss(a, b, { reduction: 'sum' }));
+    console.log(F.mse_loss(a, b, { reduction: 'none' }));
+    return F.mse_loss(a.t(), b.t(), { reduction: 'none' });
+  },
+  "mse_loss backward": () => {
+    const a = torch.tensor([[pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], [pyfloat(4.0), pyfloat(5.0), 6.5]], { requires_grad: true });
+    const b = torch.tensor([[1.5, pyfloat(0.0), pyfloat(3.0)], [pyfloat(2.0), pyfloat(5.0), pyfloat(9.0)]], { requires_grad: true });
+    const loss = F.mse_loss(a, b);
+    console.log(loss);
+    loss.backward();
+    return [a.grad, b.grad];
+  },
+  "mse_loss backward sum and none float64": () => {
+    const a = torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], { dtype: torch.float64, requires_grad: true });
+    const b = torch.tensor([0.5, 2.5, pyfloat(-1.0)], { dtype: torch.float64 });
+    const s = F.mse_loss(a, b, { reduction: 'sum' });
+    const n = F.mse_loss(a, b, { reduction: 'none' });
+    console.log(s, n);
+    s.backward();
+    n.backward(torch.tensor([pyfloat(1.0), pyfloat(10.0), pyfloat(100.0)], { dtype: torch.float64 }));
+    return a.grad;
+  },
+  "mse_loss broadcasting warns and expands": () => {
+    const a = torch.tensor([[pyfloat(1.0)], [pyfloat(2.0)], [pyfloat(3.0)]], { requires_grad: true });
+    const b = torch.tensor([pyfloat(1.0), pyfloat(0.0)]);
+    const loss = F.mse_loss(a, b);
+    console.log(loss);
+    loss.backward();
+    return a.grad;
+  },
+  "mse_loss mixed dtypes": () => {
+    const a = torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)]);
+    console.log(F.mse_loss(a, torch.tensor([1, 0, 5])));
+    console.log(F.mse_loss(a, a.double().mul(2)));
+    return F.mse_loss(torch.tensor([1, 2]), torch.tensor([0.5, 0.5]));
+  },
+  "mse_loss of empty tensors": () => {
+    console.log(F.mse_loss(torch.zeros(0), torch.zeros(0)));
+    return F.mse_loss(torch.zeros(0), torch.zeros(0), { reduction: 'sum' });
+  },
+  "mse_loss legacy size_average and reduce": () => {
+    const a = torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)]);
+    const b = torch.tensor([pyfloat(0.0), pyfloat(0.0), pyfloat(1.0)]);
+    console.log(F.mse_loss(a, b, { size_average: false }));
+    console.log(F.mse_loss(a, b, { reduce: false }));
+    return F.mse_loss(a, b, { reduction: 'elementwise_mean' });
+  },
+  "mse_loss of integers fails": () => {
+    return F.mse_loss(torch.tensor([1, 2]), torch.tensor([1, 3]));
+  },
+  "mse_loss bad reduction": () => {
+    return F.mse_loss(torch.tensor([pyfloat(1.0)]), torch.tensor([pyfloat(2.0)]), { reduction: 'avg' });
+  },
+  "mse_loss sizes that cannot broadcast": () => {
+    return F.mse_loss(torch.ones(3), torch.ones(2));
+  },
+  "l1_loss reductions and backward": () => {
+    const a = torch.tensor([[pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], [pyfloat(4.0), pyfloat(5.0), 6.5]], { requires_grad: true });
+    const b = torch.tensor([[1.5, pyfloat(0.0), pyfloat(3.0)], [pyfloat(2.0), pyfloat(5.0), pyfloat(9.0)]]);
+    const loss = F.l1_loss(a, b);
+    console.log(loss, F.l1_loss(a, b, { reduction: 'sum' }), F.l1_loss(a, b, { reduction: 'none' }));
+    loss.backward();
+    return a.grad;
+  },
+  "nll_loss reductions": () => {
+    const x = torch.tensor([[-1.2, -0.5, pyfloat(-2.0), -3.1], [-0.1, -2.5, pyfloat(-1.0), -0.7], [pyfloat(-3.0), -0.2, -0.9, -1.6]]);
+    const t = torch.tensor([0, 3, 1]);
+    console.log(F.nll_loss(x, t));
+    console.log(F.nll_loss(x, t, { reduction: 'sum' }));
+    console.log(F.nll_loss(x, t, { reduction: 'none' }));
+    return F.nll_loss(x.double(), t);
+  },
+  "nll_loss with weight and ignore_index": () => {
+    const x = torch.tensor([[-1.2, -0.5, pyfloat(-2.0), -3.1], [-0.1, -2.5, pyfloat(-1.0), -0.7], [pyfloat(-3.0), -0.2, -0.9, -1.6]]);
+    const w = torch.tensor([pyfloat(1.0), pyfloat(2.0), 0.5, pyfloat(4.0)]);
+    console.log(F.nll_loss(x, torch.tensor([0, 3, 1]), { weight: w }));
+    console.log(F.nll_loss(x, torch.tensor([0, 3, 1]), w, { reduction: 'sum' }));
+    console.log(F.nll_loss(x, torch.tensor([0, -100, 1]), { weight: w, reduction: 'none' }));
+    console.log(F.nll_loss(x, torch.tensor([0, 1, 1]), { ignore_index: 1 }));
+    console.log(F.nll_loss(x, torch.tensor([0, 1, 1]), w, null, 1));
+    return F.nll_loss(x, torch.tensor([0, -100, 1]));
+  },
+  "nll_loss every target ignored": () => {
+    const x = torch.tensor([[-1.2, -0.5], [-0.1, -2.5]]);
+    const t = torch.tensor([-100, -100]);
+    return [F.nll_loss(x, t), F.nll_loss(x, t, { reduction: 'sum' }), F.nll_loss(x, t, { reduction: 'none' })];
+  },
+  "nll_loss of a single sample": () => {
+    const x = torch.tensor([-1.2, -0.5, pyfloat(-2.0)]);
+    return [F.nll_loss(x, torch.tensor(2)), F.nll_loss(x, torch.tensor(1), { reduction: 'none' }), F.nll_loss(x, torch.tensor(-100))];
+  },
+  "nll_loss of empty batches": () => {
+    console.log(F.nll_loss(torch.zeros(0, 4), torch.zeros([0], { dtype: torch.int64 })));
+    console.log(F.nll_loss(torch.zeros(0, 4), torch.zeros([0], { dtype: torch.int64 }), { reduction: 'sum' }));
+    return F.nll_loss(torch.zeros(0, 4), torch.zeros([0], { dtype: torch.int64 }), { reduction: 'none' });
+  },
+  "nll_loss of strided input": () => {
+    const x = torch.arange(pyfloat(12.0)).view(4, 3).neg().div(4);
+    console.log(F.nll_loss(x.t(), torch.tensor([0, 3, 1])));
+    return F.nll_loss(x.getitem("::2"), torch.tensor([2, 0]), { reduction: 'none' });
+  },
+  "nll_loss backward": () => {
+    const x = torch.tensor([[-1.2, -0.5, pyfloat(-2.0), -3.1], [-0.1, -2.5, pyfloat(-1.0), -0.7], [pyfloat(-3.0), -0.2, -0.9, -1.6]], { requires_grad: true });
+    const loss = F.nll_loss(x, torch.tensor([0, 3, 1]));
+    console.log(loss);
+    loss.backward();
+    return x.grad;
+  },
+  "nll_loss backward with weight ignore_index and each reduction": () => {
+    const x = torch.tensor([[-1.2, -0.5, pyfloat(-2.0), -3.1], [-0.1, -2.5, pyfloat(-1.0), -0.7], [pyfloat(-3.0), -0.2, -0.9, -1.6]], { dtype: torch.float64, requires_grad: true });
+    const w = torch.tensor([pyfloat(1.0), pyfloat(2.0), 0.5, pyfloat(4.0)], { dtype: torch.float64 });
+    const t = torch.tensor([0, -100, 1]);
+    F.nll_loss(x, t, { weight: w }).backward();
+    console.log(x.grad);
+    F.nll_loss(x, t, { weight: w, reduction: 'sum' }).backward();
+    console.log(x.grad);
+    F.nll_loss(x, t, { weight: w, reduction: 'none' }).backward(torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], { dtype: torch.float64 }));
+    return x.grad;
+  },
+  "nll_loss backward of a single sample": () => {
+    const x = torch.tensor([-1.2, -0.5, pyfloat(-2.0)], { requires_grad: true });
+    F.nll_loss(x, torch.tensor(1), { weight: torch.tensor([pyfloat(1.0), pyfloat(3.0), pyfloat(2.0)]) }).backward();
+    return x.grad;
+  },
+  "nll_loss over spatial dims": () => {
+    const x = torch.arange(pyfloat(24.0)).view(2, 3, 4).neg().div(10).requires_grad_();
+    const t = torch.tensor([[0, 1, 2, 1], [2, 2, 0, -100]]);
+    const loss = F.nll_loss(x, t);
+    console.log(loss, F.nll_loss(x, t, { reduction: 'none' }));
+    loss.backward();
+    return x.grad;
+  },
+  "nll_loss over 4-d input uses NllLoss2d": () => {
+    const x = torch.arange(pyfloat(24.0)).view(2, 3, 2, 2).neg().div(10).requires_grad_();
+    const t = torch.tensor([[[0, 1], [2, 1]], [[2, 2], [0, 1]]]);
+    const w = torch.tensor([pyfloat(1.0), 0.5, pyfloat(2.0)]);
+    const loss = F.nll_loss(x, t, { weight: w });
+    console.log(loss, F.nll_loss(x, t, { reduction: 'none' }));
+    loss.backward();
+    return x.grad;
+  },
+  "nll_loss over 5-d input": () => {
+    const x = torch.arange(pyfloat(48.0)).view(2, 3, 2, 2, 2).neg().div(10);
+    const t = torch.zeros([2, 2, 2, 2], { dtype: torch.int64 });
+    return [F.nll_loss(x, t), F.nll_loss(x, t, { reduction: 'sum' }), F.nll_loss(x, t, { reduction: 'none' })];
+  },
+  "nll_loss target out of bounds": () => {
+    return F.nll_loss(torch.zeros(3, 4), torch.tensor([0, 5, 1]));
+  },
+  "nll_loss negative target": () => {
+    return F.nll_loss(torch.zeros(3, 4), torch.tensor([0, -1, 1]), { reduction: 'none' });
+  },
+  "nll_loss spatial target out of bounds": () => {
+    return F.nll_loss(torch.zeros(2, 3, 4), torch.tensor([[0, 1, 2, 1], [2, 7, 0, 1]]));
+  },
+  "nll_loss batch size mismatch": () => {
+    return F.nll_loss(torch.zeros(3, 4), torch.tensor([0, 1]));
+  },
+  "nll_loss multi-target": () => {
+    return F.nll_loss(torch.zeros(3, 4), torch.zeros([3, 1], { dtype: torch.int64 }));
+  },
+  "nll_loss 1-d size mismatch": () => {
+    return F.nll_loss(torch.zeros(4), torch.tensor([2]));
+  },
+  "nll_loss 0-dim input": () => {
+    return F.nll_loss(torch.tensor(pyfloat(2.0)), torch.tensor(2));
+  },
+  "nll_loss wrong weight size": () => {
+    return F.nll_loss(torch.zeros(3, 4), torch.tensor([0, 1, 2]), { weight: torch.ones(3) });
+  },
+  "nll_loss weight dtype mismatch": () => {
+    return F.nll_loss(torch.zeros(3, 4), torch.tensor([0, 1, 2]), { weight: torch.ones([4], { dtype: torch.float64 }) });
+  },
+  "nll_loss int32 target": () => {
+    return F.nll_loss(torch.zeros(3, 4), torch.tensor([0, 1, 2], { dtype: torch.int32 }));
+  },
+  "nll_loss integer input": () => {
+    return F.nll_loss(torch.zeros([3, 4], { dtype: torch.int64 }), torch.tensor([0, 1, 2]));
+  },
+  "nll_loss spatial target size mismatch": () => {
+    return F.nll_loss(torch.zeros(2, 3, 4), torch.zeros([2, 5], { dtype: torch.int64 }));
+  },
+  "nll_loss 4-d target size mismatch": () => {
+    return F.nll_loss(torch.zeros(2, 3, 4, 5), torch.zeros([2, 4, 4], { dtype: torch.int64 }));
+  },
+  "nll_loss 4-d target of wrong rank": () => {
+    return F.nll_loss(torch.zeros(2, 3, 4, 5), torch.zeros([2, 20], { dtype: torch.int64 }));
+  },
+  "nll_loss 4-d wrong weight size": () => {
+    return F.nll_loss(torch.zeros(2, 3, 4, 5), torch.zeros([2, 4, 5], { dtype: torch.int64 }), { weight: torch.ones(2) });
+  },
+  "cross_entropy with class indices": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0), 0.5, pyfloat(-1.0)], [0.1, 0.2, pyfloat(3.0), pyfloat(0.0)], [pyfloat(-2.0), 1.5, 0.3, 0.7]]);
+    const t = torch.tensor([0, 2, 3]);
+    console.log(F.cross_entropy(x, t));
+    console.log(F.cross_entropy(x, t, { reduction: 'sum' }));
+    console.log(F.cross_entropy(x, t, { reduction: 'none' }));
+    console.log(F.cross_entropy(x, t, { weight: torch.tensor([pyfloat(1.0), pyfloat(2.0), 0.5, pyfloat(4.0)]) }));
+    console.log(F.cross_entropy(x, torch.tensor([0, -100, 3])));
+    return F.cross_entropy(x.double(), t, { ignore_index: 2 });
+  },
+  "cross_entropy backward": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0), 0.5, pyfloat(-1.0)], [0.1, 0.2, pyfloat(3.0), pyfloat(0.0)], [pyfloat(-2.0), 1.5, 0.3, 0.7]], { requires_grad: true });
+    const loss = F.cross_entropy(x, torch.tensor([0, 2, 3]));
+    console.log(loss, loss.grad_fn.next_functions[0][0].name());
+    loss.backward();
+    return x.grad;
+  },
+  "cross_entropy backward float64 with weight": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0), 0.5, pyfloat(-1.0)], [0.1, 0.2, pyfloat(3.0), pyfloat(0.0)], [pyfloat(-2.0), 1.5, 0.3, 0.7]], { dtype: torch.float64, requires_grad: true });
+    const loss = F.cross_entropy(x, torch.tensor([0, -100, 3]), { weight: torch.tensor([pyfloat(1.0), pyfloat(2.0), 0.5, pyfloat(4.0)], { dtype: torch.float64 }) });
+    loss.backward();
+    return [loss, x.grad];
+  },
+  "cross_entropy of a single sample": () => {
+    const x = torch.tensor([pyfloat(1.0), pyfloat(2.0), 0.5], { requires_grad: true });
+    const loss = F.cross_entropy(x, torch.tensor(1));
+    loss.backward();
+    return [loss, x.grad, F.cross_entropy(x, torch.tensor(-100))];
+  },
+  "cross_entropy over spatial dims": () => {
+    const x = torch.arange(pyfloat(24.0)).view(2, 3, 4).div(5).requires_grad_();
+    const t = torch.tensor([[0, 1, 2, 1], [2, 2, 0, 1]]);
+    const loss = F.cross_entropy(x, t);
+    console.log(F.cross_entropy(x, t, { reduction: 'none' }));
+    loss.backward();
+    return [loss, x.grad];
+  },
+  "cross_entropy with class probabilities": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0), 0.5], [0.1, 0.2, pyfloat(3.0)]], { requires_grad: true });
+    const p = torch.tensor([[0.2, 0.5, 0.3], [pyfloat(0.0), 0.1, 0.9]]);
+    const loss = F.cross_entropy(x, p);
+    console.log(loss, F.cross_entropy(x, p, { reduction: 'sum' }), F.cross_entropy(x, p, { reduction: 'none' }));
+    loss.backward();
+    return x.grad;
+  },
+  "cross_entropy with class probabilities weight and smoothing": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0), 0.5], [0.1, 0.2, pyfloat(3.0)]], { dtype: torch.float64, requires_grad: true });
+    const p = torch.tensor([[0.2, 0.5, 0.3], [pyfloat(0.0), 0.1, 0.9]], { dtype: torch.float64 });
+    const w = torch.tensor([pyfloat(1.0), pyfloat(2.0), 0.5], { dtype: torch.float64 });
+    const loss = F.cross_entropy(x, p, { weight: w, label_smoothing: 0.1 });
+    loss.backward();
+    console.log(F.cross_entropy(x.getitem("0"), p.getitem("0")));
+    return [loss, x.grad];
+  },
+  "cross_entropy with label smoothing": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0), 0.5, pyfloat(-1.0)], [0.1, 0.2, pyfloat(3.0), pyfloat(0.0)], [pyfloat(-2.0), 1.5, 0.3, 0.7]], { requires_grad: true });
+    const t = torch.tensor([0, -100, 3]);
+    const loss = F.cross_entropy(x, t, { label_smoothing: 0.2 });
+    console.log(F.cross_entropy(x, t, { label_smoothing: 0.2, reduction: 'none' }));
+    console.log(F.cross_entropy(x, t, { label_smoothing: 0.2, reduction: 'sum' }));
+    console.log(F.cross_entropy(x, t, { label_smoothing: 0.2, weight: torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0), pyfloat(4.0)]) }));
+    loss.backward();
+    return [loss, x.grad];
+  },
+  "cross_entropy label smoothing of a single sample": () => {
+    const x = torch.tensor([pyfloat(1.0), pyfloat(2.0), 0.5]);
+    return [F.cross_entropy(x, torch.tensor(1), { label_smoothing: 0.1 }), F.cross_entropy(x, torch.tensor(1), { label_smoothing: -0.5 })];
+  },
+  "cross_entropy of empty batches": () => {
+    return [F.cross_entropy(torch.zeros(0, 4), torch.zeros(0, 4)), F.cross_entropy(torch.zeros(0, 4), torch.zeros([0], { dtype: torch.int64 }))];
+  },
+  "cross_entropy integer probabilities fail": () => {
+    return F.cross_entropy(torch.zeros(2, 3), torch.zeros([2, 3], { dtype: torch.int64 }));
+  },
+  "cross_entropy probabilities with ignore_index fail": () => {
+    return F.cross_entropy(torch.zeros(2, 3), torch.zeros(2, 3), { ignore_index: 1 });
+  },
+  "cross_entropy probabilities wrong weight size": () => {
+    return F.cross_entropy(torch.zeros(2, 3), torch.zeros(2, 3), { weight: torch.ones(2) });
+  },
+  "cross_entropy label smoothing above one": () => {
+    return F.cross_entropy(torch.zeros(2, 3), torch.tensor([0, 1]), { label_smoothing: 1.5 });
+  },
+  "cross_entropy target out of bounds": () => {
+    return F.cross_entropy(torch.zeros(2, 3), torch.tensor([0, 3]));
+  },
+  "cross_entropy of integer input": () => {
+    return F.cross_entropy(torch.zeros([2, 3], { dtype: torch.int64 }), torch.tensor([0, 1]));
+  },
+  "cross_entropy 0-dim input": () => {
+    return F.cross_entropy(torch.tensor(pyfloat(2.0)), torch.tensor(pyfloat(2.0)));
+  },
+  "binary_cross_entropy reductions": () => {
+    const x = torch.tensor([[0.2, 0.9, 0.5], [0.01, 0.7, 0.99]]);
+    const y = torch.tensor([[pyfloat(0.0), pyfloat(1.0), pyfloat(1.0)], [pyfloat(1.0), pyfloat(0.0), 0.3]]);
+    console.log(F.binary_cross_entropy(x, y));
+    console.log(F.binary_cross_entropy(x, y, { reduction: 'sum' }));
+    console.log(F.binary_cross_entropy(x, y, { reduction: 'none' }));
+    return F.binary_cross_entropy(x.double(), y.double());
+  },
+  "binary_cross_entropy clamps the logs": () => {
+    const x = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(1.0)]);
+    const y = torch.tensor([pyfloat(1.0), pyfloat(0.0), pyfloat(0.0), pyfloat(1.0)]);
+    return [F.binary_cross_entropy(x, y), F.binary_cross_entropy(x, y, { reduction: 'none' })];
+  },
+  "binary_cross_entropy with weight": () => {
+    const x = torch.tensor([[0.2, 0.9, 0.5], [0.01, 0.7, 0.99]]);
+    const y = torch.tensor([[pyfloat(0.0), pyfloat(1.0), pyfloat(1.0)], [pyfloat(1.0), pyfloat(0.0), 0.3]]);
+    console.log(F.binary_cross_entropy(x, y, { weight: torch.tensor([pyfloat(1.0), pyfloat(2.0), 0.5]) }));
+    console.log(F.binary_cross_entropy(x, y, torch.tensor([[pyfloat(2.0)], [pyfloat(3.0)]]), { reduction: 'none' }));
+    return F.binary_cross_entropy(x, y, { weight: torch.tensor([pyfloat(1.0), pyfloat(2.0), 0.5], { dtype: torch.float64 }) });
+  },
+  "binary_cross_entropy backward": () => {
+    const x = torch.tensor([[0.2, 0.9, 0.5], [0.01, 0.7, 0.99]], { requires_grad: true });
+    const y = torch.tensor([[pyfloat(0.0), pyfloat(1.0), pyfloat(1.0)], [pyfloat(1.0), pyfloat(0.0), 0.3]], { requires_grad: true });
+    const loss = F.binary_cross_entropy(x, y, { weight: torch.tensor([pyfloat(1.0), pyfloat(2.0), 0.5]) });
+    console.log(loss);
+    loss.backward();
+    return [x.grad, y.grad];
+  },
+  "binary_cross_entropy backward after sigmoid float64": () => {
+    const z = torch.tensor([pyfloat(-2.0), pyfloat(0.0), 1.5, pyfloat(4.0)], { dtype: torch.float64, requires_grad: true });
+    const loss = F.binary_cross_entropy(torch.sigmoid(z), torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(1.0), pyfloat(0.0)], { dtype: torch.float64 }), { reduction: 'sum' });
+    loss.backward();
+    return [loss, z.grad];
+  },
+  "binary_cross_entropy of 0-dim and empty tensors": () => {
+    return [F.binary_cross_entropy(torch.tensor(0.3), torch.tensor(pyfloat(1.0))), F.binary_cross_entropy(torch.zeros(0), torch.zeros(0))];
+  },
+  "binary_cross_entropy input above one": () => {
+    return F.binary_cross_entropy(torch.tensor([0.2, 1.9]), torch.tensor([pyfloat(0.0), pyfloat(1.0)]));
+  },
+  "binary_cross_entropy input nan": () => {
+    return F.binary_cross_entropy(torch.tensor([0.2, NaN]), torch.tensor([pyfloat(0.0), pyfloat(1.0)]));
+  },
+  "binary_cross_entropy target size mismatch": () => {
+    return F.binary_cross_entropy(torch.tensor([0.2, 0.9]), torch.tensor([pyfloat(0.0)]));
+  },
+  "binary_cross_entropy target dtype mismatch": () => {
+    return F.binary_cross_entropy(torch.tensor([0.2, 0.9]), torch.tensor([0, 1]));
+  },
+  "binary_cross_entropy of integers": () => {
+    return F.binary_cross_entropy(torch.tensor([0, 1]), torch.tensor([0, 1]));
+  },
+  "binary_cross_entropy weight does not broadcast": () => {
+    return F.binary_cross_entropy(torch.tensor([0.2, 0.9]), torch.tensor([pyfloat(0.0), pyfloat(1.0)]), { weight: torch.tensor([pyfloat(2.0), pyfloat(3.0), pyfloat(4.0)]) });
+  },
+  "binary_cross_entropy weight broadcasts past the loss": () => {
+    return F.binary_cross_entropy(torch.tensor([[0.2, 0.9]]), torch.tensor([[pyfloat(0.0), pyfloat(1.0)]]), { weight: torch.tensor([[pyfloat(2.0)], [pyfloat(3.0)]]) });
+  },
+  "binary_cross_entropy_with_logits": () => {
+    const x = torch.tensor([[pyfloat(-3.0), 0.5, pyfloat(2.0)], [pyfloat(10.0), -0.2, pyfloat(0.0)]], { requires_grad: true });
+    const y = torch.tensor([[pyfloat(0.0), pyfloat(1.0), pyfloat(1.0)], [pyfloat(1.0), pyfloat(0.0), 0.3]], { requires_grad: true });
+    const loss = F.binary_cross_entropy_with_logits(x, y);
+    console.log(loss, F.binary_cross_entropy_with_logits(x, y, { reduction: 'none' }));
+    loss.backward();
+    return [x.grad, y.grad];
+  },
+  "binary_cross_entropy_with_logits with weight and pos_weight": () => {
+    const x = torch.tensor([[pyfloat(-3.0), 0.5, pyfloat(2.0)], [pyfloat(10.0), -0.2, pyfloat(0.0)]], { dtype: torch.float64, requires_grad: true });
+    const y = torch.tensor([[pyfloat(0.0), pyfloat(1.0), pyfloat(1.0)], [pyfloat(1.0), pyfloat(0.0), 0.3]], { dtype: torch.float64, requires_grad: true });
+    const w = torch.tensor([pyfloat(1.0), pyfloat(2.0), 0.5], { dtype: torch.float64 });
+    const pw = torch.tensor([pyfloat(3.0), pyfloat(1.0), 0.5], { dtype: torch.float64 });
+    const loss = F.binary_cross_entropy_with_logits(x, y, { weight: w, pos_weight: pw, reduction: 'sum' });
+    loss.backward();
+    return [loss, x.grad, y.grad];
+  },
+  "binary_cross_entropy_with_logits mixed dtypes": () => {
+    return [F.binary_cross_entropy_with_logits(torch.tensor([0.2, 0.9]), torch.tensor([pyfloat(0.0), pyfloat(1.0)], { dtype: torch.float64 })),
+     F.binary_cross_entropy_with_logits(torch.tensor([pyfloat(-100.0), pyfloat(100.0)]), torch.tensor([pyfloat(1.0), pyfloat(0.0)]))];
+  },
+  "binary_cross_entropy_with_logits integer target fails": () => {
+    return F.binary_cross_entropy_with_logits(torch.tensor([0.2, 0.9]), torch.tensor([0, 1]));
+  },
+  "binary_cross_entropy_with_logits size mismatch": () => {
+    return F.binary_cross_entropy_with_logits(torch.tensor([0.2, 0.9]), torch.tensor([pyfloat(0.0)]));
+  },
+  "losses print their grad_fn": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0), 0.5], [0.1, 0.2, pyfloat(3.0)]], { requires_grad: true });
+    console.log(F.cross_entropy(x, torch.tensor([0, 2])));
+    console.log(F.nll_loss(x, torch.tensor([0, 2])));
+    console.log(F.mse_loss(x, torch.zeros(2, 3)));
+    console.log(F.binary_cross_entropy(torch.sigmoid(x), torch.ones(2, 3)));
+    console.log(F.binary_cross_entropy_with_logits(x, torch.ones(2, 3)));
+    return F.nll_loss(x.view(2, 3, 1, 1), torch.zeros([2, 1, 1], { dtype: torch.int64 }));
+  },
 };
