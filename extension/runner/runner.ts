@@ -38,6 +38,10 @@ interface StartedWorker { worker: Worker; heapMb: number; ready: Promise<void> }
 
 const emptyGraph = (): GraphRecord => ({ nodes: [], edges: [], leaves: [], grads: [], roots: [] });
 
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
 function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))} s`;
 }
@@ -68,18 +72,19 @@ export class Runner {
       return record;
     }
     const heapMb = options.maxHeapMb ?? defaultMaxHeapMb;
-    const started = await this.takeWorker(heapMb);
+    let started: StartedWorker;
     try {
+      started = await this.takeWorker(heapMb);
       await started.ready;
     } catch (error) {
-      record.errors.push(errorRecord('internal', file, 'InternalError', `the worker did not start: ${String(error)}`, null, null));
+      record.errors.push(errorRecord('internal', file, 'InternalError', `the worker did not start: ${firstLine(error)}`, null, null));
       return record;
     }
     const runStarted = performance.now();
     await this.execute(started, compiled.program, record, options);
     record.timing.runMs = performance.now() - runStarted;
     this.finishRecord(record);
-    if (this.options.keepSpare !== false && !this.disposed) this.spare ??= await this.startWorker(heapMb);
+    if (this.options.keepSpare !== false && !this.disposed) this.spare ??= await this.startWorker(heapMb).catch(() => null);
     return record;
   }
 
