@@ -12,7 +12,7 @@ Object.assign(engineOps, {
   addInPlace: (target: Tensor, value: Tensor) => writeInto(target, target.add(value)),
   sumToShape: (grad: Tensor, shape: readonly number[]) => grad.sum_to_size([...shape]),
   cast: (grad: Tensor, like: { dtype: Tensor['dtype'] }) => (grad.requires_grad ? grad.to(like.dtype) : castTensor(grad, like.dtype)),
-  clone: (t: Tensor) => t.clone(),
+  clone: (t: Tensor) => t.clone({ memory_format: 'contiguous_format' }),
   onesLike: (t: Tensor) => ones_like(t),
 });
 zerosProvider.zeros = (like: Tensor) => zeros_like(like);
