@@ -5,10 +5,11 @@ import { type Scalar, scalarValue } from '../core/scalar.ts';
 import { emptyTensor, Tensor } from '../core/tensor.ts';
 import { splitOptions } from '../ops/args.ts';
 import { zeros_like } from '../ops/creation/fill.ts';
+import { formatDouble } from '../ops/creation/format.ts';
 import { addMethods } from '../ops/methods.ts';
 import { bernoulli as drawBernoulli } from './distributions.ts';
 import type { Generator } from './generator.ts';
-import { drawInOrder, formatDouble, type GeneratorOption, generatorOf, notImplemented, randomInPlace } from './sample.ts';
+import { drawInOrder, type GeneratorOption, generatorOf, notImplemented, randomInPlace } from './sample.ts';
 
 /** Probability `p` for every element of `layout`; each draw is a double-precision uniform below p. */
 function sampleWithScalar(layout: Tensor, p: number, generator: Generator): Tensor {

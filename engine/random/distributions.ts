@@ -1,7 +1,8 @@
 // The samplers of ATen's DistributionsHelper.h and TransformationHelper.h, drawing from a Generator exactly as
 // PyTorch's CPU kernels do, so the same seed gives the same numbers.
 import type { Generator } from './generator.ts';
-import { fmaf, logf, sincosf } from './float32-math.ts';
+import { fmaf } from './fma.ts';
+import { logf, sincosf } from './float32-math.ts';
 
 const f = Math.fround;
 const FLOAT_MASK = (1 << 24) - 1;

@@ -2,9 +2,10 @@
 import { RuntimeError } from '../core/errors.ts';
 import type { Tensor } from '../core/tensor.ts';
 import { splitOptions } from '../ops/args.ts';
+import { formatDouble } from '../ops/creation/format.ts';
 import { addMethods } from '../ops/methods.ts';
 import { exponential } from './distributions.ts';
-import { drawInOrder, formatDouble, type GeneratorOption, generatorOf, notImplemented, randomInPlace } from './sample.ts';
+import { drawInOrder, type GeneratorOption, generatorOf, notImplemented, randomInPlace } from './sample.ts';
 
 const methods = {
   /** `x.exponential_(2)`: fills x in place with samples of density lambd * exp(-lambd * x). */

@@ -1,4 +1,4 @@
-// Float32 arithmetic as PyTorch's AVX2 build computes it, for bit-exact random streams.
+// Float32 log and sincos as PyTorch's AVX2 build computes them, for bit-exact random streams.
 //
 // Note [AVX2 normal_fill]: on an AVX2 CPU, PyTorch 1.13 turns uniform floats into normals with avx_mathfun's
 // Cephes-style log256_ps and sincos256_ps (float32 polynomials), and GCC, compiling that file with -mfma, fuses each
@@ -6,25 +6,12 @@
 // fusions reproduces torch.randn's float32 values bit for bit. (An AVX-512 or non-x86 build of PyTorch uses a
 // double-rounded scalar path instead, whose values can differ in the last bit.)
 
+import { fmaf } from './fma.ts';
+
 const f = Math.fround;
 const scratch = new DataView(new ArrayBuffer(4));
 function bitsOf(x: number): number { scratch.setFloat32(0, x); return scratch.getInt32(0); }
 function fromBits(bits: number): number { scratch.setInt32(0, bits); return scratch.getFloat32(0); }
-
-/** fmaf: a * b + c rounded once to float32 (a, b, c float32), as the FMA instruction does. */
-export function fmaf(a: number, b: number, c: number): number {
-  const product = a * b; // exact: two 24-bit significands fit in 53 bits
-  const sum = product + c;
-  const back = sum - product;
-  const error = (product - (sum - back)) + (c - back);
-  const rounded = f(sum);
-  if (error === 0) return rounded;
-  // Rounding `sum` (already rounded once) to float32 is only wrong when it lies exactly halfway between two floats;
-  // then the discarded error decides the direction.
-  const half = sum - rounded;
-  const other = rounded + 2 * half;
-  return half !== 0 && f(other) === other && error * half > 0 ? other : rounded;
-}
 
 const LOG_P = [
   7.0376836292e-2, -1.1514610310e-1, 1.1676998740e-1, -1.2420140846e-1, 1.4249322787e-1,

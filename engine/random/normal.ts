@@ -8,11 +8,12 @@ import { broadcastShapes } from '../core/shape.ts';
 import { emptyTensor, Tensor } from '../core/tensor.ts';
 import { parseSize, splitOptions } from '../ops/args.ts';
 import { zeros_like } from '../ops/creation/fill.ts';
+import { formatDouble } from '../ops/creation/format.ts';
 import { addMethods } from '../ops/methods.ts';
 import type { Generator } from './generator.ts';
 import { normalDouble, normalFill } from './distributions.ts';
 import {
-  drawInOrder, factoryTensor, finishFactory, formatDouble, type GeneratorOption, generatorOf, notImplemented,
+  drawInOrder, factoryTensor, finishFactory, likeTensor, type GeneratorOption, generatorOf, notImplemented,
   randomInPlace, type RandomOptions, sizeAndOptions,
 } from './sample.ts';
 
@@ -37,15 +38,15 @@ function sampleNormal(layout: Tensor, dtype: DType, mean: number, std: number, g
 
 /** `torch.randn(2, 3)`: standard normal samples. */
 export function randn(...args: (number | readonly number[] | RandomOptions)[]): Tensor {
-  const [size, options] = sizeAndOptions(args);
+  const [size, options] = sizeAndOptions('randn', args);
   const out = factoryTensor(size, options);
-  return finishFactory(sampleNormal(out, out.dtype, 0, 1, generatorOf(options)), options);
+  return finishFactory(out, sampleNormal(out, out.dtype, 0, 1, generatorOf(options)), options);
 }
 
 /** `torch.randn_like(x)`: `torch.randn` with x's shape and dtype. */
 export function randn_like(input: Tensor, options: RandomOptions = {}): Tensor {
-  const out = factoryTensor(input._shape, options, input.dtype);
-  return finishFactory(sampleNormal(out, out.dtype, 0, 1, generatorOf(options)), options);
+  const out = likeTensor(input, options);
+  return finishFactory(out, sampleNormal(out, out.dtype, 0, 1, generatorOf(options)), options);
 }
 
 function checkStdTensor(std: Tensor): void {
@@ -65,7 +66,7 @@ export function normal(mean: Tensor | Scalar, std: Tensor | Scalar = 1, ...rest:
       throw new TypeError('normal() received an invalid combination of arguments - got (float, float), but expected (Tensor mean, Tensor std), (Tensor mean, float std), (float mean, Tensor std) or (float mean, float std, tuple of ints size)');
     }
     const out = factoryTensor(parseSize(positional), options);
-    return finishFactory(sampleNormal(out, out.dtype, scalarValue(mean), scalarValue(std), generator), options);
+    return finishFactory(out, sampleNormal(out, out.dtype, scalarValue(mean), scalarValue(std), generator), options);
   }
   if (std instanceof Tensor) checkStdTensor(std);
   else checkStd(scalarValue(std));

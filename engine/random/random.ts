@@ -4,11 +4,12 @@ import { RuntimeError } from '../core/errors.ts';
 import type { Tensor } from '../core/tensor.ts';
 import { checkSize } from '../core/shape.ts';
 import { isOptions } from '../ops/args.ts';
+import { pythonTypeName } from '../ops/creation/tensor-data.ts';
 import { addMethods } from '../ops/methods.ts';
 import { randomFromTo } from './distributions.ts';
 import type { Generator } from './generator.ts';
 import {
-  drawInOrder, factoryTensor, finishFactory, type GeneratorOption, generatorOf, randomInPlace, type RandomOptions,
+  drawInOrder, factoryTensor, finishFactory, type GeneratorOption, likeTensor, generatorOf, randomInPlace, type RandomOptions,
 } from './sample.ts';
 
 const INT64_MIN = -(2 ** 63);
@@ -92,33 +93,52 @@ function sampleFullRange(layout: Tensor, dtype: DType, generator: Generator): Te
 
 function checkInteger(value: unknown, name: string, position: number, fn: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new TypeError(`${fn}(): argument '${name}' (position ${position}) must be int, not ${typeof value === 'number' ? 'float' : typeof value}`);
+    throw new TypeError(`${fn}(): argument '${name}' (position ${position}) must be int, not ${pythonTypeName(value)}`);
   }
   if (value < INT64_MIN || value > INT64_MAX) throw new RuntimeError('Overflow when unpacking long');
   return value;
 }
 
 type RandintArgs = (number | readonly number[] | RandomOptions)[];
+type RandintOptions = RandomOptions & { low?: number; high?: number; size?: readonly number[] };
+
+const RANDINT_SIGNATURES = [
+  '(int high, tuple of ints size, *, torch.Generator generator, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)',
+  '(int high, tuple of ints size, *, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)',
+  '(int low, int high, tuple of ints size, *, torch.Generator generator, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)',
+  '(int low, int high, tuple of ints size, *, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)',
+];
+
+/** Python's argument parser names one bad argument when only one overload takes this many; else lists them all. */
+function randintArguments(args: readonly unknown[], options: RandintOptions): [number, number, readonly unknown[]] {
+  if (args.length === 2) {
+    const high = checkInteger(args[0], 'high', 1, 'randint');
+    if (!Array.isArray(args[1])) {
+      throw new TypeError(`randint(): argument 'size' (position 2) must be tuple of ints, not ${pythonTypeName(args[1])}`);
+    }
+    return [options.low ?? 0, high, args[1] as readonly unknown[]];
+  }
+  const isInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
+  if (args.length === 3 && isInt(args[0]) && isInt(args[1]) && Array.isArray(args[2])) {
+    return [checkInteger(args[0], 'low', 1, 'randint'), checkInteger(args[1], 'high', 2, 'randint'), args[2] as readonly unknown[]];
+  }
+  if (args.length <= 1 && options.size !== undefined && (args.length === 1 || options.high !== undefined)) {
+    return [options.low ?? 0, checkInteger(args[0] ?? options.high, 'high', 1, 'randint'), options.size];
+  }
+  throw new TypeError(`randint() received an invalid combination of arguments - got (${args.map(pythonTypeName).join(', ')}), but expected one of:\n${RANDINT_SIGNATURES.map((s) => ` * ${s}\n`).join('')}`);
+}
 
 /** `torch.randint(10, [3])`, `torch.randint(3, 10, [2, 2], { dtype })`: integers drawn uniformly from [low, high). */
 export function randint(...args: RandintArgs): Tensor {
-  const options = (isOptions(args[args.length - 1]) ? args.pop() : {}) as RandomOptions & { low?: number; high?: number; size?: readonly number[] };
-  const sizeIndex = args.findIndex((a) => Array.isArray(a));
-  const size = sizeIndex >= 0 ? args[sizeIndex] as readonly number[] : options.size;
-  const bounds = sizeIndex >= 0 ? args.slice(0, sizeIndex) : args;
-  if (size === undefined || bounds.length > 2 || (sizeIndex >= 0 && sizeIndex < args.length - 1)) {
-    const got = args.map((a) => (Array.isArray(a) ? 'list' : typeof a === 'number' && Number.isInteger(a) ? 'int' : typeof a)).join(', ');
-    throw new TypeError(`randint() received an invalid combination of arguments - got (${got}), but expected (int high, tuple of ints size) or (int low, int high, tuple of ints size)`);
-  }
-  const high = checkInteger(bounds.length === 2 ? bounds[1] : bounds[0] ?? options.high, 'high', bounds.length === 2 ? 2 : 1, 'randint');
-  const low = bounds.length === 2 ? checkInteger(bounds[0], 'low', 1, 'randint') : options.low ?? 0;
+  const options = (isOptions(args[args.length - 1]) ? args.pop() : {}) as RandintOptions;
+  const [low, high, size] = randintArguments(args, options);
   for (const d of size) {
     if (typeof d !== 'number' || !Number.isInteger(d)) {
-      throw new TypeError(`randint(): argument 'size' (position ${bounds.length + 1}) must be tuple of ints, not tuple`);
+      throw new TypeError(`randint(): argument 'size' (position ${args.length}) must be tuple of ints, not list`);
     }
   }
-  const out = factoryTensor(checkSize(size), options, int64);
-  return finishFactory(sampleFromTo(out, out.dtype, low, high, generatorOf(options)), options);
+  const out = factoryTensor(checkSize(size as number[]), options, int64);
+  return finishFactory(out, sampleFromTo(out, out.dtype, low, high, generatorOf(options)), options);
 }
 
 /** `torch.randint_like(x, 10)`, `torch.randint_like(x, 3, 10)`: randint with x's shape and dtype. */
@@ -126,8 +146,8 @@ export function randint_like(input: Tensor, ...args: (number | RandomOptions)[])
   const options = (isOptions(args[args.length - 1]) ? args.pop() : {}) as RandomOptions & { low?: number; high?: number };
   const high = checkInteger(args.length === 2 ? args[1] : args[0] ?? options.high, 'high', args.length === 2 ? 3 : 2, 'randint_like');
   const low = args.length === 2 ? checkInteger(args[0], 'low', 2, 'randint_like') : options.low ?? 0;
-  const out = factoryTensor(input._shape, options, input.dtype);
-  return finishFactory(sampleFromTo(out, out.dtype, low, high, generatorOf(options)), options);
+  const out = likeTensor(input, options);
+  return finishFactory(out, sampleFromTo(out, out.dtype, low, high, generatorOf(options)), options);
 }
 
 interface RandomMethodOptions extends GeneratorOption { from?: number; to?: number | null }

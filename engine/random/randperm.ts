@@ -28,7 +28,7 @@ export function randperm(n: number, ...rest: RandomOptions[]): Tensor {
     data[i] = data[z + i]!;
     data[z + i] = saved;
   }
-  return finishFactory(out, options);
+  return finishFactory(out, out, options);
 }
 
 export const functions = { randperm };

@@ -6,7 +6,10 @@ import { toDevice } from '../core/device.ts';
 import { RuntimeError } from '../core/errors.ts';
 import { emptyTensor, type Tensor } from '../core/tensor.ts';
 import { inPlace, viewOf } from '../ops/dispatch.ts';
-import { parseSize, splitOptions } from '../ops/args.ts';
+import { copyStrided } from '../backend/cpu/kernels.ts';
+import { splitOptions } from '../ops/args.ts';
+import { factorySize } from '../ops/creation/size.ts';
+import { emptyLike } from '../ops/layout.ts';
 import type { TensorOptions } from '../ops/creation/tensor.ts';
 import { zeros_like } from '../ops/creation/fill.ts';
 import { defaultGenerator, Generator } from './generator.ts';
@@ -23,18 +26,32 @@ export function generatorOf(options: GeneratorOption | undefined): Generator {
 }
 
 /** `(2, 3)`, `([2, 3])` or `([2, 3], { dtype })` as a size and options. */
-export function sizeAndOptions(args: readonly unknown[]): [number[], RandomOptions] {
-  const [size, options] = splitOptions<RandomOptions>(args);
-  return [parseSize(size), options];
+export function sizeAndOptions(fn: string, args: readonly unknown[]): [number[], RandomOptions] {
+  const [size, options] = splitOptions<RandomOptions & { size?: readonly number[] }>(args);
+  return [factorySize(fn, size.length === 0 && options.size ? [options.size] : size, 'ints'), options];
 }
 
-/** A new tensor for a random factory; `requires_grad` is applied after filling, as PyTorch's factories do. */
+/** A new contiguous tensor for a random factory. */
 export function factoryTensor(size: readonly number[], options: TensorOptions, fallback: DType = get_default_dtype()): Tensor {
   const dtype = options.dtype ? toDType(options.dtype) : fallback;
   return emptyTensor(size, dtype, options.device ? toDevice(options.device) : undefined);
 }
 
-export function finishFactory(out: Tensor, options: TensorOptions): Tensor {
+/** A new tensor laid out like `input` (as empty_like), for the `_like` factories. */
+export function likeTensor(input: Tensor, options: TensorOptions): Tensor {
+  return emptyLike(input, options.dtype ? toDType(options.dtype) : input.dtype);
+}
+
+/**
+ * Puts sampled `values` (contiguous, drawn in `target`'s visiting order) into the factory's `target`, then applies
+ * `requires_grad`, as PyTorch's factories do after filling.
+ */
+export function finishFactory(target: Tensor, values: Tensor, options: TensorOptions): Tensor {
+  let out = values;
+  if (!target.is_contiguous()) {
+    copyStrided(viewOf(target), viewOf(values));
+    out = target;
+  }
   if (options.requires_grad) out.requires_grad = true;
   return out;
 }
@@ -68,19 +85,6 @@ export function randomInPlace(self: Tensor, grad_fn: string, sample: () => Tenso
     record(grad_fn, [before, ...others], out, {}, ([grad]) => [zeros_like(grad!), ...others.map((o) => zeros_like(o))]);
     return out;
   });
-}
-
-/** C++'s default `ostream << double` (printf `%g`): how PyTorch's messages print float arguments. */
-export function formatDouble(value: number): string {
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf';
-  if (value === 0) return Object.is(value, -0) ? '-0' : '0';
-  const [mantissa, exponentText] = value.toExponential(5).split('e') as [string, string];
-  const exponent = Number(exponentText);
-  if (exponent < -4 || exponent >= 6) {
-    const digits = mantissa.replace(/\.?0+$/, '');
-    return `${digits}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
-  }
-  return value.toFixed(Math.max(0, 5 - exponent)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
 
 /** The dtype names PyTorch's dispatch errors use: `"normal_kernel_cpu" not implemented for 'Long'`. */

@@ -3,11 +3,12 @@ import type { DType } from '../core/dtype.ts';
 import { RuntimeError } from '../core/errors.ts';
 import type { Tensor } from '../core/tensor.ts';
 import { splitOptions } from '../ops/args.ts';
+import { formatDouble } from '../ops/creation/format.ts';
 import { addMethods } from '../ops/methods.ts';
 import type { Generator } from './generator.ts';
 import { uniformDouble, uniformFloat } from './distributions.ts';
 import {
-  drawInOrder, factoryTensor, finishFactory, formatDouble, type GeneratorOption, generatorOf, notImplemented,
+  drawInOrder, factoryTensor, finishFactory, likeTensor, type GeneratorOption, generatorOf, notImplemented,
   randomInPlace, type RandomOptions, sizeAndOptions,
 } from './sample.ts';
 
@@ -36,15 +37,15 @@ function sampleUniform(layout: Tensor, dtype: DType, from: number, to: number, g
 
 /** `torch.rand(2, 3)`: uniform samples in [0, 1). */
 export function rand(...args: (number | readonly number[] | RandomOptions)[]): Tensor {
-  const [size, options] = sizeAndOptions(args);
+  const [size, options] = sizeAndOptions('rand', args);
   const out = factoryTensor(size, options);
-  return finishFactory(sampleUniform(out, out.dtype, 0, 1, generatorOf(options)), options);
+  return finishFactory(out, sampleUniform(out, out.dtype, 0, 1, generatorOf(options)), options);
 }
 
 /** `torch.rand_like(x)`: `torch.rand` with x's shape and dtype. */
 export function rand_like(input: Tensor, options: RandomOptions = {}): Tensor {
-  const out = factoryTensor(input._shape, options, input.dtype);
-  return finishFactory(sampleUniform(out, out.dtype, 0, 1, generatorOf(options)), options);
+  const out = likeTensor(input, options);
+  return finishFactory(out, sampleUniform(out, out.dtype, 0, 1, generatorOf(options)), options);
 }
 
 interface UniformOptions extends GeneratorOption { from?: number; to?: number }

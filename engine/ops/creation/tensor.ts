@@ -1,10 +1,13 @@
 // torch.tensor and friends: tensors from nested arrays, typed arrays and scalars, with PyTorch's dtype inference.
 import { record } from '../../autograd/record.ts';
-import { bool, type DType, float32, float64, get_default_dtype, int32, int64, toDType } from '../../core/dtype.ts';
+import { bool, type DType, float32, float64, int32, int64, toDType } from '../../core/dtype.ts';
 import { type Device, toDevice } from '../../core/device.ts';
-import { ValueError } from '../../core/errors.ts';
-import { isPyFloat, isScalar, scalarKind, scalarValue } from '../../core/scalar.ts';
+import { checkSize } from '../../core/shape.ts';
+import { Size } from '../../core/size.ts';
+import { Storage } from '../../core/storage.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
+import { castTensor } from '../dispatch.ts';
+import { computeSizes, inferDType, type NestedData, pythonTypeName, storeValues, typedArrayDType, type TypedSequence } from './tensor-data.ts';
 
 export interface TensorOptions {
   dtype?: DType | string | null;
@@ -12,76 +15,22 @@ export interface TensorOptions {
   requires_grad?: boolean;
 }
 
-export type NestedData = number | boolean | Number | Tensor | readonly NestedData[];
-export type TensorData = NestedData | Float32Array | Float64Array | Int32Array | BigInt64Array;
-
-function typedArrayDType(data: ArrayBufferView): DType | null {
-  if (data instanceof Float32Array) return float32;
-  if (data instanceof Float64Array) return float64;
-  if (data instanceof Int32Array) return int32;
-  if (data instanceof BigInt64Array) return int64;
-  return null;
-}
-
-/** Walks nested arrays once: their shape, their values in row-major order, and the dtype PyTorch would infer. */
-function flatten(data: NestedData): { shape: number[]; values: number[]; inferred: DType } {
-  const shape: number[] = [];
-  for (let d: NestedData = data; Array.isArray(d); d = (d as readonly NestedData[])[0]!) {
-    shape.push(d.length);
-    if (d.length === 0) break;
-  }
-  const values: number[] = [];
-  let sawFloat = false;
-  let sawNonBool = false;
-  const visit = (item: NestedData, dim: number): void => {
-    if (Array.isArray(item)) {
-      if (dim >= shape.length) throw new ValueError(`expected sequence of length ${shape[dim] ?? 0} at dim ${dim} (got ${item.length})`);
-      if (item.length !== shape[dim]) throw new ValueError(`expected sequence of length ${shape[dim]} at dim ${dim} (got ${item.length})`);
-      for (const child of item) visit(child, dim + 1);
-      return;
-    }
-    if (dim !== shape.length) throw new TypeError(`new(): invalid data type '${typeof item}'`);
-    if (item instanceof Tensor) {
-      if (item.numel() !== 1) throw new ValueError('only one element tensors can be converted to Python scalars');
-      if (item.dtype.is_floating_point) sawFloat = true;
-      if (item.dtype !== bool) sawNonBool = true;
-      values.push(Number(item.item()));
-      return;
-    }
-    if (!isScalar(item)) throw new TypeError(`new(): invalid data type '${item === null ? 'NoneType' : typeof item}'`);
-    const kind = scalarKind(item);
-    if (kind === 'float') sawFloat = true;
-    if (kind !== 'bool') sawNonBool = true;
-    values.push(scalarValue(item));
-  };
-  visit(data, 0);
-  const inferred = sawFloat ? get_default_dtype() : sawNonBool || values.length === 0 ? (values.length === 0 ? get_default_dtype() : int64) : bool;
-  return { shape, values, inferred };
-}
+export type { NestedData };
+export type TensorData = NestedData | TypedSequence;
 
 /** Builds a new tensor from data (no autograd history; `requires_grad` makes it a leaf). */
 export function fromData(data: TensorData, options: TensorOptions = {}): Tensor {
-  let shape: number[];
-  let values: ArrayLike<number>;
-  let inferred: DType;
-  if (ArrayBuffer.isView(data)) {
-    const typed = typedArrayDType(data);
-    if (!typed) throw new TypeError(`can't convert ${data.constructor.name}: only Float32Array, Float64Array, Int32Array and BigInt64Array are supported`);
-    shape = [(data as unknown as ArrayLike<unknown>).length];
-    values = data instanceof BigInt64Array ? Array.from(data, Number) : (data as Float32Array);
-    inferred = typed;
-  } else if (data instanceof Tensor) {
-    shape = [...data._shape];
-    values = data._values();
-    inferred = data.dtype;
+  const device = options.device ? toDevice(options.device) : undefined;
+  let out: Tensor;
+  if (data instanceof Tensor) {
+    out = castTensor(data, options.dtype ? toDType(options.dtype) : data.dtype);
   } else {
-    ({ shape, values, inferred } = flatten(data as NestedData));
-    if (isPyFloat(data)) inferred = get_default_dtype();
+    // An explicit dtype skips inference: values are converted straight to it (PyTorch's type_inference=false).
+    const dtype = options.dtype ? toDType(options.dtype) : inferDType(data);
+    const sizes = computeSizes(data);
+    out = emptyTensor(sizes, dtype, device);
+    storeValues(data, sizes, dtype, out.storage.data);
   }
-  const dtype = options.dtype ? toDType(options.dtype) : inferred;
-  const out = emptyTensor(shape, dtype, options.device ? toDevice(options.device) : undefined);
-  const target = out.storage.data;
-  for (let i = 0; i < values.length; i++) target[i] = dtype.cast(values[i]!);
   if (options.requires_grad) out.requires_grad = true;
   return out;
 }
@@ -92,25 +41,56 @@ export function tensor(data: TensorData, options: TensorOptions = {}): Tensor {
 }
 
 /**
- * `torch.as_tensor(data)`: shares memory with a tensor or typed array of the requested dtype instead of copying.
- * A differentiable conversion when only the dtype changes.
+ * `torch.as_tensor(data)`: shares memory with a tensor, or with a Float32Array / Float64Array / Int32Array, when
+ * no other dtype is asked for (like NumPy arrays in PyTorch); copies otherwise. Differentiable when only the dtype
+ * of a tensor changes.
  */
 export function as_tensor(data: TensorData, options: Omit<TensorOptions, 'requires_grad'> = {}): Tensor {
   const dtype = options.dtype ? toDType(options.dtype) : null;
   if (data instanceof Tensor) {
     if (dtype === null || dtype === data.dtype) return data;
-    const out = fromData(data.detach(), { dtype });
-    record('ToCopyBackward0', [data], out, {}, ([grad]) => [grad!]);
+    const out = castTensor(data, dtype);
+    record('ToCopyBackward0', [data], out, {}, ([grad]) => [grad!.to(data.dtype)]);
     return out;
+  }
+  if (ArrayBuffer.isView(data) && !(data instanceof BigInt64Array)) {
+    const own = typedArrayDType(data);
+    if (own !== null && (dtype === null || dtype === own)) {
+      const storage = new Storage(data as Float32Array | Float64Array | Int32Array, own, options.device ? toDevice(options.device) : undefined);
+      return Tensor.contiguous(storage, [data.length]);
+    }
   }
   return fromData(data, options);
 }
 
+/** The names PyTorch's TensorOptions print for dtypes (caffe2 TypeMeta names). */
+const typeMetaName: Record<string, string> = { bool: 'bool', int32: 'int', int64: 'long int', float32: 'float', float64: 'double' };
+function optionsText(dtype: DType): string {
+  return `TensorOptions(dtype=${typeMetaName[dtype.name]}, device=cpu, layout=Strided, requires_grad=false (default), pinned_memory=false (default), memory_format=(nullopt))`;
+}
+
+/**
+ * The legacy constructors: `torch.FloatTensor(2, 3)` is a size (PyTorch leaves the memory uninitialised; here it is
+ * zeroed), `torch.FloatTensor([2, 3])` is data, `torch.FloatTensor(t)` is t itself when t has that dtype.
+ */
 function legacy(dtype: DType) {
-  return (data: TensorData | number = [], ...rest: number[]): Tensor => {
-    // FloatTensor(2, 3) is a size; FloatTensor([2, 3]) is data.
-    if (typeof data === 'number') return fromData(new Array(data * rest.reduce((a, b) => a * b, 1)).fill(0), { dtype }).reshape([data, ...rest]);
-    return fromData(data, { dtype });
+  return (...args: (TensorData | Size)[]): Tensor => {
+    const first = args[0];
+    if (first instanceof Tensor && args.length === 1) {
+      if (first.dtype !== dtype) throw new TypeError(`expected ${optionsText(dtype)} (got ${optionsText(first.dtype)})`);
+      return first;
+    }
+    if (args.length === 1 && first instanceof Size) return emptyTensor(checkSize(first), dtype);
+    if (args.length === 1 && (Array.isArray(first) || ArrayBuffer.isView(first))) return fromData(first as TensorData, { dtype });
+    args.forEach((a, i) => {
+      if (typeof a === 'number' && Number.isInteger(a)) return;
+      if (args.length === 1) throw new TypeError(`new(): data must be a sequence (got ${pythonTypeName(a)})`);
+      if (typeof a === 'number' || typeof a === 'boolean' || a instanceof Number) {
+        throw new TypeError(`new(): argument 'size' must be tuple of ints, but found element of type ${pythonTypeName(a)} at pos ${i + 1}`);
+      }
+      throw new TypeError(`new() received an invalid combination of arguments - got (${args.map(pythonTypeName).join(', ')})`);
+    });
+    return emptyTensor(checkSize(args as number[]), dtype);
   };
 }
 
