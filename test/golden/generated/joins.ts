@@ -376,4 +376,68 @@ export const cases: Record<string, () => unknown> = {
     z.sum().backward();
     return b.grad;
   },
+  "repeat_interleave with a count": () => {
+    const a = torch.tensor([[pyfloat(1.), pyfloat(2.), pyfloat(3.)], [pyfloat(4.), pyfloat(5.), pyfloat(6.)]]);
+    console.log(a.repeat_interleave(2));
+    console.log(a.repeat_interleave(2, 1));
+    console.log(torch.repeat_interleave(a, 2, 0));
+    console.log(a.repeat_interleave(2, { dim: -1 }));
+    console.log(a.repeat_interleave(0, 0));
+    return torch.tensor(pyfloat(3.)).repeat_interleave(2);
+  },
+  "repeat_interleave with a tensor of counts": () => {
+    const a = torch.tensor([[pyfloat(1.), pyfloat(2.), pyfloat(3.)], [pyfloat(4.), pyfloat(5.), pyfloat(6.)]]);
+    console.log(a.repeat_interleave(torch.tensor([1, 2]), 0));
+    console.log(a.repeat_interleave(torch.tensor([2]), 0));
+    console.log(a.repeat_interleave(torch.tensor(2), 1));
+    console.log(a.t().repeat_interleave(torch.tensor([0, 1, 3]), 0));
+    return torch.tensor([true, false]).repeat_interleave(torch.tensor([2, 1]));
+  },
+  "repeat_interleave indices": () => {
+    console.log(torch.repeat_interleave(torch.tensor([1, 2, 0, 3])));
+    console.log(torch.repeat_interleave(torch.tensor([1, 2], { dtype: torch.int32 })));
+    return torch.repeat_interleave(torch.tensor([], { dtype: torch.int64 }));
+  },
+  "repeat_interleave error counts size": () => {
+    return torch.ones(2, 3).repeat_interleave(torch.tensor([1, 2, 3]), 0);
+  },
+  "repeat_interleave error counts rank": () => {
+    return torch.ones(2, 3).repeat_interleave(torch.tensor([[1, 2]]), 0);
+  },
+  "repeat_interleave error float counts": () => {
+    return torch.ones(2, 3).repeat_interleave(torch.tensor([1.5, 2.5]), 0);
+  },
+  "repeat_interleave error negative": () => {
+    return torch.ones(2, 3).repeat_interleave(-1);
+  },
+  "repeat_interleave error dim out of range": () => {
+    return torch.ones(2, 3).repeat_interleave(2, 2);
+  },
+  "repeat_interleave error 0-dim with a dim": () => {
+    return torch.tensor(pyfloat(3.)).repeat_interleave(2, 0);
+  },
+  "repeat_interleave error indices rank": () => {
+    return torch.repeat_interleave(torch.tensor(2));
+  },
+  "repeat_interleave backward": () => {
+    const a = torch.tensor([[pyfloat(1.), pyfloat(2.)], [pyfloat(3.), pyfloat(4.)]], { requires_grad: true });
+    const y = a.repeat_interleave(torch.tensor([2, 1]), 1);
+    console.log(y, y.grad_fn.next_functions[0][0].name());
+    y.mul(torch.tensor([pyfloat(1.), pyfloat(2.), pyfloat(3.)])).sum().backward();
+    console.log(a.grad);
+    const b = torch.tensor([[pyfloat(1.), pyfloat(2.)], [pyfloat(3.), pyfloat(4.)]], { requires_grad: true });
+    const z = b.repeat_interleave(2);
+    console.log(z.grad_fn.next_functions[0][0].name());
+    z.mul(torch.tensor([pyfloat(1.), pyfloat(2.), pyfloat(3.), pyfloat(4.), pyfloat(5.), pyfloat(6.), pyfloat(7.), pyfloat(8.)])).sum().backward();
+    return b.grad;
+  },
+  "joins of inputs sliced with steps": () => {
+    const x = torch.tensor([[pyfloat(1.), pyfloat(2.), pyfloat(3.), pyfloat(4.)], [pyfloat(5.), pyfloat(6.), pyfloat(7.), pyfloat(8.)], [pyfloat(9.), pyfloat(10.), pyfloat(11.), pyfloat(12.)]]);
+    const s = x.getitem("::2, 1::2");
+    console.log(s, s.stride());
+    console.log(torch.cat([s, s], 1));
+    console.log(torch.stack([s, s.t()], 0));
+    console.log(s.flip(0, 1), s.roll(1), s.repeat(1, 2), s.tril());
+    return s.repeat_interleave(2, 0);
+  },
 };

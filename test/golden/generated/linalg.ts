@@ -660,4 +660,12 @@ export const cases: Record<string, () => unknown> = {
   "einsum error ellipsis sizes across operands": () => {
     return torch.einsum("...ij,...jk", torch.ones(2, 2, 3), torch.ones(3, 3, 4));
   },
+  "products of inputs sliced with steps": () => {
+    const x = torch.tensor([[pyfloat(1.), pyfloat(2.), pyfloat(3.), pyfloat(4.)], [pyfloat(5.), pyfloat(6.), pyfloat(7.), pyfloat(8.)], [pyfloat(9.), pyfloat(10.), pyfloat(11.), pyfloat(12.)]]);
+    const s = x.getitem("::2, ::2");
+    console.log(s, s.stride(), s.storage_offset());
+    console.log(s.mm(s), s.mv(x.getitem("0, 1::2")), x.getitem("1, ::2").dot(x.getitem("2, 1::2")));
+    console.log(torch.matmul(x.getitem("1:, None, :"), x.t().getitem(":, ::2")));
+    return torch.einsum("ij,kj->ik", x.getitem(":, ::3"), s);
+  },
 };
