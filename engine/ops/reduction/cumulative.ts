@@ -1,12 +1,12 @@
 // cumsum and cumprod: inclusive scans along one dim. Integer and bool inputs accumulate in int64, as PyTorch's do.
 import { record } from '../../autograd/record.ts';
 import { scanDim } from '../../backend/cpu/kernels.ts';
-import { type DType, int64, toDType } from '../../core/dtype.ts';
+import { bool, type DType, int64, toDType } from '../../core/dtype.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { castTensor, storeFor, viewOf } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
-import { leadingTo, leaveOneOut } from './prod.ts';
+import { where } from '../pointwise/where.ts';
 import { checkDimType, noneDimError, pyArgs } from './reduce.ts';
 
 export interface CumulativeOptions { dim?: number | null; dtype?: DType | string | null }
@@ -34,6 +34,25 @@ function scan(op: 'cumsum' | 'cumprod', self: Tensor, options: CumulativeOptions
 /** The sum of `t` along `dim` from each position to the end: cumsum's gradient. */
 function reversedCumsum(t: Tensor, dim: number): Tensor {
   return t.flip([dim]).cumsum(dim).flip([dim]);
+}
+
+/**
+ * `x` repeated along a new leading dim of size n = x.size(dim), the i-th copy with its i-th element along `dim`
+ * replaced by 1: products over `dim` of the copies leave one element out each, even when some are zero.
+ */
+function leaveOneOut(x: Tensor, dim: number): Tensor {
+  const n = x._shape[dim]!;
+  const shape = [n, ...x._shape.map((_, i) => (i === dim ? n : 1))];
+  const eye = emptyTensor(shape, bool, x.device);
+  for (let i = 0; i < n; i++) eye.storage.data[i * n + i] = 1;
+  return where(eye, 1, x.unsqueeze(0));
+}
+
+/** Moves the leading dim of `t` (the copies of leaveOneOut, reduced over `dim + 1`) back to position `dim`. */
+function leadingTo(t: Tensor, dim: number): Tensor {
+  const order = t._shape.map((_, i) => i).slice(1);
+  order.splice(dim, 0, 0);
+  return t.permute(order);
 }
 
 /** `x.cumsum(0)`, `torch.cumsum(x, { dim: 1, dtype: torch.float64 })`. */

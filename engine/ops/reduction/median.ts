@@ -5,7 +5,7 @@ import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { int64 } from '../../core/dtype.ts';
 import { addMethods } from '../methods.ts';
 import { where } from '../pointwise/where.ts';
-import { checkDimType, checkNonEmpty, keptShape, noneDimError, oneDim, pyArgs, type PyArgs, reduce, restoreDims, selectionMask } from './reduce.ts';
+import { checkDimType, checkNonEmpty, keptShape, noneDimError, oneDim, pyArgs, type PyArgs, reduce, selectedGradient } from './reduce.ts';
 import { valuesIndices, type ValuesIndices } from './return-types.ts';
 import { libstdcxxSort } from './sort.ts';
 
@@ -51,8 +51,7 @@ function selectAlong(op: 'median' | 'mode', self: Tensor, dim: number, keepdim: 
   const indexTensor = emptyTensor(values._shape, int64, self.device);
   indexTensor.storage.data.set(indices);
   record(op === 'median' ? 'MedianBackward1' : 'ModeBackward0', [self], values, { indices: indexTensor }, ([grad], s) => {
-    if (dims.length === 0) return [grad!];
-    return [where(selectionMask(self._shape, dims[0]!, s.indices), restoreDims(grad!, dims, keepdim, self.ndim), 0)];
+    return [selectedGradient(grad!, self._shape, dims, s.indices, keepdim)];
   });
   return valuesIndices(op, values, indexTensor);
 }

@@ -3,7 +3,7 @@ import { record } from '../../autograd/record.ts';
 import { Tensor } from '../../core/tensor.ts';
 import { where } from '../pointwise/where.ts';
 import { addMethods } from '../methods.ts';
-import { type Better, checkDimType, checkNonEmpty, greater, keptShape, less, noneDimError, oneDim, pyArgs, reduceWithIndex, restoreDims, selectionMask } from './reduce.ts';
+import { type Better, checkDimType, checkNonEmpty, greater, keptShape, less, noneDimError, oneDim, pyArgs, reduceWithIndex, selectedGradient } from './reduce.ts';
 import { valuesIndices, type ValuesIndices } from './return-types.ts';
 
 export interface MaxOptions { dim?: number | null; keepdim?: boolean; other?: Tensor }
@@ -25,9 +25,7 @@ function extremeAlong(op: 'max' | 'min', self: Tensor, dim: number, keepdim: boo
   checkNonEmpty(op, self, dims);
   const [values, indices] = reduceWithIndex(self, dims, keptShape(self, dims, keepdim), better);
   record(op === 'max' ? 'MaxBackward0' : 'MinBackward0', [self], values, { indices }, ([grad], s) => {
-    if (dims.length === 0) return [grad!];
-    // PyTorch scatters the gradient to the indices; a mask of those positions selects the same elements.
-    return [where(selectionMask(self._shape, dims[0]!, s.indices), restoreDims(grad!, dims, keepdim, self.ndim), 0)];
+    return [selectedGradient(grad!, self._shape, dims, s.indices, keepdim)];
   });
   return valuesIndices(op, values, indices);
 }

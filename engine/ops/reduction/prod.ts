@@ -1,10 +1,10 @@
 import { record } from '../../autograd/record.ts';
-import { bool, type DType, int64, toDType } from '../../core/dtype.ts';
-import { emptyTensor, type Tensor } from '../../core/tensor.ts';
-import { ones_like } from '../creation/fill.ts';
+import { type DType, int64, toDType } from '../../core/dtype.ts';
+import type { Tensor } from '../../core/tensor.ts';
+import { ones, ones_like } from '../creation/fill.ts';
 import { castTensor } from '../dispatch.ts';
+import { cat } from '../joins/cat.ts';
 import { addMethods } from '../methods.ts';
-import { where } from '../pointwise/where.ts';
 import { checkDimType, keptShape, noneDimError, oneDim, pyArgs, type PyArgs, reduce, restoreDims } from './reduce.ts';
 
 export interface ProdOptions { dim?: number | null; keepdim?: boolean; dtype?: DType | string | null }
@@ -37,28 +37,16 @@ export function prod(self: Tensor, options: ProdOptions = {}): Tensor {
 }
 
 /**
- * `x` repeated along a new leading dim of size n = x.size(dim), the i-th copy with its i-th element along `dim`
- * replaced by 1: products over `dim` of the copies leave one element out each, even when some are zero.
+ * prod_safe_zeros_backward: for each element, the product of the other elements of its slice along `dim`, as the
+ * exclusive running products from the front times those from the back (no division, so zeros are safe).
  */
-export function leaveOneOut(x: Tensor, dim: number): Tensor {
-  const n = x._shape[dim]!;
-  const shape = [n, ...x._shape.map((_, i) => (i === dim ? n : 1))];
-  const eye = emptyTensor(shape, bool, x.device);
-  for (let i = 0; i < n; i++) eye.storage.data[i * n + i] = 1;
-  return where(eye, 1, x.unsqueeze(0));
-}
-
-/** Moves the leading dim of `t` (the copies of leaveOneOut, reduced over `dim + 1`) back to position `dim`. */
-export function leadingTo(t: Tensor, dim: number): Tensor {
-  const order = t._shape.map((_, i) => i).slice(1);
-  order.splice(dim, 0, 0);
-  return t.permute(order);
-}
-
-/** For each element, the product of the other elements of its slice along `dim` (prod's gradient with zeros). */
 function productOfOthers(x: Tensor, dim: number): Tensor {
-  if (x._shape[dim] === 1) return ones_like(x);
-  return leadingTo(leaveOneOut(x, dim).prod(dim + 1), dim);
+  const n = x._shape[dim]!;
+  if (n === 1) return ones_like(x);
+  const first = ones(x._shape.map((d, i) => (i === dim ? 1 : d)), { dtype: x.dtype });
+  const before = cat([first, x.narrow(dim, 0, n - 1)], dim).cumprod(dim);
+  const after = cat([first, x.narrow(dim, 1, n - 1).flip([dim])], dim).cumprod(dim).flip([dim]);
+  return before.mul(after);
 }
 
 const prodNames = ['dim', 'keepdim'] as const;

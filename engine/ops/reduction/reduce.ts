@@ -1,10 +1,11 @@
 // Shared machinery for reductions: Python-style arguments, dim wrapping, the kernel call, keepdim in backward.
 import { reduceLastDims } from '../../backend/cpu/kernels.ts';
-import { bool, type DType, int64 } from '../../core/dtype.ts';
+import { type DType, int64 } from '../../core/dtype.ts';
 import { IndexError, RuntimeError } from '../../core/errors.ts';
 import { wrapDim, wrapDims } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { isOptions } from '../args.ts';
+import { zeros } from '../creation/fill.ts';
 import { viewOf } from '../dispatch.ts';
 
 export type Dim = number | readonly number[];
@@ -164,16 +165,10 @@ export function reduceWithIndex(self: Tensor, dims: readonly number[], outShape:
   return [values, out];
 }
 
-/** A bool tensor of `shape` marking, along `dim`, the position each slice's index selects. */
-export function selectionMask(shape: readonly number[], dim: number, indices: Tensor): Tensor {
-  const mask = emptyTensor(shape, bool);
-  const picked = indices._values();
-  const n = shape.length === 0 ? 1 : shape[dim]!;
-  const inner = shape.slice(dim + 1).reduce((a, b) => a * b, 1);
-  const data = mask.storage.data;
-  for (let slot = 0; slot < picked.length; slot++) {
-    const outer = Math.floor(slot / inner);
-    data[(outer * n + picked[slot]!) * inner + (slot % inner)] = 1;
-  }
-  return mask;
+/** value_selecting_reduction_backward: the gradient goes to the selected index of each slice, zeros elsewhere. */
+export function selectedGradient(grad: Tensor, shape: readonly number[], dims: readonly number[], indices: Tensor, keepdim: boolean): Tensor {
+  if (dims.length === 0) return grad;
+  const dim = dims[0]!;
+  const [g, index] = keepdim ? [grad, indices] : [grad.unsqueeze(dim), indices.unsqueeze(dim)];
+  return zeros([...shape], { dtype: grad.dtype }).scatter(dim, index, g);
 }
