@@ -20,7 +20,7 @@ const q = p.view(10, 10);
 const r = q.t();
 r.shape;
 a.add_(1.0);
-c.is_contiguous();
+i.add(m!.sum());
 const s = torch.full([3, 3], 7.0);
 const t = s.sum(1, true);
 const u = t.expand(3, 3);
