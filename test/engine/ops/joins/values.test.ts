@@ -43,6 +43,16 @@ describe('shuffles against index arithmetic', () => {
       }
       assert.deepEqual(x.tile([2, 1])._values(), x.repeat(1, 2, 1)._values());
     });
+    test(`repeat_interleave (${layout})`, () => {
+      const counts = [2, 0, 1];
+      const repeated = x.repeat_interleave(torch.tensor(counts), 1).tolist() as number[][][];
+      const source = counts.flatMap((c, j) => new Array<number>(c).fill(j));
+      for (let i = 0; i < 2; i++) for (let j = 0; j < source.length; j++) for (let k = 0; k < 4; k++) {
+        assert.equal(repeated[i]![j]![k], list[i]![source[j]!]![k]);
+      }
+      const flat = x.repeat_interleave(2)._values();
+      x._values().forEach((v, i) => assert.deepEqual([flat[2 * i], flat[2 * i + 1]], [v, v]));
+    });
     test(`tril and triu (${layout})`, () => {
       const lower = x.tril(1).tolist() as number[][][];
       const upper = x.triu(2).tolist() as number[][][];
