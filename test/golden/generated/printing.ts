@@ -418,4 +418,49 @@ export const cases: Record<string, () => unknown> = {
     torch.set_printoptions({ edgeitems: 5 });
     return torch.randn(20, 200);
   },
+  "summarize arange 2000": () => {
+    return torch.arange(2000);
+  },
+  "summarize arange as 3 rows of 1000": () => {
+    return torch.arange(3000).view(3, 1000);
+  },
+  "summarize a float matrix of thirds": () => {
+    return torch.arange(4000).reshape(20, 200).div(3);
+  },
+  "summarize a 3-D arange": () => {
+    return torch.arange(2400).reshape(4, 20, 30).mul(1.5);
+  },
+  "summarize a 4-D arange": () => {
+    return torch.arange(5000).reshape(10, 5, 10, 10);
+  },
+  "summarize a transposed arange": () => {
+    return torch.arange(pyfloat(3000.0)).reshape(30, 100).t();
+  },
+  "arange vectors of growing widths wrap differently": () => {
+    console.log(torch.arange(30));
+    console.log(torch.arange(100, 130));
+    console.log(torch.arange(-15, 15).mul(1000));
+    console.log(torch.arange(pyfloat(0.0), pyfloat(3.0), 0.125));
+    return torch.arange(25, { dtype: torch.float64 }).div(7);
+  },
+  "arange with a step view": () => {
+    return torch.arange(40).getitem("::3");
+  },
+  "linspace values": () => {
+    return torch.linspace(-1, 1, 9);
+  },
+  "linspace in sci mode": () => {
+    return torch.linspace(0, 1.0e-3, 6);
+  },
+  "arange matrix with grad_fn wrapping": () => {
+    return torch.arange(pyfloat(36.0), { requires_grad: true }).reshape(4, 9).mul(1.5);
+  },
+  "threshold at 10 with an arange": () => {
+    torch.set_printoptions({ threshold: 10 });
+    return torch.arange(11);
+  },
+  "threshold and edgeitems on an arange matrix": () => {
+    torch.set_printoptions({ threshold: 10, edgeitems: 2 });
+    return torch.arange(30).reshape(5, 6);
+  },
 };
