@@ -2,8 +2,8 @@
 // and the Frobenius norm, which over two dims is sqrt(sum(x * x)) (SqrtBackward0).
 import { record } from '../../autograd/record.ts';
 import { type DType, toDType } from '../../core/dtype.ts';
-import { RuntimeError, ValueError } from '../../core/errors.ts';
-import { wrapDims } from '../../core/shape.ts';
+import { NotImplementedError, RuntimeError, ValueError } from '../../core/errors.ts';
+import { wrapDim } from '../../core/shape.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { castTensor } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
@@ -48,10 +48,14 @@ function normBackward(grad: Tensor, self: Tensor, p: number, result: Tensor, dim
   return scaled.mul(scale);
 }
 
-function pNorm(self: Tensor, p: number, dim: Dim | null | undefined, keepdim: boolean, dtype: DType | null): Tensor {
+function checkFloating(self: Tensor): void {
   if (!self.dtype.is_floating_point) {
     throw new RuntimeError(`norm(): input dtype should be either floating point or complex. Got ${self.dtype.scalarName} instead.`);
   }
+}
+
+function pNorm(self: Tensor, p: number, dim: Dim | null | undefined, keepdim: boolean, dtype: DType | null): Tensor {
+  checkFloating(self);
   const { dims, shape } = reductionShape(self, dim, keepdim);
   const outDType = dtype ?? self.dtype;
   const input = outDType === self.dtype ? self : castTensor(self, outDType);
@@ -67,7 +71,10 @@ function frobenius(self: Tensor, dim: Dim | null | undefined, keepdim: boolean):
   const dims = dim === undefined || dim === null ? [] : typeof dim === 'number' ? [dim] : [...dim];
   if (dims.length <= 1) return pNorm(self, 2, dims, keepdim, null);
   if (dims.length > 2) throw new RuntimeError(`Expected at most 2 dimensions, but got ${dims.length} dimensions instead.`);
-  return self.mul(self).sum({ dim: wrapDims(dims, self.ndim), keepdim }).sqrt();
+  const [a, b] = dims.map((d) => wrapDim(d, self.ndim));
+  if (a === b) throw new RuntimeError(`Expected dims to be different, got [${dims.join(', ')}] instead`);
+  checkFloating(self);
+  return self.mul(self).sum({ dim: [a!, b!], keepdim }).sqrt();
 }
 
 /** `x.norm()` (Frobenius), `x.norm(1)`, `x.norm(Infinity, 1)`, `x.norm('fro', [0, 1], true)`, `x.norm({ p: 3, dim: 0 })`. */
@@ -77,7 +84,7 @@ export function norm(self: Tensor, options: NormOptions): Tensor {
   checkDimType('norm', options.dim);
   if (typeof p === 'string') {
     if (p !== 'fro') {
-      if (p === 'nuc') throw new RuntimeError('norm(): the nuclear norm is not supported');
+      if (p === 'nuc') throw new NotImplementedError("norm(): the nuclear norm (p='nuc') is not implemented");
       throw new RuntimeError(`only valid string values are 'fro' and 'nuc', found ${p}`);
     }
     if (options.dtype) throw new ValueError('dtype argument is not supported in frobenius norm');

@@ -551,4 +551,12 @@ export const cases: Record<string, () => unknown> = {
   "all with a None dim errors": () => {
     return torch.ones(2, 3).all(null);
   },
+  "frobenius norm over the same dim twice errors": () => {
+    return torch.ones(2, 3).norm("fro", [-1, 1]);
+  },
+  "frobenius norm over two dims of a 3-d tensor": () => {
+    const x = torch.arange(pyfloat(24.0)).view(2, 3, 4).sub(pyfloat(10.0));
+    console.log(x.norm("fro", [0, 2]), x.norm("fro", [2, 0], true), x.norm(2, [0, 2]));
+    return x.transpose(0, 1).norm("fro", [-1, 0]);
+  },
 };
