@@ -6,6 +6,7 @@ import { isScalar, type Scalar, scalarKind, scalarValue } from '../../core/scala
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { fma } from '../../random/fma.ts';
 import { splitOptions } from '../args.ts';
+import { pythonTypeName } from './tensor-data.ts';
 import { formatDouble } from './format.ts';
 import { vectorizedSequence } from './sequence.ts';
 import type { TensorOptions } from './tensor.ts';
@@ -13,13 +14,27 @@ import type { TensorOptions } from './tensor.ts';
 type Bound = Scalar | Tensor;
 interface ArangeOptions extends TensorOptions { start?: Bound; end?: Bound; step?: Bound }
 
-/** A Python number, or a one-element tensor used as one; `float` when it would make arange infer a float dtype. */
-function bound(value: Bound, name: string): { value: number; float: boolean } {
-  if (value instanceof Tensor) {
-    if (value.numel() !== 1) throw new TypeError(`arange(): argument '${name}' must be Number, not Tensor`);
-    return { value: Number(value.item()), float: value.dtype.is_floating_point };
-  }
-  if (!isScalar(value)) throw new TypeError(`arange(): argument '${name}' must be Number, not ${value === null ? 'NoneType' : typeof value}`);
+const SIGNATURES = [
+  '(Number end, *, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)',
+  '(Number start, Number end, *, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)',
+  '(Number start, Number end, Number step, *, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)',
+];
+
+function isNumber(value: unknown): value is Bound {
+  return isScalar(value) || (value instanceof Tensor && value.numel() === 1);
+}
+
+/** Python's argument parser: a named error when one overload takes this many arguments, else all overloads. */
+function checkArguments(args: readonly unknown[]): void {
+  const bad = args.findIndex((a) => !isNumber(a));
+  if (bad < 0 && args.length <= 3) return;
+  if (args.length === 1) throw new TypeError(`arange(): argument 'end' (position 1) must be Number, not ${pythonTypeName(args[0])}`);
+  throw new TypeError(`arange() received an invalid combination of arguments - got (${args.map(pythonTypeName).join(', ')}), but expected one of:\n${SIGNATURES.map((s) => ` * ${s}\n`).join('')}`);
+}
+
+/** A bound's value, and whether it is a float (which makes arange infer a floating dtype). */
+function bound(value: Bound): { value: number; float: boolean } {
+  if (value instanceof Tensor) return { value: Number(value.item()), float: value.dtype.is_floating_point };
   return { value: scalarValue(value), float: scalarKind(value) === 'float' };
 }
 
@@ -50,7 +65,7 @@ function arangeSize(start: number, end: number, step: number, dtype: DType): { s
 /** `torch.arange(5)`, `torch.arange(1, 4)`, `torch.arange(0, 1, 0.25)`: int64 unless a bound is a float. */
 export function arange(...args: (Bound | ArangeOptions)[]): Tensor {
   const [positional, options] = splitOptions<ArangeOptions>(args);
-  if (positional.length > 3) throw new TypeError(`arange() takes from 1 to 3 positional arguments but ${positional.length} were given`);
+  checkArguments(positional);
   const given = positional as Bound[];
   const [startArg, endArg, stepArg] = given.length >= 2
     ? [given[0]!, given[1]!, given[2] ?? options.step ?? 1]
@@ -58,7 +73,7 @@ export function arange(...args: (Bound | ArangeOptions)[]): Tensor {
       ? [options.start ?? 0, given[0]!, options.step ?? 1]
       : [options.start ?? 0, options.end, options.step ?? 1];
   if (endArg === undefined) throw new TypeError('arange() missing required argument \'end\' (pos 1)');
-  const bounds = [bound(startArg, 'start'), bound(endArg, 'end'), bound(stepArg, 'step')];
+  const bounds = [startArg, endArg, stepArg].map(bound);
   const [start, end, step] = bounds.map((b) => b.value) as [number, number, number];
   const dtype = options.dtype ? toDType(options.dtype) : bounds.some((b) => b.float) ? get_default_dtype() : int64;
   if (dtype.name === 'bool') throw new RuntimeError('"arange_cpu" not implemented for \'Bool\'');

@@ -74,6 +74,7 @@ function checkFillValue(fn: string, fill_value: unknown, position: number): asse
 
 /** `torch.full([2, 3], 7)`: the dtype follows the fill value (int64 for ints, float for floats, bool for bools). */
 export function full(size: readonly number[], fill_value: Scalar, options: TensorOptions = {}): Tensor {
+  if (!Array.isArray(size)) throw new TypeError(`full(): argument 'size' (position 1) must be tuple of SymInts, not ${pythonTypeName(size)}`);
   const shape = factorySize('full', [size]);
   checkFillValue('full', fill_value, 2);
   const kind = scalarKind(fill_value);

@@ -76,6 +76,7 @@ function optionsText(dtype: DType): string {
 function legacy(dtype: DType) {
   return (...args: (TensorData | Size)[]): Tensor => {
     const first = args[0];
+    if (args.length === 0) return emptyTensor([0], dtype);
     if (first instanceof Tensor && args.length === 1) {
       if (first.dtype !== dtype) throw new TypeError(`expected ${optionsText(dtype)} (got ${optionsText(first.dtype)})`);
       return first;
