@@ -23,6 +23,11 @@ export function embeddedJson(value: unknown): string {
 
 const e = escapeHtml;
 
+/** Python's tuple text: `(3, 1)`, `(1,)`. */
+function tuple(items: readonly number[]): string {
+  return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+}
+
 function previewText(value: PreviewValue): string {
   return Array.isArray(value) ? `[${value.map(previewText).join(', ')}]` : String(value);
 }
@@ -56,7 +61,7 @@ function variables(bindings: BindingRecord[], tensors: Map<number, TensorRecord>
       const t = b.value.kind === 'tensor' ? tensors.get(b.value.id) : undefined;
       if (!t) return [`<code>${e(b.name)}</code>`, e(valueText(b.value, tensors)), '', '', '', '', '', '', '', '', ''];
       return [
-        `<code>${e(b.name)}</code>`, e(`tensor #${t.id}`), e(`[${t.shape.join(', ')}]`), e(t.dtype), e(`(${t.stride.join(', ')})`),
+        `<code>${e(b.name)}</code>`, e(`tensor #${t.id}`), e(`[${t.shape.join(', ')}]`), e(t.dtype), e(tuple(t.stride)),
         String(t.storage_offset), e(`#${t.storageId}`), t.is_contiguous ? 'yes' : 'no', t.requires_grad ? 'True' : 'False',
         e(t.grad_fn ?? ''), `<code>${e(previewText(t.preview.values))}</code>`,
       ];
@@ -68,7 +73,7 @@ function tensorsTable(record: InspectorRecord): string {
   return table(
     ['id', 'names', 'shape', 'stride', 'offset', 'dtype', 'device', 'storage', 'version', 'view of', 'grad_fn', 'grad', 'min', 'max', 'mean', 'nan'],
     record.tensors.map((t) => [
-      String(t.id), e(t.names.join(', ')), e(`[${t.shape.join(', ')}]`), e(`(${t.stride.join(', ')})`), String(t.storage_offset),
+      String(t.id), e(t.names.join(', ')), e(`[${t.shape.join(', ')}]`), e(tuple(t.stride)), String(t.storage_offset),
       e(t.dtype), e(t.device), e(`#${t.storageId}`), String(t.version), t.baseId === null ? '' : e(`#${t.baseId}`),
       e(t.grad_fn ?? ''), t.gradId === null ? '' : e(`#${t.gradId}`),
       e(String(t.stats.min ?? '')), e(String(t.stats.max ?? '')), e(String(t.stats.mean ?? '')), String(t.stats.nanCount),

@@ -80,7 +80,8 @@ async function runWithProgress(args: RunArgs, source: string, io: Io): Promise<I
         (line.stream === 'stdout' ? io.stdout : io.stderr).write(`${line.text}\n`);
         if (shown && io.stderr.isTTY) showProgress();
       },
-      onStatement: (s, count) => { statement = s.index + 1; statementCount = count; },
+      onStart: (count) => { statementCount = count; },
+      onStatement: (s) => { statement = s.index + 1; },
     });
   } finally {
     clearTimeout(start);

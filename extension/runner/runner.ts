@@ -22,6 +22,8 @@ export interface RunOptions {
   /** Memory limit: the worker's JavaScript heap, and the process's growth while the run lasts (tensor storage lives outside the heap). */
   maxHeapMb?: number;
   limits?: Partial<RecorderLimits>;
+  /** The snippet compiled and its worker is about to run it. */
+  onStart?(statementCount: number): void;
   onDevice?(device: DeviceName, notes: string[]): void;
   onConsole?(line: ConsoleLine): void;
   onStatement?(statement: StatementRecord, statementCount: number): void;
@@ -81,6 +83,7 @@ export class Runner {
       return record;
     }
     const runStarted = performance.now();
+    options.onStart?.(compiled.program.statements.length);
     await this.execute(started, compiled.program, record, options);
     record.timing.runMs = performance.now() - runStarted;
     this.finishRecord(record);
