@@ -5,7 +5,7 @@ import { record } from '../../autograd/record.ts';
 import { copyStrided, type StridedView } from '../../backend/cpu/kernels.ts';
 import { bool, int64 } from '../../core/dtype.ts';
 import { IndexError, RuntimeError } from '../../core/errors.ts';
-import { broadcastShapes, contiguousStrides, numelOf } from '../../core/shape.ts';
+import { contiguousStrides, numelOf } from '../../core/shape.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { castTensor, inPlace, storeFor, viewOf } from '../dispatch.ts';
 import { longTensor } from './walk.ts';
@@ -92,8 +92,8 @@ function keepMask(shape: readonly number[], dim: number, positions: readonly num
 /** `x[index] = value` for a picking (PyTorch's index_put_), in place; repeated positions keep the last value. */
 export function indexPut(self: Tensor, p: Picking, value: Tensor): Tensor {
   const { resultShape, flatShape, sourceShape, picked } = geometry(self, p);
-  const shape = broadcastShapes(value._shape, resultShape);
-  if (shape.length !== resultShape.length || shape.some((d, i) => d !== resultShape[i])) {
+  const lead = resultShape.length - value.ndim;
+  if (lead < 0 || value._shape.some((d, i) => d !== 1 && d !== resultShape[lead + i])) {
     throw new RuntimeError(`shape mismatch: value tensor of shape [${value._shape.join(', ')}] cannot be broadcast to indexing result of shape [${resultShape.join(', ')}]`);
   }
   const positions = longTensor(p.positions);
