@@ -3,6 +3,7 @@ import { record } from '../../autograd/record.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { PyTuple } from '../../core/tuple.ts';
+import { isOptions } from '../args.ts';
 import { addMethods } from '../methods.ts';
 import { where } from '../pointwise/where.ts';
 import { checkDimType, type Dim, pyArgs, type PyArgs, reduce, reductionShape, restoreDims } from './reduce.ts';
@@ -11,14 +12,51 @@ export interface VarOptions { dim?: Dim | null; unbiased?: boolean; correction?:
 /** `(unbiased)`, `(dim, unbiased, keepdim)` or `(dim, { correction, keepdim })`. */
 export type VarArgs = [unbiased: boolean] | PyArgs<[dim: Dim | null, unbiased: boolean, keepdim: boolean], VarOptions>;
 
-function parseVarArgs(op: string, args: readonly unknown[]): VarOptions {
+const overloads = [
+  ['tuple of ints dim, *, int correction, bool keepdim', ', Tensor out'],
+  ['tuple of ints dim, bool unbiased, bool keepdim', ', *, Tensor out'],
+  ['bool unbiased', ''],
+  ['tuple of names dim, *, int correction, bool keepdim', ', Tensor out'],
+  ['tuple of names dim, bool unbiased, bool keepdim', ', *, Tensor out'],
+] as const;
+
+function typeName(value: unknown): string {
+  if (value === null) return 'NoneType';
+  if (Array.isArray(value)) return 'list';
+  return typeof value === 'boolean' ? 'bool' : Number.isInteger(value) ? 'int' : 'float';
+}
+
+/**
+ * PyTorch 1.13's parser message when no std/var overload accepts the arguments, with its note under each overload
+ * (by index) that was rejected for a keyword. The parser lists keywords in the reverse of the order given.
+ */
+function signatureError(op: string, isFunction: boolean, positional: readonly unknown[], keywords: Record<string, unknown>, notes: Record<number, string>): TypeError {
+  const kw = Object.entries(keywords).reverse().map(([k, v]) => `${k}=${typeName(v)}`);
+  const args = [...(isFunction ? ['Tensor'] : []), ...positional.map(typeName)];
+  const got = args.length > 0 ? [...args, ...kw].join(', ') : kw.map((k) => `${k}, `).join('');
+  const withOut = isFunction && !op.endsWith('_mean');
+  const lines = overloads.map(([params, out], i) => {
+    const line = ` * (${isFunction ? 'Tensor input, ' : ''}${params}${withOut ? out : ''})\n`;
+    return notes[i] ? `${line}      didn't match because some of the keywords were incorrect: ${notes[i]}\n` : line;
+  });
+  return new TypeError(`${op}() received an invalid combination of arguments - got (${got}), but expected one of:\n${lines.join('')}`);
+}
+
+function parseVarArgs(op: string, args: readonly unknown[], isFunction: boolean): VarOptions {
   if (typeof args[0] === 'boolean') {
     if (args.length > 1) throw new TypeError(`${op}() received an invalid combination of arguments`);
     return { unbiased: args[0] };
   }
   const options = pyArgs<VarOptions>(op, args, ['dim', 'unbiased', 'keepdim']);
+  const positional = isOptions(args[args.length - 1]) ? args.slice(0, -1) : args;
+  const keywords = isOptions(args[args.length - 1]) ? args[args.length - 1] as Record<string, unknown> : {};
   if (options.unbiased !== undefined && options.correction !== undefined) {
-    throw new TypeError(`${op}() received an invalid combination of arguments - got unbiased and correction`);
+    throw signatureError(op, isFunction, positional, keywords, { 1: 'correction', 4: 'correction' });
+  }
+  // In 1.13 only `unbiased` may be given without a dim; `correction` and `keepdim` need one (None is fine).
+  if (options.dim === undefined && (options.correction !== undefined || options.keepdim !== undefined)) {
+    const names = Object.keys(keywords);
+    throw signatureError(op, isFunction, positional, keywords, names.length === 1 ? { 2: names[0]! } : {});
   }
   checkDimType(op, options.dim);
   return options;
@@ -106,19 +144,19 @@ function withMean(op: 'var_mean' | 'std_mean', self: Tensor, options: VarOptions
 
 const methods = {
   /** `x.var(dim?, unbiased?, keepdim?)` or `x.var({ dim, correction, keepdim })`. */
-  var(this: Tensor, ...args: VarArgs): Tensor { return variance(this, parseVarArgs('var', args)); },
+  var(this: Tensor, ...args: VarArgs): Tensor { return variance(this, parseVarArgs('var', args, false)); },
   /** `x.std(dim?, unbiased?, keepdim?)` or `x.std({ dim, correction, keepdim })`. */
-  std(this: Tensor, ...args: VarArgs): Tensor { return std(this, parseVarArgs('std', args)); },
+  std(this: Tensor, ...args: VarArgs): Tensor { return std(this, parseVarArgs('std', args, false)); },
 };
 type VarMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends VarMethods {} }
 addMethods(methods);
 
 export const functions = {
-  var: (input: Tensor, ...args: VarArgs) => variance(input, parseVarArgs('var', args)),
-  std: (input: Tensor, ...args: VarArgs) => std(input, parseVarArgs('std', args)),
+  var: (input: Tensor, ...args: VarArgs) => variance(input, parseVarArgs('var', args, true)),
+  std: (input: Tensor, ...args: VarArgs) => std(input, parseVarArgs('std', args, true)),
   /** `const [v, m] = torch.var_mean(x, 1)`. */
-  var_mean: (input: Tensor, ...args: VarArgs) => withMean('var_mean', input, parseVarArgs('var_mean', args)),
+  var_mean: (input: Tensor, ...args: VarArgs) => withMean('var_mean', input, parseVarArgs('var_mean', args, true)),
   /** `const [s, m] = torch.std_mean(x, 1)`. */
-  std_mean: (input: Tensor, ...args: VarArgs) => withMean('std_mean', input, parseVarArgs('std_mean', args)),
+  std_mean: (input: Tensor, ...args: VarArgs) => withMean('std_mean', input, parseVarArgs('std_mean', args, true)),
 };

@@ -559,4 +559,22 @@ export const cases: Record<string, () => unknown> = {
     console.log(x.norm("fro", [0, 2]), x.norm("fro", [2, 0], true), x.norm(2, [0, 2]));
     return x.transpose(0, 1).norm("fro", [-1, 0]);
   },
+  "var with a correction but no dim errors in 1.13": () => {
+    return torch.ones(2, 3).var({ correction: 0 });
+  },
+  "std with keepdim and correction but no dim errors in 1.13": () => {
+    return torch.ones(2, 3).std({ correction: 0, keepdim: true });
+  },
+  "torch.var with a correction but no dim errors in 1.13": () => {
+    return torch.var(torch.ones(2, 3), { correction: 0 });
+  },
+  "torch.std_mean with a correction but no dim errors in 1.13": () => {
+    return torch.std_mean(torch.ones(2, 3), { correction: 0 });
+  },
+  "std with unbiased and correction errors": () => {
+    return torch.ones(2, 3).std(0, { correction: 1, unbiased: true });
+  },
+  "var with a None dim and a correction": () => {
+    return torch.tensor([[pyfloat(1.0), pyfloat(2.0), pyfloat(4.0)], [pyfloat(0.0), pyfloat(3.0), pyfloat(3.0)]]).var(null, { correction: 0, keepdim: true });
+  },
 };
