@@ -95,6 +95,8 @@ export interface UnarySpec {
   /** The output dtype: `same` as the input, `float` (integers promote to the default float), or `bool`. */
   dtype: 'same' | 'float' | 'bool';
   cpu: (x: number) => number;
+  /** A float32 kernel where PyTorch's float arithmetic rounds or overflows on the way (sigmoid's e^-x). */
+  cpuFloat32?: (x: number) => number;
   /** The WGSL expression computing the result from `x`. */
   wgsl: string;
   /** d(out)/d(in) times grad, written with engine ops; `result` is the op's output. */
@@ -119,6 +121,8 @@ export interface BinarySpec {
   domain?: readonly [number, number];
   /** Validates operands before computing (e.g. integer division by zero). */
   check?: (self: Tensor, other: Tensor, computeDtype: DType) => void;
+  /** PyTorch takes no Python scalar operand here (maximum, atan2): its torch function raises TypeError for one. */
+  tensorsOnly?: boolean;
 }
 
 export interface OpInfo { kind: 'unary' | 'binary'; spec: UnarySpec | BinarySpec }
@@ -138,7 +142,8 @@ export function unaryOp(spec: UnarySpec): (self: Tensor) => Tensor {
     const dtype = unaryOutputDType(spec, self.dtype);
     const input = spec.dtype === 'float' && self.dtype !== dtype ? castTensor(self, dtype) : self;
     const { out, order } = elementwiseOutput(self._shape, dtype, self.device, [input]);
-    mapUnary(out.storage.data, inOrder(viewOf(input), order), spec.cpu, storeFor(dtype));
+    const fn = dtype === float32 && spec.cpuFloat32 ? spec.cpuFloat32 : spec.cpu;
+    mapUnary(out.storage.data, inOrder(viewOf(input), order), fn, storeFor(dtype));
     const backward = spec.backward;
     if (backward && spec.grad_fn) {
       const saves = spec.saves ?? ['self'];

@@ -19,6 +19,8 @@ export function relu(self: Tensor): Tensor {
 /** `x.sigmoid()`: 1 / (1 + e^-x). */
 export const sigmoid = unaryOp({
   name: 'sigmoid', grad_fn: 'SigmoidBackward0', dtype: 'float', cpu: (x) => 1 / (1 + Math.exp(-x)),
+  // In float32, e^-x overflows to inf below x = -88.7, so sigmoid is exactly 0 there, not a denormal.
+  cpuFloat32: (x) => 1 / Math.fround(1 + Math.fround(Math.exp(-x))),
   wgsl: '1.0 / (1.0 + exp(-x))',
   saves: ['result'], backward: (grad, _self, result) => grad.mul(result.neg().add(1)).mul(result),
 });

@@ -44,7 +44,7 @@ const negOp = unaryOp({
 
 export interface AlphaOptions { alpha?: Scalar }
 export type RoundingMode = 'trunc' | 'floor' | null;
-export interface DivOptions { rounding_mode?: RoundingMode }
+export interface DivOptions { rounding_mode?: RoundingMode | string }
 
 const isBool = (x: TensorOrScalar) => (x instanceof Tensor ? x.dtype === bool : typeof x === 'boolean');
 

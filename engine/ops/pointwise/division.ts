@@ -62,7 +62,7 @@ roundedDivision.trunc = (a, b) => recordZeroGradient(a, b, withGradMode(false, (
 /** `torch.floor_divide(a, b)`: floor(a / b); PyTorch has no derivative for it. */
 export function floor_divide(self: TensorOrScalar, other: TensorOrScalar): Tensor {
   const out = withGradMode(false, () => divFloorOp(self, other));
-  record('torch::autograd::NotImplemented', inputsOf(self, other), out, {}, () => {
+  record('NotImplemented', inputsOf(self, other), out, {}, () => {
     throw new RuntimeError('derivative for aten::floor_divide is not implemented');
   });
   return out;
@@ -78,7 +78,7 @@ export function remainder(self: TensorOrScalar, other: TensorOrScalar): Tensor {
   if (self instanceof Tensor && other instanceof Tensor) return remainderOp(self, other);
   const out = withGradMode(false, () => remainderOp(self, other));
   if (self instanceof Tensor) record('RemainderBackward0', [self], out, {}, ([grad]) => [grad!]);
-  else record('torch::autograd::NotImplemented', [other as Tensor], out, {}, () => {
+  else record('NotImplemented', [other as Tensor], out, {}, () => {
     throw new RuntimeError('derivative for aten::remainder is not implemented');
   });
   return out;

@@ -54,12 +54,13 @@ export function zero_(self: Tensor): Tensor {
 
 /** `x.copy_(src)`: writes `src` (broadcast to x's shape, converted to x's dtype) into x. */
 export function copy_(self: Tensor, src: Tensor | Scalar): Tensor {
+  if (!(src instanceof Tensor) && !isScalar(src)) throw new TypeError(`copy_(): argument 'src' (position 1) must be Tensor, not ${pythonType(src)}`);
   const source = src instanceof Tensor ? src : asTensor(src, self.dtype);
   return inPlace(self, [source], (before) => {
     const out = emptyTensor(broadcastShapes(before._shape, source._shape), self.dtype, self.device);
     copyStrided(viewOf(out), viewOf(source, out._shape), storeFor(self.dtype));
     // The gradient goes to the source only; the engine sums it to the source's shape and casts it to its dtype.
-    record('torch::autograd::CopyBackwards', [before, source], out, {}, ([grad]) => [zeros_like(grad!), grad!]);
+    record('CopyBackwards', [before, source], out, {}, ([grad]) => [zeros_like(grad!), grad!]);
     return out;
   });
 }
@@ -70,7 +71,7 @@ const methods = {
   /** `x.zero_()`. */
   zero_(this: Tensor): Tensor { return zero_(this); },
   /** `x.copy_(src)`. */
-  copy_(this: Tensor, src: Tensor | Scalar, _non_blocking?: boolean): Tensor { return copy_(this, src); },
+  copy_(this: Tensor, src: Tensor | Scalar, _non_blocking?: boolean | { non_blocking?: boolean }): Tensor { return copy_(this, src); },
 };
 type FillMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends FillMethods {} }

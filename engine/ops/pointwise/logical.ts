@@ -1,13 +1,13 @@
 // logical_and / or / xor / not: truth values of any dtype (non-zero is true), returning bool. The in-place twins
 // write 0/1 in the tensor's own dtype.
 import type { Tensor } from '../../core/tensor.ts';
-import { binaryOp, inPlace, unaryOp } from '../dispatch.ts';
+import { binaryOp, inPlace, type TensorOrScalar, unaryOp } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
 import { requireTensor } from './support.ts';
 
-type Logical = (input: Tensor, other: Tensor) => Tensor;
+type Logical = (input: Tensor, other: TensorOrScalar) => Tensor;
 const logical = (name: string, wgsl: string, cpu: (a: boolean, b: boolean) => boolean): Logical => {
-  const op = binaryOp({ name, dtype: 'bool', cpu: (a, b) => Number(cpu(a !== 0, b !== 0)), wgsl });
+  const op = binaryOp({ name, dtype: 'bool', tensorsOnly: true, cpu: (a, b) => Number(cpu(a !== 0, b !== 0)), wgsl });
   return (input, other) => {
     requireTensor(input, name, 'input', 1);
     requireTensor(other, name, 'other', 2);
@@ -26,7 +26,7 @@ export const logical_not = unaryOp({ name: 'logical_not', dtype: 'bool', cpu: (x
 
 const binary = { logical_and, logical_or, logical_xor };
 type BinaryName = keyof typeof binary;
-type LogicalMethods = { [K in BinaryName | `${BinaryName}_`]: (this: Tensor, other: Tensor) => Tensor } & {
+type LogicalMethods = { [K in BinaryName | `${BinaryName}_`]: (this: Tensor, other: TensorOrScalar) => Tensor } & {
   logical_not(this: Tensor): Tensor;
   logical_not_(this: Tensor): Tensor;
 };
@@ -38,9 +38,9 @@ const methods: Record<string, unknown> = {
   logical_not_(this: Tensor): Tensor { return inPlace(this, [], (s) => logical_not(s)); },
 };
 for (const [name, op] of Object.entries(binary)) {
-  const check = (other: Tensor) => requireTensor(other, name, 'other', 1);
-  methods[name] = function (this: Tensor, other: Tensor) { check(other); return op(this, other); };
-  methods[`${name}_`] = function (this: Tensor, other: Tensor) { check(other); return inPlace(this, [other], (s) => op(s, other)); };
+  const check = (other: TensorOrScalar): Tensor => { requireTensor(other, name, 'other', 1); return other; };
+  methods[name] = function (this: Tensor, other: TensorOrScalar) { return op(this, check(other)); };
+  methods[`${name}_`] = function (this: Tensor, other: TensorOrScalar) { const t = check(other); return inPlace(this, [t], (s) => op(s, t)); };
 }
 addMethods(methods);
 

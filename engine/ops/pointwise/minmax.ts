@@ -1,6 +1,6 @@
 // maximum / minimum (nan wins) and fmax / fmin (nan loses): elementwise extremes of two tensors.
 import type { Tensor } from '../../core/tensor.ts';
-import { binaryOp } from '../dispatch.ts';
+import { binaryOp, type TensorOrScalar } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
 import { requireTensor } from './support.ts';
 import { where } from './where.ts';
@@ -9,14 +9,14 @@ const nanOr = (f: (a: number, b: number) => number) => (a: number, b: number) =>
 
 // Note [Ties split the gradient]: where the inputs are equal, maximum and minimum send half of the gradient to each.
 const maximumOp = binaryOp({
-  name: 'maximum', grad_fn: 'MaximumBackward0', dtype: 'promote', cpu: nanOr((a, b) => (a < b ? b : a)), wgsl: 'max(a, b)',
+  name: 'maximum', grad_fn: 'MaximumBackward0', dtype: 'promote', tensorsOnly: true, cpu: nanOr((a, b) => (a < b ? b : a)), wgsl: 'max(a, b)',
   backward: (grad, self, other) => {
     const split = where(self.eq(other), grad.div(2), grad);
     return [where(self.lt(other), 0, split), where(self.gt(other), 0, split)];
   },
 });
 const minimumOp = binaryOp({
-  name: 'minimum', grad_fn: 'MinimumBackward0', dtype: 'promote', cpu: nanOr((a, b) => (a > b ? b : a)), wgsl: 'min(a, b)',
+  name: 'minimum', grad_fn: 'MinimumBackward0', dtype: 'promote', tensorsOnly: true, cpu: nanOr((a, b) => (a > b ? b : a)), wgsl: 'min(a, b)',
   backward: (grad, self, other) => {
     const split = where(self.eq(other), grad.div(2), grad);
     return [where(self.gt(other), 0, split), where(self.lt(other), 0, split)];
@@ -24,7 +24,7 @@ const minimumOp = binaryOp({
 });
 // fmax/fmin send the whole gradient to the input they chose (self on ties, and the non-nan one).
 const fmaxOp = binaryOp({
-  name: 'fmax', grad_fn: 'FmaxBackward0', dtype: 'promote', wgsl: 'max(a, b)',
+  name: 'fmax', grad_fn: 'FmaxBackward0', dtype: 'promote', tensorsOnly: true, wgsl: 'max(a, b)',
   cpu: (a, b) => (a !== a ? b : b !== b ? a : a < b ? b : a),
   backward: (grad, self, other) => {
     const toSelf = self.ge(other).logical_or(other.isnan());
@@ -32,7 +32,7 @@ const fmaxOp = binaryOp({
   },
 });
 const fminOp = binaryOp({
-  name: 'fmin', grad_fn: 'FminBackward0', dtype: 'promote', wgsl: 'min(a, b)',
+  name: 'fmin', grad_fn: 'FminBackward0', dtype: 'promote', tensorsOnly: true, wgsl: 'min(a, b)',
   cpu: (a, b) => (a !== a ? b : b !== b ? a : a > b ? b : a),
   backward: (grad, self, other) => {
     const toSelf = self.le(other).logical_or(other.isnan());
@@ -40,8 +40,8 @@ const fminOp = binaryOp({
   },
 });
 
-type Extreme = (input: Tensor, other: Tensor) => Tensor;
-const tensorsOnly = (name: string, op: Extreme): Extreme => (input, other) => {
+type Extreme = (input: Tensor, other: TensorOrScalar) => Tensor;
+const tensorsOnly = (name: string, op: (input: Tensor, other: Tensor) => Tensor): Extreme => (input, other) => {
   requireTensor(input, name, 'input', 1);
   requireTensor(other, name, 'other', 2);
   return op(input, other);
@@ -57,12 +57,14 @@ export const fmin = tensorsOnly('fmin', fminOp);
 
 const extremes = { maximum, minimum, fmax, fmin };
 type ExtremeName = keyof typeof extremes;
-type ExtremeMethods = { [K in ExtremeName]: (this: Tensor, other: Tensor) => Tensor };
+type ExtremeMethods = { [K in ExtremeName]: (this: Tensor, other: TensorOrScalar) => Tensor };
 declare module '../../core/tensor.ts' { interface Tensor extends ExtremeMethods {} }
 const methods: Record<string, unknown> = {};
 for (const [name, op] of Object.entries(extremes)) {
-  const check = (other: Tensor) => requireTensor(other, name, 'other', 1);
-  methods[name] = function (this: Tensor, other: Tensor) { check(other); return op(this, other); };
+  methods[name] = function (this: Tensor, other: TensorOrScalar) {
+    requireTensor(other, name, 'other', 1);
+    return op(this, other);
+  };
 }
 addMethods(methods);
 

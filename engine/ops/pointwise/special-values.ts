@@ -3,6 +3,7 @@
 import { record } from '../../autograd/record.ts';
 import { mapUnary } from '../../backend/cpu/kernels.ts';
 import { float32 } from '../../core/dtype.ts';
+import { type Scalar, scalarValue } from '../../core/scalar.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { isOptions } from '../args.ts';
 import { inPlace, unaryOp, viewOf } from '../dispatch.ts';
@@ -22,16 +23,18 @@ export const isneginf = unaryOp({ name: 'isneginf', dtype: 'bool', cpu: (x) => N
 /** `torch.isreal(x)`: true everywhere for real tensors (PyTorch's test for a zero imaginary part). */
 export const isreal = unaryOp({ name: 'isreal', dtype: 'bool', cpu: () => 1, wgsl: 'true' });
 
-export interface NanToNumOptions { nan?: number | null; posinf?: number | null; neginf?: number | null }
+type Value = Scalar | null;
+export interface NanToNumOptions { nan?: Value; posinf?: Value; neginf?: Value }
 
 /** `torch.nan_to_num(x, { nan: 0, posinf, neginf })`: nan -> 0 (or `nan`), infinities -> the dtype's extremes. */
-export function nan_to_num(self: Tensor, nan?: number | null | NanToNumOptions, posinf?: number | null, neginf?: number | null): Tensor {
-  const options: NanToNumOptions = isOptions(nan) ? nan as NanToNumOptions : { nan: nan as number | null, posinf, neginf };
+export function nan_to_num(self: Tensor, nan?: Value | NanToNumOptions, posinf?: Value, neginf?: Value): Tensor {
+  const options: NanToNumOptions = isOptions(nan) ? nan as NanToNumOptions : { nan: nan as Value, posinf, neginf };
+  const given = (v: Value | undefined) => (v === null || v === undefined ? undefined : scalarValue(v));
   if (!self.dtype.is_floating_point) return self.clone();
   const largest = self.dtype === float32 ? 3.4028234663852886e38 : Number.MAX_VALUE;
-  const nanValue = options.nan ?? 0;
-  const positive = options.posinf ?? largest;
-  const negative = options.neginf ?? -largest;
+  const nanValue = given(options.nan) ?? 0;
+  const positive = given(options.posinf) ?? largest;
+  const negative = given(options.neginf) ?? -largest;
   const replace = (x: number) => (x !== x ? nanValue : x === Infinity ? positive : x === -Infinity ? negative : x);
   const { out, order } = elementwiseOutput(self._shape, self.dtype, self.device, [self]);
   mapUnary(out.storage.data, inOrder(viewOf(self), order), replace);
@@ -42,16 +45,16 @@ export function nan_to_num(self: Tensor, nan?: number | null | NanToNumOptions, 
 const tests = { isnan, isinf, isfinite, isposinf, isneginf, isreal };
 type TestName = keyof typeof tests;
 type SpecialValueMethods = { [K in TestName]: (this: Tensor) => Tensor } & {
-  nan_to_num(this: Tensor, nan?: number | null | NanToNumOptions, posinf?: number | null, neginf?: number | null): Tensor;
-  nan_to_num_(this: Tensor, nan?: number | null | NanToNumOptions, posinf?: number | null, neginf?: number | null): Tensor;
+  nan_to_num(this: Tensor, nan?: Value | NanToNumOptions, posinf?: Value, neginf?: Value): Tensor;
+  nan_to_num_(this: Tensor, nan?: Value | NanToNumOptions, posinf?: Value, neginf?: Value): Tensor;
 };
 declare module '../../core/tensor.ts' { interface Tensor extends SpecialValueMethods {} }
 
 const methods: Record<string, unknown> = {
-  nan_to_num(this: Tensor, nan?: number | null | NanToNumOptions, posinf?: number | null, neginf?: number | null): Tensor {
+  nan_to_num(this: Tensor, nan?: Value | NanToNumOptions, posinf?: Value, neginf?: Value): Tensor {
     return nan_to_num(this, nan, posinf, neginf);
   },
-  nan_to_num_(this: Tensor, nan?: number | null | NanToNumOptions, posinf?: number | null, neginf?: number | null): Tensor {
+  nan_to_num_(this: Tensor, nan?: Value | NanToNumOptions, posinf?: Value, neginf?: Value): Tensor {
     return inPlace(this, [], (s) => nan_to_num(s, nan, posinf, neginf));
   },
 };

@@ -1,7 +1,7 @@
 // Trigonometric and hyperbolic functions and their inverses. Integer and bool inputs compute in the default float
 // dtype. Each backward is PyTorch's formula, so values match to the last bit where the forward does.
 import type { Tensor } from '../../core/tensor.ts';
-import { binaryOp, inPlace, unaryOp } from '../dispatch.ts';
+import { binaryOp, inPlace, type TensorOrScalar, unaryOp } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
 import { installUnary, requireTensor, type UnaryMethods } from './support.ts';
 
@@ -73,23 +73,23 @@ const ops = {
 declare module '../../core/tensor.ts' { interface Tensor extends UnaryMethods<keyof typeof ops> {} }
 
 const atan2Op = binaryOp({
-  name: 'atan2', grad_fn: 'Atan2Backward0', dtype: 'float', cpu: Math.atan2, wgsl: 'atan2(a, b)',
+  name: 'atan2', grad_fn: 'Atan2Backward0', dtype: 'float', tensorsOnly: true, cpu: Math.atan2, wgsl: 'atan2(a, b)',
   backward: (grad, self, other) => {
     const recip = self.mul(self).add(other.mul(other)).reciprocal();
     return [grad.mul(other).mul(recip), grad.mul(self.neg()).mul(recip)];
   },
 });
 /** `torch.atan2(y, x)`: the angle of the point (x, y), in (-pi, pi]. */
-export function atan2(input: Tensor, other: Tensor): Tensor {
+export function atan2(input: Tensor, other: TensorOrScalar): Tensor {
   requireTensor(input, 'atan2', 'input', 1);
   requireTensor(other, 'atan2', 'other', 2);
   return atan2Op(input, other);
 }
-function atan2Method(this: Tensor, other: Tensor): Tensor {
+function atan2Method(this: Tensor, other: TensorOrScalar): Tensor {
   requireTensor(other, 'atan2', 'other', 1);
   return atan2Op(this, other);
 }
-function atan2InPlace(this: Tensor, other: Tensor): Tensor {
+function atan2InPlace(this: Tensor, other: TensorOrScalar): Tensor {
   requireTensor(other, 'atan2_', 'other', 1);
   return inPlace(this, [other], (s) => atan2Op(s, other));
 }

@@ -7,7 +7,7 @@ import { forEachPosition } from '../../core/strided.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { asTensor, resultType, type TensorOrScalar } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
-import { mapThree, pythonType, requireTensor } from './support.ts';
+import { mapThree, pythonType, requireTensor, TensorTuple } from './support.ts';
 
 /** `torch.where(cond, x, y)`: x where cond holds, else y (either may be a scalar); the condition gets no gradient. */
 export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor {
@@ -26,24 +26,24 @@ export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrS
 }
 
 /** `torch.where(cond)`: one index tensor per dimension, listing where `cond` is non-zero in row-major order. */
-export function nonzeroIndices(condition: Tensor): Tensor[] {
+export function nonzeroIndices(condition: Tensor): TensorTuple {
   const ndim = Math.max(condition.ndim, 1);
   const shape = condition.ndim === 0 ? [1] : condition._shape;
   const hits: number[] = [];
   const data = condition.storage.data;
   forEachPosition(condition._shape, condition._stride, condition._offset, (p, i) => { if (data[p] !== 0) hits.push(i); });
-  return Array.from({ length: ndim }, (_, d) => {
+  return TensorTuple.of_(Array.from({ length: ndim }, (_, d) => {
     const out = emptyTensor([hits.length], int64);
     const inner = shape.slice(d + 1).reduce((a, b) => a * b, 1);
     hits.forEach((flat, k) => { out.storage.data[k] = Math.floor(flat / inner) % shape[d]!; });
     return out;
-  });
+  }));
 }
 
 /** `torch.where(cond, x, y)`, or `torch.where(cond)` for the indices where cond holds. */
-function whereFunction(condition: Tensor): Tensor[];
+function whereFunction(condition: Tensor): TensorTuple;
 function whereFunction(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor;
-function whereFunction(condition: Tensor, input?: TensorOrScalar, other?: TensorOrScalar): Tensor | Tensor[] {
+function whereFunction(condition: Tensor, input?: TensorOrScalar, other?: TensorOrScalar): Tensor | TensorTuple {
   if (input === undefined && other === undefined) {
     requireTensor(condition, 'where', 'condition', 1);
     return nonzeroIndices(condition);
@@ -59,8 +59,11 @@ function whereFunction(condition: Tensor, input?: TensorOrScalar, other?: Tensor
 }
 
 const methods = {
-  /** `x.where(cond, y)` is `torch.where(cond, x, y)`. */
-  where(this: Tensor, condition: Tensor, other: TensorOrScalar): Tensor { return where(condition, this, other); },
+  /** `x.where(cond, y)` is `torch.where(cond, x, y)`; here `y` must be a tensor. */
+  where(this: Tensor, condition: Tensor, other: TensorOrScalar): Tensor {
+    requireTensor(other, 'where', 'other', 2);
+    return where(condition, this, other);
+  },
 };
 type WhereMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends WhereMethods {} }
