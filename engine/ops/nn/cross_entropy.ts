@@ -6,6 +6,7 @@ import type { Tensor } from '../../core/tensor.ts';
 import { bindArgs } from './args.ts';
 import { sameShape } from './broadcast.ts';
 import { nllLossNd } from './nll_loss.ts';
+import { addScalar, divScalar, mulScalar } from './scalar-ops.ts';
 import { type Reduction, reductionOf, type ReductionOptions } from './reduction.ts';
 
 /** The weight viewed to broadcast along the class dimension of an input of `ndim` dimensions. */
@@ -27,14 +28,14 @@ function probabilityTarget(self: Tensor, target: Tensor, weight: Tensor | null, 
   let smoothed = target;
   if (smoothing > 0) {
     if (smoothing > 1) throw new RuntimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${smoothing}`);
-    smoothed = target.mul(1 - smoothing).add(smoothing / classes);
+    smoothed = addScalar(mulScalar(target, 1 - smoothing), smoothing / classes);
   }
   let product = input.mul(smoothed);
   if (weight !== null) product = product.mul(classWeight(weight, input.ndim, classDim));
   if (reduction === 'none') return product.sum(classDim).neg();
   if (reduction === 'sum') return product.sum().neg();
   if (input.numel() === 0) return product.sum().fill_(NaN).neg();
-  return product.sum().neg().div(Math.trunc(input.numel() / classes));
+  return divScalar(product.sum().neg(), Math.trunc(input.numel() / classes));
 }
 
 function labelSmoothing(self: Tensor, target: Tensor, weight: Tensor | null, reduction: Reduction, ignoreIndex: number, smoothing: number): Tensor {
@@ -44,13 +45,13 @@ function labelSmoothing(self: Tensor, target: Tensor, weight: Tensor | null, red
   const classes = input._shape[classDim]!;
   const ignored = target.eq(ignoreIndex);
   const smooth = (weight === null ? input : input.mul(classWeight(weight, input.ndim, classDim))).sum(classDim).neg();
-  smooth.masked_fill_(ignored, 0);
+  smooth.setitem(ignored, 0);
   let total: Tensor;
   if (reduction === 'none') total = smooth;
   else if (reduction === 'sum') total = smooth.sum();
   else if (weight !== null) total = smooth.sum().div(weight.gather(0, target.masked_select(ignored.logical_not()).flatten()).sum());
-  else total = smooth.sum().div(ignored.logical_not().sum());
-  return nll.mul(1 - smoothing).add(total.mul(smoothing / classes));
+  else total = smooth.masked_select(ignored.logical_not()).mean();
+  return mulScalar(nll, 1 - smoothing).add(mulScalar(total, smoothing / classes));
 }
 
 export interface CrossEntropyOptions extends ReductionOptions { weight?: Tensor | null; ignore_index?: number; label_smoothing?: number }

@@ -99,7 +99,7 @@ export const cases: Record<string, () => unknown> = {
   "softmax backward along dim 0 float64": () => {
     const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], [pyfloat(4.0), pyfloat(5.0), pyfloat(7.0)]], { dtype: torch.float64, requires_grad: true });
     const y = x.softmax(0);
-    console.log(y.grad_fn.name());
+    console.log(y.grad_fn!.name());
     y.mul(torch.arange(pyfloat(6.0)).view(2, 3)).sum().backward();
     return x.grad;
   },
@@ -120,7 +120,7 @@ export const cases: Record<string, () => unknown> = {
   "softmax backward through dtype cast": () => {
     const x = torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], { requires_grad: true });
     const y = F.softmax(x, 0, { dtype: torch.float64 });
-    console.log(y, y.grad_fn.name());
+    console.log(y, y.grad_fn!.name());
     y.getitem("0").backward();
     return x.grad;
   },
@@ -134,7 +134,7 @@ export const cases: Record<string, () => unknown> = {
     const x = torch.tensor([0.5, pyfloat(-1.0), pyfloat(2.0)], { requires_grad: true });
     const y = F.softmax(x, 0);
     const [g] = torch.autograd.grad(y.getitem("1"), x, { create_graph: true });
-    g.sum().backward();
+    g!.sum().backward();
     return [g, x.grad];
   },
   "one_hot infers the number of classes": () => {
@@ -233,17 +233,17 @@ export const cases: Record<string, () => unknown> = {
   "gelu double backward": () => {
     const x = torch.tensor([pyfloat(-2.0), -0.5, pyfloat(0.0), 0.7, 1.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(F.gelu(x).sum(), x, { create_graph: true });
-    console.log(g.grad_fn.name());
-    const [g2] = torch.autograd.grad(g.sum(), x);
+    console.log(g!.grad_fn!.name());
+    const [g2] = torch.autograd.grad(g!.sum(), x);
     const [t] = torch.autograd.grad(F.gelu(x, { approximate: 'tanh' }).sum(), x, { create_graph: true });
-    const [t2] = torch.autograd.grad(t.sum(), x);
+    const [t2] = torch.autograd.grad(t!.sum(), x);
     return [g, g2, t, t2];
   },
   "gelu of integers fails": () => {
     return F.gelu(torch.tensor([1, 2]));
   },
   "gelu bad approximate": () => {
-    return F.gelu(torch.tensor([pyfloat(1.0)]), { approximate: 'foo' });
+    return F.gelu(torch.tensor([pyfloat(1.0)]), { approximate: 'foo' as never });
   },
   "leaky_relu": () => {
     const x = torch.tensor([[pyfloat(-2.0), -0.5, pyfloat(0.0)], [0.5, pyfloat(1.0), pyfloat(3.0)]]);
@@ -263,7 +263,7 @@ export const cases: Record<string, () => unknown> = {
     const x = torch.tensor([pyfloat(-2.0), -0.5, 0.5, pyfloat(3.0)], { requires_grad: true });
     const h = x.mul(1);
     const y = F.leaky_relu(h, 0.2, true);
-    console.log(y.grad_fn.name(), h);
+    console.log(y.grad_fn!.name(), h);
     y.sum().backward();
     return x.grad;
   },
@@ -283,7 +283,7 @@ export const cases: Record<string, () => unknown> = {
     const x = torch.tensor([pyfloat(-3.0), pyfloat(-1.0), 0.5, pyfloat(2.0)], { requires_grad: true });
     const h = x.mul(1);
     const y = F.elu(h, { alpha: 0.5, inplace: true });
-    console.log(y.grad_fn.name());
+    console.log(y.grad_fn!.name());
     y.sum().backward();
     return x.grad;
   },
@@ -644,7 +644,7 @@ export const cases: Record<string, () => unknown> = {
   "cross_entropy backward": () => {
     const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0), 0.5, pyfloat(-1.0)], [0.1, 0.2, pyfloat(3.0), pyfloat(0.0)], [pyfloat(-2.0), 1.5, 0.3, 0.7]], { requires_grad: true });
     const loss = F.cross_entropy(x, torch.tensor([0, 2, 3]));
-    console.log(loss, loss.grad_fn.next_functions[0][0].name());
+    console.log(loss, loss.grad_fn!.next_functions[0]![0]!.name());
     loss.backward();
     return x.grad;
   },
@@ -816,5 +816,24 @@ export const cases: Record<string, () => unknown> = {
     console.log(F.binary_cross_entropy(torch.sigmoid(x), torch.ones(2, 3)));
     console.log(F.binary_cross_entropy_with_logits(x, torch.ones(2, 3)));
     return F.nll_loss(x.view(2, 3, 1, 1), torch.zeros([2, 1, 1], { dtype: torch.int64 }));
+  },
+  "cross_entropy graphs match PyTorch's composition": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0), 0.5], [0.1, 0.2, pyfloat(3.0)]], { requires_grad: true });
+    const p = torch.tensor([[0.2, 0.5, 0.3], [pyfloat(0.0), 0.1, 0.9]], { requires_grad: true });
+    const a = F.cross_entropy(x, p, { label_smoothing: 0.1 });
+    const b = F.cross_entropy(x, torch.tensor([0, -100]), { label_smoothing: 0.1 });
+    const c = F.cross_entropy(x, torch.tensor([0, 1]), { label_smoothing: 0.1, weight: torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)]) });
+    const d = F.cross_entropy(x, torch.tensor([2, 1]), { label_smoothing: 0.1, reduction: 'sum' });
+    console.log(a, b, c, d);
+    console.log(a.grad_fn!.next_functions[0]![0]!.next_functions[0]![0]!.next_functions[0]![0]!.next_functions[1]![0]!.name());
+    console.log(b.grad_fn!.next_functions[1]![0]!.next_functions[0]![0]!.name(), b.grad_fn!.next_functions[1]![0]!.next_functions[0]![0]!.next_functions[0]![0]!.name());
+    a.add(b).add(c).add(d).backward();
+    return [x.grad, p.grad];
+  },
+  "cross_entropy label smoothing with every target ignored": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(2.0), 0.5], [0.1, 0.2, pyfloat(3.0)]], { requires_grad: true });
+    const loss = F.cross_entropy(x, torch.tensor([-100, -100]), { label_smoothing: 0.1 });
+    loss.backward();
+    return [loss, x.grad];
   },
 };
