@@ -61,9 +61,10 @@ export function instrument(js: string): { edits: Edit[]; statements: Instrumente
       case 'ExportNamedDeclaration':
       case 'ExportDefaultDeclaration':
       case 'ExportAllDeclaration': {
-        if (node.type !== 'ExportNamedDeclaration' || !node.declaration) throw new InstrumentError('A snippet cannot export values', node.start);
-        edits.push({ start: node.start, end: node.declaration.start, text: '' });
-        if (node.declaration.type === 'VariableDeclaration') {
+        if (node.type !== 'ExportNamedDeclaration' || node.source) throw new InstrumentError('A snippet cannot export values', node.start);
+        // Nothing imports a snippet: `export` only marks its declarations (esbuild moves it into a trailing `export { t }`).
+        edits.push({ start: node.start, end: node.declaration?.start ?? node.end, text: '' });
+        if (node.declaration?.type === 'VariableDeclaration') {
           kind = 'declaration';
           for (const d of node.declaration.declarations) declared.push(...patternNames(d.id));
         }

@@ -84,8 +84,8 @@ export class Recorder {
     const durationMs = performance.now() - this.lastTime;
     this.walker.reset();
     const bound = bindings();
-    const bindingRecords = Object.keys(bound).map((name) => ({ name, value: this.walker.record(bound[name]) }));
-    const valueRecord: ValueRecord | undefined = isExpression && value !== undefined ? this.walker.record(value) : undefined;
+    const bindingRecords = Object.keys(bound).map((name) => ({ name, value: this.recordValue(bound[name]) }));
+    const valueRecord: ValueRecord | undefined = isExpression && value !== undefined ? this.recordValue(value) : undefined;
     const changed: ChangeRecord[] = [];
     const previews: StatementRecord['previews'] = [];
     const tensors: TensorRecord[] = [];
@@ -114,6 +114,15 @@ export class Recorder {
     this.consoleLines = [];
     this.finished = index;
     this.lastTime = performance.now();
+  }
+
+  /** A value the snippet made; one whose getters throw is recorded as such rather than failing the snippet. */
+  private recordValue(value: unknown): ValueRecord {
+    try {
+      return this.walker.record(value);
+    } catch (error) {
+      return { kind: 'other', type: 'error', repr: `<not recordable: ${error instanceof Error ? error.message : String(error)}>` };
+    }
   }
 
   private snapshot(tensor: Tensor, state: TensorState): TensorRecord {

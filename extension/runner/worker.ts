@@ -38,7 +38,7 @@ function captureConsole(recorder: Recorder, program: WorkerProgram): void {
   const writer = (stream: 'stdout' | 'stderr') => (...args: unknown[]): void => {
     recorder.console(stream, formatPrint(args), callerPosition(program));
   };
-  console.log = console.info = console.debug = console.dir = writer('stdout');
+  console.log = console.info = console.debug = console.dir = console.table = writer('stdout');
   console.warn = console.error = console.trace = writer('stderr');
 }
 

@@ -160,6 +160,17 @@ describe('runner', () => {
     assert.deepEqual(record.errors.map((e) => e.text), ['imports.ts:1:32 SyntaxError: The requested module \'tensor-inspector\' does not provide an export named \'nothing\'']);
   });
 
+  test('JavaScript files, exports, top-level await and values that cannot be recorded', async () => {
+    const record = await runner.run([
+      'export const t = await Promise.resolve(torch.ones(1));',
+      'const odd = { get bad() { throw new Error("no"); } };',
+      'console.log(t.shape);',
+    ].join('\n'), 'forms.js');
+    assert.deepEqual(record.errors, []);
+    assert.deepEqual(record.console.map((l) => l.text), ['torch.Size([1])']);
+    assert.deepEqual(record.statements[1]!.bindings[1], { name: 'odd', value: { kind: 'other', type: 'error', repr: '<not recordable: no>' } });
+  });
+
   test('webgpu falls back to cpu with a note while the engine has no WebGPU backend', async () => {
     const record = await runner.run('torch.ones(1)\n', 'device.ts', { device: 'webgpu' });
     assert.equal(record.device, 'cpu');
