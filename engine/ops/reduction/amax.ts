@@ -68,8 +68,12 @@ declare module '../../core/tensor.ts' { interface Tensor extends AmaxMethods {} 
 addMethods(methods);
 
 export const functions = {
+  /** `torch.amax(x, [0, 1])`. */
   amax: (input: Tensor, ...args: AmaxArgs) => amax(input, pyArgs<AmaxOptions>('amax', args, amaxNames)),
+  /** `torch.amin(x, 1, true)`. */
   amin: (input: Tensor, ...args: AmaxArgs) => amin(input, pyArgs<AmaxOptions>('amin', args, amaxNames)),
+  /** `torch.argmax(x)` or `torch.argmax(x, 1)`. */
   argmax: (input: Tensor, ...args: ArgmaxArgs) => argmax(input, pyArgs<ArgmaxOptions>('argmax', args, argNames)),
+  /** `torch.argmin(x, 0, true)`. */
   argmin: (input: Tensor, ...args: ArgmaxArgs) => argmin(input, pyArgs<ArgmaxOptions>('argmin', args, argNames)),
 };

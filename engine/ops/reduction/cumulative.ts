@@ -96,6 +96,8 @@ declare module '../../core/tensor.ts' { interface Tensor extends CumulativeMetho
 addMethods(methods);
 
 export const functions = {
+  /** `torch.cumsum(x, 0)`. */
   cumsum: (input: Tensor, ...args: CumulativeArgs) => cumsum(input, pyArgs<CumulativeOptions>('cumsum', args, names)),
+  /** `torch.cumprod(x, 1, { dtype: torch.float64 })`. */
   cumprod: (input: Tensor, ...args: CumulativeArgs) => cumprod(input, pyArgs<CumulativeOptions>('cumprod', args, names)),
 };

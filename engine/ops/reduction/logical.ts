@@ -62,8 +62,11 @@ declare module '../../core/tensor.ts' { interface Tensor extends LogicalMethods 
 addMethods(methods);
 
 export const functions = {
+  /** `torch.all(x)` or `torch.all(x, 1)`. */
   all: (input: Tensor, ...args: AllArgs) => truthOver('all', input, args),
+  /** `torch.any(x, 0, true)`. */
   any: (input: Tensor, ...args: AllArgs) => truthOver('any', input, args),
+  /** `torch.count_nonzero(x, [0, 1])`. */
   count_nonzero: (input: Tensor, ...args: PyArgs<[dim: Dim | null], CountNonzeroOptions>) =>
     count_nonzero(input, pyArgs<CountNonzeroOptions>('count_nonzero', args, ['dim'])),
 };

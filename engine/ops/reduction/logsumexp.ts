@@ -51,5 +51,6 @@ declare module '../../core/tensor.ts' { interface Tensor extends LogsumexpMethod
 addMethods(methods);
 
 export const functions = {
+  /** `torch.logsumexp(x, 1)`. */
   logsumexp: (input: Tensor, ...args: LogsumexpArgs) => logsumexp(input, pyArgs<LogsumexpOptions>('logsumexp', args, names)),
 };

@@ -101,7 +101,9 @@ declare module '../../core/tensor.ts' { interface Tensor extends MedianMethods {
 addMethods(methods);
 
 export const functions = {
+  /** `torch.median(x)` or `torch.median(x, 1)`. */
   median: ((input: Tensor, ...args: MedianArgs) => median(input, pyArgs<MedianOptions>('median', args, names))) as
     { (input: Tensor): Tensor; (input: Tensor, dim: number, keepdim?: boolean | MedianOptions): ValuesIndices; (input: Tensor, options: MedianOptions & { dim: number }): ValuesIndices },
+  /** `torch.mode(x, 0)`. */
   mode: (input: Tensor, ...args: MedianArgs) => mode(input, pyArgs<MedianOptions>('mode', args, names)),
 };

@@ -153,7 +153,9 @@ declare module '../../core/tensor.ts' { interface Tensor extends VarMethods {} }
 addMethods(methods);
 
 export const functions = {
+  /** `torch.var(x, 0)`. */
   var: (input: Tensor, ...args: VarArgs) => variance(input, parseVarArgs('var', args, true)),
+  /** `torch.std(x, { dim: 1, correction: 0 })`. */
   std: (input: Tensor, ...args: VarArgs) => std(input, parseVarArgs('std', args, true)),
   /** `const [v, m] = torch.var_mean(x, 1)`. */
   var_mean: (input: Tensor, ...args: VarArgs) => withMean('var_mean', input, parseVarArgs('var_mean', args, true)),
