@@ -48,13 +48,6 @@ function leaveOneOut(x: Tensor, dim: number): Tensor {
   return where(eye, 1, x.unsqueeze(0));
 }
 
-/** Moves the leading dim of `t` (the copies of leaveOneOut, reduced over `dim + 1`) back to position `dim`. */
-function leadingTo(t: Tensor, dim: number): Tensor {
-  const order = t._shape.map((_, i) => i).slice(1);
-  order.splice(dim, 0, 0);
-  return t.permute(order);
-}
-
 /** `x.cumsum(0)`, `torch.cumsum(x, { dim: 1, dtype: torch.float64 })`. */
 export function cumsum(self: Tensor, options: CumulativeOptions): Tensor {
   const { out, dim } = scan('cumsum', self, options);
@@ -78,7 +71,7 @@ export function cumprod(self: Tensor, options: CumulativeOptions): Tensor {
     const upper = emptyTensor([n, ...s.self._shape.map((_, i) => (i === dim ? n : 1))], g.dtype);
     for (let i = 0; i < n; i++) for (let k = i; k < n; k++) upper.storage.data[i * n + k] = 1;
     const terms = leaveOneOut(s.self, dim).cumprod(dim + 1).mul(upper).mul(g.unsqueeze(0));
-    return [leadingTo(terms.sum(dim + 1), dim)];
+    return [terms.sum(dim + 1).movedim(0, dim)];
   });
   return out;
 }
