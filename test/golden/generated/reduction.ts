@@ -577,4 +577,11 @@ export const cases: Record<string, () => unknown> = {
   "var with a None dim and a correction": () => {
     return torch.tensor([[pyfloat(1.0), pyfloat(2.0), pyfloat(4.0)], [pyfloat(0.0), pyfloat(3.0), pyfloat(3.0)]]).var(null, { correction: 0, keepdim: true });
   },
+  "named tuples print their grad_fn": () => {
+    const w = torch.tensor([[pyfloat(1.0), pyfloat(3.0), pyfloat(3.0)], [pyfloat(2.0), pyfloat(0.0), pyfloat(7.0)]], { requires_grad: true });
+    console.log(w.max(1));
+    console.log(w.median(0, true));
+    console.log(torch.std_mean(w, 1));
+    return w.min(-1);
+  },
 };
