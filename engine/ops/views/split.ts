@@ -97,7 +97,8 @@ export function tensorSplit(self: Tensor, indices_or_sections: number | readonly
   return starts.map((start, i) => slice(self, d, start, i < cuts.length ? cuts[i]! : dimSize));
 }
 
-type SplitArgs = [number | readonly number[], (number | { dim?: number })?];
+type SplitArgs = [number | readonly number[] | SplitOptions, (number | SplitOptions)?];
+interface SplitOptions { dim?: number; split_size?: number | readonly number[]; split_size_or_sections?: number | readonly number[] }
 
 const methods = {
   /** `x.unbind(0)` or `x.unbind({ dim: 1 })`. */
@@ -106,8 +107,9 @@ const methods = {
   },
   /** `x.split(2, 1)`, `x.split([1, 2], { dim: 1 })`. */
   split(this: Tensor, ...args: SplitArgs): Tensor[] {
-    const { split_size, dim } = bind(args, ['split_size', 'dim'], { split_size: 1 as number | readonly number[], dim: 0 });
-    return split(this, split_size, dim);
+    type Bound = { split_size: number | readonly number[]; dim: number; split_size_or_sections?: number | readonly number[] };
+    const bound = bind<Bound>(args, ['split_size', 'dim'], { split_size: 1, dim: 0 });
+    return split(this, bound.split_size_or_sections ?? bound.split_size, bound.dim);
   },
   /** `x.split_with_sizes([1, 2], 0)`. */
   split_with_sizes(this: Tensor, split_sizes: readonly number[], dim = 0): Tensor[] { return splitWithSizes(this, split_sizes, dim); },
