@@ -2,12 +2,10 @@
 // limit, and assembles the record from what the worker streams back. A run that hangs or allocates without bound is
 // ended by terminating its worker; the host carries on, and a warm spare worker makes the next run start at once.
 import { Worker } from 'node:worker_threads';
-import type {
-  ConsoleLine, DeviceName, ErrorRecord, GraphRecord, InspectorRecord, StatementRecord, StorageRecord, TensorRecord,
-} from '../protocol/record.ts';
+import type { ConsoleLine, DeviceName, ErrorRecord, GraphRecord, InspectorRecord, StatementRecord } from '../protocol/record.ts';
 import type { RecorderLimits, RunRequest, WorkerMessage, WorkerProgram } from '../protocol/worker.ts';
 import { errorRecord } from './errors.ts';
-import { tensorNames } from './names.ts';
+import { RecordBuilder } from './record-builder.ts';
 import { defaultLimits } from './summarize.ts';
 import { compileSnippet } from './transpile.ts';
 import { defaultWorkerScript, type WorkerScript } from './worker-script.ts';
@@ -86,7 +84,6 @@ export class Runner {
     options.onStart?.(compiled.program.statements.length);
     await this.execute(started, compiled.program, record, options);
     record.timing.runMs = performance.now() - runStarted;
-    this.finishRecord(record);
     if (this.options.keepSpare !== false && !this.disposed) this.spare ??= await this.startWorker(heapMb).catch(() => null);
     return record;
   }
@@ -130,22 +127,12 @@ export class Runner {
   private execute(started: StartedWorker, program: WorkerProgram, record: InspectorRecord, options: RunOptions): Promise<void> {
     const { worker, heapMb } = started;
     const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-    const tensors = new Map<number, TensorRecord>();
-    const storages = new Map<number, StorageRecord>();
+    const builder = new RecordBuilder(record, program, options);
     const request: RunRequest = {
       type: 'runRequest', id: this.nextRequestId++, program, device: record.device,
       limits: { ...defaultLimits, ...options.limits },
     };
     return new Promise<void>((resolve) => {
-      const runningStatement = (): number | null => {
-        const next = record.statements.length === 0 ? 0 : record.statements[record.statements.length - 1]!.index + 1;
-        return next < program.statements.length ? next : null;
-      };
-      const endedError = (kind: ErrorRecord['kind'], name: string, message: string): ErrorRecord => {
-        const statement = runningStatement();
-        const location = statement === null ? null : program.statements[statement]!.range.start;
-        return errorRecord(kind, program.file, name, message, location, statement);
-      };
       let done = false;
       const finish = (errors: ErrorRecord[]): void => {
         if (done) return;
@@ -155,15 +142,14 @@ export class Runner {
         worker.removeAllListeners();
         worker.on('error', () => undefined);
         void worker.terminate();
-        record.errors.push(...errors);
-        record.tensors = [...tensors.values()];
-        record.storages = [...storages.values()];
+        builder.finish(errors);
         resolve();
       };
       const timer = setTimeout(() => {
-        finish([endedError('timeout', 'TimeoutError', `the snippet did not finish within ${seconds(timeoutMs)}`)]);
+        finish([builder.endedError('timeout', 'TimeoutError', `the snippet did not finish within ${seconds(timeoutMs)}`)]);
       }, timeoutMs);
-      const outOfMemory = (): ErrorRecord => endedError('out-of-memory', 'MemoryError', `the snippet needed more memory than the limit of ${heapMb} MB`);
+      const outOfMemory = (): ErrorRecord =>
+        builder.endedError('out-of-memory', 'MemoryError', `the snippet needed more memory than the limit of ${heapMb} MB`);
       // Tensor storage lives in ArrayBuffers outside the JavaScript heap that `resourceLimits` bounds, so the host
       // also watches the process's resident memory while the run lasts.
       const baseline = process.memoryUsage.rss();
@@ -173,51 +159,14 @@ export class Runner {
       worker.on('error', (error: Error & { code?: string }) => {
         finish([error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? outOfMemory()
-          : endedError('internal', 'InternalError', `the worker failed: ${error.message}`)]);
+          : builder.endedError('internal', 'InternalError', `the worker failed: ${error.message}`)]);
       });
-      worker.on('exit', (code) => finish([endedError('internal', 'InternalError', `the worker exited with code ${code}`)]));
+      worker.on('exit', (code) => finish([builder.endedError('internal', 'InternalError', `the worker exited with code ${code}`)]));
       worker.on('message', (message: WorkerMessage) => {
-        switch (message.type) {
-          case 'didStartWorker':
-            break;
-          case 'didSelectDevice':
-            record.device = message.device;
-            record.notes.push(...message.notes);
-            options.onDevice?.(message.device, message.notes);
-            break;
-          case 'didWriteConsole':
-            record.console.push(message.line);
-            options.onConsole?.(message.line);
-            break;
-          case 'didRecordStatement':
-            record.statements.push(message.statement);
-            for (const t of message.tensors) tensors.set(t.id, t);
-            for (const s of message.storages) storages.set(s.id, s);
-            options.onStatement?.(message.statement, program.statements.length);
-            break;
-          case 'runResponse':
-            for (const t of message.tensors) tensors.set(t.id, t);
-            for (const s of message.storages) storages.set(s.id, s);
-            record.graph = message.graph;
-            finish(message.errors);
-            break;
-          default: {
-            const unknown: never = message;
-            throw new Error(`unknown worker message ${JSON.stringify(unknown)}`);
-          }
-        }
+        const errors = builder.apply(message);
+        if (errors) finish(errors);
       });
       worker.postMessage(request);
     });
-  }
-
-  /** Names every tensor from the last recorded bindings and settles `ok`. */
-  private finishRecord(record: InspectorRecord): void {
-    const last = record.statements[record.statements.length - 1];
-    const names = tensorNames(last ? last.bindings : []);
-    for (const t of record.tensors) t.names = names.get(t.id) ?? [];
-    record.tensors.sort((a, b) => a.id - b.id);
-    record.storages.sort((a, b) => a.id - b.id);
-    record.ok = record.errors.length === 0;
   }
 }
