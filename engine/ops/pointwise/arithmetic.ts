@@ -3,6 +3,7 @@ import { record } from '../../autograd/record.ts';
 import { mapBinary } from '../../backend/cpu/kernels.ts';
 import { bool, type DType } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
+import { withGradMode } from '../../core/grad-mode.ts';
 import { type Scalar, scalarKind, scalarValue } from '../../core/scalar.ts';
 import { broadcastShapes } from '../../core/shape.ts';
 import { Tensor } from '../../core/tensor.ts';
@@ -129,6 +130,25 @@ export function neg(self: Tensor): Tensor {
   }
   return negOp(self);
 }
+
+// Note [Scalar overloads]: Python wraps a number operand into a tensor, so `x.mul(2)` records MulBackward0 with two
+// edges. PyTorch's C++ composites (losses, norms) call the Scalar overloads instead, which record MulBackward1 with
+// one edge. Op families that build such composites use these to match PyTorch's graph.
+function scalarOverload(grad_fn: string, op: (self: Tensor, other: Scalar) => Tensor, backward: (grad: Tensor, other: Scalar) => Tensor) {
+  return (self: Tensor, other: Scalar): Tensor => {
+    const out = withGradMode(false, () => op(self, other));
+    record(grad_fn, [self], out, {}, ([grad]) => [backward(grad!, other)]);
+    return out;
+  };
+}
+/** `aten::add.Scalar`: self + other, recording AddBackward1. */
+export const addScalar = scalarOverload('AddBackward1', (s, o) => addOp(s, o), (g) => g);
+/** `aten::sub.Scalar`: self - other, recording SubBackward1. */
+export const subScalar = scalarOverload('SubBackward1', (s, o) => sub(s, o), (g) => g);
+/** `aten::mul.Scalar`: self * other, recording MulBackward1. */
+export const mulScalar = scalarOverload('MulBackward1', (s, o) => mulOp(s, o), (g, o) => g.mul(o));
+/** `aten::div.Scalar`: self / other, recording DivBackward1. */
+export const divScalar = scalarOverload('DivBackward1', (s, o) => divOp(s, o), (g, o) => g.div(o));
 
 /** Rounded divisions live with floor_divide and remainder (division.ts), which install them here. */
 export const roundedDivision: {
