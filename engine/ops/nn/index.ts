@@ -9,7 +9,9 @@ import * as leakyRelu from './leaky_relu.ts';
 import * as linear from './linear.ts';
 import * as mseLoss from './mse_loss.ts';
 import * as nllLoss from './nll_loss.ts';
+import * as normalize from './normalize.ts';
 import * as oneHot from './one_hot.ts';
+import * as pad from './pad.ts';
 import * as relu from './relu.ts';
 import * as silu from './silu.ts';
 import * as softmax from './softmax.ts';
@@ -18,5 +20,6 @@ import * as softplus from './softplus.ts';
 export const F = {
   ...softmax.F, ...oneHot.F, ...relu.F, ...gelu.F, ...leakyRelu.F, ...elu.F, ...silu.F, ...softplus.F, ...dropout.F,
   ...linear.F, ...mseLoss.F, ...nllLoss.F, ...crossEntropy.F, ...binaryCrossEntropy.F, ...binaryCrossEntropyWithLogits.F,
+  ...normalize.F, ...pad.F,
 };
 export const functions = { ...softmax.functions, ...dropout.functions };

@@ -836,4 +836,66 @@ export const cases: Record<string, () => unknown> = {
     loss.backward();
     return [loss, x.grad];
   },
+  "pad the last dimensions with constants": () => {
+    const x = torch.arange(pyfloat(6.0)).view(2, 3);
+    console.log(F.pad(x, [1, 2]));
+    console.log(F.pad(x, [1, 1, 2, 0], { value: pyfloat(-1.0) }));
+    console.log(F.pad(x.t(), [1, 1]));
+    console.log(F.pad(x.long(), [1, 1], { value: 2.5 }));
+    console.log(F.pad(x, [1, 1], 'constant', true));
+    return F.pad(x, [0, 0, 1, 0]);
+  },
+  "pad with negative amounts crops": () => {
+    const x = torch.arange(pyfloat(6.0)).view(2, 3);
+    console.log(F.pad(x, [-1, 1]));
+    console.log(F.pad(x, [-3, 1]));
+    console.log(F.pad(x, [-1, -2]));
+    console.log(F.pad(x, [0, 0, -2, 0]));
+    return F.pad(x, []);
+  },
+  "pad backward": () => {
+    const x = torch.arange(pyfloat(6.0)).view(2, 3).requires_grad_();
+    const y = F.pad(x, [1, -1, 0, 1], { value: pyfloat(3.0) });
+    console.log(y);
+    y.backward(torch.arange(pyfloat(9.0)).view(3, 3));
+    return x.grad;
+  },
+  "pad crop backward float64": () => {
+    const x = torch.arange(pyfloat(6.0), { dtype: torch.float64 }).view(2, 3).requires_grad_();
+    const y = F.pad(x, [-1, 0]);
+    y.sum().backward();
+    return [y, x.grad];
+  },
+  "pad odd length": () => {
+    return F.pad(torch.ones(2, 3), [1]);
+  },
+  "pad too long": () => {
+    return F.pad(torch.ones(2, 3), [1, 1, 1, 1, 1, 1]);
+  },
+  "pad crop past the start": () => {
+    return F.pad(torch.ones(2, 3), [-4, 1]);
+  },
+  "pad crop past the end": () => {
+    return F.pad(torch.ones(2, 3), [-2, -2]);
+  },
+  "pad to a negative size": () => {
+    return F.pad(torch.ones(2, 3), [1, 0, -3, 0]);
+  },
+  "pad unknown mode": () => {
+    return F.pad(torch.ones(2, 3), [1, 1], 'foo');
+  },
+  "pad reflect with a value": () => {
+    return F.pad(torch.ones(2, 3), [1, 1], { mode: 'reflect', value: 2 });
+  },
+  "normalize": () => {
+    const x = torch.tensor([[pyfloat(0.0), pyfloat(1.0), pyfloat(2.0)], [pyfloat(3.0), pyfloat(4.0), pyfloat(5.0)]], { requires_grad: true });
+    const y = F.normalize(x);
+    console.log(y);
+    console.log(F.normalize(x, { dim: 0 }), F.normalize(x, 1, 1), F.normalize(torch.zeros(2, 2)));
+    y.mul(torch.tensor([[pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], [pyfloat(-1.0), pyfloat(0.0), pyfloat(1.0)]])).sum().backward();
+    return x.grad;
+  },
+  "normalize of integers fails": () => {
+    return F.normalize(torch.tensor([[1, 2]]));
+  },
 };
