@@ -393,7 +393,7 @@ export const cases: Record<string, () => unknown> = {
     const y = x.pow(3).add(x.exp()).sum();
     const [g] = torch.autograd.grad(y, x, { create_graph: true });
     console.log(g);
-    g.sum().backward();
+    g!.sum().backward();
     return x.grad;
   },
 };
