@@ -552,4 +552,22 @@ export const cases: Record<string, () => unknown> = {
     r.sum().backward();
     return x.grad;
   },
+  "getitem bool inside a tuple": () => {
+    const x = torch.arange(pyfloat(12.0)).view(3, 4).requires_grad_();
+    const r = x.getitem("1, True");
+    console.log(r.grad_fn!.name(), x.getitem("None, False, 0").shape);
+    return r;
+  },
+  "getitem parenthesised tuples": () => {
+    const x = torch.arange(12).view(3, 4);
+    console.log(x.getitem("(1, 2)"), x.getitem("(0)").shape, x.getitem("(0,)").shape);
+    return x.getitem("(-1, 1)");
+  },
+  "getitem and setitem of int32 tensors": () => {
+    const i = torch.arange(12, { dtype: torch.int32 }).view(3, 4);
+    i.setitem("0", 2.9);
+    i.setitem("1:, ::2", torch.tensor([[-1], [-2]]));
+    console.log(i.getitem("..., -1"), i.getitem(torch.tensor([2, 0])).dtype);
+    return i;
+  },
 };

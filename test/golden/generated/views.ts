@@ -579,4 +579,29 @@ export const cases: Record<string, () => unknown> = {
     console.log(x.grad!.view(3, 4, 5).sum(2));
     return v;
   },
+  "sizes given as a Size or a shape": () => {
+    const x = torch.arange(pyfloat(6.0)).view(2, 3);
+    const y = torch.zeros(3, 2);
+    console.log(x.view(y.shape).shape, x.reshape(torch.Size([6])).shape, x.expand(torch.Size([4, 2, 3])).stride());
+    return x.getitem("0").expand(y.shape.numel(), 3);
+  },
+  "split and squeeze by keyword": () => {
+    const x = torch.arange(pyfloat(6.0)).view(2, 1, 3);
+    console.log(torch.split(x, { split_size_or_sections: 1, dim: 2 })[2].storage_offset(), x.split(1, { dim: 0 })[1].shape);
+    console.log(torch.squeeze(x, { dim: 1 }).shape, x.unsqueeze({ dim: 0 }).shape, x.unbind({ dim: 2 })[1].stride());
+    return x.chunk(2, { dim: 0 });
+  },
+  "int32 views": () => {
+    const i = torch.arange(12, { dtype: torch.int32 }).view(3, 4);
+    console.log(i.t().contiguous().stride(), i.unfold(0, 2, 1).shape);
+    return i.getitem("1:, 1::2").t();
+  },
+  "fill_ of the base shows in a view of it": () => {
+    const a = torch.arange(pyfloat(6.0));
+    const b = a.view(2, 3);
+    a.fill_(1);
+    b.getitem("1").fill_(2);
+    console.log(a, a._version);
+    return b;
+  },
 };
