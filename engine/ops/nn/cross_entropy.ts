@@ -1,12 +1,13 @@
 // cross_entropy: log_softmax over the class dimension, then nll_loss for class-index targets (so the result's
 // grad_fn is NllLossBackward0 over LogSoftmaxBackward0), or -sum(log_softmax * p) for class-probability targets
-// (a target shaped like the input), with optional label smoothing, as ATen's cross_entropy_loss composes it.
+// (a target shaped like the input), with optional label smoothing, as ATen's cross_entropy_loss composes it (with
+// the Scalar overloads of C++, Note [Scalar overloads]).
 import { IndexError, RuntimeError } from '../../core/errors.ts';
 import type { Tensor } from '../../core/tensor.ts';
+import { addScalar, divScalar, mulScalar } from '../pointwise/arithmetic.ts';
 import { bindArgs } from './args.ts';
 import { sameShape } from './broadcast.ts';
 import { nllLossNd } from './nll_loss.ts';
-import { addScalar, divScalar, mulScalar } from './scalar-ops.ts';
 import { type Reduction, reductionOf, type ReductionOptions } from './reduction.ts';
 
 /** The weight viewed to broadcast along the class dimension of an input of `ndim` dimensions. */
