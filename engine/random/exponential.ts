@@ -1,5 +1,6 @@
 // `x.exponential_(lambd)`: exponential samples with rate lambd.
 import { RuntimeError } from '../core/errors.ts';
+import { type Scalar, scalarValue } from '../core/scalar.ts';
 import type { Tensor } from '../core/tensor.ts';
 import { splitOptions } from '../ops/args.ts';
 import { formatDouble } from '../ops/creation/format.ts';
@@ -9,9 +10,9 @@ import { drawInOrder, type GeneratorOption, generatorOf, notImplemented, randomI
 
 const methods = {
   /** `x.exponential_(2)`: fills x in place with samples of density lambd * exp(-lambd * x). */
-  exponential_(this: Tensor, ...args: (number | GeneratorOption & { lambd?: number })[]): Tensor {
-    const [positional, options] = splitOptions<GeneratorOption & { lambd?: number }>(args);
-    const lambda = Number((positional[0] as number | undefined) ?? options.lambd ?? 1);
+  exponential_(this: Tensor, ...args: (Scalar | GeneratorOption & { lambd?: Scalar })[]): Tensor {
+    const [positional, options] = splitOptions<GeneratorOption & { lambd?: Scalar }>(args);
+    const lambda = scalarValue((positional[0] as Scalar | undefined) ?? options.lambd ?? 1);
     const generator = generatorOf(options);
     return randomInPlace(this, 'ExponentialBackward0', () => {
       if (!(lambda >= 0)) throw new RuntimeError(`exponential_ expects lambda >= 0.0, but found lambda=${formatDouble(lambda)}`);

@@ -83,14 +83,14 @@ export function normal(mean: Tensor | Scalar, std: Tensor | Scalar = 1, ...rest:
   return out;
 }
 
-interface NormalOptions extends GeneratorOption { mean?: number; std?: number }
+interface NormalOptions extends GeneratorOption { mean?: Scalar; std?: Scalar }
 
 const methods = {
   /** `x.normal_(0, 0.02)`: fills x in place with normal samples. */
-  normal_(this: Tensor, ...args: (number | NormalOptions)[]): Tensor {
+  normal_(this: Tensor, ...args: (Scalar | NormalOptions)[]): Tensor {
     const [positional, options] = splitOptions<NormalOptions>(args);
-    const mean = Number((positional[0] as number | undefined) ?? options.mean ?? 0);
-    const std = Number((positional[1] as number | undefined) ?? options.std ?? 1);
+    const mean = scalarValue((positional[0] as Scalar | undefined) ?? options.mean ?? 0);
+    const std = scalarValue((positional[1] as Scalar | undefined) ?? options.std ?? 1);
     const generator = generatorOf(options);
     return randomInPlace(this, 'NormalBackward0', () => sampleNormal(this, this.dtype, mean, std, generator));
   },

@@ -99,8 +99,8 @@ function checkInteger(value: unknown, name: string, position: number, fn: string
   return value;
 }
 
-type RandintArgs = (number | readonly number[] | RandomOptions)[];
 type RandintOptions = RandomOptions & { low?: number; high?: number; size?: readonly number[] };
+type RandintArgs = (number | readonly number[] | RandintOptions)[];
 
 const RANDINT_SIGNATURES = [
   '(int high, tuple of ints size, *, torch.Generator generator, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)',

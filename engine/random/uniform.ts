@@ -1,6 +1,7 @@
 // Uniform samples: `torch.rand`, `torch.rand_like`, `x.uniform_(from, to)`.
 import type { DType } from '../core/dtype.ts';
 import { RuntimeError } from '../core/errors.ts';
+import { type Scalar, scalarValue } from '../core/scalar.ts';
 import type { Tensor } from '../core/tensor.ts';
 import { splitOptions } from '../ops/args.ts';
 import { formatDouble } from '../ops/creation/format.ts';
@@ -48,16 +49,16 @@ export function rand_like(input: Tensor, options: RandomOptions = {}): Tensor {
   return finishFactory(out, sampleUniform(out, out.dtype, 0, 1, generatorOf(options)), options);
 }
 
-interface UniformOptions extends GeneratorOption { from?: number; to?: number }
+interface UniformOptions extends GeneratorOption { from?: Scalar; to?: Scalar }
 
 const methods = {
   /** `x.uniform_(-1, 1)`: fills x in place with uniform samples in [from, to). */
-  uniform_(this: Tensor, ...args: (number | UniformOptions)[]): Tensor {
+  uniform_(this: Tensor, ...args: (Scalar | UniformOptions)[]): Tensor {
     const [positional, options] = splitOptions<UniformOptions>(args);
-    const from = (positional[0] as number | undefined) ?? options.from ?? 0;
-    const to = (positional[1] as number | undefined) ?? options.to ?? 1;
+    const from = scalarValue((positional[0] as Scalar | undefined) ?? options.from ?? 0);
+    const to = scalarValue((positional[1] as Scalar | undefined) ?? options.to ?? 1);
     const generator = generatorOf(options);
-    return randomInPlace(this, 'UniformBackward0', () => sampleUniform(this, this.dtype, Number(from), Number(to), generator));
+    return randomInPlace(this, 'UniformBackward0', () => sampleUniform(this, this.dtype, from, to, generator));
   },
 };
 type UniformMethods = typeof methods;

@@ -120,19 +120,19 @@ export const cases: Record<string, () => unknown> = {
     return torch.tensor([NaN, Infinity, -Infinity]);
   },
   "tensor None": () => {
-    return torch.tensor(null);
+    return torch.tensor(null as never);
   },
   "tensor None inside a list": () => {
-    return torch.tensor([1, null]);
+    return torch.tensor([1, null] as never);
   },
   "tensor None with a dtype": () => {
-    return torch.tensor([1, null], { dtype: torch.float32 });
+    return torch.tensor([1, null] as never, { dtype: torch.float32 });
   },
   "tensor string": () => {
-    return torch.tensor("a");
+    return torch.tensor("a" as never);
   },
   "tensor string inside a list": () => {
-    return torch.tensor([[1, 2], [3, "a"]]);
+    return torch.tensor([[1, 2], [3, "a"]] as never);
   },
   "tensor int64 overflow": () => {
     return torch.tensor(2 ** 63);
@@ -246,7 +246,7 @@ export const cases: Record<string, () => unknown> = {
     return torch.zeros(2, -1);
   },
   "zeros string size": () => {
-    return torch.zeros("a");
+    return torch.zeros("a" as never);
   },
   "full infers int64 from an int": () => {
     return torch.full([2, 2], 7);
@@ -273,10 +273,10 @@ export const cases: Record<string, () => unknown> = {
     return torch.full([2], 3, { requires_grad: true });
   },
   "full size must be a list": () => {
-    return torch.full(3, pyfloat(1.0));
+    return torch.full(3 as never, pyfloat(1.0));
   },
   "full fill value None": () => {
-    return torch.full([2], null);
+    return torch.full([2], null as never);
   },
   "full int32 overflow": () => {
     return torch.full([2], 2 ** 40, { dtype: torch.int32 });
@@ -436,7 +436,7 @@ export const cases: Record<string, () => unknown> = {
     return torch.arange(pyfloat(1e20));
   },
   "arange wrong argument type": () => {
-    return torch.arange(3, "a");
+    return torch.arange(3, "a" as never);
   },
   "linspace": () => {
     return torch.linspace(0, 1, 5);
