@@ -666,4 +666,100 @@ export const cases: Record<string, () => unknown> = {
     console.log(x.div(3));
     return x.exp();
   },
+  "isclose with default and custom tolerances": () => {
+    const a = torch.tensor([pyfloat(1.), NaN, Infinity, -Infinity, 1e-9, pyfloat(100.)]);
+    const b = torch.tensor([1.00001, NaN, Infinity, Infinity, pyfloat(0.), 100.001]);
+    console.log(torch.isclose(a, b));
+    console.log(torch.isclose(a, b, { equal_nan: true }));
+    console.log(torch.isclose(a, b, { rtol: 0, atol: 0 }));
+    console.log(a.isclose(b, 1e-3, 1e-3));
+    return torch.isclose(torch.ones(2, 1), torch.ones(3)).shape;
+  },
+  "isclose on integers and bools": () => {
+    const i = torch.tensor([1, 2, 3]);
+    console.log(torch.isclose(i, torch.tensor([1, 3, 5]), { atol: 1 }));
+    console.log(torch.isclose(i, i.add(1), { rtol: 0.5 }));
+    return torch.isclose(torch.tensor([true, false]), torch.tensor([true, true]));
+  },
+  "isclose needs matching dtypes": () => {
+    return torch.isclose(torch.tensor([1, 2]), torch.tensor([pyfloat(1.), pyfloat(2.)]));
+  },
+  "isclose refuses negative tolerances": () => {
+    return torch.isclose(torch.tensor([pyfloat(1.)]), torch.tensor([pyfloat(1.)]), { atol: -1 });
+  },
+  "allclose": () => {
+    const a = torch.tensor([pyfloat(1.), pyfloat(2.), NaN]);
+    console.log(torch.allclose(a, a));
+    console.log(torch.allclose(a, a, { equal_nan: true }));
+    console.log(torch.allclose(torch.ones(2, 3), torch.ones(3)));
+    console.log(a.getitem(":2").allclose(torch.tensor([1.000001, pyfloat(2.)])));
+    return torch.allclose(torch.tensor([1, 2]), torch.tensor([1, 3]));
+  },
+  "allclose of tensors that do not broadcast": () => {
+    return torch.allclose(torch.ones(2), torch.ones(3));
+  },
+  "lerp with scalar and tensor weights": () => {
+    const a = torch.tensor([pyfloat(1.), pyfloat(2.), pyfloat(3.)]);
+    const b = torch.tensor([pyfloat(10.), pyfloat(20.), pyfloat(30.)]);
+    console.log(torch.lerp(a, b, 0.25));
+    console.log(torch.lerp(a, b, 0.75));
+    console.log(a.lerp(b, torch.tensor([pyfloat(0.), 0.5, pyfloat(1.)])));
+    console.log(torch.lerp(a, b, 2));
+    console.log(torch.lerp(a, torch.ones(2, 1), 0.5));
+    return torch.lerp(a.double(), b.double(), -1);
+  },
+  "lerp needs matching float dtypes": () => {
+    return torch.lerp(torch.tensor([pyfloat(1.), pyfloat(2.)]), torch.tensor([1, 2]), 0.5);
+  },
+  "lerp refuses integer tensors": () => {
+    return torch.lerp(torch.tensor([1, 2]), torch.tensor([1, 2]), 0.5);
+  },
+  "lerp weight must match the dtype": () => {
+    return torch.lerp(torch.tensor([pyfloat(1.), pyfloat(2.)]), torch.tensor([pyfloat(1.), pyfloat(2.)]), torch.tensor([0.5], { dtype: torch.float64 }));
+  },
+  "addcmul and addcdiv": () => {
+    const x = torch.tensor([pyfloat(1.), pyfloat(2.), pyfloat(3.)]);
+    const t1 = torch.tensor([pyfloat(2.), pyfloat(4.), pyfloat(6.)]);
+    const t2 = torch.tensor([pyfloat(4.), pyfloat(2.), pyfloat(1.)]);
+    console.log(torch.addcmul(x, t1, t2));
+    console.log(torch.addcmul(x, t1, t2, { value: 0.5 }));
+    console.log(torch.addcdiv(x, t1, t2, { value: 2 }));
+    console.log(torch.addcmul(torch.tensor([1, 2]), torch.tensor([3, 4]), torch.tensor([5, 6]), { value: 2 }));
+    console.log(torch.addcmul(torch.tensor([1, 2]), torch.tensor([3, 4]), torch.tensor([5, 6]), { value: 0.5 }));
+    console.log(torch.addcdiv(x, torch.tensor([1, 2, 3]), t2));
+    return torch.addcmul(torch.ones(2, 1), t1, t2.double());
+  },
+  "addcdiv refuses integer division": () => {
+    return torch.addcdiv(torch.tensor([pyfloat(1.)]), torch.tensor([1]), torch.tensor([2]));
+  },
+  "in-place addcmul and lerp": () => {
+    const x = torch.tensor([pyfloat(1.), pyfloat(2.)]);
+    x.addcmul_(torch.tensor([pyfloat(2.), pyfloat(3.)]), torch.tensor([pyfloat(4.), pyfloat(5.)]), { value: -1 });
+    console.log(x);
+    x.lerp_(torch.tensor([pyfloat(0.), pyfloat(0.)]), 0.5);
+    return x;
+  },
+  "erf": () => {
+    const x = torch.tensor([pyfloat(-3.), -0.5, pyfloat(0.), 0.1, pyfloat(1.), pyfloat(5.), Infinity, NaN]);
+    console.log(x.erf());
+    console.log(torch.erf(torch.tensor([0, 1, 2])));
+    return x.double().erf();
+  },
+  "results of sliced inputs are contiguous, values follow the steps": () => {
+    const a = torch.tensor([[pyfloat(0.), pyfloat(1.), pyfloat(2.), pyfloat(3.)], [pyfloat(4.), pyfloat(5.), pyfloat(6.), pyfloat(7.)], [pyfloat(8.), pyfloat(9.), pyfloat(10.), pyfloat(11.)]]);
+    const s = a.getitem("::2, ::2");
+    console.log(s.stride());
+    console.log(s.exp().stride());
+    console.log(s.add(s).stride());
+    console.log(a.t().getitem("::2").neg().stride());
+    console.log(a.getitem(":, 1::2").mul(10));
+    return a.getitem("1:, 1::2").sub(1);
+  },
+  "in-place on a sliced view writes into the base": () => {
+    const a = torch.tensor([[pyfloat(0.), pyfloat(1.), pyfloat(2.), pyfloat(3.)], [pyfloat(4.), pyfloat(5.), pyfloat(6.), pyfloat(7.)]]);
+    a.getitem(":, ::2").mul_(-1);
+    console.log(a);
+    a.getitem("1").clamp_(-5, 5);
+    return a;
+  },
 };

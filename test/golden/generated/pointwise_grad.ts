@@ -396,4 +396,37 @@ export const cases: Record<string, () => unknown> = {
     g!.sum().backward();
     return x.grad;
   },
+  "lerp gradients with scalar and tensor weights": () => {
+    const a = torch.tensor([pyfloat(1.), pyfloat(2.)], { requires_grad: true });
+    const b = torch.tensor([pyfloat(10.), pyfloat(20.)], { requires_grad: true });
+    const w = torch.tensor([0.25, 0.75], { requires_grad: true });
+    const y = torch.lerp(a, b, 0.3).add(torch.lerp(a, b, w));
+    console.log(y);
+    y.sum().backward();
+    console.log(a.grad);
+    console.log(b.grad);
+    return w.grad;
+  },
+  "addcmul and addcdiv gradients": () => {
+    const x = torch.tensor([pyfloat(1.), pyfloat(2.)], { requires_grad: true });
+    const t1 = torch.tensor([pyfloat(3.), pyfloat(-4.)], { requires_grad: true });
+    const t2 = torch.tensor([0.5, pyfloat(2.)], { requires_grad: true });
+    const y = torch.addcmul(x, t1, t2, { value: 2 }).add(torch.addcdiv(x, t1, t2, { value: 3 }));
+    console.log(y);
+    y.sum().backward();
+    console.log(x.grad);
+    console.log(t1.grad);
+    return t2.grad;
+  },
+  "erf gradient": () => {
+    const x = torch.tensor([pyfloat(-1.), pyfloat(0.), 0.5], { requires_grad: true });
+    const y = x.erf();
+    console.log(y);
+    y.sum().backward();
+    return x.grad;
+  },
+  "isclose does not require grad": () => {
+    const x = torch.tensor([pyfloat(1.), pyfloat(2.)], { requires_grad: true });
+    return torch.isclose(x, x.detach());
+  },
 };
