@@ -43,23 +43,6 @@ export function mapThree(a: Tensor, b: Tensor, c: Tensor, outDType: DType, fn: (
   return out;
 }
 
-const inspect = Symbol.for('nodejs.util.inspect.custom');
-
-/** A Python tuple of tensors: a real array that prints as Python prints a tuple, `(a, b)` or `(a,)`. */
-export class TensorTuple extends Array<Tensor> {
-  static override get [Symbol.species](): ArrayConstructor { return Array; }
-  static of_(items: readonly Tensor[]): TensorTuple {
-    const tuple = new TensorTuple();
-    tuple.push(...items);
-    return tuple;
-  }
-  override toString(): string {
-    const items = this.map((t) => String(t));
-    return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
-  }
-  [inspect](): string { return this.toString(); }
-}
-
 export type UnaryFunction = (self: Tensor) => Tensor;
 /** `x.exp()` and its in-place twin `x.exp_()` for every name in K. */
 export type UnaryMethods<K extends string> = { [P in K | `${K}_`]: (this: Tensor) => Tensor };

@@ -4,10 +4,11 @@ import { record } from '../../autograd/record.ts';
 import { bool, int64 } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { forEachPosition } from '../../core/strided.ts';
+import { PyTuple } from '../../core/tuple.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { asTensor, resultType, type TensorOrScalar } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
-import { mapThree, pythonType, requireTensor, TensorTuple } from './support.ts';
+import { mapThree, pythonType, requireTensor } from './support.ts';
 
 /** `torch.where(cond, x, y)`: x where cond holds, else y (either may be a scalar); the condition gets no gradient. */
 export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor {
@@ -26,13 +27,13 @@ export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrS
 }
 
 /** `torch.where(cond)`: one index tensor per dimension, listing where `cond` is non-zero in row-major order. */
-export function nonzeroIndices(condition: Tensor): TensorTuple {
+export function nonzeroIndices(condition: Tensor): PyTuple<Tensor> {
   const ndim = Math.max(condition.ndim, 1);
   const shape = condition.ndim === 0 ? [1] : condition._shape;
   const hits: number[] = [];
   const data = condition.storage.data;
   forEachPosition(condition._shape, condition._stride, condition._offset, (p, i) => { if (data[p] !== 0) hits.push(i); });
-  return TensorTuple.of_(Array.from({ length: ndim }, (_, d) => {
+  return PyTuple.from_(Array.from({ length: ndim }, (_, d) => {
     const out = emptyTensor([hits.length], int64);
     const inner = shape.slice(d + 1).reduce((a, b) => a * b, 1);
     hits.forEach((flat, k) => { out.storage.data[k] = Math.floor(flat / inner) % shape[d]!; });
@@ -41,9 +42,9 @@ export function nonzeroIndices(condition: Tensor): TensorTuple {
 }
 
 /** `torch.where(cond, x, y)`, or `torch.where(cond)` for the indices where cond holds. */
-function whereFunction(condition: Tensor): TensorTuple;
+function whereFunction(condition: Tensor): PyTuple<Tensor>;
 function whereFunction(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor;
-function whereFunction(condition: Tensor, input?: TensorOrScalar, other?: TensorOrScalar): Tensor | TensorTuple {
+function whereFunction(condition: Tensor, input?: TensorOrScalar, other?: TensorOrScalar): Tensor | PyTuple<Tensor> {
   if (input === undefined && other === undefined) {
     requireTensor(condition, 'where', 'condition', 1);
     return nonzeroIndices(condition);
