@@ -5,6 +5,7 @@ import { Tensor } from '../core/tensor.ts';
 import { ones_like } from '../ops/creation/fill.ts';
 import { addMethods } from '../ops/methods.ts';
 import { runBackward } from './engine.ts';
+import { PyTuple } from '../core/tuple.ts';
 import type { TensorHook } from './node.ts';
 import { gradcheck } from './gradcheck.ts';
 
@@ -53,7 +54,7 @@ export interface GradOptions {
 }
 
 /** `torch.autograd.grad(outputs, inputs)`: the gradients of outputs with respect to inputs, without touching `.grad`. */
-export function grad(outputs: Tensor | readonly Tensor[], inputs: Tensor | readonly Tensor[], options: GradOptions = {}): (Tensor | null)[] {
+export function grad(outputs: Tensor | readonly Tensor[], inputs: Tensor | readonly Tensor[], options: GradOptions = {}): PyTuple<Tensor | null> {
   const outs = outputs instanceof Tensor ? [outputs] : [...outputs];
   const ins = inputs instanceof Tensor ? [inputs] : [...inputs];
   for (const t of ins) {
@@ -62,9 +63,9 @@ export function grad(outputs: Tensor | readonly Tensor[], inputs: Tensor | reado
   const given = options.grad_outputs instanceof Tensor ? [options.grad_outputs] : options.grad_outputs ?? [];
   const grads = outs.map((t, i) => seedGradient(t, given[i] ?? null));
   const createGraph = options.create_graph ?? false;
-  return runBackward(outs, grads, {
+  return PyTuple.from_(runBackward(outs, grads, {
     retainGraph: options.retain_graph ?? createGraph, createGraph, capture: ins, allowUnused: options.allow_unused ?? false,
-  });
+  }));
 }
 
 /** `with torch.no_grad():` becomes `torch.no_grad(() => ...)`, returning the callback's value. */

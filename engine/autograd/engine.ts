@@ -12,6 +12,7 @@ export const engineOps: {
   sumToShape: (grad: Tensor, shape: readonly number[]) => Tensor;
   cast: (grad: Tensor, like: Tensor | { dtype: Tensor['dtype'] }) => Tensor;
   clone: (t: Tensor) => Tensor;
+  cloneLike: (grad: Tensor, variable: Tensor) => Tensor;
   addInPlace: (target: Tensor, value: Tensor) => void;
   onesLike: (t: Tensor) => Tensor;
 } = {} as never;
@@ -70,6 +71,7 @@ function execute(roots: readonly Tensor[], rootGrads: readonly Tensor[], options
     pending.set(node!, buffer);
   });
 
+  const stolen: Tensor[] = [];
   const ready: Node[] = [];
   for (const [node] of rootEdges) if (node && !dependencies.get(node) && !ready.includes(node)) ready.push(node);
 
@@ -82,7 +84,7 @@ function execute(roots: readonly Tensor[], rootGrads: readonly Tensor[], options
 
     let outputs: (Tensor | null)[];
     if (node instanceof AccumulateGrad) {
-      if (options.capture === undefined) accumulateLeaf(node.variable, inputs[0]!, options.createGraph);
+      if (options.capture === undefined) accumulateLeaf(node.variable, inputs[0]!, options.createGraph, stolen, rootGrads);
       outputs = [];
     } else {
       outputs = node.apply(inputs);
@@ -168,13 +170,58 @@ function captureAt(node: Node, inputs: (Tensor | null)[], keys: readonly [Node |
   });
 }
 
-/** AccumulateGrad: the first gradient is stored (detached unless create_graph), later ones are added. */
-function accumulateLeaf(variable: Tensor, grad: Tensor, createGraph: boolean): void {
+/**
+ * AccumulateGrad. The first gradient is kept as it is when it follows the leaf's layout and nothing else holds it
+ * (PyTorch "steals" it, so e.g. a leaf's grad after `cat` is a slice of the joined gradient); otherwise it is copied
+ * into the leaf's layout (the Gradient Layout Contract). Later gradients are added in place, or out of place when
+ * building a graph (create_graph).
+ */
+function accumulateLeaf(variable: Tensor, grad: Tensor, createGraph: boolean, stolen: Tensor[], rootGrads: readonly Tensor[]): void {
   if (variable._grad === null) {
-    variable._grad = createGraph ? grad : engineOps.clone(grad.detach());
-  } else {
-    // Like PyTorch, accumulate in place when no graph is being built, so a held `.grad` reference sees the sum.
-    if (createGraph) variable._grad = engineOps.add(variable._grad, grad);
-    else engineOps.addInPlace(variable._grad, grad.detach());
+    const steal = !createGraph && !rootGrads.includes(grad) && obeysLayout(grad, variable) && !stolen.some((t) => overlaps(t, grad));
+    if (steal) {
+      stolen.push(grad);
+      variable._grad = grad.detach();
+    } else {
+      variable._grad = engineOps.cloneLike(grad, variable);
+    }
+    return;
   }
+  // Like PyTorch, accumulate in place when no graph is being built, so a held `.grad` reference sees the sum.
+  if (createGraph) variable._grad = engineOps.add(variable._grad, grad);
+  else engineOps.addInPlace(variable._grad, grad.detach());
+}
+
+/** Strides whose sorted order packs the elements densely with no overlap (is_non_overlapping_and_dense). */
+export function isDense(shape: readonly number[], strides: readonly number[]): boolean {
+  const dims = shape.map((_, i) => i).filter((i) => shape[i] !== 1).sort((a, b) => strides[a]! - strides[b]!);
+  let expected = 1;
+  for (const d of dims) {
+    if (strides[d] !== expected) return false;
+    expected *= shape[d]!;
+  }
+  return true;
+}
+
+/** obeys_layout_contract: the gradient has the leaf's strides (size-1 dims aside, but never stride 0). */
+function obeysLayout(grad: Tensor, variable: Tensor): boolean {
+  if (!isDense(variable._shape, variable._stride)) return grad.is_contiguous();
+  return grad._shape.every((size, i) => (size === 1 ? grad._stride[i] !== 0 : grad._stride[i] === variable._stride[i]));
+}
+
+/** Whether two tensors over the same storage could touch the same element (by their position ranges). */
+function overlaps(a: Tensor, b: Tensor): boolean {
+  if (a.storage !== b.storage) return false;
+  const range = (t: Tensor): [number, number] => {
+    let low = t._offset;
+    let high = t._offset;
+    t._shape.forEach((size, i) => {
+      const span = (size - 1) * t._stride[i]!;
+      if (span < 0) low += span; else high += span;
+    });
+    return [low, high];
+  };
+  const [a0, a1] = range(a);
+  const [b0, b1] = range(b);
+  return a0 <= b1 && b0 <= a1;
 }

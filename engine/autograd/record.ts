@@ -50,6 +50,10 @@ export function record<S extends Saved>(
     const filled = grads.map((g, i) => g ?? zerosFor(outs[i]!));
     return backward(filled, unpacked as S).map((g) => g ?? null);
   }, outs.length);
+  for (const s of Object.values(savedTensors)) {
+    const index = outs.findIndex((t) => t === s.peek());
+    if (s.isOutput && index >= 0) s.producedBy = `output ${index} of ${name}`;
+  }
   outs.forEach((t, i) => {
     if (!t.dtype.is_floating_point) return;
     t.grad_fn = node;

@@ -39,7 +39,7 @@ export class DType {
     switch (this.name) {
       case 'bool': return value !== 0 ? 1 : 0;
       case 'int32': return value | 0;
-      case 'int64': return Number.isFinite(value) ? Math.trunc(value) : -9223372036854775808; // x86's cvttsd2si result
+      case 'int64': return Number.isFinite(value) ? Math.trunc(value) + 0 : -9223372036854775808; // + 0: no -0 in integers; x86's cvttsd2si result otherwise
       case 'float32': return Math.fround(value);
       case 'float64': return value;
     }
