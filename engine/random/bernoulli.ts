@@ -29,7 +29,7 @@ function sampleWithTensor(layout: Tensor, p: Tensor, generator: Generator): Tens
   if (!p.dtype.is_floating_point) throw notImplemented('bernoulli_tensor_cpu_p_', p.dtype);
   const doublePrecision = p.dtype.name === 'float64';
   const probabilities = p.storage.data;
-  return drawInOrder(layout, layout.dtype, ([position]) => {
+  return drawInOrder(layout, layout.dtype, ([, position]) => {
     const probability = probabilities[position!]!;
     if (!(probability >= 0 && probability <= 1)) {
       throw new RuntimeError('Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)');

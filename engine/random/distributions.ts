@@ -1,7 +1,7 @@
 // The samplers of ATen's DistributionsHelper.h and TransformationHelper.h, drawing from a Generator exactly as
 // PyTorch's CPU kernels do, so the same seed gives the same numbers.
 import type { Generator } from './generator.ts';
-import { fmaf } from './fma.ts';
+import { fma, fmaf } from './fma.ts';
 import { logf, sincosf } from './float32-math.ts';
 
 const f = Math.fround;
@@ -13,9 +13,9 @@ export function uniformFloat(generator: Generator, from: number, to: number): nu
   return fmaf(x, f(to - from), from);
 }
 
-/** uniform_real_distribution<double>: 53 random bits of a 64-bit draw. */
+/** uniform_real_distribution<double>: 53 random bits of a 64-bit draw, then x * (to - from) + from (fused). */
 export function uniformDouble(generator: Generator, from: number, to: number): number {
-  return generator.random53() * 2 ** -53 * (to - from) + from;
+  return fma(generator.random53() * 2 ** -53, to - from, from);
 }
 
 /** at::normal_distribution<double>: Box-Muller, handing out the cached sine sample on every other call. */
@@ -23,14 +23,14 @@ export function normalDouble(generator: Generator, mean: number, std: number): n
   const cached = generator.nextDoubleNormal;
   if (cached !== null) {
     generator.nextDoubleNormal = null;
-    return cached * std + mean;
+    return fma(cached, std, mean);
   }
   const u1 = uniformDouble(generator, 0, 1);
   const u2 = uniformDouble(generator, 0, 1);
   const radius = Math.sqrt(-2 * Math.log(1 - u2));
   const theta = 2 * Math.PI * u1;
   generator.nextDoubleNormal = radius * Math.sin(theta);
-  return radius * Math.cos(theta) * std + mean;
+  return fma(radius * Math.cos(theta), std, mean);
 }
 
 const TWO_PI_FLOAT = f(2 * Math.PI);
@@ -50,8 +50,8 @@ function normalFill16Double(data: Float64Array, o: number, mean: number, std: nu
   for (let j = 0; j < 8; j++) {
     const radius = Math.sqrt(-2 * Math.log(1 - data[o + j]!));
     const theta = 2 * Math.PI * data[o + j + 8]!;
-    data[o + j] = radius * Math.cos(theta) * std + mean;
-    data[o + j + 8] = radius * Math.sin(theta) * std + mean;
+    data[o + j] = fma(radius * Math.cos(theta), std, mean);
+    data[o + j + 8] = fma(radius * Math.sin(theta), std, mean);
   }
 }
 

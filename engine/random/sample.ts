@@ -58,17 +58,17 @@ export function finishFactory(target: Tensor, values: Tensor, options: TensorOpt
 
 /**
  * A contiguous tensor of `layout`'s shape and `dtype` whose elements are drawn in the order PyTorch's serial kernel
- * visits `layout` (Note [TensorIterator order]). `draw` receives each element's storage positions in `inputs`
- * (tensors already broadcast to layout's shape).
+ * visits `layout` (Note [TensorIterator order]). `draw` receives each element's storage positions: `layout`'s first,
+ * then those in `inputs` (tensors broadcast to layout's shape).
  */
 export function drawInOrder(
-  layout: Tensor, dtype: DType, draw: (inputPositions: readonly number[]) => number, inputs: readonly Tensor[] = [],
+  layout: Tensor, dtype: DType, draw: (positions: readonly number[]) => number, inputs: readonly Tensor[] = [],
 ): Tensor {
   const out = emptyTensor(layout._shape, dtype, layout.device);
   const data = out.storage.data;
   const views = [viewOf(layout), ...inputs.map((t) => viewOf(t, layout._shape))];
   forEachInIteratorOrder(layout._shape, views, (index, positions) => {
-    data[index] = dtype.cast(draw(positions.slice(1)));
+    data[index] = dtype.cast(draw(positions));
   });
   return out;
 }
