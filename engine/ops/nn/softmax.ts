@@ -1,52 +1,14 @@
-// softmax and log_softmax along one dimension, max-subtracted so that large inputs do not overflow. Both save their
-// result: d softmax = y * (g - sum(g * y)), d log_softmax = g - exp(y) * sum(g).
+// softmax and log_softmax along one dimension (kernels in softmax-kernel.ts), their arguments and derivatives. Both
+// save their result: d softmax = y * (g - sum(g * y)), d log_softmax = g - exp(y) * sum(g).
 import { record } from '../../autograd/record.ts';
 import { type DType, toDType } from '../../core/dtype.ts';
-import { RuntimeError } from '../../core/errors.ts';
 import { withGradMode } from '../../core/grad-mode.ts';
 import { wrapDim } from '../../core/shape.ts';
-import { emptyTensor, type Tensor } from '../../core/tensor.ts';
+import type { Tensor } from '../../core/tensor.ts';
 import { addMethods } from '../methods.ts';
 import { bindArgs, warn } from './args.ts';
-import { forEachLane } from './lanes.ts';
 import { pythonTypeName } from './python-types.ts';
-
-type Kind = 'softmax' | 'log_softmax';
-
-function kernel(input: Tensor, dim: number, kind: Kind): Tensor {
-  const lastDim = input.ndim <= 1 || dim === input.ndim - 1;
-  if (!input.dtype.is_floating_point && input.numel() > 0) {
-    throw new RuntimeError(`"${kind}${lastDim ? '_lastdim' : ''}_kernel_impl" not implemented for '${input.dtype.scalarName}'`);
-  }
-  const out = emptyTensor(input._shape, input.dtype, input.device);
-  // float32 rounds each step as PyTorch's float kernels do; float64 keeps every bit anyway.
-  const round = input.dtype.name === 'float32' ? Math.fround : (v: number) => v;
-  const x = input.storage.data;
-  const y = out.storage.data;
-  forEachLane(input, dim, ({ input: src, inputStride, output: dst, outputStride, length }) => {
-    let max = -Infinity;
-    for (let k = 0, p = src; k < length; k++, p += inputStride) {
-      const v = x[p]!;
-      if (v > max || Number.isNaN(v)) max = v;
-      if (Number.isNaN(max)) break;
-    }
-    let sum = 0;
-    for (let k = 0, p = src, o = dst; k < length; k++, p += inputStride, o += outputStride) {
-      const shifted = round(x[p]! - max);
-      const e = round(Math.exp(shifted));
-      sum += e;
-      y[o] = kind === 'softmax' ? e : shifted;
-    }
-    if (kind === 'softmax') {
-      const inverse = round(1 / round(sum));
-      for (let k = 0, o = dst; k < length; k++, o += outputStride) y[o] = lastDim ? y[o]! * inverse : y[o]! / round(sum);
-    } else {
-      const logSum = round(Math.log(round(sum)));
-      for (let k = 0, o = dst; k < length; k++, o += outputStride) y[o] = y[o]! - logSum;
-    }
-  });
-  return out;
-}
+import { kernel, type Kind } from './softmax-kernel.ts';
 
 /** Sums over `dim`, keeping it; a 0-dim tensor is its own sum. */
 function sumAlong(t: Tensor, dim: number): Tensor {

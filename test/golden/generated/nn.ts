@@ -898,4 +898,25 @@ export const cases: Record<string, () => unknown> = {
   "normalize of integers fails": () => {
     return F.normalize(torch.tensor([[1, 2]]));
   },
+  "cross_entropy over spatial dims with label smoothing and weight": () => {
+    const x = torch.arange(pyfloat(24.0)).view(2, 3, 4).div(5).sin().requires_grad_();
+    const t = torch.tensor([[0, 1, 2, -100], [2, 2, 0, 1]]);
+    const w = torch.tensor([pyfloat(1.0), 0.5, pyfloat(2.0)]);
+    const loss = F.cross_entropy(x, t, { weight: w, label_smoothing: 0.25 });
+    console.log(F.cross_entropy(x, t, { label_smoothing: 0.25, reduction: 'none' }));
+    loss.backward();
+    return [loss, x.grad];
+  },
+  "nll_loss of a long float32 batch sums as PyTorch does": () => {
+    const x = torch.arange(pyfloat(600.0)).view(200, 3).mul(0.37).sin().mul(3.1);
+    const t = torch.arange(200).remainder(3);
+    const w = torch.tensor([0.3, 1.7, 0.9]);
+    return [F.nll_loss(x, t), F.nll_loss(x, t, { reduction: 'sum' }), F.nll_loss(x, t, { weight: w }), F.nll_loss(x, t, { weight: w, reduction: 'sum' })];
+  },
+  "softmax over long lanes and size-one dims": () => {
+    const x = torch.arange(pyfloat(300.0)).view(3, 100).mul(0.91).sin().mul(20);
+    console.log(F.softmax(x, 1).getitem(":, :6"), F.log_softmax(x, 1).getitem(":, :4"));
+    console.log(F.softmax(x, 0).getitem(":, :4"));
+    return F.softmax(torch.tensor([[pyfloat(1.0), pyfloat(2.0)]]), 0);
+  },
 };
