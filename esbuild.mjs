@@ -17,7 +17,8 @@ const builds = [engine];
 
 /** Entries of the other runtimes are added as their folders gain entry points. */
 const optional = [
-  { entryPoints: ['extension/cli/main.ts'], outfile: 'dist/cli.mjs', platform: 'node', format: 'esm' },
+  // The CLI loads esbuild (to transpile snippets) at run time: keep npm packages external, not bundled.
+  { entryPoints: ['extension/cli/main.ts'], outfile: 'dist/cli.mjs', platform: 'node', format: 'esm', packages: 'external' },
   { entryPoints: ['extension/runner/worker.ts'], outfile: 'dist/worker.mjs', platform: 'node', format: 'esm' },
 ];
 for (const build of optional) {

@@ -41,7 +41,10 @@ export class Generator {
 
   /** `g.seed()`: reseeds from the operating system's entropy and returns the seed (kept below 2^53 so it is exact). */
   seed(): number {
-    const words = globalThis.crypto.getRandomValues(new Uint32Array(2));
+    const words = new Uint32Array(2);
+    // Web Crypto exists in browsers, workers and Node; a bare JavaScript context falls back to Math.random.
+    if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(words);
+    else words.set([Math.random() * TWO_POW_32, Math.random() * TWO_POW_32]);
     const seed = (words[0]! & 0x1fffff) * TWO_POW_32 + words[1]!;
     this.manual_seed(seed);
     return seed;
