@@ -56,7 +56,7 @@ export function linspace(...args: (Scalar | Tensor | number | (TensorOptions & {
       // Integer dtypes step in double from truncated ends; each value truncates again.
       const [start, end] = [Math.trunc(startValue), Math.trunc(endValue)];
       const step = (end - start) / (steps - 1);
-      at = (i) => (i < half ? start + step * i : end - step * (steps - i - 1));
+      at = (i) => (i < half ? fma(step, i, start) : fma(-step, steps - i - 1, end));
       lane = (i0, k) => dtype.cast(at(i0)) + k * step;
     }
     data.set(vectorizedSequence(steps, dtype, at, lane));

@@ -465,6 +465,12 @@ export const cases: Record<string, () => unknown> = {
   "linspace int64 and int32 with 20 steps": () => {
     return [torch.linspace(-23, 401, 20, { dtype: torch.int64 }), torch.linspace(-23, 401, 20, { dtype: torch.int32 })];
   },
+  "linspace int64 fuses start + step * i before truncating": () => {
+    return torch.linspace(-18.96, 24.384, 289, { dtype: torch.int64 });
+  },
+  "linspace int32 decreasing": () => {
+    return torch.linspace(46.981, -38.9, 277, { dtype: torch.int32 });
+  },
   "linspace one and zero steps": () => {
     return [torch.linspace(3, 1, 1), torch.linspace(0, 1, 0)];
   },
