@@ -47,7 +47,9 @@ function lossWithLogits(input: Tensor, target: Tensor, weights: Weights, reducti
 }
 
 /** `F.binary_cross_entropy_with_logits(logits, targets)`; options `weight`, `pos_weight`, `reduction`. */
-export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, ...rest: unknown[]): Tensor {
+export function binary_cross_entropy_with_logits(
+  input: Tensor, target: Tensor, ...rest: (Tensor | boolean | string | null | ReductionOptions & { weight?: Tensor | null; pos_weight?: Tensor | null })[]
+): Tensor {
   const bound = bindArgs('binary_cross_entropy_with_logits', [input, target, ...rest],
     ['input', 'target', 'weight', 'size_average', 'reduce', 'reduction', 'pos_weight'], 2);
   const reduction = reductionOf(bound as ReductionOptions);

@@ -58,7 +58,7 @@ function labelSmoothing(self: Tensor, target: Tensor, weight: Tensor | null, red
 export interface CrossEntropyOptions extends ReductionOptions { weight?: Tensor | null; ignore_index?: number; label_smoothing?: number }
 
 /** `F.cross_entropy(logits, classes)` or `F.cross_entropy(logits, probabilities)`; options as nll_loss plus `label_smoothing`. */
-export function cross_entropy(input: Tensor, target: Tensor, ...rest: unknown[]): Tensor {
+export function cross_entropy(input: Tensor, target: Tensor, ...rest: (Tensor | boolean | number | string | null | CrossEntropyOptions)[]): Tensor {
   const bound = bindArgs('cross_entropy', [input, target, ...rest],
     ['input', 'target', 'weight', 'size_average', 'ignore_index', 'reduce', 'reduction', 'label_smoothing'], 2);
   const reduction = reductionOf(bound as ReductionOptions);

@@ -12,7 +12,7 @@ import { type Reduction, reductionOf, type ReductionOptions } from './reduction.
 export interface NllLossOptions extends ReductionOptions { weight?: Tensor | null; ignore_index?: number }
 
 /** `F.nll_loss(logProbs, target)`; options `weight`, `ignore_index` (-100), `reduction` ('mean' | 'sum' | 'none'). */
-export function nll_loss(input: Tensor, target: Tensor, ...rest: unknown[]): Tensor {
+export function nll_loss(input: Tensor, target: Tensor, ...rest: (Tensor | boolean | number | string | null | NllLossOptions)[]): Tensor {
   const bound = bindArgs('nll_loss', [input, target, ...rest], ['input', 'target', 'weight', 'size_average', 'ignore_index', 'reduce', 'reduction'], 2);
   const reduction = reductionOf(bound as ReductionOptions);
   return nllLossNd(input, target, (bound['weight'] as Tensor | null | undefined) ?? null, reduction, (bound['ignore_index'] as number | undefined) ?? -100);
