@@ -66,7 +66,7 @@ export function empty(...args: SizeAndOptions): Tensor {
   return filled(size, 0, options);
 }
 
-function checkFillValue(fn: string, fill_value: unknown, position: number): asserts fill_value is Scalar {
+export function checkFillValue(fn: string, fill_value: unknown, position: number): asserts fill_value is Scalar {
   if (!isScalar(fill_value)) {
     throw new TypeError(`${fn}(): argument 'fill_value' (position ${position}) must be Number, not ${pythonTypeName(fill_value)}`);
   }

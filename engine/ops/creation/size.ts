@@ -13,7 +13,7 @@ export function factorySize(fn: string, args: readonly unknown[], element: 'SymI
   if (args.length > 1 && args.some((a) => Array.isArray(a))) {
     throw new TypeError(`${fn}() received an invalid combination of arguments - got (${args.map((a) => (Array.isArray(a) ? 'tuple' : pythonTypeName(a))).join(', ')})`);
   }
-  if (args.length === 1 && !Array.isArray(single) && typeof single !== 'number') {
+  if (args.length === 1 && !Array.isArray(single) && !(typeof single === 'number' && Number.isInteger(single))) {
     throw new TypeError(`${fn}(): argument 'size' (position 1) must be tuple of ${element}, not ${pythonTypeName(single)}`);
   }
   list.forEach((d, i) => {

@@ -519,4 +519,29 @@ export const cases: Record<string, () => unknown> = {
     console.log(c.stride());
     return c;
   },
+  "zeros with one float size": () => {
+    return torch.zeros(2.5);
+  },
+  "rand with a bool size": () => {
+    return torch.rand(true as never);
+  },
+  "new_zeros, new_ones, new_empty take the dtype, not the layout": () => {
+    const x = torch.zeros(2, 3, { dtype: torch.float64 }).t();
+    const e = x.new_empty(2);
+    return [x.new_zeros(2, 3), x.new_ones([2]), x.new_zeros([2, 3], { dtype: torch.int32 }), e.shape, e.dtype];
+  },
+  "new_full converts the fill value to the tensor's dtype": () => {
+    return [torch.zeros(2, { dtype: torch.float64 }).new_full([2], 7), torch.zeros(2, { dtype: torch.int64 }).new_full([2], 2.5)];
+  },
+  "new_tensor converts data to the tensor's dtype": () => {
+    const x = torch.zeros(1, { dtype: torch.float64 });
+    return [x.new_tensor([1, 2]), x.new_tensor([true]), torch.zeros(1, { dtype: torch.int64 }).new_tensor([1.5, 2])];
+  },
+  "new_tensor and new_zeros requires_grad": () => {
+    const x = torch.zeros(1, { dtype: torch.float64, requires_grad: true });
+    return [x.new_tensor([1.5], { requires_grad: true }), x.new_zeros(2, { requires_grad: true }), x.new_zeros(2)];
+  },
+  "new_zeros with a float size": () => {
+    return torch.zeros(1).new_zeros(2.5);
+  },
 };
