@@ -6,7 +6,9 @@ import { withGradMode } from '../core/grad-mode.ts';
 import { type Scalar, scalarValue } from '../core/scalar.ts';
 import { broadcastShapes } from '../core/shape.ts';
 import { emptyTensor, Tensor } from '../core/tensor.ts';
-import { parseSize, splitOptions } from '../ops/args.ts';
+import { splitOptions } from '../ops/args.ts';
+import { factorySize } from '../ops/creation/size.ts';
+import { castTensor } from '../ops/dispatch.ts';
 import { zeros_like } from '../ops/creation/fill.ts';
 import { formatDouble } from '../ops/creation/format.ts';
 import { addMethods } from '../ops/methods.ts';
@@ -65,7 +67,7 @@ export function normal(mean: Tensor | Scalar, std: Tensor | Scalar = 1, ...rest:
     if (positional.length === 0) {
       throw new TypeError('normal() received an invalid combination of arguments - got (float, float), but expected (Tensor mean, Tensor std), (Tensor mean, float std), (float mean, Tensor std) or (float mean, float std, tuple of ints size)');
     }
-    const out = factoryTensor(parseSize(positional), options);
+    const out = factoryTensor(factorySize('normal', positional, 'ints'), options);
     return finishFactory(out, sampleNormal(out, out.dtype, scalarValue(mean), scalarValue(std), generator), options);
   }
   if (std instanceof Tensor) checkStdTensor(std);
@@ -73,9 +75,12 @@ export function normal(mean: Tensor | Scalar, std: Tensor | Scalar = 1, ...rest:
   const like = mean instanceof Tensor ? mean : (std as Tensor);
   const shape = mean instanceof Tensor && std instanceof Tensor ? broadcastShapes(mean._shape, std._shape) : like._shape;
   const layout = emptyTensor(shape, like.dtype, like.device);
+  // PyTorch scales and shifts in place inside the op (each step rounded to the output's dtype), without bumping the
+  // version counter; out-of-place steps cast back give the same values on a fresh tensor.
+  const inOutputDType = (t: Tensor) => (t.dtype === layout.dtype ? t : castTensor(t, layout.dtype));
   const out = withGradMode(false, () => {
-    if (std instanceof Tensor) return sampleNormal(layout, layout.dtype, 0, 1, generator).mul_(std).add_(mean);
-    return sampleNormal(layout, layout.dtype, 0, scalarValue(std), generator).add_(mean);
+    if (std instanceof Tensor) return inOutputDType(inOutputDType(sampleNormal(layout, layout.dtype, 0, 1, generator).mul(std)).add(mean));
+    return inOutputDType(sampleNormal(layout, layout.dtype, 0, scalarValue(std), generator).add(mean));
   });
   const inputs = [mean, std].filter((t): t is Tensor => t instanceof Tensor);
   const name = !(std instanceof Tensor) ? 'NormalBackward1' : !(mean instanceof Tensor) ? 'NormalBackward2' : 'NormalBackward3';

@@ -480,4 +480,10 @@ export const cases: Record<string, () => unknown> = {
     const c = torch.randperm(5, { generator: g });
     return [a, b, c];
   },
+  "torch.normal results start at version 0": () => {
+    return [torch.normal(torch.zeros(2), pyfloat(1.0))._version, torch.normal(pyfloat(1.0), torch.ones(2))._version, torch.normal(torch.zeros(2), torch.ones(2))._version];
+  },
+  "torch.normal float32 mean with float64 std stays float32": () => {
+    return torch.normal(torch.full([3], 0.1), torch.full([3], 0.3, { dtype: torch.float64 }));
+  },
 };
