@@ -59,11 +59,11 @@ interface Extreme {
   (dim: number, keepdim: boolean, options: MaxOptions): ValuesIndices;
 }
 
-const methods = {
+const methods: { max: Extreme; min: Extreme } = {
   /** `x.max()`, `x.max(0)` (values, indices), `x.max(y)` (maximum). */
-  max: function (this: Tensor, ...args: MaxArgs) { return dispatch('max', this, args); } as Extreme,
+  max: function (this: Tensor, ...args: MaxArgs): Tensor | ValuesIndices { return dispatch('max', this, args); } as Extreme,
   /** `x.min()`, `x.min(0)` (values, indices), `x.min(y)` (minimum). */
-  min: function (this: Tensor, ...args: MaxArgs) { return dispatch('min', this, args); } as Extreme,
+  min: function (this: Tensor, ...args: MaxArgs): Tensor | ValuesIndices { return dispatch('min', this, args); } as Extreme,
 };
 type MinMaxMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends MinMaxMethods {} }
