@@ -81,7 +81,7 @@ export const cases: Record<string, () => unknown> = {
     return torch.cat([torch.zeros(0), torch.ones(2, 3)], -3);
   },
   "cat error tensor instead of list": () => {
-    return torch.cat(torch.ones(2, 3));
+    return torch.cat(torch.ones(2, 3) as any);
   },
   "cat backward": () => {
     const a = torch.tensor([[pyfloat(1.), pyfloat(2.)], [pyfloat(3.), pyfloat(4.)]], { requires_grad: true });
@@ -99,7 +99,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(y);
     y.mul(torch.tensor([pyfloat(1.), pyfloat(2.), pyfloat(3.), pyfloat(4.)])).sum().backward();
     console.log(a.grad, e.grad, d.grad);
-    return [a.grad.dtype, e.grad.dtype, d.grad.dtype, y.grad_fn.name()];
+    return [a.grad!.dtype, e.grad!.dtype, d.grad!.dtype, y.grad_fn!.name()];
   },
   "cat backward of the same tensor twice": () => {
     const a = torch.tensor([pyfloat(1.), pyfloat(2.)], { requires_grad: true });
@@ -167,7 +167,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(y);
     y.mul(torch.tensor([[pyfloat(1.)], [pyfloat(2.)], [pyfloat(3.)]])).sum().backward();
     console.log(a.grad, v.grad);
-    return y.grad_fn.name();
+    return y.grad_fn!.name();
   },
   "hstack error empty list": () => {
     return torch.hstack([]);
@@ -273,7 +273,7 @@ export const cases: Record<string, () => unknown> = {
     return torch.ones(2, 3).flip(2);
   },
   "flip error int instead of list": () => {
-    return torch.flip(torch.ones(2, 3), 0);
+    return torch.flip(torch.ones(2, 3), 0 as any);
   },
   "fliplr error 1-D": () => {
     return torch.fliplr(torch.ones(3));
@@ -422,12 +422,12 @@ export const cases: Record<string, () => unknown> = {
   "repeat_interleave backward": () => {
     const a = torch.tensor([[pyfloat(1.), pyfloat(2.)], [pyfloat(3.), pyfloat(4.)]], { requires_grad: true });
     const y = a.repeat_interleave(torch.tensor([2, 1]), 1);
-    console.log(y, y.grad_fn.next_functions[0][0].name());
+    console.log(y, y.grad_fn!.next_functions[0]![0]!.name());
     y.mul(torch.tensor([pyfloat(1.), pyfloat(2.), pyfloat(3.)])).sum().backward();
     console.log(a.grad);
     const b = torch.tensor([[pyfloat(1.), pyfloat(2.)], [pyfloat(3.), pyfloat(4.)]], { requires_grad: true });
     const z = b.repeat_interleave(2);
-    console.log(z.grad_fn.next_functions[0][0].name());
+    console.log(z.grad_fn!.next_functions[0]![0]!.name());
     z.mul(torch.tensor([pyfloat(1.), pyfloat(2.), pyfloat(3.), pyfloat(4.), pyfloat(5.), pyfloat(6.), pyfloat(7.), pyfloat(8.)])).sum().backward();
     return b.grad;
   },

@@ -144,7 +144,7 @@ export const cases: Record<string, () => unknown> = {
     const y = a.mm(a).sum();
     const g = torch.autograd.grad(y, a, { create_graph: true });
     console.log(g[0]);
-    g[0].sum().backward();
+    g[0]!.sum().backward();
     return a.grad;
   },
   "bmm basic": () => {
@@ -197,7 +197,7 @@ export const cases: Record<string, () => unknown> = {
   "matmul 1-D @ 2-D without grad on the vector": () => {
     const m = torch.tensor([[pyfloat(1.), pyfloat(0.), pyfloat(2.)], [pyfloat(0.), pyfloat(1.), pyfloat(-1.)]], { requires_grad: true });
     const y = torch.matmul(torch.tensor([pyfloat(2.), pyfloat(3.)]), m);
-    console.log(y.grad_fn.name(), y.grad_fn.next_functions[0][0].name());
+    console.log(y.grad_fn!.name(), y.grad_fn!.next_functions[0]![0]!.name());
     return y;
   },
   "matmul 3-D @ 2-D folds into mm": () => {
@@ -205,7 +205,7 @@ export const cases: Record<string, () => unknown> = {
     const b = torch.tensor([[pyfloat(1.), pyfloat(0.)], [pyfloat(0.), pyfloat(1.)], [pyfloat(1.), pyfloat(1.)]], { requires_grad: true });
     const y = torch.matmul(a, b);
     console.log(y);
-    console.log(y.grad_fn.next_functions[0][0].name(), y.grad_fn.next_functions[0][0].next_functions[0][0].name());
+    console.log(y.grad_fn!.next_functions[0]![0]!.name(), y.grad_fn!.next_functions[0]![0]!.next_functions[0]![0]!.name());
     y.sum().backward();
     return [y.stride(), a.grad, b.grad];
   },
@@ -213,7 +213,7 @@ export const cases: Record<string, () => unknown> = {
     const a = torch.tensor([[[pyfloat(1.), pyfloat(2.), pyfloat(3.)], [pyfloat(4.), pyfloat(5.), pyfloat(6.)]], [[pyfloat(0.), pyfloat(1.), pyfloat(0.)], [pyfloat(1.), pyfloat(0.), pyfloat(1.)]]], { requires_grad: true });
     const v = torch.tensor([pyfloat(1.), pyfloat(-1.), pyfloat(2.)], { requires_grad: true });
     const y = a.matmul(v);
-    console.log(y, y.grad_fn.next_functions[0][0].name());
+    console.log(y, y.grad_fn!.next_functions[0]![0]!.name());
     y.sum().backward();
     return [a.grad, v.grad];
   },
@@ -221,7 +221,7 @@ export const cases: Record<string, () => unknown> = {
     const v = torch.tensor([pyfloat(1.), pyfloat(-1.)], { requires_grad: true });
     const b = torch.tensor([[[pyfloat(1.), pyfloat(2.), pyfloat(3.)], [pyfloat(4.), pyfloat(5.), pyfloat(6.)]], [[pyfloat(0.), pyfloat(1.), pyfloat(0.)], [pyfloat(1.), pyfloat(0.), pyfloat(1.)]]], { requires_grad: true });
     const y = torch.matmul(v, b);
-    console.log(y, y.grad_fn.next_functions[0][0].name());
+    console.log(y, y.grad_fn!.next_functions[0]![0]!.name());
     y.sum().backward();
     return [v.grad, b.grad];
   },
@@ -230,7 +230,7 @@ export const cases: Record<string, () => unknown> = {
     const b = torch.tensor([[[pyfloat(1.), pyfloat(2.), pyfloat(3.)], [pyfloat(4.), pyfloat(5.), pyfloat(6.)]], [[pyfloat(0.), pyfloat(1.), pyfloat(0.)], [pyfloat(1.), pyfloat(0.), pyfloat(1.)]]], { requires_grad: true });
     const y = torch.matmul(m, b);
     console.log(y, y.stride(), y.is_contiguous());
-    console.log(y.grad_fn.next_functions[0][0].name());
+    console.log(y.grad_fn!.next_functions[0]![0]!.name());
     y.sum().backward();
     return [m.grad, b.grad];
   },
@@ -238,8 +238,8 @@ export const cases: Record<string, () => unknown> = {
     const m = torch.tensor([[pyfloat(1.), pyfloat(2.)], [pyfloat(3.), pyfloat(4.)], [pyfloat(5.), pyfloat(6.)]], { requires_grad: true });
     const b = torch.tensor([[[pyfloat(1.), pyfloat(2.), pyfloat(3.)], [pyfloat(4.), pyfloat(5.), pyfloat(6.)]], [[pyfloat(0.), pyfloat(1.), pyfloat(0.)], [pyfloat(1.), pyfloat(0.), pyfloat(1.)]]]);
     const y = torch.matmul(m, b);
-    const mmNode = y.grad_fn.next_functions[0][0].next_functions[0][0].next_functions[0][0];
-    console.log(mmNode.name(), mmNode.next_functions[1][0].name());
+    const mmNode = y.grad_fn!.next_functions[0]![0]!.next_functions[0]![0]!.next_functions[0]![0]!;
+    console.log(mmNode!.name(), mmNode!.next_functions[1]![0]!.name());
     return y;
   },
   "matmul 3-D @ 3-D uses bmm": () => {
@@ -247,8 +247,8 @@ export const cases: Record<string, () => unknown> = {
     const b = torch.tensor([[[pyfloat(1.), pyfloat(0.), pyfloat(2.)], [pyfloat(0.), pyfloat(1.), pyfloat(3.)]], [[pyfloat(1.), pyfloat(1.), pyfloat(1.)], [pyfloat(2.), pyfloat(2.), pyfloat(-2.)]]], { requires_grad: true });
     const y = a.matmul(b);
     console.log(y);
-    const bmmNode = y.grad_fn.next_functions[0][0];
-    console.log(bmmNode.name(), bmmNode.next_functions[0][0].name(), bmmNode.next_functions[0][0].next_functions[0][0].name());
+    const bmmNode = y.grad_fn!.next_functions[0]![0]!;
+    console.log(bmmNode!.name(), bmmNode!.next_functions[0]![0]!.name(), bmmNode!.next_functions[0]![0]!.next_functions[0]![0]!.name());
     y.sum().backward();
     return [a.grad, b.grad];
   },
@@ -257,8 +257,8 @@ export const cases: Record<string, () => unknown> = {
     const b = torch.tensor([[[pyfloat(1.), pyfloat(0.)], [pyfloat(0.), pyfloat(1.)]], [[pyfloat(2.), pyfloat(0.)], [pyfloat(0.), pyfloat(2.)]], [[pyfloat(1.), pyfloat(1.)], [pyfloat(1.), pyfloat(1.)]]], { requires_grad: true });
     const y = torch.matmul(a, b);
     console.log(y.shape, y.stride());
-    const bmmNode = y.grad_fn.next_functions[0][0];
-    console.log(bmmNode.next_functions[0][0].name(), bmmNode.next_functions[1][0].name());
+    const bmmNode = y.grad_fn!.next_functions[0]![0]!;
+    console.log(bmmNode!.next_functions[0]![0]!.name(), bmmNode!.next_functions[1]![0]!.name());
     y.sum().backward();
     return [y, a.grad, b.grad];
   },
@@ -273,15 +273,15 @@ export const cases: Record<string, () => unknown> = {
     const x = torch.tensor([[[pyfloat(1.), pyfloat(2.), pyfloat(3.)], [pyfloat(4.), pyfloat(5.), pyfloat(6.)]], [[pyfloat(7.), pyfloat(8.), pyfloat(9.)], [pyfloat(10.), pyfloat(11.), pyfloat(12.)]]], { requires_grad: true });
     const p = x.permute(0, 2, 1);
     const y = p.matmul(torch.tensor([[pyfloat(1.), pyfloat(0.)], [pyfloat(0.), pyfloat(1.)]]));
-    console.log(p.stride(), y.grad_fn.next_functions[0][0].name());
+    console.log(p.stride(), y.grad_fn!.next_functions[0]![0]!.name());
     const z = x.transpose(0, 1).matmul(torch.tensor([[pyfloat(1.)], [pyfloat(2.)], [pyfloat(3.)]]));
-    console.log(z.grad_fn.next_functions[0][0].name(), z.grad_fn.next_functions[0][0].next_functions[0][0].name());
+    console.log(z.grad_fn!.next_functions[0]![0]!.name(), z.grad_fn!.next_functions[0]![0]!.next_functions[0]![0]!.name());
     return [y, z];
   },
   "matmul of an expanded input": () => {
     const x = torch.tensor([[[pyfloat(1.), pyfloat(2.)], [pyfloat(3.), pyfloat(4.)]]], { requires_grad: true });
     const y = x.expand(3, 2, 2).matmul(torch.tensor([[pyfloat(1.), pyfloat(1.)], [pyfloat(0.), pyfloat(1.)]]));
-    console.log(y.grad_fn.next_functions[0][0].name());
+    console.log(y.grad_fn!.next_functions[0]![0]!.name());
     y.sum().backward();
     return [y, x.grad];
   },
@@ -572,9 +572,9 @@ export const cases: Record<string, () => unknown> = {
   "einsum grad_fn chains": () => {
     const a = torch.tensor([[pyfloat(1.), pyfloat(2.)], [pyfloat(3.), pyfloat(4.)]], { requires_grad: true });
     const y = torch.einsum("ij,jk->ik", a, a);
-    const names = [y.grad_fn.name(), y.grad_fn.next_functions[0][0].name(), y.grad_fn.next_functions[0][0].next_functions[0][0].name()];
+    const names = [y.grad_fn!.name(), y.grad_fn!.next_functions[0]![0]!.name(), y.grad_fn!.next_functions[0]![0]!.next_functions[0]![0]!.name()];
     console.log(names);
-    console.log(torch.einsum("ii->i", a).grad_fn.next_functions[0][0].next_functions[0][0].name());
+    console.log(torch.einsum("ii->i", a).grad_fn!.next_functions[0]![0]!.next_functions[0]![0]!.name());
     console.log(torch.einsum("ii", a));
     console.log(torch.einsum("i,j->ij", a.select(0, 0), a.select(0, 1)));
     return torch.einsum("ij", a);
