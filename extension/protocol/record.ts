@@ -175,13 +175,14 @@ export interface ConsoleLine {
  * - `syntax`: the snippet did not parse (esbuild's message);
  * - `runtime`: it threw;
  * - `timeout` / `out-of-memory`: the runner ended it;
+ * - `cancelled`: the caller stopped it (the editor's Stop command, or a newer run in live mode);
  * - `internal`: the runner itself failed.
  */
-export type ErrorKind = 'syntax' | 'runtime' | 'timeout' | 'out-of-memory' | 'internal';
+export type ErrorKind = 'syntax' | 'runtime' | 'timeout' | 'out-of-memory' | 'cancelled' | 'internal';
 
 export interface ErrorRecord {
   kind: ErrorKind;
-  /** PyTorch's or JavaScript's class name: `RuntimeError`, `TypeError`, `SyntaxError`, `TimeoutError`, `MemoryError`. */
+  /** PyTorch's or JavaScript's class name: `RuntimeError`, `TypeError`, `SyntaxError`, `TimeoutError`, `MemoryError`, `CancelledError`. */
   name: string;
   message: string;
   location: SourcePosition | null;

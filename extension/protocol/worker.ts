@@ -35,12 +35,23 @@ export interface RecorderLimits {
   maxItems: number;
 }
 
+/** `torch.set_printoptions` keywords applied before the snippet runs. */
+export interface PrintOptionsRequest {
+  precision?: number;
+  threshold?: number;
+  edgeitems?: number;
+  linewidth?: number;
+  profile?: 'default' | 'short' | 'full';
+  sci_mode?: boolean | null;
+}
+
 export interface RunRequest {
   type: 'runRequest';
   id: number;
   program: WorkerProgram;
   device: DeviceName;
   limits: RecorderLimits;
+  printOptions?: PrintOptionsRequest;
 }
 
 export type HostMessage = RunRequest;

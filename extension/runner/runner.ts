@@ -3,7 +3,7 @@
 // ended by terminating its worker; the host carries on, and a warm spare worker makes the next run start at once.
 import { Worker } from 'node:worker_threads';
 import type { ConsoleLine, DeviceName, ErrorRecord, GraphRecord, InspectorRecord, StatementRecord } from '../protocol/record.ts';
-import type { RecorderLimits, RunRequest, WorkerMessage, WorkerProgram } from '../protocol/worker.ts';
+import type { PrintOptionsRequest, RecorderLimits, RunRequest, WorkerMessage, WorkerProgram } from '../protocol/worker.ts';
 import { errorRecord } from './errors.ts';
 import { RecordBuilder } from './record-builder.ts';
 import { defaultLimits } from './summarize.ts';
@@ -20,6 +20,10 @@ export interface RunOptions {
   /** Memory limit: the worker's JavaScript heap, and the process's growth while the run lasts (tensor storage lives outside the heap). */
   maxHeapMb?: number;
   limits?: Partial<RecorderLimits>;
+  /** `torch.set_printoptions` before the snippet runs (the editor's print settings). */
+  printOptions?: PrintOptionsRequest;
+  /** Ends the run, as the timeout does, with a `cancelled` error (the editor's Stop command, a newer live run). */
+  signal?: AbortSignal;
   /** The snippet compiled and its worker is about to run it. */
   onStart?(statementCount: number): void;
   onDevice?(device: DeviceName, notes: string[]): void;
@@ -131,6 +135,7 @@ export class Runner {
     const request: RunRequest = {
       type: 'runRequest', id: this.nextRequestId++, program, device: record.device,
       limits: { ...defaultLimits, ...options.limits },
+      printOptions: options.printOptions,
     };
     return new Promise<void>((resolve) => {
       let done = false;
@@ -139,6 +144,7 @@ export class Runner {
         done = true;
         clearTimeout(timer);
         clearInterval(watchdog);
+        options.signal?.removeEventListener('abort', cancel);
         worker.removeAllListeners();
         worker.on('error', () => undefined);
         void worker.terminate();
@@ -166,6 +172,12 @@ export class Runner {
         const errors = builder.apply(message);
         if (errors) finish(errors);
       });
+      const cancel = (): void => finish([builder.endedError('cancelled', 'CancelledError', 'the run was stopped')]);
+      if (options.signal?.aborted) {
+        cancel();
+        return;
+      }
+      options.signal?.addEventListener('abort', cancel, { once: true });
       worker.postMessage(request);
     });
   }

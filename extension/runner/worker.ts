@@ -52,6 +52,7 @@ async function run(request: RunRequest): Promise<void> {
   process.on('unhandledRejection', onAsyncError);
   const { device, notes } = selectDevice(request.device);
   post({ type: 'didSelectDevice', device, notes });
+  if (request.printOptions) engine.torch.set_printoptions(request.printOptions);
   captureConsole(recorder, program);
   const hooks = {
     statement: recorder.statement.bind(recorder),
