@@ -3,6 +3,7 @@
 import './autograd/install.ts';
 import './autograd/views.ts';
 import * as autogradApi from './autograd/api.ts';
+import * as webgpu from './backend/webgpu/cuda.ts';
 import { bool, DType, dtypeAliases, float32, float64, get_default_dtype, int32, int64, set_default_dtype } from './core/dtype.ts';
 import { Device, toDevice } from './core/device.ts';
 import { pyfloat } from './core/scalar.ts';
@@ -35,6 +36,8 @@ export const torch = {
   float32, float64, int32, int64, bool,
   get_default_dtype, set_default_dtype,
   dtype: DType,
+  /** `torch.cuda.is_available()`: whether a WebGPU adapter was found (the webgpu device stands in for CUDA). */
+  cuda: webgpu.cuda,
   /** `torch.device('cuda')`. */
   device: (type: string) => toDevice(type),
   Device,

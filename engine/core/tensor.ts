@@ -149,7 +149,7 @@ export class Tensor {
   /** The values in row-major order as numbers (bools as 0/1). */
   _values(): number[] {
     const out = new Array<number>(this.numel());
-    const data = this.storage.data;
+    const data = this.storage.values;
     forEachPosition(this._shape, this._stride, this._offset, (p, i) => { out[i] = data[p]!; });
     return out;
   }
@@ -158,7 +158,7 @@ export class Tensor {
   item(): number | boolean {
     const n = this.numel();
     if (n !== 1) throw new RuntimeError(`a Tensor with ${n} elements cannot be converted to Scalar`);
-    const v = this.storage.data[this._offset]!;
+    const v = this.storage.values[this._offset]!;
     return this.dtype.name === 'bool' ? v !== 0 : v;
   }
 

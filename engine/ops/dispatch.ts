@@ -4,6 +4,7 @@
 import type { StridedView, Store } from '../backend/cpu/kernels.ts';
 import { copyStrided, mapBinary, mapUnary } from '../backend/cpu/kernels.ts';
 import { record, needsGrad } from '../autograd/record.ts';
+import { checkSameDevice, gpuCopy, gpuElementwise } from '../backend/webgpu/index.ts';
 import { bool, category, type DType, float32, get_default_dtype, int64, promoteTypes } from '../core/dtype.ts';
 import { RuntimeError } from '../core/errors.ts';
 import { is_grad_enabled } from '../core/grad-mode.ts';
@@ -68,6 +69,9 @@ export function asTensor(value: TensorOrScalar, dtype: DType): Tensor {
   return scalarTensor(scalarValue(value), dtype);
 }
 
+/** Tensors on the webgpu device run through its kernels (engine/backend/webgpu), falling back per op to the CPU. */
+const onDevice = (t: Tensor): boolean => t.storage.device.type === 'webgpu';
+
 function describe(value: unknown): string {
   if (value === null) return 'NoneType';
   if (Array.isArray(value)) return 'list';
@@ -77,6 +81,7 @@ function describe(value: unknown): string {
 /** A copy of `t` converted to `dtype`, laid out as `.to()` lays it out (no autograd; the `to` op records it). */
 export function castTensor(t: Tensor, dtype: DType): Tensor {
   const out = emptyLike(t, dtype);
+  if (onDevice(out) && gpuCopy({ tensor: t, strides: t._stride }, out)) return out;
   copyStrided(viewOf(out), viewOf(t), storeFor(dtype) ?? (dtype === float32 ? Math.fround : undefined));
   return out;
 }
@@ -142,8 +147,11 @@ export function unaryOp(spec: UnarySpec): (self: Tensor) => Tensor {
     const dtype = unaryOutputDType(spec, self.dtype);
     const input = spec.dtype === 'float' && self.dtype !== dtype ? castTensor(self, dtype) : self;
     const { out, order } = elementwiseOutput(self._shape, dtype, self.device, [input]);
-    const fn = dtype === float32 && spec.cpuFloat32 ? spec.cpuFloat32 : spec.cpu;
-    mapUnary(out.storage.data, inOrder(viewOf(input), order), fn, storeFor(dtype));
+    const kernel = { name: spec.name, wgsl: spec.wgsl, compute: input.dtype, predicate: spec.dtype === 'bool' };
+    if (!onDevice(out) || !gpuElementwise(kernel, [{ tensor: input, strides: input._stride }], out)) {
+      const fn = dtype === float32 && spec.cpuFloat32 ? spec.cpuFloat32 : spec.cpu;
+      mapUnary(out.storage.data, inOrder(viewOf(input), order), fn, storeFor(dtype));
+    }
     const backward = spec.backward;
     if (backward && spec.grad_fn) {
       const saves = spec.saves ?? ['self'];
@@ -167,9 +175,15 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
     spec.check?.(self, other, compute);
     const shape = broadcastShapes(self._shape, other._shape);
     const outDType = spec.dtype === 'bool' ? bool : compute;
-    const { out, order } = elementwiseOutput(shape, outDType, (selfArg instanceof Tensor ? selfArg : self).device, [self, other]);
-    const fn = !compute.is_floating_point && spec.cpuIntegral ? spec.cpuIntegral : spec.cpu;
-    mapBinary(out.storage.data, inOrder(viewOf(self, shape), order), inOrder(viewOf(other, shape), order), fn, storeFor(outDType));
+    const device = onDevice(self) || onDevice(other) ? (onDevice(self) ? self : other).device : self.device;
+    if (device.type === 'webgpu') checkSameDevice([self, other]);
+    const { out, order } = elementwiseOutput(shape, outDType, device, [self, other]);
+    const kernel = { name: spec.name, wgsl: spec.wgsl, compute, predicate: spec.dtype === 'bool' };
+    const operands = [self, other].map((t) => ({ tensor: t, strides: broadcastStrides(t._shape, t._stride, shape) }));
+    if (!onDevice(out) || !gpuElementwise(kernel, operands, out)) {
+      const fn = !compute.is_floating_point && spec.cpuIntegral ? spec.cpuIntegral : spec.cpu;
+      mapBinary(out.storage.data, inOrder(viewOf(self, shape), order), inOrder(viewOf(other, shape), order), fn, storeFor(outDType));
+    }
     const backward = spec.backward;
     if (backward && spec.grad_fn) {
       const saves = spec.saves ?? ['self', 'other'];
@@ -233,6 +247,7 @@ function snapshot(self: Tensor): Tensor {
 
 /** Writes `value` (broadcast and cast) into `self`'s memory and bumps the storage's version. */
 export function writeInto(self: Tensor, value: Tensor): void {
-  copyStrided(viewOf(self), viewOf(value, self._shape), storeFor(self.dtype));
+  const strides = broadcastStrides(value._shape, value._stride, self._shape);
+  if (!onDevice(self) || !gpuCopy({ tensor: value, strides }, self)) copyStrided(viewOf(self), viewOf(value, self._shape), storeFor(self.dtype));
   self.storage.version++;
 }

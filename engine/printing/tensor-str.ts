@@ -32,7 +32,7 @@ export class TensorText {
   private readonly read: (position: number) => Element;
 
   constructor(private readonly tensor: Tensor) {
-    const data = tensor.storage.data;
+    const data = tensor.storage.values;
     this.read = tensor.dtype.name === 'bool' ? (p) => data[p] !== 0 : (p) => data[p]!;
   }
 

@@ -1,5 +1,6 @@
 // dtype and device conversion: `x.to(torch.float64)`, `x.to('cuda')`, `x.float()`, `x.long()`, ...
 import { record } from '../../autograd/record.ts';
+import { moveStorage } from '../../backend/webgpu/index.ts';
 import { bool, DType, float32, float64, int32, int64, toDType } from '../../core/dtype.ts';
 import { Device, toDevice } from '../../core/device.ts';
 import { Tensor } from '../../core/tensor.ts';
@@ -18,10 +19,8 @@ export function to(self: Tensor, dtype: DType, device: Device, copy = false): Te
   return out;
 }
 
-/** Moving storage between devices is the WebGPU backend's business; the CPU-only engine refuses clearly. */
-export const deviceTransfer: { move: (t: Tensor, device: Device) => void } = {
-  move: (_t, device) => { throw new Error(`device '${device.toString()}' is not available: no WebGPU adapter was set up`); },
-};
+/** Moving storage between devices is the WebGPU backend's business (it refuses clearly when there is no adapter). */
+export const deviceTransfer: { move: (t: Tensor, device: Device) => void } = { move: moveStorage };
 
 const methods = {
   /** `x.to(torch.float64)`, `x.to('cpu')`, `x.to(other)`, `x.to({ dtype, device })`. */

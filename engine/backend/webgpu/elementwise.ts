@@ -1,0 +1,110 @@
+// Elementwise kernels generated from each op's declared WGSL expression, reading strided views directly (a
+// broadcast dimension has stride 0), plus the copy/cast kernel behind `.contiguous()`, `.to(dtype)` and writes.
+import type { DType } from '../../core/dtype.ts';
+import { broadcastStrides } from '../../core/shape.ts';
+import { emptyTensor, type Tensor } from '../../core/tensor.ts';
+import type { DeviceClient } from './client.ts';
+import { residencyOf } from './device.ts';
+import { convert, entry, type GpuType, gpuType, gridFor, helpers, storageBinding, stridedOffsets, Words } from './wgsl.ts';
+
+/** An operand as a kernel reads it: a device tensor's buffer through `strides` (broadcast to the output's shape). */
+export interface Operand { tensor: Tensor; strides: readonly number[] }
+
+/**
+ * Note [NaN in WGSL]: WGSL does not promise that `max`, `min` or `x != x` see NaN, but PyTorch propagates it. Ops
+ * whose declared expression relies on that get a NaN-exact expression here, with bit tests instead of comparisons.
+ */
+const nanExact: Record<string, string> = {
+  maximum: 'select(max(a, b), nan_f32(), is_nan(a) || is_nan(b))',
+  minimum: 'select(min(a, b), nan_f32(), is_nan(a) || is_nan(b))',
+  fmax: 'select(select(max(a, b), a, is_nan(b)), b, is_nan(a))',
+  fmin: 'select(select(min(a, b), a, is_nan(b)), b, is_nan(a))',
+  relu: 'select(max(x, 0.0), x, is_nan(x))',
+  isnan: 'is_nan(x)',
+  isfinite: '(bitcast<u32>(x) & 0x7fffffffu) < 0x7f800000u',
+  isinf: '(bitcast<u32>(x) & 0x7fffffffu) == 0x7f800000u',
+  isposinf: 'bitcast<u32>(x) == 0x7f800000u',
+  isneginf: 'bitcast<u32>(x) == 0xff800000u',
+};
+
+export interface ElementwiseKernel {
+  /** The op's name, for labels and fallback counts. */
+  name: string;
+  /** The op's WGSL expression over `x` (unary) or `a`, `b` (binary). */
+  wgsl: string;
+  /** The dtype the expression computes in (inputs are already of it). */
+  compute: DType;
+  /** The expression yields a WGSL bool (comparisons, predicates) rather than a value of `compute`. */
+  predicate: boolean;
+}
+
+/** Runs `kernel` over `inputs` into `out`; false when this kernel cannot run on the GPU (the op then uses the CPU). */
+export function runElementwise(device: DeviceClient, kernel: ElementwiseKernel, inputs: readonly Operand[], out: Tensor): boolean {
+  const computeType = gpuType(kernel.compute);
+  const outType = gpuType(out.dtype);
+  if (computeType === 'x64' || (inputs.length === 1 && computeType === 'u32') || outType === 'x64' || inputs.some((o) => gpuType(o.tensor.dtype) === 'x64')) return false;
+  const names = inputs.length === 1 ? ['x'] : ['a', 'b'];
+  const expression = computeType === 'f32' ? nanExact[kernel.name] ?? kernel.wgsl : kernel.wgsl;
+  const rank = out._shape.length;
+  const words = new Words();
+  const countAt = words.push(out.numel());
+  const offsetsAt = words.push(out._offset, ...inputs.map((o) => o.tensor._offset));
+  const dimsAt = words.push(...out._shape);
+  const stridesAt = [words.push(...out._stride), ...inputs.map((o) => words.push(...o.strides))];
+  const positions = ['o', ...names.map((n) => `j_${n}`)];
+  let body = positions.map((name, k) => `  var ${name} = ${Words.ref(offsetsAt + k)};\n`).join('');
+  body += stridedOffsets('i', rank, dimsAt, positions, stridesAt);
+  inputs.forEach((o, k) => { body += `  let ${names[k]} = ${convert(`in_${names[k]}[j_${names[k]}]`, gpuType(o.tensor.dtype), computeType)};\n`; });
+  const resultType: GpuType | 'bool' = kernel.predicate ? 'bool' : computeType;
+  // A bool result stored from a number is normalised to 0/1 (bool + bool is logical or).
+  const value = resultType === 'bool' ? `select(0u, 1u, ${expression})` : outType === 'u32' ? `select(0u, 1u, (${expression}) != 0u)` : convert(`(${expression})`, resultType, outType);
+  body += `  out[o] = ${value};\n}\n`;
+  const bindings = names.map((n, k) => storageBinding(k + 1, `in_${n}`, gpuType(inputs[k]!.tensor.dtype), 'read')).join('') +
+    storageBinding(names.length + 1, 'out', outType, 'read_write');
+  const wgsl = words.declaration() + bindings + helpers + entry(Words.ref(countAt)) + body;
+  const key = `${kernel.name}|${inputs.map((o) => o.tensor.dtype.name).join(',')}->${out.dtype.name}|rank${rank}|wg64`;
+  if (device.compile(key, `${kernel.name} kernel`, wgsl) !== null) return false;
+  const buffers = inputs.map((o) => residencyOf(o.tensor.storage).deviceBuffer());
+  const target = residencyOf(out.storage);
+  target.deviceBuffer();
+  device.launch(key, kernel.name, words.data(), [...buffers, target.buffer], gridFor(out.numel()));
+  target.written();
+  return true;
+}
+
+/**
+ * Copies (and casts) `source`, read through `strides` at `dst`'s shape, into `dst`'s elements. 64-bit dtypes copy
+ * as word pairs without casting; any cast to or from them returns false (the CPU does it).
+ */
+export function runCopy(device: DeviceClient, source: Operand, dst: Tensor): boolean {
+  const from = gpuType(source.tensor.dtype);
+  const to = gpuType(dst.dtype);
+  if ((from === 'x64' || to === 'x64') && source.tensor.dtype !== dst.dtype) return false;
+  const src = residencyOf(source.tensor.storage).deviceBuffer();
+  const target = residencyOf(dst.storage);
+  if (src === target.buffer) {
+    // A buffer cannot be read and written by one dispatch: copy the source out first.
+    const staged = emptyTensor(source.tensor._shape, source.tensor.dtype, source.tensor.device);
+    if (!runCopy(device, { tensor: source.tensor, strides: source.tensor._stride }, staged)) return false;
+    return runCopy(device, { tensor: staged, strides: broadcastStrides(staged._shape, staged._stride, dst._shape) }, dst);
+  }
+  const rank = dst._shape.length;
+  const words = new Words();
+  const countAt = words.push(dst.numel());
+  const offsetsAt = words.push(dst._offset, source.tensor._offset);
+  const dimsAt = words.push(...dst._shape);
+  const stridesAt = [words.push(...dst._stride), words.push(...source.strides)];
+  let body = `  var o = ${Words.ref(offsetsAt)};\n  var j = ${Words.ref(offsetsAt + 1)};\n`;
+  body += stridedOffsets('i', rank, dimsAt, ['o', 'j'], stridesAt);
+  body += from === 'x64'
+    ? '  out[2u * o] = src[2u * j];\n  out[2u * o + 1u] = src[2u * j + 1u];\n}\n'
+    : `  out[o] = ${convert('src[j]', from, to)};\n}\n`;
+  const wgsl = words.declaration() + storageBinding(1, 'src', from, 'read') + storageBinding(2, 'out', to, 'read_write') +
+    entry(Words.ref(countAt)) + body;
+  const key = `copy|${source.tensor.dtype.name}->${dst.dtype.name}|rank${rank}|wg64`;
+  if (device.compile(key, 'copy kernel', wgsl) !== null) return false;
+  target.deviceBuffer();
+  device.launch(key, 'copy', words.data(), [src, target.buffer], gridFor(dst.numel()));
+  target.written();
+  return true;
+}

@@ -1,0 +1,47 @@
+// The Node host of the WebGPU device thread: starts extension/gpu/device-worker.ts in a worker thread. A bundled
+// build (dist/gpu-device.mjs from esbuild.mjs) sits next to the bundle that loads this; from source, the worker is
+// bundled once per process with esbuild (the `webgpu` package stays external: it is a native module).
+import { buildSync } from 'esbuild';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DeviceCommand, DeviceThread, GpuHost } from '../../engine/backend/webgpu/protocol.ts';
+
+let sourceBundle: string | null = null;
+
+function workerScript(): string {
+  const bundled = fileURLToPath(new URL('./gpu-device.mjs', import.meta.url));
+  if (existsSync(bundled)) return bundled;
+  if (sourceBundle !== null) return sourceBundle;
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  // Inside node_modules, so that the bundle's `import 'webgpu'` resolves to the project's copy.
+  const dir = join(root, 'node_modules', '.cache', 'tensor-inspector');
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, `gpu-device.${process.pid}.${Math.random().toString(36).slice(2)}.mjs`);
+  const result = buildSync({
+    entryPoints: [join(root, 'extension/gpu/device-worker.ts')], bundle: true, platform: 'node', format: 'esm',
+    target: 'node20', external: ['webgpu'], write: false, logLevel: 'silent',
+  });
+  writeFileSync(outfile, result.outputFiles[0]!.text);
+  sourceBundle = outfile;
+  return outfile;
+}
+
+/** Starts device threads in this process; `TENSOR_INSPECTOR_DUMP_WGSL=1` prints every generated kernel. */
+export const nodeGpuHost: GpuHost = {
+  start(): DeviceThread {
+    // Dawn reads these through getenv: set them in the process before it loads.
+    process.env['EGL_PLATFORM'] ??= 'surfaceless';
+    process.env['XDG_RUNTIME_DIR'] ??= mkdtempSync(join(tmpdir(), 'tensor-inspector-xdg-'));
+    const worker = new Worker(workerScript(), { workerData: { dumpWgsl: process.env['TENSOR_INSPECTOR_DUMP_WGSL'] === '1' } });
+    // The device thread never keeps the process alive: the snippet's thread is the one that decides.
+    worker.unref();
+    worker.on('error', (error) => process.stderr.write(`WebGPU device thread failed: ${String(error)}\n`));
+    return {
+      post: (command: DeviceCommand, transfer?: ArrayBuffer[]) => worker.postMessage(command, transfer ?? []),
+      close: () => { void worker.terminate(); },
+    };
+  },
+};
