@@ -2,6 +2,7 @@
 // 3-D strided views, and the mm backward formulas that addmm reuses.
 import type { StridedView } from '../../backend/cpu/kernels.ts';
 import { batchedMatmul, mapBinary } from '../../backend/cpu/kernels.ts';
+import { gpuMatmul, type MatrixStack } from '../../backend/webgpu/index.ts';
 import type { DType } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
@@ -21,13 +22,15 @@ export function checkSameDType(a: Tensor, b: Tensor): void {
 }
 
 /** A tensor's memory read as a [batch, rows, cols] matrix stack with the given strides. */
-export function matrices(t: Tensor, shape: readonly [number, number, number], strides: readonly [number, number, number]): StridedView {
-  return { data: t.storage.data, shape, strides, offset: t._offset };
+export function matrices(t: Tensor, shape: readonly [number, number, number], strides: readonly [number, number, number]): StridedView & MatrixStack {
+  // Values are read on first use: a product on the webgpu device never brings them to the host.
+  return { get data() { return t.storage.data; }, shape, strides, offset: t._offset, tensor: t };
 }
 
 /** Allocates a contiguous result of `outShape` (batch * rows * cols values) like `input`, and multiplies into it. */
-export function multiply(outShape: readonly number[], input: Tensor, a: StridedView, b: StridedView): Tensor {
+export function multiply(outShape: readonly number[], input: Tensor, a: StridedView & MatrixStack, b: StridedView & MatrixStack): Tensor {
   const out = emptyTensor(outShape, input.dtype, input.device);
+  if (out.device.type === 'webgpu' && gpuMatmul(a, b, out)) return out;
   batchedMatmul(out.storage.data, a, b);
   return out;
 }

@@ -4,7 +4,8 @@ import { record } from '../../autograd/record.ts';
 import { type DType, toDType } from '../../core/dtype.ts';
 import { withGradMode } from '../../core/grad-mode.ts';
 import { wrapDim } from '../../core/shape.ts';
-import type { Tensor } from '../../core/tensor.ts';
+import { gpuSoftmax } from '../../backend/webgpu/index.ts';
+import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { addMethods } from '../methods.ts';
 import { bindArgs, warn } from './args.ts';
 import { pythonTypeName } from './python-types.ts';
@@ -38,10 +39,16 @@ function logSoftmaxBackwardData(grad: Tensor, output: Tensor, dim: number): Tens
   return out;
 }
 
+/** The WebGPU kernel's result for a device tensor, or null when the CPU must compute it. */
+function gpuKernel(input: Tensor, dim: number, kind: Kind): Tensor | null {
+  const out = emptyTensor(input._shape, input.dtype, input.device);
+  return gpuSoftmax(kind, input, dim, out) ? out : null;
+}
+
 function apply(kind: Kind, self: Tensor, dim: number, dtype: DType | null): Tensor {
   const input = dtype === null ? self : self.to(dtype);
   const d = wrapDim(dim, input.ndim);
-  const out = kernel(input, d, kind);
+  const out = (input.device.type === 'webgpu' ? gpuKernel(input, d, kind) : null) ?? kernel(input, d, kind);
   if (kind === 'softmax') {
     record('SoftmaxBackward0', [input], out, { result: out }, ([grad], { result }) => [softmaxBackwardData(grad!, result, d)]);
   } else {

@@ -7,6 +7,7 @@ import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { isOptions } from '../args.ts';
 import { zeros } from '../creation/fill.ts';
 import { viewOf } from '../dispatch.ts';
+import { extremesOnDevice } from './device.ts';
 
 export type Dim = number | readonly number[];
 
@@ -149,6 +150,8 @@ export const less: Better = (x, best) => x < best || Number.isNaN(x);
  * one is seen, as PyTorch's CPU kernels). The index counts in row-major order over the reduced dims.
  */
 export function reduceWithIndex(self: Tensor, dims: readonly number[], outShape: readonly number[], better: Better): [Tensor, Tensor] {
+  const onDevice = better === greater || better === less ? extremesOnDevice(self, dims, outShape, better === less) : null;
+  if (onDevice) return onDevice;
   const indices: number[] = [];
   const values = reduce(self, dims, outShape, self.dtype, () => ({ value: NaN, index: -1 }), (acc, x, index) => {
     if (acc.index < 0 || (!Number.isNaN(acc.value) && better(x, acc.value))) {

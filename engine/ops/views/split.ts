@@ -98,7 +98,7 @@ export function tensorSplit(self: Tensor, indices_or_sections: number | readonly
 }
 
 type SplitArgs = [number | readonly number[] | SplitOptions, (number | SplitOptions)?];
-interface SplitOptions { dim?: number; split_size?: number | readonly number[]; split_size_or_sections?: number | readonly number[] }
+export interface SplitOptions { dim?: number; split_size?: number | readonly number[]; split_size_or_sections?: number | readonly number[] }
 
 const methods = {
   /** `x.unbind(0)` or `x.unbind({ dim: 1 })`. */
