@@ -8,9 +8,12 @@ import { Storage } from '../../core/storage.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { gpuDevice, requireGpu, residencyOf } from './device.ts';
 import { type ElementwiseKernel, type Operand, runCopy, runElementwise } from './elementwise.ts';
+import { type MatrixStack, runMatmul } from './matmul.ts';
+import { type ReduceOp, runReduce, runSoftmax } from './reduce.ts';
 
 export { gpuDevice, setGpuHost, unavailableReason } from './device.ts';
 export type { GpuHost, DeviceThread, DeviceCommand, DeviceStats } from './protocol.ts';
+export type { MatrixStack } from './matmul.ts';
 
 const onGpu = (t: Tensor): boolean => t.storage.device.type === 'webgpu';
 
@@ -59,3 +62,28 @@ export function moveStorage(t: Tensor, device: Device): void {
 
 export { residencyOf };
 export const isAvailable = (): boolean => gpuDevice() !== null;
+
+/** A batched matrix product into the device tensor `out`; false (and counted) when the CPU must do it. */
+export function gpuMatmul(a: MatrixStack, b: MatrixStack, out: Tensor): boolean {
+  const device = requireGpu();
+  checkSameDevice([a.tensor, b.tensor]);
+  const ran = runMatmul(device, { ...a, tensor: onDevice(a.tensor) }, { ...b, tensor: onDevice(b.tensor) }, out);
+  if (!ran) device.countFallback(`matmul ${a.tensor.dtype.name}`);
+  return ran;
+}
+
+/** A reduction of a device tensor over `dims` into `out`; false (and counted) when the CPU must do it. */
+export function gpuReduce(op: ReduceOp, input: Tensor, dims: readonly number[], out: Tensor): boolean {
+  const device = requireGpu();
+  const ran = runReduce(device, op, input, dims, out);
+  if (!ran) device.countFallback(`${op} ${input.dtype.name}`);
+  return ran;
+}
+
+/** softmax / log_softmax of a device tensor along `dim` into `out`; false (and counted) when the CPU must do it. */
+export function gpuSoftmax(kind: 'softmax' | 'log_softmax', input: Tensor, dim: number, out: Tensor): boolean {
+  const device = requireGpu();
+  const ran = runSoftmax(device, kind, input, dim, out);
+  if (!ran) device.countFallback(`${kind} ${input.dtype.name}`);
+  return ran;
+}
