@@ -1,6 +1,7 @@
 // One build script, one entry per runtime. `node esbuild.mjs` builds everything into dist/.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { buildKernels } from './engine/backend/wasm/build.mjs';
 
 /** The engine as a platform-neutral module: it must build without Node built-ins or the DOM (a hard boundary). */
 const engine = {
@@ -26,6 +27,8 @@ for (const build of optional) {
 }
 
 export async function buildAll() {
+  // The engine imports the WebAssembly kernels' generated module: compile them first.
+  await buildKernels();
   await Promise.all(builds.map((options) => esbuild.build({ logLevel: 'warning', ...options })));
 }
 

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildKernels } from '../engine/backend/wasm/build.mjs';
 
 function find(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -10,6 +11,9 @@ function find(dir) {
     return /\.test\.(ts|mjs)$/.test(name) ? [path] : [];
   });
 }
+
+// The engine imports the compiled WebAssembly kernels: build them when missing or stale.
+await buildKernels();
 
 const filters = process.argv.slice(2);
 const files = find('test').filter((f) => filters.length === 0 || filters.some((s) => f.includes(s))).sort();

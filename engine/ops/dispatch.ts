@@ -3,9 +3,10 @@
 // declare ops through `unaryOp` / `binaryOp` here, which also registers them for the table-driven tests.
 import type { StridedView, Store } from '../backend/cpu/kernels.ts';
 import { copyStrided, mapBinary, mapUnary } from '../backend/cpu/kernels.ts';
+import { type BinaryKernel, type FloatName, type UnaryKernel, wasmBinary, wasmUnary } from '../backend/wasm/index.ts';
 import { record, needsGrad } from '../autograd/record.ts';
 import { checkSameDevice, gpuCopy, gpuElementwise } from '../backend/webgpu/index.ts';
-import { bool, category, type DType, float32, get_default_dtype, int64, promoteTypes } from '../core/dtype.ts';
+import { bool, category, type DType, float32, float64, get_default_dtype, int64, promoteTypes } from '../core/dtype.ts';
 import { RuntimeError } from '../core/errors.ts';
 import { is_grad_enabled } from '../core/grad-mode.ts';
 import { isScalar, type Scalar, scalarKind, scalarValue } from '../core/scalar.ts';
@@ -93,6 +94,11 @@ export function canCast(from: DType, to: DType): boolean {
   return true;
 }
 
+/** The dtypes the WebAssembly kernels compute in; the others stay on the reference kernels. */
+function floatName(dtype: DType): FloatName | null {
+  return dtype === float32 ? 'float32' : dtype === float64 ? 'float64' : null;
+}
+
 export interface UnarySpec {
   name: string;
   /** PyTorch's node name, e.g. `ExpBackward0`; omitted for ops that are not differentiable. */
@@ -104,6 +110,8 @@ export interface UnarySpec {
   cpuFloat32?: (x: number) => number;
   /** The WGSL expression computing the result from `x`. */
   wgsl: string;
+  /** The WebAssembly SIMD kernel computing `cpu` (and `cpuFloat32`) on float tensors, where one exists. */
+  wasm?: UnaryKernel;
   /** d(out)/d(in) times grad, written with engine ops; `result` is the op's output. */
   backward?: (grad: Tensor, self: Tensor, result: Tensor) => Tensor;
   /** Inputs the op's derivative needs; saves only these (PyTorch saves e.g. `result` for exp, `self` for sin). */
@@ -121,6 +129,8 @@ export interface BinarySpec {
   /** Integer dtypes may need their own kernel (floor division, integer power). */
   cpuIntegral?: (a: number, b: number) => number;
   wgsl: string;
+  /** The WebAssembly SIMD kernel computing `cpu` on float tensors, where one exists. */
+  wasm?: BinaryKernel;
   backward?: (grad: Tensor, self: Tensor, other: Tensor, result: Tensor) => [Tensor | null, Tensor | null];
   saves?: readonly ('self' | 'other' | 'result')[];
   domain?: readonly [number, number];
@@ -150,7 +160,9 @@ export function unaryOp(spec: UnarySpec): (self: Tensor) => Tensor {
     const kernel = { name: spec.name, wgsl: spec.wgsl, compute: input.dtype, predicate: spec.dtype === 'bool' };
     if (!onDevice(out) || !gpuElementwise(kernel, [{ tensor: input, strides: input._stride }], out)) {
       const fn = dtype === float32 && spec.cpuFloat32 ? spec.cpuFloat32 : spec.cpu;
-      mapUnary(out.storage.data, inOrder(viewOf(input), order), fn, storeFor(dtype));
+      const view = inOrder(viewOf(input), order);
+      const float = floatName(dtype);
+      if (!(spec.wasm && float && wasmUnary(spec.wasm, float, out.storage.data, view))) mapUnary(out.storage.data, view, fn, storeFor(dtype));
     }
     const backward = spec.backward;
     if (backward && spec.grad_fn) {
@@ -182,7 +194,9 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
     const operands = [self, other].map((t) => ({ tensor: t, strides: broadcastStrides(t._shape, t._stride, shape) }));
     if (!onDevice(out) || !gpuElementwise(kernel, operands, out)) {
       const fn = !compute.is_floating_point && spec.cpuIntegral ? spec.cpuIntegral : spec.cpu;
-      mapBinary(out.storage.data, inOrder(viewOf(self, shape), order), inOrder(viewOf(other, shape), order), fn, storeFor(outDType));
+      const [a, b] = [inOrder(viewOf(self, shape), order), inOrder(viewOf(other, shape), order)];
+      const float = outDType === compute ? floatName(compute) : null;
+      if (!(spec.wasm && float && wasmBinary(spec.wasm, float, out.storage.data, a, b))) mapBinary(out.storage.data, a, b, fn, storeFor(outDType));
     }
     const backward = spec.backward;
     if (backward && spec.grad_fn) {

@@ -3,6 +3,7 @@
 import type { StridedView } from '../../backend/cpu/kernels.ts';
 import { batchedMatmul, mapBinary } from '../../backend/cpu/kernels.ts';
 import { gpuMatmul, type MatrixStack } from '../../backend/webgpu/index.ts';
+import { wasmMatmul } from '../../backend/wasm/index.ts';
 import type { DType } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
@@ -31,7 +32,9 @@ export function matrices(t: Tensor, shape: readonly [number, number, number], st
 export function multiply(outShape: readonly number[], input: Tensor, a: StridedView & MatrixStack, b: StridedView & MatrixStack): Tensor {
   const out = emptyTensor(outShape, input.dtype, input.device);
   if (out.device.type === 'webgpu' && gpuMatmul(a, b, out)) return out;
-  batchedMatmul(out.storage.data, a, b);
+  const name = input.dtype.name;
+  const fast = (name === 'float32' || name === 'float64') && wasmMatmul(name, out.storage.data, a, b);
+  if (!fast) batchedMatmul(out.storage.data, a, b);
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The softmax and log_softmax kernels: one lane along the dimension at a time, max-subtracted so that large inputs
 // do not overflow, with PyTorch's float32 rounding (Note [Softmax summation order]).
+import { wasmSoftmax } from '../../backend/wasm/index.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { sleefExpf } from './expf.ts';
@@ -41,7 +42,12 @@ export function kernel(input: Tensor, dim: number, kind: Kind): Tensor {
     throw new RuntimeError(`"${kind}${lastDim ? '_lastdim' : ''}_kernel_impl" not implemented for '${input.dtype.scalarName}'`);
   }
   const out = emptyTensor(input._shape, input.dtype, input.device);
-  const float32 = input.dtype.name === 'float32';
+  const name = input.dtype.name;
+  if (kind === 'softmax' && lastDim && input.is_contiguous() && (name === 'float32' || name === 'float64')) {
+    const length = input.ndim === 0 ? 1 : input._shape[input.ndim - 1]!;
+    if (wasmSoftmax(name, out.storage.data, input.storage.data, input._offset, input.numel() / Math.max(length, 1), length)) return out;
+  }
+  const float32 = name === 'float32';
   const round = float32 ? Math.fround : (v: number) => v;
   const width = lastDim ? (float32 ? 8 : 4) : 1;
   const x = input.storage.data;

@@ -7,7 +7,7 @@ import { installUnary, type UnaryMethods } from './support.ts';
 import { where } from './where.ts';
 
 const reluOp = unaryOp({
-  name: 'relu', grad_fn: 'ReluBackward0', dtype: 'same', cpu: (x) => (x < 0 ? 0 : x), wgsl: 'max(x, 0.0)',
+  name: 'relu', grad_fn: 'ReluBackward0', dtype: 'same', cpu: (x) => (x < 0 ? 0 : x), wgsl: 'max(x, 0.0)', wasm: 'relu',
   // threshold_backward: the gradient passes where the result is positive, so relu'(0) is 0.
   saves: ['result'], backward: (grad, _self, result) => where(result.le(0), 0, grad),
 });
@@ -21,7 +21,7 @@ export const sigmoid = unaryOp({
   name: 'sigmoid', grad_fn: 'SigmoidBackward0', dtype: 'float', cpu: (x) => 1 / (1 + Math.exp(-x)),
   // In float32, e^-x overflows to inf below x = -88.7, so sigmoid is exactly 0 there, not a denormal.
   cpuFloat32: (x) => 1 / Math.fround(1 + Math.fround(Math.exp(-x))),
-  wgsl: '1.0 / (1.0 + exp(-x))',
+  wgsl: '1.0 / (1.0 + exp(-x))', wasm: 'sigmoid',
   saves: ['result'], backward: (grad, _self, result) => grad.mul(result.neg().add(1)).mul(result),
 });
 

@@ -13,33 +13,33 @@ import { addMethods } from '../methods.ts';
 
 const addOp = binaryOp({
   name: 'add', grad_fn: 'AddBackward0', dtype: 'promote',
-  cpu: (a, b) => a + b, wgsl: 'a + b',
+  cpu: (a, b) => a + b, wgsl: 'a + b', wasm: 'add',
   saves: [],
   backward: (grad) => [grad, grad],
 });
 
 const subOp = binaryOp({
   name: 'sub', grad_fn: 'SubBackward0', dtype: 'promote',
-  cpu: (a, b) => a - b, wgsl: 'a - b',
+  cpu: (a, b) => a - b, wgsl: 'a - b', wasm: 'sub',
   saves: [],
   backward: (grad) => [grad, grad.neg()],
 });
 
 const mulOp = binaryOp({
   name: 'mul', grad_fn: 'MulBackward0', dtype: 'promote',
-  cpu: (a, b) => a * b, wgsl: 'a * b',
+  cpu: (a, b) => a * b, wgsl: 'a * b', wasm: 'mul',
   backward: (grad, self, other) => [grad.mul(other), grad.mul(self)],
 });
 
 const divOp = binaryOp({
   name: 'div', grad_fn: 'DivBackward0', dtype: 'float',
-  cpu: (a, b) => a / b, wgsl: 'a / b',
+  cpu: (a, b) => a / b, wgsl: 'a / b', wasm: 'div',
   backward: (grad, self, other) => [grad.div(other), grad.neg().mul(self.div(other).div(other))],
 });
 
 const negOp = unaryOp({
   name: 'neg', grad_fn: 'NegBackward0', dtype: 'same',
-  cpu: (x) => -x, wgsl: '-x', saves: [],
+  cpu: (x) => -x, wgsl: '-x', wasm: 'neg', saves: [],
   backward: (grad) => grad.neg(),
 });
 
@@ -178,10 +178,15 @@ const methods = {
   neg_(this: Tensor): Tensor { return inPlace(this, [], (s) => neg(s)); },
   /** Aliases PyTorch also has. */
   subtract(this: Tensor, other: TensorOrScalar, options?: AlphaOptions): Tensor { return sub(this, other, options); },
+  subtract_(this: Tensor, other: TensorOrScalar, options?: AlphaOptions): Tensor { return inPlace(this, [other], (s) => sub(s, other, options)); },
   multiply(this: Tensor, other: TensorOrScalar): Tensor { return mul(this, other); },
+  multiply_(this: Tensor, other: TensorOrScalar): Tensor { return inPlace(this, [other], (s) => mul(s, other)); },
   divide(this: Tensor, other: TensorOrScalar, options?: DivOptions): Tensor { return div(this, other, options); },
+  divide_(this: Tensor, other: TensorOrScalar, options?: DivOptions): Tensor { return inPlace(this, [other], (s) => div(s, other, options)); },
   true_divide(this: Tensor, other: TensorOrScalar): Tensor { return div(this, other); },
+  true_divide_(this: Tensor, other: TensorOrScalar): Tensor { return inPlace(this, [other], (s) => div(s, other)); },
   negative(this: Tensor): Tensor { return neg(this); },
+  negative_(this: Tensor): Tensor { return inPlace(this, [], (s) => neg(s)); },
 };
 type ArithmeticMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends ArithmeticMethods {} }
@@ -190,4 +195,5 @@ addMethods(methods);
 export const functions = {
   add, sub, rsub, mul, div, neg,
   subtract: sub, multiply: mul, divide: div, true_divide: (a: TensorOrScalar, b: TensorOrScalar) => div(a, b), negative: neg,
+  neg_: (input: Tensor) => input.neg_(), negative_: (input: Tensor) => input.neg_(),
 };

@@ -7,7 +7,7 @@ const LN10 = 2.3025850929940456;
 
 /** `x.exp()`: e^x. */
 export const exp = unaryOp({
-  name: 'exp', grad_fn: 'ExpBackward0', dtype: 'float', cpu: Math.exp, wgsl: 'exp(x)',
+  name: 'exp', grad_fn: 'ExpBackward0', dtype: 'float', cpu: Math.exp, wgsl: 'exp(x)', wasm: 'exp',
   saves: ['result'], backward: (grad, _self, result) => grad.mul(result),
 });
 /** `x.exp2()`: 2^x. */
@@ -22,7 +22,7 @@ export const expm1 = unaryOp({
 });
 /** `x.log()`: natural logarithm; log(0) is -inf, negatives give nan. */
 export const log = unaryOp({
-  name: 'log', grad_fn: 'LogBackward0', dtype: 'float', cpu: Math.log, wgsl: 'log(x)',
+  name: 'log', grad_fn: 'LogBackward0', dtype: 'float', cpu: Math.log, wgsl: 'log(x)', wasm: 'log',
   backward: (grad, self) => grad.div(self), domain: [0.1, 4],
 });
 /** `x.log2()`. */
@@ -42,7 +42,7 @@ export const log1p = unaryOp({
 });
 /** `x.sqrt()`: the gradient at 0 is inf, as in PyTorch. */
 export const sqrt = unaryOp({
-  name: 'sqrt', grad_fn: 'SqrtBackward0', dtype: 'float', cpu: Math.sqrt, wgsl: 'sqrt(x)',
+  name: 'sqrt', grad_fn: 'SqrtBackward0', dtype: 'float', cpu: Math.sqrt, wgsl: 'sqrt(x)', wasm: 'sqrt',
   saves: ['result'], backward: (grad, _self, result) => grad.div(result.mul(2)), domain: [0.1, 4],
 });
 /** `x.rsqrt()`: 1 / sqrt(x). */

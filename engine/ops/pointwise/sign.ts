@@ -11,7 +11,7 @@ import { installUnary, notImplementedFor, type UnaryMethods } from './support.ts
 const signOf = (x: number): number => Number(x > 0) - Number(x < 0);
 
 const absOp = unaryOp({
-  name: 'abs', grad_fn: 'AbsBackward0', dtype: 'same', cpu: Math.abs, wgsl: 'abs(x)',
+  name: 'abs', grad_fn: 'AbsBackward0', dtype: 'same', cpu: Math.abs, wgsl: 'abs(x)', wasm: 'abs',
   backward: (grad, self) => grad.mul(self.sgn()),
 });
 /** `x.abs()`: |x|; the gradient at 0 is 0. */

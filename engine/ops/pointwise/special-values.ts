@@ -61,4 +61,7 @@ const methods: Record<string, unknown> = {
 for (const [name, op] of Object.entries(tests)) methods[name] = function (this: Tensor) { return op(this); };
 addMethods(methods);
 
-export const functions = { ...tests, nan_to_num };
+export const functions = {
+  ...tests, nan_to_num,
+  nan_to_num_: (input: Tensor, nan?: Value | NanToNumOptions, posinf?: Value, neginf?: Value) => input.nan_to_num_(nan, posinf, neginf),
+};

@@ -47,7 +47,7 @@ export const cosh = unaryOp({
 });
 /** `x.tanh()`. */
 export const tanh = unaryOp({
-  name: 'tanh', grad_fn: 'TanhBackward0', dtype: 'float', cpu: Math.tanh, wgsl: 'tanh(x)',
+  name: 'tanh', grad_fn: 'TanhBackward0', dtype: 'float', cpu: Math.tanh, wgsl: 'tanh(x)', wasm: 'tanh',
   saves: ['result'], backward: (grad, _self, result) => grad.mul(result.mul(result).neg().add(1)),
 });
 /** `x.asinh()`. */

@@ -27,7 +27,7 @@ export function mean(self: Tensor, options: MeanOptions = {}): Tensor {
   const keepdim = options.keepdim ?? false;
   const { dims, shape } = reductionShape(self, options.dim, keepdim);
   const input = self.dtype === dtype ? self : castTensor(self, dtype);
-  const out = reducedOnDevice('mean', input, dims, shape, dtype) ?? reduce(input, dims, shape, dtype, () => 0, (acc, x) => acc + x, (acc, count) => acc / count);
+  const out = reducedOnDevice('mean', input, dims, shape, dtype) ?? reduce(input, dims, shape, dtype, () => 0, (acc, x) => acc + x, (acc, count) => acc / count, 'mean');
   const inputShape = [...self._shape];
   const count = dims.reduce((n, d) => n * inputShape[d]!, 1);
   // Passing dim at all, even None, selects PyTorch's dim overload and its node.

@@ -1,5 +1,6 @@
 // Shared machinery for reductions: Python-style arguments, dim wrapping, the kernel call, keepdim in backward.
-import { reduceLastDims } from '../../backend/cpu/kernels.ts';
+import { reduceLastDims, type StridedView } from '../../backend/cpu/kernels.ts';
+import { type ReduceKernel, wasmExtreme, wasmReduce } from '../../backend/wasm/index.ts';
 import { type DType, int64 } from '../../core/dtype.ts';
 import { IndexError, RuntimeError } from '../../core/errors.ts';
 import { wrapDim, wrapDims } from '../../core/shape.ts';
@@ -114,19 +115,29 @@ export function checkNonEmpty(op: string, self: Tensor, dims: readonly number[] 
   });
 }
 
+/** `self` as a strided view with the reduced dims moved last, in ascending order (what the kernels take). */
+function reducedLast(self: Tensor, dims: readonly number[]): StridedView {
+  const kept = self._shape.map((_, i) => i).filter((i) => !dims.includes(i));
+  const order = [...kept, ...[...dims].sort((a, b) => a - b)];
+  const v = viewOf(self);
+  return { data: v.data, shape: order.map((i) => v.shape[i]!), strides: order.map((i) => v.strides[i]!), offset: v.offset };
+}
+
 /**
  * Runs a reduction over `dims` of `self` into a new tensor of `outShape` and `dtype`. The kernel folds each reduced
- * block with `step`, in row-major order of the reduced dimensions.
+ * block with `step`, in row-major order of the reduced dimensions. `fast` names a WebAssembly kernel computing the
+ * same fold (float dtypes only).
  */
 export function reduce<A>(
   self: Tensor, dims: readonly number[], outShape: readonly number[], dtype: DType,
   init: () => A, step: (acc: A, value: number, index: number) => A, finish: (acc: A, count: number) => number,
+  fast?: ReduceKernel,
 ): Tensor {
-  const kept = self._shape.map((_, i) => i).filter((i) => !dims.includes(i));
-  const order = [...kept, ...[...dims].sort((a, b) => a - b)];
-  const v = viewOf(self);
-  const permuted = { data: v.data, shape: order.map((i) => v.shape[i]!), strides: order.map((i) => v.strides[i]!), offset: v.offset };
+  const permuted = reducedLast(self, dims);
   const out = emptyTensor(outShape, dtype, self.device);
+  const name = dtype.name;
+  if (fast && self.dtype === dtype && (name === 'float32' || name === 'float64') && self.ndim > 0 &&
+    wasmReduce(fast, name, out.storage.data, permuted, dims.length)) return out;
   const store = dtype.name === 'bool' || dtype.name === 'int64' ? (x: number) => dtype.cast(x) : null;
   reduceLastDims(out.storage.data, permuted, dims.length, init, step, store ? (acc, n) => store(finish(acc, n)) : finish);
   return out;
@@ -152,6 +163,11 @@ export const less: Better = (x, best) => x < best || Number.isNaN(x);
 export function reduceWithIndex(self: Tensor, dims: readonly number[], outShape: readonly number[], better: Better): [Tensor, Tensor] {
   const onDevice = better === greater || better === less ? extremesOnDevice(self, dims, outShape, better === less) : null;
   if (onDevice) return onDevice;
+  const name = self.dtype.name;
+  if ((name === 'float32' || name === 'float64') && self.ndim > 0 && (better === greater || better === less)) {
+    const [values, indices] = [emptyTensor(outShape, self.dtype, self.device), emptyTensor(outShape, int64, self.device)];
+    if (wasmExtreme(better === less, name, values.storage.data, indices.storage.data, reducedLast(self, dims), dims.length)) return [values, indices];
+  }
   const indices: number[] = [];
   const values = reduce(self, dims, outShape, self.dtype, () => ({ value: NaN, index: -1 }), (acc, x, index) => {
     if (acc.index < 0 || (!Number.isNaN(acc.value) && better(x, acc.value))) {

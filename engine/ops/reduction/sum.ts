@@ -24,7 +24,7 @@ export function sum(self: Tensor, options: SumOptions = {}): Tensor {
   const dtype = sumDType(self, options.dtype);
   const input = self.dtype === dtype ? self : castTensor(self, dtype);
   // Float sums accumulate in double and round once (PyTorch's cascade sum differs only in the last bits).
-  const out = reducedOnDevice('sum', input, dims, shape, dtype) ?? reduce(input, dims, shape, dtype, () => 0, (acc, x) => acc + x, (acc) => acc);
+  const out = reducedOnDevice('sum', input, dims, shape, dtype) ?? reduce(input, dims, shape, dtype, () => 0, (acc, x) => acc + x, (acc) => acc, 'sum');
   const inputShape = [...self._shape];
   // Passing dim at all, even None, selects PyTorch's dim overload and its node.
   const hasDim = options.dim !== undefined;
