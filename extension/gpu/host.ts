@@ -2,7 +2,8 @@
 // build (dist/gpu-device.mjs from esbuild.mjs) sits next to the bundle that loads this; from source, the worker is
 // bundled once per process with esbuild (the `webgpu` package stays external: it is a native module).
 import { buildSync } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +20,18 @@ function workerScript(): string {
   // Inside node_modules, so that the bundle's `import 'webgpu'` resolves to the project's copy.
   const dir = join(root, 'node_modules', '.cache', 'tensor-inspector');
   mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, `gpu-device.${process.pid}.${Math.random().toString(36).slice(2)}.mjs`);
   const result = buildSync({
     entryPoints: [join(root, 'extension/gpu/device-worker.ts')], bundle: true, platform: 'node', format: 'esm',
     target: 'node20', external: ['webgpu'], write: false, logLevel: 'silent',
   });
-  writeFileSync(outfile, result.outputFiles[0]!.text);
+  const code = result.outputFiles[0]!.text;
+  // Named by content: processes that build the same sources share one file; a half-written file is never used.
+  const outfile = join(dir, `gpu-device.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!existsSync(outfile)) {
+    const temporary = `${outfile}.${process.pid}.tmp`;
+    writeFileSync(temporary, code);
+    renameSync(temporary, outfile);
+  }
   sourceBundle = outfile;
   return outfile;
 }
