@@ -24,12 +24,14 @@ const freedMessage =
 export class SavedTensor {
   private tensor: Tensor | null;
   private readonly version: number;
-  /** `output 0 of ExpBackward0`: the tensor's history when saved, named in the version-mismatch error. */
-  producedBy: string | null;
+  /**
+   * For a saved output, `output 0 of ExpBackward0`: the node that made it, named in the version-mismatch error
+   * (PyTorch keeps an output's grad_fn from when it was saved; an input's is read when the error is raised).
+   */
+  producedBy: string | null = null;
   constructor(tensor: Tensor, readonly name: string, readonly isOutput: boolean) {
     this.tensor = tensor;
     this.version = tensor.storage.version;
-    this.producedBy = tensor.grad_fn ? `output ${tensor.output_nr} of ${tensor.grad_fn.name()}` : null;
   }
   get released(): boolean { return this.tensor === null; }
   peek(): Tensor | null { return this.tensor; }
@@ -38,7 +40,8 @@ export class SavedTensor {
     const t = this.tensor;
     if (t === null) throw new RuntimeError(freedMessage);
     if (t.storage.version !== this.version) {
-      const producedBy = this.producedBy ? `, which is ${this.producedBy},` : '';
+      const history = this.isOutput ? this.producedBy : t.grad_fn ? `output ${t.output_nr} of ${t.grad_fn.name()}` : null;
+      const producedBy = history ? `, which is ${history},` : '';
       throw new RuntimeError(
         `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
         `[${t.dtype.legacyName} [${t._shape.join(', ')}]]${producedBy} is at version ${t.storage.version}; ` +

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** A worker to start: a file, or CommonJS source evaluated in the thread. */
 export type WorkerScript = { kind: 'file'; path: string } | { kind: 'eval'; code: string };
@@ -53,6 +53,8 @@ async function bundleFromSource(): Promise<WorkerScript> {
     write: false,
     metafile: true,
     logLevel: 'silent',
+    // The evaluated script has no module URL: files that locate siblings (the GPU device thread) get their source's.
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'extension/runner/worker.ts')).href) },
   });
   const code = result.outputFiles[0]!.text;
   const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes(':')).sort();

@@ -3,7 +3,10 @@
 // The host ends the thread after the run (or earlier, on a timeout or the heap limit), so each run starts clean.
 import { runInThisContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
+import { setGpuHost, unavailableReason } from '../../engine/backend/webgpu/index.ts';
+import { defaultDevice, toDevice } from '../../engine/core/device.ts';
 import * as engine from '../../engine/index.ts';
+import { nodeGpuHost } from '../gpu/host.ts';
 import type { DeviceName, ErrorRecord } from '../protocol/record.ts';
 import type { HostMessage, RunRequest, WorkerMessage, WorkerProgram } from '../protocol/worker.ts';
 import { errorRecord } from './errors.ts';
@@ -27,11 +30,18 @@ function moduleExports(names: readonly string[]): typeof engine {
   return engine;
 }
 
+// The GPU device thread starts on first use: `x.to('cuda')` works in any run, and `--device webgpu` makes it the
+// default device of the run's tensors.
+setGpuHost(nodeGpuHost);
+
 function selectDevice(requested: DeviceName): { device: DeviceName; notes: string[] } {
   if (requested === 'cpu') return { device: 'cpu', notes: [] };
-  const cuda = (engine.torch as { cuda?: { is_available?: () => boolean } }).cuda;
-  if (cuda?.is_available?.()) return { device: 'webgpu', notes: [] };
-  return { device: 'cpu', notes: ['WebGPU is not available in this engine build; running on cpu instead.'] };
+  const reason = unavailableReason();
+  if (reason === null) {
+    defaultDevice.current = toDevice('cuda');
+    return { device: 'webgpu', notes: [] };
+  }
+  return { device: 'cpu', notes: [`WebGPU is not available (${reason}); running on cpu instead.`] };
 }
 
 function captureConsole(recorder: Recorder, program: WorkerProgram): void {
