@@ -21,6 +21,15 @@ const optional = [
   // The CLI loads esbuild (to transpile snippets) at run time: keep npm packages external, not bundled.
   { entryPoints: ['extension/cli/main.ts'], outfile: 'dist/cli.mjs', platform: 'node', format: 'esm', packages: 'external' },
   { entryPoints: ['extension/runner/worker.ts'], outfile: 'dist/worker.mjs', platform: 'node', format: 'esm' },
+  // The VS Code extension host: CommonJS, `vscode` from the host, and esbuild from node_modules (its native binary
+  // cannot be bundled). `import.meta.url` is the bundle's own URL, so the runner finds dist/worker.mjs beside it.
+  {
+    entryPoints: ['extension/host/main.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs',
+    external: ['vscode', 'esbuild'], define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  },
+  // The TypeScript server plugin that gives snippet files the engine's typings (dist/types, scripts/build-types.mjs).
+  { entryPoints: ['extension/typescript-plugin/plugin.cts'], outfile: 'dist/typescript-plugin.cjs', platform: 'node', format: 'cjs' },
 ];
 for (const build of optional) {
   if (existsSync(build.entryPoints[0])) builds.push({ bundle: true, target: 'node20', sourcemap: true, ...build });

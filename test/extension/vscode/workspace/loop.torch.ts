@@ -1,0 +1,4 @@
+const a = torch.ones(2);
+while (true) {
+  a.add_(1);
+}

@@ -1,0 +1,3 @@
+// Not a snippet by name: evaluable by command only.
+const x = torch.arange(4);
+x.sum()
