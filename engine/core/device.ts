@@ -12,6 +12,12 @@ export class Device {
 
 export const cpu = new Device('cpu');
 
+/**
+ * Where tensors made without a `device` go: the CPU, unless the runner was asked to run on the GPU (PyTorch 2's
+ * `torch.set_default_device`; 1.13 has no public way to set it, so this stays internal).
+ */
+export const defaultDevice: { current: Device } = { current: cpu };
+
 export function toDevice(value: unknown): Device {
   if (value instanceof Device) return value;
   if (typeof value === 'string') {

@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from './dtype.ts';
 import type { Device } from './device.ts';
-import { cpu } from './device.ts';
+import { defaultDevice } from './device.ts';
 import { RuntimeError } from './errors.ts';
 
 let nextStorageId = 1;
@@ -36,7 +36,7 @@ export class Storage {
   readonly resident: DeviceResidency | null = null;
   private readonly host: TypedArray | null;
 
-  constructor(data: TypedArray | null, readonly dtype: DType, readonly device: Device = cpu, size = data?.length ?? 0) {
+  constructor(data: TypedArray | null, readonly dtype: DType, readonly device: Device = defaultDevice.current, size = data?.length ?? 0) {
     this.size = size;
     this.host = device.type === 'cpu' ? data : null;
     if (device.type !== 'cpu') this.resident = deviceMemory.attach(this, data);
@@ -47,7 +47,7 @@ export class Storage {
   /** The values for reading only. */
   get values(): TypedArray { return this.resident ? this.resident.hostData(false) : this.host!; }
 
-  static allocate(dtype: DType, size: number, device: Device = cpu): Storage {
+  static allocate(dtype: DType, size: number, device: Device = defaultDevice.current): Storage {
     return device.type === 'cpu' ? new Storage(dtype.allocate(size), dtype, device) : new Storage(null, dtype, device, size);
   }
 }

@@ -7,6 +7,7 @@ import type { InspectorRecord } from '../protocol/record.ts';
 import { Runner } from '../runner/runner.ts';
 import { parseArgs, type RunArgs, usage, UsageError } from './args.ts';
 import { renderHtml } from './html.ts';
+import { webviewScript } from './webview-bundle.ts';
 
 export interface Output { write(text: string): unknown; isTTY?: boolean }
 export interface Io { stdout: Output; stderr: Output }
@@ -42,7 +43,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     io.stderr.write(`${prefix}record written to ${args.json}\n`);
   }
   if (args.html) {
-    await writeFile(args.html, renderHtml(record));
+    await writeFile(args.html, renderHtml(record, await webviewScript()));
     io.stderr.write(`${prefix}inspector page: ${pathToFileURL(resolve(args.html)).href}\n`);
   }
   return record.ok ? 0 : 1;

@@ -1,6 +1,7 @@
 /// <reference types="@webgpu/types" />
 // Adapter selection that works on real machines: Vulkan first; where there is no Vulkan adapter, Dawn's OpenGL ES
 // backend in compatibility mode (headless EGL); otherwise no adapter, with a one-line reason the runner shows.
+// `TENSOR_INSPECTOR_WEBGPU=off` keeps everything on the CPU.
 
 export interface AdapterEnvironment {
   /** The `webgpu` package's `create(flags)`. */
@@ -13,6 +14,7 @@ export interface AdapterEnvironment {
 export interface SelectedAdapter { gpu: GPU; adapter: GPUAdapter; description: string }
 
 export async function selectAdapter(environment: AdapterEnvironment): Promise<SelectedAdapter | string> {
+  if (environment.env['TENSOR_INSPECTOR_WEBGPU'] === 'off') return 'turned off by TENSOR_INSPECTOR_WEBGPU=off';
   const tried: string[] = [];
   const attempt = async (backend: string, flags: string[], options: GPURequestAdapterOptions): Promise<SelectedAdapter | null> => {
     try {

@@ -1,9 +1,9 @@
 // The Node host of the WebGPU device thread: starts extension/gpu/device-worker.ts in a worker thread. A bundled
 // build (dist/gpu-device.mjs from esbuild.mjs) sits next to the bundle that loads this; from source, the worker is
 // bundled once per process with esbuild (the `webgpu` package stays external: it is a native module).
-import { buildSync } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,8 @@ function workerScript(): string {
   // Inside node_modules, so that the bundle's `import 'webgpu'` resolves to the project's copy.
   const dir = join(root, 'node_modules', '.cache', 'tensor-inspector');
   mkdirSync(dir, { recursive: true });
+  // Loaded only here, and not bundled into a bundle that contains this file (esbuild finds its binary itself).
+  const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const result = buildSync({
     entryPoints: [join(root, 'extension/gpu/device-worker.ts')], bundle: true, platform: 'node', format: 'esm',
     target: 'node20', external: ['webgpu'], write: false, logLevel: 'silent',
@@ -36,12 +38,20 @@ function workerScript(): string {
   return outfile;
 }
 
+/**
+ * Dawn reads these through getenv, which only the main thread's `process.env` reaches (a worker's is a copy): the
+ * process that starts snippet workers calls this first. Headless EGL needs the surfaceless platform (Dawn's OpenGL ES
+ * fallback), and a private runtime folder silences a harmless warning.
+ */
+export function prepareGpuEnvironment(): void {
+  process.env['EGL_PLATFORM'] ??= 'surfaceless';
+  process.env['XDG_RUNTIME_DIR'] ??= mkdtempSync(join(tmpdir(), 'tensor-inspector-xdg-'));
+}
+
 /** Starts device threads in this process; `TENSOR_INSPECTOR_DUMP_WGSL=1` prints every generated kernel. */
 export const nodeGpuHost: GpuHost = {
   start(): DeviceThread {
-    // Dawn reads these through getenv: set them in the process before it loads.
-    process.env['EGL_PLATFORM'] ??= 'surfaceless';
-    process.env['XDG_RUNTIME_DIR'] ??= mkdtempSync(join(tmpdir(), 'tensor-inspector-xdg-'));
+    prepareGpuEnvironment();
     const worker = new Worker(workerScript(), { workerData: { dumpWgsl: process.env['TENSOR_INSPECTOR_DUMP_WGSL'] === '1' } });
     // The device thread never keeps the process alive: the snippet's thread is the one that decides.
     worker.unref();

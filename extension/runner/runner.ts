@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ConsoleLine, DeviceName, ErrorRecord, GraphRecord, InspectorRecord, StatementRecord } from '../protocol/record.ts';
 import type { PrintOptionsRequest, RecorderLimits, RunRequest, WorkerMessage, WorkerProgram } from '../protocol/worker.ts';
+import { prepareGpuEnvironment } from '../gpu/host.ts';
 import { errorRecord } from './errors.ts';
 import { RecordBuilder } from './record-builder.ts';
 import { defaultLimits } from './summarize.ts';
@@ -39,6 +40,9 @@ export interface RunnerOptions {
 }
 
 interface StartedWorker { worker: Worker; heapMb: number; ready: Promise<void> }
+
+// Snippet workers may start the GPU device thread, whose native code reads the environment set here.
+prepareGpuEnvironment();
 
 const emptyGraph = (): GraphRecord => ({ nodes: [], edges: [], leaves: [], grads: [], roots: [] });
 

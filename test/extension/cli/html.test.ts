@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { embeddedJson, renderHtml } from '../../../extension/cli/html.ts';
+import { embeddedJson, inlineScript, pageCsp, renderHtml } from '../../../extension/cli/html.ts';
 import type { InspectorRecord } from '../../../extension/protocol/record.ts';
 
 const hostile = '</script><img src=x onerror=alert(1)><!--';
@@ -20,17 +20,27 @@ function record(): InspectorRecord {
   };
 }
 
+const script = 'console.log("</script>")';
+
 test('every record string is escaped and the embedded JSON cannot close its script element', () => {
-  const page = renderHtml(record(), 'NONCE');
+  const page = renderHtml(record(), script, 'NONCE');
   assert.doesNotMatch(page, /<img/);
   assert.doesNotMatch(page, /<\/script><img/);
-  assert.equal(page.match(/<script/g)?.length, 1);
+  assert.equal(page.match(/<script/g)?.length, 2);
+  assert.equal(page.match(/<script nonce="NONCE">/g)?.length, 1);
   assert.match(page, /<style nonce="NONCE">/);
-  assert.match(page, /content="default-src &#39;none&#39;; style-src &#39;nonce-NONCE&#39;; script-src &#39;nonce-NONCE&#39;; img-src data:"/);
-  const json = page.slice(page.indexOf('id="inspector-record">') + 'id="inspector-record">'.length, page.lastIndexOf('</script>'));
+  assert.match(page, /content="default-src &#39;none&#39;; script-src &#39;nonce-NONCE&#39;; style-src &#39;nonce-NONCE&#39;; img-src data:; worker-src data:"/);
+  const json = page.slice(page.indexOf('id="inspector-record">') + 'id="inspector-record">'.length, page.indexOf('</script>'));
   assert.deepEqual(JSON.parse(json), record());
+  assert.match(page, /<script nonce="NONCE">console\.log\("<\\\/script>"\)<\/script>/);
 });
 
 test('embedded JSON escapes characters that matter inside a script element', () => {
   assert.equal(embeddedJson({ a: '<&>\u2028' }), '{"a":"\\u003c\\u0026\\u003e\\u2028"}');
+});
+
+test('an inlined script cannot end its element early, and one that would open a comment is refused', () => {
+  assert.equal(inlineScript('a = "</SCRIPT>"'), 'a = "<\\/SCRIPT>"');
+  assert.throws(() => inlineScript('a = "<!--"'), /cannot be inlined/);
+  assert.doesNotMatch(pageCsp('N'), /unsafe|blob:|\*/);
 });

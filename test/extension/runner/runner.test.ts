@@ -171,9 +171,14 @@ describe('runner', () => {
     assert.deepEqual(record.statements[1]!.bindings[1], { name: 'odd', value: { kind: 'other', type: 'error', repr: '<not recordable: no>' } });
   });
 
-  test('webgpu falls back to cpu with a note while the engine has no WebGPU backend', async () => {
-    const record = await runner.run('torch.ones(1)\n', 'device.ts', { device: 'webgpu' });
-    assert.equal(record.device, 'cpu');
-    assert.equal(record.notes.length, 1);
+  test('webgpu falls back to cpu with a note when there is no adapter', async () => {
+    process.env['TENSOR_INSPECTOR_WEBGPU'] = 'off';
+    try {
+      const record = await runner.run('torch.ones(1)\n', 'device.ts', { device: 'webgpu' });
+      assert.equal(record.device, 'cpu');
+      assert.deepEqual(record.notes, ['WebGPU is not available (turned off by TENSOR_INSPECTOR_WEBGPU=off); running on cpu instead.']);
+    } finally {
+      delete process.env['TENSOR_INSPECTOR_WEBGPU'];
+    }
   });
 });
