@@ -29,7 +29,7 @@ export class DeviceClient {
       return new DeviceClient(thread, JSON.parse(decodeText(payload)) as DeviceInfo);
     } catch (error) {
       thread.close();
-      return error instanceof Error ? error.message : String(error);
+      return (error instanceof Error ? error.message : String(error)).replace(/^WebGPU: /, '');
     }
   }
 

@@ -172,13 +172,16 @@ describe('runner', () => {
   });
 
   test('webgpu falls back to cpu with a note when there is no adapter', async () => {
+    // A runner of its own: a worker copies the environment when it starts, and the shared runner starts one ahead.
     process.env['TENSOR_INSPECTOR_WEBGPU'] = 'off';
+    const cpuOnly = new Runner();
     try {
-      const record = await runner.run('torch.ones(1)\n', 'device.ts', { device: 'webgpu' });
+      const record = await cpuOnly.run('torch.ones(1)\n', 'device.ts', { device: 'webgpu' });
       assert.equal(record.device, 'cpu');
       assert.deepEqual(record.notes, ['WebGPU is not available (turned off by TENSOR_INSPECTOR_WEBGPU=off); running on cpu instead.']);
     } finally {
       delete process.env['TENSOR_INSPECTOR_WEBGPU'];
+      await cpuOnly.dispose();
     }
   });
 });

@@ -62,7 +62,7 @@ test('without an adapter, torch.cuda says so and moving a tensor explains why', 
   setGpuHost(noAdapter);
   try {
     assert.equal(torch.cuda.is_available(), false);
-    assert.throws(() => torch.ones(2).to('cuda'), { message: 'WebGPU is not available: WebGPU: no WebGPU adapter (vulkan: no adapter)' });
+    assert.throws(() => torch.ones(2).to('cuda'), { message: 'WebGPU is not available: no WebGPU adapter (vulkan: no adapter)' });
     assert.throws(() => torch.tensor([1], { device: 'cuda' }), /WebGPU is not available/);
   } finally {
     setGpuHost(null);
