@@ -22,6 +22,8 @@ const optional = [
   // The CLI loads esbuild (to transpile snippets) at run time: keep npm packages external, not bundled.
   { entryPoints: ['extension/cli/main.ts'], outfile: 'dist/cli.mjs', platform: 'node', format: 'esm', packages: 'external' },
   { entryPoints: ['extension/runner/worker.ts'], outfile: 'dist/worker.mjs', platform: 'node', format: 'esm' },
+  // The WebGPU device thread, found beside dist/worker.mjs; `webgpu` (Dawn's native module) loads from node_modules.
+  { entryPoints: ['extension/gpu/device-worker.ts'], outfile: 'dist/gpu-device.mjs', platform: 'node', format: 'esm', external: ['webgpu'] },
   // The VS Code extension host: CommonJS, `vscode` from the host, and esbuild from node_modules (its native binary
   // cannot be bundled). `import.meta.url` is the bundle's own URL, so the runner finds dist/worker.mjs beside it.
   {
