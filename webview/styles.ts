@@ -24,7 +24,8 @@ p code, li code { background: var(--vscode-textCodeBlock-background); padding: 0
 .header { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 14px; padding: 6px 12px;
   border-bottom: 1px solid var(--border); background: var(--vscode-sideBar-background); }
 .header h1 { font-size: 13px; font-weight: 600; margin: 0; }
-.header .status-ok { color: var(--vscode-charts-green); } .header .status-failed { color: var(--vscode-errorForeground); }
+.header .status-ok::before, .header .status-failed::before { content: "●"; margin-right: 4px; }
+.header .status-ok::before { color: var(--vscode-charts-green); } .header .status-failed { color: var(--vscode-errorForeground); }
 .header .spacer { flex: 1; }
 .header label { display: inline-flex; align-items: center; gap: 6px; }
 select { font: inherit; color: var(--vscode-dropdown-foreground); background: var(--vscode-dropdown-background);
@@ -37,7 +38,7 @@ select { font: inherit; color: var(--vscode-dropdown-foreground); background: va
 /* timeline */
 .timeline { display: grid; grid-template-columns: auto auto 1fr auto; align-items: center; gap: 6px 10px; padding: 6px 12px;
   border-bottom: 1px solid var(--border); }
-.timeline input[type=range] { width: 100%; accent-color: var(--vscode-button-background); }
+.timeline input[type=range] { width: 100%; accent-color: var(--vscode-textLink-foreground); }
 .timeline .position { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .timeline .statement { grid-column: 1 / -1; display: flex; gap: 10px; align-items: baseline; min-width: 0; }
 .timeline .statement code { white-space: pre; overflow: hidden; text-overflow: ellipsis; }

@@ -10,7 +10,7 @@ const common = `
   --vscode-font-family: system-ui, -apple-system, "Segoe UI", Ubuntu, "Liberation Sans", sans-serif;
   --vscode-font-size: 13px;
   --vscode-editor-font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace;
-  --vscode-editor-font-size: 12px;
+  --vscode-editor-font-size: 12px; --vscode-font-weight: normal;
 `;
 
 const themes: Record<ThemeKind, string> = {
@@ -32,7 +32,13 @@ const themes: Record<ThemeKind, string> = {
   --vscode-panelTitle-activeForeground: #3b3b3b; --vscode-panelTitle-inactiveForeground: #616161; --vscode-panelTitle-activeBorder: #005fb8;
   --vscode-charts-foreground: #3b3b3b; --vscode-charts-lines: #61616180; --vscode-charts-blue: #1a85ff; --vscode-charts-red: #e51400;
   --vscode-charts-green: #388a34; --vscode-charts-yellow: #bf8803; --vscode-charts-orange: #d18616; --vscode-charts-purple: #652d90;
-  --vscode-scrollbarSlider-background: #64646466;`,
+  --vscode-scrollbarSlider-background: #64646466;
+  --vscode-settings-textInputBackground: #ffffff; --vscode-settings-textInputBorder: #cecece; --vscode-settings-textInputForeground: #3b3b3b;
+  --vscode-settings-checkboxBackground: #f8f8f8; --vscode-settings-checkboxBorder: #cecece; --vscode-settings-checkboxForeground: #3b3b3b;
+  --vscode-settings-dropdownBackground: #ffffff; --vscode-settings-dropdownBorder: #cecece; --vscode-settings-dropdownForeground: #3b3b3b;
+  --vscode-settings-dropdownListBorder: #e5e5e5; --vscode-checkbox-foreground: #3b3b3b; --vscode-button-separator: #ffffff66;
+  --vscode-list-focusOutline: #005fb8; --vscode-list-highlightForeground: #0066bf; --vscode-toolbar-hoverBackground: #b8b8b850;
+  --vscode-widget-shadow: #00000029; --vscode-inputValidation-errorBackground: #f2dede; --vscode-inputValidation-errorBorder: #be1100;`,
   dark: `
   --vscode-foreground: #cccccc; --vscode-descriptionForeground: #9d9d9d; --vscode-errorForeground: #f85149;
   --vscode-editor-background: #1f1f1f; --vscode-editor-foreground: #cccccc; --vscode-sideBar-background: #181818;
@@ -51,7 +57,13 @@ const themes: Record<ThemeKind, string> = {
   --vscode-panelTitle-activeForeground: #cccccc; --vscode-panelTitle-inactiveForeground: #9d9d9d; --vscode-panelTitle-activeBorder: #0078d4;
   --vscode-charts-foreground: #cccccc; --vscode-charts-lines: #cccccc80; --vscode-charts-blue: #3794ff; --vscode-charts-red: #f14c4c;
   --vscode-charts-green: #89d185; --vscode-charts-yellow: #cca700; --vscode-charts-orange: #d18616; --vscode-charts-purple: #b180d7;
-  --vscode-scrollbarSlider-background: #79797966;`,
+  --vscode-scrollbarSlider-background: #79797966;
+  --vscode-settings-textInputBackground: #313131; --vscode-settings-textInputBorder: #3c3c3c; --vscode-settings-textInputForeground: #cccccc;
+  --vscode-settings-checkboxBackground: #313131; --vscode-settings-checkboxBorder: #3c3c3c; --vscode-settings-checkboxForeground: #cccccc;
+  --vscode-settings-dropdownBackground: #313131; --vscode-settings-dropdownBorder: #3c3c3c; --vscode-settings-dropdownForeground: #cccccc;
+  --vscode-settings-dropdownListBorder: #454545; --vscode-checkbox-foreground: #cccccc; --vscode-button-separator: #ffffff66;
+  --vscode-list-focusOutline: #0078d4; --vscode-list-highlightForeground: #2aaaff; --vscode-toolbar-hoverBackground: #5a5d5e50;
+  --vscode-widget-shadow: #0000005c; --vscode-inputValidation-errorBackground: #5a1d1d; --vscode-inputValidation-errorBorder: #be1100;`,
   'high-contrast': `
   --vscode-foreground: #ffffff; --vscode-descriptionForeground: #ffffff; --vscode-errorForeground: #f48771;
   --vscode-editor-background: #000000; --vscode-editor-foreground: #ffffff; --vscode-sideBar-background: #000000;
@@ -71,7 +83,14 @@ const themes: Record<ThemeKind, string> = {
   --vscode-panelTitle-activeForeground: #ffffff; --vscode-panelTitle-inactiveForeground: #ffffff; --vscode-panelTitle-activeBorder: #6fc3df;
   --vscode-charts-foreground: #ffffff; --vscode-charts-lines: #ffffff; --vscode-charts-blue: #3794ff; --vscode-charts-red: #f14c4c;
   --vscode-charts-green: #89d185; --vscode-charts-yellow: #ffd700; --vscode-charts-orange: #ff9f4a; --vscode-charts-purple: #c9a2ec;
-  --vscode-scrollbarSlider-background: #6fc3df99;`,
+  --vscode-scrollbarSlider-background: #6fc3df99;
+  --vscode-settings-textInputBackground: #000000; --vscode-settings-textInputBorder: #6fc3df; --vscode-settings-textInputForeground: #ffffff;
+  --vscode-settings-checkboxBackground: #000000; --vscode-settings-checkboxBorder: #6fc3df; --vscode-settings-checkboxForeground: #ffffff;
+  --vscode-settings-dropdownBackground: #000000; --vscode-settings-dropdownBorder: #6fc3df; --vscode-settings-dropdownForeground: #ffffff;
+  --vscode-settings-dropdownListBorder: #6fc3df; --vscode-checkbox-foreground: #ffffff; --vscode-button-separator: #ffffff;
+  --vscode-list-focusOutline: #f38518; --vscode-list-highlightForeground: #21a6ff; --vscode-toolbar-hoverBackground: #00000000;
+  --vscode-toolbar-hoverOutline: #f38518; --vscode-widget-shadow: #00000000; --vscode-inputValidation-errorBackground: #000000;
+  --vscode-inputValidation-errorBorder: #f48771;`,
 };
 
 /** The variables the standalone page defines, one rule per theme class. */

@@ -83,15 +83,18 @@ function viewCheck(facts: LayoutFacts): Paragraph {
       words(', so it shares this storage (no copy).')];
   }
   const chunks = contiguousChunks(shape, stride);
-  const blocks = chunks.map((dims) => `(${dims.join(', ')})`).join(' and ');
-  const boundary = chunks[0]!;
-  const outer = boundary[boundary.length - 1]!;
-  const inner = chunks[1]![0]!;
-  const span = chunks[1]!.reduce((n, d) => n * shape[d]!, 1) * stride[chunks[1]![chunks[1]!.length - 1]!]!;
+  const innerChunk = chunks[1];
+  if (!innerChunk) return [code(call), words(' would fail: its strides cannot express the flat shape over the same memory.')];
+  const outer = chunks[0]![chunks[0]!.length - 1]!;
+  const innermost = innerChunk[innerChunk.length - 1]!;
+  const sizes = innerChunk.map((d) => shape[d]!);
+  const span = sizes.reduce((a, b) => a * b, 1) * stride[innermost]!;
+  const blocks = chunks.map((dims) => (dims.length === 1 ? `${dims[0]}` : `${dims[0]}–${dims[dims.length - 1]}`));
   return [
-    code(call), words(' would fail: a view can merge dimensions only where each stride equals the next one\'s stride '
-      + `times its size, and here dimensions ${blocks} are separate blocks (stride[${outer}] = ${stride[outer]}, but stride[${inner}] × the size of `
-      + `the block = ${span}). PyTorch says: `),
+    code(call), words(` would fail: merging dimension ${outer} with the dimensions after it needs one step along dimension ${outer} `
+      + `to jump exactly over a whole block of them, stride[${outer}] = ${sizes.join(' × ')} × ${stride[innermost]} = ${span}; here stride[${outer}] is `
+      + `${stride[outer]}. So dimensions ${blocks.join(' and ')} lie in memory as separate blocks, and a view can only split or merge `
+      + 'dimensions inside one block. PyTorch says: '),
     code('RuntimeError: view size is not compatible with input tensor\'s size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.'),
     words(' '), code(`${name}.reshape(${numel})`), words(' copies the elements into a new storage instead, as '), code(`${name}.contiguous().view(${numel})`), words(' does.'),
   ];

@@ -118,6 +118,8 @@ export function scaleColour(scale: ColourScale, t: number): { background: string
   } else {
     rgb = mix([222, 235, 247], [8, 69, 148], t);
   }
-  const luminance = (0.2126 * rgb[0]! + 0.7152 * rgb[1]! + 0.0722 * rgb[2]!) / 255;
-  return { background: `rgb(${rgb.join(', ')})`, darkText: luminance > 0.5 };
+  // WCAG's relative luminance; black text wins when it contrasts more than white (one of them always reaches 4.5:1).
+  const [r, g, b] = rgb.map((c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return { background: `rgb(${rgb.join(', ')})`, darkText: (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) };
 }

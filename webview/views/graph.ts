@@ -141,7 +141,7 @@ export class GraphView {
       this.positions.set(node.key, { x: left, y: top, node });
       const g = s('g', {
         class: `node ${node.kind}`, transform: `translate(${left} ${top})`, 'data-key': node.key, 'data-name': node.title,
-        'data-tensor-id': node.tensorId ?? null, role: 'button', tabindex: -1, 'aria-label': [node.title, ...node.lines].join(', '),
+        'data-tensor-id': node.tensorId ?? null, role: 'button', tabindex: -1,
       });
       g.append(s('rect', { width: node.width, height: node.height }));
       g.append(s('text', { x: graphFont.padding, y: graphFont.lineHeight, class: 'title' }, node.title));

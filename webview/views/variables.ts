@@ -34,6 +34,17 @@ const columns: Column[] = [
   },
 ];
 
+/** Scrolls the table vertically only (scrollIntoView would also scroll a wide table sideways). */
+function scrollRowIntoView(row: HTMLTableRowElement): void {
+  const scroller = row.closest('.scroll');
+  if (!scroller) return;
+  const head = row.closest('table')?.tHead?.offsetHeight ?? 0;
+  const top = row.offsetTop - head;
+  const bottom = row.offsetTop + row.offsetHeight;
+  if (top < scroller.scrollTop) scroller.scrollTop = top;
+  else if (bottom > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom - scroller.clientHeight;
+}
+
 export class VariablesView {
   readonly element: HTMLElement;
   private readonly filter = h('vscode-textfield', { placeholder: 'Filter: name, shape, dtype, grad_fn', 'aria-label': 'Filter tensors', id: 'variables-filter' });
@@ -79,7 +90,8 @@ export class VariablesView {
     const row = visible[target];
     if (row) {
       this.store.update({ tensor: Number(row.dataset['tensorId']) });
-      row.focus();
+      row.focus({ preventScroll: true });
+      scrollRowIntoView(row);
     }
   }
 
@@ -146,7 +158,7 @@ export class VariablesView {
       const selected = Number(row.dataset['tensorId']) === tensor;
       row.setAttribute('aria-selected', selected ? 'true' : 'false');
       row.tabIndex = selected ? 0 : -1;
-      if (selected && !this.element.contains(document.activeElement)) row.scrollIntoView({ block: 'nearest' });
+      if (selected && !this.element.contains(document.activeElement)) scrollRowIntoView(row);
     }
   }
 }
