@@ -70,6 +70,7 @@ class DeviceState {
   private checks: Promise<void>[] = [];
   private firstError: string | null = null;
   private flushScheduled = false;
+  private inFlight = 0;
   private dispatches = 0;
   private submits = 0;
   private readonly pool: BufferPool;
@@ -205,6 +206,10 @@ class DeviceState {
     this.pass?.end();
     this.device.queue.submit([this.encoder.finish()]);
     this.submits++;
+    this.inFlight++;
+    void this.device.queue.onSubmittedWorkDone().then(() => {
+      if (--this.inFlight === 0 && this.encoder) this.flush();
+    });
     this.encoder = null;
     this.pass = null;
     this.launches = 0;
@@ -217,9 +222,12 @@ class DeviceState {
     this.releaseAfterSubmit = [];
   }
 
-  /** Submits at the end of a burst of launches, so kernels run while the snippet goes on. */
+  /**
+   * Batching: while submitted work is still running, launches keep being recorded and go in one submit when it
+   * finishes; an idle GPU gets the burst at once, so kernels run while the snippet goes on.
+   */
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
+    if (this.flushScheduled || this.inFlight > 0) return;
     this.flushScheduled = true;
     setTimeout(() => { this.flushScheduled = false; this.flush(); }, 0);
   }

@@ -48,17 +48,26 @@ export function prepareGpuEnvironment(): void {
   process.env['XDG_RUNTIME_DIR'] ??= mkdtempSync(join(tmpdir(), 'tensor-inspector-xdg-'));
 }
 
+/**
+ * A host whose device threads run `script` (a module that runs extension/gpu/device-worker.ts) with `workerData`
+ * extended by `data`; a single-file bundle passes its own URL (bench/gpu/check.ts).
+ */
+export function nodeGpuHostFor(script: () => string | URL, data: Record<string, unknown> = {}): GpuHost {
+  return {
+    start(): DeviceThread {
+      prepareGpuEnvironment();
+      const dumpWgsl = process.env['TENSOR_INSPECTOR_DUMP_WGSL'] === '1';
+      const worker = new Worker(script(), { workerData: { ...data, dumpWgsl } });
+      // The device thread never keeps the process alive: the snippet's thread is the one that decides.
+      worker.unref();
+      worker.on('error', (error) => process.stderr.write(`WebGPU device thread failed: ${String(error)}\n`));
+      return {
+        post: (command: DeviceCommand, transfer?: ArrayBuffer[]) => worker.postMessage(command, transfer ?? []),
+        close: () => { void worker.terminate(); },
+      };
+    },
+  };
+}
+
 /** Starts device threads in this process; `TENSOR_INSPECTOR_DUMP_WGSL=1` prints every generated kernel. */
-export const nodeGpuHost: GpuHost = {
-  start(): DeviceThread {
-    prepareGpuEnvironment();
-    const worker = new Worker(workerScript(), { workerData: { dumpWgsl: process.env['TENSOR_INSPECTOR_DUMP_WGSL'] === '1' } });
-    // The device thread never keeps the process alive: the snippet's thread is the one that decides.
-    worker.unref();
-    worker.on('error', (error) => process.stderr.write(`WebGPU device thread failed: ${String(error)}\n`));
-    return {
-      post: (command: DeviceCommand, transfer?: ArrayBuffer[]) => worker.postMessage(command, transfer ?? []),
-      close: () => { void worker.terminate(); },
-    };
-  },
-};
+export const nodeGpuHost: GpuHost = nodeGpuHostFor(workerScript);
