@@ -49,7 +49,11 @@ function scalarExponentKernel(e: number, integral: boolean): (x: number) => numb
 }
 
 const powOp = binaryOp({
-  name: 'pow', grad_fn: 'PowBackward1', dtype: 'promote', cpu: floatPow, cpuIntegral: integerPow, wgsl: 'pow(a, b)',
+  name: 'pow', grad_fn: 'PowBackward1', dtype: 'promote', cpu: floatPow, cpuIntegral: integerPow,
+  // WGSL's pow is exp2(b * log2(a)): undefined for a <= 0 and at 0 ** 0, so signs, zeros and integer exponents are
+  // spelled out.
+  wgsl: 'select(select(select(pow(a, b), select(nan_f32(), select(pow(-a, b), -pow(-a, b), fract(b * 0.5) != 0.0), ' +
+    'fract(b) == 0.0), a < 0.0), bitcast<f32>(0x7f800000u), a == 0.0 && b < 0.0), 1.0, b == 0.0 || a == 1.0)',
   check: (_self, _other, compute) => { if (compute === bool) notImplementedFor('pow', bool); },
   saves: ['self', 'other', 'result'],
   backward: (grad, self, exponent, result) => [
