@@ -7,8 +7,6 @@ import { InspectorPanel, type PanelDependencies } from './panel.ts';
 import type { RunResult } from './results.ts';
 import { type DeviceSetting, isEvaluable, readSettings, setDevice } from './settings.ts';
 
-export const webgpuNote = 'WebGPU is not implemented in the engine yet: runs fall back to cpu.';
-
 export interface CommandContext extends PanelDependencies { evaluator: Evaluator; output: ConsoleOutput }
 
 async function documentFor(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
@@ -50,13 +48,12 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     vscode.commands.registerCommand('tensorInspector.selectDevice', async (device?: DeviceSetting) => {
       const current = readSettings().device;
       const picked = device ?? (await vscode.window.showQuickPick([
-        { label: 'auto', description: 'the fastest device available (cpu until WebGPU lands)' },
+        { label: 'auto', description: 'cpu (WebGPU only when chosen)' },
         { label: 'cpu', description: 'the reference CPU kernels' },
-        { label: 'webgpu', description: 'not implemented yet: falls back to cpu' },
+        { label: 'webgpu', description: 'the GPU through WebGPU; cpu, with a note, where no adapter exists' },
       ].map((item) => ({ ...item, picked: item.label === current })), { title: 'Tensor Inspector: device for evaluation', placeHolder: `current: ${current}` }))?.label as DeviceSetting | undefined;
       if (!picked) return undefined;
       await setDevice(picked);
-      if (picked === 'webgpu') void vscode.window.showInformationMessage(webgpuNote);
       return picked;
     }),
     vscode.commands.registerCommand('tensorInspector.stopEvaluation', () => evaluator.stop()),

@@ -33,6 +33,7 @@ export function snippetLabel(document: vscode.TextDocument, selection?: vscode.R
 export class Evaluator implements vscode.Disposable {
   private readonly runner = new Runner({ keepSpare: true });
   private running: Running | null = null;
+  private readonly shownNotes = new Set<string>();
   private readonly started = new vscode.EventEmitter<RunStart>();
   private readonly ended = new vscode.EventEmitter<RunResult | undefined>();
   readonly onDidStart = this.started.event;
@@ -57,7 +58,7 @@ export class Evaluator implements vscode.Disposable {
     }
     if (this.running) this.supersede(vscode.Uri.parse(this.running.uri));
     const settings = readSettings(document);
-    const { device, quiet } = requestedDevice(settings.device);
+    const device = requestedDevice(settings.device);
     const selection = options.selection && !options.selection.isEmpty ? options.selection : undefined;
     const source = document.getText(selection);
     const file = snippetLabel(document, selection);
@@ -94,7 +95,6 @@ export class Evaluator implements vscode.Disposable {
     }, progressDelayMs);
     try {
       const record = await run;
-      if (quiet) record.notes = record.notes.filter((note) => !/webgpu/i.test(note));
       if (running.superseded) {
         this.ended.fire(undefined);
         return undefined;
@@ -105,10 +105,20 @@ export class Evaluator implements vscode.Disposable {
       };
       this.results.set(result);
       this.ended.fire(result);
+      if (!options.live) this.showNewNotes(record.notes);
       return result;
     } finally {
       clearTimeout(progress);
       if (this.running === running) this.running = null;
+    }
+  }
+
+  /** A note (a device fallback) is shown once a session, as one line; the output channel has it every time. */
+  private showNewNotes(notes: readonly string[]): void {
+    for (const note of notes) {
+      if (this.shownNotes.has(note)) continue;
+      this.shownNotes.add(note);
+      void vscode.window.showInformationMessage(note);
     }
   }
 

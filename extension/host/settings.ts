@@ -4,7 +4,7 @@ import type { DeviceName } from '../protocol/record.ts';
 
 export const section = 'tensorInspector';
 
-/** `auto` picks the fastest device the engine has; WebGPU is not implemented yet, so `auto` runs on cpu. */
+/** `auto` runs on cpu: a WebGPU run pays for its device thread, so it is an explicit choice (see requestedDevice). */
 export type DeviceSetting = 'auto' | DeviceName;
 
 export interface PrintOptionsSetting {
@@ -38,7 +38,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     snippetFiles: config.get<string[]>('snippetFiles', ['**/*.torch.ts', '**/*.torch.js']),
     untitledTypeScript: config.get<boolean>('untitledTypeScriptAsSnippet', true),
     inlineAnnotations: config.get<boolean>('inlineAnnotations', true),
-    printOptions: config.get<PrintOptionsSetting>('printOptions', {}),
+    // A plain copy: the configuration's objects cannot be posted to the worker.
+    printOptions: { ...config.get<PrintOptionsSetting>('printOptions', {}) },
   };
 }
 
@@ -47,11 +48,13 @@ export async function setDevice(device: DeviceSetting): Promise<void> {
   await vscode.workspace.getConfiguration(section).update('device', device, target);
 }
 
-/** The device a run asks the runner for, and a note to show when the choice falls back. */
-export function requestedDevice(device: DeviceSetting): { device: DeviceName; quiet: boolean } {
-  // `auto` asks for WebGPU and takes the runner's cpu fallback without a note; an explicit `webgpu` shows the note.
-  if (device === 'auto') return { device: 'webgpu', quiet: true };
-  return { device, quiet: false };
+/**
+ * The device a run asks the runner for. `auto` is cpu: starting the GPU's device thread costs more than small
+ * snippets take (and on a machine without a GPU adapter, WebGPU is a software renderer). `webgpu` runs there when an
+ * adapter exists; the runner falls back to cpu with a note when none does.
+ */
+export function requestedDevice(device: DeviceSetting): DeviceName {
+  return device === 'auto' ? 'cpu' : device;
 }
 
 /** Whether a document is a snippet: evaluated by CodeLens and live mode, given the typings, annotated. */

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { ensureVsCodeServer } from './install.mjs';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -128,7 +129,7 @@ export async function runExtensionTests({ extensionDevelopmentPath, extensionTes
     let resolveExit;
     const exited = new Promise((resolve) => { resolveExit = resolve; });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      const text = format(...(Array.isArray(args) ? args : [args]));
       log(type === 'error' ? `[extension host error] ${text}` : text);
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
