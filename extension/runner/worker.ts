@@ -11,6 +11,7 @@ import type { DeviceName, ErrorRecord } from '../protocol/record.ts';
 import type { HostMessage, RunRequest, WorkerMessage, WorkerProgram } from '../protocol/worker.ts';
 import { errorRecord } from './errors.ts';
 import { formatPrint } from './format.ts';
+import { installKernelThreads } from './kernel-threads.ts';
 import { Recorder } from './recorder.ts';
 import { callerPosition, installStackCapture, runtimeErrorRecord } from './stack.ts';
 import { moduleName } from './wrapper.ts';
@@ -20,6 +21,8 @@ if (!port) throw new Error('the snippet worker must run in a worker thread');
 const post = (message: WorkerMessage): void => port.postMessage(message);
 
 installStackCapture();
+// Large matrix products and math maps share the work with a kernel thread per spare core.
+installKernelThreads();
 Object.assign(globalThis, { torch: engine.torch, F: engine.F });
 
 /** What `import { ... } from "tensor-inspector"` gets, with ESM's error for a name the engine does not export. */
