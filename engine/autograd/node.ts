@@ -23,7 +23,7 @@ const freedMessage =
 /** A tensor saved for backward, with the version it had when saved (PyTorch's SavedVariable). */
 export class SavedTensor {
   private tensor: Tensor | null;
-  private readonly version: number;
+  private version: number;
   /**
    * For a saved output, `output 0 of ExpBackward0`: the node that made it, named in the version-mismatch error
    * (PyTorch keeps an output's grad_fn from when it was saved; an input's is read when the error is raised).
@@ -36,6 +36,11 @@ export class SavedTensor {
   get released(): boolean { return this.tensor === null; }
   peek(): Tensor | null { return this.tensor; }
   release(): void { this.tensor = null; }
+  /** Points a saved output at the tensor an in-place op wrote it into, at that tensor's current version. */
+  rebind(tensor: Tensor): void {
+    this.tensor = tensor;
+    this.version = tensor.storage.version;
+  }
   unpack(): Tensor {
     const t = this.tensor;
     if (t === null) throw new RuntimeError(freedMessage);

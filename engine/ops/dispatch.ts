@@ -243,6 +243,9 @@ export function inPlace(self: Tensor, others: readonly (TensorOrScalar | null | 
     self.grad_fn = result.grad_fn;
     self.output_nr = result.output_nr;
     result.grad_fn.outputIds.push(self.id);
+    // The node saved the temporary result; like PyTorch it must hold `self` itself, so that a later in-place
+    // write to `self` is caught by the version counter.
+    for (const saved of Object.values(result.grad_fn.saved)) if (saved.isOutput && saved.peek() === result) saved.rebind(self);
     inPlaceHooks.onViewModified(self);
   }
   return self;

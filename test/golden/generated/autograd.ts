@@ -267,4 +267,19 @@ export const cases: Record<string, () => unknown> = {
     loss.backward();
     return [w.grad, b.grad];
   },
+  "an in-place op that saves its result: a later in-place write is caught": () => {
+    const x = torch.tensor([pyfloat(1.0), pyfloat(2.0)], { requires_grad: true });
+    const y = x.mul(1);
+    y.exp_();
+    y.add_(1);
+    return y.sum().backward();
+  },
+  "an in-place op that saves its result: backward uses the written tensor": () => {
+    const x = torch.tensor([pyfloat(1.0), pyfloat(2.0)], { requires_grad: true });
+    const y = x.mul(1);
+    y.exp_();
+    console.log(y);
+    y.sum().backward();
+    return x.grad;
+  },
 };
