@@ -44,9 +44,9 @@ export function tensorMeta(t: Tensor): TensorMeta {
   return { id: t.id, shape: [...t._shape], dtype: t.dtype.name, requires_grad: t.requires_grad };
 }
 
-/** PyTorch's printed class name of a node (AccumulateGrad's `name()` is namespaced). */
+/** PyTorch's printed class name of a node (Note [Node names]). */
 export function nodeClassName(node: Node): string {
-  return node instanceof AccumulateGrad ? 'AccumulateGrad' : node.name();
+  return node.className;
 }
 
 /** Exports the graph reachable from `tensors` (their grad_fns and leaf accumulators), walking iteratively. */

@@ -73,8 +73,13 @@ export class Node {
     private readonly backwardFn: BackwardFn,
     readonly numOutputs = 1,
   ) {}
-  /** PyTorch's `grad_fn.name()`, e.g. `MulBackward0`. */
-  name(): string { return this.nodeName; }
+  /**
+   * PyTorch's `grad_fn.name()`, e.g. `MulBackward0`; the engine's own nodes are namespaced there
+   * (`torch::autograd::CopySlices`) while Python prints their class name (Note [Node names]).
+   */
+  name(): string { return namespaced.has(this.nodeName) ? `torch::autograd::${this.nodeName}` : this.nodeName; }
+  /** The Python class name that printing shows: `grad_fn=<CopySlices>`. */
+  get className(): string { return this.nodeName; }
   /** Unpacks a saved tensor, with PyTorch's errors for freed graphs and in-place modifications. */
   savedTensor(key: string): Tensor {
     const s = this.saved[key];
@@ -90,10 +95,14 @@ export class Node {
   [inspect](): string { return this.toString(); }
 }
 
+// Note [Node names]: nodes written in C++ by hand rather than generated from derivatives.yaml report a namespaced
+// `name()`; Python shows their class name everywhere else.
+const namespaced = new Set(['AccumulateGrad', 'CopySlices', 'CopyBackwards', 'NotImplemented', 'Error', 'DelayedError']);
+
 /** The node that writes a leaf's `.grad`. */
 export class AccumulateGrad extends Node {
   constructor(readonly variable: Tensor) {
-    super('torch::autograd::AccumulateGrad', [], [{ shape: variable._shape, dtype: variable.dtype }], {}, () => []);
+    super('AccumulateGrad', [], [{ shape: variable._shape, dtype: variable.dtype }], {}, () => []);
   }
   override toString(): string { return '<AccumulateGrad object>'; }
 }

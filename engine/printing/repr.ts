@@ -53,7 +53,7 @@ export function tensorRepr(t: Tensor): string {
     if (t.dtype !== defaultFloat && t.dtype !== int64 && t.dtype !== bool) suffixes.push(`dtype=${t.dtype}`);
     body = new TensorText(t).render(indent);
   }
-  if (t.grad_fn !== null) suffixes.push(`grad_fn=<${t.grad_fn.name()}>`);
+  if (t.grad_fn !== null) suffixes.push(`grad_fn=<${t.grad_fn.className}>`);
   else if (t.requires_grad) suffixes.push('requires_grad=True');
   return addSuffixes(prefix + body, suffixes, indent);
 }

@@ -82,7 +82,7 @@ export function tensorRecord(t: Tensor, limits: RecorderLimits): TensorRecord {
     baseId: t._base?.id ?? null,
     requires_grad: t.requires_grad,
     is_leaf: t.is_leaf,
-    grad_fn: t.grad_fn?.name() ?? null,
+    grad_fn: t.grad_fn?.className ?? null,
     gradFnId: t.grad_fn?.id ?? null,
     gradId: t._grad?.id ?? null,
     preview: previewOf(t, limits),

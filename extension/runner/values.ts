@@ -36,7 +36,7 @@ export class ValueWalker {
     if (value === null) return { kind: 'scalar', type: 'none', repr: 'None' };
     const object = value as object;
     if (isPyFloat(object)) return { kind: 'scalar', type: 'float', repr: pythonFloat(Number(object)) };
-    if (object instanceof Node) return { kind: 'grad_fn', node: object.id, name: object.name() };
+    if (object instanceof Node) return { kind: 'grad_fn', node: object.id, name: object.className };
     if (object instanceof Size) return { kind: 'other', type: 'torch.Size', repr: String(object) };
     if (object instanceof DType) return { kind: 'other', type: 'torch.dtype', repr: String(object) };
     if (object instanceof Device) return { kind: 'other', type: 'torch.device', repr: pythonStr(object) };

@@ -71,7 +71,7 @@ function compareTensor(path: string, actual: unknown, expected: Extract<Encoded,
   expectEqual(path, '.storage_offset()', actual.storage_offset(), expected.storage_offset);
   expectEqual(path, '.is_contiguous()', actual.is_contiguous(), expected.is_contiguous);
   expectEqual(path, '.requires_grad', actual.requires_grad, expected.requires_grad);
-  expectEqual(path, '.grad_fn', actual.grad_fn?.name() ?? null, expected.grad_fn);
+  expectEqual(path, '.grad_fn', actual.grad_fn?.className ?? null, expected.grad_fn);
   expectEqual(path, '.is_leaf', actual.is_leaf, expected.is_leaf);
   const values = actual._values();
   const tol = tolerance(expected.dtype);
