@@ -6,8 +6,10 @@ export type DeviceType = 'cpu' | 'webgpu';
 /** `torch.device`. `'cuda'` names the WebGPU device, so PyTorch code that moves tensors to the GPU runs unchanged. */
 export class Device {
   constructor(readonly type: DeviceType, readonly index: number | null = null) {}
-  toString(): string { return this.index === null ? this.type : `${this.type}:${this.index}`; }
-  [inspect](): string { return `device(type='${this.type}'${this.index === null ? '' : `, index=${this.index}`})`; }
+  // Note [WebGPU prints as CUDA] (printing/repr.ts): PyTorch code that prints a device sees what CUDA would show.
+  toString(): string { return this.index === null ? this.shownType : `${this.shownType}:${this.index}`; }
+  [inspect](): string { return `device(type='${this.shownType}'${this.index === null ? '' : `, index=${this.index}`})`; }
+  private get shownType(): string { return this.type === 'webgpu' ? 'cuda' : this.type; }
 }
 
 export const cpu = new Device('cpu');

@@ -36,6 +36,7 @@ describe('webgpu kernels', { skip: skip ?? false }, () => {
     const x = torch.tensor([1, 2.5]).to('cuda');
     assert.equal(x.device.type, 'webgpu');
     assert.equal(x.is_cuda, true);
+    assert.equal(String(x.device), 'cuda:0');
     assert.equal(String(torch.tensor([1.5]).to(torch.device('cuda'))), "tensor([1.5000], device='cuda:0')");
     assert.equal(String(torch.tensor([1, 2], { device: 'cuda' }).add(1)), "tensor([2, 3], device='cuda:0')");
     assert.equal(x.cpu().device.type, 'cpu');
