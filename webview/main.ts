@@ -11,13 +11,16 @@ import { adoptStyles } from './styles.ts';
 import { applyStandaloneTheme } from './theme.ts';
 import { App } from './views/app.ts';
 
+performance.mark('inspector-start');
 const host = createHost();
 if (host.kind === 'standalone') applyStandaloneTheme('auto');
 adoptStyles();
 const root = document.getElementById('inspector-root') ?? document.body.appendChild(document.createElement('div'));
-const app = new App(root, host, new LayoutClient());
+const layouts = new LayoutClient();
+layouts.warmUp();
+const app = new App(root, host, layouts);
 const { record, error } = embeddedRecord();
-app.start(record, error);
+app.start(record, error, host.kind === 'standalone' ? new URLSearchParams(location.hash.slice(1)) : null);
 root.removeAttribute('aria-busy');
 requestAnimationFrame(() => {
   performance.mark('inspector-rendered');

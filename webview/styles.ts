@@ -142,9 +142,8 @@ table.values td.gap { text-align: center; color: var(--muted); }
 svg .node rect { stroke-width: 1; rx: 4px; }
 svg .node.function rect, svg .node.collapsed rect { fill: var(--vscode-editorWidget-background); stroke: var(--vscode-charts-lines); }
 svg .node.collapsed rect { stroke-dasharray: 4 2; }
-svg .node.accumulate rect { fill: var(--vscode-editorWidget-background); stroke: var(--vscode-charts-blue); }
 svg .node.tensor rect { fill: var(--vscode-charts-green); fill-opacity: 0.18; stroke: var(--vscode-charts-green); }
-svg .node.leaf rect { fill: var(--vscode-charts-blue); fill-opacity: 0.18; stroke: var(--vscode-charts-blue); }
+svg .node.accumulate rect { fill: var(--vscode-charts-blue); fill-opacity: 0.18; stroke: var(--vscode-charts-blue); }
 svg .node.saved rect { fill: var(--vscode-charts-orange); fill-opacity: 0.15; stroke: var(--vscode-charts-orange); stroke-dasharray: 3 2; }
 svg .node .title { font-weight: 600; }
 svg .node .line { fill: var(--muted); font-size: 11px; }

@@ -25,6 +25,15 @@ export class LayoutClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
+  /** Starts the worker now, so that it boots while the page renders. */
+  warmUp(): void {
+    try {
+      this.start();
+    } catch {
+      // Reported by the first layout request.
+    }
+  }
+
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(`data:text/javascript;base64,${base64(layoutWorkerSource)}`, { name: 'graph-layout' });

@@ -14,34 +14,41 @@ import type { LayoutEdge, LayoutNode, PlacedNode, RoutedEdge } from './protocol.
 type Graph = DagreGraph<GraphLabel, NodeLabel, EdgeLabel>;
 
 function rankFromSources(g: Graph): void {
+  // dagre joins every node to a "nesting root" before ranking (for subgraphs, which these graphs do not have); its
+  // edges are left out here, and the root goes one rank above everything.
+  const root = g.graph().nestingRoot;
+  const edgesIn = (v: string) => (g.inEdges(v) ?? []).filter((e) => e.v !== root);
+  const edgesOut = (v: string) => g.outEdges(v) ?? [];
   const pending = new Map<string, number>();
   const queue: string[] = [];
   for (const v of g.nodes()) {
-    const count = g.inEdges(v)?.length ?? 0;
+    if (v === root) continue;
+    const count = edgesIn(v).length;
     pending.set(v, count);
     if (count === 0) {
-      g.node(v).rank = 0;
+      g.node(v).rank = 1;
       queue.push(v);
     }
   }
   for (let i = 0; i < queue.length; i++) {
     const v = queue[i]!;
-    const rank = g.node(v).rank as number;
-    for (const e of g.outEdges(v) ?? []) {
+    const rank = g.node(v).rank!;
+    for (const e of edgesOut(v)) {
       const target = g.node(e.w);
       const candidate = rank + (g.edge(e).minlen ?? 1);
-      if (target.rank === undefined || (target.rank as number) < candidate) target.rank = candidate;
+      if (target.rank === undefined || target.rank < candidate) target.rank = candidate;
       const left = pending.get(e.w)! - 1;
       pending.set(e.w, left);
       if (left === 0) queue.push(e.w);
     }
   }
   // A source other than the graph's top (a tensor above its grad_fn) moves down to just above what it feeds.
-  for (const v of g.nodes()) {
-    if ((g.inEdges(v)?.length ?? 0) > 0) continue;
-    const below = (g.outEdges(v) ?? []).map((e) => (g.node(e.w).rank as number) - (g.edge(e).minlen ?? 1));
+  for (const v of queue) {
+    if (edgesIn(v).length > 0) continue;
+    const below = edgesOut(v).map((e) => g.node(e.w).rank! - (g.edge(e).minlen ?? 1));
     if (below.length > 0) g.node(v).rank = Math.min(...below);
   }
+  if (root !== undefined) g.node(root).rank = Math.min(...queue.map((v) => g.node(v).rank!)) - 1;
 }
 
 /**

@@ -1,12 +1,12 @@
 // The autograd graph as the graph view draws it: grad_fn nodes with PyTorch's names, tensor nodes above the grad_fn
-// that made them, leaves below their AccumulateGrad, saved tensors beside the node that saved them, chains of
+// that made them, leaves as their AccumulateGrad node, saved tensors beside the node that saved them, chains of
 // identical nodes optionally folded into one. Sizes are estimated from text length (labels use a monospace font),
 // so the layout needs no DOM and can run in a worker.
 import type { GraphNodeRecord, InspectorRecord, TensorMeta } from '../../extension/protocol/record.ts';
 import { shapeText } from './format.ts';
 import type { Timeline } from './timeline.ts';
 
-export type DisplayNodeKind = 'tensor' | 'leaf' | 'function' | 'accumulate' | 'saved' | 'collapsed';
+export type DisplayNodeKind = 'tensor' | 'function' | 'accumulate' | 'saved' | 'collapsed';
 
 export interface DisplayNode {
   key: string;
@@ -111,9 +111,23 @@ export function buildDisplayGraph(record: InspectorRecord, timeline: Timeline, o
     if (chain) lines.push(`${chain.length} nodes folded`);
     if (freed.length > 0) lines.push(`saved: ${[...new Set(freed)].join(', ')} (freed)`);
     const isAccumulate = node.name === 'AccumulateGrad';
-    const tensorId = isAccumulate ? node.variable : (outputsOf.get(node.id)?.[0] ?? null);
+    if (isAccumulate && node.variable !== null) {
+      // Note [Leaves in the graph]: as torchviz draws them, a leaf is its AccumulateGrad node (one box, not two): a
+      // separate box below each AccumulateGrad makes every leaf a two-node column, and on a long backward graph
+      // those columns overlap rank by rank and push each other sideways into a staircase.
+      const tensor = timeline.tensors.get(node.variable);
+      const meta = tensor ?? leafMeta.get(node.variable);
+      const leafLines = meta ? tensorLines(meta, grads.has(node.variable) || (tensor?.gradId ?? null) !== null) : [];
+      if (leafLines.length > 0) leafLines[0] = `${label(node.variable)} ${leafLines[0]}`;
+      nodes.push(sized({
+        key: keyOf(node.id), kind: 'accumulate', title: node.name, lines: [...leafLines, ...lines],
+        tensorId: tensor ? tensor.id : null, nodeId: node.id, members,
+      }));
+      continue;
+    }
+    const tensorId = outputsOf.get(node.id)?.[0] ?? null;
     nodes.push(sized({
-      key: keyOf(node.id), kind: chain ? 'collapsed' : isAccumulate ? 'accumulate' : 'function',
+      key: keyOf(node.id), kind: chain ? 'collapsed' : 'function',
       title: chain ? `${node.name} ×${chain.length}` : node.name, lines, tensorId, nodeId: node.id, members,
     }));
     const last = memberNodes[memberNodes.length - 1]!;
@@ -130,18 +144,6 @@ export function buildDisplayGraph(record: InspectorRecord, timeline: Timeline, o
       }));
       edges.push({ from: keyOf(member.id), to: key, kind: 'saved' });
     }));
-    if (isAccumulate && node.variable !== null) {
-      const tensor = timeline.tensors.get(node.variable);
-      const meta = tensor ?? leafMeta.get(node.variable);
-      if (meta) {
-        nodes.push(sized({
-          key: `t${node.variable}`, kind: 'leaf', title: label(node.variable),
-          lines: tensorLines(meta, grads.has(node.variable) || (tensor?.gradId ?? null) !== null),
-          tensorId: tensor ? tensor.id : null, nodeId: null, members: [],
-        }));
-        edges.push({ from: keyOf(node.id), to: `t${node.variable}`, kind: 'output' });
-      }
-    }
   }
   const present = new Set(nodes.map((n) => n.key));
   for (const [fnId, tensorIds] of outputsOf) {
@@ -186,18 +188,11 @@ function appearances(
       for (const next of out.get(key) ?? []) if (!next.startsWith('t')) stack.push(next);
     }
   }
-  const parentOf = new Map<string, string>();
-  for (const e of edges) if (!parentOf.has(e.to)) parentOf.set(e.to, e.from);
   for (const node of nodes) {
-    if (node.kind === 'tensor' || node.kind === 'leaf') {
-      const tensorAt = node.tensorId !== null ? created(node.tensorId) : -1;
-      const parent = parentOf.get(node.key);
-      // A leaf joins the picture when a computation first uses it.
-      const parentAt = node.kind === 'leaf' && parent ? appearsAt.get(parent) ?? -1 : -1;
-      appearsAt.set(node.key, Math.max(tensorAt, parentAt));
-    } else if (!appearsAt.has(node.key)) {
-      appearsAt.set(node.key, -1);
-    }
+    const tensorAt = node.tensorId !== null ? created(node.tensorId) : -1;
+    // A tensor appears when created; a leaf's AccumulateGrad when a computation first uses the leaf.
+    if (node.kind === 'tensor') appearsAt.set(node.key, tensorAt);
+    else appearsAt.set(node.key, Math.max(appearsAt.get(node.key) ?? -1, node.kind === 'accumulate' ? tensorAt : -1));
   }
   return appearsAt;
 }

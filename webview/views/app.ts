@@ -102,15 +102,22 @@ export class App {
     this.persistTimer = window.setTimeout(() => this.host.setState(this.store.persisted()), 250);
   }
 
-  /** Shows a record (embedded, restored or sent), restoring the rest of a saved state when it is given. */
-  start(record: InspectorRecord | null, error: string | null): void {
+  /**
+   * Shows a record (embedded, restored or sent), restoring the rest of a saved state when it is given. A standalone
+   * page also reads its address's fragment: `#view=graph&tensor=x&statement=3` opens there (statement 1-based).
+   */
+  start(record: InspectorRecord | null, error: string | null, link: URLSearchParams | null = null): void {
     const saved = this.host.getState();
     const state = this.store.state;
+    const linkedView = tabs.find((t) => t.view === link?.get('view'))?.view;
     this.store.update({
-      view: saved?.view ?? state.view, filter: saved?.filter ?? '', sort: saved?.sort ?? state.sort,
+      view: linkedView ?? saved?.view ?? state.view, filter: saved?.filter ?? '', sort: saved?.sort ?? state.sort,
     });
     const initial = record ?? saved?.record ?? null;
-    if (initial) this.store.setRecord(initial, saved?.statement ?? 'last', saved?.tensor ?? null);
+    const linkedStatement = link?.has('statement') ? Number(link.get('statement')) - 1 : NaN;
+    if (initial) this.store.setRecord(initial, Number.isInteger(linkedStatement) ? linkedStatement : saved?.statement ?? 'last', saved?.tensor ?? null);
+    const linkedTensor = link?.get('tensor');
+    if (linkedTensor) this.onMessage({ type: 'focusTensor', tensor: /^#\d+$/.test(linkedTensor) ? { id: Number(linkedTensor.slice(1)) } : { name: linkedTensor } });
     else this.store.update({ stale: false });
     if (error) this.live.textContent = error;
     if (!initial) {

@@ -13,6 +13,8 @@ export class PanZoom {
   private drag: { x: number; y: number; startX: number; startY: number; moved: boolean } | null = null;
   /** True right after a drag, so that the click that ends it does not select a node. */
   dragged = false;
+  private paintedScale = 1;
+  private repaint = 0;
 
   constructor(private readonly viewport: HTMLElement, private layer: SVGSVGElement | null = null) {
     viewport.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
@@ -25,11 +27,26 @@ export class PanZoom {
   setLayer(layer: SVGSVGElement | null, width: number, height: number): void {
     this.layer = layer;
     this.content = { width, height };
+    if (layer) layer.style.willChange = 'transform';
+    this.paintedScale = 1;
   }
 
   apply(): void {
     const { x, y, scale } = this.transform;
-    if (this.layer) this.layer.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
+    const layer = this.layer;
+    if (!layer) return;
+    layer.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
+    // Note [Panning a large SVG]: as its own compositor layer (will-change) the SVG is painted once and a pan only
+    // moves it. The layer keeps the scale it was painted at, so after a zoom settles it is repainted once, sharp.
+    if (scale !== this.paintedScale) {
+      window.clearTimeout(this.repaint);
+      this.repaint = window.setTimeout(() => {
+        layer.style.willChange = 'auto';
+        void layer.getBoundingClientRect();
+        requestAnimationFrame(() => { layer.style.willChange = 'transform'; });
+        this.paintedScale = this.transform.scale;
+      }, 200);
+    }
   }
 
   /** Scales to show everything (never above 1:1). */

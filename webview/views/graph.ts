@@ -37,8 +37,6 @@ export class GraphView {
   private positions = new Map<string, { x: number; y: number; node: DisplayNode }>();
   svg: SVGSVGElement | null = null;
   visible = false;
-  /** Resolves whenever a layout has been drawn (tests and the benchmark wait on the DOM instead). */
-  onRendered: (ms: number) => void = () => {};
 
   constructor(
     private readonly store: Store,
@@ -55,7 +53,7 @@ export class GraphView {
     fit.addEventListener('click', () => this.panZoom.fit());
     this.fold.addEventListener('change', () => this.store.update({ fold: (this.fold as unknown as { checked: boolean }).checked }));
     const legend = h('span', { class: 'legend', 'aria-hidden': 'true' },
-      h('span', { class: 'l-tensor' }, 'tensor'), h('span', { class: 'l-leaf' }, 'leaf'),
+      h('span', { class: 'l-tensor' }, 'tensor'), h('span', { class: 'l-leaf' }, 'leaf (AccumulateGrad)'),
       h('span', { class: 'l-function' }, 'grad_fn'), h('span', { class: 'l-saved' }, 'saved'));
     this.canvas.append(this.status);
     this.canvas.addEventListener('click', (event) => this.onClick(event));
@@ -125,33 +123,47 @@ export class GraphView {
     svg.append(s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
       s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow' }))));
     const edgeLayer = s('g', { class: 'edges' });
-    graph.edges.forEach((edge, i) => {
-      const points = layout.edges[i]!.points;
-      if (points.length < 4) return;
-      edgeLayer.append(s('path', { d: smoothPath(points), class: `edge ${edge.kind}`, 'marker-end': 'url(#arrow)', 'data-from': edge.from, 'data-to': edge.to }));
-    });
     const nodeLayer = s('g', { class: 'nodes' });
+    svg.append(edgeLayer, nodeLayer);
     this.nodeElements = new Map();
     this.positions = new Map();
     const byKey = new Map(graph.nodes.map((n) => [n.key, n]));
     for (const placed of layout.nodes) {
       const node = byKey.get(placed.key)!;
-      const left = placed.x - node.width / 2;
-      const top = placed.y - node.height / 2;
-      this.positions.set(node.key, { x: left, y: top, node });
-      const g = s('g', {
-        class: `node ${node.kind}`, transform: `translate(${left} ${top})`, 'data-key': node.key, 'data-name': node.title,
-        'data-tensor-id': node.tensorId ?? null, role: 'button', tabindex: -1,
-      });
-      g.append(s('rect', { width: node.width, height: node.height }));
-      g.append(s('text', { x: graphFont.padding, y: graphFont.lineHeight, class: 'title' }, node.title));
-      node.lines.forEach((line, i) => g.append(s('text', {
-        x: graphFont.padding, y: graphFont.lineHeight * (i + 2), class: `line${line.startsWith('grad ') ? ' grad' : ''}`,
-      }, line)));
-      nodeLayer.append(g);
-      this.nodeElements.set(node.key, g);
+      this.positions.set(node.key, { x: placed.x - node.width / 2, y: placed.y - node.height / 2, node });
     }
-    svg.append(edgeLayer, nodeLayer);
+    // Note [Drawing large graphs in steps]: the top of the graph (what the first view shows) is drawn at once, the
+    // rest in chunks between frames, so that a thousand-node graph appears without a long frame.
+    const nodesByTop = [...this.positions.values()].sort((a, b) => a.y - b.y);
+    const edgeTop = (i: number): number => Math.min(layout.edges[i]!.points[1] ?? 0, layout.edges[i]!.points[layout.edges[i]!.points.length - 1] ?? 0);
+    const edgesByTop = graph.edges.map((_, i) => i).sort((a, b) => edgeTop(a) - edgeTop(b));
+    let nodeIndex = 0;
+    let edgeIndex = 0;
+    const drawUntil = (bottom: number): void => {
+      for (; edgeIndex < edgesByTop.length && edgeTop(edgesByTop[edgeIndex]!) <= bottom; edgeIndex++) {
+        const i = edgesByTop[edgeIndex]!;
+        const edge = graph.edges[i]!;
+        const points = layout.edges[i]!.points;
+        if (points.length >= 4) edgeLayer.append(s('path', { d: smoothPath(points), class: `edge ${edge.kind}`, 'marker-end': 'url(#arrow)', 'data-from': edge.from, 'data-to': edge.to }));
+      }
+      for (; nodeIndex < nodesByTop.length && nodesByTop[nodeIndex]!.y <= bottom; nodeIndex++) {
+        const { x, y, node } = nodesByTop[nodeIndex]!;
+        const g = s('g', {
+          class: `node ${node.kind}`, transform: `translate(${x} ${y})`, 'data-key': node.key, 'data-name': node.title,
+          'data-tensor-id': node.tensorId ?? null, role: 'button', tabindex: -1,
+        });
+        g.append(s('rect', { width: node.width, height: node.height }));
+        g.append(s('text', { x: graphFont.padding, y: graphFont.lineHeight, class: 'title' }, node.title));
+        node.lines.forEach((line, i) => g.append(s('text', {
+          x: graphFont.padding, y: graphFont.lineHeight * (i + 2), class: `line${line.startsWith('grad ') ? ' grad' : ''}`,
+        }, line)));
+        nodeLayer.append(g);
+        this.nodeElements.set(node.key, g);
+      }
+    };
+    const chunk = 2500;
+    let bottom = chunk;
+    drawUntil(bottom);
     this.svg = svg;
     this.canvas.append(svg);
     this.status.textContent = '';
@@ -162,7 +174,21 @@ export class GraphView {
     this.markSelection();
     const first = this.nodeElements.values().next().value;
     if (first && !this.canvas.querySelector('.node[tabindex="0"]')) first.setAttribute('tabindex', '0');
-    this.onRendered(performance.now() - started);
+    performance.mark('graph-rendered', { detail: { nodes: graph.nodes.length, layoutMs: layout.ms, drawMs: performance.now() - started } });
+    const step = (): void => {
+      if (this.svg !== svg) return;
+      bottom += chunk;
+      drawUntil(bottom);
+      if (nodeIndex < nodesByTop.length || edgeIndex < edgesByTop.length) {
+        window.setTimeout(step, 0);
+        return;
+      }
+      this.markStatement();
+      this.markSelection();
+      svg.dataset['complete'] = 'true';
+      performance.mark('graph-complete');
+    };
+    window.setTimeout(step, 0);
   }
 
   private markStatement(): void {
@@ -177,7 +203,7 @@ export class GraphView {
       const grad = element.querySelector<SVGTextElement>('.line.grad');
       if (grad && node.tensorId !== null) grad.style.display = timeline.hasGradAt(node.tensorId, k) ? '' : 'none';
     }
-    for (const path of this.svg.querySelectorAll<SVGPathElement>('.edge')) {
+    for (const path of this.svg.querySelectorAll<SVGPathElement>('path.edge')) {
       path.classList.toggle('future', future(path.dataset['from']!) || future(path.dataset['to']!));
     }
   }
@@ -188,7 +214,7 @@ export class GraphView {
     for (const [key, element] of this.nodeElements) {
       const selected = tensor !== null && this.positions.get(key)!.node.tensorId === tensor;
       element.classList.toggle('selected', selected);
-      if (selected && (!focusable || element.classList.contains('tensor') || element.classList.contains('leaf'))) focusable = element;
+      if (selected && (!focusable || element.classList.contains('tensor') || element.classList.contains('accumulate'))) focusable = element;
     }
     if (focusable) {
       for (const element of this.canvas.querySelectorAll('.node[tabindex="0"]')) element.setAttribute('tabindex', '-1');
