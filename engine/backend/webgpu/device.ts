@@ -85,6 +85,11 @@ export class GpuResidency implements DeviceResidency {
     return this.buffer;
   }
 
+  /** The element at `index` when the host copy is current (no waiting), else null. */
+  knownHostValue(index: number): number | null {
+    return (this.where === 'host' || this.where === 'both') && this.mirror !== null ? this.mirror[index]! : null;
+  }
+
   /** Called after a kernel wrote the buffer: the host copy is stale. */
   written(): void { this.where = 'device'; }
 }

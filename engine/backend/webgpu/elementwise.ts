@@ -8,7 +8,12 @@ import { residencyOf } from './device.ts';
 import { convert, entry, type GpuType, gpuType, gridFor, helpers, storageBinding, stridedOffsets, Words } from './wgsl.ts';
 
 /** An operand as a kernel reads it: a device tensor's buffer through `strides` (broadcast to the output's shape). */
-export interface Operand { tensor: Tensor; strides: readonly number[] }
+export interface Operand {
+  tensor: Tensor;
+  strides: readonly number[];
+  /** Set for a one-element operand read from the uniforms (its value in `tensor`'s dtype). */
+  scalar?: number;
+}
 
 /**
  * Note [NaN in WGSL]: WGSL does not promise that `max`, `min` or `x != x` see NaN, but PyTorch propagates it. Ops
@@ -46,30 +51,44 @@ export function runElementwise(device: DeviceClient, kernel: ElementwiseKernel, 
   const names = inputs.length === 1 ? ['x'] : ['a', 'b'];
   const expression = computeType === 'f32' ? nanExact[kernel.name] ?? kernel.wgsl : kernel.wgsl;
   const rank = out._shape.length;
+  const buffered = inputs.map((o, k) => ({ o, name: names[k]! })).filter(({ o }) => o.scalar === undefined);
   const words = new Words();
   const countAt = words.push(out.numel());
-  const offsetsAt = words.push(out._offset, ...inputs.map((o) => o.tensor._offset));
+  const offsetsAt = words.push(out._offset, ...buffered.map(({ o }) => o.tensor._offset));
+  const scalarsAt = words.push(...inputs.map((o) => (o.scalar === undefined ? 0 : scalarBits(o.scalar, gpuType(o.tensor.dtype)))));
   const dimsAt = words.push(...out._shape);
-  const stridesAt = [words.push(...out._stride), ...inputs.map((o) => words.push(...o.strides))];
-  const positions = ['o', ...names.map((n) => `j_${n}`)];
+  const stridesAt = [words.push(...out._stride), ...buffered.map(({ o }) => words.push(...o.strides))];
+  const positions = ['o', ...buffered.map(({ name }) => `j_${name}`)];
   let body = positions.map((name, k) => `  var ${name} = ${Words.ref(offsetsAt + k)};\n`).join('');
   body += stridedOffsets('i', rank, dimsAt, positions, stridesAt);
-  inputs.forEach((o, k) => { body += `  let ${names[k]} = ${convert(`in_${names[k]}[j_${names[k]}]`, gpuType(o.tensor.dtype), computeType)};\n`; });
+  inputs.forEach((o, k) => {
+    const type = gpuType(o.tensor.dtype);
+    const raw = o.scalar === undefined ? `in_${names[k]}[j_${names[k]}]` : type === 'u32' ? Words.ref(scalarsAt + k) : `bitcast<${type}>(${Words.ref(scalarsAt + k)})`;
+    body += `  let ${names[k]} = ${convert(raw, type, computeType)};\n`;
+  });
   const resultType: GpuType | 'bool' = kernel.predicate ? 'bool' : computeType;
   // A bool result stored from a number is normalised to 0/1 (bool + bool is logical or).
   const value = resultType === 'bool' ? `select(0u, 1u, ${expression})` : outType === 'u32' ? `select(0u, 1u, (${expression}) != 0u)` : convert(`(${expression})`, resultType, outType);
   body += `  out[o] = ${value};\n}\n`;
-  const bindings = names.map((n, k) => storageBinding(k + 1, `in_${n}`, gpuType(inputs[k]!.tensor.dtype), 'read')).join('') +
-    storageBinding(names.length + 1, 'out', outType, 'read_write');
+  const bindings = buffered.map(({ o, name }, k) => storageBinding(k + 1, `in_${name}`, gpuType(o.tensor.dtype), 'read')).join('') +
+    storageBinding(buffered.length + 1, 'out', outType, 'read_write');
   const wgsl = words.declaration() + bindings + helpers + entry(Words.ref(countAt)) + body;
-  const key = `${kernel.name}|${inputs.map((o) => o.tensor.dtype.name).join(',')}->${out.dtype.name}|rank${rank}|wg64`;
+  const operandKey = inputs.map((o) => `${o.scalar === undefined ? '' : 'scalar '}${o.tensor.dtype.name}`).join(',');
+  const key = `${kernel.name}|${operandKey}->${out.dtype.name}|rank${rank}|wg64`;
   if (device.compile(key, `${kernel.name} kernel`, wgsl) !== null) return false;
-  const buffers = inputs.map((o) => residencyOf(o.tensor.storage).deviceBuffer());
+  const buffers = buffered.map(({ o }) => residencyOf(o.tensor.storage).deviceBuffer());
   const target = residencyOf(out.storage);
   target.deviceBuffer();
   device.launch(key, kernel.name, words.data(), [...buffers, target.buffer], gridFor(out.numel()));
   target.written();
   return true;
+}
+
+/** A scalar's bits as the u32 word a kernel bitcasts back to `type` (x64 never gets here). */
+function scalarBits(value: number, type: GpuType): number {
+  if (type === 'f32') return new Uint32Array(Float32Array.of(value).buffer)[0]!;
+  if (type === 'i32') return value | 0;
+  return value === 0 ? 0 : 1;
 }
 
 /**

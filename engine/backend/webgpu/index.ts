@@ -20,7 +20,12 @@ const onGpu = (t: Tensor): boolean => t.storage.device.type === 'webgpu';
 /** Runs an elementwise op into the device tensor `out`; false (and counted) when the CPU must do it. */
 export function gpuElementwise(kernel: ElementwiseKernel, inputs: readonly Operand[], out: Tensor): boolean {
   const device = requireGpu();
-  const ran = runElementwise(device, kernel, inputs.map((o) => ({ ...o, tensor: onDevice(o.tensor) })), out);
+  // A one-element operand whose value the host knows (a Python scalar) travels in the uniforms, not as a buffer.
+  const operands = inputs.map((o) => {
+    const scalar = o.tensor.numel() === 1 ? knownValue(o.tensor) : null;
+    return scalar === null ? { ...o, tensor: onDevice(o.tensor) } : { ...o, scalar };
+  });
+  const ran = runElementwise(device, kernel, operands, out);
   if (!ran) device.countFallback(kernel.name);
   return ran;
 }
@@ -41,6 +46,12 @@ export function checkSameDevice(tensors: readonly Tensor[]): void {
     const [first, second] = tensors.indexOf(gpu) < tensors.indexOf(other) ? ['cuda:0', 'cpu'] : ['cpu', 'cuda:0'];
     throw new RuntimeError(`Expected all tensors to be on the same device, but found at least two devices, ${first} and ${second}!`);
   }
+}
+
+/** The one value of a 0-dim or one-element tensor when it is on the host (no waiting), else null. */
+function knownValue(t: Tensor): number | null {
+  if (!onGpu(t)) return t.storage.values[t._offset]!;
+  return residencyOf(t.storage).knownHostValue(t._offset);
 }
 
 /** A device tensor with `t`'s values: `t` itself, or (for a CPU scalar operand) an uploaded copy. */
