@@ -15,7 +15,9 @@ export function to(self: Tensor, dtype: DType, device: Device, copy = false): Te
   if (dtype === self.dtype && device.type === self.device.type && !copy) return self;
   const out = castTensor(self, dtype);
   if (device.type !== self.device.type) deviceTransfer.move(out, device);
-  if (dtype.is_floating_point) record('ToCopyBackward0', [self], out, {}, ([grad]) => [grad!.to(self.dtype)]);
+  // The gradient goes back to the input's dtype and device (a CPU leaf moved to the GPU gets a CPU grad).
+  const [selfDType, selfDevice] = [self.dtype, self.device];
+  if (dtype.is_floating_point) record('ToCopyBackward0', [self], out, {}, ([grad]) => [to(grad!, selfDType, selfDevice)]);
   return out;
 }
 

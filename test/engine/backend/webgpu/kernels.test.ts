@@ -153,6 +153,11 @@ describe('webgpu kernels', { skip: skip ?? false }, () => {
       return leaf.grad!;
     };
     assertMatches(run(w.cuda(), x.cuda()), run(w, x), 'grad of w', loose);
+    // A CPU leaf moved to the device gets its gradient back on the CPU (ToCopyBackward0).
+    const leaf = w.detach().requires_grad_(true);
+    leaf.cuda().mul(2).sum().backward();
+    assert.equal(leaf.grad!.device.type, 'cpu');
+    assert.deepEqual(leaf.grad!.tolist(), w.mul(0).add(2).tolist());
   });
 
   test('ops without a kernel run on the CPU, give the same numbers, and are counted', () => {
