@@ -9,7 +9,7 @@ export { wasmMatmul } from './matmul.ts';
 export { wasmExtreme, wasmReduce, type ReduceKernel } from './reduce.ts';
 export { wasmSoftmax } from './softmax.ts';
 export { kernelMode, setKernelMode, wasmAvailable, type KernelMode } from './mode.ts';
-export { readyThreads, type KernelThreadData, type ThreadHost } from './threads.ts';
+export { readyThreads, useKernelThreads, type KernelThreadData, type ThreadHost } from './threads.ts';
 
 /** Lets large kernels run on `host`'s threads too (Node installs worker threads; see Note [Kernel threads]). */
 export function installThreadHost(host: ThreadHost): void {

@@ -1,4 +1,4 @@
-// Batched matrix products on the packed WebAssembly kernel (assembly/gemm.ts), split across threads by row panels
+// Batched matrix products on the packed WebAssembly kernel (assembly/gemm.ts), shared with kernel threads by blocks
 // from a size on. Inputs may have any strides (transposed operands in backward passes): packing reads them once.
 import type { TypedArray } from '../../core/dtype.ts';
 import type { StridedView } from '../cpu/kernels.ts';
@@ -32,7 +32,8 @@ export function wasmMatmul(dtype: FloatName, out: TypedArray, a: StridedView, b:
   const packedA = f.arena.alloc(rows * k * size);
   const packedB = f.arena.alloc(k * cols * size);
   const c = f.arena.alloc(rows * cols * size);
-  if (aBase < 0 || bBase < 0 || packedA < 0 || packedB < 0 || c < 0) return false;
+  const next = f.arena.counter();
+  if (aBase < 0 || bBase < 0 || packedA < 0 || packedB < 0 || c < 0 || next < 0) return false;
   const view = (pointer: number, length: number) => (size === 4 ? f.arena.f32(pointer, length) : f.arena.f64(pointer, length));
   view(aBase, aSpan.high - aSpan.low + 1).set(a.data.subarray(aSpan.low, aSpan.high + 1) as Float32Array & Float64Array);
   view(bBase, bSpan.high - bSpan.low + 1).set(b.data.subarray(bSpan.low, bSpan.high + 1) as Float32Array & Float64Array);
@@ -42,16 +43,13 @@ export function wasmMatmul(dtype: FloatName, out: TypedArray, a: StridedView, b:
   const [sab, san, sak] = a.strides as [number, number, number];
   const [sbb, sbk, sbm] = b.strides as [number, number, number];
   const result = view(c, rows * cols);
-  const panels = rows / MR;
-  const threads = n * k * m >= THREADED_WORK ? Math.min(readyThreads() + 1, panels) : 1;
+  const threads = n * k * m >= THREADED_WORK ? readyThreads() + 1 : 1;
   for (let bi = 0; bi < batch; bi++) {
     packA(aBase + (a.offset - aSpan.low + bi * sab) * size, san, sak, n, k, packedA);
     packB(bBase + (b.offset - bSpan.low + bi * sbb) * size, sbk, sbm, k, m, packedB);
-    const shares: number[][] = [];
-    for (let t = 0; t < threads; t++) {
-      shares.push([packedA, packedB, c, n, k, m, Math.floor((panels * t) / threads), Math.floor((panels * (t + 1)) / threads)]);
-    }
-    parallel(exports, gemm, shares);
+    // Every thread runs the same call and claims blocks of rows from the shared counter.
+    if (bi > 0) f.arena.resetCounter(next);
+    parallel(exports, gemm, Array.from({ length: threads }, () => [packedA, packedB, c, n, k, m, next]));
     if (cols === m) out.set(result.subarray(0, n * m) as Float32Array & Float64Array, bi * n * m);
     else for (let i = 0; i < n; i++) out.set(result.subarray(i * cols, i * cols + m) as Float32Array & Float64Array, (bi * n + i) * m);
   }

@@ -11,8 +11,8 @@ export interface KernelExports {
   pack_a_f64(src: Pointer, rs: number, cs: number, n: number, k: number, dst: Pointer): void;
   pack_b_f32(src: Pointer, rs: number, cs: number, k: number, m: number, dst: Pointer): void;
   pack_b_f64(src: Pointer, rs: number, cs: number, k: number, m: number, dst: Pointer): void;
-  gemm_f32(a: Pointer, b: Pointer, c: Pointer, n: number, k: number, m: number, p0: number, p1: number): void;
-  gemm_f64(a: Pointer, b: Pointer, c: Pointer, n: number, k: number, m: number, p0: number, p1: number): void;
+  gemm_f32(a: Pointer, b: Pointer, c: Pointer, n: number, k: number, m: number, next: Pointer): void;
+  gemm_f64(a: Pointer, b: Pointer, c: Pointer, n: number, k: number, m: number, next: Pointer): void;
   binary_f32(op: number, a: Pointer, b: Pointer, out: Pointer, n0: number, n1: number, sa0: number, sa1: number, sb0: number, sb1: number): void;
   binary_f64(op: number, a: Pointer, b: Pointer, out: Pointer, n0: number, n1: number, sa0: number, sa1: number, sb0: number, sb1: number): void;
   unary_f32(op: number, x: Pointer, out: Pointer, n0: number, n1: number, s0: number, s1: number): void;
@@ -21,8 +21,8 @@ export interface KernelExports {
   sum_f64(x: Pointer, out: Pointer, nk: number, sk: number, nr: number, sr: number): void;
   extreme_f32(x: Pointer, values: Pointer, indices: Pointer, nk: number, sk: number, nr: number, sr: number, smallest: number): void;
   extreme_f64(x: Pointer, values: Pointer, indices: Pointer, nk: number, sk: number, nr: number, sr: number, smallest: number): void;
-  softmax_f32(x: Pointer, out: Pointer, rows: number, n: number): void;
-  softmax_f64(x: Pointer, out: Pointer, rows: number, n: number): void;
+  softmax_f32(x: Pointer, out: Pointer, rows: number, n: number, next: Pointer): void;
+  softmax_f64(x: Pointer, out: Pointer, rows: number, n: number, next: Pointer): void;
 }
 export type KernelName = keyof KernelExports;
 
@@ -96,6 +96,15 @@ export class Arena {
     this.top = end;
     return start;
   }
+
+  /** A zeroed i32 in the arena: the work counter that threads claim blocks from. */
+  counter(): Pointer {
+    const pointer = this.alloc(4);
+    if (pointer >= 0) this.resetCounter(pointer);
+    return pointer;
+  }
+
+  resetCounter(pointer: Pointer): void { new Int32Array(this.buffer, pointer, 1)[0] = 0; }
 
   f32(pointer: Pointer, length: number): Float32Array { return new Float32Array(this.buffer, pointer, length); }
   f64(pointer: Pointer, length: number): Float64Array { return new Float64Array(this.buffer, pointer, length); }

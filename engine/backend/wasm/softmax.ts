@@ -17,16 +17,13 @@ export function wasmSoftmax(dtype: FloatName, out: TypedArray, input: TypedArray
   const size = dtype === 'float32' ? 4 : 8;
   const x = f.arena.alloc(total * size);
   const y = f.arena.alloc(total * size);
-  if (x < 0 || y < 0) return false;
+  const next = f.arena.counter();
+  if (x < 0 || y < 0 || next < 0) return false;
   const view = (pointer: number) => (size === 4 ? f.arena.f32(pointer, total) : f.arena.f64(pointer, total));
   view(x).set(input.subarray(offset, offset + total) as Float32Array & Float64Array);
+  // Every thread runs the same call and claims rows from the shared counter.
   const threads = total >= THREADED_ELEMENTS && rows > 1 ? readyThreads() + 1 : 1;
-  const shares: number[][] = [];
-  for (let t = 0; t < threads; t++) {
-    const [first, last] = [Math.floor((rows * t) / threads), Math.floor((rows * (t + 1)) / threads)];
-    shares.push([x + first * n * size, y + first * n * size, last - first, n]);
-  }
-  parallel(f.kernels.exports, dtype === 'float32' ? 'softmax_f32' : 'softmax_f64', shares);
+  parallel(f.kernels.exports, dtype === 'float32' ? 'softmax_f32' : 'softmax_f64', Array.from({ length: threads }, () => [x, y, rows, n, next]));
   out.set(view(y) as Float32Array & Float64Array);
   return true;
 }

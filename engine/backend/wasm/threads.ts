@@ -63,6 +63,14 @@ function runKernelThread(data) {
 let host: ThreadHost | null = null;
 let control: Int32Array | null = null;
 let names: KernelName[] = [];
+let enabled = true;
+
+/** `useKernelThreads(false)` keeps every kernel on the calling thread (benchmarks compare both); returns the old setting. */
+export function useKernelThreads(on: boolean): boolean {
+  const previous = enabled;
+  enabled = on;
+  return previous;
+}
 
 /** Installs a host's threads (once; later calls are ignored). Kernels use them from the next large op on. */
 export function installThreadHost(threadHost: ThreadHost, kernels: Kernels | null): void {
@@ -77,7 +85,7 @@ export function installThreadHost(threadHost: ThreadHost, kernels: Kernels | nul
 
 /** Threads that have started and can take a share now (0 without a host). */
 export function readyThreads(): number {
-  if (!control || !host) return 0;
+  if (!control || !host || !enabled) return 0;
   let ready = 0;
   for (let slot = 0; slot < host.threads; slot++) if (Atomics.load(control, slot * SLOT + READY) === 1) ready++;
   return ready;
@@ -91,7 +99,7 @@ export function parallel(exports: KernelExports, name: KernelName, shares: reado
   let slot = 0;
   for (const share of shares.slice(1)) {
     const base = slot * SLOT;
-    if (control && host && slot < host.threads && Atomics.load(control, base + READY) === 1) {
+    if (control && host && enabled && slot < host.threads && Atomics.load(control, base + READY) === 1) {
       control[base + FN] = names.indexOf(name);
       control[base + ARGC] = share.length;
       share.forEach((value, i) => { control![base + ARGS + i] = value; });

@@ -103,20 +103,23 @@ export function packB<T>(src: usize, rs: i32, cs: i32, k: i32, m: i32, dst: usiz
 }
 
 /**
- * Multiplies packed A (n x k) by packed B (k x m) into C (leading dimension roundUp(m, NR)), for the A row panels
- * [panelStart, panelEnd): threads split the work by row panels and share the packed B.
+ * Multiplies packed A (n x k) by packed B (k x m) into C (leading dimension roundUp(m, NR)). Threads share the work
+ * by claiming blocks of A row panels from the i32 counter at `next` (zeroed by the caller), so a thread that gets
+ * less of the CPU simply claims fewer blocks. Each block runs through every KC step, so no two threads ever touch
+ * the same rows of C.
  */
-export function gemm<T>(ap: usize, bp: usize, c: usize, n: i32, k: i32, m: i32, panelStart: i32, panelEnd: i32): void {
+export function gemm<T>(ap: usize, bp: usize, c: usize, n: i32, k: i32, m: i32, next: usize): void {
   const NR = nr<T>();
   const rows = roundUp(n, MR);
   const cols = roundUp(m, NR);
+  const panels = rows / MR;
   const ldc = <usize>cols;
-  for (let pc = 0; pc < k; pc += KC) {
-    const kc = min(KC, k - pc);
-    const aBlock = ap + <usize>pc * rows * sizeof<T>();
-    const bBlock = bp + <usize>pc * cols * sizeof<T>();
-    for (let ib = panelStart; ib < panelEnd; ib += PANELS_PER_BLOCK) {
-      const ie = min(ib + PANELS_PER_BLOCK, panelEnd);
+  for (let ib = atomic.add<i32>(next, PANELS_PER_BLOCK); ib < panels; ib = atomic.add<i32>(next, PANELS_PER_BLOCK)) {
+    const ie = min(ib + PANELS_PER_BLOCK, panels);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      const aBlock = ap + <usize>pc * rows * sizeof<T>();
+      const bBlock = bp + <usize>pc * cols * sizeof<T>();
       for (let j0 = 0; j0 < cols; j0 += NR) {
         const bPanel = bBlock + <usize>j0 * kc * sizeof<T>();
         for (let ip = ib; ip < ie; ip++) {

@@ -10,8 +10,8 @@ export function pack_a_f32(src: usize, rs: i32, cs: i32, n: i32, k: i32, dst: us
 export function pack_a_f64(src: usize, rs: i32, cs: i32, n: i32, k: i32, dst: usize): void { packA<f64>(src, rs, cs, n, k, dst); }
 export function pack_b_f32(src: usize, rs: i32, cs: i32, k: i32, m: i32, dst: usize): void { packB<f32>(src, rs, cs, k, m, dst); }
 export function pack_b_f64(src: usize, rs: i32, cs: i32, k: i32, m: i32, dst: usize): void { packB<f64>(src, rs, cs, k, m, dst); }
-export function gemm_f32(a: usize, b: usize, c: usize, n: i32, k: i32, m: i32, p0: i32, p1: i32): void { gemm<f32>(a, b, c, n, k, m, p0, p1); }
-export function gemm_f64(a: usize, b: usize, c: usize, n: i32, k: i32, m: i32, p0: i32, p1: i32): void { gemm<f64>(a, b, c, n, k, m, p0, p1); }
+export function gemm_f32(a: usize, b: usize, c: usize, n: i32, k: i32, m: i32, next: usize): void { gemm<f32>(a, b, c, n, k, m, next); }
+export function gemm_f64(a: usize, b: usize, c: usize, n: i32, k: i32, m: i32, next: usize): void { gemm<f64>(a, b, c, n, k, m, next); }
 
 export function binary_f32(op: i32, a: usize, b: usize, out: usize, n0: i32, n1: i32, sa0: i32, sa1: i32, sb0: i32, sb1: i32): void {
   binary<f32>(op, a, b, out, n0, n1, sa0, sa1, sb0, sb1);
@@ -31,5 +31,5 @@ export function extreme_f64(x: usize, values: usize, indices: usize, nk: i32, sk
   extreme<f64>(x, values, indices, nk, sk, nr, sr, smallest);
 }
 
-export function softmax_f32(x: usize, out: usize, rows: i32, n: i32): void { softmax<f32>(x, out, rows, n); }
-export function softmax_f64(x: usize, out: usize, rows: i32, n: i32): void { softmax<f64>(x, out, rows, n); }
+export function softmax_f32(x: usize, out: usize, rows: i32, n: i32, next: usize): void { softmax<f32>(x, out, rows, n, next); }
+export function softmax_f64(x: usize, out: usize, rows: i32, n: i32, next: usize): void { softmax<f64>(x, out, rows, n, next); }

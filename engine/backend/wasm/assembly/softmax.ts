@@ -41,64 +41,75 @@ import { exp2x, sleefExpf2x } from './math';
   return <T>(l == 0 ? f32x4.extract_lane(v, 0) : l == 1 ? f32x4.extract_lane(v, 1) : l == 2 ? f32x4.extract_lane(v, 2) : f32x4.extract_lane(v, 3));
 }
 
-/** softmax of `rows` contiguous rows of `n` values from x into out. */
-export function softmax<T>(x: usize, out: usize, rows: i32, n: i32): void {
+/** Rows per claim from the shared counter. */
+const ROWS_PER_CLAIM: i32 = 8;
+
+/**
+ * softmax of `rows` contiguous rows of `n` values from x into out. Threads claim ROWS_PER_CLAIM rows at a time from
+ * the i32 counter at `next` (zeroed by the caller).
+ */
+export function softmax<T>(x: usize, out: usize, rows: i32, n: i32, next: usize): void {
+  for (let first = atomic.add<i32>(next, ROWS_PER_CLAIM); first < rows; first = atomic.add<i32>(next, ROWS_PER_CLAIM)) {
+    const last = min(first + ROWS_PER_CLAIM, rows);
+    for (let r = first; r < last; r++) softmaxRow<T>(x, out, r, n);
+  }
+}
+
+function softmaxRow<T>(x: usize, out: usize, r: i32, n: i32): void {
   const size = <usize>sizeof<T>();
   const lanes = 16 / sizeof<T>();
   const width = 2 * lanes;
-  for (let r = 0; r < rows; r++) {
-    const px = x + <usize>r * n * size;
-    const po = out + <usize>r * n * size;
-    const maxValue = rowMax<T>(px, n);
-    const max = v128.splat<T>(maxValue);
-    let j = 0;
-    for (; j + lanes <= n; j += lanes) v128.store(po + j * size, exponentials<T>(v128.load(px + j * size), max));
-    for (; j < n; j++) {
-      const e = exponentials<T>(v128.splat<T>(load<T>(px + j * size)), max);
-      store<T>(po + j * size, lane<T>(e, 0));
-    }
-    // The register-order sum of the exponentials.
-    let total: T;
-    if (n < width) {
-      total = load<T>(po);
-      for (let k = 1; k < n; k++) total += load<T>(po + k * size);
-    } else {
-      let l0 = v128.load(po);
-      let l1 = v128.load(po, 16);
-      let d = width;
-      for (; d + width <= n; d += width) {
-        l0 = v128.add<T>(l0, v128.load(po + d * size));
-        l1 = v128.add<T>(l1, v128.load(po + d * size, 16));
-      }
-      // The tail goes into the first lanes.
-      for (let k = 0; d + k < n; k++) {
-        const v = load<T>(po + (d + k) * size);
-        if (sizeof<T>() == 4) {
-          if (k == 0) l0 = f32x4.replace_lane(l0, 0, f32x4.extract_lane(l0, 0) + <f32>v);
-          else if (k == 1) l0 = f32x4.replace_lane(l0, 1, f32x4.extract_lane(l0, 1) + <f32>v);
-          else if (k == 2) l0 = f32x4.replace_lane(l0, 2, f32x4.extract_lane(l0, 2) + <f32>v);
-          else if (k == 3) l0 = f32x4.replace_lane(l0, 3, f32x4.extract_lane(l0, 3) + <f32>v);
-          else if (k == 4) l1 = f32x4.replace_lane(l1, 0, f32x4.extract_lane(l1, 0) + <f32>v);
-          else if (k == 5) l1 = f32x4.replace_lane(l1, 1, f32x4.extract_lane(l1, 1) + <f32>v);
-          else l1 = f32x4.replace_lane(l1, 2, f32x4.extract_lane(l1, 2) + <f32>v);
-        } else {
-          if (k == 0) l0 = f64x2.replace_lane(l0, 0, f64x2.extract_lane(l0, 0) + <f64>v);
-          else if (k == 1) l0 = f64x2.replace_lane(l0, 1, f64x2.extract_lane(l0, 1) + <f64>v);
-          else l1 = f64x2.replace_lane(l1, 0, f64x2.extract_lane(l1, 0) + <f64>v);
-        }
-      }
-      if (sizeof<T>() == 4) {
-        // ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7))
-        const pairs = v128.add<T>(l0, l1);
-        total = (lane<T>(pairs, 0) + lane<T>(pairs, 2)) + (lane<T>(pairs, 1) + lane<T>(pairs, 3));
-      } else {
-        total = lane<T>(l0, 0) + lane<T>(l0, 1) + lane<T>(l1, 0) + lane<T>(l1, 1);
-      }
-    }
-    const inverse = v128.splat<T>(<T>1 / total);
-    j = 0;
-    for (; j + lanes <= n; j += lanes) v128.store(po + j * size, v128.mul<T>(v128.load(po + j * size), inverse));
-    const scalarInverse = <T>1 / total;
-    for (; j < n; j++) store<T>(po + j * size, load<T>(po + j * size) * scalarInverse);
+  const px = x + <usize>r * n * size;
+  const po = out + <usize>r * n * size;
+  const maxValue = rowMax<T>(px, n);
+  const max = v128.splat<T>(maxValue);
+  let j = 0;
+  for (; j + lanes <= n; j += lanes) v128.store(po + j * size, exponentials<T>(v128.load(px + j * size), max));
+  for (; j < n; j++) {
+    const e = exponentials<T>(v128.splat<T>(load<T>(px + j * size)), max);
+    store<T>(po + j * size, lane<T>(e, 0));
   }
+  // The register-order sum of the exponentials.
+  let total: T;
+  if (n < width) {
+    total = load<T>(po);
+    for (let k = 1; k < n; k++) total += load<T>(po + k * size);
+  } else {
+    let l0 = v128.load(po);
+    let l1 = v128.load(po, 16);
+    let d = width;
+    for (; d + width <= n; d += width) {
+      l0 = v128.add<T>(l0, v128.load(po + d * size));
+      l1 = v128.add<T>(l1, v128.load(po + d * size, 16));
+    }
+    // The tail goes into the first lanes.
+    for (let k = 0; d + k < n; k++) {
+      const v = load<T>(po + (d + k) * size);
+      if (sizeof<T>() == 4) {
+        if (k == 0) l0 = f32x4.replace_lane(l0, 0, f32x4.extract_lane(l0, 0) + <f32>v);
+        else if (k == 1) l0 = f32x4.replace_lane(l0, 1, f32x4.extract_lane(l0, 1) + <f32>v);
+        else if (k == 2) l0 = f32x4.replace_lane(l0, 2, f32x4.extract_lane(l0, 2) + <f32>v);
+        else if (k == 3) l0 = f32x4.replace_lane(l0, 3, f32x4.extract_lane(l0, 3) + <f32>v);
+        else if (k == 4) l1 = f32x4.replace_lane(l1, 0, f32x4.extract_lane(l1, 0) + <f32>v);
+        else if (k == 5) l1 = f32x4.replace_lane(l1, 1, f32x4.extract_lane(l1, 1) + <f32>v);
+        else l1 = f32x4.replace_lane(l1, 2, f32x4.extract_lane(l1, 2) + <f32>v);
+      } else {
+        if (k == 0) l0 = f64x2.replace_lane(l0, 0, f64x2.extract_lane(l0, 0) + <f64>v);
+        else if (k == 1) l0 = f64x2.replace_lane(l0, 1, f64x2.extract_lane(l0, 1) + <f64>v);
+        else l1 = f64x2.replace_lane(l1, 0, f64x2.extract_lane(l1, 0) + <f64>v);
+      }
+    }
+    if (sizeof<T>() == 4) {
+      // ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7))
+      const pairs = v128.add<T>(l0, l1);
+      total = (lane<T>(pairs, 0) + lane<T>(pairs, 2)) + (lane<T>(pairs, 1) + lane<T>(pairs, 3));
+    } else {
+      total = lane<T>(l0, 0) + lane<T>(l0, 1) + lane<T>(l1, 0) + lane<T>(l1, 1);
+    }
+  }
+  const inverse = v128.splat<T>(<T>1 / total);
+  j = 0;
+  for (; j + lanes <= n; j += lanes) v128.store(po + j * size, v128.mul<T>(v128.load(po + j * size), inverse));
+  const scalarInverse = <T>1 / total;
+  for (; j < n; j++) store<T>(po + j * size, load<T>(po + j * size) * scalarInverse);
 }
