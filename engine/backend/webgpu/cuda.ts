@@ -8,4 +8,8 @@ export const cuda = {
   device_count: (): number => (gpuDevice() === null ? 0 : 1),
   /** `torch.cuda.synchronize()`: waits for queued kernels (and reports a GPU error, if any). */
   synchronize: (): void => { gpuDevice()?.sync(); },
+  /** `torch.cuda.memory_allocated()`: bytes of GPU buffers backing live tensors (waits for queued work). */
+  memory_allocated: (): number => gpuDevice()?.sync().inUseBytes ?? 0,
+  /** `torch.cuda.memory_reserved()`: bytes of GPU buffers held, in use or pooled for reuse. */
+  memory_reserved: (): number => gpuDevice()?.sync().allocatedBytes ?? 0,
 };

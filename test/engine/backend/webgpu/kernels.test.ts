@@ -173,6 +173,7 @@ describe('webgpu kernels', { skip: skip ?? false }, () => {
   });
 
   test('the device reports its buffer pool and work', () => {
+    assert.ok(torch.cuda.memory_reserved() >= torch.cuda.memory_allocated() && torch.cuda.memory_allocated() > 0);
     const stats = device().sync();
     assert.ok(stats.allocatedBytes >= stats.inUseBytes && stats.inUseBytes > 0);
     assert.ok(stats.buffersReused > 0 && stats.pipelines > 10 && stats.dispatches >= stats.submits);
