@@ -6,15 +6,15 @@
 // bench/results/cpu.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-wasm';
+import type * as TF from '@tensorflow/tfjs-core';
 import * as jax from '@jax-js/jax';
 import { F, torch } from '../engine/index.ts';
 import type { Tensor } from '../engine/index.ts';
 import { setKernelMode, threadsReady, useKernelThreads } from '../engine/backend/wasm/index.ts';
 import { installKernelThreads } from '../extension/runner/kernel-threads.ts';
+import { loadTfjs } from './tfjs.ts';
+
+const tf = await loadTfjs();
 
 type Library = 'ours-1t' | 'ours-2t' | 'tfjs-cpu' | 'tfjs-wasm' | 'jax-wasm';
 const libraries: Library[] = ['ours-1t', 'ours-2t', 'tfjs-cpu', 'tfjs-wasm', 'jax-wasm'];
@@ -70,7 +70,7 @@ async function jaxRun(make: () => jax.Array): Promise<void> {
   out.dispose();
 }
 
-function tfRun(make: () => tf.Tensor): () => void {
+function tfRun(make: () => TF.Tensor): () => void {
   return () => tf.tidy(make).dispose();
 }
 
@@ -165,7 +165,7 @@ function mlpCase(batch: number, inputs: number, hidden: number, classes: number)
         const b2 = tf.variable(tf.zeros([classes]));
         return () => {
           const { value, grads } = tf.variableGrads(() =>
-            tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)) as tf.Scalar);
+            tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)) as TF.Scalar);
           value.dispose();
           tf.dispose(Object.values(grads));
         };

@@ -68,7 +68,7 @@ export function cumprod(self: Tensor, options: CumulativeOptions): Tensor {
     if (!hasZero) return [reversedCumsum(s.result.mul(g), dim).div(s.self)];
     // With zeros, d out_k / d x_i is the product of x_j for j <= k, j != i: scan copies that leave x_i out.
     const n = s.self._shape[dim]!;
-    const upper = emptyTensor([n, ...s.self._shape.map((_, i) => (i === dim ? n : 1))], g.dtype);
+    const upper = emptyTensor([n, ...s.self._shape.map((_, i) => (i === dim ? n : 1))], g.dtype, g.device);
     for (let i = 0; i < n; i++) for (let k = i; k < n; k++) upper.storage.data[i * n + k] = 1;
     const terms = leaveOneOut(s.self, dim).cumprod(dim + 1).mul(upper).mul(g.unsqueeze(0));
     return [terms.sum(dim + 1).movedim(0, dim)];

@@ -189,5 +189,5 @@ export function selectedGradient(grad: Tensor, shape: readonly number[], dims: r
   if (dims.length === 0) return grad;
   const dim = dims[0]!;
   const [g, index] = keepdim ? [grad, indices] : [grad.unsqueeze(dim), indices.unsqueeze(dim)];
-  return zeros([...shape], { dtype: grad.dtype }).scatter(dim, index, g);
+  return zeros([...shape], { dtype: grad.dtype, device: grad.device }).scatter(dim, index, g);
 }
