@@ -45,6 +45,8 @@ select { font: inherit; color: var(--vscode-dropdown-foreground); background: va
 .timeline .changes { color: var(--muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 
 /* panes */
+.panes[hidden], .waiting[hidden] { display: none; }
+.waiting { grid-row: 3; padding: 24px; }
 .panes { display: grid; grid-template-columns: minmax(300px, 38%) 1fr; min-height: 0; }
 @media (max-width: 860px) { .panes { grid-template-columns: 1fr; grid-template-rows: minmax(180px, 40%) 1fr; } }
 .pane { min-width: 0; min-height: 0; display: flex; flex-direction: column; }

@@ -171,9 +171,16 @@ describe('the standalone inspector page in Chromium', () => {
     await setStatement(page, statementWith(autograd.record, 'z.backward()'));
     assert.ok(await wGrad.isVisible());
     assert.match((await page.getAttribute('#graph-canvas .node[data-name="loss"]', 'class')) ?? '', /future/);
+    await setStatement(page, autograd.record.statements.length - 1);
     await page.locator('#graph-canvas .node[data-name="z"]').click();
-    assert.equal(await page.getAttribute('table.variables tbody tr[aria-selected=true] td.name', 'data-column'), 'name');
-    assert.match((await page.locator('table.variables tbody tr[aria-selected=true] td.name').textContent()) ?? '', /^z/);
+    const selectedRow = page.locator('table.variables tbody tr[aria-selected=true]');
+    assert.match((await selectedRow.locator('td.name').textContent()) ?? '', /^z/);
+    // The keyboard: an arrow moves the focus to the nearest node that way, Enter selects its tensor.
+    await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate('document.activeElement.getAttribute("data-tensor-id")') as string;
+    assert.notEqual(focused, await selectedRow.getAttribute('data-tensor-id'));
+    await page.keyboard.press('Enter');
+    assert.equal(await selectedRow.getAttribute('data-tensor-id'), focused);
     await page.close();
   });
 
@@ -195,7 +202,7 @@ describe('the standalone inspector page in Chromium', () => {
     await page.close();
   });
 
-  test('keyboard: arrows move the table selection, Enter on a graph node selects its tensor', async () => {
+  test('keyboard: arrows move the table selection', async () => {
     const page = await open(views);
     await selectTensor(page, 'a');
     await page.keyboard.press('ArrowDown');
@@ -223,7 +230,8 @@ describe('the standalone inspector page in Chromium', () => {
       await graph.screenshot({ path: join(screenshots, `autograd-graph-${theme}.png`) });
       await showView(graph, 'values');
       await selectTensor(graph, 'W');
-      assert.deepEqual(await axeViolations(graph), [], `${theme}: values view`);
+      // The values grid's colours do not depend on the theme: one check is enough.
+      if (theme === 'light') assert.deepEqual(await axeViolations(graph), [], `${theme}: values view`);
       await graph.screenshot({ path: join(screenshots, `autograd-values-${theme}.png`) });
       await graph.close();
     }

@@ -28,6 +28,8 @@ interface Panel { update(changes: ReadonlySet<Change>): void }
 export class App {
   readonly store = new Store();
   private readonly live = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  /** Shown instead of the panes until there is a record. */
+  private readonly waiting = h('p', { class: 'empty waiting' });
   private readonly panels: Record<InspectorViewName, Panel>;
   private readonly graph: GraphView;
   private readonly tabs: HTMLElement;
@@ -57,10 +59,12 @@ export class App {
       store.update({ view: tabs[index]!.view });
     });
     const views = h('section', { class: 'pane views-pane', 'aria-label': 'Views' }, this.tabs);
-    root.replaceChildren(h('div', { class: 'app' }, header.element, timeline.element,
-      h('main', { class: 'panes' }, variables.element, views), consoleView.element, this.live));
+    const panes = h('main', { class: 'panes', hidden: true }, variables.element, views);
+    root.replaceChildren(h('div', { class: 'app' }, header.element, timeline.element, panes, this.waiting, consoleView.element, this.live));
     const always: Panel[] = [header, timeline, variables, consoleView];
     store.subscribe((changes) => {
+      panes.hidden = !store.record;
+      this.waiting.hidden = !!store.record;
       for (const panel of always) panel.update(changes);
       this.updatePanels(changes);
       this.root.querySelector('.app')?.classList.toggle('stale', store.state.stale);
@@ -120,9 +124,7 @@ export class App {
     if (linkedTensor) this.onMessage({ type: 'focusTensor', tensor: /^#\d+$/.test(linkedTensor) ? { id: Number(linkedTensor.slice(1)) } : { name: linkedTensor } });
     else this.store.update({ stale: false });
     if (error) this.live.textContent = error;
-    if (!initial) {
-      this.root.querySelector('.panes')?.replaceChildren(h('p', { class: 'empty' }, error ?? 'Run a snippet to inspect its tensors.'));
-    }
+    this.waiting.textContent = error ?? 'Evaluate a snippet to inspect its tensors here.';
     this.updatePanels(new Set<Change>(['view']));
     this.host.notify({ type: 'didLoadWebview', state: saved });
   }
