@@ -23,7 +23,7 @@ async function evaluate(context: CommandContext, document: vscode.TextDocument, 
     return undefined;
   }
   const result = await context.evaluator.evaluate(document, { selection });
-  if (result) context.output.write(result, vscode.workspace.asRelativePath(document.uri, false), true);
+  if (result) context.output.write(result, vscode.workspace.asRelativePath(document.uri, false), readSettings(document).revealConsoleOutput);
   return result;
 }
 

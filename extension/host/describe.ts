@@ -139,28 +139,22 @@ export function tensorHoverMarkdown(record: InspectorRecord, name: string, t: Te
   const storage = record.storages.find((s) => s.id === t.storageId);
   const sharers = storageSharers(record, t);
   const grad = t.gradId === null ? null : record.tensors.find((g) => g.id === t.gradId);
+  const gradText = t.gradId === null ? code('None') : grad ? `${code(shapeText(grad))} ${code(previewText(grad, grad.preview.values, 40))}` : `tensor #${t.gradId}`;
   const rows: [string, string][] = [
-    ['shape', code(`torch.Size([${t.shape.join(', ')}])`)],
-    ['dtype', code(`torch.${t.dtype}`)],
-    ['device', code(t.device)],
-    ['stride', code(tupleText(t.stride))],
-    ['storage_offset', code(String(t.storage_offset))],
-    ['is_contiguous', code(t.is_contiguous ? 'True' : 'False')],
+    ['layout', `stride ${code(tupleText(t.stride))} · storage_offset ${code(String(t.storage_offset))} · is_contiguous ${code(t.is_contiguous ? 'True' : 'False')}`],
     ['storage', `${storageText(storage, t)}${sharers.length ? `, shared with ${sharers.map(code).join(', ')}` : ', not shared'}`],
-    ['requires_grad', code(t.requires_grad ? 'True' : 'False')],
-    ['grad_fn', t.grad_fn ? code(`<${t.grad_fn}>`) : code('None')],
-    ['grad', t.gradId === null ? code('None') : grad ? `${code(shapeText(grad))} ${code(previewText(grad, grad.preview.values, 60))}` : `tensor #${t.gradId}`],
+    ['autograd', `requires_grad ${code(t.requires_grad ? 'True' : 'False')} · grad_fn ${code(t.grad_fn ? `<${t.grad_fn}>` : 'None')} · grad ${gradText}`],
   ];
   const others = t.names.filter((n) => n !== name);
   return [
-    `**${name}**: tensor #${t.id}${others.length ? ` (also ${others.map(code).join(', ')})` : ''}`,
+    `**${name}** ${code(`torch.Size([${t.shape.join(', ')}])`)} ${code(`torch.${t.dtype}`)} on ${code(t.device)}${others.length ? ` (also ${others.map(code).join(', ')})` : ''}`,
     '',
     '| | |',
     '| --- | --- |',
     ...rows.map(([key, value]) => `| ${key} | ${value} |`),
     '',
-    fenced(previewText(t, t.preview.values, 400)),
+    fenced(previewText(t, t.preview.values, 300)),
     '',
-    `[$(inspect) Open in Tensor Inspector](${focusLink})`,
+    `[$(inspect) Open in Tensor Inspector](${focusLink}) · tensor #${t.id}`,
   ].join('\n');
 }

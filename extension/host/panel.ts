@@ -1,15 +1,14 @@
 // The inspector panel, as the VS Code webview samples build one: `createOrShow` opens it beside the editor or reveals
-// it, `revive` restores it after a reload (through the serializer registered in main.ts) from the state the page kept
-// with `setState`, and `dispose` lets it go. It follows the active snippet: whenever the active editor has a record,
-// or a run of the followed document ends, the page gets that record.
-import { existsSync } from 'node:fs';
+// it, `revive` restores it after a reload (through the serializer registered in main.ts; the page restores what it
+// kept with `setState`), and `dispose` lets it go. It follows the active snippet: whenever the active editor has a
+// record, or a run of the followed document ends, the page gets that record.
 import * as vscode from 'vscode';
 import type { InspectorRecord } from '../protocol/record.ts';
 import type {
   HostToWebviewMessage, TensorTarget, WebviewRequest, WebviewState, WebviewToHostMessage,
 } from '../protocol/webview.ts';
 import type { Evaluator } from './evaluator.ts';
-import { emptyPage, recordPage, uiPage } from './panel-html.ts';
+import { inspectorPage } from './panel-html.ts';
 import type { RunResult, Results } from './results.ts';
 import { documentPosition } from './results.ts';
 
@@ -21,8 +20,10 @@ export class InspectorPanel implements vscode.Disposable {
   static current: InspectorPanel | undefined;
 
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly uiScript: vscode.Uri;
-  private record: InspectorRecord | null = null;
+  /** The record the panel shows (the page has it, or gets it once it loads). */
+  private record: InspectorRecord | null;
+  /** The record embedded in the page's HTML: what the page starts with whenever it loads. */
+  private readonly htmlRecord: InspectorRecord | null;
   /** The document whose record the panel shows. */
   private uri: string | null = null;
   private loaded = false;
@@ -34,43 +35,50 @@ export class InspectorPanel implements vscode.Disposable {
 
   /** Opens the panel beside the active editor, or reveals it; shows `uri`'s record (or the active editor's). */
   static createOrShow(deps: PanelDependencies, uri?: string): InspectorPanel {
+    const key = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+    const result = key ? deps.results.get(key) : undefined;
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    let panel = InspectorPanel.current;
-    if (panel) panel.panel.reveal(column, true);
-    else {
-      const webview = vscode.window.createWebviewPanel(viewType, 'Tensor Inspector', { viewColumn: column, preserveFocus: true }, webviewOptions(deps.extensionUri));
-      panel = new InspectorPanel(webview, deps, null);
+    const current = InspectorPanel.current;
+    if (current) {
+      current.panel.reveal(column, true);
+      if (result) current.show(result);
+      return current;
     }
-    panel.follow(uri ?? vscode.window.activeTextEditor?.document.uri.toString());
+    const webview = vscode.window.createWebviewPanel(viewType, 'Tensor Inspector', { viewColumn: column, preserveFocus: true }, {
+      ...webviewOptions(deps.extensionUri), enableFindWidget: true,
+    });
+    const panel = new InspectorPanel(webview, deps, result?.record ?? null);
+    if (result) panel.show(result);
     return panel;
   }
 
-  /** Restores a panel VS Code kept across a reload, from the state its page saved. */
+  /** Restores a panel VS Code kept across a reload; its page restores the record and view it saved with `setState`. */
   static revive(webview: vscode.WebviewPanel, deps: PanelDependencies, state: WebviewState | undefined): InspectorPanel {
     webview.webview.options = webviewOptions(deps.extensionUri);
-    const panel = new InspectorPanel(webview, deps, state?.record ?? null);
+    const panel = new InspectorPanel(webview, deps, null);
+    panel.record = state?.record ?? null;
     panel.follow(vscode.window.activeTextEditor?.document.uri.toString());
     return panel;
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, private readonly deps: PanelDependencies, restored: InspectorRecord | null) {
+  /** `initial` is embedded in the page, so that the UI starts with it instead of waiting for a message. */
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly deps: PanelDependencies, initial: InspectorRecord | null) {
     InspectorPanel.current?.dispose();
     InspectorPanel.current = this;
-    this.uiScript = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'inspector.js');
-    this.record = restored;
-    this.render();
+    this.record = initial;
+    this.htmlRecord = initial;
+    const { webview } = panel;
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'inspector.js'));
+    webview.html = inspectorPage(webview.cspSource, script.toString(), initial);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
+      // A hidden webview's page is gone (no retainContextWhenHidden): it loads again, and reports, when shown.
+      panel.onDidChangeViewState(() => { if (!panel.visible) this.loaded = false; }),
       panel.webview.onDidReceiveMessage((message: WebviewToHostMessage) => this.onMessage(message)),
       deps.results.onDidChange((result) => { if (this.follows(result.uri)) this.show(result); }),
       deps.evaluator.onDidStart((start) => { if (this.follows(start.uri)) this.post({ type: 'didStartRun', file: start.file }); }),
       vscode.window.onDidChangeActiveTextEditor((editor) => { if (editor) this.follow(editor.document.uri.toString()); }),
     );
-  }
-
-  /** Whether the page shows the loaded inspector UI (else the standalone page). */
-  get usesUi(): boolean {
-    return existsSync(this.uiScript.fsPath);
   }
 
   /** Whether the page has loaded and reported itself. */
@@ -101,26 +109,16 @@ export class InspectorPanel implements vscode.Disposable {
   /** Shows `uri`'s last record, when it has one; a document without a record leaves the panel as it is. */
   private follow(uri: string | undefined): void {
     const result = uri ? this.deps.results.get(uri) : undefined;
-    if (result && result.record !== this.record) this.show(result);
+    if (result) this.show(result);
   }
 
   private show(result: RunResult): void {
     this.uri = result.uri;
-    this.record = result.record;
     this.panel.title = `Tensor Inspector: ${result.record.file.split('/').pop()}`;
-    if (this.usesUi) this.post({ type: 'setRecord', record: result.record });
-    else this.render();
-  }
-
-  private render(): void {
-    const { webview } = this.panel;
-    this.loaded = false;
-    if (this.usesUi) {
-      const style = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview', 'inspector.css');
-      webview.html = uiPage(webview.cspSource, webview.asWebviewUri(this.uiScript).toString(), existsSync(style.fsPath) ? webview.asWebviewUri(style).toString() : null);
-    } else {
-      webview.html = this.record ? recordPage(this.record, webview.cspSource) : emptyPage(webview.cspSource);
-    }
+    if (result.record === this.record) return;
+    this.record = result.record;
+    // A page still loading gets it when it reports (didLoadWebview).
+    if (this.loaded) this.post({ type: 'setRecord', record: result.record });
   }
 
   private post(message: HostToWebviewMessage): void {
@@ -137,11 +135,15 @@ export class InspectorPanel implements vscode.Disposable {
   private onMessage(message: WebviewToHostMessage): void {
     this.received.push(message);
     switch (message.type) {
-      case 'didLoadWebview':
+      case 'didLoadWebview': {
         this.loaded = true;
-        if (this.record && this.usesUi) this.post({ type: 'setRecord', record: this.record });
+        // The page starts with the record embedded in its HTML, else with the one it saved: send ours if it differs,
+        // so that a page that restored this very record keeps its selection and timeline.
+        const pageRecord = this.htmlRecord ?? message.state?.record ?? null;
+        if (this.record && !sameRun(this.record, pageRecord)) this.post({ type: 'setRecord', record: this.record });
         this.flushFocus();
         break;
+      }
       case 'didSelectTensor':
       case 'didSelectStatement':
         break;
@@ -179,12 +181,13 @@ export class InspectorPanel implements vscode.Disposable {
   }
 }
 
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  return {
-    enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
-    enableFindWidget: true,
-  };
+/** Whether two records come from the same run (a page's saved record is a copy of the host's). */
+function sameRun(a: InspectorRecord, b: InspectorRecord | null): boolean {
+  return a === b || (!!b && a.file === b.file && a.timing.runMs === b.timing.runMs && a.statements.length === b.statements.length);
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
 }
 
 async function exportImage(fileName: string, format: 'svg' | 'png', data: string): Promise<void> {

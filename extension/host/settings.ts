@@ -24,6 +24,7 @@ export interface Settings {
   snippetFiles: string[];
   untitledTypeScript: boolean;
   inlineAnnotations: boolean;
+  revealConsoleOutput: boolean;
   printOptions: PrintOptionsSetting;
 }
 
@@ -38,6 +39,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     snippetFiles: config.get<string[]>('snippetFiles', ['**/*.torch.ts', '**/*.torch.js']),
     untitledTypeScript: config.get<boolean>('untitledTypeScriptAsSnippet', true),
     inlineAnnotations: config.get<boolean>('inlineAnnotations', true),
+    revealConsoleOutput: config.get<boolean>('revealConsoleOutput', true),
     // A plain copy: the configuration's objects cannot be posted to the worker.
     printOptions: { ...config.get<PrintOptionsSetting>('printOptions', {}) },
   };

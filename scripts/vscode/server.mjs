@@ -46,8 +46,9 @@ export async function startServer({ log = () => {}, trustWorkspace = true, setti
   const home = mkdtempSync(join(tmpdir(), 'tensor-inspector-vscode-'));
   const serverData = join(home, 'server-data');
   const userData = join(home, 'user-data');
-  mkdirSync(join(serverData, 'data', 'Machine'), { recursive: true });
-  writeFileSync(join(serverData, 'data', 'Machine', 'settings.json'), JSON.stringify(settings));
+  // The remote machine's settings: with --user-data-dir, the server reads them from there.
+  mkdirSync(join(userData, 'Machine'), { recursive: true });
+  writeFileSync(join(userData, 'Machine', 'settings.json'), JSON.stringify(settings));
   const args = [
     join(vscodeDir, 'out', 'server-main.js'), '--host', '127.0.0.1', '--port', String(port),
     '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry',

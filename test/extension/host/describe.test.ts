@@ -42,13 +42,15 @@ describe('what the editor shows of a record', () => {
     const b = tensorNamed(record, 'b')!;
     const markdown = tensorHoverMarkdown(record, 'b', b, 'command:tensorInspector.openInspector?x');
     for (const expected of [
-      '| shape | `torch.Size([2, 3])` |', '| dtype | `torch.float32` |', '| stride | `(3, 1)` |', '| storage_offset | `0` |',
-      '| is_contiguous | `True` |', 'shared with `a`', '| requires_grad | `False` |', '| grad_fn | `None` |',
+      '**b** `torch.Size([2, 3])` `torch.float32` on `cpu`',
+      '| layout | stride `(3, 1)` · storage_offset `0` · is_contiguous `True` |',
+      '| storage | #1 (6 × float32, 24 bytes), shared with `a` |',
+      '| autograd | requires_grad `False` · grad_fn `None` · grad `None` |',
       '[[1., 1., 1.], [1., 1., 1.]]', '(command:tensorInspector.openInspector?x)',
     ]) assert.ok(markdown.includes(expected), `${expected} missing from\n${markdown}`);
     const w = tensorNamed(record, 'w')!;
-    assert.match(tensorHoverMarkdown(record, 'w', w, 'l'), /\| grad \| `float32\[\]` `3\.` \|/);
+    assert.match(tensorHoverMarkdown(record, 'w', w, 'l'), /grad_fn `None` · grad `float32\[\]` `3\.` \|/);
     const c = tensorNamed(record, 'c')!;
-    assert.match(tensorHoverMarkdown(record, 'c', c, 'l'), /\| stride \| `\(2, 1\)` \|[\s\S]*not shared/);
+    assert.match(tensorHoverMarkdown(record, 'c', c, 'l'), /stride `\(2, 1\)`[\s\S]*not shared/);
   });
 });
