@@ -79,6 +79,27 @@ function treeOrder(g: Graph): void {
       }
       sortKey.set(v, best === Infinity ? 1e12 + sortKey.size : best);
     }
+    // A node with no consumer in the graph (a tensor above its grad_fn) goes right after another node of its rank
+    // that feeds the same node, so that its edge stays short.
+    // (Edges longer than one rank run through dummy nodes: follow them down to the real node, and up to this rank.)
+    const down = (x: string): string => {
+      let node = x;
+      while (g.node(node).dummy) node = g.successors(node)![0]!;
+      return node;
+    };
+    const up = (x: string): string => {
+      let node = x;
+      while (g.node(node).rank! > rank && g.node(node).dummy) node = g.predecessors(node)![0]!;
+      return node;
+    };
+    for (const v of layer) {
+      if (sortKey.get(v)! < 1e12) continue;
+      for (const w of g.successors(v) ?? []) {
+        const target = down(w);
+        const sibling = (g.predecessors(target) ?? []).map(up).find((u) => u !== v && g.node(u).rank === rank && sortKey.get(u)! < 1e12);
+        if (sibling) { sortKey.set(v, sortKey.get(sibling)! + 0.5); break; }
+      }
+    }
     layer.sort((a, b) => sortKey.get(a)! - sortKey.get(b)!);
     layer.forEach((v, order) => { g.node(v).order = order; });
   }
