@@ -92,6 +92,7 @@ vscode-tab-panel[data-view=graph] { overflow: hidden; }
 .groups { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; margin: 0; padding: 0; }
 .group { border: 1px solid var(--border); border-radius: 4px; padding: 3px 6px; display: flex; gap: 4px; align-items: center; flex-wrap: wrap; }
 .group.current { border-color: var(--highlight); }
+details.all-storages summary { cursor: pointer; color: var(--muted); margin-bottom: 6px; }
 .group .label { color: var(--muted); font-size: 11px; margin-right: 2px; }
 .chip { font: inherit; font-family: var(--mono); font-size: 12px; color: inherit; border: 1px solid var(--border); background: var(--vscode-editor-background);
   border-radius: 10px; padding: 0 7px; cursor: pointer; }

@@ -101,7 +101,7 @@ describe('the standalone inspector page in Chromium', () => {
   test('storage groups: a and a.view(2, 3) share a storage, a.t().reshape(6) has its own', async () => {
     const page = await open(views);
     const groupOf = async (name: string): Promise<string | null> =>
-      page.locator('.groups .group', { has: page.locator('.chip', { hasText: new RegExp(`^${name}$`) }) }).getAttribute('data-storage-id');
+      page.locator('details.all-storages .group', { has: page.locator('.chip', { hasText: new RegExp(`^${name}$`) }) }).getAttribute('data-storage-id');
     const [a, v, t, s, r] = await Promise.all(['a', 'v', 't', 's', 'r'].map(groupOf));
     assert.ok(a !== null && r !== null);
     assert.equal(v, a);

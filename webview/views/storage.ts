@@ -11,7 +11,10 @@ import { type PictureView, storagePicture } from './storage-picture.ts';
 
 export class StorageView {
   readonly element: HTMLElement;
+  private readonly current = h('ul', { class: 'groups', 'aria-label': 'The selected tensor\'s storage and the tensors that view it' });
   private readonly groups = h('ul', { class: 'groups', 'aria-label': 'Storages and the tensors that view them' });
+  private readonly allSummary = h('summary');
+  private readonly all = h('details', { class: 'all-storages' }, this.allSummary, this.groups);
   private readonly caption = h('h3', { class: 'visually-hidden' });
   private readonly picture = h('div', { class: 'picture', id: 'storage-picture' });
   private readonly explanation = h('ul', { class: 'explain', 'aria-label': 'What the strides mean' });
@@ -23,10 +26,12 @@ export class StorageView {
   svg: SVGSVGElement | null = null;
 
   constructor(private readonly store: Store, private readonly exportButtons: HTMLElement) {
-    this.groups.addEventListener('click', (event) => {
-      const chip = (event.target as Element).closest<HTMLElement>('[data-tensor-id]');
-      if (chip) this.store.update({ tensor: Number(chip.dataset['tensorId']) });
-    });
+    for (const list of [this.current, this.groups]) {
+      list.addEventListener('click', (event) => {
+        const chip = (event.target as Element).closest<HTMLElement>('[data-tensor-id]');
+        if (chip) this.store.update({ tensor: Number(chip.dataset['tensorId']) });
+      });
+    }
     this.picture.addEventListener('click', (event) => {
       const grid = (event.target as Element).closest('[data-tensor-id]');
       if (grid) this.store.update({ tensor: Number(grid.getAttribute('data-tensor-id')) });
@@ -34,11 +39,11 @@ export class StorageView {
     this.tryInput.addEventListener('input', () => this.renderTry());
     this.walkButton.addEventListener('click', () => this.playWalk());
     this.element = h('div', { class: 'view storage-view' },
-      h('div', { class: 'toolbar' }, h('strong', {}, 'Storages'), h('span', { class: 'muted' }, 'tensors in one box share memory'),
+      h('div', { class: 'toolbar' }, h('strong', {}, 'Storage'), h('span', { class: 'muted' }, 'tensors in one box share memory'),
         h('span', { class: 'spacer' }), this.walkButton, exportButtons),
-      this.groups, this.caption, this.picture,
+      this.current, this.caption, this.picture,
       h('div', { class: 'try' }, this.tryLabel, this.tryInput, this.tryOutput),
-      this.explanation);
+      this.explanation, this.all);
   }
 
   update(changes: ReadonlySet<Change>): void {
@@ -52,6 +57,10 @@ export class StorageView {
     const groups = storageGroups(timeline, statement);
     const current = groups.find((g) => g.tensors.some((t) => t.id === tensor)) ?? null;
     this.groups.replaceChildren(...groups.map((group) => this.groupItem(group, group === current, label)));
+    this.current.replaceChildren(...(current ? [this.groupItem(current, true, label)] : []));
+    this.allSummary.textContent = `All storages (${groups.length})`;
+    // Few storages: show them all at once; many: on request.
+    if (changes.has('record')) this.all.open = groups.length <= 12;
     const selected = tensor !== null ? timeline.tensors.get(tensor) : undefined;
     this.exportButtons.hidden = !current;
     this.walkButton.hidden = !current;
