@@ -2,11 +2,13 @@
 // right tensors, storages, graph and timeline; exports download; the keyboard works; the CSP holds; axe-core finds
 // no accessibility violations; screenshots in the light, dark and high-contrast themes go to screenshots/.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { renderHtml } from '../../extension/cli/html.ts';
+import { webviewScript } from '../../extension/cli/webview-bundle.ts';
 import type { InspectorRecord } from '../../extension/protocol/record.ts';
 import { launchChromium, openPage, standalonePage, watchPage } from './browser.ts';
 
@@ -235,6 +237,26 @@ describe('the standalone inspector page in Chromium', () => {
       await graph.screenshot({ path: join(screenshots, `autograd-values-${theme}.png`) });
       await graph.close();
     }
+  });
+
+  test('strings from the record are shown as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="document.title=1">';
+    const record = structuredClone(views.record);
+    record.file = `${hostile}.ts`;
+    record.notes = [hostile];
+    record.console = [{ stream: 'stdout', text: hostile, statement: 0, location: null }];
+    record.tensors[1]!.names = [hostile];
+    record.statements = record.statements.map((st) => ({ ...st, bindings: st.bindings.map((b) => (b.name === 'a' ? { ...b, name: hostile } : b)) }));
+    const html = join(mkdtempSync(join(tmpdir(), 'inspector-hostile-')), 'hostile.html');
+    writeFileSync(html, renderHtml(record, await webviewScript()));
+    const page = await open({ html, record });
+    await page.click('details.console summary');
+    assert.equal(await page.locator('img').count(), 0);
+    assert.equal(await page.locator('.header h1').textContent(), `${hostile}.ts`);
+    assert.equal(await page.locator('table.variables td.name', { hasText: hostile }).count(), 1);
+    assert.equal(await page.locator('details.console pre').textContent(), hostile);
+    assert.equal(await page.title(), `Tensor Inspector: ${hostile}.ts`);
+    await page.close();
   });
 
   test('the pages ran under their CSP with no violations and no errors', () => {
