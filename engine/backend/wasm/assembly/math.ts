@@ -44,9 +44,9 @@ export function exp2x(x: v128): v128 {
   const k = f64x2.nearest(f64x2.mul(clamped, splat(LOG2E)));
   const r = f64x2.sub(f64x2.sub(clamped, f64x2.mul(k, splat(LN2_HIGH))), f64x2.mul(k, splat(LN2_LOW)));
   const p = f64x2.add(expm1Reduced(r), splat(1.0));
-  const ki = toInt64(k);
-  const half = i64x2.shr_s(ki, 1);
-  const scaled = f64x2.mul(f64x2.mul(p, pow2(half)), pow2(i64x2.sub(ki, half)));
+  // Halves of k computed in doubles: SIMD has no 64-bit arithmetic shift on most CPUs.
+  const half = f64x2.floor(f64x2.mul(k, splat(0.5)));
+  const scaled = f64x2.mul(f64x2.mul(p, pow2(toInt64(half))), pow2(toInt64(f64x2.sub(k, half))));
   // NaN stays NaN (min/max propagate it); beyond the clamp the result is inf or 0.
   const big = f64x2.gt(x, splat(709.782712893384));
   const small = f64x2.lt(x, splat(-745.1332191019412));
@@ -124,9 +124,8 @@ export function sleefExpf2x(d: v128): v128 {
   u = fmaf(u, s, splat(0.5));
   u = f32round(f64x2.add(splat(1.0), fmaf(f32round(f64x2.mul(s, s)), u, s)));
   const clamped = f64x2.max(f64x2.min(q, splat(200.0)), splat(-200.0));
-  const qi = toInt64(clamped);
-  const half = i64x2.shr_s(qi, 1);
-  const scaled = f32round(f64x2.mul(f32round(f64x2.mul(u, pow2(half))), pow2(i64x2.sub(qi, half))));
+  const half = f64x2.floor(f64x2.mul(clamped, splat(0.5)));
+  const scaled = f32round(f64x2.mul(f32round(f64x2.mul(u, pow2(toInt64(half)))), pow2(toInt64(f64x2.sub(clamped, half)))));
   const big = f64x2.gt(d, splat(100.0));
   const small = f64x2.lt(d, splat(-104.0));
   const out = v128.bitselect(splat(Infinity), v128.bitselect(splat(0.0), scaled, small), big);
