@@ -159,3 +159,47 @@ describe('Tensor Inspector end to end in VS Code', { timeout: 600_000 }, () => {
     assert.match(root, /\bc\s+\[3, 2\] float32/);
   });
 });
+
+describe('Tensor Inspector in an untrusted workspace', { timeout: 300_000 }, () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  let workspace: string;
+
+  before(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'tensor-inspector-untrusted-'));
+    cpSync(join(root, 'examples', 'basics.torch.ts'), join(workspace, 'basics.torch.ts'));
+    server = await startServer({ trustWorkspace: false, settings: { 'workbench.startupEditor': 'none', 'tensorInspector.liveMode': true } });
+    browser = await launchBrowser();
+    page = browser.context.pages()[0] ?? await browser.context.newPage();
+    await page.goto(server.url(workspace, [['extensionDevelopmentPath', root], ['skipWelcome', 'true']]));
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('evaluates nothing, by command or live mode, and says why', async () => {
+    // The browser workbench opens an untrusted folder in Restricted Mode without asking.
+    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('basics.torch.ts');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'basics.torch.ts' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const line = page.locator('.monaco-editor .view-line', { hasText: 'const x_data' });
+    await line.waitFor();
+    // An edit in live mode starts no run.
+    await line.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    await runCommand(page, 'Tensor Inspector: Evaluate File');
+    const warning = page.locator('.notification-toast', { hasText: 'only does so in a trusted workspace' });
+    await warning.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    await screenshot(page, '5-untrusted');
+    assert.equal((await annotations(page)).size, 0);
+  });
+});
