@@ -84,13 +84,17 @@ export class Arena {
 
   reset(): void { this.top = 0; }
 
-  /** A 64-byte aligned block, or -1 when the memory cannot hold it. */
+  /** A 64-byte aligned block, or -1 when the memory cannot hold it (or the system refuses to grow it). */
   alloc(bytes: number): Pointer {
     const start = Math.ceil(this.top / 64) * 64;
     const end = start + bytes;
     if (end > MAXIMUM_PAGES * PAGE) return -1;
     if (end > this.buffer.byteLength) {
-      this.memory.grow(Math.ceil((end - this.buffer.byteLength) / PAGE));
+      try {
+        this.memory.grow(Math.ceil((end - this.buffer.byteLength) / PAGE));
+      } catch {
+        return -1;
+      }
       this.buffer = this.memory.buffer;
     }
     this.top = end;
