@@ -21,6 +21,11 @@ export class BufferPool {
 
   /** A buffer of at least `bytes` (its bucket's size) with exactly `usage`. */
   acquire(bytes: number, usage: number, label: string): GPUBuffer {
+    return this.take(bytes, usage, label).buffer;
+  }
+
+  /** As `acquire`, saying whether the buffer was used before (a new one is zero-filled by WebGPU). */
+  take(bytes: number, usage: number, label: string): { buffer: GPUBuffer; reused: boolean } {
     const size = bucketSize(bytes);
     const reused = this.free.get(key(size, usage))?.pop();
     this.stats.inUseBytes += size;
@@ -28,11 +33,11 @@ export class BufferPool {
       this.stats.pooledBytes -= size;
       this.stats.buffersReused++;
       reused.label = label;
-      return reused;
+      return { buffer: reused, reused: true };
     }
     this.stats.allocatedBytes += size;
     this.stats.buffersCreated++;
-    return this.device.createBuffer({ size, usage, label });
+    return { buffer: this.device.createBuffer({ size, usage, label }), reused: false };
   }
 
   release(buffer: GPUBuffer): void {

@@ -34,7 +34,10 @@ export function runDeviceThread(options: DeviceThreadOptions, onMessage: (handle
         }
         return;
       }
-      if (thread === null) throw new Error(`'${command.type}' before 'init'`);
+      if (thread === null) {
+        if (command.type === 'shutdown') return respond(command.reply, replyOk, '');
+        throw new Error(`'${command.type}' before 'init'`);
+      }
       await thread.run(command);
     }).catch((error: unknown) => {
       options.log(`device thread: ${String(error)}`);
@@ -71,6 +74,7 @@ class DeviceState {
   private firstError: string | null = null;
   private flushScheduled = false;
   private inFlight = 0;
+  private shuttingDown = false;
   private dispatches = 0;
   private submits = 0;
   private readonly pool: BufferPool;
@@ -103,6 +107,7 @@ class DeviceState {
   }
 
   private fail(message: string): void {
+    if (this.shuttingDown) return;
     this.firstError ??= message;
   }
 
@@ -110,7 +115,10 @@ class DeviceState {
     switch (command.type) {
       case 'init': throw new Error('the device is already initialised');
       case 'create': {
-        this.buffers.set(command.id, this.pool.acquire(command.bytes, storageUsage, command.label));
+        // Storage starts zeroed, as the CPU's typed arrays do (ops rely on it): a recycled buffer is cleared first.
+        const { buffer, reused } = this.pool.take(command.bytes, storageUsage, command.label);
+        if (reused) this.clear(buffer);
+        this.buffers.set(command.id, buffer);
         return;
       }
       case 'write': {
@@ -129,6 +137,13 @@ class DeviceState {
       case 'compile': return this.compile(command.key, command.label, command.wgsl, command.reply);
       case 'launch': return this.launch(command);
       case 'read': return this.read(command.id, command.bytes, command.reply);
+      case 'shutdown': {
+        this.flush();
+        this.shuttingDown = true;
+        await this.device.queue.onSubmittedWorkDone();
+        this.device.destroy();
+        return respond(command.reply, replyOk, '');
+      }
       case 'sync': {
         this.flush();
         await this.device.queue.onSubmittedWorkDone();
@@ -198,6 +213,15 @@ class DeviceState {
     }
     this.pass = this.encoder.beginComputePass({ label: 'tensor-inspector kernels' });
     return this.pass;
+  }
+
+  /** Records a clear in the batch, in order with the kernels around it. */
+  private clear(buffer: GPUBuffer): void {
+    this.beginPass();
+    this.pass!.end();
+    this.pass = null;
+    this.encoder!.clearBuffer(buffer);
+    this.scheduleFlush();
   }
 
   /** Submits what was recorded; its error scopes are checked before the next answer. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DeviceCommand, DeviceThread, GpuHost } from '../../engine/backend/webgpu/protocol.ts';
+import { type DeviceCommand, type DeviceThread, type GpuHost, replyHeaderBytes, replyPending } from '../../engine/backend/webgpu/protocol.ts';
 
 let sourceBundle: string | null = null;
 
@@ -61,9 +61,22 @@ export function nodeGpuHostFor(script: () => string | URL, data: Record<string, 
       // The device thread never keeps the process alive: the snippet's thread is the one that decides.
       worker.unref();
       worker.on('error', (error) => process.stderr.write(`WebGPU device thread failed: ${String(error)}\n`));
+      let closed = false;
+      // Dawn's native objects must go before the thread does (else its teardown can abort the process): the device
+      // is destroyed on request, waited for here, also when the process exits.
+      const close = (): void => {
+        if (closed) return;
+        closed = true;
+        process.off('exit', close);
+        const reply = new SharedArrayBuffer(replyHeaderBytes + 64);
+        worker.postMessage({ type: 'shutdown', reply } satisfies DeviceCommand);
+        Atomics.wait(new Int32Array(reply, 0, 2), 0, replyPending, 5000);
+        void worker.terminate();
+      };
+      process.on('exit', close);
       return {
         post: (command: DeviceCommand, transfer?: ArrayBuffer[]) => worker.postMessage(command, transfer ?? []),
-        close: () => { void worker.terminate(); },
+        close,
       };
     },
   };

@@ -45,7 +45,7 @@ export function requireGpu(): DeviceClient {
 
 const buffers = new FinalizationRegistry<{ device: DeviceClient; buffer: number }>(({ device, buffer }) => device.free(buffer));
 
-/** Where a device storage's current values are: 'fresh' (never written), on the device, on the host, or both. */
+/** Where a device storage's current values are: 'fresh' (never written: zeros on both sides), on the device, on the host, or both. */
 type Where = 'fresh' | 'device' | 'host' | 'both';
 
 export class GpuResidency implements DeviceResidency {

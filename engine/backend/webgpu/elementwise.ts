@@ -5,7 +5,8 @@ import { broadcastStrides } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import type { DeviceClient } from './client.ts';
 import { residencyOf } from './device.ts';
-import { convert, entry, type GpuType, gpuType, gridFor, helpers, storageBinding, stridedOffsets, Words } from './wgsl.ts';
+import { floatExpression, specialValueHelpers } from './special-values.ts';
+import { convert, entry, type GpuType, gpuType, gridFor, storageBinding, stridedOffsets, Words } from './wgsl.ts';
 
 /** An operand as a kernel reads it: a device tensor's buffer through `strides` (broadcast to the output's shape). */
 export interface Operand {
@@ -15,22 +16,6 @@ export interface Operand {
   scalar?: number;
 }
 
-/**
- * Note [NaN in WGSL]: WGSL does not promise that `max`, `min` or `x != x` see NaN, but PyTorch propagates it. Ops
- * whose declared expression relies on that get a NaN-exact expression here, with bit tests instead of comparisons.
- */
-const nanExact: Record<string, string> = {
-  maximum: 'select(max(a, b), nan_f32(), is_nan(a) || is_nan(b))',
-  minimum: 'select(min(a, b), nan_f32(), is_nan(a) || is_nan(b))',
-  fmax: 'select(select(max(a, b), a, is_nan(b)), b, is_nan(a))',
-  fmin: 'select(select(min(a, b), a, is_nan(b)), b, is_nan(a))',
-  relu: 'select(max(x, 0.0), x, is_nan(x))',
-  isnan: 'is_nan(x)',
-  isfinite: '(bitcast<u32>(x) & 0x7fffffffu) < 0x7f800000u',
-  isinf: '(bitcast<u32>(x) & 0x7fffffffu) == 0x7f800000u',
-  isposinf: 'bitcast<u32>(x) == 0x7f800000u',
-  isneginf: 'bitcast<u32>(x) == 0xff800000u',
-};
 
 export interface ElementwiseKernel {
   /** The op's name, for labels and fallback counts. */
@@ -49,7 +34,8 @@ export function runElementwise(device: DeviceClient, kernel: ElementwiseKernel, 
   const outType = gpuType(out.dtype);
   if (computeType === 'x64' || (inputs.length === 1 && computeType === 'u32') || outType === 'x64' || inputs.some((o) => gpuType(o.tensor.dtype) === 'x64')) return false;
   const names = inputs.length === 1 ? ['x'] : ['a', 'b'];
-  const expression = computeType === 'f32' ? nanExact[kernel.name] ?? kernel.wgsl : kernel.wgsl;
+  const expression = computeType === 'f32' ? floatExpression(kernel.name, kernel.wgsl, inputs.length, kernel.predicate) : kernel.wgsl;
+  if (expression === null) return false;
   const rank = out._shape.length;
   const buffered = inputs.map((o, k) => ({ o, name: names[k]! })).filter(({ o }) => o.scalar === undefined);
   const words = new Words();
@@ -72,7 +58,7 @@ export function runElementwise(device: DeviceClient, kernel: ElementwiseKernel, 
   body += `  out[o] = ${value};\n}\n`;
   const bindings = buffered.map(({ o, name }, k) => storageBinding(k + 1, `in_${name}`, gpuType(o.tensor.dtype), 'read')).join('') +
     storageBinding(buffered.length + 1, 'out', outType, 'read_write');
-  const wgsl = words.declaration() + bindings + helpers + entry(Words.ref(countAt)) + body;
+  const wgsl = words.declaration() + bindings + specialValueHelpers + entry(Words.ref(countAt)) + body;
   const operandKey = inputs.map((o) => `${o.scalar === undefined ? '' : 'scalar '}${o.tensor.dtype.name}`).join(',');
   const key = `${kernel.name}|${operandKey}->${out.dtype.name}|rank${rank}|wg64`;
   if (device.compile(key, `${kernel.name} kernel`, wgsl) !== null) return false;

@@ -27,7 +27,9 @@ export type DeviceCommand =
   /** Copies `bytes` of buffer `id` to the reply's payload after all queued work (and reports any GPU error). */
   | { type: 'read'; id: number; bytes: number; reply: SharedArrayBuffer }
   /** Waits for queued work and replies with `DeviceStats` as JSON (or the first GPU error). */
-  | { type: 'sync'; reply: SharedArrayBuffer };
+  | { type: 'sync'; reply: SharedArrayBuffer }
+  /** Waits for queued work and destroys the device, so that the thread can end without native objects alive. */
+  | { type: 'shutdown'; reply: SharedArrayBuffer };
 
 export interface DeviceInfo {
   /** Which adapter was chosen, in one line (backend, vendor, device). */

@@ -4,7 +4,8 @@
 import type { Tensor } from '../../core/tensor.ts';
 import type { DeviceClient } from './client.ts';
 import { residencyOf } from './device.ts';
-import { entry, type GpuType, gpuType, gridFor, helpers, storageBinding, stridedOffsets, Words } from './wgsl.ts';
+import { specialValueHelpers as helpers } from './special-values.ts';
+import { entry, type GpuType, gpuType, gridFor, storageBinding, stridedOffsets, Words } from './wgsl.ts';
 
 export type ReduceOp = 'sum' | 'mean' | 'max' | 'min' | 'argmax' | 'argmin';
 
@@ -52,10 +53,11 @@ export function runReduce(device: DeviceClient, op: ReduceOp, input: Tensor, dim
   if (total === 0) return false;
   const keptRank = input.ndim - dims.length;
   let body = `  var base = ${Words.ref(l.inOffsetAt)};\n` + stridedOffsets('i', keptRank, l.keptDimsAt, ['base'], [l.keptStridesAt]);
-  body += `  var acc = ${zero(type)};\n  var best = 0u;\n  for (var j = 0u; j < ${Words.ref(l.totalAt)}; j++) {\n    var pos = base;\n`;
+  body += `  var acc = ${zero(type)};\n  var carry = ${zero(type)};\n  var best = 0u;\n  for (var j = 0u; j < ${Words.ref(l.totalAt)}; j++) {\n    var pos = base;\n`;
   body += stridedOffsets('j', dims.length, l.reducedDimsAt, ['pos'], [l.reducedStridesAt]).replace(/^/gm, '  ');
   body += `    let v = src[pos];\n`;
-  if (sums) body += '    acc += v;\n';
+  // Compensated (Kahan) summation: a serial float32 sum of a long block would drift from the CPU's double sum.
+  if (sums) body += '    let y = v - carry;\n    let t = acc + y;\n    carry = (t - acc) - y;\n    acc = t;\n';
   else {
     const better = op === 'max' || op === 'argmax' ? 'v > acc' : 'v < acc';
     // PyTorch's max/min: the first NaN wins and stays; otherwise the first of equal extremes.
@@ -90,10 +92,11 @@ export function runSoftmax(device: DeviceClient, kind: 'softmax' | 'log_softmax'
   body += `  var top = src[base];
   for (var j = 0u; j < ${n}; j++) { let v = src[base + j * ${step}]; if (is_nan(v) || v > top) { top = v; } }
   var total = 0.0;
-  for (var j = 0u; j < ${n}; j++) { total += exp(src[base + j * ${step}] - top); }
+  for (var j = 0u; j < ${n}; j++) { total += exp_ieee(src[base + j * ${step}] - top); }
   for (var j = 0u; j < ${n}; j++) {
     let shifted = src[base + j * ${step}] - top;
-    out[obase + j * ${Words.ref(outStrideAt)}] = ${kind === 'softmax' ? 'exp(shifted) / total' : 'shifted - log(total)'};
+    // All -inf gives -inf - -inf = NaN, as PyTorch's softmax does.
+    out[obase + j * ${Words.ref(outStrideAt)}] = ${kind === 'softmax' ? 'exp_ieee(shifted) / total' : 'shifted - log_ieee(total)'};
   }
 }
 `;

@@ -50,10 +50,6 @@ export function storageBinding(binding: number, name: string, type: GpuType, acc
   return `@group(0) @binding(${binding}) var<storage, ${access}> ${name}: array<${type === 'x64' ? 'u32' : type}>;\n`;
 }
 
-/** WGSL has no guarantee that NaN survives `x != x` or `max`: test the bits (Note [NaN in WGSL]). */
-export const helpers = `fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn nan_f32() -> f32 { var bits = 0x7fc00000u; return bitcast<f32>(bits); }
-`;
 
 /** The entry point's header: the flat element index `i` over a 2-D grid of workgroups, bounds-checked against `count`. */
 export function entry(count: string, size = workgroupSize): string {
