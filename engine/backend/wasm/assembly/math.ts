@@ -111,23 +111,99 @@ const SLEEF_LN2_LOW: f64 = <f64><f32>1.428606765330187045e-6;
 /** fround(a * b + c): SLEEF's fused multiply-add on floats, exact in doubles then rounded once. */
 @inline function fmaf(a: v128, b: v128, c: v128): v128 { return f32round(f64x2.add(f64x2.mul(a, b), c)); }
 
-/** SLEEF's float expf step by step, on float values held in double lanes (bit-identical to the reference's sleefExpf). */
+const SLEEF_C0: f64 = <f64><f32>0.000198527617612853646278381;
+const SLEEF_C1: f64 = <f64><f32>0.00139304355252534151077271;
+const SLEEF_C2: f64 = <f64><f32>0.00833336077630519866943359;
+const SLEEF_C3: f64 = <f64><f32>0.0416664853692054748535156;
+const SLEEF_C4: f64 = <f64><f32>0.166666671633720397949219;
+
+/**
+ * SLEEF's float expf step by step (bit-identical to the reference's sleefExpf) on 8 floats from `x` to `out`, each
+ * shifted by `-max` first. The four double-lane chains are written interleaved: each is a long dependent sequence,
+ * and interleaving lets the processor overlap them.
+ */
+export function sleefExpf8(x: usize, out: usize, max: v128): void {
+  const v0 = f32x4.sub(v128.load(x), max);
+  const v1 = f32x4.sub(v128.load(x, 16), max);
+  const da = f64x2.promote_low_f32x4(v0);
+  const db = f64x2.promote_low_f32x4(v128.shuffle<u32>(v0, v0, 2, 3, 0, 1));
+  const dc = f64x2.promote_low_f32x4(v1);
+  const dd = f64x2.promote_low_f32x4(v128.shuffle<u32>(v1, v1, 2, 3, 0, 1));
+  const qa = f64x2.nearest(f32round(f64x2.mul(da, splat(SLEEF_LOG2E))));
+  const qb = f64x2.nearest(f32round(f64x2.mul(db, splat(SLEEF_LOG2E))));
+  const qc = f64x2.nearest(f32round(f64x2.mul(dc, splat(SLEEF_LOG2E))));
+  const qd = f64x2.nearest(f32round(f64x2.mul(dd, splat(SLEEF_LOG2E))));
+  let sa = fmaf(qa, splat(-SLEEF_LN2_HIGH), da);
+  let sb = fmaf(qb, splat(-SLEEF_LN2_HIGH), db);
+  let sc = fmaf(qc, splat(-SLEEF_LN2_HIGH), dc);
+  let sd = fmaf(qd, splat(-SLEEF_LN2_HIGH), dd);
+  sa = fmaf(qa, splat(-SLEEF_LN2_LOW), sa);
+  sb = fmaf(qb, splat(-SLEEF_LN2_LOW), sb);
+  sc = fmaf(qc, splat(-SLEEF_LN2_LOW), sc);
+  sd = fmaf(qd, splat(-SLEEF_LN2_LOW), sd);
+  let ua = fmaf(splat(SLEEF_C0), sa, splat(SLEEF_C1));
+  let ub = fmaf(splat(SLEEF_C0), sb, splat(SLEEF_C1));
+  let uc = fmaf(splat(SLEEF_C0), sc, splat(SLEEF_C1));
+  let ud = fmaf(splat(SLEEF_C0), sd, splat(SLEEF_C1));
+  ua = fmaf(ua, sa, splat(SLEEF_C2));
+  ub = fmaf(ub, sb, splat(SLEEF_C2));
+  uc = fmaf(uc, sc, splat(SLEEF_C2));
+  ud = fmaf(ud, sd, splat(SLEEF_C2));
+  ua = fmaf(ua, sa, splat(SLEEF_C3));
+  ub = fmaf(ub, sb, splat(SLEEF_C3));
+  uc = fmaf(uc, sc, splat(SLEEF_C3));
+  ud = fmaf(ud, sd, splat(SLEEF_C3));
+  ua = fmaf(ua, sa, splat(SLEEF_C4));
+  ub = fmaf(ub, sb, splat(SLEEF_C4));
+  uc = fmaf(uc, sc, splat(SLEEF_C4));
+  ud = fmaf(ud, sd, splat(SLEEF_C4));
+  ua = fmaf(ua, sa, splat(0.5));
+  ub = fmaf(ub, sb, splat(0.5));
+  uc = fmaf(uc, sc, splat(0.5));
+  ud = fmaf(ud, sd, splat(0.5));
+  ua = f32round(f64x2.add(splat(1.0), fmaf(f32round(f64x2.mul(sa, sa)), ua, sa)));
+  ub = f32round(f64x2.add(splat(1.0), fmaf(f32round(f64x2.mul(sb, sb)), ub, sb)));
+  uc = f32round(f64x2.add(splat(1.0), fmaf(f32round(f64x2.mul(sc, sc)), uc, sc)));
+  ud = f32round(f64x2.add(splat(1.0), fmaf(f32round(f64x2.mul(sd, sd)), ud, sd)));
+  const ca = f64x2.max(f64x2.min(qa, splat(200.0)), splat(-200.0));
+  const cb = f64x2.max(f64x2.min(qb, splat(200.0)), splat(-200.0));
+  const cc = f64x2.max(f64x2.min(qc, splat(200.0)), splat(-200.0));
+  const cd = f64x2.max(f64x2.min(qd, splat(200.0)), splat(-200.0));
+  const ha = f64x2.floor(f64x2.mul(ca, splat(0.5)));
+  const hb = f64x2.floor(f64x2.mul(cb, splat(0.5)));
+  const hc = f64x2.floor(f64x2.mul(cc, splat(0.5)));
+  const hd = f64x2.floor(f64x2.mul(cd, splat(0.5)));
+  ua = f32round(f64x2.mul(f32round(f64x2.mul(ua, pow2(toInt64(ha)))), pow2(toInt64(f64x2.sub(ca, ha)))));
+  ub = f32round(f64x2.mul(f32round(f64x2.mul(ub, pow2(toInt64(hb)))), pow2(toInt64(f64x2.sub(cb, hb)))));
+  uc = f32round(f64x2.mul(f32round(f64x2.mul(uc, pow2(toInt64(hc)))), pow2(toInt64(f64x2.sub(cc, hc)))));
+  ud = f32round(f64x2.mul(f32round(f64x2.mul(ud, pow2(toInt64(hd)))), pow2(toInt64(f64x2.sub(cd, hd)))));
+  ua = v128.bitselect(splat(Infinity), v128.bitselect(splat(0.0), ua, f64x2.lt(da, splat(-104.0))), f64x2.gt(da, splat(100.0)));
+  ub = v128.bitselect(splat(Infinity), v128.bitselect(splat(0.0), ub, f64x2.lt(db, splat(-104.0))), f64x2.gt(db, splat(100.0)));
+  uc = v128.bitselect(splat(Infinity), v128.bitselect(splat(0.0), uc, f64x2.lt(dc, splat(-104.0))), f64x2.gt(dc, splat(100.0)));
+  ud = v128.bitselect(splat(Infinity), v128.bitselect(splat(0.0), ud, f64x2.lt(dd, splat(-104.0))), f64x2.gt(dd, splat(100.0)));
+  ua = v128.bitselect(da, ua, f64x2.ne(da, da));
+  ub = v128.bitselect(db, ub, f64x2.ne(db, db));
+  uc = v128.bitselect(dc, uc, f64x2.ne(dc, dc));
+  ud = v128.bitselect(dd, ud, f64x2.ne(dd, dd));
+  v128.store(out, v128.shuffle<u32>(f32x4.demote_f64x2_zero(ua), f32x4.demote_f64x2_zero(ub), 0, 1, 4, 5));
+  v128.store(out, v128.shuffle<u32>(f32x4.demote_f64x2_zero(uc), f32x4.demote_f64x2_zero(ud), 0, 1, 4, 5), 16);
+}
+
+/** The same on two floats held in double lanes (the tail of a row). */
 export function sleefExpf2x(d: v128): v128 {
   const q = f64x2.nearest(f32round(f64x2.mul(d, splat(SLEEF_LOG2E))));
   let s = fmaf(q, splat(-SLEEF_LN2_HIGH), d);
   s = fmaf(q, splat(-SLEEF_LN2_LOW), s);
-  let u = splat(<f64><f32>0.000198527617612853646278381);
-  u = fmaf(u, s, splat(<f64><f32>0.00139304355252534151077271));
-  u = fmaf(u, s, splat(<f64><f32>0.00833336077630519866943359));
-  u = fmaf(u, s, splat(<f64><f32>0.0416664853692054748535156));
-  u = fmaf(u, s, splat(<f64><f32>0.166666671633720397949219));
+  let u = fmaf(splat(SLEEF_C0), s, splat(SLEEF_C1));
+  u = fmaf(u, s, splat(SLEEF_C2));
+  u = fmaf(u, s, splat(SLEEF_C3));
+  u = fmaf(u, s, splat(SLEEF_C4));
   u = fmaf(u, s, splat(0.5));
   u = f32round(f64x2.add(splat(1.0), fmaf(f32round(f64x2.mul(s, s)), u, s)));
-  const clamped = f64x2.max(f64x2.min(q, splat(200.0)), splat(-200.0));
-  const half = f64x2.floor(f64x2.mul(clamped, splat(0.5)));
-  const scaled = f32round(f64x2.mul(f32round(f64x2.mul(u, pow2(toInt64(half)))), pow2(toInt64(f64x2.sub(clamped, half)))));
-  const big = f64x2.gt(d, splat(100.0));
-  const small = f64x2.lt(d, splat(-104.0));
-  const out = v128.bitselect(splat(Infinity), v128.bitselect(splat(0.0), scaled, small), big);
-  return v128.bitselect(d, out, f64x2.ne(d, d));
+  const c = f64x2.max(f64x2.min(q, splat(200.0)), splat(-200.0));
+  const h = f64x2.floor(f64x2.mul(c, splat(0.5)));
+  u = f32round(f64x2.mul(f32round(f64x2.mul(u, pow2(toInt64(h)))), pow2(toInt64(f64x2.sub(c, h)))));
+  u = v128.bitselect(splat(Infinity), v128.bitselect(splat(0.0), u, f64x2.lt(d, splat(-104.0))), f64x2.gt(d, splat(100.0)));
+  u = v128.bitselect(d, u, f64x2.ne(d, d));
+  return u;
 }

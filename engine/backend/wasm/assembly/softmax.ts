@@ -1,7 +1,7 @@
 // softmax along contiguous rows, step for step as the reference kernel (engine/ops/nn/softmax-kernel.ts): the
 // NaN-propagating max, exponentials of x - max (SLEEF's expf for floats), the sum in PyTorch's register order
 // (Note [Softmax summation order]), one reciprocal, one multiply. Float results are bit-identical to the reference.
-import { exp2x, sleefExpf2x } from './math';
+import { exp2x, sleefExpf2x, sleefExpf8 } from './math';
 
 @inline function rowMax<T>(p: usize, n: i32): T {
   const size = <usize>sizeof<T>();
@@ -64,6 +64,7 @@ function softmaxRow<T>(x: usize, out: usize, r: i32, n: i32): void {
   const maxValue = rowMax<T>(px, n);
   const max = v128.splat<T>(maxValue);
   let j = 0;
+  if (sizeof<T>() == 4) for (; j + 8 <= n; j += 8) sleefExpf8(px + j * size, po + j * size, max);
   for (; j + lanes <= n; j += lanes) v128.store(po + j * size, exponentials<T>(v128.load(px + j * size), max));
   for (; j < n; j++) {
     const e = exponentials<T>(v128.splat<T>(load<T>(px + j * size)), max);
