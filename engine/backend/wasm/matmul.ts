@@ -7,8 +7,8 @@ import { span } from './layout.ts';
 import { fast } from './mode.ts';
 import { parallel, readyThreads } from './threads.ts';
 
-/** Multiply-adds below which the reference loop wins (a 16 x 16 x 16 product). */
-const MIN_WORK = 4096;
+/** Multiply-adds below which the reference loop wins (about a 12 x 12 x 12 product). */
+const MIN_WORK = 2048;
 /** Multiply-adds per matrix from which both threads share it (about 0.3 ms of work on one core). */
 const THREADED_WORK = 1 << 21;
 const MR = 4;

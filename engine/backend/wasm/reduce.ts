@@ -8,7 +8,8 @@ import { fast, type Fast } from './mode.ts';
 
 export type ReduceKernel = 'sum' | 'mean';
 
-const MIN_ELEMENTS = 2048;
+/** Below this many elements the reference loop is as fast (measured on this project's machine). */
+const MIN_ELEMENTS = 256;
 /** Elements per streamed chunk of a contiguous input. */
 const CHUNK = 32768;
 
