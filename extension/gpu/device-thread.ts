@@ -87,7 +87,10 @@ class DeviceState {
       const error = (event as GPUUncapturedErrorEvent).error;
       this.fail(`${error.constructor.name}: ${error.message}`);
     });
-    void device.lost.then((lost) => this.fail(`the GPU device was lost (${lost.reason}) on ${this.selected.description}: ${lost.message}`));
+    void device.lost.then((lost) => {
+      // After `shutdown` the loss is ours; its fields must not be touched while the thread ends.
+      if (!this.shuttingDown) this.fail(`the GPU device was lost (${lost.reason}) on ${this.selected.description}: ${lost.message}`);
+    });
   }
 
   static async create(selected: SelectedAdapter, options: DeviceThreadOptions): Promise<DeviceState> {
@@ -142,6 +145,8 @@ class DeviceState {
         this.shuttingDown = true;
         await this.device.queue.onSubmittedWorkDone();
         this.device.destroy();
+        // Let the loss settle while the thread is alive (Dawn's callbacks must not run during its teardown).
+        await Promise.race([this.device.lost, new Promise((resolve) => setTimeout(resolve, 1000))]);
         return respond(command.reply, replyOk, '');
       }
       case 'sync': {

@@ -85,6 +85,8 @@ async function run(request: RunRequest): Promise<void> {
     errors.push(errorRecord('internal', program.file, 'InternalError', `the recorder failed: ${String(error)}`, null, null));
     result = { tensors: [], storages: [], graph: { nodes: [], edges: [], leaves: [], grads: [], roots: [] } };
   }
+  // The host ends this thread after the response: the GPU device thread (if one started) is shut down first.
+  setGpuHost(null);
   post({ type: 'runResponse', id: request.id, ...result, errors, runMs: performance.now() - started });
 }
 
