@@ -3,7 +3,7 @@
 // declares the runner's globals `torch` and `F` and references every emitted file (the op files' Tensor method
 // augmentations are reached only through imports that declaration emit drops).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,25 +21,34 @@ function declarations(dir) {
  * Declaration emit drops an inline `type Tensor` specifier from a mixed import (`import { emptyTensor, type Tensor }`)
  * in a file that also augments Tensor's interface, leaving `Tensor` unresolved there: import it again.
  */
-function restoreTensorImport(file) {
+function restoreTensorImport(file, outDir) {
   const text = readFileSync(file, 'utf8');
   if (!/\bTensor\b/.test(text) || /import[^;]*\bTensor\b[^;]*from/.test(text) || /^export declare class Tensor\b/m.test(text)) return;
-  const tensorModule = relative(dirname(file), join(typesDir, 'engine', 'core', 'tensor.ts')).replace(/\\/g, '/');
+  const tensorModule = relative(dirname(file), join(outDir, 'engine', 'core', 'tensor.ts')).replace(/\\/g, '/');
   writeFileSync(file, `import type { Tensor } from '${tensorModule.startsWith('.') ? tensorModule : `./${tensorModule}`}';\n${text}`);
 }
 
+/** Builds into a folder of its own and moves it into place, so that a TypeScript server never reads a half-built tree. */
 export function buildTypes() {
-  rmSync(typesDir, { recursive: true, force: true });
+  const building = `${typesDir}.${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.types.json')], { encoding: 'utf8' });
-  const index = join(typesDir, 'engine', 'index.d.ts');
+  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.types.json'), '--outDir', building], { encoding: 'utf8' });
+  const count = writeGlobals(building, result);
+  rmSync(typesDir, { recursive: true, force: true });
+  renameSync(building, typesDir);
+  return count;
+}
+
+function writeGlobals(outDir, result) {
+  const index = join(outDir, 'engine', 'index.d.ts');
   // Type errors are the typecheck's to report; declarations are still emitted for a tree that has some.
   if (result.status !== 0) process.stderr.write(`build-types: tsc reported errors; declarations emitted anyway:\n${result.stdout}`);
   if (!existsSync(index)) throw new Error(`build-types: ${index} was not emitted\n${result.stdout}${result.stderr}`);
-  const files = declarations(join(typesDir, 'engine'));
-  for (const file of files) restoreTensorImport(file);
-  const references = files.map((file) => `/// <reference path="./${relative(typesDir, file).replace(/\\/g, '/')}" />`);
-  writeFileSync(join(typesDir, 'snippet-globals.d.ts'), `${references.sort().join('\n')}
+  const files = declarations(join(outDir, 'engine'));
+  for (const file of files) restoreTensorImport(file, outDir);
+  const references = files.map((file) => `/// <reference path="./${relative(outDir, file).replace(/\\/g, '/')}" />`);
+  writeFileSync(join(outDir, 'snippet-globals.d.ts'), `${references.sort().join('\n')}
 // The globals a snippet sees (the runner's worker defines them).
 import type { F as Functional, torch as Torch } from './engine/index.ts';
 

@@ -1,7 +1,8 @@
 // A TypeScript server plugin (package.json `contributes.typescriptServerPlugins`; the TypeScript extension loads it
 // by its package name from the extension's node_modules). A program that holds a snippet file gets the engine's
 // declarations as one more root file: `torch` and `F` as globals, and `import ... from "tensor-inspector"` resolved
-// to the engine's API. Completion, signature help and type errors then work in snippets without any tsconfig.
+// to the engine's API, and every file counts as a module. Completion, signature help and type errors then work in
+// snippets without any tsconfig.
 // The declarations are built into dist/types (scripts/build-types.mjs), next to this plugin's bundle.
 import path = require('node:path');
 import type * as ts from 'typescript';
@@ -62,6 +63,13 @@ function init(modules: { typescript: typeof ts }): ts.server.PluginModule {
       host.getScriptFileNames = () => {
         const names = scriptFileNames();
         return names.some(isSnippet) && !names.includes(globalsFile) ? [...names, globalsFile] : names;
+      };
+      // Each snippet is a program of its own to the runner: as modules, two snippets in one folder may both declare
+      // `const a` without TypeScript calling it a redeclaration across files.
+      const compilationSettings = host.getCompilationSettings.bind(host);
+      host.getCompilationSettings = () => {
+        const settings = compilationSettings();
+        return scriptFileNames().some(isSnippet) ? { ...settings, moduleDetection: typescript.ModuleDetectionKind.Force } : settings;
       };
       const resolve = host.resolveModuleNameLiterals?.bind(host);
       if (resolve) {

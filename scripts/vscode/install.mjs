@@ -2,9 +2,9 @@
 // (VS Code 1.100.3; newer releases need Node 24), into .vscode-test/ (git-ignored), once. Its own install script
 // downloads ripgrep and needs Kerberos headers, so the steps are done here by hand, with Debian's ripgrep
 // (apt packages: build-essential python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep).
-// Usage: `node scripts/vscode/install.mjs` prints the server's folder; `ensureVsCodeServer()` does the same in code.
+// Usage: `node scripts/vscode/install.mjs` prints the server's folder; `await ensureVsCodeServer()` does the same in code.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync, renameSync, chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,9 +30,35 @@ function which(command) {
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
-/** Returns the embedded VS Code's folder, installing it first when the cache lacks it. */
-export function ensureVsCodeServer(log = (line) => process.stderr.write(`${line}\n`)) {
-  if (existsSync(doneMarker)) return vscodeDir;
+const lockDir = `${installDir}.lock`;
+const staleLockMs = 20 * 60 * 1000;
+
+/**
+ * Returns the embedded VS Code's folder, installing it first when the cache lacks it. Test files running in parallel
+ * share one install: the first takes a lock (a folder), the others wait for it.
+ */
+export async function ensureVsCodeServer(log = (line) => process.stderr.write(`${line}\n`)) {
+  for (;;) {
+    if (existsSync(doneMarker)) return vscodeDir;
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      mkdirSync(lockDir);
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      // Another process installs; a lock left by a killed one is taken over once it is old.
+      if (Date.now() - statSync(lockDir).mtimeMs > staleLockMs) rmSync(lockDir, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      continue;
+    }
+    try {
+      return install(log);
+    } finally {
+      rmSync(lockDir, { recursive: true, force: true });
+    }
+  }
+}
+
+function install(log) {
   const rg = which('rg');
   if (!rg) throw new Error('ripgrep (rg) is missing: install the Debian package ripgrep');
   const started = Date.now();
@@ -63,5 +89,5 @@ export function ensureVsCodeServer(log = (line) => process.stderr.write(`${line}
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  console.log(ensureVsCodeServer());
+  console.log(await ensureVsCodeServer());
 }

@@ -41,7 +41,7 @@ async function killGroup(child) {
  * (the workbench asks); by default it is off, as @vscode/test-electron's runs have it.
  */
 export async function startServer({ log = () => {}, trustWorkspace = true, settings = {} } = {}) {
-  const vscodeDir = ensureVsCodeServer((line) => log(line));
+  const vscodeDir = await ensureVsCodeServer();
   const port = await freePort();
   const home = mkdtempSync(join(tmpdir(), 'tensor-inspector-vscode-'));
   const serverData = join(home, 'server-data');

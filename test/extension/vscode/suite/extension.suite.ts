@@ -235,5 +235,20 @@ describe('Tensor Inspector in VS Code', () => {
       assert.ok(help.signatures.length > 0, 'no signature help for torch.arange');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
+
+    it('treats each snippet as a module: two snippets may declare the same names', async function () {
+      this.timeout(120_000);
+      const views = await openSnippet('views.torch.ts');
+      await openSnippet('error.torch.ts');
+      // Both declare `a` and `b`; TypeScript's semantic diagnostics of a file arrive a while after it opens.
+      await waitFor('TypeScript to check views.torch.ts', async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', views.document.uri, new vscode.Position(0, 6));
+        return hoverText(hovers).includes('const a: Tensor');
+      }, 90_000);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const redeclared = [views.document.uri, workspaceUri('error.torch.ts')]
+        .flatMap((uri) => vscode.languages.getDiagnostics(uri)).filter((d) => d.source === 'ts');
+      assert.deepEqual(redeclared.map((d) => d.message), []);
+    });
   });
 });
