@@ -146,6 +146,17 @@ describe('Tensor Inspector end to end in VS Code', { timeout: 600_000 }, () => {
     assert.match(root, /\bc\s+\[3, 2\] float32/);
   });
 
+  test('a graph node in the inspector reveals the line that made it (RevealSourceRequest)', async () => {
+    const frame = await inspectorFrame(page, 'x_data');
+    await frame.getByText('Autograd graph', { exact: true }).click();
+    const node = frame.locator('svg .node', { hasText: 'SumBackward0' }).first();
+    await node.waitFor({ timeout: 30_000 });
+    await node.click();
+    await page.locator('.statusbar-item', { hasText: /Ln 26, Col/ }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await screenshot(page, '3-graph-reveal');
+  });
+
   test('a long run shows a progress notification whose Cancel stops it; annotations come back with their editor', async () => {
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').fill('loop.torch.ts');
