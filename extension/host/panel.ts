@@ -40,7 +40,7 @@ export class InspectorPanel implements vscode.Disposable {
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     const current = InspectorPanel.current;
     if (current) {
-      current.panel.reveal(column, true);
+      current.panel.reveal(undefined, true);
       if (result) current.show(result);
       return current;
     }

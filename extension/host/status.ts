@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Evaluator } from './evaluator.ts';
 import type { RunResult, Results } from './results.ts';
-import { isEvaluable, readSettings } from './settings.ts';
+import { isEvaluable, readSettings, requestedDevice } from './settings.ts';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('tensorInspector.status', vscode.StatusBarAlignment.Right, 100);
@@ -37,7 +37,7 @@ export class StatusItem implements vscode.Disposable {
     const key = editor.document.uri.toString();
     const result = this.results.get(key);
     if (this.runningUri === key) {
-      this.item.text = `$(sync~spin) ${device}: running`;
+      this.item.text = `$(sync~spin) ${requestedDevice(device)}: running`;
       this.item.tooltip = 'Tensor Inspector: evaluating (Stop Evaluation stops it)';
     } else if (result) {
       this.item.text = `$(beaker) ${resultSummary(result)}`;
