@@ -28,9 +28,8 @@ export class InspectorPanel implements vscode.Disposable {
   private uri: string | null = null;
   private loaded = false;
   private pendingFocus: TensorTarget | null = null;
-  /** Every message the host posted, newest last (what the tests read). */
+  /** The last messages the host posted and the page sent, newest last (what the tests read; bounded, as records are large). */
   readonly posted: HostToWebviewMessage[] = [];
-  /** Every message the page sent. */
   readonly received: WebviewToHostMessage[] = [];
 
   /** Opens the panel beside the active editor, or reveals it; shows `uri`'s record (or the active editor's). */
@@ -122,7 +121,7 @@ export class InspectorPanel implements vscode.Disposable {
   }
 
   private post(message: HostToWebviewMessage): void {
-    this.posted.push(message);
+    remember(this.posted, message);
     if (this.loaded) void this.panel.webview.postMessage(message);
   }
 
@@ -133,7 +132,7 @@ export class InspectorPanel implements vscode.Disposable {
   }
 
   private onMessage(message: WebviewToHostMessage): void {
-    this.received.push(message);
+    remember(this.received, message);
     switch (message.type) {
       case 'didLoadWebview': {
         this.loaded = true;
@@ -179,6 +178,13 @@ export class InspectorPanel implements vscode.Disposable {
     const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection });
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
+}
+
+const remembered = 20;
+
+function remember<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > remembered) list.splice(0, list.length - remembered);
 }
 
 /** Whether two records come from the same run (a page's saved record is a copy of the host's). */
