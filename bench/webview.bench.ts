@@ -25,7 +25,7 @@ function percentile(values: number[], p: number): number {
 }
 
 interface Load {
-  scriptToFrameMs: number; navigationToFrameMs: number; graphMs: number; completeMs: number; layoutMs: number; drawMs: number; nodes: number;
+  scriptToFrameMs: number; navigationToFrameMs: number; firstGraphMs: number; graphMs: number; completeMs: number; layoutMs: number; drawMs: number; nodes: number;
 }
 
 async function load(page: Page, url: string): Promise<Load> {
@@ -36,9 +36,10 @@ async function load(page: Page, url: string): Promise<Load> {
     const start = performance.getEntriesByName('inspector-start')[0];
     const rendered = performance.getEntriesByName('inspector-rendered')[0];
     const graph = performance.getEntriesByName('graph-rendered')[0];
+    const first = performance.getEntriesByName('graph-provisional')[0] ?? graph;
     const complete = performance.getEntriesByName('graph-complete')[0];
     return { scriptToFrameMs: rendered.startTime - start.startTime, navigationToFrameMs: rendered.startTime,
-      graphMs: graph.startTime - start.startTime, completeMs: complete.startTime - start.startTime,
+      firstGraphMs: first.startTime - start.startTime, graphMs: graph.startTime - start.startTime, completeMs: complete.startTime - start.startTime,
       layoutMs: graph.detail.layoutMs, drawMs: graph.detail.drawMs, nodes: graph.detail.nodes };
   })()`) as Load;
 }
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
       graphView: { scriptToFrame: median(loads.map((l) => l.scriptToFrameMs)), navigationToFrame: median(loads.map((l) => l.navigationToFrameMs)) },
     },
     graphMs: {
+      startToFirstGraph: median(loads.map((l) => l.firstGraphMs)),
       startToVisible: median(loads.map((l) => l.graphMs)), startToComplete: median(loads.map((l) => l.completeMs)),
       layoutInWorker: median(loads.map((l) => l.layoutMs)), firstDraw: median(loads.map((l) => l.drawMs)),
     },
@@ -107,8 +109,10 @@ async function main(): Promise<void> {
     },
   };
   console.log(JSON.stringify(results, null, 2));
-  const goal = results.firstFrameMs.storageView.scriptToFrame < 300 && results.firstFrameMs.graphView.scriptToFrame < 300;
-  console.log(`first frame under 300 ms: ${goal ? 'yes' : 'NO'}; pan median ${results.pan.medianFrameMs.toFixed(1)} ms/frame, `
+  const goal = results.firstFrameMs.storageView.scriptToFrame < 300 && results.firstFrameMs.graphView.scriptToFrame < 300
+    && results.graphMs.startToFirstGraph < 300;
+  console.log(`first frame and first graph under 300 ms: ${goal ? 'yes' : 'NO'} (graph drawn at ${results.graphMs.startToFirstGraph.toFixed(0)} ms, `
+    + `final layout at ${results.graphMs.startToVisible.toFixed(0)} ms); pan median ${results.pan.medianFrameMs.toFixed(1)} ms/frame, `
     + `${results.pan.longFrames} of ${results.pan.frames} frames over ${(1.5 * frameBudget).toFixed(0)} ms`);
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('./results/webview.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

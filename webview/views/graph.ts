@@ -4,6 +4,7 @@
 // the statement that made it. Arrow keys move between nodes.
 import { h, s } from '../dom.ts';
 import type { LayoutClient, LayoutResult } from '../layout/client.ts';
+import { quickLayout } from '../layout/quick.ts';
 import { buildDisplayGraph, type DisplayGraph, type DisplayNode, graphFont } from '../model/graph.ts';
 import type { Change, Store } from '../store.ts';
 import { PanZoom } from './graph-canvas.ts';
@@ -22,6 +23,9 @@ function smoothPath(points: readonly number[]): string {
   return d;
 }
 
+/** Graphs this large are drawn first with the provisional layout while dagre works. */
+const provisionalFrom = 200;
+
 export class GraphView {
   readonly element: HTMLElement;
   private readonly canvas = h('div', { class: 'graph-canvas', id: 'graph-canvas' });
@@ -31,6 +35,8 @@ export class GraphView {
   private readonly panZoom: PanZoom;
   private graph: DisplayGraph | null = null;
   private layout: LayoutResult | null = null;
+  /** True while the drawn layout is the provisional one (Note [Provisional layout]). */
+  private provisional = false;
   private rendered = false;
   private request = 0;
   private nodeElements = new Map<string, SVGGElement>();
@@ -97,11 +103,18 @@ export class GraphView {
     this.status.textContent = `Laying out ${count} nodes…`;
     const id = ++this.request;
     const started = performance.now();
-    this.layouts.layout(
-      this.graph.nodes.map((n) => ({ key: n.key, width: n.width, height: n.height })),
-      this.graph.edges.map((e) => ({ from: e.from, to: e.to })),
-    ).then((layout) => {
+    const layoutNodes = this.graph.nodes.map((n) => ({ key: n.key, width: n.width, height: n.height }));
+    const layoutEdges = this.graph.edges.map((e) => ({ from: e.from, to: e.to }));
+    this.provisional = count >= provisionalFrom;
+    if (this.provisional) this.layout = quickLayout(layoutNodes, layoutEdges);
+    this.layouts.layout(layoutNodes, layoutEdges).then((layout) => {
       if (id !== this.request) return;
+      this.provisional = false;
+      if (this.rendered) {
+        this.svg?.remove();
+        this.svg = null;
+        this.rendered = false;
+      }
       this.layout = layout;
       this.summary.textContent = `${record.graph.nodes.length} autograd nodes · ${count} drawn · laid out in ${Math.round(performance.now() - started)} ms`;
       if (this.visible) this.render();
@@ -174,7 +187,7 @@ export class GraphView {
     this.markSelection();
     const first = this.nodeElements.values().next().value;
     if (first && !this.canvas.querySelector('.node[tabindex="0"]')) first.setAttribute('tabindex', '0');
-    performance.mark('graph-rendered', { detail: { nodes: graph.nodes.length, layoutMs: layout.ms, drawMs: performance.now() - started } });
+    performance.mark(this.provisional ? 'graph-provisional' : 'graph-rendered', { detail: { nodes: graph.nodes.length, layoutMs: layout.ms, drawMs: performance.now() - started } });
     const step = (): void => {
       if (this.svg !== svg) return;
       bottom += chunk;
@@ -185,6 +198,7 @@ export class GraphView {
       }
       this.markStatement();
       this.markSelection();
+      if (this.provisional) return;
       svg.dataset['complete'] = 'true';
       performance.mark('graph-complete');
     };
