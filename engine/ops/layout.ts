@@ -11,6 +11,7 @@ import type { Device } from '../core/device.ts';
 import { contiguousStrides, isContiguous, numelOf } from '../core/shape.ts';
 import { Storage } from '../core/storage.ts';
 import { emptyTensor, Tensor } from '../core/tensor.ts';
+import { iterationPermutation } from '../core/iteration.ts';
 
 /** is_non_overlapping_and_dense: the elements fill a block of memory exactly, in some order of dimensions. */
 export function isNonOverlappingAndDense(shape: readonly number[], strides: readonly number[]): boolean {
@@ -43,33 +44,9 @@ function operandStrides(t: Tensor, shape: readonly number[]): number[] {
   return shape.map((size, i) => (i < lead || (t._shape[i - lead] === 1 && size !== 1) ? 0 : t._stride[i - lead]!));
 }
 
-/** reorder_dimensions: the dimensions from innermost (fastest in memory) to outermost. */
+/** reorder_dimensions: the dimensions from innermost (fastest in memory) to outermost (Note [TensorIterator order]). */
 function memoryOrder(shape: readonly number[], operands: readonly Tensor[]): number[] {
-  const strides = operands.map((t) => operandStrides(t, shape));
-  // 1 when dimension a should be inside dimension b, -1 when outside, 0 when no operand decides.
-  const shouldSwap = (a: number, b: number): number => {
-    for (const s of strides) {
-      if (s[a] === 0 || s[b] === 0) continue;
-      if (s[a]! < s[b]!) return -1;
-      if (s[a]! > s[b]!) return 1;
-      if (shape[a]! > shape[b]!) return 1;
-    }
-    return 0;
-  };
-  const perm = shape.map((_, i) => shape.length - 1 - i);
-  for (let i = 1; i < perm.length; i++) {
-    let inner = i;
-    for (let outer = i - 1; outer >= 0; outer--) {
-      const comparison = shouldSwap(perm[outer]!, perm[inner]!);
-      if (comparison > 0) {
-        [perm[outer], perm[inner]] = [perm[inner]!, perm[outer]!];
-        inner = outer;
-      } else if (comparison < 0) {
-        break;
-      }
-    }
-  }
-  return perm;
+  return iterationPermutation(shape, operands.map((t) => operandStrides(t, shape)));
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

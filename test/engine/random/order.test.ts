@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { torch } from '../../../engine/index.ts';
-import { forEachInIteratorOrder, iterationPermutation } from '../../../engine/random/order.ts';
+import { iterationPermutation } from '../../../engine/core/iteration.ts';
+import { forEachInIteratorOrder } from '../../../engine/random/order.ts';
 
 test('contiguous tensors are walked row-major (innermost dimension first in the permutation)', () => {
   assert.deepEqual(iterationPermutation([2, 3, 4], [[12, 4, 1]]), [2, 1, 0]);
