@@ -34,3 +34,20 @@ export function nonContiguous(random: () => number, shape: readonly number[], lo
   const dims = reversed.map((_, i) => reversed.length - 1 - i);
   return { leaf, view: leaf.permute(dims) };
 }
+
+/** torch.autograd.gradcheck with the tolerances every gradient test here uses (float64 inputs); throws on a mismatch. */
+export function check(fn: (...xs: Tensor[]) => Tensor | Tensor[], inputs: Tensor[]): void {
+  torch.autograd.gradcheck(fn, inputs, { eps: 1e-6, atol: 1e-5, rtol: 1e-3 });
+}
+
+/**
+ * Second derivatives: finite differences of the graph-building first derivative, weighted by a fixed tensor. Finite
+ * differences run with grad mode off, so the first derivative turns it back on; `x * 0` keeps each input in the graph.
+ */
+export function checkSecondOrder(op: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
+  const w = randomTensor(prng(7), [...op(...inputs).shape], -1, 1, false);
+  check((...xs) => torch.enable_grad(() => {
+    const grads = torch.autograd.grad(op(...xs).mul(w).sum(), xs, { create_graph: true });
+    return grads.map((g, i) => g!.add(xs[i]!.mul(0)));
+  }), inputs);
+}

@@ -5,10 +5,7 @@ import { describe, test } from 'node:test';
 import { F, torch } from '../../../engine/index.ts';
 import type { Tensor } from '../../../engine/index.ts';
 import { opRegistry, type BinarySpec, type UnarySpec } from '../../../engine/ops/dispatch.ts';
-import { nonContiguous, prng, randomTensor } from '../helpers.ts';
-
-const check = (fn: (...xs: Tensor[]) => Tensor | Tensor[], inputs: Tensor[]) =>
-  torch.autograd.gradcheck(fn, inputs, { eps: 1e-6, atol: 1e-5, rtol: 1e-3 });
+import { check, nonContiguous, prng, randomTensor } from '../helpers.ts';
 
 function invoke(name: string, ...args: unknown[]): Tensor {
   const fn = (torch as unknown as Record<string, (...a: unknown[]) => Tensor>)[name];

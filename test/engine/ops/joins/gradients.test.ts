@@ -3,21 +3,10 @@
 import { describe, test } from 'node:test';
 import { torch } from '../../../../engine/index.ts';
 import type { Tensor } from '../../../../engine/index.ts';
-import { nonContiguous, prng, randomTensor } from '../../helpers.ts';
-
-const check = (fn: (...xs: Tensor[]) => Tensor | Tensor[], inputs: Tensor[]) =>
-  torch.autograd.gradcheck(fn, inputs, { eps: 1e-6, atol: 1e-5, rtol: 1e-3 });
+import { check, checkSecondOrder, nonContiguous, prng, randomTensor } from '../../helpers.ts';
 
 const random = prng(515);
 const rand = (...shape: number[]) => randomTensor(random, shape);
-
-function checkSecondOrder(op: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
-  const w = randomTensor(prng(7), [...op(...inputs).shape], -1, 1, false);
-  check((...xs) => torch.enable_grad(() => {
-    const grads = torch.autograd.grad(op(...xs).mul(w).sum(), xs, { create_graph: true });
-    return grads.map((g, i) => g!.add(xs[i]!.mul(0)));
-  }), inputs);
-}
 
 const unary: [string, (x: Tensor) => Tensor][] = [
   ['repeat', (x) => x.repeat(2, 1, 3)],

@@ -2,23 +2,10 @@
 // and broadcast inputs, through each matmul path; then second derivatives (each backward is written with engine ops).
 import { describe, test } from 'node:test';
 import { torch } from '../../../../engine/index.ts';
-import type { Tensor } from '../../../../engine/index.ts';
-import { nonContiguous, prng, randomTensor } from '../../helpers.ts';
-
-const check = (fn: (...xs: Tensor[]) => Tensor | Tensor[], inputs: Tensor[]) =>
-  torch.autograd.gradcheck(fn, inputs, { eps: 1e-6, atol: 1e-5, rtol: 1e-3 });
+import { check, checkSecondOrder, nonContiguous, prng, randomTensor } from '../../helpers.ts';
 
 const random = prng(2024);
 const rand = (...shape: number[]) => randomTensor(random, shape);
-
-/** Second derivatives: finite differences of the graph-building first derivative, weighted by a fixed tensor. */
-function checkSecondOrder(op: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
-  const w = randomTensor(prng(7), [...op(...inputs).shape], -1, 1, false);
-  check((...xs) => torch.enable_grad(() => {
-    const grads = torch.autograd.grad(op(...xs).mul(w).sum(), xs, { create_graph: true });
-    return grads.map((g, i) => g!.add(xs[i]!.mul(0)));
-  }), inputs);
-}
 
 describe('products against finite differences', () => {
   test('dot, mv, mm, bmm, outer', () => {

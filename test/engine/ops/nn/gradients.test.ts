@@ -4,10 +4,7 @@ import { test } from 'node:test';
 import { F, torch } from '../../../../engine/index.ts';
 import type { Tensor } from '../../../../engine/index.ts';
 import { withGradMode } from '../../../../engine/core/grad-mode.ts';
-import { prng, randomTensor } from '../../helpers.ts';
-
-const check = (fn: (...xs: Tensor[]) => Tensor | Tensor[], inputs: Tensor[]) =>
-  torch.autograd.gradcheck(fn, inputs, { eps: 1e-6, atol: 1e-5, rtol: 1e-3 });
+import { check, prng, randomTensor } from '../../helpers.ts';
 
 /** The gradient of sum(fn(x) * weights) as a function of x, with create_graph, so gradcheck checks the double backward. */
 function gradientOf(fn: (x: Tensor) => Tensor, weights: Tensor): (x: Tensor) => Tensor {

@@ -4,10 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { torch } from '../../../../engine/index.ts';
 import type { Tensor } from '../../../../engine/index.ts';
-import { nonContiguous, prng, randomTensor } from '../../helpers.ts';
-
-const check = (fn: (...xs: Tensor[]) => Tensor | Tensor[], inputs: Tensor[]) =>
-  torch.autograd.gradcheck(fn, inputs, { eps: 1e-6, atol: 1e-5, rtol: 1e-3 });
+import { check, nonContiguous, prng, randomTensor } from '../../helpers.ts';
 
 /**
  * Second derivatives: finite differences of the (graph-building) first derivative, against weights `w`. Finite

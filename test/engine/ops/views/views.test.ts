@@ -4,10 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { torch } from '../../../../engine/index.ts';
 import type { Tensor } from '../../../../engine/index.ts';
-import { prng, randomTensor } from '../../helpers.ts';
-
-const check = (fn: (...xs: Tensor[]) => Tensor | Tensor[], inputs: Tensor[]) =>
-  assert.ok(torch.autograd.gradcheck(fn, inputs, { eps: 1e-6, atol: 1e-5, rtol: 1e-3 }));
+import { check, prng, randomTensor } from '../../helpers.ts';
 
 const views: [string, (x: Tensor) => Tensor | Tensor[]][] = [
   ['view', (x) => x.view(6, 4)],
