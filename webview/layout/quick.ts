@@ -1,7 +1,7 @@
 // Note [Provisional layout]: dagre needs about half a second for a thousand-node graph, even in its worker. Large
 // graphs are first drawn with this linear-time layered layout (ranked like layered.ts: each node one rank below its
-// lowest consumer; nodes in a rank side by side in discovery order; straight edges), so the graph is on screen at
-// once; the worker's layout replaces it when it arrives.
+// lowest consumer, sources just above what they feed; nodes in a rank side by side in discovery order; straight
+// edges), so the graph is on screen at once; the worker's layout replaces it when it arrives.
 import type { LayoutEdge, LayoutNode, LayoutResponse } from './protocol.ts';
 
 type LayoutResult = Extract<LayoutResponse, { type: 'layoutResponse' }>;
@@ -18,6 +18,7 @@ export function quickLayout(nodes: readonly LayoutNode[], edges: readonly Layout
     incoming.set(e.to, (incoming.get(e.to) ?? 0) + 1);
     outgoing.get(e.from)?.push(e.to);
   }
+  const incomingCount = new Map(incoming);
   const order: string[] = nodes.filter((n) => incoming.get(n.key) === 0).map((n) => n.key);
   for (let i = 0; i < order.length; i++) {
     const v = order[i]!;
@@ -27,6 +28,11 @@ export function quickLayout(nodes: readonly LayoutNode[], edges: readonly Layout
       incoming.set(w, left);
       if (left === 0) order.push(w);
     }
+  }
+  // Sources (the tensors the graph starts from) sit just above the node they feed, not all in the top row.
+  for (const n of nodes) {
+    const next = outgoing.get(n.key)!;
+    if (next.length > 0 && (incomingCount.get(n.key) ?? 0) === 0) rank.set(n.key, Math.max(0, Math.min(...next.map((w) => rank.get(w)!)) - 1));
   }
   // Nodes on a cycle (never in an autograd graph) keep rank 0 and go last.
   const placedKeys = new Set(order);
