@@ -22,6 +22,15 @@ function slices(x: StridedView, reducedDims: number): { nk: number; sk: number; 
   return { nk: kept.shape[0] ?? 1, sk: kept.strides[0]![0] ?? 0, nr: reduced.shape[0] ?? 1, sr: reduced.strides[0]![0] ?? 0 };
 }
 
+/** The kernels and the collapsed geometry, or null when the reference loop should run (empty, small or uncollapsible). */
+function prepare(x: StridedView, reducedDims: number): ({ f: Fast } & NonNullable<ReturnType<typeof slices>>) | null {
+  const n = numel(x.shape);
+  if (n === 0) return null;
+  const geometry = slices(x, reducedDims);
+  const f = geometry && fast(n, MIN_ELEMENTS);
+  return f && geometry ? { f, ...geometry } : null;
+}
+
 function copyIn(f: Fast, x: StridedView, size: number): number {
   const { low, high } = span(x);
   const pointer = f.arena.alloc((high - low + 1) * size);
@@ -33,12 +42,9 @@ function copyIn(f: Fast, x: StridedView, size: number): number {
 
 /** out[i] = sum (or mean) over the last `reducedDims` dims of x, accumulated in double like the reference. */
 export function wasmReduce(kind: ReduceKernel, dtype: FloatName, out: TypedArray, x: StridedView, reducedDims: number): boolean {
-  const n = numel(x.shape);
-  if (n === 0) return false;
-  const geometry = slices(x, reducedDims);
-  const f = geometry && fast(n, MIN_ELEMENTS);
-  if (!f || !geometry) return false;
-  const { nk, sk, nr, sr } = geometry;
+  const prepared = prepare(x, reducedDims);
+  if (!prepared) return false;
+  const { f, nk, sk, nr, sr } = prepared;
   const size = dtype === 'float32' ? 4 : 8;
   const run = dtype === 'float32' ? f.kernels.exports.sum_f32 : f.kernels.exports.sum_f64;
   const finish = (total: number) => (kind === 'mean' ? total / nr : total);
@@ -83,12 +89,9 @@ export function wasmReduce(kind: ReduceKernel, dtype: FloatName, out: TypedArray
 
 /** values[i], indices[i] = the extreme of slice i and its first index (NaN beats everything), as the reference. */
 export function wasmExtreme(smallest: boolean, dtype: FloatName, values: TypedArray, indices: TypedArray, x: StridedView, reducedDims: number): boolean {
-  const n = numel(x.shape);
-  if (n === 0) return false;
-  const geometry = slices(x, reducedDims);
-  const f = geometry && fast(n, MIN_ELEMENTS);
-  if (!f || !geometry) return false;
-  const { nk, sk, nr, sr } = geometry;
+  const prepared = prepare(x, reducedDims);
+  if (!prepared) return false;
+  const { f, nk, sk, nr, sr } = prepared;
   const size = dtype === 'float32' ? 4 : 8;
   const base = copyIn(f, x, size);
   const valuesOut = f.arena.alloc(nk * size);
