@@ -43,5 +43,6 @@ export async function buildKernels({ force = false } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const built = await buildKernels({ force: process.argv.includes('--force') });
-  console.log(built ? `built ${output}` : 'kernels are up to date');
+  // A status line for whoever runs the build: on standard error, so that `npm start` prints only the snippet's output.
+  console.error(built ? `built ${output}` : 'kernels are up to date');
 }
