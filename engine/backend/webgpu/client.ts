@@ -17,6 +17,8 @@ export class DeviceClient {
   readonly fallbacks = new Map<string, number>();
   /** Host <-> device transfers: values fetched for CPU code and host copies uploaded. */
   readonly transfers = { readbacks: 0, readbackBytes: 0, uploads: 0, uploadBytes: 0 };
+  /** Kernels launched so far (each is one dispatch on the device thread), counted here so no one waits for them. */
+  launches = 0;
   private closed = false;
 
   private constructor(private readonly thread: DeviceThread, readonly info: DeviceInfo) {}
@@ -67,6 +69,7 @@ export class DeviceClient {
 
   launch(key: string, label: string, uniforms: Uint32Array, buffers: number[], workgroups: [number, number, number]): void {
     const copy = uniforms.slice().buffer;
+    this.launches++;
     this.post({ type: 'launch', key, label, uniforms: copy, buffers, workgroups }, [copy]);
   }
 

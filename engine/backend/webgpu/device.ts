@@ -32,6 +32,11 @@ export function gpuDevice(): DeviceClient | null {
   return client;
 }
 
+/** The device if it was started, without starting it (what the inspector reports after a run). */
+export function startedGpuDevice(): DeviceClient | null {
+  return client;
+}
+
 export function unavailableReason(): string | null {
   gpuDevice();
   return unavailable;

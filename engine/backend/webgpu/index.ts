@@ -11,7 +11,7 @@ import { type ElementwiseKernel, type Operand, runCopy, runElementwise } from '.
 import { type MatrixStack, runMatmul } from './matmul.ts';
 import { type ReduceOp, runReduce, runSoftmax } from './reduce.ts';
 
-export { gpuDevice, setGpuHost, unavailableReason } from './device.ts';
+export { gpuDevice, setGpuHost, startedGpuDevice, unavailableReason } from './device.ts';
 export type { GpuHost, DeviceThread, DeviceCommand, DeviceStats } from './protocol.ts';
 export type { MatrixStack } from './matmul.ts';
 
