@@ -12,6 +12,7 @@ import { type MatrixStack, runMatmul } from './matmul.ts';
 import { type ReduceOp, runReduce, runSoftmax } from './reduce.ts';
 
 export { gpuDevice, setGpuHost, startedGpuDevice, unavailableReason } from './device.ts';
+export { gpuMove, gpuScatter, gpuSelect, type MoveSide, type SelectOperand } from './gather.ts';
 export type { GpuHost, DeviceThread, DeviceCommand, DeviceStats } from './protocol.ts';
 export type { MatrixStack } from './matmul.ts';
 
