@@ -1,11 +1,9 @@
 import { record } from '../../autograd/record.ts';
-import { copyStrided } from '../../backend/cpu/kernels.ts';
 import { promoteTypes } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
-import { storeFor, viewOf } from '../dispatch.ts';
-import { cat, tensorList } from './cat.ts';
+import { cat, copyInto, tensorList } from './cat.ts';
 
 /** `torch.stack([a, b], 1)`: joins equal-shaped tensors along a new dimension; dtypes promote. */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
@@ -23,7 +21,7 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   const out = emptyTensor(shape, dtype, entry.device);
   const strides = out._stride.filter((_, k) => k !== d);
   tensors.forEach((t, i) => {
-    copyStrided({ data: out.storage.data, shape: t._shape, strides, offset: i * out._stride[d]! }, viewOf(t), storeFor(dtype));
+    copyInto(out, t._shape, strides, i * out._stride[d]!, t);
   });
   record('StackBackward0', tensors, out, {}, ([grad]) => grad!.unbind(d));
   return out;
