@@ -1,10 +1,11 @@
 import { record } from '../../autograd/record.ts';
+import { gpuMove } from '../../backend/webgpu/index.ts';
 import { int64 } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { addMethods } from '../methods.ts';
-import { forEachCoordinate, positionAlong, positionAt, sizeOrOne } from './walk.ts';
+import { forEachCoordinate, onDevice, positionAlong, sizeOrOne } from './walk.ts';
 
 /** gather_shape_check: same rank, and the index no larger than the input outside `dim`. */
 function checkShapes(self: Tensor, dim: number, index: Tensor): void {
@@ -25,13 +26,18 @@ export function gather(self: Tensor, dim: number, index: Tensor): Tensor {
   if (index.dtype !== int64) throw new RuntimeError('gather(): Expected dtype int64 for index');
   checkShapes(self, d, index);
   const size = sizeOrOne(self, d);
-  const indexData = index.storage.data;
-  const data = self.storage.data;
-  forEachCoordinate(index._shape, (coords, linear) => {
-    const at = indexData[positionAt(index, coords)]!;
-    if (at < 0 || at >= size) throw new RuntimeError(`index ${at} is out of bounds for dimension ${d} with size ${size}`);
-    out.storage.data[linear] = data[positionAlong(self, coords, d, at)]!;
-  });
+  const indices = index._values();
+  const bad = indices.find((at) => at < 0 || at >= size);
+  if (bad !== undefined) throw new RuntimeError(`index ${bad} is out of bounds for dimension ${d} with size ${size}`);
+  const strides = index._shape.map((_, k) => (k === d || self.ndim === 0 ? 0 : self._stride[k]!));
+  const along = { tensor: index, strides: index._stride, stride: self._stride[d] ?? 0, size };
+  const src = { tensor: self, offset: self._offset, strides, index: along };
+  if (!onDevice(out) || !gpuMove('gather', index._shape, { tensor: out, offset: 0, strides: out._stride }, src)) {
+    const data = self.storage.values;
+    forEachCoordinate(index._shape, (coords, linear) => {
+      out.storage.data[linear] = data[positionAlong(self, coords, d, indices[linear]!)]!;
+    });
+  }
   const inputShape = [...self._shape];
   record('GatherBackward0', [self], out, {}, ([grad]) =>
     [emptyTensor(inputShape, grad!.dtype, grad!.device).scatter_add(d, index, grad!)]);

@@ -1,11 +1,12 @@
 import { record } from '../../autograd/record.ts';
 import { copyStrided } from '../../backend/cpu/kernels.ts';
+import { gpuMove } from '../../backend/webgpu/index.ts';
 import { int32, int64 } from '../../core/dtype.ts';
 import { IndexError, RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { addMethods } from '../methods.ts';
-import { sliceView } from './walk.ts';
+import { onDevice, sliceView } from './walk.ts';
 
 /** The CPU kernel's bound checks, whose messages differ by path (dimension 1 of a matrix has its own fast path). */
 function checkIndices(self: Tensor, dim: number, indices: readonly number[]): void {
@@ -32,11 +33,21 @@ export function indexSelect(self: Tensor, dim: number, index: Tensor): Tensor {
   const shape = [...self._shape];
   if (self.ndim > 0) shape[d] = indices.length;
   const out = emptyTensor(shape, self.dtype, self.device);
+  if (onDevice(out) && (self.ndim > 0 || indices.length > 0)) {
+    const strides = self._stride.map((s, k) => (k === d ? 0 : s));
+    const index1d = { tensor: index, strides: shape.map((_, k) => (k === d ? index._stride[0] ?? 0 : 0)), stride: self._stride[d] ?? 0, size: self._shape[d] ?? 1 };
+    const src = { tensor: self, offset: self._offset, strides, index: self.ndim > 0 ? index1d : undefined };
+    if (gpuMove('index_select', shape, { tensor: out, offset: out._offset, strides: out._stride }, src)) return recorded(self, d, index, out);
+  }
   if (self.ndim === 0) {
-    if (indices.length > 0) out.storage.data[0] = self.storage.data[self._offset]!;
+    if (indices.length > 0) out.storage.data[0] = self.storage.values[self._offset]!;
   } else {
     indices.forEach((at, i) => copyStrided(sliceView(out, d, i), sliceView(self, d, at)));
   }
+  return recorded(self, d, index, out);
+}
+
+function recorded(self: Tensor, d: number, index: Tensor, out: Tensor): Tensor {
   const inputShape = [...self._shape];
   record('IndexSelectBackward0', [self], out, {}, ([grad]) =>
     [emptyTensor(inputShape, grad!.dtype, grad!.device).index_add(d, index, grad!)]);

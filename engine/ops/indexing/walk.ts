@@ -30,6 +30,9 @@ export function positionAlong(t: Tensor, coords: readonly number[], dim: number,
   return positionAt(t, coords) + (at - coords[dim]!) * t._stride[dim]!;
 }
 
+/** Tensors on the webgpu device run the kernels of engine/backend/webgpu/gather.ts. */
+export const onDevice = (t: Tensor): boolean => t.storage.device.type === 'webgpu';
+
 /** A fresh int64 tensor holding `values`. */
 export function longTensor(values: ArrayLike<number>, shape: readonly number[] = [values.length]): Tensor {
   const out = emptyTensor(shape, int64);

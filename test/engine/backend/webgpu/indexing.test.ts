@@ -66,3 +66,33 @@ describe('webgpu joins and indexing', { skip: skip ?? false }, () => {
     noFallback('copy');
   });
 });
+
+describe('webgpu gathers', { skip: skip ?? false }, () => {
+  const long = (values: number[], shape?: number[]) => torch.tensor(values).view(shape ?? [values.length]);
+
+  test('index_select, gather and take: every dtype and layout, negative and bad indices, gradients', () => {
+    for (const dtype of dtypes) {
+      for (const [name, x] of layouts(dtype, 4)) {
+        const label = `${dtype.name} ${name}`;
+        sameOnDevice(`index_select 0 ${label}`, [x, long([3, 0, 3, 1])], (a, i) => a.index_select(0, i));
+        sameOnDevice(`index_select 1 int32 index ${label}`, [x, long([5, 2]).int()], (a, i) => torch.index_select(a, -1, i));
+        sameOnDevice(`index_select strided index ${label}`, [x, long([4, 1, 0, 2, 5, 3]).getitem('::2')], (a, i) => a.index_select(1, i));
+        sameOnDevice(`index_select out of range ${label}`, [x, long([0, 4])], (a, i) => a.index_select(0, i));
+        sameOnDevice(`index_select negative ${label}`, [x, long([-1])], (a, i) => a.index_select(1, i));
+        const g = long([0, 5, 2, 1, 3, 3, 4, 0], [2, 4]);
+        sameOnDevice(`gather 1 ${label}`, [x, g], (a, i) => a.gather(1, i));
+        sameOnDevice(`gather 0 transposed index ${label}`, [x, g.getitem(':, :2').remainder(4).t()], (a, i) => a.gather(0, i));
+        sameOnDevice(`gather expanded index ${label}`, [x, long([2, 0]).view(1, 2).expand(3, 2)], (a, i) => torch.gather(a, 1, i));
+        sameOnDevice(`gather out of range ${label}`, [x, long([0, 6])], (a, i) => a.gather(1, i.view(1, 2)));
+        sameOnDevice(`gather negative ${label}`, [x, long([-1, 0])], (a, i) => a.gather(1, i.view(1, 2)));
+        sameOnDevice(`take ${label}`, [x, long([0, -1, 7, -24, 23, 5], [3, 2])], (a, i) => a.take(i));
+        sameOnDevice(`take transposed index ${label}`, [x, long([0, -1, 7, -24, 23, 5], [3, 2]).t()], (a, i) => torch.take(a, i));
+        sameOnDevice(`take out of range ${label}`, [x, long([24])], (a, i) => a.take(i));
+      }
+    }
+    const x = layouts(torch.float32, 5)[1]![1];
+    sameOnDevice('gather of a device-computed index', [x], (a) => a.gather(1, a.argmax(1, true)));
+    sameOnDevice('0-dim index_select and take', [x.getitem('0, 0'), torch.tensor(0)], (a, i) => torch.stack([a.index_select(0, i), a.take(i)]));
+    noFallback('index_select', 'gather', 'take', 'copy');
+  });
+});
