@@ -9,7 +9,8 @@ import type { Tensor } from '../../core/tensor.ts';
 import { gpuDevice, requireGpu, residencyOf } from './device.ts';
 import { type ElementwiseKernel, type Operand, runCopy, runElementwise } from './elementwise.ts';
 import { type MatrixStack, runMatmul } from './matmul.ts';
-import { type ReduceOp, runReduce, runSoftmax } from './reduce.ts';
+import { type ReduceOp, type ReduceParams, runReduce, runSoftmax } from './reduce.ts';
+import { runScan, type ScanOp } from './scan.ts';
 
 export { gpuDevice, setGpuHost, startedGpuDevice, unavailableReason } from './device.ts';
 export { gpuMove, gpuScatter, gpuSelect, type MoveSide, type SelectOperand } from './gather.ts';
@@ -85,9 +86,17 @@ export function gpuMatmul(a: MatrixStack, b: MatrixStack, out: Tensor): boolean 
 }
 
 /** A reduction of a device tensor over `dims` into `out`; false (and counted) when the CPU must do it. */
-export function gpuReduce(op: ReduceOp, input: Tensor, dims: readonly number[], out: Tensor): boolean {
+export function gpuReduce(op: ReduceOp, input: Tensor, dims: readonly number[], out: Tensor, params?: ReduceParams): boolean {
   const device = requireGpu();
-  const ran = runReduce(device, op, input, dims, out);
+  const ran = runReduce(device, op, input, dims, out, params);
+  if (!ran) device.countFallback(`${op} ${input.dtype.name}`);
+  return ran;
+}
+
+/** cumsum / cumprod of a device tensor along `dim` into `out`; false (and counted) when the CPU must do it. */
+export function gpuScan(op: ScanOp, input: Tensor, dim: number, out: Tensor): boolean {
+  const device = requireGpu();
+  const ran = runScan(device, op, input, dim, out);
   if (!ran) device.countFallback(`${op} ${input.dtype.name}`);
   return ran;
 }

@@ -1,30 +1,40 @@
-// Reductions over any set of dims (sum, mean, max, min and their indices) and softmax along one dim. One thread per
-// output element walks its reduced block in row-major order, reading the input's strides directly; a wide
-// reduction in few outputs (a full sum) is correct but serial: Note [Serial reductions], a known gap.
+// Reductions over any set of dims (sum, mean, prod, max/min and their indices, var/std, logsumexp, norms) and
+// softmax along one dim.
+//
+// Note [Parallel reductions]: each output's block of n reduced elements (read through the input's strides, in
+// row-major order of the reduced dims) is folded by one of three plans, chosen from n and the number of outputs:
+// - n <= 32: one thread per output walks its block (many small blocks fill the GPU by themselves);
+// - otherwise one workgroup of 256 threads per output: thread t folds elements t, t + 256, ... (neighbouring threads
+//   read neighbouring elements), then the 256 states merge in a tree in workgroup memory;
+// - few outputs over many elements (a full `sum()`): two passes, the first splitting each block into up to 256 chunks,
+//   one workgroup each, that write their states to a scratch buffer; the second merges each output's chunk states.
+// The states and their merges are in accumulators.ts (Note [Reduction states]).
 import type { Tensor } from '../../core/tensor.ts';
+import { type Accumulator, accumulator, accumulatorHelpers, type AccumulatorOp } from './accumulators.ts';
 import type { DeviceClient } from './client.ts';
 import { residencyOf } from './device.ts';
+import { int64Helpers } from './int64.ts';
 import { specialValueHelpers as helpers } from './special-values.ts';
 import { entry, type GpuType, gpuType, gridFor, storageBinding, stridedOffsets, Words } from './wgsl.ts';
 
-export type ReduceOp = 'sum' | 'mean' | 'max' | 'min' | 'argmax' | 'argmin';
+export type ReduceOp = AccumulatorOp;
+/** var/std's correction; the norm's order p. */
+export interface ReduceParams { correction?: number; p?: number }
 
-/** Writes an integer below 2^32 as the bits of the double that stores int64 values (Note [int64 storage]). */
-const int64Bits = `fn int64_bits(n: u32) -> vec2<u32> {
-  if (n == 0u) { return vec2<u32>(0u, 0u); }
-  let e = firstLeadingBit(n);
-  let m = n ^ (1u << e);
-  let s = 52u - e;
-  var lo = 0u;
-  var hi = 0u;
-  if (s >= 32u) { hi = m << (s - 32u); } else { lo = m << s; hi = m >> (32u - s); }
-  return vec2<u32>(lo, hi | ((1023u + e) << 20u));
+const groupSize = 256;
+/** Blocks up to this size get one thread per output. */
+const serialLimit = 32;
+/** Elements per workgroup aimed at in a two-pass reduction's first pass. */
+const chunkTarget = groupSize * 16;
+
+interface Layout {
+  words: Words; countAt: number; inOffsetAt: number; outOffsetAt: number; keptDimsAt: number; keptStridesAt: number;
+  reducedDimsAt: number; reducedStridesAt: number; totalAt: number; chunksAt: number; chunkLenAt: number; paramAt: number;
 }
-`;
 
-interface Layout { words: Words; countAt: number; inOffsetAt: number; outOffsetAt: number; keptDimsAt: number; keptStridesAt: number; reducedDimsAt: number; reducedStridesAt: number; totalAt: number }
+const floatBits = (x: number): number => new Uint32Array(new Float32Array([x]).buffer)[0]!;
 
-function layout(input: Tensor, dims: readonly number[], out: Tensor): Layout {
+function layout(input: Tensor, dims: readonly number[], out: Tensor, param = 0): Layout {
   const kept = input._shape.map((_, d) => d).filter((d) => !dims.includes(d));
   const reduced = [...dims].sort((a, b) => a - b);
   const words = new Words();
@@ -34,6 +44,9 @@ function layout(input: Tensor, dims: readonly number[], out: Tensor): Layout {
     inOffsetAt: words.push(input._offset),
     outOffsetAt: words.push(out._offset),
     totalAt: words.push(reduced.reduce((n, d) => n * input._shape[d]!, 1)),
+    chunksAt: words.push(1),
+    chunkLenAt: words.push(0),
+    paramAt: words.push(floatBits(param)),
     keptDimsAt: words.push(...kept.map((d) => input._shape[d]!)),
     keptStridesAt: words.push(...kept.map((d) => input._stride[d]!)),
     reducedDimsAt: words.push(...reduced.map((d) => input._shape[d]!)),
@@ -41,39 +54,103 @@ function layout(input: Tensor, dims: readonly number[], out: Tensor): Layout {
   };
 }
 
-/** Reduces `input` over `dims` into the contiguous `out` (values, or int64 indices for argmax/argmin); false: use the CPU. */
-export function runReduce(device: DeviceClient, op: ReduceOp, input: Tensor, dims: readonly number[], out: Tensor): boolean {
-  const type = gpuType(input.dtype);
-  const indices = op === 'argmax' || op === 'argmin';
-  const sums = op === 'sum' || op === 'mean';
-  if (type !== 'f32' && (type !== 'i32' || sums)) return false;
-  if (!out.is_contiguous() || (indices ? out.dtype.name !== 'int64' : out.dtype !== input.dtype)) return false;
-  const l = layout(input, dims, out);
-  const total = l.words.values[l.totalAt]!;
-  if (total === 0) return false;
-  const keptRank = input.ndim - dims.length;
-  let body = `  var base = ${Words.ref(l.inOffsetAt)};\n` + stridedOffsets('i', keptRank, l.keptDimsAt, ['base'], [l.keptStridesAt]);
-  body += `  var acc = ${zero(type)};\n  var carry = ${zero(type)};\n  var best = 0u;\n  for (var j = 0u; j < ${Words.ref(l.totalAt)}; j++) {\n    var pos = base;\n`;
-  body += stridedOffsets('j', dims.length, l.reducedDimsAt, ['pos'], [l.reducedStridesAt]).replace(/^/gm, '  ');
-  body += `    let v = src[pos];\n`;
-  // Compensated (Kahan) summation: a serial float32 sum of a long block would drift from the CPU's double sum.
-  if (sums) body += '    let y = v - carry;\n    let t = acc + y;\n    carry = (t - acc) - y;\n    acc = t;\n';
-  else {
-    const better = op === 'max' || op === 'argmax' ? 'v > acc' : 'v < acc';
-    // PyTorch's max/min: the first NaN wins and stays; otherwise the first of equal extremes.
-    const update = type === 'f32' ? `j == 0u || (!is_nan(acc) && (is_nan(v) || ${better}))` : `j == 0u || ${better}`;
-    body += `    if (${update}) { acc = v; best = j; }\n`;
+type Phase = 'serial' | 'group' | 'partial' | 'final';
+
+/** The WGSL of one plan's kernel (Note [Parallel reductions]); `type` is the input's storage type. */
+function reduceKernel(l: Layout, acc: Accumulator, type: GpuType, phase: Phase, keptRank: number, reducedRank: number): string {
+  const ref = Words.ref;
+  const [count, total, chunks] = [ref(l.countAt), ref(l.totalAt), ref(l.chunksAt)];
+  const partials = '<storage, read_write> out: array<vec4<u32>>';
+  let wgsl = l.words.declaration() + `alias T = ${type};\n` +
+    (phase === 'final' ? '@group(0) @binding(1) var<storage, read> src: array<vec4<u32>>;\n' : storageBinding(1, 'src', type, 'read')) +
+    (phase === 'partial' ? `@group(0) @binding(2) var${partials};\n` : storageBinding(2, 'out', acc.output, 'read_write')) +
+    helpers + int64Helpers + accumulatorHelpers(ref(l.paramAt)) + acc.code +
+    `fn base_of(i: u32) -> u32 {\n  var base = ${ref(l.inOffsetAt)};\n${stridedOffsets('i', keptRank, l.keptDimsAt, ['base'], [l.keptStridesAt])}  return base;\n}\n` +
+    `fn offset_of(j: u32) -> u32 {\n  var pos = 0u;\n${stridedOffsets('j', reducedRank, l.reducedDimsAt, ['pos'], [l.reducedStridesAt])}  return pos;\n}\n` +
+    `fn write_out(k: u32, a: State) {\n  let o = ${ref(l.outOffsetAt)} + k;\n` +
+    (acc.output === 'x64' ? `  let bits = acc_finish(a, ${total});\n  out[2u * o] = bits.x;\n  out[2u * o + 1u] = bits.y;\n}\n`
+      : `  out[o] = acc_finish(a, ${total});\n}\n`);
+  if (phase === 'serial') {
+    return wgsl + entry(count) + `  let base = base_of(i);
+  var a = acc_init();
+  for (var j = 0u; j < ${total}; j++) { a = acc_step(a, src[base + offset_of(j)], j); }
+  write_out(i, a);
+}
+`;
   }
-  body += '  }\n';
-  const o = `${Words.ref(l.outOffsetAt)} + i`;
-  if (indices) body += `  let bits = int64_bits(best);\n  out[2u * (${o})] = bits.x;\n  out[2u * (${o}) + 1u] = bits.y;\n}\n`;
-  else body += `  out[${o}] = ${op === 'mean' ? `acc / f32(${Words.ref(l.totalAt)})` : 'acc'};\n}\n`;
-  const outType: GpuType = indices ? 'x64' : type;
-  const wgsl = l.words.declaration() + storageBinding(1, 'src', type, 'read') + storageBinding(2, 'out', outType, 'read_write') +
-    helpers + int64Bits + entry(Words.ref(l.countAt)) + body;
-  const key = `reduce-${op}|${input.dtype.name}|rank${input.ndim}-${dims.length}|wg64`;
-  if (device.compile(key, `${op} kernel`, wgsl) !== null) return false;
-  launch(device, key, op, l.words, input, out);
+  const fold = (from: string, to: string) => `  let base = base_of(i);
+  for (var j = ${from} + t; j < ${to}; j += ${groupSize}u) { a = acc_step(a, src[base + offset_of(j)], j); }
+`;
+  wgsl += `var<workgroup> tile: array<State, ${groupSize}>;
+@compute @workgroup_size(${groupSize})
+fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let g = wid.x + wid.y * groups.x;
+  if (g >= ${count}) { return; }
+  var a = acc_init();
+`;
+  if (phase === 'group') wgsl += '  let i = g;\n' + fold('0u', total);
+  if (phase === 'partial') {
+    wgsl += `  let i = g / ${chunks};\n  let start = (g % ${chunks}) * ${ref(l.chunkLenAt)};\n` + fold('start', `min(${total}, start + ${ref(l.chunkLenAt)})`);
+  }
+  if (phase === 'final') wgsl += `  let i = g;\n  for (var j = t; j < ${chunks}; j += ${groupSize}u) { a = acc_merge(a, acc_unpack(src[i * ${chunks} + j])); }\n`;
+  return wgsl + `  tile[t] = a;
+  workgroupBarrier();
+  for (var s = ${groupSize / 2}u; s > 0u; s = s >> 1u) {
+    if (t < s) { tile[t] = acc_merge(tile[t], tile[t + s]); }
+    workgroupBarrier();
+  }
+  if (t == 0u) { ${phase === 'partial' ? 'out[g] = acc_pack(tile[0]);' : 'write_out(i, tile[0]);'} }
+}
+`;
+}
+
+/** Whether `out`'s dtype is what the accumulator writes. */
+function fits(output: GpuType, out: Tensor): boolean {
+  return output === 'x64' ? out.dtype.name === 'int64' : gpuType(out.dtype) === output;
+}
+
+/**
+ * Reduces `input` over `dims` into the contiguous `out` (Note [Parallel reductions]); false: use the CPU. int32 and
+ * bool sums and products write int64 (Note [int64 arithmetic in WGSL]), argmax/argmin int64 indices.
+ */
+export function runReduce(device: DeviceClient, op: ReduceOp, input: Tensor, dims: readonly number[], out: Tensor, params: ReduceParams = {}): boolean {
+  const type = gpuType(input.dtype);
+  const acc = type === 'x64' ? null : accumulator(op, type, params.p);
+  if (acc === null || !out.is_contiguous() || !fits(acc.output, out)) return false;
+  const l = layout(input, dims, out, op === 'norm' ? params.p ?? 2 : params.correction ?? 0);
+  const total = l.words.values[l.totalAt]!;
+  const outputs = out.numel();
+  // Extremes of nothing are errors the op raises itself.
+  if (total === 0 && /max|min/.test(op)) return false;
+  if (outputs === 0) return true;
+  const keptRank = input.ndim - dims.length;
+  const compiled = (phase: Phase): string | null => {
+    const key = `reduce-${op}${acc.variant}|${input.dtype.name}|rank${input.ndim}-${dims.length}|${phase}|wg${phase === 'serial' ? 64 : groupSize}`;
+    const wgsl = reduceKernel(l, acc, type, phase, keptRank, dims.length);
+    return device.compile(key, `${op} kernel (${phase})`, wgsl) === null ? key : null;
+  };
+  const src = residencyOf(input.storage).deviceBuffer();
+  const target = residencyOf(out.storage);
+  target.deviceBuffer();
+  const chunks = outputs <= 64 ? Math.min(groupSize, Math.ceil(total / chunkTarget)) : 1;
+  if (total <= serialLimit || chunks < 4) {
+    const phase = total <= serialLimit ? 'serial' : 'group';
+    const key = compiled(phase);
+    if (key === null) return false;
+    device.launch(key, op, l.words.data(), [src, target.buffer], phase === 'serial' ? gridFor(outputs) : gridFor(outputs, 1));
+  } else {
+    const [first, second] = [compiled('partial'), compiled('final')];
+    if (first === null || second === null) return false;
+    l.words.values[l.countAt] = outputs * chunks;
+    l.words.values[l.chunksAt] = chunks;
+    l.words.values[l.chunkLenAt] = Math.ceil(total / chunks);
+    const partials = device.createBuffer(outputs * chunks * 16, `${op} partial states`);
+    device.launch(first, `${op} partials`, l.words.data(), [src, partials], gridFor(outputs * chunks, 1));
+    l.words.values[l.countAt] = outputs;
+    device.launch(second, op, l.words.data(), [partials, target.buffer], gridFor(outputs, 1));
+    device.free(partials);
+  }
+  target.written();
   return true;
 }
 
@@ -117,6 +194,4 @@ function launch(device: DeviceClient, key: string, label: string, words: Words, 
   device.launch(key, label, words.data(), [src, target.buffer], gridFor(threads));
   target.written();
 }
-
-const zero = (type: GpuType): string => (type === 'f32' ? '0.0' : '0');
 

@@ -7,6 +7,7 @@ import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { castTensor, storeFor, viewOf } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
 import { where } from '../pointwise/where.ts';
+import { deviceInput, scannedOnDevice } from './device.ts';
 import { checkDimType, noneDimError, pyArgs } from './reduce.ts';
 
 export interface CumulativeOptions { dim?: number | null; dtype?: DType | string | null }
@@ -21,6 +22,8 @@ function scan(op: 'cumsum' | 'cumprod', self: Tensor, options: CumulativeOptions
   checkDimType(op, options.dim, false);
   const dim = wrapDim(options.dim, self.ndim);
   const dtype = options.dtype ? toDType(options.dtype) : self.dtype.is_floating_point ? self.dtype : int64;
+  const onDevice = scannedOnDevice(op, deviceInput(self, dtype, castTensor), dim, dtype);
+  if (onDevice) return { out: onDevice, dim };
   const input = self.dtype === dtype ? self : castTensor(self, dtype);
   const out = emptyTensor(self._shape, dtype, self.device);
   const view = viewOf(input);
@@ -61,11 +64,11 @@ export function cumsum(self: Tensor, options: CumulativeOptions): Tensor {
 /** `x.cumprod(1)`: running products along a dim. */
 export function cumprod(self: Tensor, options: CumulativeOptions): Tensor {
   const { out, dim } = scan('cumprod', self, options);
-  const hasZero = self._values().includes(0);
   record('CumprodBackward0', [self], out, { self, result: out }, ([grad], s) => {
     const g = grad!;
     if (s.self.numel() <= 1 || s.self._shape[dim] === 1) return [g];
-    if (!hasZero) return [reversedCumsum(s.result.mul(g), dim).div(s.self)];
+    // Read only here: a device input's values stay on the device unless a gradient needs them.
+    if (!s.self._values().includes(0)) return [reversedCumsum(s.result.mul(g), dim).div(s.self)];
     // With zeros, d out_k / d x_i is the product of x_j for j <= k, j != i: scan copies that leave x_i out.
     const n = s.self._shape[dim]!;
     const upper = emptyTensor([n, ...s.self._shape.map((_, i) => (i === dim ? n : 1))], g.dtype, g.device);

@@ -4,6 +4,7 @@ import { RuntimeError } from '../../core/errors.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { castTensor } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
+import { reducedOnDevice } from './device.ts';
 import { checkDimType, type Dim, noneDimError, pyArgs, reduce, reductionShape, restoreDims } from './reduce.ts';
 
 export interface LogsumexpOptions { dim?: Dim | null; keepdim?: boolean }
@@ -25,7 +26,7 @@ export function logsumexp(self: Tensor, options: LogsumexpOptions): Tensor {
   const { dims, shape } = reductionShape(self, options.dim, keepdim);
   const dtype = self.dtype.is_floating_point ? self.dtype : get_default_dtype();
   const input = self.dtype === dtype ? self : castTensor(self, dtype);
-  const out = reduce(input, dims, shape, dtype, () => [] as number[], (acc, x) => { acc.push(x); return acc; }, (values) => {
+  const out = reducedOnDevice('logsumexp', input, dims, shape, dtype) ?? reduce(input, dims, shape, dtype, () => [] as number[], (acc, x) => { acc.push(x); return acc; }, (values) => {
     let max = -Infinity;
     for (const x of values) if (x > max || Number.isNaN(x)) max = x;
     const shift = Number.isFinite(max) || Number.isNaN(max) ? max : 0;

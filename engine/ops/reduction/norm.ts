@@ -8,6 +8,7 @@ import type { Tensor } from '../../core/tensor.ts';
 import { castTensor } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
 import { where } from '../pointwise/where.ts';
+import { reducedOnDevice } from './device.ts';
 import { checkDimType, type Dim, pyArgs, type PyArgs, reduce, reductionShape, restoreDims } from './reduce.ts';
 
 export type NormP = number | 'fro' | 'nuc' | null;
@@ -60,7 +61,7 @@ function pNorm(self: Tensor, p: number, dim: Dim | null | undefined, keepdim: bo
   const outDType = dtype ?? self.dtype;
   const input = outDType === self.dtype ? self : castTensor(self, outDType);
   const fold = foldFor(p);
-  const out = reduce(input, dims, shape, outDType, () => fold.init, fold.step, fold.finish);
+  const out = reducedOnDevice('norm', input, dims, shape, outDType, { p }) ?? reduce(input, dims, shape, outDType, () => fold.init, fold.step, fold.finish);
   record(dtype ? 'NormBackward3' : 'NormBackward1', [self], out, { self, result: out }, ([grad], s) =>
     [normBackward(grad!, s.self, p, s.result, dims, keepdim)]);
   return out;

@@ -5,6 +5,7 @@ import { ones, ones_like } from '../creation/fill.ts';
 import { castTensor } from '../dispatch.ts';
 import { cat } from '../joins/cat.ts';
 import { addMethods } from '../methods.ts';
+import { deviceInput, reducedOnDevice } from './device.ts';
 import { checkDimType, keptShape, noneDimError, oneDim, pyArgs, type PyArgs, reduce, restoreDims } from './reduce.ts';
 
 export interface ProdOptions { dim?: number | null; keepdim?: boolean; dtype?: DType | string | null }
@@ -22,13 +23,15 @@ export function prod(self: Tensor, options: ProdOptions = {}): Tensor {
   const keepdim = hasDim && (options.keepdim ?? false);
   const dims = hasDim ? oneDim(self, options.dim!) : self._shape.map((_, i) => i);
   const dtype = options.dtype ? toDType(options.dtype) : self.dtype.is_floating_point ? self.dtype : int64;
-  const input = self.dtype === dtype ? self : castTensor(self, dtype);
-  const out = reduce(input, dims, keptShape(self, dims, keepdim), dtype, () => 1, (acc, x) => acc * x, (acc) => acc);
-  const hasZero = self._values().includes(0);
+  const input = deviceInput(self, dtype, castTensor);
+  const shape = keptShape(self, dims, keepdim);
+  const out = reducedOnDevice('prod', input, dims, shape, dtype) ??
+    reduce(input.dtype === dtype ? input : castTensor(input, dtype), dims, shape, dtype, () => 1, (acc, x) => acc * x, (acc) => acc);
   record(hasDim ? 'ProdBackward1' : 'ProdBackward0', [self], out, { self, result: out }, ([grad], s) => {
     if (s.self.ndim === 0) return [grad!];
     const g = restoreDims(grad!, dims, keepdim, s.self.ndim);
-    if (!hasZero) return [g.mul(restoreDims(s.result, dims, keepdim, s.self.ndim).div(s.self))];
+    // Read only here: a device input's values stay on the device unless a gradient needs them.
+    if (!s.self._values().includes(0)) return [g.mul(restoreDims(s.result, dims, keepdim, s.self.ndim).div(s.self))];
     // With zeros, result / input is 0/0: multiply the other elements of each slice instead.
     if (hasDim) return [g.mul(productOfOthers(s.self, dims[0]!))];
     return [g.mul(productOfOthers(s.self.reshape(-1), 0).reshape(s.self._shape))];

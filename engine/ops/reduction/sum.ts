@@ -3,7 +3,7 @@ import { type DType, int64, toDType } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { castTensor } from '../dispatch.ts';
-import { reducedOnDevice } from './device.ts';
+import { deviceInput, reducedOnDevice } from './device.ts';
 import { addMethods } from '../methods.ts';
 import { checkDimType, type Dim, pyArgs, type PyArgs, reduce, reductionShape, type ReduceOptions, restoreDims } from './reduce.ts';
 
@@ -22,9 +22,10 @@ export function sum(self: Tensor, options: SumOptions = {}): Tensor {
   const keepdim = options.keepdim ?? false;
   const { dims, shape } = reductionShape(self, options.dim, keepdim);
   const dtype = sumDType(self, options.dtype);
-  const input = self.dtype === dtype ? self : castTensor(self, dtype);
+  const input = deviceInput(self, dtype, castTensor);
   // Float sums accumulate in double and round once (PyTorch's cascade sum differs only in the last bits).
-  const out = reducedOnDevice('sum', input, dims, shape, dtype) ?? reduce(input, dims, shape, dtype, () => 0, (acc, x) => acc + x, (acc) => acc, 'sum');
+  const out = reducedOnDevice('sum', input, dims, shape, dtype) ??
+    reduce(input.dtype === dtype ? input : castTensor(input, dtype), dims, shape, dtype, () => 0, (acc, x) => acc + x, (acc) => acc, 'sum');
   const inputShape = [...self._shape];
   // Passing dim at all, even None, selects PyTorch's dim overload and its node.
   const hasDim = options.dim !== undefined;

@@ -6,6 +6,7 @@ import { PyTuple } from '../../core/tuple.ts';
 import { isOptions } from '../args.ts';
 import { addMethods } from '../methods.ts';
 import { where } from '../pointwise/where.ts';
+import { reducedOnDevice } from './device.ts';
 import { checkDimType, type Dim, pyArgs, type PyArgs, reduce, reductionShape, restoreDims } from './reduce.ts';
 
 export interface VarOptions { dim?: Dim | null; unbiased?: boolean; correction?: number; keepdim?: boolean }
@@ -78,7 +79,8 @@ function plan(self: Tensor, options: VarOptions): Plan {
 
 /** Welford's running mean and squared deviations in double, divided once by max(0, N - correction); `root` for std. */
 function welford(self: Tensor, p: Plan, root: boolean): Tensor {
-  return reduce(self, p.dims, p.shape, self.dtype, () => ({ n: 0, mean: 0, m2: 0 }), (acc, x) => {
+  const onDevice = reducedOnDevice(root ? 'std' : 'var', self, p.dims, p.shape, self.dtype, { correction: p.correction });
+  return onDevice ?? reduce(self, p.dims, p.shape, self.dtype, () => ({ n: 0, mean: 0, m2: 0 }), (acc, x) => {
     acc.n++;
     const delta = x - acc.mean;
     acc.mean += delta / acc.n;

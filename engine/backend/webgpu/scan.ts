@@ -1,0 +1,113 @@
+// cumsum and cumprod along one dim, with the sum and product states of accumulators.ts (Note [Reduction states]):
+// compensated float32 sums, int64 sums and products of int32 and bool inputs (Note [int64 arithmetic in WGSL]).
+//
+// Note [Parallel scans]: short rows (or very many rows) get one thread per row, which walks it in order. Long rows
+// get one workgroup of 256 threads each, which moves along the row in tiles of 256 x 8 elements: each thread folds
+// its 8 consecutive elements, the 256 thread states are scanned in workgroup memory (Hillis-Steele), and each thread
+// folds its elements again from the state of everything before them, writing each running value; the tile's total
+// carries into the next tile.
+import type { Tensor } from '../../core/tensor.ts';
+import { type Accumulator, accumulator, accumulatorHelpers } from './accumulators.ts';
+import type { DeviceClient } from './client.ts';
+import { residencyOf } from './device.ts';
+import { int64Helpers } from './int64.ts';
+import { specialValueHelpers as helpers } from './special-values.ts';
+import { entry, type GpuType, gpuType, gridFor, storageBinding, stridedOffsets, Words } from './wgsl.ts';
+
+export type ScanOp = 'cumsum' | 'cumprod';
+
+const groupSize = 256;
+const perThread = 8;
+
+interface Layout { words: Words; countAt: number; inOffsetAt: number; outOffsetAt: number; lengthAt: number; inStrideAt: number; outStrideAt: number; keptDimsAt: number; keptInAt: number; keptOutAt: number }
+
+function layout(input: Tensor, dim: number, out: Tensor): Layout {
+  const others = <T>(values: readonly T[]) => values.filter((_, d) => d !== dim);
+  const words = new Words();
+  const length = input.ndim === 0 ? 1 : input._shape[dim]!;
+  return {
+    words,
+    countAt: words.push(length === 0 ? 0 : input.numel() / length),
+    inOffsetAt: words.push(input._offset),
+    outOffsetAt: words.push(out._offset),
+    lengthAt: words.push(length),
+    inStrideAt: words.push(input._stride[dim] ?? 0),
+    outStrideAt: words.push(out._stride[dim] ?? 0),
+    keptDimsAt: words.push(...others(input._shape)),
+    keptInAt: words.push(...others(input._stride)),
+    keptOutAt: words.push(...others(out._stride)),
+  };
+}
+
+function scanKernel(l: Layout, acc: Accumulator, type: GpuType, serial: boolean, keptRank: number): string {
+  const ref = Words.ref;
+  const [n, inStride, outStride] = [ref(l.lengthAt), ref(l.inStrideAt), ref(l.outStrideAt)];
+  const wgsl = l.words.declaration() + `alias T = ${type};\n` + storageBinding(1, 'src', type, 'read') +
+    storageBinding(2, 'out', acc.output, 'read_write') + helpers + int64Helpers + accumulatorHelpers('0u') + acc.code +
+    `fn bases(i: u32) -> vec2<u32> {\n  var base = ${ref(l.inOffsetAt)};\n  var obase = ${ref(l.outOffsetAt)};\n` +
+    stridedOffsets('i', keptRank, l.keptDimsAt, ['base', 'obase'], [l.keptInAt, l.keptOutAt]) + '  return vec2<u32>(base, obase);\n}\n' +
+    `fn write_at(o: u32, a: State, n: u32) {\n` +
+    (acc.output === 'x64' ? '  let bits = acc_finish(a, n);\n  out[2u * o] = bits.x;\n  out[2u * o + 1u] = bits.y;\n}\n' : '  out[o] = acc_finish(a, n);\n}\n');
+  if (serial) {
+    return wgsl + entry(ref(l.countAt)) + `  let b = bases(i);
+  var a = acc_init();
+  for (var k = 0u; k < ${n}; k++) {
+    a = acc_step(a, src[b.x + k * ${inStride}], k);
+    write_at(b.y + k * ${outStride}, a, k + 1u);
+  }
+}
+`;
+  }
+  const tileSize = groupSize * perThread;
+  return wgsl + `var<workgroup> tile: array<State, ${groupSize}>;
+@compute @workgroup_size(${groupSize})
+fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let i = wid.x + wid.y * groups.x;
+  if (i >= ${ref(l.countAt)}) { return; }
+  let b = bases(i);
+  var carry = acc_init();
+  for (var first = 0u; first < ${n}; first += ${tileSize}u) {
+    let mine = first + t * ${perThread}u;
+    let end = min(${n}, mine + ${perThread}u);
+    var local = acc_init();
+    for (var k = mine; k < end; k++) { local = acc_step(local, src[b.x + k * ${inStride}], k); }
+    tile[t] = local;
+    workgroupBarrier();
+    for (var reach = 1u; reach < ${groupSize}u; reach = reach << 1u) {
+      var earlier = acc_init();
+      if (t >= reach) { earlier = tile[t - reach]; }
+      workgroupBarrier();
+      if (t >= reach) { tile[t] = acc_merge(earlier, tile[t]); }
+      workgroupBarrier();
+    }
+    var running = carry;
+    if (t > 0u) { running = acc_merge(carry, tile[t - 1u]); }
+    for (var k = mine; k < end; k++) {
+      running = acc_step(running, src[b.x + k * ${inStride}], k);
+      write_at(b.y + k * ${outStride}, running, k + 1u);
+    }
+    carry = acc_merge(carry, tile[${groupSize - 1}u]);
+    workgroupBarrier();
+  }
+}
+`;
+}
+
+/** cumsum / cumprod of `input` along `dim` into `out` (same shape; float32, or int64 from int32/bool); false: use the CPU. */
+export function runScan(device: DeviceClient, op: ScanOp, input: Tensor, dim: number, out: Tensor): boolean {
+  const type = gpuType(input.dtype);
+  const acc = type === 'x64' ? null : accumulator(op === 'cumsum' ? 'sum' : 'prod', type);
+  if (acc === null || (acc.output === 'x64' ? out.dtype.name !== 'int64' : out.dtype !== input.dtype)) return false;
+  if (out.numel() === 0) return true;
+  const l = layout(input, dim, out);
+  const [rows, length] = [l.words.values[l.countAt]!, l.words.values[l.lengthAt]!];
+  const serial = length < 128 || rows >= 16384;
+  const key = `${op}|${input.dtype.name}|rank${input.ndim}|${serial ? 'serial|wg64' : `group|wg${groupSize}`}`;
+  if (device.compile(key, `${op} kernel`, scanKernel(l, acc, type, serial, Math.max(0, input.ndim - 1))) !== null) return false;
+  const src = residencyOf(input.storage).deviceBuffer();
+  const target = residencyOf(out.storage);
+  target.deviceBuffer();
+  device.launch(key, op, l.words.data(), [src, target.buffer], serial ? gridFor(rows) : gridFor(rows, 1));
+  target.written();
+  return true;
+}
