@@ -35,6 +35,26 @@ select { font: inherit; color: var(--vscode-dropdown-foreground); background: va
 .banner.note { border-left-color: var(--vscode-editorWarning-foreground); font-family: inherit; }
 .banner:empty { display: none; }
 
+/* GPU summary */
+.gpu { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 18px; margin: 6px 12px 0; padding: 6px 10px;
+  border: 1px solid var(--border); border-radius: 4px; background: var(--vscode-editorWidget-background); }
+.gpu[hidden] { display: none; }
+.gpu-heading { display: flex; align-items: baseline; gap: 8px; min-width: 0; max-width: 100%; }
+.gpu-heading h2 { font-size: 11px; text-transform: uppercase; letter-spacing: 0.04em; margin: 0; font-weight: 600; }
+.gpu-heading .adapter { color: var(--muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 80ch; }
+.gpu-facts { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 0; }
+.gpu-facts div { display: flex; gap: 5px; white-space: nowrap; }
+.gpu-facts dt { color: var(--muted); } .gpu-facts dd { margin: 0; font-family: var(--mono); font-variant-numeric: tabular-nums; }
+.gpu-fallbacks { flex-basis: 100%; display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; margin: 0; }
+.gpu-fallbacks .label { color: var(--vscode-editorWarning-foreground); font-weight: 600; }
+.gpu-fallbacks.none { color: var(--muted); }
+.gpu-fallbacks ul { display: contents; list-style: none; }
+.gpu-fallbacks li { display: inline-flex; align-items: baseline; gap: 5px; padding: 1px 4px 1px 7px; border-radius: 3px;
+  border: 1px solid var(--border); border-left: 3px solid var(--vscode-editorWarning-foreground); background: var(--vscode-editor-background); }
+.gpu-fallbacks .count { font-family: var(--mono); font-variant-numeric: tabular-nums; }
+.gpu-fallbacks button.line { font: inherit; font-size: 11px; color: var(--vscode-textLink-foreground); background: none; border: 0;
+  padding: 0 2px; cursor: pointer; text-decoration: underline; }
+
 /* timeline */
 .timeline { display: grid; grid-template-columns: auto auto 1fr auto; align-items: center; gap: 6px 10px; padding: 6px 12px;
   border-bottom: 1px solid var(--border); }
@@ -43,6 +63,10 @@ select { font: inherit; color: var(--vscode-dropdown-foreground); background: va
 .timeline .statement { grid-column: 1 / -1; display: flex; gap: 10px; align-items: baseline; min-width: 0; }
 .timeline .statement code { white-space: pre; overflow: hidden; text-overflow: ellipsis; }
 .timeline .changes { color: var(--muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.timeline .gpu-work { color: var(--muted); white-space: nowrap; }
+.timeline .gpu-work:not(:empty)::before { content: "GPU: "; }
+.timeline .gpu-fallback { color: var(--vscode-editorWarning-foreground); white-space: nowrap; }
+.timeline .gpu-fallback:not(:empty)::before { content: "⚠ "; }
 
 /* panes */
 .panes[hidden], .waiting[hidden] { display: none; }

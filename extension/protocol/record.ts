@@ -30,6 +30,45 @@ export interface InspectorRecord {
   /** One-line remarks for the user, e.g. a device fallback. */
   notes: string[];
   timing: { transpileMs: number; runMs: number };
+  /** The WebGPU device's counters, when the run started the device (`--device webgpu`, or `x.to('cuda')`). */
+  gpu?: GpuRecord;
+}
+
+/** What the GPU did over the whole run (Note [CPU fallback] in engine/backend/webgpu/index.ts). */
+export interface GpuRecord {
+  /** The adapter, in one line (backend, vendor, device). */
+  adapter: string;
+  /** The device's counters after the run's queued work finished; null when the device failed before it could answer. */
+  stats: GpuStats | null;
+  /** Ops that ran on the CPU for want of a usable GPU kernel, most frequent first. */
+  fallbacks: GpuFallback[];
+  /** Host <-> device copies the snippet caused (the inspector's own reads of tensor values are not counted). */
+  transfers: GpuTransfers;
+}
+
+export interface GpuStats {
+  /** Bytes of GPU buffers held: in use plus pooled. */
+  allocatedBytes: number;
+  /** Bytes of GPU buffers backing live tensors. */
+  inUseBytes: number;
+  /** Bytes of released buffers kept for reuse. */
+  pooledBytes: number;
+  buffersCreated: number;
+  buffersReused: number;
+  pipelines: number;
+  dispatches: number;
+  submits: number;
+}
+
+/** `op` is the kernel's name and, where it matters, the dtypes: `mul`, `sum int64`, `copy int64->float32`. */
+export interface GpuFallback { op: string; count: number }
+
+export interface GpuTransfers { readbacks: number; readbackBytes: number; uploads: number; uploadBytes: number }
+
+/** What one statement made the GPU do: kernels dispatched, ops that fell back to the CPU, bytes copied. */
+export interface StatementGpuRecord extends GpuTransfers {
+  dispatches: number;
+  fallbacks: GpuFallback[];
 }
 
 /** What a top-level statement is: a `const`/`let`/`var`, a bare expression (its value is recorded), or anything else. */
@@ -50,6 +89,8 @@ export interface StatementRecord {
   /** Indices into `InspectorRecord.console` of the lines this statement printed. */
   console: number[];
   durationMs: number;
+  /** Present while the GPU device is started: what this statement made it do (`InspectorRecord.gpu`). */
+  gpu?: StatementGpuRecord;
 }
 
 export interface BindingRecord { name: string; value: ValueRecord }

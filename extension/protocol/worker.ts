@@ -3,7 +3,7 @@
 // device it selected, console lines and statement records as they happen, and answers with one RunResponse. The
 // host answers the request itself (timeout, heap limit, worker crash) when the worker cannot.
 import type {
-  ConsoleLine, DeviceName, ErrorRecord, GraphRecord, SourceRange, StatementKind, StatementRecord, StorageRecord,
+  ConsoleLine, DeviceName, ErrorRecord, GpuRecord, GraphRecord, SourceRange, StatementKind, StatementRecord, StorageRecord,
   TensorRecord,
 } from './record.ts';
 
@@ -78,6 +78,8 @@ export interface RunResponse {
   tensors: TensorRecord[];
   storages: StorageRecord[];
   graph: GraphRecord;
+  /** The GPU's counters, when the run started the device. */
+  gpu?: GpuRecord;
   errors: ErrorRecord[];
   runMs: number;
 }

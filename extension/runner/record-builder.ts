@@ -35,6 +35,7 @@ export class RecordBuilder {
       case 'runResponse':
         this.merge(message.tensors, message.storages);
         record.graph = message.graph;
+        if (message.gpu) record.gpu = message.gpu;
         return message.errors;
       default: {
         const unknown: never = message;

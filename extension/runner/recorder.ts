@@ -10,6 +10,7 @@ import type {
   StorageRecord, TensorMeta, TensorRecord, ValueRecord,
 } from '../protocol/record.ts';
 import type { RecorderLimits, WorkerMessage, WorkerProgram } from '../protocol/worker.ts';
+import type { GpuMeter } from './gpu-meter.ts';
 import { tensorNames } from './names.ts';
 import { storageRecord, tensorRecord } from './summarize.ts';
 import { ValueWalker } from './values.ts';
@@ -59,6 +60,7 @@ export class Recorder {
     private readonly program: WorkerProgram,
     private readonly limits: RecorderLimits,
     private readonly post: (message: WorkerMessage) => void,
+    private readonly gpu: GpuMeter | null = null,
   ) {
     this.walker = new ValueWalker(limits.maxItems);
   }
@@ -82,6 +84,7 @@ export class Recorder {
 
   private finish(index: number, isExpression: boolean, value: unknown, bindings: () => Record<string, unknown>): void {
     const durationMs = performance.now() - this.lastTime;
+    const gpu = this.gpu?.pause();
     this.walker.reset();
     const bound = bindings();
     const bindingRecords = Object.keys(bound).map((name) => ({ name, value: this.recordValue(bound[name]) }));
@@ -109,10 +112,12 @@ export class Recorder {
       console: this.consoleLines, durationMs,
     };
     if (valueRecord) statement.value = valueRecord;
+    if (gpu) statement.gpu = gpu;
     this.post({ type: 'didRecordStatement', statement, tensors, storages: [...storages.values()].map((s) => this.storage(s)) });
     this.lastBindings = bindingRecords;
     this.consoleLines = [];
     this.finished = index;
+    this.gpu?.resume();
     this.lastTime = performance.now();
   }
 

@@ -20,7 +20,7 @@ export function jsonNumber(value: number): number | string {
 /** The tensor's values as nested arrays, summarized by edge items when it has more elements than the threshold. */
 export function previewOf(t: Tensor, limits: RecorderLimits): ValuePreview {
   const summarized = t.numel() > limits.previewThreshold;
-  const data = t.storage.data;
+  const data = t.storage.values;
   const isBool = t.dtype.name === 'bool';
   const shape = t._shape;
   const strides = t._stride;
@@ -48,7 +48,7 @@ export function previewOf(t: Tensor, limits: RecorderLimits): ValuePreview {
 export function statsOf(t: Tensor, limits: RecorderLimits): TensorStats {
   const n = t.numel();
   if (n > limits.statsLimit) return { min: null, max: null, mean: null, nanCount: 0, skipped: true };
-  const data = t.storage.data;
+  const data = t.storage.values;
   let min = Infinity;
   let max = -Infinity;
   let sum = 0;

@@ -11,6 +11,7 @@ import type { DeviceName, ErrorRecord } from '../protocol/record.ts';
 import type { HostMessage, RunRequest, WorkerMessage, WorkerProgram } from '../protocol/worker.ts';
 import { errorRecord } from './errors.ts';
 import { formatPrint } from './format.ts';
+import { GpuMeter } from './gpu-meter.ts';
 import { installKernelThreads } from './kernel-threads.ts';
 import { Recorder } from './recorder.ts';
 import { callerPosition, installStackCapture, runtimeErrorRecord } from './stack.ts';
@@ -58,7 +59,8 @@ function captureConsole(recorder: Recorder, program: WorkerProgram): void {
 async function run(request: RunRequest): Promise<void> {
   const started = performance.now();
   const { program } = request;
-  const recorder = new Recorder(program, request.limits, post);
+  const gpu = new GpuMeter();
+  const recorder = new Recorder(program, request.limits, post, gpu);
   const errors: ErrorRecord[] = [];
   const onAsyncError = (error: unknown): void => { errors.push(runtimeErrorRecord(error, program, recorder.running)); };
   process.on('uncaughtException', onAsyncError);
@@ -78,6 +80,7 @@ async function run(request: RunRequest): Promise<void> {
   } catch (error) {
     errors.push(runtimeErrorRecord(error, program, recorder.running));
   }
+  gpu.pause();
   let result: ReturnType<Recorder['result']>;
   try {
     result = recorder.result();
@@ -85,9 +88,10 @@ async function run(request: RunRequest): Promise<void> {
     errors.push(errorRecord('internal', program.file, 'InternalError', `the recorder failed: ${String(error)}`, null, null));
     result = { tensors: [], storages: [], graph: { nodes: [], edges: [], leaves: [], grads: [], roots: [] } };
   }
+  const gpuRecord = gpu.result();
   // The host ends this thread after the response: the GPU device thread (if one started) is shut down first.
   setGpuHost(null);
-  post({ type: 'runResponse', id: request.id, ...result, errors, runMs: performance.now() - started });
+  post({ type: 'runResponse', id: request.id, ...result, ...(gpuRecord ? { gpu: gpuRecord } : {}), errors, runMs: performance.now() - started });
 }
 
 port.on('message', (message: HostMessage) => {

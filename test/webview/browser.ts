@@ -19,13 +19,13 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Runs the CLI on `snippet` with `--html` (and `--json`) into a fresh temporary folder; returns the two paths. */
-export async function standalonePage(snippet: string, folder = mkdtempSync(join(tmpdir(), 'inspector-page-'))): Promise<{ html: string; json: string }> {
+/** Runs the CLI on `snippet` with `--html` (and `--json`, and `options` such as `--device webgpu`) into a fresh temporary folder; returns the two paths. */
+export async function standalonePage(snippet: string, folder = mkdtempSync(join(tmpdir(), 'inspector-page-')), options: readonly string[] = []): Promise<{ html: string; json: string }> {
   const name = snippet.replace(/^.*\//, '').replace(/\.ts$/, '');
   const html = join(folder, `${name}.html`);
   const json = join(folder, `${name}.json`);
   const sink = { write: () => true };
-  const code = await main(['run', snippet, '--html', html, '--json', json], { stdout: sink, stderr: sink });
+  const code = await main(['run', snippet, '--html', html, '--json', json, ...options], { stdout: sink, stderr: sink });
   if (code !== 0) throw new Error(`tensor-inspector run ${snippet} exited with ${code}`);
   return { html, json };
 }

@@ -1,4 +1,4 @@
-// The inspector: header, timeline, the variables table beside the tabbed views (storage and strides, values,
+// The inspector: header (with the GPU summary when the run used the device), timeline, the variables table beside the tabbed views (storage and strides, values,
 // autograd graph), and the console. Wires the store to the views and the views to the host (VS Code or the
 // standalone page).
 import type { InspectorRecord } from '../../extension/protocol/record.ts';
@@ -10,6 +10,7 @@ import type { LayoutClient } from '../layout/client.ts';
 import type { DisplayNode } from '../model/graph.ts';
 import { type Change, Store } from '../store.ts';
 import { ConsoleView } from './console.ts';
+import { GpuSummary } from './gpu.ts';
 import { GraphView } from './graph.ts';
 import { Header } from './header.ts';
 import { StorageView } from './storage.ts';
@@ -46,6 +47,8 @@ export class App {
       (node) => this.revealSource(node));
     this.panels = { storage, values: new ValuesView(store), graph: this.graph };
     const header = new Header(store, host.kind === 'standalone');
+    const gpu = new GpuSummary(store);
+    header.element.append(gpu.element);
     const timeline = new TimelineBar(store);
     const variables = new VariablesView(store);
     const consoleView = new ConsoleView(store);
@@ -61,7 +64,7 @@ export class App {
     const views = h('section', { class: 'pane views-pane', 'aria-label': 'Views' }, this.tabs);
     const panes = h('main', { class: 'panes', hidden: true }, variables.element, views);
     root.replaceChildren(h('div', { class: 'app' }, header.element, timeline.element, panes, this.waiting, consoleView.element, this.live));
-    const always: Panel[] = [header, timeline, variables, consoleView];
+    const always: Panel[] = [header, gpu, timeline, variables, consoleView];
     store.subscribe((changes) => {
       panes.hidden = !store.record;
       this.waiting.hidden = !!store.record;

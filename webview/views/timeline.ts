@@ -1,7 +1,9 @@
 // The timeline: a slider over the snippet's top-level statements. Every view shows the state after the statement
-// the slider is on; the statement's source and what it changed are shown beside it.
+// the slider is on; the statement's source, what it changed and, on the GPU, what it made the device do and which
+// of its ops ran on the CPU instead are shown beside it.
 import { h } from '../dom.ts';
 import { tensorName } from '../model/format.ts';
+import { statementFallbacks, statementWork } from '../model/gpu.ts';
 import type { Change, Store } from '../store.ts';
 
 export class TimelineBar {
@@ -10,6 +12,9 @@ export class TimelineBar {
   private readonly position = h('span', { class: 'position', 'aria-hidden': 'true' });
   private readonly source = h('code', { class: 'source' });
   private readonly changes = h('span', { class: 'changes' });
+  /** What the statement made the GPU do, and the ops it ran on the CPU instead. */
+  private readonly gpuWork = h('span', { class: 'gpu-work' });
+  private readonly gpuFallbacks = h('span', { class: 'gpu-fallback' });
   private readonly previous = h('vscode-button', { secondary: true, 'aria-label': 'Previous statement', title: 'Previous statement' }, '‹');
   private readonly next = h('vscode-button', { secondary: true, 'aria-label': 'Next statement', title: 'Next statement' }, '›');
 
@@ -18,7 +23,7 @@ export class TimelineBar {
       h('span', { class: 'buttons' }, this.previous, ' ', this.next),
       h('label', { for: 'timeline-slider', class: 'position-label' }, 'After statement'),
       this.slider, this.position,
-      h('div', { class: 'statement' }, this.source, this.changes));
+      h('div', { class: 'statement' }, this.source, this.changes, this.gpuWork, this.gpuFallbacks));
     this.slider.addEventListener('input', () => this.store.update({ statement: Number(this.slider.value) }));
     this.previous.addEventListener('click', () => this.step(-1));
     this.next.addEventListener('click', () => this.step(1));
@@ -47,6 +52,9 @@ export class TimelineBar {
     const names = timeline.namesAt(k);
     const changed = statement.changed.map((c) => `${tensorName(timeline.tensors.get(c.tensor), c.tensor, names.get(c.tensor))} ${c.kinds.join('+')}`);
     this.changes.textContent = changed.length > 0 ? `changed: ${changed.join(', ')}` : '';
+    this.gpuWork.textContent = statement.gpu ? statementWork(statement.gpu) : '';
+    const fallbacks = statement.gpu ? statementFallbacks(statement.gpu) : '';
+    this.gpuFallbacks.textContent = fallbacks && `on the CPU: ${fallbacks}`;
     this.previous.toggleAttribute('disabled', k <= 0);
     this.next.toggleAttribute('disabled', k >= count - 1);
   }
