@@ -1,4 +1,5 @@
 import { record } from '../../autograd/record.ts';
+import { gpuScatter } from '../../backend/webgpu/index.ts';
 import { int32, int64 } from '../../core/dtype.ts';
 import { IndexError, RuntimeError } from '../../core/errors.ts';
 import { type Scalar, scalarValue } from '../../core/scalar.ts';
@@ -6,7 +7,8 @@ import { broadcastShapes, broadcastStrides, wrapDim } from '../../core/shape.ts'
 import type { Tensor } from '../../core/tensor.ts';
 import { castTensor, inPlace } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
-import { accumulate, sliceView } from './walk.ts';
+import { INDEXED } from '../overlap.ts';
+import { accumulate, onDevice, sliceView } from './walk.ts';
 
 export interface IndexAddOptions { alpha?: Scalar }
 
@@ -37,16 +39,26 @@ export function indexAdd(self: Tensor, dim: number, index: Tensor, source: Tenso
   const size = self.ndim === 0 ? 1 : self._shape[d]!;
   const indices = index._values();
   const store = (v: number) => self.dtype.cast(v);
+  const target = sliceView(out, d, 0);
+  const part = sliceView(source, d, 0);
+  const shape = broadcastShapes(target.shape, part.shape);
   indices.forEach((at, i) => {
     if (at < 0 || at >= size) throw new IndexError('index out of range in self');
-    const target = sliceView(out, d, at);
-    const part = sliceView(source, d, i);
-    const shape = broadcastShapes(target.shape, part.shape);
-    if (shape.length !== target.shape.length || shape.some((s, k) => s !== target.shape[k])) {
+    if (i === 0 && (shape.length !== target.shape.length || shape.some((s, k) => s !== target.shape[k]))) {
       throw new RuntimeError(`output with shape [${target.shape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`);
     }
-    accumulate(target, { ...part, shape, strides: broadcastStrides(part.shape, part.strides, shape) }, alpha, store);
   });
+  const partStrides = broadcastStrides(part.shape, part.strides, shape);
+  if (!(onDevice(out) && self.ndim > 0 && source.ndim > 0 && gpuScatter('index_add', 'add', out, d, {
+    index, indexShape: out._shape.map((n, k) => (k === d ? indices.length : n)),
+    indexStrides: out._shape.map((_, k) => (k === d ? index._stride[0] ?? 0 : 0)),
+    source: { tensor: source, strides: [...partStrides.slice(0, d), source._stride[d]!, ...partStrides.slice(d)] }, alpha,
+  }))) {
+    indices.forEach((at, i) => {
+      const slice = sliceView(source, d, i);
+      accumulate(sliceView(out, d, at), { ...slice, shape, strides: broadcastStrides(slice.shape, slice.strides, shape) }, alpha, store);
+    });
+  }
   record('IndexAddBackward0', [self, source], out, {}, ([grad]) => {
     const picked = grad!.index_select(d, index);
     return [grad!, alpha === 1 ? picked : picked.mul(options.alpha!)];
@@ -61,7 +73,7 @@ const methods = {
   },
   /** In-place `x.index_add_(0, idx, src)`. */
   index_add_(this: Tensor, dim: number, index: Tensor, source: Tensor, options?: IndexAddOptions): Tensor {
-    return inPlace(this, [source], (before) => indexAdd(before, dim, index, source, options));
+    return inPlace(this, [source], (before) => indexAdd(before, dim, index, source, options), INDEXED);
   },
 };
 type IndexAddMethods = typeof methods;

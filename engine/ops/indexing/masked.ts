@@ -1,14 +1,16 @@
 // masked_fill and masked_select: a boolean mask, broadcast against the input, picks elements.
 import { record } from '../../autograd/record.ts';
 import { copyStrided } from '../../backend/cpu/kernels.ts';
+import { gpuSelect } from '../../backend/webgpu/index.ts';
 import { bool } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
-import { broadcastShapes, contiguousStrides, numelOf } from '../../core/shape.ts';
+import { broadcastShapes, broadcastStrides, contiguousStrides, numelOf } from '../../core/shape.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { inPlace, viewOf } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
-import { longTensor } from './walk.ts';
+import { UNCHECKED } from '../overlap.ts';
+import { longTensor, onDevice } from './walk.ts';
 
 /** The mask's values read as if broadcast to `shape`, in row-major order. */
 function maskValues(mask: Tensor, shape: readonly number[]): Uint8Array {
@@ -27,8 +29,12 @@ export function maskedFill(self: Tensor, mask: Tensor, value: Scalar | Tensor): 
   if (!(value instanceof Tensor) && !isScalar(value)) throw new TypeError(`masked_fill(): argument 'value' must be Number or Tensor`);
   const fill = self.dtype.cast(value instanceof Tensor ? Number(value.item()) : scalarValue(value));
   const out = emptyTensor(shape, self.dtype, self.device);
-  copyStrided(viewOf(out), viewOf(self, shape));
-  maskValues(mask, shape).forEach((m, i) => { if (m) out.storage.data[i] = fill; });
+  const condition = { tensor: mask, strides: broadcastStrides(mask._shape, mask._stride, shape) };
+  const input = { tensor: self, strides: broadcastStrides(self._shape, self._stride, shape) };
+  if (!onDevice(out) || !gpuSelect('masked_fill', condition, { scalar: fill }, input, out)) {
+    copyStrided(viewOf(out), viewOf(self, shape));
+    maskValues(mask, shape).forEach((m, i) => { if (m) out.storage.data[i] = fill; });
+  }
   if (value instanceof Tensor) {
     record('MaskedFillBackward1', [self, value], out, {}, ([grad]) => [grad!.masked_fill(mask, 0), grad!.masked_select(mask).sum()]);
   } else {
@@ -58,7 +64,7 @@ const methods = {
   masked_fill(this: Tensor, mask: Tensor, value: Scalar | Tensor): Tensor { return maskedFill(this, mask, value); },
   /** In-place `x.masked_fill_(mask, value)`; the mask must broadcast to x's shape. */
   masked_fill_(this: Tensor, mask: Tensor, value: Scalar | Tensor): Tensor {
-    return inPlace(this, [mask, value], (before) => maskedFill(before, mask, value));
+    return inPlace(this, [mask, value], (before) => maskedFill(before, mask, value), UNCHECKED);
   },
   /** `x.masked_select(mask)`. */
   masked_select(this: Tensor, mask: Tensor): Tensor { return maskedSelect(this, mask); },

@@ -1,5 +1,6 @@
 // scatter, scatter_add and their in-place twins: writing a source's values (or one value) at indexed positions.
 import { record } from '../../autograd/record.ts';
+import { gpuScatter } from '../../backend/webgpu/index.ts';
 import { int64 } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
@@ -7,7 +8,8 @@ import { wrapDim } from '../../core/shape.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { castTensor, inPlace } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
-import { forEachCoordinate, positionAlong, positionAt, sizeOrOne } from './walk.ts';
+import { INDEXED } from '../overlap.ts';
+import { forEachCoordinate, onDevice, positionAlong, positionAt, sizeOrOne } from './walk.ts';
 
 export type ScatterReduce = 'add' | 'multiply';
 export interface ScatterOptions { reduce?: ScatterReduce }
@@ -35,12 +37,20 @@ function scatterInto(self: Tensor, dim: number, index: Tensor, src: Tensor | Sca
   const out = castTensor(self, self.dtype);
   const size = sizeOrOne(self, d);
   const value = source ? 0 : self.dtype.cast(scalarValue(src as Scalar));
+  const indices = index._values();
+  const bad = indices.find((at) => at < 0 || at >= size);
+  if (bad !== undefined) throw new RuntimeError(`index ${bad} is out of bounds for dimension ${d} with size ${size}`);
+  const ranks = [index, ...(source ? [source] : [])].every((t) => t.ndim === self.ndim);
+  if (onDevice(out) && self.ndim > 0 && ranks) {
+    const operands = { index, indexShape: index._shape, indexStrides: index._stride, alpha: 1,
+      source: source ? { tensor: source, strides: source._stride } : { scalar: value } };
+    if (gpuScatter('scatter', mode, out, d, operands)) return out;
+  }
   const data = out.storage.data;
-  forEachCoordinate(index._shape, (coords) => {
-    const at = index.storage.data[positionAt(index, coords)]!;
-    if (at < 0 || at >= size) throw new RuntimeError(`index ${at} is out of bounds for dimension ${d} with size ${size}`);
-    const p = positionAlong(out, coords, d, at);
-    const v = source ? source.storage.data[positionAt(source, coords)]! : value;
+  const sourceData = source?.storage.values;
+  forEachCoordinate(index._shape, (coords, linear) => {
+    const p = positionAlong(out, coords, d, indices[linear]!);
+    const v = sourceData ? sourceData[positionAt(source!, coords)]! : value;
     data[p] = self.dtype.cast(mode === 'set' ? v : mode === 'add' ? data[p]! + v : data[p]! * v);
   });
   return out;
@@ -83,13 +93,13 @@ const methods = {
   },
   /** In-place `x.scatter_(0, idx, src)`. */
   scatter_(this: Tensor, dim: number, index: Tensor, src: Tensor | Scalar, options?: ScatterOptions): Tensor {
-    return inPlace(this, [src], (before) => scatter(before, dim, index, src, options));
+    return inPlace(this, [src], (before) => scatter(before, dim, index, src, options), INDEXED);
   },
   /** `x.scatter_add(0, idx, src)`. */
   scatter_add(this: Tensor, dim: number, index: Tensor, src: Tensor): Tensor { return scatterAdd(this, dim, index, src); },
   /** In-place `x.scatter_add_(0, idx, src)`. */
   scatter_add_(this: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
-    return inPlace(this, [src], (before) => scatterAdd(before, dim, index, src));
+    return inPlace(this, [src], (before) => scatterAdd(before, dim, index, src), INDEXED);
   },
 };
 type ScatterMethods = typeof methods;

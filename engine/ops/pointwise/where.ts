@@ -1,6 +1,9 @@
 // torch.where: an elementwise choice between two tensors or scalars; with only a condition, the indices where it
 // holds (as torch.nonzero(as_tuple=True) gives them).
 import { record } from '../../autograd/record.ts';
+import { gpuSelect } from '../../backend/webgpu/index.ts';
+import { broadcastShapes, broadcastStrides } from '../../core/shape.ts';
+import { elementwiseOutput } from '../layout.ts';
 import { bool, int64 } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { forEachPosition } from '../../core/strided.ts';
@@ -17,13 +20,25 @@ export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrS
     throw new RuntimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${condition.dtype.scalarName}`);
   }
   const dtype = resultType(input, other);
-  const out = mapThree(condition, asTensor(input, dtype), asTensor(other, dtype), dtype, (c, a, b) => (c ? a : b));
+  const [a, b] = [asTensor(input, dtype), asTensor(other, dtype)];
+  const out = (condition.storage.device.type === 'webgpu' ? selectOnDevice(condition, a, b) : null) ??
+    mapThree(condition, a, b, dtype, (c, x, y) => (c ? x : y));
   const inputs = [input instanceof Tensor ? input : null, other instanceof Tensor ? other : null];
   record('WhereBackward0', inputs, out, { condition }, ([grad], saved) => [
     where(saved.condition, grad!, 0),
     where(saved.condition, 0, grad!),
   ]);
   return out;
+}
+
+/** where's kernel on the device: a host scalar operand travels as a value; null when the CPU must do it. */
+function selectOnDevice(condition: Tensor, a: Tensor, b: Tensor): Tensor | null {
+  const shape = broadcastShapes(broadcastShapes(condition._shape, a._shape), b._shape);
+  const { out } = elementwiseOutput(shape, a.dtype, condition.device, [condition, a, b]);
+  const operand = (t: Tensor) => (t.ndim === 0 && t.storage.device.type === 'cpu'
+    ? { scalar: t.storage.values[t._offset]! } : { tensor: t, strides: broadcastStrides(t._shape, t._stride, shape) });
+  const cond = { tensor: condition, strides: broadcastStrides(condition._shape, condition._stride, shape) };
+  return gpuSelect('where', cond, operand(a), operand(b), out) ? out : null;
 }
 
 /** `torch.where(cond)`: one index tensor per dimension, listing where `cond` is non-zero in row-major order. */

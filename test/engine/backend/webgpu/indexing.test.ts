@@ -96,3 +96,52 @@ describe('webgpu gathers', { skip: skip ?? false }, () => {
     noFallback('index_select', 'gather', 'take', 'copy');
   });
 });
+
+describe('webgpu scatters and selects', { skip: skip ?? false }, () => {
+  const long = (values: number[], shape?: number[]) => torch.tensor(values).view(shape ?? [values.length]);
+
+  test('scatter, scatter_add and index_add: repeated indices resolve as on the CPU, every dtype and layout', () => {
+    for (const dtype of dtypes) {
+      for (const [name, x] of layouts(dtype, 6)) {
+        const label = `${dtype.name} ${name}`;
+        const self = x.clone();
+        const index = long([0, 3, 3, 1, 2, 2, 0, 0], [2, 4]);
+        sameOnDevice(`scatter 0 ${label}`, [self, index, x], (a, i, s) => a.scatter(0, i, s));
+        sameOnDevice(`scatter 1 value ${label}`, [self, index.t()], (a, i) => a.scatter(1, i, 2));
+        sameOnDevice(`scatter_ in place ${label}`, [self, index], (a, i) => a.clone().scatter_(1, i, x.to(a.device)));
+        sameOnDevice(`scatter out of range ${label}`, [self, long([0, 9], [1, 2])], (a, i) => a.scatter(1, i, 1));
+        sameOnDevice(`scatter negative ${label}`, [self, long([0, -1], [1, 2])], (a, i) => a.scatter(1, i, 1));
+        if (dtype !== torch.int64) {
+          sameOnDevice(`scatter_add ${label}`, [self, index, x], (a, i, s) => a.scatter_add(0, i, s));
+          sameOnDevice(`scatter reduce multiply ${label}`, [self, index, x], (a, i, s) => a.scatter(0, i, s, { reduce: 'multiply' }));
+          sameOnDevice(`index_add ${label}`, [self, long([5, 0, 5]), x.getitem(':, :3')], (a, i, s) => a.index_add(1, i, s));
+          sameOnDevice(`index_add broadcast source ${label}`, [self, long([1, 1]).int(), x.getitem(':2, :1')], (a, i, s) => a.index_add(0, i, s));
+          sameOnDevice(`index_add out of range ${label}`, [self, long([4]), x.getitem(':1')], (a, i, s) => a.index_add(0, i, s));
+        }
+      }
+    }
+    const x = layouts(torch.float32, 7)[2]![1];
+    sameOnDevice('index_add alpha', [x, long([3, 3, 0])], (a, i) => a.index_add(0, i, a.getitem(':3'), { alpha: 0.5 }));
+    noFallback('scatter', 'index_add', 'copy');
+  });
+
+  test('masked_fill and where: every dtype and layout, broadcasting, scalars', () => {
+    for (const dtype of dtypes) {
+      for (const [name, x] of layouts(dtype, 8)) {
+        const label = `${dtype.name} ${name}`;
+        const mask = layouts(torch.bool, 9)[1]![1];
+        sameOnDevice(`masked_fill ${label}`, [x, mask], (a, m) => a.masked_fill(m, 3));
+        sameOnDevice(`masked_fill broadcast mask ${label}`, [x, mask.getitem('0')], (a, m) => a.masked_fill(m, 1));
+        sameOnDevice(`masked_fill tensor value ${label}`, [x, mask, torch.tensor(7)], (a, m, v) => a.masked_fill(m, v));
+        sameOnDevice(`masked_fill_ ${label}`, [x, mask], (a, m) => a.clone().masked_fill_(m, 0));
+        sameOnDevice(`where ${label}`, [mask, x, x.flip(0)], (m, a, b) => torch.where(m, a, b));
+        sameOnDevice(`where scalars ${label}`, [mask.getitem(':1'), x], (m, a) => torch.where(m, a, 2));
+        sameOnDevice(`where method ${label}`, [mask, x], (m, a) => a.where(m, a.getitem('1:2')));
+      }
+    }
+    sameOnDevice('where with two scalars', [layouts(torch.bool, 10)[0]![1]], (m) => torch.where(m, 1.5, -2));
+    sameOnDevice('where promotes', [layouts(torch.bool, 11)[0]![1], layouts(torch.int32, 12)[0]![1]], (m, a) => torch.where(m, a, 0.5));
+    sameOnDevice('masked_fill with a non-bool mask', [torch.ones(3), torch.ones(3)], (a, m) => a.masked_fill(m, 1));
+    noFallback('masked_fill', 'where');
+  });
+});
