@@ -1,7 +1,7 @@
 // Elementwise kernels generated from each op's declared WGSL expression, reading strided views directly (a
 // broadcast dimension has stride 0), plus the copy/cast kernel behind `.contiguous()`, `.to(dtype)` and writes.
 import type { DType } from '../../core/dtype.ts';
-import { broadcastStrides } from '../../core/shape.ts';
+import { broadcastStrides, contiguousStrides } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import type { DeviceClient } from './client.ts';
 import { residencyOf } from './device.ts';
@@ -38,36 +38,60 @@ export function runElementwise(device: DeviceClient, kernel: ElementwiseKernel, 
   if (expression === null) return false;
   const rank = out._shape.length;
   const buffered = inputs.map((o, k) => ({ o, name: names[k]! })).filter(({ o }) => o.scalar === undefined);
+  const vector = vectorizable(buffered.map(({ o }) => o), out);
   const words = new Words();
-  const countAt = words.push(out.numel());
+  const countAt = words.push(vector ? out.numel() / 4 : out.numel());
   const offsetsAt = words.push(out._offset, ...buffered.map(({ o }) => o.tensor._offset));
   const scalarsAt = words.push(...inputs.map((o) => (o.scalar === undefined ? 0 : scalarBits(o.scalar, gpuType(o.tensor.dtype)))));
-  const dimsAt = words.push(...out._shape);
-  const stridesAt = [words.push(...out._stride), ...buffered.map(({ o }) => words.push(...o.strides))];
-  const positions = ['o', ...buffered.map(({ name }) => `j_${name}`)];
-  let body = positions.map((name, k) => `  var ${name} = ${Words.ref(offsetsAt + k)};\n`).join('');
-  body += stridedOffsets('i', rank, dimsAt, positions, stridesAt);
-  inputs.forEach((o, k) => {
-    const type = gpuType(o.tensor.dtype);
-    const raw = o.scalar === undefined ? `in_${names[k]}[j_${names[k]}]` : type === 'u32' ? Words.ref(scalarsAt + k) : `bitcast<${type}>(${Words.ref(scalarsAt + k)})`;
-    body += `  let ${names[k]} = ${convert(raw, type, computeType)};\n`;
-  });
   const resultType: GpuType | 'bool' = kernel.predicate ? 'bool' : computeType;
   // A bool result stored from a number is normalised to 0/1 (bool + bool is logical or).
   const value = resultType === 'bool' ? `select(0u, 1u, ${expression})` : outType === 'u32' ? `select(0u, 1u, (${expression}) != 0u)` : convert(`(${expression})`, resultType, outType);
-  body += `  out[o] = ${value};\n}\n`;
-  const bindings = buffered.map(({ o, name }, k) => storageBinding(k + 1, `in_${name}`, gpuType(o.tensor.dtype), 'read')).join('') +
-    storageBinding(buffered.length + 1, 'out', outType, 'read_write');
+  const operandValue = (o: Operand, k: number, raw: string): string => {
+    const type = gpuType(o.tensor.dtype);
+    const read = o.scalar === undefined ? raw : type === 'u32' ? Words.ref(scalarsAt + k) : `bitcast<${type}>(${Words.ref(scalarsAt + k)})`;
+    return `let ${names[k]} = ${convert(read, type, computeType)};`;
+  };
+  let body: string;
+  if (vector) {
+    // Note [vec4 elementwise]: each thread moves 4 contiguous elements as vec4s and computes every lane with the
+    // scalar kernel's expression, so special values come out exactly as there.
+    body = buffered.map(({ name }, k) => `  let v_${name} = in_${name}[(${Words.ref(offsetsAt + k + 1)} >> 2u) + i];\n`).join('');
+    body += `  var result: vec4<${outType}>;\n`;
+    for (let lane = 0; lane < 4; lane++) {
+      body += `  {\n${inputs.map((o, k) => `    ${operandValue(o, k, `v_${names[k]}[${lane}]`)}\n`).join('')}    result[${lane}] = ${value};\n  }\n`;
+    }
+    body += `  out[(${Words.ref(offsetsAt)} >> 2u) + i] = result;\n}\n`;
+  } else {
+    const dimsAt = words.push(...out._shape);
+    const stridesAt = [words.push(...out._stride), ...buffered.map(({ o }) => words.push(...o.strides))];
+    const positions = ['o', ...buffered.map(({ name }) => `j_${name}`)];
+    body = positions.map((name, k) => `  var ${name} = ${Words.ref(offsetsAt + k)};\n`).join('');
+    body += stridedOffsets('i', rank, dimsAt, positions, stridesAt);
+    inputs.forEach((o, k) => { body += `  ${operandValue(o, k, `in_${names[k]}[j_${names[k]}]`)}\n`; });
+    body += `  out[o] = ${value};\n}\n`;
+  }
+  const binding = (index: number, name: string, type: GpuType, access: 'read' | 'read_write'): string =>
+    (vector ? `@group(0) @binding(${index}) var<storage, ${access}> ${name}: array<vec4<${type}>>;\n` : storageBinding(index, name, type, access));
+  const bindings = buffered.map(({ o, name }, k) => binding(k + 1, `in_${name}`, gpuType(o.tensor.dtype), 'read')).join('') +
+    binding(buffered.length + 1, 'out', outType, 'read_write');
   const wgsl = words.declaration() + bindings + specialValueHelpers + entry(Words.ref(countAt)) + body;
   const operandKey = inputs.map((o) => `${o.scalar === undefined ? '' : 'scalar '}${o.tensor.dtype.name}`).join(',');
-  const key = `${kernel.name}|${operandKey}->${out.dtype.name}|rank${rank}|wg64`;
+  const key = `${kernel.name}|${operandKey}->${out.dtype.name}|${vector ? 'vec4' : `rank${rank}`}|wg64`;
   if (device.compile(key, `${kernel.name} kernel`, wgsl) !== null) return false;
   const buffers = buffered.map(({ o }) => residencyOf(o.tensor.storage).deviceBuffer());
   const target = residencyOf(out.storage);
   target.deviceBuffer();
-  device.launch(key, kernel.name, words.data(), [...buffers, target.buffer], gridFor(out.numel()));
+  device.launch(key, kernel.name, words.data(), [...buffers, target.buffer], gridFor(vector ? out.numel() / 4 : out.numel()));
   target.written();
   return true;
+}
+
+/** Whether every buffered operand and `out` are contiguous, unbroadcast and 4-aligned over a multiple of 4 elements. */
+function vectorizable(operands: readonly Operand[], out: Tensor): boolean {
+  const count = out.numel();
+  if (count === 0 || count % 4 !== 0 || out._offset % 4 !== 0 || !out.is_contiguous()) return false;
+  const contiguous = contiguousStrides(out._shape);
+  return operands.every((o) => o.tensor._offset % 4 === 0 && out._shape.every((size, d) => size === 1 || o.strides[d] === contiguous[d]));
 }
 
 /** A scalar's bits as the u32 word a kernel bitcasts back to `type` (x64 never gets here). */
