@@ -3,10 +3,10 @@
 // declare ops through `unaryOp` / `binaryOp` here, which also registers them for the table-driven tests.
 import type { StridedView, Store } from '../backend/cpu/kernels.ts';
 import { copyStrided, mapBinary, mapUnary } from '../backend/cpu/kernels.ts';
-import { type BinaryKernel, type FloatName, type UnaryKernel, wasmBinary, wasmUnary } from '../backend/wasm/index.ts';
+import { type BinaryKernel, type KernelDType, type UnaryKernel, wasmBinary, wasmUnary } from '../backend/wasm/index.ts';
 import { record, needsGrad } from '../autograd/record.ts';
 import { checkSameDevice, gpuCopy, gpuElementwise } from '../backend/webgpu/index.ts';
-import { bool, category, type DType, float32, float64, get_default_dtype, int64, promoteTypes } from '../core/dtype.ts';
+import { bool, category, type DType, float32, get_default_dtype, int64, promoteTypes } from '../core/dtype.ts';
 import { RuntimeError } from '../core/errors.ts';
 import { is_grad_enabled } from '../core/grad-mode.ts';
 import { isScalar, type Scalar, scalarKind, scalarValue } from '../core/scalar.ts';
@@ -94,9 +94,9 @@ export function canCast(from: DType, to: DType): boolean {
   return true;
 }
 
-/** The dtypes the WebAssembly kernels compute in; the others stay on the reference kernels. */
-function floatName(dtype: DType): FloatName | null {
-  return dtype === float32 ? 'float32' : dtype === float64 ? 'float64' : null;
+/** The dtypes the WebAssembly kernels compute in; bool stays on the reference kernels. */
+function kernelDType(dtype: DType): KernelDType | null {
+  return dtype.name === 'bool' ? null : dtype.name;
 }
 
 export interface UnarySpec {
@@ -161,8 +161,8 @@ export function unaryOp(spec: UnarySpec): (self: Tensor) => Tensor {
     if (!onDevice(out) || !gpuElementwise(kernel, [{ tensor: input, strides: input._stride }], out)) {
       const fn = dtype === float32 && spec.cpuFloat32 ? spec.cpuFloat32 : spec.cpu;
       const view = inOrder(viewOf(input), order);
-      const float = floatName(dtype);
-      if (!(spec.wasm && float && wasmUnary(spec.wasm, float, out.storage.data, view))) mapUnary(out.storage.data, view, fn, storeFor(dtype));
+      const fastDType = kernelDType(dtype);
+      if (!(spec.wasm && fastDType && wasmUnary(spec.wasm, fastDType, out.storage.data, view))) mapUnary(out.storage.data, view, fn, storeFor(dtype));
     }
     const backward = spec.backward;
     if (backward && spec.grad_fn) {
@@ -195,8 +195,8 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
     if (!onDevice(out) || !gpuElementwise(kernel, operands, out)) {
       const fn = !compute.is_floating_point && spec.cpuIntegral ? spec.cpuIntegral : spec.cpu;
       const [a, b] = [inOrder(viewOf(self, shape), order), inOrder(viewOf(other, shape), order)];
-      const float = outDType === compute ? floatName(compute) : null;
-      if (!(spec.wasm && float && wasmBinary(spec.wasm, float, out.storage.data, a, b))) mapBinary(out.storage.data, a, b, fn, storeFor(outDType));
+      const fastDType = outDType === compute ? kernelDType(compute) : null;
+      if (!(spec.wasm && fastDType && wasmBinary(spec.wasm, fastDType, out.storage.data, a, b))) mapBinary(out.storage.data, a, b, fn, storeFor(outDType));
     }
     const backward = spec.backward;
     if (backward && spec.grad_fn) {

@@ -20,7 +20,7 @@ export function wasmMatmul(dtype: FloatName, out: TypedArray, a: StridedView, b:
   const [batch, n, k] = a.shape as [number, number, number];
   const m = b.shape[2]!;
   if (batch * n * k * m === 0) return false;
-  const f = fast(batch * n * k * m, MIN_WORK);
+  const f = fast(batch * n * k * m, MIN_WORK, n * k * m >= THREADED_WORK);
   if (!f) return false;
   const size = dtype === 'float32' ? 4 : 8;
   const nr = 32 / size;
@@ -43,13 +43,13 @@ export function wasmMatmul(dtype: FloatName, out: TypedArray, a: StridedView, b:
   const [sab, san, sak] = a.strides as [number, number, number];
   const [sbb, sbk, sbm] = b.strides as [number, number, number];
   const result = view(c, rows * cols);
-  const threads = n * k * m >= THREADED_WORK ? readyThreads() + 1 : 1;
+  const threads = f.threaded ? readyThreads() + 1 : 1;
   for (let bi = 0; bi < batch; bi++) {
     packA(aBase + (a.offset - aSpan.low + bi * sab) * size, san, sak, n, k, packedA);
     packB(bBase + (b.offset - bSpan.low + bi * sbb) * size, sbk, sbm, k, m, packedB);
     // Every thread runs the same call and claims blocks of rows from the shared counter.
     if (bi > 0) f.arena.resetCounter(next);
-    parallel(exports, gemm, Array.from({ length: threads }, () => [packedA, packedB, c, n, k, m, next]));
+    parallel(exports, gemm, Array.from({ length: threads }, () => [packedA, packedB, c, n, k, m, next]), f.threaded);
     if (cols === m) out.set(result.subarray(0, n * m) as Float32Array & Float64Array, bi * n * m);
     else for (let i = 0; i < n; i++) out.set(result.subarray(i * cols, i * cols + m) as Float32Array & Float64Array, (bi * n + i) * m);
   }

@@ -1,7 +1,8 @@
-// The WebAssembly kernels' instance and its memory. Kernels do not own tensors: each fast op copies its operands
-// into a scratch arena at the start of the shared memory, runs, and copies its result out (Note [Scratch arena]).
+// The WebAssembly kernels' instances and their memories. Kernels do not own tensors: each fast op copies its operands
+// into a scratch arena at the start of a memory, runs, and copies its result out (Note [Scratch arena]).
+import type { TypedArray } from '../../core/dtype.ts';
 import { decodeBase64 } from './base64.ts';
-import { kernelsWasmBase64 } from './generated/kernels-wasm.ts';
+import { kernelsWasmBase64, unsharedKernelsWasmBase64 } from './generated/kernels-wasm.ts';
 
 type Pointer = number;
 
@@ -15,14 +16,22 @@ export interface KernelExports {
   gemm_f64(a: Pointer, b: Pointer, c: Pointer, n: number, k: number, m: number, next: Pointer): void;
   binary_f32(op: number, a: Pointer, b: Pointer, out: Pointer, n0: number, n1: number, sa0: number, sa1: number, sb0: number, sb1: number): void;
   binary_f64(op: number, a: Pointer, b: Pointer, out: Pointer, n0: number, n1: number, sa0: number, sa1: number, sb0: number, sb1: number): void;
+  binary_i32(op: number, a: Pointer, b: Pointer, out: Pointer, n0: number, n1: number, sa0: number, sa1: number, sb0: number, sb1: number): void;
+  binary_i64(op: number, a: Pointer, b: Pointer, out: Pointer, n0: number, n1: number, sa0: number, sa1: number, sb0: number, sb1: number): void;
   unary_f32(op: number, x: Pointer, out: Pointer, n0: number, n1: number, s0: number, s1: number): void;
   unary_f64(op: number, x: Pointer, out: Pointer, n0: number, n1: number, s0: number, s1: number): void;
+  unary_i32(op: number, x: Pointer, out: Pointer, n0: number, n1: number, s0: number, s1: number): void;
+  unary_i64(op: number, x: Pointer, out: Pointer, n0: number, n1: number, s0: number, s1: number): void;
   sum_f32(x: Pointer, out: Pointer, nk: number, sk: number, nr: number, sr: number): void;
   sum_f64(x: Pointer, out: Pointer, nk: number, sk: number, nr: number, sr: number): void;
   extreme_f32(x: Pointer, values: Pointer, indices: Pointer, nk: number, sk: number, nr: number, sr: number, smallest: number): void;
   extreme_f64(x: Pointer, values: Pointer, indices: Pointer, nk: number, sk: number, nr: number, sr: number, smallest: number): void;
   softmax_f32(x: Pointer, out: Pointer, rows: number, n: number, next: Pointer): void;
   softmax_f64(x: Pointer, out: Pointer, rows: number, n: number, next: Pointer): void;
+  log_softmax_stats_f32(x: Pointer, out: Pointer, stats: Pointer, rows: number, n: number, next: Pointer): void;
+  log_softmax_stats_f64(x: Pointer, out: Pointer, stats: Pointer, rows: number, n: number, next: Pointer): void;
+  log_softmax_finish_f32(x: Pointer, out: Pointer, stats: Pointer, rows: number, n: number, next: Pointer): void;
+  log_softmax_finish_f64(x: Pointer, out: Pointer, stats: Pointer, rows: number, n: number, next: Pointer): void;
 }
 export type KernelName = keyof KernelExports;
 
@@ -46,29 +55,45 @@ export interface Kernels {
   readonly exports: KernelExports;
 }
 
-let loaded: Kernels | null | undefined;
-
 /**
- * Compiles and instantiates the kernels once; null where WebAssembly, its SIMD or shared memory is missing (the
- * engine then runs the reference kernels).
+ * Note [Two memories]: the same kernels are built twice (build.mjs). Kernel threads need a shared memory, but
+ * TypedArray.set to and from a SharedArrayBuffer runs at half the speed of a copy between ordinary buffers (its
+ * copies must be atomic per element), and every fast op copies its operands in and its result out. So ops that run
+ * on the calling thread alone use the instance over an ordinary memory, and only ops split across kernel threads
+ * use the shared one. Each memory has its own arena; the two never hold the same op's data.
  */
-export function kernels(): Kernels | null {
-  if (loaded !== undefined) return loaded;
+const loaded: { shared?: Kernels | null; unshared?: Kernels | null } = {};
+
+function instantiate(base64: string, shared: boolean): Kernels | null {
   const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
   try {
     if (!api) throw new Error('no WebAssembly');
-    const module = new api.Module(decodeBase64(kernelsWasmBase64));
-    const memory = new api.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES, shared: true });
+    const module = new api.Module(decodeBase64(base64));
+    const memory = new api.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES, shared });
     const instance = new api.Instance(module, { env: { memory } });
-    loaded = { module, memory, exports: instance.exports as unknown as KernelExports };
+    return { module, memory, exports: instance.exports as unknown as KernelExports };
   } catch {
-    loaded = null;
+    return null;
   }
-  return loaded;
 }
 
 /**
- * Note [Scratch arena]: one bump allocator over the shared memory, reset by every fast op before it copies its
+ * The kernels over a shared memory, for ops split across kernel threads (compiled once); null where WebAssembly, its
+ * SIMD or shared memory is missing.
+ */
+export function kernels(): Kernels | null {
+  if (loaded.shared === undefined) loaded.shared = instantiate(kernelsWasmBase64, true);
+  return loaded.shared;
+}
+
+/** The kernels over an ordinary memory, for ops on the calling thread; null where WebAssembly or its SIMD is missing. */
+export function unsharedKernels(): Kernels | null {
+  if (loaded.unshared === undefined) loaded.unshared = instantiate(unsharedKernelsWasmBase64, false);
+  return loaded.unshared;
+}
+
+/**
+ * Note [Scratch arena]: one bump allocator per memory (Note [Two memories]), reset by every fast op before it copies its
  * operands in. Tensors stay in ordinary typed arrays that the garbage collector owns; the copies cost little next
  * to the kernels (matrix products), or are streamed through cache-sized chunks (elementwise maps). The memory
  * grows to the largest op's need and stays there; an op that would need more than the module's maximum runs the
@@ -112,4 +137,8 @@ export class Arena {
 
   f32(pointer: Pointer, length: number): Float32Array { return new Float32Array(this.buffer, pointer, length); }
   f64(pointer: Pointer, length: number): Float64Array { return new Float64Array(this.buffer, pointer, length); }
+  /** A view of the arena with the element type of `like` (a tensor's storage). */
+  view<A extends TypedArray>(like: A, pointer: Pointer, length: number): A {
+    return new (like.constructor as new (buffer: ArrayBufferLike, offset: number, length: number) => A)(this.buffer, pointer, length);
+  }
 }

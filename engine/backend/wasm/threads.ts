@@ -91,15 +91,18 @@ export function readyThreads(): number {
   return ready;
 }
 
-/** Calls `name` once per share: share 0 on the calling thread, the others on ready threads, and waits for all. */
-export function parallel(exports: KernelExports, name: KernelName, shares: readonly (readonly number[])[]): void {
+/**
+ * Calls `name` once per share: share 0 on the calling thread, the others on ready threads when `threaded` (the
+ * kernels run over the shared memory), and waits for all.
+ */
+export function parallel(exports: KernelExports, name: KernelName, shares: readonly (readonly number[])[], threaded: boolean): void {
   const call = exports[name] as (...args: number[]) => void;
   const started: { base: number; generation: number }[] = [];
   const inline: (readonly number[])[] = [];
   let slot = 0;
   for (const share of shares.slice(1)) {
     const base = slot * SLOT;
-    if (control && host && enabled && slot < host.threads && Atomics.load(control, base + READY) === 1) {
+    if (threaded && control && host && enabled && slot < host.threads && Atomics.load(control, base + READY) === 1) {
       control[base + FN] = names.indexOf(name);
       control[base + ARGC] = share.length;
       share.forEach((value, i) => { control![base + ARGS + i] = value; });

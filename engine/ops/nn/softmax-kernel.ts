@@ -43,9 +43,9 @@ export function kernel(input: Tensor, dim: number, kind: Kind): Tensor {
   }
   const out = emptyTensor(input._shape, input.dtype, input.device);
   const name = input.dtype.name;
-  if (kind === 'softmax' && lastDim && input.is_contiguous() && (name === 'float32' || name === 'float64')) {
+  if (lastDim && input.is_contiguous() && (name === 'float32' || name === 'float64')) {
     const length = input.ndim === 0 ? 1 : input._shape[input.ndim - 1]!;
-    if (wasmSoftmax(name, out.storage.data, input.storage.data, input._offset, input.numel() / Math.max(length, 1), length)) return out;
+    if (wasmSoftmax(kind, name, out.storage.data, input.storage.data, input._offset, input.numel() / Math.max(length, 1), length)) return out;
   }
   const float32 = name === 'float32';
   const round = float32 ? Math.fround : (v: number) => v;

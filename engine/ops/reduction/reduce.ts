@@ -136,8 +136,10 @@ export function reduce<A>(
   const permuted = reducedLast(self, dims);
   const out = emptyTensor(outShape, dtype, self.device);
   const name = dtype.name;
-  if (fast && self.dtype === dtype && (name === 'float32' || name === 'float64') && self.ndim > 0 &&
-    wasmReduce(fast, name, out.storage.data, permuted, dims.length)) return out;
+  // int64 sums run on the float64 kernel: integers held in doubles add up exactly within 2^53.
+  const kernelDType = name === 'int64' && fast === 'sum' ? 'float64' : name;
+  if (fast && self.dtype === dtype && (kernelDType === 'float32' || kernelDType === 'float64') && self.ndim > 0 &&
+    wasmReduce(fast, kernelDType, out.storage.data, permuted, dims.length)) return out;
   const store = dtype.name === 'bool' || dtype.name === 'int64' ? (x: number) => dtype.cast(x) : null;
   reduceLastDims(out.storage.data, permuted, dims.length, init, step, store ? (acc, n) => store(finish(acc, n)) : finish);
   return out;

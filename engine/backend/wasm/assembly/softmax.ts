@@ -55,13 +55,11 @@ export function softmax<T>(x: usize, out: usize, rows: i32, n: i32, next: usize)
   }
 }
 
-function softmaxRow<T>(x: usize, out: usize, r: i32, n: i32): void {
+/** Writes e^(x - max) of a row to po and returns their sum in the reference's register order. */
+@inline function exponentialSum<T>(px: usize, po: usize, n: i32, maxValue: T): T {
   const size = <usize>sizeof<T>();
   const lanes = 16 / sizeof<T>();
   const width = 2 * lanes;
-  const px = x + <usize>r * n * size;
-  const po = out + <usize>r * n * size;
-  const maxValue = rowMax<T>(px, n);
   const max = v128.splat<T>(maxValue);
   let j = 0;
   if (sizeof<T>() == 4) for (; j + 8 <= n; j += 8) sleefExpf8(px + j * size, po + j * size, max);
@@ -108,9 +106,56 @@ function softmaxRow<T>(x: usize, out: usize, r: i32, n: i32): void {
       total = lane<T>(l0, 0) + lane<T>(l0, 1) + lane<T>(l1, 0) + lane<T>(l1, 1);
     }
   }
+  return total;
+}
+
+function softmaxRow<T>(x: usize, out: usize, r: i32, n: i32): void {
+  const size = <usize>sizeof<T>();
+  const lanes = 16 / sizeof<T>();
+  const px = x + <usize>r * n * size;
+  const po = out + <usize>r * n * size;
+  const total = exponentialSum<T>(px, po, n, rowMax<T>(px, n));
+  let j = 0;
   const inverse = v128.splat<T>(<T>1 / total);
-  j = 0;
   for (; j + lanes <= n; j += lanes) v128.store(po + j * size, v128.mul<T>(v128.load(po + j * size), inverse));
   const scalarInverse = <T>1 / total;
   for (; j < n; j++) store<T>(po + j * size, load<T>(po + j * size) * scalarInverse);
+}
+
+/**
+ * log_softmax's first pass: for each row, its max and the sum of e^(x - max) (exponentials as softmax's) into
+ * stats[2r], stats[2r + 1]. The loader then replaces each sum by its logarithm, rounded as the reference rounds it
+ * (Math.log, so that the bits agree), for the second pass. `out` holds the exponentials meanwhile.
+ */
+export function logSoftmaxStats<T>(x: usize, out: usize, stats: usize, rows: i32, n: i32, next: usize): void {
+  const size = <usize>sizeof<T>();
+  for (let first = atomic.add<i32>(next, ROWS_PER_CLAIM); first < rows; first = atomic.add<i32>(next, ROWS_PER_CLAIM)) {
+    const last = min(first + ROWS_PER_CLAIM, rows);
+    for (let r = first; r < last; r++) {
+      const px = x + <usize>r * n * size;
+      const max = rowMax<T>(px, n);
+      store<T>(stats + <usize>r * 2 * size, max);
+      store<T>(stats + (<usize>r * 2 + 1) * size, exponentialSum<T>(px, out + <usize>r * n * size, n, max));
+    }
+  }
+}
+
+/** log_softmax's second pass: out = (x - max) - log(sum), rounding after each step as the reference does. */
+export function logSoftmaxFinish<T>(x: usize, out: usize, stats: usize, rows: i32, n: i32, next: usize): void {
+  const size = <usize>sizeof<T>();
+  const lanes = 16 / sizeof<T>();
+  for (let first = atomic.add<i32>(next, ROWS_PER_CLAIM); first < rows; first = atomic.add<i32>(next, ROWS_PER_CLAIM)) {
+    const last = min(first + ROWS_PER_CLAIM, rows);
+    for (let r = first; r < last; r++) {
+      const px = x + <usize>r * n * size;
+      const po = out + <usize>r * n * size;
+      const max = load<T>(stats + <usize>r * 2 * size);
+      const logSum = load<T>(stats + (<usize>r * 2 + 1) * size);
+      const mv = v128.splat<T>(max);
+      const lv = v128.splat<T>(logSum);
+      let j = 0;
+      for (; j + lanes <= n; j += lanes) v128.store(po + j * size, v128.sub<T>(v128.sub<T>(v128.load(px + j * size), mv), lv));
+      for (; j < n; j++) store<T>(po + j * size, (load<T>(px + j * size) - max) - logSum);
+    }
+  }
 }
