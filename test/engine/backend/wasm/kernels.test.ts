@@ -1,11 +1,13 @@
 // The WebAssembly kernels against the reference kernels (engine/backend/cpu), op by op, over the layouts the
-// dispatcher hands them: contiguous, transposed, sliced with steps, broadcast (stride 0), 0-dim, odd sizes. Float32
-// elementwise maps, extremes and softmax must agree bit for bit; float64 math within an ulp or two; sums and
-// products within float tolerance (their summation order differs).
+// dispatcher hands them: contiguous, transposed, sliced with steps, broadcast (stride 0), 0-dim, odd sizes, sizes
+// that span several streamed chunks. Float32 elementwise maps, extremes, softmax and log_softmax must agree bit for
+// bit, and so must integer maps (int32 wrapping on overflow) and int64 sums; float64 math within an ulp or two; float
+// sums and products within float tolerance (their summation order differs).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { torch } from '../../../../engine/index.ts';
 import type { Tensor } from '../../../../engine/index.ts';
+import type { DType } from '../../../../engine/core/dtype.ts';
 import { type KernelMode, setKernelMode, wasmAvailable } from '../../../../engine/backend/wasm/index.ts';
 
 function run<T>(mode: KernelMode, f: () => T): T {
@@ -109,11 +111,21 @@ for (const dtype of [torch.float32, torch.float64]) {
   });
 
   describe(`${dtype} softmax and products`, () => {
-    test('softmax along the last dim matches bit for bit in float32', () => {
-      for (const length of [1, 3, 7, 8, 9, 15, 16, 17, 100]) agree(() => sample([13, length], dtype).softmax(-1), dtype === torch.float32 ? 0 : 4);
-      agree(() => sample([], dtype).softmax(0));
-      agree(() => sample([2, 3, 33], dtype).softmax(2), dtype === torch.float32 ? 0 : 4);
-    });
+    for (const kind of ['softmax', 'log_softmax'] as const) {
+      test(`${kind} along the last dim matches bit for bit in float32`, () => {
+        const ulps = dtype === torch.float32 ? 0 : 4;
+        const apply = (t: Tensor, dim: number) => t[kind](dim);
+        for (const length of [1, 3, 7, 8, 9, 15, 16, 17, 100, 1000]) agree(() => apply(sample([13, length], dtype), -1), ulps);
+        agree(() => apply(sample([], dtype), 0));
+        agree(() => apply(sample([2, 3, 33], dtype), 2), ulps);
+        agree(() => apply(sample([70, 1030], dtype, true), 1), ulps);
+        agree(() => apply(torch.tensor([[1, NaN, 3], [Infinity, 1, 2], [-Infinity, -Infinity, -Infinity], [-Infinity, 0, 5]], { dtype }), 1));
+        // Other dims and strided inputs take the reference kernel on both paths.
+        agree(() => apply(sample([13, 21], dtype), 0), ulps);
+        agree(() => apply(sample([21, 13], dtype).t(), 1), ulps);
+        agree(() => apply(torch.zeros(3, 0, { dtype }), 1));
+      });
+    }
     test('mm, bmm and matmul over strided operands', () => {
       // Float32 products accumulate in float (as PyTorch's BLAS does), the reference in double: the gap grows with
       // the shared dimension k and the operands' magnitude (up to 4 here).
@@ -135,8 +147,83 @@ for (const dtype of [torch.float32, torch.float64]) {
   });
 }
 
-test('other dtypes and empty tensors stay on the reference kernels', () => {
+/** Integers from a fixed seed: small ones, and near the dtype's limits (int32 overflows; int64 stays within 2^53). */
+function integers(shape: number[], dtype: DType): Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const limit = dtype === torch.int32 ? 2 ** 31 : 2 ** 26;
+  let seed = shape.reduce((a, b) => a * 31 + b, 11);
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed / 2 ** 31; };
+  const values = Array.from({ length: n }, (_, i) => {
+    if (i % 5 === 0) return Math.floor(next() * 2 * limit) - limit;
+    return i % 7 === 0 ? 0 : Math.floor(next() * 200) - 100;
+  });
+  if (dtype === torch.int32) [2147483647, -2147483648, 46341, -46341].forEach((v, i) => { if (i < n) values[i] = v; });
+  return torch.tensor(values, { dtype }).view(shape);
+}
+
+for (const dtype of [torch.int32, torch.int64]) {
+  describe(`${dtype} elementwise and sums`, () => {
+    const layouts = (a: number, b: number): (() => Tensor)[] => [
+      () => integers([a, b], dtype),
+      () => integers([b, a], dtype).t(),
+      () => integers([a, 2 * b + 1], dtype).getitem(':, 1::2'),
+      () => integers([1, b], dtype).expand(a, b),
+    ];
+    for (const op of ['add', 'sub', 'mul'] as const) {
+      test(`${op} matches the reference bit for bit${dtype === torch.int32 ? ', wrapping on overflow' : ''}`, () => {
+        for (const left of layouts(23, 45)) {
+          for (const right of layouts(23, 45)) agree(() => left()[op](right()));
+          agree(() => left()[op](7));
+          agree(() => left()[op](-3));
+          agree(() => left()[op](integers([45], dtype)));
+          agree(() => left()[op](integers([23, 1], dtype)));
+        }
+        agree(() => integers([], dtype)[op](integers([], dtype)));
+        agree(() => integers([70001], dtype)[op](integers([70001], dtype)));
+        // Zeros times negatives: int64 results hold no -0.
+        agree(() => torch.zeros(3000, { dtype })[op](integers([3000], dtype)));
+        agree(() => torch.zeros(0, 5, { dtype })[op](integers([5], dtype)));
+      });
+    }
+    for (const op of ['neg', 'abs', 'relu'] as const) {
+      test(`${op} matches the reference bit for bit`, () => {
+        const apply = (t: Tensor) => (t as unknown as Record<typeof op, () => Tensor>)[op]();
+        for (const make of layouts(37, 61)) agree(() => apply(make()));
+        agree(() => apply(integers([], dtype)));
+        agree(() => apply(integers([40000], dtype)));
+        agree(() => apply(torch.zeros(2000, { dtype })));
+      });
+    }
+    test('sums over all, rows, columns and middle dims match exactly', () => {
+      for (const make of layouts(33, 130)) {
+        for (const dim of [undefined, 0, 1, -1] as const) agree(() => make().sum(dim === undefined ? {} : { dim }));
+      }
+      agree(() => integers([4, 5, 6, 7], dtype).sum([1, 3]));
+      agree(() => integers([4, 5, 6, 7], dtype).permute(3, 1, 0, 2).sum([0, 1], true));
+      agree(() => integers([70000], dtype).sum());
+      agree(() => torch.zeros(5, 0, { dtype }).sum(1));
+    });
+  });
+}
+
+describe('streamed chunks', () => {
+  // Sizes that end mid-chunk after several whole ones (chunks are 1 MiB per operand).
+  for (const dtype of [torch.float32, torch.float64, torch.int32, torch.int64]) {
+    test(`${dtype} maps across chunk boundaries`, () => {
+      const n = (dtype === torch.float32 || dtype === torch.int32 ? 2 ** 18 : 2 ** 17) * 2 + 37;
+      const make = () => (dtype.is_floating_point ? sample([n], dtype, true) : integers([n], dtype));
+      agree(() => make().add(make().flip(0)));
+      agree(() => make().mul(3));
+      agree(() => make().neg());
+      agree(() => make().getitem('5:').sub(make().getitem(':-5')));
+      agree(() => make().sum(), dtype === torch.float64 ? 4 : 0, dtype === torch.float64 ? 1e-8 : 0);
+    });
+  }
+});
+
+test('bool tensors and empty tensors stay on the reference kernels', () => {
   agree(() => torch.arange(10000).add(torch.arange(10000)));
+  agree(() => torch.ones(5000, { dtype: torch.bool }).logical_not().add(torch.ones(5000, { dtype: torch.bool })));
   agree(() => torch.arange(10000).reshape(100, 100).mm(torch.arange(10000).reshape(100, 100)));
   agree(() => torch.zeros(0, 5).add(1));
   agree(() => torch.zeros(5, 0).sum(1));

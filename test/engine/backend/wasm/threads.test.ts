@@ -1,5 +1,6 @@
 // Kernel threads (Note [Kernel threads]): with a worker thread installed, large products, math maps and softmax
-// split their work across threads and give exactly the single-threaded values.
+// split their work across threads and give exactly the single-threaded values; ops that stay on the calling thread
+// use the other memory (Note [Two memories]) and give the same values as before the threads started.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { torch } from '../../../../engine/index.ts';
@@ -25,6 +26,9 @@ test('threaded kernels give the single-threaded values', () => {
     ['exp', () => x.exp()],
     ['tanh strided', () => x.t().tanh()],
     ['softmax', () => x.softmax(1)],
+    ['log_softmax', () => x.log_softmax(1)],
+    ['log_softmax float64', () => x.double().log_softmax(1)],
+    ['add (stays on the calling thread)', () => x.add(x.t().contiguous().t())],
   ];
   const single = cases.map(([, f]) => f());
   installKernelThreads(1);
