@@ -4,8 +4,8 @@
 // Note [Parallel reductions]: each output's block of n reduced elements (read through the input's strides, in
 // row-major order of the reduced dims) is folded by one of three plans, chosen from n and the number of outputs:
 // - n <= 32: one thread per output walks its block (many small blocks fill the GPU by themselves);
-// - otherwise one workgroup of 256 threads per output: thread t folds elements t, t + 256, ... (neighbouring threads
-//   read neighbouring elements), then the 256 states merge in a tree in workgroup memory;
+// - otherwise one workgroup of 64 threads per output: thread t folds elements t, t + 64, ... (neighbouring threads
+//   read neighbouring elements), then the 64 states merge in a tree in workgroup memory;
 // - few outputs over many elements (a full `sum()`): two passes, the first splitting each block into up to 256 chunks,
 //   one workgroup each, that write their states to a scratch buffer; the second merges each output's chunk states.
 // The states and their merges are in accumulators.ts (Note [Reduction states]).
@@ -21,11 +21,13 @@ export type ReduceOp = AccumulatorOp;
 /** var/std's correction; the norm's order p. */
 export interface ReduceParams { correction?: number; p?: number }
 
-const groupSize = 256;
+const groupSize = 64;
 /** Blocks up to this size get one thread per output. */
 const serialLimit = 32;
 /** Elements per workgroup aimed at in a two-pass reduction's first pass. */
 const chunkTarget = groupSize * 16;
+/** Chunks per output in a two-pass reduction: enough workgroups to fill a large GPU (1<<20 elements: 256 of them). */
+const maxChunks = 256;
 
 interface Layout {
   words: Words; countAt: number; inOffsetAt: number; outOffsetAt: number; keptDimsAt: number; keptStridesAt: number;
@@ -67,9 +69,9 @@ function reduceKernel(l: Layout, acc: Accumulator, type: GpuType, phase: Phase, 
     helpers + int64Helpers + accumulatorHelpers(ref(l.paramAt)) + acc.code +
     `fn base_of(i: u32) -> u32 {\n  var base = ${ref(l.inOffsetAt)};\n${stridedOffsets('i', keptRank, l.keptDimsAt, ['base'], [l.keptStridesAt])}  return base;\n}\n` +
     `fn offset_of(j: u32) -> u32 {\n  var pos = 0u;\n${stridedOffsets('j', reducedRank, l.reducedDimsAt, ['pos'], [l.reducedStridesAt])}  return pos;\n}\n` +
-    `fn write_out(k: u32, a: State) {\n  let o = ${ref(l.outOffsetAt)} + k;\n` +
-    (acc.output === 'x64' ? `  let bits = acc_finish(a, ${total});\n  out[2u * o] = bits.x;\n  out[2u * o + 1u] = bits.y;\n}\n`
-      : `  out[o] = acc_finish(a, ${total});\n}\n`);
+    (phase === 'partial' ? '' : `fn write_out(k: u32, a: State) {\n  let o = ${ref(l.outOffsetAt)} + k;\n` +
+      (acc.output === 'x64' ? `  let bits = acc_finish(a, ${total});\n  out[2u * o] = bits.x;\n  out[2u * o + 1u] = bits.y;\n}\n`
+        : `  out[o] = acc_finish(a, ${total});\n}\n`));
   if (phase === 'serial') {
     return wgsl + entry(count) + `  let base = base_of(i);
   var a = acc_init();
@@ -132,7 +134,7 @@ export function runReduce(device: DeviceClient, op: ReduceOp, input: Tensor, dim
   const src = residencyOf(input.storage).deviceBuffer();
   const target = residencyOf(out.storage);
   target.deviceBuffer();
-  const chunks = outputs <= 64 ? Math.min(groupSize, Math.ceil(total / chunkTarget)) : 1;
+  const chunks = outputs <= 64 ? Math.min(maxChunks, Math.ceil(total / chunkTarget)) : 1;
   if (total <= serialLimit || chunks < 4) {
     const phase = total <= serialLimit ? 'serial' : 'group';
     const key = compiled(phase);

@@ -2,8 +2,8 @@
 // compensated float32 sums, int64 sums and products of int32 and bool inputs (Note [int64 arithmetic in WGSL]).
 //
 // Note [Parallel scans]: short rows (or very many rows) get one thread per row, which walks it in order. Long rows
-// get one workgroup of 256 threads each, which moves along the row in tiles of 256 x 8 elements: each thread folds
-// its 8 consecutive elements, the 256 thread states are scanned in workgroup memory (Hillis-Steele), and each thread
+// get one workgroup of 64 threads each, which moves along the row in tiles of 64 x 8 elements: each thread folds
+// its 8 consecutive elements, the 64 thread states are scanned in workgroup memory (Hillis-Steele), and each thread
 // folds its elements again from the state of everything before them, writing each running value; the tile's total
 // carries into the next tile.
 import type { Tensor } from '../../core/tensor.ts';
@@ -16,7 +16,7 @@ import { entry, type GpuType, gpuType, gridFor, storageBinding, stridedOffsets, 
 
 export type ScanOp = 'cumsum' | 'cumprod';
 
-const groupSize = 256;
+const groupSize = 64;
 const perThread = 8;
 
 interface Layout { words: Words; countAt: number; inOffsetAt: number; outOffsetAt: number; lengthAt: number; inStrideAt: number; outStrideAt: number; keptDimsAt: number; keptInAt: number; keptOutAt: number }
