@@ -2,7 +2,9 @@
 // builtin's domain (`log(0.0)`, `tanh(inf)`, `pow` of a negative base, comparisons with NaN), and software drivers
 // really do return finite garbage there. PyTorch follows IEEE and C's libm. So float32 kernels do not use an op's
 // declared expression as is: NaN and infinities are tested on the bits, and the edges of each builtin's domain are
-// written out. An op whose edges are not handled here (pow) has no float kernel and runs on the CPU.
+// written out. pow, atan2, fmod, remainder and floor/trunc division are functions below that follow C's libm case
+// by case (pow(x, 0) = 1 even for NaN, pow(0, -1) = inf, pow of a negative base to a non-integer = NaN, atan2 of signed
+// zeros, remainder in the divisor's sign); fmod is exact, as C's is, by repeated exact subtraction.
 
 /** Helpers every float kernel includes. */
 export const specialValueHelpers = `fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
@@ -28,6 +30,102 @@ fn sin_cos(x: f32) -> vec2<f32> {
 fn exp_ieee(x: f32) -> f32 { if (is_nan(x)) { return x; } if (x == -inf_f32()) { return 0.0; } if (x > 88.8) { return inf_f32(); } return exp(x); }
 fn log_ieee(x: f32) -> f32 {
   if (is_nan(x) || x < 0.0) { return nan_f32(); } if (x == 0.0) { return -inf_f32(); } if (x == inf_f32()) { return x; } return log(x);
+}
+fn sign_bit(x: f32) -> bool { return (bitcast<u32>(x) & 0x80000000u) != 0u; }
+fn with_sign(x: f32, negative: bool) -> f32 { return bitcast<f32>((bitcast<u32>(x) & 0x7fffffffu) | select(0u, 0x80000000u, negative)); }
+// a / 0 as IEEE: NaN for 0/0 and NaN, else an infinity signed by both operands (WGSL leaves it undefined).
+fn div_by_zero(a: f32, b: f32) -> f32 { if (a == 0.0 || is_nan(a)) { return nan_f32(); } return with_sign(inf_f32(), sign_bit(a) != sign_bit(b)); }
+// C's fmod, exact: subtract the largest b * 2^k not above the rest (exact by Sterbenz's lemma) until it is below b.
+fn fmod_f32(a: f32, b: f32) -> f32 {
+  if (unordered(a, b) || is_inf(a) || b == 0.0) { return nan_f32(); }
+  if (is_inf(b)) { return a; }
+  let m = abs(b);
+  var r = abs(a);
+  for (var n = 0; n < 300 && r >= m; n++) {
+    var t = ldexp(m, frexp(r).exp - frexp(m).exp);
+    if (t > r) { t = t * 0.5; }
+    r = r - t;
+  }
+  return with_sign(r, sign_bit(a));
+}
+// Python's %: fmod, moved into the divisor's sign.
+fn remainder_f32(a: f32, b: f32) -> f32 {
+  let r = fmod_f32(a, b);
+  if (r != 0.0 && (b < 0.0) != (r < 0.0)) { return r + b; }
+  return r;
+}
+// PyTorch's floor division of floats: through fmod, so that it agrees with remainder; a zero quotient keeps a / b's sign.
+fn floor_div_f32(a: f32, b: f32) -> f32 {
+  if (unordered(a, b)) { return nan_f32(); }
+  if (b == 0.0) { return div_by_zero(a, b); }
+  let r = fmod_f32(a, b);
+  var q = (a - r) / b;
+  if (r != 0.0 && (b < 0.0) != (r < 0.0)) { q = q - 1.0; }
+  if (q == 0.0) { return with_sign(0.0, sign_bit(a) != sign_bit(b)); }
+  let f = floor(q);
+  return select(f, f + 1.0, q - f > 0.5);
+}
+fn trunc_div_f32(a: f32, b: f32) -> f32 {
+  if (unordered(a, b)) { return nan_f32(); }
+  if (b == 0.0) { return div_by_zero(a, b); }
+  if (is_inf(a) && is_inf(b)) { return nan_f32(); }
+  return trunc(a / b);
+}
+// atan of t in [0, 1]: about pi/8 moved to 0 past tan(pi/8), then the odd Taylor series (|t| < 0.415, 12 terms).
+fn atan_unit(t: f32) -> f32 {
+  let far = t > 0.41421356;
+  let u = select(t, (t - 1.0) / (t + 1.0), far);
+  let z = u * u;
+  var sum = 0.0;
+  for (var k = 11; k >= 0; k--) { sum = sum * z + select(1.0, -1.0, (k & 1) == 1) / f32(2 * k + 1); }
+  return u * sum + select(0.0, 0.7853981633974483, far);
+}
+// C's atan2, special values first (signed zeros pick 0 or pi; infinities pick multiples of pi/4).
+fn atan2_f32(y: f32, x: f32) -> f32 {
+  if (unordered(y, x)) { return nan_f32(); }
+  var r = 0.0;
+  if (y == 0.0) { r = select(0.0, 3.141592653589793, sign_bit(x)); }
+  else if (is_inf(y)) { r = select(1.5707963267948966, select(0.7853981633974483, 2.356194490192345, x < 0.0), is_inf(x)); }
+  else if (is_inf(x)) { r = select(0.0, 3.141592653589793, x < 0.0); }
+  else if (x == 0.0) { r = 1.5707963267948966; }
+  else {
+    let ax = abs(x);
+    let ay = abs(y);
+    r = atan_unit(min(ax, ay) / max(ax, ay));
+    if (ay > ax) { r = 1.5707963267948966 - r; }
+    if (x < 0.0) { r = 3.141592653589793 - r; }
+  }
+  return with_sign(r, sign_bit(y));
+}
+// |x| ** b for a finite x > 0 and finite b != 0: by squaring for small integer b (exact where the CPU is), else exp2.
+fn pow_positive(x: f32, b: f32) -> f32 {
+  if (abs(b) <= 64.0 && fract(b) == 0.0) {
+    var result = 1.0;
+    var base = x;
+    for (var e = u32(abs(b)); e > 0u; e = e >> 1u) {
+      if ((e & 1u) == 1u) { result = result * base; }
+      base = base * base;
+    }
+    return select(result, 1.0 / result, b < 0.0);
+  }
+  let l = b * log2(x);
+  if (l >= 128.0) { return inf_f32(); }
+  if (l < -150.0) { return 0.0; }
+  return exp2(l);
+}
+// C's pow, every special case of C99 F.9.4.4 written out.
+fn pow_f32(a: f32, b: f32) -> f32 {
+  if (b == 0.0 || a == 1.0) { return 1.0; }
+  if (unordered(a, b)) { return nan_f32(); }
+  if (is_inf(b)) {
+    if (abs(a) == 1.0) { return 1.0; }
+    return select(0.0, inf_f32(), (abs(a) < 1.0) == (b < 0.0));
+  }
+  let odd = abs(b) < 16777216.0 && fract(b) == 0.0 && fract(b * 0.5) != 0.0;
+  if (a == 0.0) { return with_sign(select(0.0, inf_f32(), b < 0.0), odd && sign_bit(a)); }
+  if (is_inf(a)) { return with_sign(select(inf_f32(), 0.0, b < 0.0), odd && a < 0.0); }
+  if (a < 0.0 && fract(b) != 0.0) { return nan_f32(); }
+  return with_sign(pow_positive(abs(a), b), odd && a < 0.0);
 }
 `;
 
@@ -62,6 +160,12 @@ const replaced: Record<string, string> = {
   logical_or: 'truthy(a) || truthy(b)',
   logical_xor: 'truthy(a) != truthy(b)',
   logical_not: '!truthy(x)',
+  pow: 'pow_f32(a, b)',
+  atan2: 'atan2_f32(a, b)',
+  fmod: 'fmod_f32(a, b)',
+  remainder: 'remainder_f32(a, b)',
+  div_floor: 'floor_div_f32(a, b)',
+  div_trunc: 'trunc_div_f32(a, b)',
 };
 
 /** Domain edges of builtins, as [condition, value] pairs checked before the builtin's own result. */
@@ -89,15 +193,11 @@ const edges: Record<string, [string, string][]> = {
     ['b == 0.0', 'select(inf_f32(), -inf_f32(), ((bitcast<u32>(a) ^ bitcast<u32>(b)) & 0x80000000u) != 0u)']],
 };
 
-/** Ops whose float edges are not written out yet: they run on the CPU (pow of a negative base, 0 ** 0, ...). */
-const noFloatKernel = new Set(['pow', 'float_power', 'atan2', 'remainder', 'fmod', 'div_floor', 'div_trunc', 'floor_divide']);
-
 /**
- * The float32 expression for op `name` from its declared `wgsl`, or null when it has no float kernel. A value
+ * The float32 expression for op `name` from its declared `wgsl` (null would send the op to the CPU). A value
  * op propagates NaN from any operand (PyTorch's libm does), then checks its domain edges.
  */
 export function floatExpression(name: string, wgsl: string, arity: number, predicate: boolean): string | null {
-  if (noFloatKernel.has(name)) return null;
   const exact = replaced[name];
   if (exact !== undefined) return exact;
   if (predicate) return wgsl;

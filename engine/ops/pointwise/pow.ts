@@ -3,7 +3,7 @@
 // the common scalar exponents.
 import { record } from '../../autograd/record.ts';
 import { mapUnary } from '../../backend/cpu/kernels.ts';
-import { bool, float64 } from '../../core/dtype.ts';
+import { bool, float32, float64 } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { withGradMode } from '../../core/grad-mode.ts';
 import { pyfloat, type Scalar, scalarKind, scalarValue } from '../../core/scalar.ts';
@@ -62,6 +62,19 @@ const powOp = binaryOp({
   ],
 });
 
+function powOnHost(input: Tensor, e: number): Tensor {
+  const { out, order } = elementwiseOutput(input._shape, input.dtype, input.device, [input]);
+  mapUnary(out.storage.data, inOrder(viewOf(input), order), scalarExponentKernel(e, !input.dtype.is_floating_point), storeFor(input.dtype));
+  return out;
+}
+
+/** The device's kernels for the CPU's choices: sqrt and rsqrt for +-0.5 (they differ from pow at -0 and -inf), else pow. */
+function powOnDevice(input: Tensor, e: number): Tensor {
+  if (e === 0.5) return input.sqrt();
+  if (e === -0.5) return input.rsqrt();
+  return powOp(input, pyfloat(e));
+}
+
 /** tensor ** scalar (PowBackward0). */
 function powScalarExponent(self: Tensor, exponent: Scalar): Tensor {
   const dtype = resultType(self, exponent);
@@ -71,8 +84,8 @@ function powScalarExponent(self: Tensor, exponent: Scalar): Tensor {
     throw new RuntimeError('Integers to negative integer powers are not allowed.');
   }
   const input = asTensor(self, dtype);
-  const { out, order } = elementwiseOutput(self._shape, dtype, self.device, [input]);
-  mapUnary(out.storage.data, inOrder(viewOf(input), order), scalarExponentKernel(e, !dtype.is_floating_point), storeFor(dtype));
+  const out = (input.storage.device.type === 'webgpu' && dtype === float32 ? withGradMode(false, () => powOnDevice(input, e)) : null) ??
+    powOnHost(input, e);
   record('PowBackward0', [self], out, { self }, ([grad], saved) => [
     e === 0 ? zeros_like(saved.self) : grad!.mul(saved.self.pow(pyfloat(e - 1)).mul(pyfloat(e))),
   ]);

@@ -180,3 +180,49 @@ describe('webgpu advanced indexing', { skip: skip ?? false }, () => {
     noFallback('index', 'index_put', 'copy');
   });
 });
+
+describe('webgpu float kernels at special values', { skip: skip ?? false }, () => {
+  const special = [NaN, Infinity, -Infinity, 0, -0, 1, -1, 0.5, -0.5, 2, -2, 3, -3, 2.5, -2.5, 7.25, -1e-3, 1e30, -1e30, 1e-30, 65, -64];
+  const column = torch.tensor(special).view(-1, 1);
+  const row = torch.tensor(special).view(1, -1);
+
+  test('pow, atan2, remainder, fmod and floor/trunc division on a grid of special values', () => {
+    const ops: [string, (a: Tensor, b: Tensor) => Tensor][] = [
+      ['pow', (a, b) => torch.pow(a, b)],
+      ['atan2', (a, b) => torch.atan2(a, b)],
+      ['remainder', (a, b) => torch.remainder(a, b)],
+      ['fmod', (a, b) => torch.fmod(a, b)],
+      ['floor_divide', (a, b) => torch.floor_divide(a, b)],
+      ['div floor', (a, b) => torch.div(a, b, { rounding_mode: 'floor' })],
+      ['div trunc', (a, b) => torch.div(a, b, { rounding_mode: 'trunc' })],
+    ];
+    for (const [name, op] of ops) {
+      sameOnDevice(`${name} grid`, [column, row], op);
+      // Signed zeros are part of the answer: compare 1 / x, which tells -0 from 0.
+      sameOnDevice(`${name} signed zeros`, [column, row], (a, b) => op(a, b).reciprocal());
+      sameOnDevice(`${name} transposed and sliced`, [column.expand(-1, 4).t(), row.getitem('::2, ::3')], (a, b) => op(a, b.getitem(':, :4').t().expand(8, 4).t()));
+    }
+    torch.manual_seed(3);
+    const x = torch.randn(40).mul(100);
+    const y = torch.randn(40).mul(7);
+    for (const [name, op] of ops) sameOnDevice(`${name} random`, [x, y], op);
+    sameOnDevice('pow with scalar exponents', [column], (a) => torch.stack([0.5, -0.5, 2, 3, -1, -2, 0, 1.5, -3].map((e) => a.pow(e))));
+    sameOnDevice('scalar base', [row], (b) => torch.pow(2, b));
+    noFallback('pow', 'atan2', 'remainder', 'fmod', 'div_floor', 'div_trunc', 'sqrt', 'rsqrt');
+  });
+
+  test('gradients of the float kernels on the device', () => {
+    const a = torch.tensor([0.5, 1.5, -2.5, 3]);
+    const b = torch.tensor([2, -1.5, 0.75, 4]);
+    const grads = (f: (x: Tensor, y: Tensor) => Tensor) => (x: Tensor, y: Tensor) => {
+      const [u, v] = [x.detach().requires_grad_(), y.detach().requires_grad_()];
+      f(u, v).sum().backward();
+      return [u.grad!, v.grad!];
+    };
+    sameOnDevice('pow backward', [a.abs(), b], grads((x, y) => x.pow(y)));
+    sameOnDevice('atan2 backward', [a, b], grads((x, y) => torch.atan2(x, y)));
+    sameOnDevice('remainder backward', [a, b], grads((x, y) => x.remainder(y)));
+    sameOnDevice('fmod backward', [a, b], grads((x, y) => x.fmod(y)));
+    noFallback('pow', 'atan2', 'remainder', 'fmod', 'div_floor');
+  });
+});
