@@ -35,7 +35,8 @@ describe('the record\'s gpu section', { skip: gpuSkip }, () => {
   after(() => runner.dispose());
 
   test('on the webgpu device: adapter, counters, fallbacks by op, bytes moved, per statement', async () => {
-    const record = await runner.run(snippet, 'gpu.ts', { device: 'webgpu' });
+    // A generous limit: compiling kernels on a software driver is slow on a busy machine.
+    const record = await runner.run(snippet, 'gpu.ts', { device: 'webgpu', timeoutMs: 60_000 });
     assert.deepEqual(record.errors, []);
     assert.equal(record.device, 'webgpu');
     assert.deepEqual(record.console.map((l) => l.text), ['37.5']);
@@ -72,7 +73,7 @@ describe('the record\'s gpu section', { skip: gpuSkip }, () => {
   });
 
   test('a CPU run that moves a tensor to the GPU itself gets the section from then on', async () => {
-    const record = await runner.run('const a = torch.ones(3);\nconst g = a.to(\'cuda\').add(1);\nconsole.log(g.sum().item());\n', 'to.ts');
+    const record = await runner.run('const a = torch.ones(3);\nconst g = a.to(\'cuda\').add(1);\nconsole.log(g.sum().item());\n', 'to.ts', { timeoutMs: 60_000 });
     assert.deepEqual(record.errors, []);
     assert.equal(record.device, 'cpu');
     assert.equal(record.statements[0]!.gpu, undefined);
