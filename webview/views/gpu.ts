@@ -6,6 +6,9 @@ import { h } from '../dom.ts';
 import { bytesText, fallbackSites, plural } from '../model/gpu.ts';
 import type { Change, Store } from '../store.ts';
 
+/** Lines listed per op; an op that falls back in a loop's every statement would fill the panel. */
+const linesShown = 5;
+
 function fact(label: string, value: string): HTMLElement {
   return h('div', {}, h('dt', {}, label), h('dd', {}, value));
 }
@@ -53,7 +56,8 @@ export class GpuSummary {
     const total = sites.reduce((n, s) => n + s.count, 0);
     const items = sites.map((site) => h('li', {},
       h('code', {}, site.op), h('span', { class: 'count' }, `×${site.count}`),
-      ...site.statements.map((index) => this.lineButton(record, index))));
+      ...site.statements.slice(0, linesShown).map((index) => this.lineButton(record, index)),
+      site.statements.length > linesShown && h('span', { class: 'muted' }, `+${site.statements.length - linesShown} more`)));
     return h('div', { class: 'gpu-fallbacks' },
       h('span', { class: 'label', id: 'gpu-fallbacks-label' }, `Ran on the CPU instead of the GPU (${plural(total, 'call')}):`),
       h('ul', { 'aria-labelledby': 'gpu-fallbacks-label' }, ...items));
