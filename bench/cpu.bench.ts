@@ -123,14 +123,15 @@ function sumCase(n: number): Case {
   };
 }
 
-function softmaxCase(rows: number, cols: number): Case {
+function softmaxCase(rows: number, cols: number, kind: 'softmax' | 'log_softmax' = 'softmax'): Case {
+  const log = kind === 'log_softmax';
   return {
-    name: `softmax ${rows}x${cols}`, unit: 'GB/s', work: 2 * 4 * rows * cols,
+    name: `${kind} ${rows}x${cols}`, unit: 'GB/s', work: 2 * 4 * rows * cols,
     run: {
-      ...bothThreads(() => { const a = oursTensor([rows, cols]); return () => a.softmax(1); }),
-      'tfjs-cpu': () => { const a = tf.randomNormal([rows, cols]); return tfRun(() => tf.softmax(a)); },
-      'tfjs-wasm': () => { const a = tf.randomNormal([rows, cols]); return tfRun(() => tf.softmax(a)); },
-      'jax-wasm': () => { const a = jaxArray([rows, cols]); return () => jaxRun(() => jax.nn.softmax(a.ref, -1)); },
+      ...bothThreads(() => { const a = oursTensor([rows, cols]); return () => a[kind](1); }),
+      'tfjs-cpu': () => { const a = tf.randomNormal([rows, cols]); return tfRun(() => (log ? tf.logSoftmax(a) : tf.softmax(a))); },
+      'tfjs-wasm': () => { const a = tf.randomNormal([rows, cols]); return tfRun(() => (log ? tf.logSoftmax(a) : tf.softmax(a))); },
+      'jax-wasm': () => { const a = jaxArray([rows, cols]); return () => jaxRun(() => (log ? jax.nn.logSoftmax(a.ref, -1) : jax.nn.softmax(a.ref, -1))); },
     },
   };
 }
@@ -239,7 +240,7 @@ async function main(): Promise<void> {
 
   const copy = await copyBaselines();
   const cases = [matmulCase(256), matmulCase(512), matmulCase(1024), matmulCase(2048), addCase(1 << 20, '1M'), addCase(1 << 24, '16M'),
-    sumCase(1 << 24), softmaxCase(4096, 1024), mlpCase(256, 1024, 1024, 10)];
+    sumCase(1 << 24), softmaxCase(4096, 1024), softmaxCase(4096, 1024, 'log_softmax'), mlpCase(256, 1024, 1024, 10)];
   const results: { case: string; unit: string; figures: Partial<Record<Library, number | string>>; best: Partial<Record<Library, number>> }[] = [];
   for (const c of cases) {
     const figures: Partial<Record<Library, number | string>> = {};

@@ -10,8 +10,8 @@ export type ReduceKernel = 'sum' | 'mean';
 
 /** Below this many elements the reference loop is as fast (measured on this project's machine). */
 const MIN_ELEMENTS = 256;
-/** Elements per streamed chunk of a contiguous input. */
-const CHUNK = 32768;
+/** Bytes per streamed chunk of a contiguous input (as elementwise maps stream theirs). */
+const CHUNK_BYTES = 1 << 20;
 
 /** The kept dims and the reduced dims each collapsed to one (count, stride), or null when they do not collapse. */
 function slices(x: StridedView, reducedDims: number): { nk: number; sk: number; nr: number; sr: number } | null {
@@ -48,17 +48,18 @@ export function wasmReduce(kind: ReduceKernel, dtype: FloatName, out: TypedArray
   const size = dtype === 'float32' ? 4 : 8;
   const run = dtype === 'float32' ? f.kernels.exports.sum_f32 : f.kernels.exports.sum_f64;
   const finish = (total: number) => (kind === 'mean' ? total / nr : total);
+  const chunk = CHUNK_BYTES / size;
   if (sr === 1 && (nk === 1 || sk === nr)) {
     // Contiguous rows, streamed: whole rows per chunk, or a long row in pieces whose double sums add up.
-    const input = f.arena.alloc(CHUNK * size);
-    const totals = f.arena.alloc(Math.max(1, Math.floor(CHUNK / nr)) * 8);
-    const inView = size === 4 ? f.arena.f32(input, CHUNK) : f.arena.f64(input, CHUNK);
-    const totalView = f.arena.f64(totals, Math.max(1, Math.floor(CHUNK / nr)));
-    if (nr > CHUNK) {
+    const input = f.arena.alloc(chunk * size);
+    const totals = f.arena.alloc(Math.max(1, Math.floor(chunk / nr)) * 8);
+    const inView = size === 4 ? f.arena.f32(input, chunk) : f.arena.f64(input, chunk);
+    const totalView = f.arena.f64(totals, Math.max(1, Math.floor(chunk / nr)));
+    if (nr > chunk) {
       for (let i = 0; i < nk; i++) {
         let total = 0;
-        for (let start = 0; start < nr; start += CHUNK) {
-          const length = Math.min(CHUNK, nr - start);
+        for (let start = 0; start < nr; start += chunk) {
+          const length = Math.min(chunk, nr - start);
           const from = x.offset + i * sk + start;
           inView.set(x.data.subarray(from, from + length) as Float32Array & Float64Array);
           run(input, totals, 1, 0, length, 1);
@@ -68,7 +69,7 @@ export function wasmReduce(kind: ReduceKernel, dtype: FloatName, out: TypedArray
       }
       return true;
     }
-    const rowsPerChunk = Math.floor(CHUNK / nr);
+    const rowsPerChunk = Math.floor(chunk / nr);
     for (let first = 0; first < nk; first += rowsPerChunk) {
       const rows = Math.min(rowsPerChunk, nk - first);
       const from = x.offset + first * nr;
