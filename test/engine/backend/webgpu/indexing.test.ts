@@ -226,3 +226,37 @@ describe('webgpu float kernels at special values', { skip: skip ?? false }, () =
     noFallback('pow', 'atan2', 'remainder', 'fmod', 'div_floor');
   });
 });
+
+describe('webgpu backward of joins and indexing', { skip: skip ?? false }, () => {
+  test('one gradient per op, computed on the device, matches the CPU', () => {
+    const x = layouts(torch.float32, 16)[1]![1];
+    const weights = torch.arange(1, 49, { dtype: torch.float32 });
+    /** The gradient of sum(w * f(x)) at x, with w a fixed ramp (so each output element counts differently). */
+    const grad = (f: (x: Tensor) => Tensor) => (a: Tensor) => {
+      const u = a.detach().requires_grad_();
+      const y = f(u);
+      y.mul(weights.to(y.device).getitem(`:${y.numel()}`).view(y.shape)).sum().backward();
+      return u.grad!;
+    };
+    const index = torch.tensor([[3, 0, 3], [1, 2, 2]]);
+    const cases: [string, (x: Tensor) => Tensor][] = [
+      ['stack', (u) => torch.stack([u, u.mul(2)], 1)],
+      ['index_select', (u) => u.index_select(1, torch.tensor([5, 0, 5]).to(u.device))],
+      ['gather', (u) => u.gather(0, index.to(u.device))],
+      ['scatter', (u) => u.scatter(0, index.to(u.device), u.getitem(':2, :3').mul(3))],
+      ['scatter_add', (u) => u.scatter_add(0, index.to(u.device), u.getitem(':2, :3').mul(3))],
+      ['index_add', (u) => u.index_add(1, torch.tensor([1, 1]).to(u.device), u.getitem(':, :2'))],
+      ['take', (u) => u.take(torch.tensor([0, -1, 5, 5]).to(u.device))],
+      ['masked_fill', (u) => u.masked_fill(u.gt(0), 2)],
+      ['where', (u) => torch.where(u.gt(0), u, u.mul(-3))],
+      ['getitem', (u) => u.getitem(torch.tensor([2, -1, 2]).to(u.device))],
+      ['index_put', (u) => {
+        const y = u.mul(1);
+        y.setitem(torch.tensor([0, 2, 0]).to(u.device), u.getitem(':3').mul(5));
+        return y;
+      }],
+    ];
+    for (const [name, f] of cases) sameOnDevice(`${name} backward`, [x], grad(f));
+    noFallback('copy', 'index_select', 'gather', 'scatter', 'index_add', 'take', 'masked_fill', 'where', 'index', 'index_put', 'mul', 'sum');
+  });
+});
