@@ -4,6 +4,7 @@ import type { AccumulateGrad, Node, TensorHook } from '../autograd/node.ts';
 import type { DType } from './dtype.ts';
 import type { Device } from './device.ts';
 import { RuntimeError } from './errors.ts';
+import { is_grad_enabled } from './grad-mode.ts';
 import { isContiguous, numelOf, wrapDim } from './shape.ts';
 import { Size } from './size.ts';
 import { Storage } from './storage.ts';
@@ -19,6 +20,28 @@ let nextTensorId = 1;
  */
 export const viewHistory: { regenerate: (view: Tensor) => void } = { regenerate: () => {} };
 
+/**
+ * How a view came to be (PyTorch's CreationMeta), which decides whether it may be written in place while autograd
+ * records: views made by an op returning several views (split, unbind, chunk) and views made under no_grad of a
+ * tensor that requires grad may not. A view of such a view inherits its kind.
+ */
+export type CreationMeta = 'default' | 'multi-output' | 'no-grad';
+
+/** PyTorch's error for an in-place write on (or, `indirect`, through the base of) a view that may not be written. */
+export function viewRebaseError(view: Tensor, indirect: boolean): RuntimeError {
+  const fn = view._gradFn;
+  const modified = indirect ? 'its base or another view of its base has been' : 'is being';
+  let message = fn
+    ? `Output ${view.output_nr} of ${fn.name()} is a view and ${modified} modified inplace.`
+    : `A view was created in no_grad mode and ${modified} modified inplace with grad mode enabled.`;
+  if (view._creationMeta === 'multi-output') {
+    message += ' This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.';
+  } else {
+    message += " Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).";
+  }
+  return new RuntimeError(message);
+}
+
 /** Formats a tensor as Python's `repr` does; installed by engine/printing so that this file stays small. */
 export const printer: { repr: (t: Tensor) => string } = { repr: (t) => `tensor(<${t.numel()} elements>)` };
 
@@ -31,6 +54,7 @@ export class Tensor {
   output_nr = 0;
   /** The tensor this one is a view of (PyTorch's `_base`), or null when it owns its storage's layout. */
   _base: Tensor | null = null;
+  _creationMeta: CreationMeta = 'default';
   _requiresGrad = false;
   _grad: Tensor | null = null;
   _retainsGrad = false;
@@ -64,6 +88,7 @@ export class Tensor {
   // the view's history no longer describes its values; like PyTorch, rebuild it from the base on next access.
   get grad_fn(): Node | null {
     if (this._base !== null && this._viewVersion !== this.storage.version) {
+      if (this._creationMeta !== 'default' && (this._gradFn !== null || this._base.requires_grad)) throw viewRebaseError(this, true);
       this._viewVersion = this.storage.version;
       if (this._base.requires_grad) viewHistory.regenerate(this);
     }
@@ -95,7 +120,8 @@ export class Tensor {
   is_floating_point(): boolean { return this.dtype.is_floating_point; }
   _is_view(): boolean { return this._base !== null; }
 
-  get requires_grad(): boolean { return this._requiresGrad || this.grad_fn !== null; }
+  /** A view requires grad when its base does, even one made under no_grad (it has no grad_fn then). */
+  get requires_grad(): boolean { return this._requiresGrad || this.grad_fn !== null || (this._base?.requires_grad ?? false); }
   /** `t.requires_grad = true` (factories' `requires_grad` option goes through here too). */
   set requires_grad(value: boolean) {
     this.setRequiresGrad(value, 'Only Tensors of floating point and complex dtype can require gradients');
@@ -195,5 +221,6 @@ export function makeView(base: Tensor, shape: number[], strides: number[], offse
   const view = new Tensor(base.storage, shape, strides, offset);
   view._base = base._base ?? base;
   view._viewVersion = base.storage.version;
+  view._creationMeta = is_grad_enabled() ? base._creationMeta : 'no-grad';
   return view;
 }

@@ -11,8 +11,9 @@ import { RuntimeError } from '../core/errors.ts';
 import { is_grad_enabled } from '../core/grad-mode.ts';
 import { isScalar, type Scalar, scalarKind, scalarValue } from '../core/scalar.ts';
 import { broadcastShapes, broadcastStrides } from '../core/shape.ts';
-import { emptyTensor, Tensor } from '../core/tensor.ts';
+import { emptyTensor, Tensor, viewRebaseError } from '../core/tensor.ts';
 import { elementwiseOutput, emptyLike, inOrder } from './layout.ts';
+import { checkOverlap, ELEMENTWISE, type OverlapChecks } from './overlap.ts';
 
 export type TensorOrScalar = Tensor | Scalar;
 
@@ -219,15 +220,20 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
  * write it into `self`'s storage (visible through every view), bump the version counter, and move `self`'s
  * autograd history onto the new node. `compute` receives the value of `self` before the write.
  */
-export function inPlace(self: Tensor, others: readonly (TensorOrScalar | null | undefined)[], compute: (before: Tensor) => Tensor): Tensor {
+export function inPlace(
+  self: Tensor, others: readonly (TensorOrScalar | null | undefined)[], compute: (before: Tensor) => Tensor,
+  overlap: OverlapChecks = ELEMENTWISE,
+): Tensor {
   const tensors = others.filter((o): o is Tensor => o instanceof Tensor);
   const grad = needsGrad([self, ...tensors]);
+  if (grad && self._base && self._creationMeta !== 'default') throw viewRebaseError(self, false);
   if (is_grad_enabled() && self.requires_grad && self.is_leaf) {
     throw new RuntimeError('a leaf Variable that requires grad is being used in an in-place operation.');
   }
   if (is_grad_enabled() && self._base && self._base.is_leaf && self._base.requires_grad) {
     throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
   }
+  checkOverlap(self, tensors, overlap);
   // With autograd, the op reads a private snapshot with self's history, so tensors it saves keep their values.
   const before = grad ? snapshot(self) : self;
   const result = compute(before);

@@ -2,10 +2,8 @@
 // visiting order, so matching torch's streams on strided tensors means visiting in the same order.
 //
 // (Note [TensorIterator order] in engine/core/iteration.ts.)
-import { RuntimeError } from '../core/errors.ts';
 import { iterationPermutation } from '../core/iteration.ts';
 import { contiguousStrides } from '../core/shape.ts';
-import type { Tensor } from '../core/tensor.ts';
 
 /**
  * Calls `visit(index, positions)` for every element in TensorIterator's order, where `index` is the element's
@@ -35,15 +33,6 @@ export function forEachInIteratorOrder(
       index -= logical[d]! * shape[d]!;
       for (let o = 0; o < operands.length; o++) positions[o]! -= operands[o]!.strides[d]! * shape[d]!;
       counter[d] = 0;
-    }
-  }
-}
-
-/** TensorIterator's check that an output does not write one memory location through several elements. */
-export function checkNoInternalOverlap(t: Tensor): void {
-  for (let d = 0; d < t.ndim; d++) {
-    if (t._stride[d] === 0 && t._shape[d]! > 1) {
-      throw new RuntimeError('unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.');
     }
   }
 }

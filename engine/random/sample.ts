@@ -13,7 +13,8 @@ import { emptyLike } from '../ops/layout.ts';
 import type { TensorOptions } from '../ops/creation/tensor.ts';
 import { zeros_like } from '../ops/creation/fill.ts';
 import { defaultGenerator, Generator } from './generator.ts';
-import { checkNoInternalOverlap, forEachInIteratorOrder } from './order.ts';
+import { forEachInIteratorOrder } from './order.ts';
+import { INTERNAL_ONLY } from '../ops/overlap.ts';
 
 export interface GeneratorOption { generator?: Generator | null }
 export interface RandomOptions extends TensorOptions, GeneratorOption {}
@@ -80,11 +81,10 @@ export function drawInOrder(
  */
 export function randomInPlace(self: Tensor, grad_fn: string, sample: () => Tensor, others: readonly Tensor[] = []): Tensor {
   return inPlace(self, others, (before) => {
-    checkNoInternalOverlap(self);
     const out = sample();
     record(grad_fn, [before, ...others], out, {}, ([grad]) => [zeros_like(grad!), ...others.map((o) => zeros_like(o))]);
     return out;
-  });
+  }, INTERNAL_ONLY);
 }
 
 /** The dtype names PyTorch's dispatch errors use: `"normal_kernel_cpu" not implemented for 'Long'`. */

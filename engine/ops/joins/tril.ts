@@ -5,6 +5,7 @@ import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { inPlace, viewOf } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
+import { UNCHECKED } from '../overlap.ts';
 
 /** Keeps the elements on one side of a diagonal of the last two dims (of every matrix in a batch), zeroes the rest. */
 function triangle(self: Tensor, diagonal: number, lower: boolean): Tensor {
@@ -36,9 +37,9 @@ const methods = {
   /** `m.triu(0)` or `m.triu({ diagonal: 1 })`. */
   triu(this: Tensor, diagonal?: DiagonalArgument): Tensor { return triu(this, diagonalOf(diagonal)); },
   /** In-place `m.tril_()`. */
-  tril_(this: Tensor, diagonal?: DiagonalArgument): Tensor { return inPlace(this, [], (s) => tril(s, diagonalOf(diagonal))); },
+  tril_(this: Tensor, diagonal?: DiagonalArgument): Tensor { return inPlace(this, [], (s) => tril(s, diagonalOf(diagonal)), UNCHECKED); },
   /** In-place `m.triu_()`. */
-  triu_(this: Tensor, diagonal?: DiagonalArgument): Tensor { return inPlace(this, [], (s) => triu(s, diagonalOf(diagonal))); },
+  triu_(this: Tensor, diagonal?: DiagonalArgument): Tensor { return inPlace(this, [], (s) => triu(s, diagonalOf(diagonal)), UNCHECKED); },
 };
 type TrilMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends TrilMethods {} }

@@ -4,6 +4,7 @@ import type { Scalar } from '../../core/scalar.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { inPlace } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
+import { INTERNAL_ONLY } from '../overlap.ts';
 import { checkInnerSizes, matrixProduct } from './mm.ts';
 import { addScaled, checkInPlaceResult, checkKernelDType, maybeMultiply, mmMat1Backward, mmMat2Backward, scalarArgument } from './product.ts';
 
@@ -45,7 +46,7 @@ const methods = {
       const result = addmm(before, mat1, mat2, options);
       checkInPlaceResult(this, result);
       return result;
-    });
+    }, INTERNAL_ONLY);
   },
 };
 type AddmmMethods = typeof methods;

@@ -2,6 +2,7 @@ import { record } from '../../autograd/record.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { inPlace } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
+import { UNCHECKED } from '../overlap.ts';
 import type { ScaleOptions } from './addmm.ts';
 import { batchProduct, checkBatchProduct } from './bmm.ts';
 import { addScaled, checkInPlaceResult, checkKernelDType, maybeMultiply, scalarArgument } from './product.ts';
@@ -36,7 +37,7 @@ const methods = {
       const result = baddbmm(before, batch1, batch2, options);
       checkInPlaceResult(this, result);
       return result;
-    });
+    }, UNCHECKED);
   },
 };
 type BaddbmmMethods = typeof methods;

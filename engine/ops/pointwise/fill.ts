@@ -10,6 +10,7 @@ import { zeros_like } from '../creation/fill.ts';
 import { asTensor, inPlace, storeFor, viewOf } from '../dispatch.ts';
 import { emptyLike } from '../layout.ts';
 import { addMethods } from '../methods.ts';
+import { UNCHECKED } from '../overlap.ts';
 import { pythonType } from './support.ts';
 
 /** A tensor like `self` holding `value` everywhere, in self's dtype. */
@@ -29,7 +30,7 @@ export function fill_(self: Tensor, value: Scalar | Tensor): Tensor {
       const out = filledLike(before, Number(value.item()));
       record('FillBackward3', [before, value], out, {}, ([grad]) => [zeros_like(grad!), grad!.sum()]);
       return out;
-    });
+    }, UNCHECKED);
   }
   if (!isScalar(value)) {
     throw new TypeError(`fill_() received an invalid combination of arguments - got (${pythonType(value)}), but expected one of:\n` +
@@ -40,7 +41,7 @@ export function fill_(self: Tensor, value: Scalar | Tensor): Tensor {
     const out = filledLike(before, scalarValue(value));
     record('FillBackward2', [before], out, {}, ([grad]) => [zeros_like(grad!)]);
     return out;
-  });
+  }, UNCHECKED);
 }
 
 /** `x.zero_()`: fills with zeros. */
@@ -49,7 +50,7 @@ export function zero_(self: Tensor): Tensor {
     const out = filledLike(before, 0);
     record('ZeroBackward0', [before], out, {}, ([grad]) => [zeros_like(grad!)]);
     return out;
-  });
+  }, UNCHECKED);
 }
 
 /** `x.copy_(src)`: writes `src` (broadcast to x's shape, converted to x's dtype) into x. */

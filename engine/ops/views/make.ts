@@ -8,6 +8,7 @@
 // itself differentiable: its backward applies the forward movement again, under PyTorch's name for it
 // (`SliceBackwardBackward0`, ...).
 import { record } from '../../autograd/record.ts';
+import { is_grad_enabled } from '../../core/grad-mode.ts';
 import { contiguousStrides, numelOf } from '../../core/shape.ts';
 import { forEachPosition } from '../../core/strided.ts';
 import { emptyTensor, makeView, type Tensor } from '../../core/tensor.ts';
@@ -56,7 +57,10 @@ export function pickingViews(
   const geometry = geometryOf(self);
   const outs = moves.map((move) => {
     const g = move(geometry);
-    return makeView(self, g.shape, g.strides, g.offset);
+    const view = makeView(self, g.shape, g.strides, g.offset);
+    // Outputs that share one node cannot each be rebased onto a CopySlices of their own.
+    if (is_grad_enabled()) view._creationMeta = 'multi-output';
+    return view;
   });
   const inputShape = [...self._shape];
   record(grad_fn, [self], outs, {}, (grads) =>
