@@ -92,28 +92,44 @@ export function lineAnnotations(record: InspectorRecord): LineAnnotation[] {
   record.statements.forEach((statement, i) => {
     const line = statement.range.end.line;
     const push = (text: string, tensor: number | null, shared = false): void => { annotations.push({ line, text, tensor, shared }); };
-    if (statement.kind === 'declaration') {
-      const declared = declaredNames(statement, record.statements[i - 1]);
-      const values = declared.map((name) => ({ name, value: statement.bindings.find((b) => b.name === name)!.value }));
-      if (values.length === 1 && values[0]!.value.kind === 'tensor') {
-        const t = tensors.get(values[0]!.value.id);
-        if (t) { const a = tensorAnnotation(record, statement, t); push(a.text, t.id, a.shared); }
-        return;
-      }
-      const shown = values.filter((v) => v.value.kind !== 'scalar' || v.value.type !== 'none');
-      if (shown.length > 0) push(shown.map((v) => `${v.name} = ${valueText(v.value, tensors)}`).join('  '), null);
-      return;
-    }
-    const value = statement.value;
-    if (!value || (value.kind === 'scalar' && value.type === 'none')) return;
-    if (value.kind === 'tensor') {
-      const t = tensors.get(value.id);
+    const before = annotations.length;
+    describeStatement(record, tensors, i, push);
+    const fallbacks = statement.gpu?.fallbacks ?? [];
+    if (fallbacks.length === 0) return;
+    // On the GPU, the ops this line ran on the CPU instead (Note [CPU fallback]) lead its annotation.
+    const warning = `⚠ on the CPU: ${fallbacks.map((f) => (f.count === 1 ? f.op : `${f.op} ×${f.count}`)).join(', ')}`;
+    const own = annotations[before];
+    if (own) own.text = `${warning} · ${own.text}`;
+    else push(warning, null);
+  });
+  return annotations;
+}
+
+type Push = (text: string, tensor: number | null, shared?: boolean) => void;
+
+/** The annotation of statement `i`: its declared tensor or values, or its expression's value. */
+function describeStatement(record: InspectorRecord, tensors: Map<number, TensorRecord>, i: number, push: Push): void {
+  const statement = record.statements[i]!;
+  if (statement.kind === 'declaration') {
+    const declared = declaredNames(statement, record.statements[i - 1]);
+    const values = declared.map((name) => ({ name, value: statement.bindings.find((b) => b.name === name)!.value }));
+    if (values.length === 1 && values[0]!.value.kind === 'tensor') {
+      const t = tensors.get(values[0]!.value.id);
       if (t) { const a = tensorAnnotation(record, statement, t); push(a.text, t.id, a.shared); }
       return;
     }
-    push(valueText(value, tensors), null);
-  });
-  return annotations;
+    const shown = values.filter((v) => v.value.kind !== 'scalar' || v.value.type !== 'none');
+    if (shown.length > 0) push(shown.map((v) => `${v.name} = ${valueText(v.value, tensors)}`).join('  '), null);
+    return;
+  }
+  const value = statement.value;
+  if (!value || (value.kind === 'scalar' && value.type === 'none')) return;
+  if (value.kind === 'tensor') {
+    const t = tensors.get(value.id);
+    if (t) { const a = tensorAnnotation(record, statement, t); push(a.text, t.id, a.shared); }
+    return;
+  }
+  push(valueText(value, tensors), null);
 }
 
 /** The tensor bound to a top-level variable (or a path such as `parts[0]`) at the end of the run. */

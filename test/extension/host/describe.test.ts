@@ -28,6 +28,20 @@ describe('what the editor shows of a record', () => {
     assert.equal(byLine.get(9)!.text, 'torch.Size([2, 3])');
   });
 
+  test('on the GPU, ops a line ran on the CPU lead its annotation, or make one', () => {
+    const quiet = { dispatches: 0, fallbacks: [], readbacks: 0, readbackBytes: 0, uploads: 0, uploadBytes: 0 };
+    const gpuRecord = structuredClone(record);
+    const lineOf = (k: number): number => gpuRecord.statements[k]!.range.end.line;
+    const silent = gpuRecord.statements.findIndex((s) => ![1, 2, 3, 4, 5, 6, 9].includes(s.range.end.line));
+    gpuRecord.statements[0]!.gpu = { ...quiet, fallbacks: [{ op: 'mul', count: 2 }, { op: 'sum int64', count: 1 }] };
+    gpuRecord.statements[1]!.gpu = quiet;
+    gpuRecord.statements[silent]!.gpu = { ...quiet, fallbacks: [{ op: 'cumsum', count: 1 }] };
+    const byLine = new Map(lineAnnotations(gpuRecord).map((a) => [a.line, a]));
+    assert.equal(byLine.get(lineOf(0))!.text, '⚠ on the CPU: mul ×2, sum int64 · float32[6]  ⇄ b  [0., 0., 0., 0., 0., 0.]');
+    assert.equal(byLine.get(lineOf(1))!.text, 'float32[2, 3]  ⇄ a  [[0., 0., 0.], [0., 0., 0.]]');
+    assert.deepEqual(byLine.get(lineOf(silent)), { line: lineOf(silent), text: '⚠ on the CPU: cumsum', tensor: null, shared: false });
+  });
+
   test('storage sharers are the other names on the storage', () => {
     assert.deepEqual(storageSharers(record, tensorNamed(record, 'a')!), ['b']);
     assert.deepEqual(storageSharers(record, tensorNamed(record, 'c')!), []);
