@@ -7,7 +7,8 @@ import { RuntimeError } from '../../core/errors.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
 import { broadcastShapes, broadcastStrides, contiguousStrides, numelOf } from '../../core/shape.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
-import { inPlace, viewOf } from '../dispatch.ts';
+import { castTensor, inPlace, viewOf } from '../dispatch.ts';
+import { where } from '../pointwise/where.ts';
 import { addMethods } from '../methods.ts';
 import { UNCHECKED } from '../overlap.ts';
 import { longTensor, onDevice } from './walk.ts';
@@ -27,16 +28,20 @@ export function maskedFill(self: Tensor, mask: Tensor, value: Scalar | Tensor): 
     throw new RuntimeError(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.ndim} dimension(s).`);
   }
   if (!(value instanceof Tensor) && !isScalar(value)) throw new TypeError(`masked_fill(): argument 'value' must be Number or Tensor`);
-  const fill = self.dtype.cast(value instanceof Tensor ? Number(value.item()) : scalarValue(value));
+  const fill = () => self.dtype.cast(value instanceof Tensor ? Number(value.item()) : scalarValue(value));
   const out = emptyTensor(shape, self.dtype, self.device);
   const condition = { tensor: mask, strides: broadcastStrides(mask._shape, mask._stride, shape) };
   const input = { tensor: self, strides: broadcastStrides(self._shape, self._stride, shape) };
-  if (!onDevice(out) || !gpuSelect('masked_fill', condition, { scalar: fill }, input, out)) {
+  // A device value tensor is read where it lives (no wait for its value).
+  const filler = value instanceof Tensor && onDevice(value)
+    ? { tensor: value.dtype === self.dtype ? value : castTensor(value, self.dtype), strides: shape.map(() => 0) } : { scalar: fill() };
+  if (!onDevice(out) || !gpuSelect('masked_fill', condition, filler, input, out)) {
     copyStrided(viewOf(out), viewOf(self, shape));
-    maskValues(mask, shape).forEach((m, i) => { if (m) out.storage.data[i] = fill; });
+    const v = fill();
+    maskValues(mask, shape).forEach((m, i) => { if (m) out.storage.data[i] = v; });
   }
   if (value instanceof Tensor) {
-    record('MaskedFillBackward1', [self, value], out, {}, ([grad]) => [grad!.masked_fill(mask, 0), grad!.masked_select(mask).sum()]);
+    record('MaskedFillBackward1', [self, value], out, {}, ([grad]) => [grad!.masked_fill(mask, 0), where(mask, grad!, 0).sum()]);
   } else {
     record('MaskedFillBackward0', [self], out, {}, ([grad]) => [grad!.masked_fill(mask, 0)]);
   }
