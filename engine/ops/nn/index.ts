@@ -1,10 +1,14 @@
 // `torch.nn.functional` ops; `functions` holds those that torch also exposes at top level (torch.softmax, torch.relu).
+import * as batchNorm from './batch_norm.ts';
 import * as binaryCrossEntropy from './binary_cross_entropy.ts';
 import * as binaryCrossEntropyWithLogits from './binary_cross_entropy_with_logits.ts';
+import * as conv from './conv.ts';
 import * as crossEntropy from './cross_entropy.ts';
 import * as dropout from './dropout.ts';
 import * as elu from './elu.ts';
+import * as embedding from './embedding.ts';
 import * as gelu from './gelu.ts';
+import * as layerNorm from './layer_norm.ts';
 import * as leakyRelu from './leaky_relu.ts';
 import * as linear from './linear.ts';
 import * as mseLoss from './mse_loss.ts';
@@ -12,6 +16,7 @@ import * as nllLoss from './nll_loss.ts';
 import * as normalize from './normalize.ts';
 import * as oneHot from './one_hot.ts';
 import * as pad from './pad.ts';
+import * as pooling from './pooling.ts';
 import * as relu from './relu.ts';
 import * as silu from './silu.ts';
 import * as softmax from './softmax.ts';
@@ -20,6 +25,9 @@ import * as softplus from './softplus.ts';
 export const F = {
   ...softmax.F, ...oneHot.F, ...relu.F, ...gelu.F, ...leakyRelu.F, ...elu.F, ...silu.F, ...softplus.F, ...dropout.F,
   ...linear.F, ...mseLoss.F, ...nllLoss.F, ...crossEntropy.F, ...binaryCrossEntropy.F, ...binaryCrossEntropyWithLogits.F,
-  ...normalize.F, ...pad.F,
+  ...normalize.F, ...pad.F, ...embedding.F, ...layerNorm.F, ...conv.F, ...pooling.F, ...batchNorm.F,
 };
-export const functions = { ...softmax.functions, ...dropout.functions };
+export const functions = {
+  ...softmax.functions, ...dropout.functions, ...embedding.functions, ...layerNorm.functions, ...conv.functions,
+  ...pooling.functions, ...batchNorm.functions,
+};

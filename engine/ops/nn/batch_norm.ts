@@ -1,0 +1,79 @@
+// F.batch_norm: normalizes each channel (dimension 1) over the batch and spatial dimensions. In training it uses
+// the batch's statistics and, as PyTorch does, updates running_mean / running_var in place (the variance stored
+// unbiased); in evaluation it uses the running statistics. One NativeBatchNormBackward0 node whose backward is
+// written with engine ops; with running statistics the mean and 1/std are constants.
+import { record } from '../../autograd/record.ts';
+import { IndexError, RuntimeError, ValueError } from '../../core/errors.ts';
+import { withGradMode } from '../../core/grad-mode.ts';
+import type { Tensor } from '../../core/tensor.ts';
+import { bindArgs } from './args.ts';
+
+function checkArgs(input: Tensor, stats: [string, Tensor | null][], training: boolean): void {
+  const channels = input.ndim > 1 ? input._shape[1]! : 0;
+  for (const [name, t] of stats) {
+    if (t === null) {
+      if (!training && name.startsWith('running')) throw new RuntimeError(`${name} must be defined in evaluation mode`);
+    } else if (t.numel() !== channels) {
+      throw new RuntimeError(`${name} should contain ${channels} elements not ${t.numel()}`);
+    }
+  }
+  if (!input.dtype.is_floating_point) throw new RuntimeError(`"batch_norm" not implemented for '${input.dtype.scalarName}'`);
+}
+
+function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar: Tensor | null, weight: Tensor | null,
+  bias: Tensor | null, training: boolean, momentum: number, eps: number): Tensor {
+  if (training) {
+    const perChannel = input.numel() / (input._shape[1] ?? 1);
+    if (perChannel === 1) throw new ValueError(`Expected more than 1 value per channel when training, got input size torch.Size([${input._shape.join(', ')}])`);
+  }
+  checkArgs(input, [['running_mean', runningMean], ['running_var', runningVar], ['weight', weight], ['bias', bias]], training);
+  const dims = input._shape.map((_, i) => i).filter((i) => i !== 1);
+  const channelShape = input._shape.map((s, i) => (i === 1 ? s : 1));
+  const [out, mean, rstd] = withGradMode(false, () => {
+    let mu: Tensor;
+    let variance: Tensor;
+    if (training) {
+      mu = input.mean(dims, true);
+      variance = input.var(dims, { unbiased: false, keepdim: true });
+      const count = input.numel() / input._shape[1]!;
+      runningMean?.mul_(1 - momentum).add_(mu.reshape(-1).to(runningMean.dtype), { alpha: momentum });
+      runningVar?.mul_(1 - momentum).add_(variance.reshape(-1).mul(count / (count - 1)).to(runningVar.dtype), { alpha: momentum });
+    } else {
+      mu = runningMean!.view(channelShape).to(input.dtype);
+      variance = runningVar!.view(channelShape).to(input.dtype);
+    }
+    const inv = variance.add(eps).rsqrt();
+    let y = input.sub(mu).mul(inv);
+    if (weight !== null) y = y.mul(weight.view(channelShape));
+    if (bias !== null) y = y.add(bias.view(channelShape));
+    return [y, mu, inv];
+  });
+  record('NativeBatchNormBackward0', [input, weight, bias], out, { input, mean, rstd, ...(weight ? { weight } : {}) }, ([grad], saved) => {
+    const xhat = saved.input.sub(saved.mean).mul(saved.rstd);
+    const gw = saved.weight ? grad!.mul(saved.weight.view(channelShape)) : grad!;
+    const dx = training ? gw.sub(gw.mean(dims, true)).sub(xhat.mul(gw.mul(xhat).mean(dims, true))).mul(saved.rstd) : gw.mul(saved.rstd);
+    return [dx, weight ? grad!.mul(xhat).sum(dims) : null, bias ? grad!.sum(dims) : null];
+  });
+  return out;
+}
+
+export interface BatchNormOptions {
+  running_mean?: Tensor | null; running_var?: Tensor | null; weight?: Tensor | null; bias?: Tensor | null; training?: boolean; momentum?: number; eps?: number;
+}
+type BatchNormArgs = (Tensor | null | boolean | number | BatchNormOptions)[];
+
+/** `F.batch_norm(x, running_mean, running_var, { training: true })`: per-channel (dim 1) normalization. */
+export function batch_norm(input: Tensor, ...args: BatchNormArgs): Tensor {
+  const bound = bindArgs('batch_norm', [input, ...args], ['input', 'running_mean', 'running_var', 'weight', 'bias', 'training', 'momentum', 'eps'], 3);
+  const t = (name: string) => (bound[name] as Tensor | null | undefined) ?? null;
+  const training = Boolean(bound['training']);
+  if (training && input.ndim < 2) throw new IndexError(`Dimension out of range (expected to be in range of [-1, 0], but got 1)`);
+  return batchNorm(input, t('running_mean'), t('running_var'), t('weight'), t('bias'), training, Number(bound['momentum'] ?? 0.1), Number(bound['eps'] ?? 1e-5));
+}
+
+export const F = { batch_norm };
+export const functions = {
+  /** `torch.batch_norm(x, weight, bias, running_mean, running_var, training, momentum, eps, cudnn_enabled)`. */
+  batch_norm: (input: Tensor, weight: Tensor | null, bias: Tensor | null, runningMean: Tensor | null, runningVar: Tensor | null,
+    training: boolean, momentum: number, eps: number, _cudnnEnabled: boolean) => batchNorm(input, runningMean, runningVar, weight, bias, training, momentum, eps),
+};
