@@ -17,6 +17,7 @@ import * as nn from './ops/nn/index.ts';
 import * as pointwise from './ops/pointwise/index.ts';
 import * as printing from './printing/index.ts';
 import * as reduction from './ops/reduction/index.ts';
+import * as sorting from './ops/sorting/index.ts';
 import * as views from './ops/views/index.ts';
 import * as random from './random/index.ts';
 
@@ -24,6 +25,7 @@ export const torch = {
   ...creation.functions,
   ...pointwise.functions,
   ...reduction.functions,
+  ...sorting.functions,
   ...views.functions,
   ...indexing.functions,
   ...linalg.functions,

@@ -1,0 +1,100 @@
+// unique and unique_consecutive: the distinct values (or, with `dim`, distinct slices along dim), with each
+// element's group (`return_inverse`) and each group's size (`return_counts`).
+import { record } from '../../autograd/record.ts';
+import { int64 } from '../../core/dtype.ts';
+import { NotImplementedError } from '../../core/errors.ts';
+import { contiguousStrides, wrapDim } from '../../core/shape.ts';
+import { Storage } from '../../core/storage.ts';
+import { emptyTensor, Tensor } from '../../core/tensor.ts';
+import { PyTuple } from '../../core/tuple.ts';
+import { addMethods } from '../methods.ts';
+import { pyArgs, type PyArgs } from '../reduction/reduce.ts';
+
+export interface UniqueOptions { sorted?: boolean; return_inverse?: boolean; return_counts?: boolean; dim?: number | null }
+type UniqueArgs = PyArgs<[sorted: boolean, return_inverse: boolean, return_counts: boolean, dim: number | null], UniqueOptions>;
+type ConsecutiveArgs = PyArgs<[return_inverse: boolean, return_counts: boolean, dim: number | null], UniqueOptions>;
+
+/** `self`'s slices along `dim` (each element one slice when dim is null), row-major within a slice. */
+function slicesOf(self: Tensor, dim: number | null): { slices: number[][]; rest: number[] } {
+  const values = self._values();
+  if (dim === null) return { slices: values.map((v) => [v]), rest: [] };
+  const shape = self._shape;
+  const [outer, size] = [shape.slice(0, dim).reduce((a, b) => a * b, 1), shape[dim]!];
+  const inner = shape.slice(dim + 1).reduce((a, b) => a * b, 1);
+  const slices = Array.from({ length: size }, (_, j) => {
+    const slice: number[] = [];
+    for (let o = 0; o < outer; o++) for (let i = 0; i < inner; i++) slice.push(values[(o * size + j) * inner + i]!);
+    return slice;
+  });
+  return { slices, rest: shape.filter((_, i) => i !== dim) };
+}
+
+// Slices compare elementwise with C++'s < and == (so NaN equals nothing, and each NaN stays its own group).
+const equal = (a: readonly number[], b: readonly number[]) => a.every((x, i) => x === b[i]);
+function lexicographic(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! < b[i]!) return -1;
+    if (b[i]! < a[i]!) return 1;
+  }
+  return 0;
+}
+
+function uniqueOf(op: 'unique' | 'unique_consecutive', self: Tensor, options: UniqueOptions): Tensor | PyTuple<Tensor> {
+  const dim = options.dim === undefined || options.dim === null ? null : wrapDim(options.dim, self.ndim);
+  const { slices, rest } = slicesOf(self, dim);
+  let order = slices.map((_, i) => i);
+  // NaNs compare unordered; they go last, as distinct values.
+  if (op === 'unique') order.sort((i, j) => lexicographic(slices[i]!, slices[j]!) || (Number.isNaN(slices[i]![0]!) ? 1 : 0) - (Number.isNaN(slices[j]![0]!) ? 1 : 0));
+  if (op === 'unique' && dim === null) order = order.filter((i) => !Number.isNaN(slices[i]![0]!)).concat(order.filter((i) => Number.isNaN(slices[i]![0]!)));
+  const groups: number[] = [];
+  const counts: number[] = [];
+  const inverse = new Array<number>(slices.length);
+  order.forEach((i, k) => {
+    if (k === 0 || !equal(slices[order[k - 1]!]!, slices[i]!)) { groups.push(i); counts.push(0); }
+    counts[counts.length - 1]!++;
+    inverse[i] = groups.length - 1;
+  });
+  const shape = [groups.length, ...rest];
+  const strides = contiguousStrides(shape);
+  const move = dim ?? 0;
+  const permute = <T>(xs: readonly T[]) => [...xs.slice(1, move + 1), xs[0]!, ...xs.slice(move + 1)];
+  const output = new Tensor(Storage.allocate(self.dtype, groups.length * slices[0]!.length || 0, self.device), permute(shape), permute(strides), 0);
+  const target = output.storage.data;
+  groups.forEach((g, k) => slices[g]!.forEach((v, i) => { target[k * (strides[0] ?? 1) + i] = v; }));
+  const inverseTensor = emptyTensor(dim === null ? self._shape : [slices.length], int64, self.device);
+  inverseTensor.storage.data.set(inverse);
+  const countsTensor = emptyTensor([counts.length], int64, self.device);
+  countsTensor.storage.data.set(counts);
+  const name = op === 'unique_consecutive' ? 'unique_consecutive' : dim === null ? '_unique2' : 'unique_dim';
+  const node = op === 'unique_consecutive' ? 'UniqueConsecutiveBackward0' : dim === null ? 'Unique2Backward0' : 'UniqueDimBackward0';
+  record(node, [self], output, {}, () => { throw new NotImplementedError(`the derivative for '${name}' is not implemented.`); });
+  if (!options.return_inverse && !options.return_counts) return output;
+  return PyTuple.from_([output, ...(options.return_inverse ? [inverseTensor] : []), ...(options.return_counts ? [countsTensor] : [])]);
+}
+
+interface Unique<A extends unknown[]> {
+  (...args: A): Tensor | PyTuple<Tensor>;
+}
+
+const uniqueNames = ['sorted', 'return_inverse', 'return_counts', 'dim'] as const;
+const consecutiveNames = ['return_inverse', 'return_counts', 'dim'] as const;
+
+const methods = {
+  /** `x.unique()` (sorted distinct values) or `const [values, inverse, counts] = x.unique({ return_inverse: true, return_counts: true })`. */
+  unique: function (this: Tensor, ...args: UniqueArgs) { return uniqueOf('unique', this, pyArgs<UniqueOptions>('unique', args, uniqueNames)); } as Unique<UniqueArgs>,
+  /** `x.unique_consecutive()`: collapses runs of equal values. */
+  unique_consecutive: function (this: Tensor, ...args: ConsecutiveArgs) {
+    return uniqueOf('unique_consecutive', this, pyArgs<UniqueOptions>('unique_consecutive', args, consecutiveNames));
+  } as Unique<ConsecutiveArgs>,
+};
+type UniqueMethods = typeof methods;
+declare module '../../core/tensor.ts' { interface Tensor extends UniqueMethods {} }
+addMethods(methods);
+
+export const functions = {
+  /** `torch.unique(x, { return_counts: true })`. */
+  unique: (input: Tensor, ...args: UniqueArgs) => uniqueOf('unique', input, pyArgs<UniqueOptions>('unique', args, uniqueNames)),
+  /** `torch.unique_consecutive(x, true)`. */
+  unique_consecutive: (input: Tensor, ...args: ConsecutiveArgs) =>
+    uniqueOf('unique_consecutive', input, pyArgs<UniqueOptions>('unique_consecutive', args, consecutiveNames)),
+};
