@@ -1,13 +1,11 @@
 import { record } from '../../autograd/record.ts';
-import { copyStrided } from '../../backend/cpu/kernels.ts';
-import { gpuCopy } from '../../backend/webgpu/index.ts';
 import { promoteTypes } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { zeros } from '../creation/fill.ts';
-import { storeFor, viewOf } from '../dispatch.ts';
 import { pythonType } from './args.ts';
+import { copyPart, partOf, whole } from './parts.ts';
 
 /**
  * Note [Legacy empty tensors in cat]: 1-D tensors of size 0 were once the only empty tensors, so cat skips them
@@ -22,13 +20,6 @@ export function tensorList(value: unknown, op: string): readonly Tensor[] {
     if (!(t instanceof Tensor)) throw new TypeError(`expected Tensor as element ${i} in argument 0, but got ${pythonType(t)}`);
   });
   return value as readonly Tensor[];
-}
-
-/** Copies `t` (cast) into the part of `out` with `shape`, `strides` and `offset`: a copy kernel on the device. */
-export function copyInto(out: Tensor, shape: readonly number[], strides: readonly number[], offset: number, t: Tensor): void {
-  const part = new Tensor(out.storage, [...shape], [...strides], offset);
-  if (out.storage.device.type === 'webgpu' && gpuCopy({ tensor: t, strides: t._stride }, part)) return;
-  copyStrided(viewOf(part), viewOf(t), storeFor(out.dtype));
 }
 
 /** `torch.cat([a, b], 1)`: joins tensors along an existing dimension; dtypes promote. */
@@ -59,7 +50,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   let start = 0;
   for (const t of tensors) {
     if (skipped(t)) continue;
-    copyInto(out, t._shape, out._stride, start * out._stride[d]!, t);
+    copyPart(partOf(out, t._shape, out._stride, start * out._stride[d]!), whole(t));
     start += t._shape[d]!;
   }
   const sizes = tensors.map((t) => (skipped(t) ? null : t._shape[d]!));

@@ -1,11 +1,10 @@
 import { record } from '../../autograd/record.ts';
-import { copyStrided } from '../../backend/cpu/kernels.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { wrapDims } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
-import { viewOf } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
 import { intList, intListArgument } from './args.ts';
+import { copyPart, partOf, whole } from './parts.ts';
 
 /** `x.flip([0, 1])`: a copy with the order of elements reversed along `dims` (not a view, unlike NumPy). */
 export function flip(self: Tensor, dims: readonly number[]): Tensor {
@@ -19,7 +18,7 @@ export function flip(self: Tensor, dims: readonly number[]): Tensor {
     offset += (self._shape[d]! - 1) * strides[d]!;
     strides[d] = -strides[d]!;
   }
-  copyStrided(viewOf(out), { data: self.storage.data, shape: self._shape, strides, offset });
+  copyPart(whole(out), partOf(self, self._shape, strides, offset));
   record('FlipBackward0', [self], out, {}, ([grad]) => [grad!.flip(wrapped)]);
   return out;
 }

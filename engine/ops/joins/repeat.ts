@@ -1,11 +1,11 @@
 import { record } from '../../autograd/record.ts';
-import { copyStrided } from '../../backend/cpu/kernels.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { checkSize } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { zeros } from '../creation/fill.ts';
 import { addMethods } from '../methods.ts';
 import { intList, intListArgument } from './args.ts';
+import { copyPart, partOf } from './parts.ts';
 
 /** `x.repeat(2, 1)`: tiles the whole tensor `repeats[i]` times along dim i; extra repeats add leading dims. */
 export function repeat(self: Tensor, repeats: readonly number[]): Tensor {
@@ -21,8 +21,7 @@ export function repeat(self: Tensor, repeats: readonly number[]): Tensor {
     const shape = padded.flatMap((size, i) => [repeats[i]!, size]);
     const strides = padded.flatMap((size, i) => [size * out._stride[i]!, out._stride[i]!]);
     const sourceStrides = paddedStrides.flatMap((stride) => [0, stride]);
-    copyStrided({ data: out.storage.data, shape, strides, offset: 0 },
-      { data: self.storage.data, shape, strides: sourceStrides, offset: self._offset });
+    copyPart(partOf(out, shape, strides, 0), partOf(self, shape, sourceStrides, self._offset));
   }
   const inputShape = [...self._shape];
   record('RepeatBackward0', [self], out, {}, ([grad]) => [repeatBackward(grad!, repeats, inputShape)]);

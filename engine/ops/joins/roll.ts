@@ -1,24 +1,23 @@
 import { record } from '../../autograd/record.ts';
-import { copyStrided, type StridedView } from '../../backend/cpu/kernels.ts';
 import { IndexError, RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
-import { viewOf } from '../dispatch.ts';
 import { isOptions } from '../args.ts';
 import { addMethods } from '../methods.ts';
 import { intList } from './args.ts';
+import { copyPart, type Part, partOf, whole } from './parts.ts';
 
 /** Copies `source` into `target` (same shape) rotated by `shift` places along `dim`. */
-function copyRolled(target: StridedView, source: StridedView, dim: number, shift: number): void {
+function copyRolled(target: Part, source: Part, dim: number, shift: number): void {
   const size = source.shape[dim]!;
   const s = ((shift % size) + size) % size;
-  const part = (v: StridedView, start: number, length: number): StridedView => {
+  const part = (v: Part, start: number, length: number): Part => {
     const shape = [...v.shape];
     shape[dim] = length;
-    return { data: v.data, shape, strides: v.strides, offset: v.offset + start * v.strides[dim]! };
+    return { ...v, shape, offset: v.offset + start * v.strides[dim]! };
   };
-  copyStrided(part(target, s, size - s), part(source, 0, size - s));
-  copyStrided(part(target, 0, s), part(source, size - s, s));
+  copyPart(part(target, s, size - s), part(source, 0, size - s));
+  copyPart(part(target, 0, s), part(source, size - s, s));
 }
 
 /** roll's dims do not wrap for 0-dim tensors, unlike most ops. */
@@ -40,19 +39,19 @@ export function roll(self: Tensor, shifts: readonly number[], dims: readonly num
   const out = emptyTensor(self._shape, self.dtype, self.device);
   // PyTorch returns a plain copy of an empty tensor before looking at the dims.
   if (self.numel() === 0) {
-    copyStrided(viewOf(out), viewOf(self));
+    copyPart(whole(out), whole(self));
   } else if (flattened) {
     // Flattening reads the elements in row-major order, so a non-contiguous input is copied first.
-    const source = self.is_contiguous() ? self : emptyTensor(self._shape, self.dtype);
-    if (source !== self) copyStrided(viewOf(source), viewOf(self));
-    const line = (t: Tensor): StridedView => ({ data: t.storage.data, shape: [t.numel()], strides: [1], offset: t._offset });
+    const source = self.is_contiguous() ? self : emptyTensor(self._shape, self.dtype, self.device);
+    if (source !== self) copyPart(whole(source), whole(self));
+    const line = (t: Tensor): Part => partOf(t, [t.numel()], [1], t._offset);
     copyRolled(line(out), line(source), 0, shifts[0]!);
   } else {
-    let current: StridedView = viewOf(self);
+    let current = whole(self);
     dims.forEach((dim, i) => {
-      const next = i === dims.length - 1 ? out : emptyTensor(self._shape, self.dtype);
-      copyRolled(viewOf(next), current, rollDim(dim, self.ndim), shifts[i]!);
-      current = viewOf(next);
+      const next = i === dims.length - 1 ? out : emptyTensor(self._shape, self.dtype, self.device);
+      copyRolled(whole(next), current, rollDim(dim, self.ndim), shifts[i]!);
+      current = whole(next);
     });
   }
   const backShifts = shifts.map((s) => -s).reverse();

@@ -3,7 +3,8 @@ import { promoteTypes } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
-import { cat, copyInto, tensorList } from './cat.ts';
+import { cat, tensorList } from './cat.ts';
+import { copyPart, partOf, whole } from './parts.ts';
 
 /** `torch.stack([a, b], 1)`: joins equal-shaped tensors along a new dimension; dtypes promote. */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
@@ -21,7 +22,7 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   const out = emptyTensor(shape, dtype, entry.device);
   const strides = out._stride.filter((_, k) => k !== d);
   tensors.forEach((t, i) => {
-    copyInto(out, t._shape, strides, i * out._stride[d]!, t);
+    copyPart(partOf(out, t._shape, strides, i * out._stride[d]!), whole(t));
   });
   record('StackBackward0', tensors, out, {}, ([grad]) => grad!.unbind(d));
   return out;

@@ -55,6 +55,9 @@ describe('webgpu joins and indexing', { skip: skip ?? false }, () => {
         sameOnDevice(`cat dim 1 ${dtype.name} ${name}`, [x, x.getitem(':, 1:3')], (a, b) => torch.cat([a, b], -1));
         sameOnDevice(`stack ${dtype.name} ${name}`, [x, x], (a, b) => torch.stack([a, b], 1));
         sameOnDevice(`hstack/vstack ${dtype.name} ${name}`, [x], (a) => torch.vstack([torch.hstack([a, a]), torch.hstack([a, a])]));
+        sameOnDevice(`flip ${dtype.name} ${name}`, [x], (a) => torch.stack([a.flip(0), a.flip([0, 1]), a.flip(-1)]));
+        sameOnDevice(`roll ${dtype.name} ${name}`, [x], (a) => torch.stack([a.roll(1, 0), a.roll([-2, 7], [1, 0]), a.roll(5)]));
+        sameOnDevice(`repeat and tile ${dtype.name} ${name}`, [x], (a) => torch.cat([a.repeat(2, 1, 3).view(-1), torch.tile(a, [2]).view(-1)]));
       }
     }
     const [f, i] = [layouts(torch.float32, 2)[1]![1], layouts(torch.int32, 3)[2]![1]];
@@ -66,6 +69,14 @@ describe('webgpu joins and indexing', { skip: skip ?? false }, () => {
       torch.cat([x, x.mul(2)], 1).mul(torch.arange(48, { dtype: torch.float32 }).view(6, 8).to(x.device)).sum().backward();
       return x.grad!;
     });
+    for (const [name, op] of [['flip', (u: Tensor) => u.flip(1)], ['roll', (u: Tensor) => u.roll([1, -1], [0, 1])], ['repeat', (u: Tensor) => u.repeat(2, 1)]] as const) {
+      sameOnDevice(`${name} gradient`, [f], (a) => {
+        const x = a.detach().requires_grad_();
+        const y = op(x);
+        y.mul(torch.arange(y.numel(), { dtype: torch.float32 }).view(y.shape).to(x.device)).sum().backward();
+        return x.grad!;
+      });
+    }
     noFallback('copy');
   });
 });
