@@ -169,14 +169,13 @@ export function sleefExpf8(x: usize, out: usize, max: v128): void {
   const cb = f64x2.max(f64x2.min(qb, splat(200.0)), splat(-200.0));
   const cc = f64x2.max(f64x2.min(qc, splat(200.0)), splat(-200.0));
   const cd = f64x2.max(f64x2.min(qd, splat(200.0)), splat(-200.0));
-  const ha = f64x2.floor(f64x2.mul(ca, splat(0.5)));
-  const hb = f64x2.floor(f64x2.mul(cb, splat(0.5)));
-  const hc = f64x2.floor(f64x2.mul(cc, splat(0.5)));
-  const hd = f64x2.floor(f64x2.mul(cd, splat(0.5)));
-  ua = f32round(f64x2.mul(f32round(f64x2.mul(ua, pow2(toInt64(ha)))), pow2(toInt64(f64x2.sub(ca, ha)))));
-  ub = f32round(f64x2.mul(f32round(f64x2.mul(ub, pow2(toInt64(hb)))), pow2(toInt64(f64x2.sub(cb, hb)))));
-  uc = f32round(f64x2.mul(f32round(f64x2.mul(uc, pow2(toInt64(hc)))), pow2(toInt64(f64x2.sub(cc, hc)))));
-  ud = f32round(f64x2.mul(f32round(f64x2.mul(ud, pow2(toInt64(hd)))), pow2(toInt64(f64x2.sub(cd, hd)))));
+  // Note [One scaling step]: SLEEF scales by 2^h, then 2^(c - h), rounding to float after each. u is in [0.7, 1.42]
+  // and |h| <= 100, so u * 2^h is always a normal float and its rounding is exact: one product in doubles (exact),
+  // rounded to float once by the store, gives the same bits.
+  ua = f64x2.mul(ua, pow2(toInt64(ca)));
+  ub = f64x2.mul(ub, pow2(toInt64(cb)));
+  uc = f64x2.mul(uc, pow2(toInt64(cc)));
+  ud = f64x2.mul(ud, pow2(toInt64(cd)));
   ua = v128.bitselect(splat(Infinity), v128.bitselect(splat(0.0), ua, f64x2.lt(da, splat(-104.0))), f64x2.gt(da, splat(100.0)));
   ub = v128.bitselect(splat(Infinity), v128.bitselect(splat(0.0), ub, f64x2.lt(db, splat(-104.0))), f64x2.gt(db, splat(100.0)));
   uc = v128.bitselect(splat(Infinity), v128.bitselect(splat(0.0), uc, f64x2.lt(dc, splat(-104.0))), f64x2.gt(dc, splat(100.0)));
@@ -201,8 +200,8 @@ export function sleefExpf2x(d: v128): v128 {
   u = fmaf(u, s, splat(0.5));
   u = f32round(f64x2.add(splat(1.0), fmaf(f32round(f64x2.mul(s, s)), u, s)));
   const c = f64x2.max(f64x2.min(q, splat(200.0)), splat(-200.0));
-  const h = f64x2.floor(f64x2.mul(c, splat(0.5)));
-  u = f32round(f64x2.mul(f32round(f64x2.mul(u, pow2(toInt64(h)))), pow2(toInt64(f64x2.sub(c, h)))));
+  // Note [One scaling step]; callers round the result to float.
+  u = f64x2.mul(u, pow2(toInt64(c)));
   u = v128.bitselect(splat(Infinity), v128.bitselect(splat(0.0), u, f64x2.lt(d, splat(-104.0))), f64x2.gt(d, splat(100.0)));
   u = v128.bitselect(d, u, f64x2.ne(d, d));
   return u;
