@@ -16,6 +16,8 @@ export interface Accumulator {
   output: GpuType;
   /** Part of the pipeline key beyond op and dtype (the norm's kind). */
   variant: string;
+  /** Fold each value minus the first of its block (Note [Shifted variance]). */
+  shifted?: boolean;
 }
 
 const compensated = `struct State { s: f32, c: f32 }
@@ -83,7 +85,12 @@ fn acc_pack(a: State) -> vec4<u32> { return vec4<u32>(bitcast<u32>(a.v), a.j, 0u
 fn acc_unpack(w: vec4<u32>) -> State { return State(bitcast<T>(w.x), w.y); }
 `;
 
-/** Welford's running mean and squared deviations, merged by Chan's formula. */
+/**
+ * Welford's running mean and squared deviations, merged by Chan's formula. Note [Shifted variance]: in float32 the
+ * deviations of values far from zero lose their low bits (1000 + 0.01 * randn: 0.5% off the CPU's double Welford),
+ * so kernels fold each value minus the first value of its block: the variance does not change, and the differences
+ * of nearby floats keep the deviations' bits.
+ */
 const welford = `struct State { n: f32, mean: f32, m2: f32 }
 fn acc_init() -> State { return State(0.0, 0.0, 0.0); }
 fn acc_step(a: State, v: f32, j: u32) -> State {
@@ -197,8 +204,8 @@ fn acc_unpack(w: vec4<u32>) -> State { return State(bitcast<f32>(w.x)); }
   if (!float) return null;
   switch (op) {
     case 'mean': return floatSum('v', 'select(x / f32(n), nan_f32(), n == 0u)');
-    case 'var': return { code: `${welford}fn acc_finish(a: State, n: u32) -> f32 { return variance(a); }\n`, output: 'f32', variant: '' };
-    case 'std': return { code: `${welford}fn acc_finish(a: State, n: u32) -> f32 { let x = variance(a); return ${sqrtIeee}; }\n`, output: 'f32', variant: '' };
+    case 'var': return { code: `${welford}fn acc_finish(a: State, n: u32) -> f32 { return variance(a); }\n`, output: 'f32', variant: '', shifted: true };
+    case 'std': return { code: `${welford}fn acc_finish(a: State, n: u32) -> f32 { let x = variance(a); return ${sqrtIeee}; }\n`, output: 'f32', variant: '', shifted: true };
     case 'logsumexp': return { code: logSumExp, output: 'f32', variant: '' };
     case 'norm': return norm(p);
   }

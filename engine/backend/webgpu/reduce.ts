@@ -72,16 +72,18 @@ function reduceKernel(l: Layout, acc: Accumulator, type: GpuType, phase: Phase, 
     (phase === 'partial' ? '' : `fn write_out(k: u32, a: State) {\n  let o = ${ref(l.outOffsetAt)} + k;\n` +
       (acc.output === 'x64' ? `  let bits = acc_finish(a, ${total});\n  out[2u * o] = bits.x;\n  out[2u * o + 1u] = bits.y;\n}\n`
         : `  out[o] = acc_finish(a, ${total});\n}\n`));
+  // Variances fold each value minus the block's first (Note [Shifted variance]).
+  const start = '  let base = base_of(i);\n' +
+    (acc.shifted ? `  var pivot = T(0);\n  if (${total} > 0u) { pivot = src[base + offset_of(0u)]; }\n` : '');
+  const value = acc.shifted ? 'src[base + offset_of(j)] - pivot' : 'src[base + offset_of(j)]';
   if (phase === 'serial') {
-    return wgsl + entry(count) + `  let base = base_of(i);
-  var a = acc_init();
-  for (var j = 0u; j < ${total}; j++) { a = acc_step(a, src[base + offset_of(j)], j); }
+    return wgsl + entry(count) + `${start}  var a = acc_init();
+  for (var j = 0u; j < ${total}; j++) { a = acc_step(a, ${value}, j); }
   write_out(i, a);
 }
 `;
   }
-  const fold = (from: string, to: string) => `  let base = base_of(i);
-  for (var j = ${from} + t; j < ${to}; j += ${groupSize}u) { a = acc_step(a, src[base + offset_of(j)], j); }
+  const fold = (from: string, to: string) => `${start}  for (var j = ${from} + t; j < ${to}; j += ${groupSize}u) { a = acc_step(a, ${value}, j); }
 `;
   wgsl += `var<workgroup> tile: array<State, ${groupSize}>;
 @compute @workgroup_size(${groupSize})

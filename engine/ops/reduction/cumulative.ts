@@ -22,11 +22,11 @@ function scan(op: 'cumsum' | 'cumprod', self: Tensor, options: CumulativeOptions
   checkDimType(op, options.dim, false);
   const dim = wrapDim(options.dim, self.ndim);
   const dtype = options.dtype ? toDType(options.dtype) : self.dtype.is_floating_point ? self.dtype : int64;
-  const onDevice = scannedOnDevice(op, deviceInput(self, dtype, castTensor), dim, dtype);
+  const input = deviceInput(self, dtype, castTensor);
+  const onDevice = scannedOnDevice(op, input, dim, dtype);
   if (onDevice) return { out: onDevice, dim };
-  const input = self.dtype === dtype ? self : castTensor(self, dtype);
   const out = emptyTensor(self._shape, dtype, self.device);
-  const view = viewOf(input);
+  const view = viewOf(input.dtype === dtype ? input : castTensor(input, dtype));
   // A 0-dim tensor scans as one element.
   const asVector = self.ndim === 0 ? { ...view, shape: [1], strides: [1] } : view;
   const [init, step] = op === 'cumsum' ? [0, (a: number, x: number) => a + x] : [1, (a: number, x: number) => a * x];

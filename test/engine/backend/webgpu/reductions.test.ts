@@ -175,6 +175,15 @@ describe('webgpu reductions', { skip: skip ?? false }, () => {
     }
   });
 
+  test('var and std of values far from zero keep float32 accuracy in every plan', () => {
+    torch.manual_seed(4);
+    for (const n of [20, 1000, 1 << 18]) {
+      const x = torch.randn(n).mul(0.01).add(1000);
+      sameOnDevice(`var of ${n}`, x, (t) => t.var(), { rtol: 1e-5, atol: 0 });
+      sameOnDevice(`std of ${n}`, x.view(2, -1), (t) => t.std(1), { rtol: 1e-5, atol: 0 });
+    }
+  });
+
   test('no reduction above fell back to the CPU', () => {
     const fallen = [...device().fallbacks.keys()].filter((k) => covered.includes(k.split(' ')[0]!));
     assert.deepEqual(fallen, [], JSON.stringify([...device().fallbacks]));
