@@ -1,12 +1,14 @@
 // F.batch_norm: normalizes each channel (dimension 1) over the batch and spatial dimensions. In training it uses
 // the batch's statistics and, as PyTorch does, updates running_mean / running_var in place (the variance stored
 // unbiased); in evaluation it uses the running statistics. One NativeBatchNormBackward0 node whose backward is
-// written with engine ops; with running statistics the mean and 1/std are constants.
+// written with engine ops; in training it recomputes the batch statistics from the input (see layer_norm.ts's
+// `normalized`), with running statistics the mean and 1/std are constants.
 import { record } from '../../autograd/record.ts';
 import { IndexError, RuntimeError, ValueError } from '../../core/errors.ts';
 import { withGradMode } from '../../core/grad-mode.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { bindArgs } from './args.ts';
+import { normalized } from './layer_norm.ts';
 
 function checkArgs(input: Tensor, stats: [string, Tensor | null][], training: boolean): void {
   const channels = input.ndim > 1 ? input._shape[1]! : 0;
@@ -49,9 +51,9 @@ function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar: Tensor
     return [y, mu, inv];
   });
   record('NativeBatchNormBackward0', [input, weight, bias], out, { input, mean, rstd, ...(weight ? { weight } : {}) }, ([grad], saved) => {
-    const xhat = saved.input.sub(saved.mean).mul(saved.rstd);
+    const { xhat, rstd: inv } = training ? normalized(saved.input, dims, eps) : { xhat: saved.input.sub(saved.mean).mul(saved.rstd), rstd: saved.rstd };
     const gw = saved.weight ? grad!.mul(saved.weight.view(channelShape)) : grad!;
-    const dx = training ? gw.sub(gw.mean(dims, true)).sub(xhat.mul(gw.mul(xhat).mean(dims, true))).mul(saved.rstd) : gw.mul(saved.rstd);
+    const dx = training ? gw.sub(gw.mean(dims, true)).sub(xhat.mul(gw.mul(xhat).mean(dims, true))).mul(inv) : gw.mul(inv);
     return [dx, weight ? grad!.mul(xhat).sum(dims) : null, bias ? grad!.sum(dims) : null];
   });
   return out;

@@ -26,22 +26,29 @@ function checkShapes(input: Tensor, shape: readonly number[], weight: Tensor | n
   if (!input.dtype.is_floating_point) throw new RuntimeError(`"LayerNormKernelImpl" not implemented for '${input.dtype.scalarName}'`);
 }
 
+/**
+ * (x - mean) / sqrt(var + eps) over `dims`, and 1 / sqrt(var + eps). Backward recomputes them from the saved input
+ * with engine ops rather than saving them, so that gradients of the gradient see their dependence on the input.
+ */
+export function normalized(input: Tensor, dims: number[], eps: number): { xhat: Tensor; rstd: Tensor } {
+  const rstd = input.var(dims, { unbiased: false, keepdim: true }).add(eps).rsqrt();
+  return { xhat: input.sub(input.mean(dims, true)).mul(rstd), rstd };
+}
+
 function layerNorm(input: Tensor, shape: readonly number[], weight: Tensor | null, bias: Tensor | null, eps: number): Tensor {
   checkShapes(input, shape, weight, bias);
   const dims = shape.map((_, i) => input.ndim - shape.length + i);
   const batchDims = input._shape.slice(0, input.ndim - shape.length).map((_, i) => i);
-  const [out, mean, rstd] = withGradMode(false, () => {
-    const mu = input.mean(dims, true);
-    const inv = input.var(dims, { unbiased: false, keepdim: true }).add(eps).rsqrt();
-    let y = input.sub(mu).mul(inv);
+  const out = withGradMode(false, () => {
+    let y = normalized(input, dims, eps).xhat;
     if (weight !== null) y = y.mul(weight);
     if (bias !== null) y = y.add(bias);
-    return [y, mu, inv];
+    return y;
   });
-  record('NativeLayerNormBackward0', [input, weight, bias], out, { input, mean, rstd, ...(weight ? { weight } : {}) }, ([grad], saved) => {
-    const xhat = saved.input.sub(saved.mean).mul(saved.rstd);
+  record('NativeLayerNormBackward0', [input, weight, bias], out, { input, ...(weight ? { weight } : {}) }, ([grad], saved) => {
+    const { xhat, rstd } = normalized(saved.input, dims, eps);
     const gw = saved.weight ? grad!.mul(saved.weight) : grad!;
-    const dx = gw.sub(gw.mean(dims, true)).sub(xhat.mul(gw.mul(xhat).mean(dims, true))).mul(saved.rstd);
+    const dx = gw.sub(gw.mean(dims, true)).sub(xhat.mul(gw.mul(xhat).mean(dims, true))).mul(rstd);
     const reduceBatch = (t: Tensor) => (batchDims.length > 0 ? t.sum(batchDims) : t);
     return [dx, weight ? reduceBatch(grad!.mul(xhat)) : null, bias ? reduceBatch(grad!) : null];
   });
