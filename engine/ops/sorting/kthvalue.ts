@@ -1,7 +1,7 @@
 // kthvalue: PyTorch 1.13's CPU kernel runs its own quickselect (quick_select_template: median of three, Hoare
 // partition) over a copy of each slice, so ties report the index that partitioning leaves at position k - 1.
 import { record } from '../../autograd/record.ts';
-import { RuntimeError } from '../../core/errors.ts';
+import { IndexError, RuntimeError } from '../../core/errors.ts';
 import { int64 } from '../../core/dtype.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
@@ -49,6 +49,7 @@ export function kthvalue(self: Tensor, k: number, options: KthvalueOptions = {})
   if (self.dtype.name === 'bool') throw new RuntimeError('"kthvalue_cpu" not implemented for \'Bool\'');
   const dim = wrapDim(options.dim ?? -1, self.ndim);
   const size = self.ndim === 0 ? 1 : self._shape[dim]!;
+  if (size === 0) throw new IndexError(`kthvalue(): Expected reduction dim ${dim} to have non-zero size.`);
   if (k < 1 || k > size) throw new RuntimeError(`kthvalue(): selected number k out of range for dimension ${dim}`);
   const keepdim = options.keepdim ?? false;
   const dims = self.ndim === 0 ? [] : [dim];
@@ -65,9 +66,16 @@ export function kthvalue(self: Tensor, k: number, options: KthvalueOptions = {})
   return valuesIndices('kthvalue', values, indices);
 }
 
+/** `k` given positionally or as a keyword. */
+function withK(args: [k: number, ...KthvalueArgs] | [KthvalueOptions & { k: number }]): [number, KthvalueOptions] {
+  if (typeof args[0] === 'number') return [args[0], pyArgs<KthvalueOptions>('kthvalue', args.slice(1), names)];
+  const { k, ...options } = args[0];
+  return [k, options];
+}
+
 const methods = {
   /** `const [values, indices] = x.kthvalue(2, 0)`. */
-  kthvalue(this: Tensor, k: number, ...args: KthvalueArgs): ValuesIndices { return kthvalue(this, k, pyArgs<KthvalueOptions>('kthvalue', args, names)); },
+  kthvalue(this: Tensor, ...args: [k: number, ...KthvalueArgs] | [KthvalueOptions & { k: number }]): ValuesIndices { return kthvalue(this, ...withK(args)); },
 };
 type KthvalueMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends KthvalueMethods {} }
@@ -75,5 +83,5 @@ addMethods(methods);
 
 export const functions = {
   /** `torch.kthvalue(x, 1, { dim: 0, keepdim: true })`. */
-  kthvalue: (input: Tensor, k: number, ...args: KthvalueArgs) => kthvalue(input, k, pyArgs<KthvalueOptions>('kthvalue', args, names)),
+  kthvalue: (input: Tensor, ...args: [k: number, ...KthvalueArgs] | [KthvalueOptions & { k: number }]) => kthvalue(input, ...withK(args)),
 };

@@ -43,9 +43,16 @@ export function topk(self: Tensor, k: number, options: TopkOptions = {}): Values
   return valuesIndices('topk', values, indices);
 }
 
+/** `k` given positionally or as a keyword. */
+function withK(args: [k: number, ...TopkArgs] | [TopkOptions & { k: number }]): [number, TopkOptions] {
+  if (typeof args[0] === 'number') return [args[0], pyArgs<TopkOptions>('topk', args.slice(1), names)];
+  const { k, ...options } = args[0];
+  return [k, options];
+}
+
 const methods = {
   /** `const [values, indices] = x.topk(2)`. */
-  topk(this: Tensor, k: number, ...args: TopkArgs): ValuesIndices { return topk(this, k, pyArgs<TopkOptions>('topk', args, names)); },
+  topk(this: Tensor, ...args: [k: number, ...TopkArgs] | [TopkOptions & { k: number }]): ValuesIndices { return topk(this, ...withK(args)); },
 };
 type TopkMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends TopkMethods {} }
@@ -53,5 +60,5 @@ addMethods(methods);
 
 export const functions = {
   /** `torch.topk(x, 3, { largest: false })`. */
-  topk: (input: Tensor, k: number, ...args: TopkArgs) => topk(input, k, pyArgs<TopkOptions>('topk', args, names)),
+  topk: (input: Tensor, ...args: [k: number, ...TopkArgs] | [TopkOptions & { k: number }]) => topk(input, ...withK(args)),
 };

@@ -4,6 +4,7 @@ import { record } from '../../autograd/record.ts';
 import { int64 } from '../../core/dtype.ts';
 import { NotImplementedError } from '../../core/errors.ts';
 import { contiguousStrides, wrapDim } from '../../core/shape.ts';
+import { forEachPosition } from '../../core/strided.ts';
 import { Storage } from '../../core/storage.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { PyTuple } from '../../core/tuple.ts';
@@ -14,19 +15,27 @@ export interface UniqueOptions { sorted?: boolean; return_inverse?: boolean; ret
 type UniqueArgs = PyArgs<[sorted: boolean, return_inverse: boolean, return_counts: boolean, dim: number | null], UniqueOptions>;
 type ConsecutiveArgs = PyArgs<[return_inverse: boolean, return_counts: boolean, dim: number | null], UniqueOptions>;
 
-/** `self`'s slices along `dim` (each element one slice when dim is null), row-major within a slice. */
+/**
+ * `self`'s slices along `dim` (each element one slice when dim is null). PyTorch compares slices of
+ * `self.transpose(dim, 0)`, so a slice's elements come in that transposed row-major order.
+ */
 function slicesOf(self: Tensor, dim: number | null): { slices: number[][]; rest: number[] } {
   const values = self._values();
   if (dim === null) return { slices: values.map((v) => [v]), rest: [] };
-  const shape = self._shape;
-  const [outer, size] = [shape.slice(0, dim).reduce((a, b) => a * b, 1), shape[dim]!];
-  const inner = shape.slice(dim + 1).reduce((a, b) => a * b, 1);
-  const slices = Array.from({ length: size }, (_, j) => {
-    const slice: number[] = [];
-    for (let o = 0; o < outer; o++) for (let i = 0; i < inner; i++) slice.push(values[(o * size + j) * inner + i]!);
-    return slice;
-  });
-  return { slices, rest: shape.filter((_, i) => i !== dim) };
+  const order = swapFirst(self._shape.map((_, i) => i), dim);
+  const shape = order.map((i) => self._shape[i]!);
+  const flat: number[] = [];
+  const data = self.storage.values;
+  forEachPosition(shape, order.map((i) => self._stride[i]!), self._offset, (p) => { flat.push(data[p]!); });
+  const rest = shape.slice(1);
+  const length = rest.reduce((a, b) => a * b, 1);
+  return { slices: Array.from({ length: shape[0]! }, (_, j) => flat.slice(j * length, (j + 1) * length)), rest };
+}
+
+function swapFirst<T>(xs: readonly T[], dim: number): T[] {
+  const out = [...xs];
+  [out[0], out[dim]] = [xs[dim]!, xs[0]!];
+  return out;
 }
 
 // Slices compare elementwise with C++'s < and == (so NaN equals nothing, and each NaN stays its own group).
@@ -56,11 +65,10 @@ function uniqueOf(op: 'unique' | 'unique_consecutive', self: Tensor, options: Un
   });
   const shape = [groups.length, ...rest];
   const strides = contiguousStrides(shape);
-  const move = dim ?? 0;
-  const permute = <T>(xs: readonly T[]) => [...xs.slice(1, move + 1), xs[0]!, ...xs.slice(move + 1)];
-  const output = new Tensor(Storage.allocate(self.dtype, groups.length * slices[0]!.length || 0, self.device), permute(shape), permute(strides), 0);
+  const length = rest.reduce((a, b) => a * b, 1);
+  const output = new Tensor(Storage.allocate(self.dtype, groups.length * length, self.device), swapFirst(shape, dim ?? 0), swapFirst(strides, dim ?? 0), 0);
   const target = output.storage.data;
-  groups.forEach((g, k) => slices[g]!.forEach((v, i) => { target[k * (strides[0] ?? 1) + i] = v; }));
+  groups.forEach((g, k) => slices[g]!.forEach((v, i) => { target[k * length + i] = v; }));
   const inverseTensor = emptyTensor(dim === null ? self._shape : [slices.length], int64, self.device);
   inverseTensor.storage.data.set(inverse);
   const countsTensor = emptyTensor([counts.length], int64, self.device);
@@ -72,20 +80,31 @@ function uniqueOf(op: 'unique' | 'unique_consecutive', self: Tensor, options: Un
   return PyTuple.from_([output, ...(options.return_inverse ? [inverseTensor] : []), ...(options.return_counts ? [countsTensor] : [])]);
 }
 
-interface Unique<A extends unknown[]> {
-  (...args: A): Tensor | PyTuple<Tensor>;
+type Flags = { return_inverse?: false; return_counts?: false };
+/** Without `return_inverse` or `return_counts` the result is one tensor, else a tuple starting with it. */
+interface Unique {
+  (sorted?: boolean, return_inverse?: false, return_counts?: false, dim?: number | null): Tensor;
+  (options: UniqueOptions & Flags): Tensor;
+  (...args: UniqueArgs): PyTuple<Tensor>;
 }
+interface UniqueConsecutive {
+  (return_inverse?: false, return_counts?: false, dim?: number | null): Tensor;
+  (options: UniqueOptions & Flags): Tensor;
+  (...args: ConsecutiveArgs): PyTuple<Tensor>;
+}
+type TorchUnique<F> = F extends { (...a: infer A1): Tensor; (o: infer O): Tensor; (...a: infer A3): PyTuple<Tensor> }
+  ? { (input: Tensor, ...a: A1): Tensor; (input: Tensor, o: O): Tensor; (input: Tensor, ...a: A3): PyTuple<Tensor> } : never;
 
 const uniqueNames = ['sorted', 'return_inverse', 'return_counts', 'dim'] as const;
 const consecutiveNames = ['return_inverse', 'return_counts', 'dim'] as const;
 
 const methods = {
   /** `x.unique()` (sorted distinct values) or `const [values, inverse, counts] = x.unique({ return_inverse: true, return_counts: true })`. */
-  unique: function (this: Tensor, ...args: UniqueArgs) { return uniqueOf('unique', this, pyArgs<UniqueOptions>('unique', args, uniqueNames)); } as Unique<UniqueArgs>,
+  unique: function (this: Tensor, ...args: UniqueArgs) { return uniqueOf('unique', this, pyArgs<UniqueOptions>('unique', args, uniqueNames)); } as Unique,
   /** `x.unique_consecutive()`: collapses runs of equal values. */
   unique_consecutive: function (this: Tensor, ...args: ConsecutiveArgs) {
     return uniqueOf('unique_consecutive', this, pyArgs<UniqueOptions>('unique_consecutive', args, consecutiveNames));
-  } as Unique<ConsecutiveArgs>,
+  } as UniqueConsecutive,
 };
 type UniqueMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends UniqueMethods {} }
@@ -93,8 +112,8 @@ addMethods(methods);
 
 export const functions = {
   /** `torch.unique(x, { return_counts: true })`. */
-  unique: (input: Tensor, ...args: UniqueArgs) => uniqueOf('unique', input, pyArgs<UniqueOptions>('unique', args, uniqueNames)),
+  unique: ((input: Tensor, ...args: UniqueArgs) => uniqueOf('unique', input, pyArgs<UniqueOptions>('unique', args, uniqueNames))) as TorchUnique<Unique>,
   /** `torch.unique_consecutive(x, true)`. */
-  unique_consecutive: (input: Tensor, ...args: ConsecutiveArgs) =>
-    uniqueOf('unique_consecutive', input, pyArgs<UniqueOptions>('unique_consecutive', args, consecutiveNames)),
+  unique_consecutive: ((input: Tensor, ...args: ConsecutiveArgs) =>
+    uniqueOf('unique_consecutive', input, pyArgs<UniqueOptions>('unique_consecutive', args, consecutiveNames))) as TorchUnique<UniqueConsecutive>,
 };
