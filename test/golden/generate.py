@@ -244,10 +244,25 @@ class Translator:
         return self.expr(lo, hi)
 
     def index(self, lo, hi):
+        """An index: a string is the text between Python's brackets, an array literal holding anything but number
+        and bool literals is the index tuple (`[a, "1:", null]` -> `a, 1:, None`), any other expression stays."""
         sig = significant(self.tokens, lo, hi)
         if len(sig) == 1 and self.tokens[sig[0]].kind == 'string':
             return self.tokens[sig[0]].text[1:-1]
+        if self.tokens[sig[0]].text == '[' and self.partner[sig[0]] == sig[-1]:
+            items = self.split_args(sig[0] + 1, sig[-1])
+            literal = all(self.tokens[j].kind == 'number' or self.tokens[j].text in ('true', 'false', '-', '+')
+                          for a, b in items for j in significant(self.tokens, a, b))
+            if items and not literal:
+                parts = [self.index_item(*a) for a in items]
+                return ', '.join(parts) + (',' if len(parts) == 1 else '')
         return self.expr(lo, hi)
+
+    def index_item(self, lo, hi):
+        sig = significant(self.tokens, lo, hi)
+        if len(sig) == 1 and self.tokens[sig[0]].kind == 'string':
+            return self.tokens[sig[0]].text[1:-1]
+        return self.expr(lo, hi).strip()
 
     def expr(self, lo, hi):
         out = []

@@ -11,7 +11,7 @@ import type { IndexExpression, IndexItem } from './expression.ts';
 const openStop = Number.MAX_SAFE_INTEGER;
 
 /** applySelect: `realDim` is the position in the index expression, which PyTorch's message names. */
-function applySelect(t: Tensor, dim: number, index: number, realDim: number): Tensor {
+export function applySelect(t: Tensor, dim: number, index: number, realDim: number): Tensor {
   if (index === 0 && dim === 0 && t.ndim === 0) {
     throw new IndexError('invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number');
   }
@@ -23,7 +23,7 @@ function applySelect(t: Tensor, dim: number, index: number, realDim: number): Te
 }
 
 /** applySlice: inside a tuple, a slice covering the whole dimension (written out, `0:n`) is skipped. */
-function applySlice(t: Tensor, dim: number, item: Extract<IndexItem, { kind: 'slice' }>, skipFull: boolean): Tensor {
+export function applySlice(t: Tensor, dim: number, item: Extract<IndexItem, { kind: 'slice' }>, skipFull: boolean): Tensor {
   const start = item.start ?? 0;
   const stop = item.stop ?? openStop;
   if (skipFull && t.ndim > 0 && start === 0 && stop === t._shape[dim] && item.step === 1) return t;

@@ -1,25 +1,26 @@
 // `x.getitem(expr)` and `x.setitem(expr, value)`: Python's `x[expr]` and `x[expr] = value`. The expression is the
-// text between the brackets (`"1:, None, ..., ::2, -1"`), a number, a bool, or one tensor (or array) index.
-// Basic indexing returns a view exactly where PyTorch does; a tensor index returns a copy.
+// text between the brackets (`"1:, None, ..., ::2, -1"`), a number, a bool, one tensor (or list) index, or an array
+// standing for Python's index tuple (`[rows, "1:", null]` is `x[rows, 1:, None]`, see tuple-index.ts). An array is a
+// tuple when it holds anything but numbers and booleans (Note [Index tuples]); `[0, 2]` stays the list index
+// `x[[0, 2]]` and `[true, false]` a mask. Basic indexing returns a view exactly where PyTorch does; a tensor index
+// returns a copy.
 import { bool } from '../../core/dtype.ts';
 import { ValueError } from '../../core/errors.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { scalarTensor } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
-import { copy_, fill_ } from '../pointwise/fill.ts';
-import { expand } from '../views/expand.ts';
 import { unsqueeze } from '../views/squeeze.ts';
-import { view } from '../views/view.ts';
 import { indexCopy, indexPut, pickingOf } from './advanced.ts';
 import { applyBasic } from './basic.ts';
 import { type IndexExpression, parseIndex } from './expression.ts';
+import { copyTo, getitemTuple, isIndexTuple, setitemTuple, type TupleItem } from './tuple-index.ts';
 import { longTensor } from './walk.ts';
 
-export type Index = string | number | boolean | Tensor | readonly number[] | readonly boolean[];
+export type Index = string | number | boolean | Tensor | readonly number[] | readonly boolean[] | readonly TupleItem[];
 
 /** A tensor index, or the expression the other forms stand for. */
-function classify(index: Index): IndexExpression | Tensor {
+function classify(index: Exclude<Index, readonly TupleItem[]> | readonly (number | boolean)[]): IndexExpression | Tensor {
   if (typeof index === 'string') return parseIndex(index);
   if (typeof index === 'number') return { items: [{ kind: 'int', value: index }], tuple: false };
   if (typeof index === 'boolean') return { items: [{ kind: 'bool', value: index }], tuple: false };
@@ -44,6 +45,7 @@ function classify(index: Index): IndexExpression | Tensor {
 
 /** `x.getitem("0, 1:")` is Python's `x[0, 1:]`. */
 export function getitem(self: Tensor, index: Index): Tensor {
+  if (isIndexTuple(index)) return getitemTuple(self, index);
   const what = classify(index);
   if (what instanceof Tensor) return indexCopy(self, pickingOf(self, what));
   const bools: [number, boolean][] = [];
@@ -60,21 +62,13 @@ function pythonTypeName(value: unknown): string {
   return typeof value === 'string' ? 'str' : typeof value;
 }
 
-/** PyTorch's copy_to: same shape copies, a 0-dim value fills, otherwise leading 1s are dropped and it expands. */
-function copyTo(dst: Tensor, value: Tensor): void {
-  if (dst.ndim === value.ndim && dst._shape.every((d, i) => d === value._shape[i])) { copy_(dst, value); return; }
-  if (value.ndim === 0) { fill_(dst, value); return; }
-  const firstNonOne = value._shape.findIndex((d) => d !== 1);
-  const stripped = view(value, value._shape.slice(firstNonOne === -1 ? value.ndim : firstNonOne));
-  copy_(dst, expand(stripped, dst._shape));
-}
-
 /** `x.setitem("0, 1:", value)` is Python's `x[0, 1:] = value`: writes in place through a view of x. */
 export function setitem(self: Tensor, index: Index, value: Tensor | Scalar): void {
   if (!(value instanceof Tensor) && !isScalar(value)) {
     throw new TypeError(`can't assign a ${pythonTypeName(value)} to a ${self.dtype.legacyName}`);
   }
   const source = value instanceof Tensor ? value : scalarTensor(scalarValue(value), self.dtype);
+  if (isIndexTuple(index)) { setitemTuple(self, index, source); return; }
   const what = classify(index);
   if (what instanceof Tensor) { indexPut(self, pickingOf(self, what), source); return; }
   const single = !what.tuple && what.items.length === 1 ? what.items[0]! : null;
@@ -89,7 +83,7 @@ export function setitem(self: Tensor, index: Index, value: Tensor | Scalar): voi
 }
 
 const methods = {
-  /** `x.getitem("1:, None, ..., ::2, -1")`, `x.getitem(0)`, `x.getitem(mask)`: Python's `x[...]`. */
+  /** `x.getitem("1:, None, ..., ::2, -1")`, `x.getitem(0)`, `x.getitem(mask)`, `x.getitem([rows, cols])`: Python's `x[...]`. */
   getitem(this: Tensor, index: Index): Tensor { return getitem(this, index); },
   /** `x.setitem("0, ::2", v)`: Python's `x[0, ::2] = v`. */
   setitem(this: Tensor, index: Index, value: Tensor | Scalar): void { setitem(this, index, value); },

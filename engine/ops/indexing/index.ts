@@ -5,8 +5,9 @@ import * as indexSelect from './index_select.ts';
 import * as masked from './masked.ts';
 import * as scatter from './scatter.ts';
 import * as take from './take.ts';
+import * as tupleIndex from './tuple-index.ts';
 
 export const functions = {
   ...gather.functions, ...indexAdd.functions, ...indexSelect.functions, ...masked.functions, ...scatter.functions,
-  ...take.functions,
+  ...take.functions, ...tupleIndex.functions,
 };
