@@ -1,5 +1,7 @@
 import { record } from '../../autograd/record.ts';
 import { copyStrided, mapInPlace } from '../../backend/cpu/kernels.ts';
+import { gpuSelect } from '../../backend/webgpu/index.ts';
+import { bool } from '../../core/dtype.ts';
 import { IndexError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
@@ -12,13 +14,24 @@ function triangle(self: Tensor, diagonal: number, lower: boolean): Tensor {
   if (self.ndim === 0) throw new IndexError('Dimension specified as -2 but tensor has no dimensions');
   wrapDim(-2, self.ndim);
   const out = emptyTensor(self._shape, self.dtype, self.device);
-  copyStrided(viewOf(out), viewOf(self));
   const [rows, cols] = self._shape.slice(-2) as [number, number];
-  mapInPlace(viewOf(out), (value, index) => {
-    const col = index % cols;
-    const row = Math.floor(index / cols) % rows;
-    return (lower ? col - row <= diagonal : col - row >= diagonal) ? value : 0;
-  });
+  const kept = (row: number, col: number) => (lower ? col - row <= diagonal : col - row >= diagonal);
+  if (out.storage.device.type === 'webgpu') {
+    // On the device: a select against one matrix of kept places, made on the host and shared by the batch.
+    const mask = emptyTensor([rows, cols], bool);
+    const places = mask.storage.data;
+    for (let i = 0; i < places.length; i++) places[i] = kept(Math.floor(i / cols), i % cols) ? 1 : 0;
+    const strides = self._shape.map((_, d) => (d === self.ndim - 2 ? cols : d === self.ndim - 1 ? 1 : 0));
+    if (gpuSelect(lower ? 'tril' : 'triu', { tensor: mask, strides }, { tensor: self, strides: self._stride }, { scalar: 0 }, out)) {
+      return recorded(self, out, diagonal, lower);
+    }
+  }
+  copyStrided(viewOf(out), viewOf(self));
+  mapInPlace(viewOf(out), (value, index) => (kept(Math.floor(index / cols) % rows, index % cols) ? value : 0));
+  return recorded(self, out, diagonal, lower);
+}
+
+function recorded(self: Tensor, out: Tensor, diagonal: number, lower: boolean): Tensor {
   record(lower ? 'TrilBackward0' : 'TriuBackward0', [self], out, {}, ([grad]) => [triangle(grad!, diagonal, lower)]);
   return out;
 }
