@@ -322,4 +322,24 @@ export const cases: Record<string, () => unknown> = {
     console.log(u.grad_fn!.name());
     return u.sum().backward();
   },
+  "sort and topk ties through the heapsort and heap-select fallbacks": () => {
+    const x = torch.tensor([35,0,30,1,37,2,29,3,34,4,28,5,38,6,27,7,33,8,26,9,36,10,12,11,39,38,37,36,35,34,33,32,31,30,29,28,27,32,39,31,0,1,2,3,4,5,6,7,8,9,10,11,26,24,25,23,24,22,23,21,22,20,21,19,20,18,19,17,18,16,17,15,16,14,15,13,14,12,13,25]);
+    console.log(x.sort().indices);
+    console.log(x.topk(41, 0, false).indices);
+    return x.float().topk(41, -1, false, false).indices;
+  },
+  "topk ties through the introselect heap-select fallback": () => {
+    const x = torch.tensor([10,0,15,1,16,2,16,3,17,4,17,5,18,6,18,7,19,8,19,9,14,13,15,13,14,12,12,11,11,10,0,1,2,3,4,5,6,7,8,9,20,20,21,21,22,22,23,23,24,24,25,25,26,26,27,27,28,28,29,29]);
+    console.log(x.topk(31, 0, false).indices);
+    return x.topk(31, 0, false, false).indices;
+  },
+  "sort and topk ties on rows of many lengths": () => {
+    torch.manual_seed(5);
+    const a = torch.randint(0, 4, [3, 17]);
+    const b = torch.randint(0, 6, [2, 129]);
+    const c = torch.randint(0, 2, [2, 7]);
+    console.log(a.sort().indices, a.sort(1, true).indices, a.topk(5).indices, a.kthvalue(9).indices);
+    console.log(b.sort().indices, b.topk(2, 1, false).indices, b.topk(3).indices, b.kthvalue(64).indices);
+    return [c.sort().indices, c.sort(-1, true).indices, c.topk(3).indices, c.kthvalue(4).indices];
+  },
 };
