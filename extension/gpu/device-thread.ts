@@ -66,6 +66,8 @@ function respond(reply: SharedArrayBuffer, status: number, payload: string | Uin
 class DeviceState {
   readonly pipelines = new Map<string, GPUComputePipeline>();
   readonly buffers = new Map<number, GPUBuffer>();
+  /** Recycled buffers not yet zero-filled (Note [Skipped clears]). */
+  private readonly unclear = new Set<number>();
   private encoder: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
   private launches = 0;
@@ -119,20 +121,25 @@ class DeviceState {
       case 'init': throw new Error('the device is already initialised');
       case 'create': {
         // Storage starts zeroed, as the CPU's typed arrays do (ops rely on it): a recycled buffer is cleared first.
+        // Note [Skipped clears]: the clear waits for the buffer's first use, and a kernel that writes all of it
+        // (a fresh elementwise or matmul output) makes it unnecessary: otherwise `add` would write its output twice.
         const { buffer, reused } = this.pool.take(command.bytes, storageUsage, command.label);
-        if (reused) this.clear(buffer);
         this.buffers.set(command.id, buffer);
+        if (reused) this.unclear.add(command.id);
         return;
       }
       case 'write': {
         // queue.writeBuffer runs before work still being recorded: submit that first so the order holds.
+        const buffer = this.buffer(command.id);
         this.flush();
-        this.device.queue.writeBuffer(this.buffer(command.id), 0, command.data);
+        this.device.queue.writeBuffer(buffer, 0, command.data);
         return;
       }
       case 'free': {
-        const buffer = this.buffer(command.id);
+        const buffer = this.buffers.get(command.id);
+        if (!buffer) throw new Error(`no GPU buffer #${command.id}`);
         this.buffers.delete(command.id);
+        this.unclear.delete(command.id);
         if (this.encoder) this.releaseAfterSubmit.push(buffer);
         else this.pool.release(buffer);
         return;
@@ -163,9 +170,11 @@ class DeviceState {
     }
   }
 
+  /** Buffer `id` for a use that may read it: a pending zero-fill is recorded first. */
   private buffer(id: number): GPUBuffer {
     const buffer = this.buffers.get(id);
     if (!buffer) throw new Error(`no GPU buffer #${id}`);
+    if (this.unclear.delete(id)) this.clear(buffer);
     return buffer;
   }
 
@@ -194,12 +203,14 @@ class DeviceState {
   private launch(command: Extract<DeviceCommand, { type: 'launch' }>): void {
     const pipeline = this.pipelines.get(command.key);
     if (!pipeline) throw new Error(`launch of '${command.key}' before it was compiled`);
+    if (command.overwrites !== undefined) this.unclear.delete(command.overwrites);
+    const bound = command.buffers.map((id) => this.buffer(id));
     const pass = this.beginPass();
     const uniforms = this.pool.acquire(command.uniforms.byteLength, uniformUsage, `${command.label} uniforms`);
     this.device.queue.writeBuffer(uniforms, 0, command.uniforms);
     this.releaseAfterSubmit.push(uniforms);
     const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: uniforms, size: command.uniforms.byteLength } }];
-    command.buffers.forEach((id, i) => entries.push({ binding: i + 1, resource: { buffer: this.buffer(id) } }));
+    bound.forEach((buffer, i) => entries.push({ binding: i + 1, resource: { buffer } }));
     const bindGroup = this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries, label: command.label });
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, bindGroup);

@@ -67,10 +67,11 @@ export class DeviceClient {
     return result;
   }
 
-  launch(key: string, label: string, uniforms: Uint32Array, buffers: number[], workgroups: [number, number, number]): void {
+  /** `overwrites`: a buffer the kernel writes completely, so its zero-fill can be skipped (Note [Skipped clears]). */
+  launch(key: string, label: string, uniforms: Uint32Array, buffers: number[], workgroups: [number, number, number], overwrites?: number): void {
     const copy = uniforms.slice().buffer;
     this.launches++;
-    this.post({ type: 'launch', key, label, uniforms: copy, buffers, workgroups }, [copy]);
+    this.post({ type: 'launch', key, label, uniforms: copy, buffers, workgroups, ...(overwrites === undefined ? {} : { overwrites }) }, [copy]);
   }
 
   /** The first `bytes` of a buffer, after all queued work; throws the device's first error instead of wrong values. */

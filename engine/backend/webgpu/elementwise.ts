@@ -81,9 +81,14 @@ export function runElementwise(device: DeviceClient, kernel: ElementwiseKernel, 
   const buffers = buffered.map(({ o }) => residencyOf(o.tensor.storage).deviceBuffer());
   const target = residencyOf(out.storage);
   target.deviceBuffer();
-  device.launch(key, kernel.name, words.data(), [...buffers, target.buffer], gridFor(vector ? out.numel() / 4 : out.numel()));
+  device.launch(key, kernel.name, words.data(), [...buffers, target.buffer], gridFor(vector ? out.numel() / 4 : out.numel()), overwritten(out));
   target.written();
   return true;
+}
+
+/** `out`'s buffer when a kernel writing every element of `out` writes all of its storage (Note [Skipped clears]). */
+export function overwritten(out: Tensor): number | undefined {
+  return out._offset === 0 && out.numel() === out.storage.size && out.is_contiguous() ? residencyOf(out.storage).buffer : undefined;
 }
 
 /** Whether every buffered operand and `out` are contiguous, unbroadcast and 4-aligned over a multiple of 4 elements. */
@@ -133,7 +138,7 @@ export function runCopy(device: DeviceClient, source: Operand, dst: Tensor): boo
   const key = `copy|${source.tensor.dtype.name}->${dst.dtype.name}|rank${rank}|wg64`;
   if (device.compile(key, 'copy kernel', wgsl) !== null) return false;
   target.deviceBuffer();
-  device.launch(key, 'copy', words.data(), [src, target.buffer], gridFor(dst.numel()));
+  device.launch(key, 'copy', words.data(), [src, target.buffer], gridFor(dst.numel()), overwritten(dst));
   target.written();
   return true;
 }

@@ -9,6 +9,7 @@
 import type { Tensor } from '../../core/tensor.ts';
 import type { DeviceClient } from './client.ts';
 import { residencyOf } from './device.ts';
+import { overwritten } from './elementwise.ts';
 import { gpuType, Words } from './wgsl.ts';
 
 /** A tensor's memory read as a [batch, rows, cols] stack with these strides (a batch stride of 0 broadcasts). */
@@ -18,17 +19,19 @@ export interface MatrixStack { tensor: Tensor; shape: readonly number[]; strides
 interface TileConfig { tx: number; ty: number; rm: number; rn: number; bk: number }
 
 const large: TileConfig = { tx: 16, ty: 16, rm: 8, rn: 8, bk: 8 };
-const small: TileConfig = { tx: 16, ty: 16, rm: 4, rn: 4, bk: 16 };
+const medium: TileConfig = { tx: 16, ty: 16, rm: 4, rn: 4, bk: 16 };
 const narrow: TileConfig = { tx: 4, ty: 64, rm: 4, rn: 4, bk: 8 };
 const wide: TileConfig = { tx: 64, ty: 4, rm: 4, rn: 4, bk: 8 };
 
 /**
  * The big tile needs enough workgroups to fill a GPU (one 128x128 tile per workgroup); smaller products take 64x64
- * tiles, and a product with at most 16 columns (mv) or rows a 256x16 (16x256) tile that wastes little. Devices
+ * tiles, and a product with at most 16 columns (mv) or rows a 256x16 (16x256) tile that wastes little. A small
+ * product (under 64^3 multiply-adds: its time is the dispatch) takes one general kernel whatever its shape and
+ * strides, which keeps the number of pipelines to compile down. Devices
  * that allow fewer than 256 threads per workgroup (OpenGL ES compatibility mode: 128) get the same shapes halved.
  */
-function chooseTile(batch: number, m: number, n: number, maxInvocations: number): TileConfig {
-  let config = n <= 16 && m > 16 ? narrow : m <= 16 && n > 16 ? wide : batch * Math.ceil(m / 128) * Math.ceil(n / 128) >= 128 ? large : small;
+function chooseTile(batch: number, m: number, n: number, small: boolean, maxInvocations: number): TileConfig {
+  let config = small ? medium : n <= 16 && m > 16 ? narrow : m <= 16 && n > 16 ? wide : batch * Math.ceil(m / 128) * Math.ceil(n / 128) >= 128 ? large : medium;
   while (config.tx * config.ty > maxInvocations) {
     config = config.tx > config.ty ? { ...config, tx: config.tx / 2 } : { ...config, ty: config.ty / 2 };
   }
@@ -61,12 +64,13 @@ export function runMatmul(device: DeviceClient, a: MatrixStack, b: MatrixStack, 
   const rhs: OperandView = {
     offset: b.tensor._offset, batchStride: stride(batch, b.strides[0]!), outerStride: stride(n, b.strides[2]!), kStride: stride(k, b.strides[1]!), outer: n, k,
   };
-  const config = chooseTile(batch, m, n, device.info.maxComputeInvocationsPerWorkgroup);
+  const small = batch * m * n * k < 1 << 18;
+  const config = chooseTile(batch, m, n, small, device.info.maxComputeInvocationsPerWorkgroup);
   const [tileM, tileN] = [config.ty * config.rm, config.tx * config.rn];
   const groups: [number, number, number] = [Math.ceil(n / tileN), Math.ceil(m / tileM), batch];
   if (groups[0] > 65535 || groups[1] > 65535) return false;
-  const modes = [loadMode(lhs), loadMode(rhs)] as const;
-  const vectorOut = out._offset % 4 === 0 && n % 4 === 0;
+  const modes = small ? ['outer1', 'outer1'] as const : [loadMode(lhs), loadMode(rhs)] as const;
+  const vectorOut = !small && out._offset % 4 === 0 && n % 4 === 0;
   const words = new Words();
   const at = {
     sizes: words.push(m, n, k, out._offset),
@@ -78,7 +82,7 @@ export function runMatmul(device: DeviceClient, a: MatrixStack, b: MatrixStack, 
   if (device.compile(key, 'matmul kernel', wgsl) !== null) return false;
   const target = residencyOf(out.storage);
   const buffers = [residencyOf(a.tensor.storage).deviceBuffer(), residencyOf(b.tensor.storage).deviceBuffer(), target.deviceBuffer()];
-  device.launch(key, 'matmul', words.data(), buffers, groups);
+  device.launch(key, 'matmul', words.data(), buffers, groups, overwritten(out));
   target.written();
   return true;
 }

@@ -22,8 +22,11 @@ export type DeviceCommand =
   | { type: 'free'; id: number }
   /** Compiles a pipeline once per structural key; replies ok or with the compiler's message. */
   | { type: 'compile'; key: string; label: string; wgsl: string; reply: SharedArrayBuffer }
-  /** Dispatches a compiled pipeline: binding 0 is a uniform buffer holding `uniforms`, bindings 1.. are `buffers`. */
-  | { type: 'launch'; key: string; label: string; uniforms: ArrayBuffer; buffers: number[]; workgroups: [number, number, number] }
+  /**
+   * Dispatches a compiled pipeline: binding 0 is a uniform buffer holding `uniforms`, bindings 1.. are `buffers`;
+   * `overwrites` is a buffer the kernel writes completely (its pending zero-fill is skipped).
+   */
+  | { type: 'launch'; key: string; label: string; uniforms: ArrayBuffer; buffers: number[]; workgroups: [number, number, number]; overwrites?: number }
   /** Copies `bytes` of buffer `id` to the reply's payload after all queued work (and reports any GPU error). */
   | { type: 'read'; id: number; bytes: number; reply: SharedArrayBuffer }
   /** Waits for queued work and replies with `DeviceStats` as JSON (or the first GPU error). */

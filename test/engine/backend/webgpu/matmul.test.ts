@@ -2,6 +2,8 @@
 // elementwise path against the CPU reference. Note [Register-blocked matmul], Note [vec4 elementwise].
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { torch } from '../../../../engine/index.ts';
 import type { Tensor } from '../../../../engine/index.ts';
 import { assertMatches, device, startDevice } from './setup.ts';
@@ -45,8 +47,9 @@ describe('webgpu matmul', { skip: skip ?? false }, () => {
   test('rectangular, skinny and large-tile products', () => {
     torch.manual_seed(2);
     for (const [m, k, n, tile] of [
-      [200, 300, 170, '64x64x16'], [1, 37, 300, '16x256x8'], [300, 37, 1, '256x16x8'], [5, 8, 260, '16x256x8'], [260, 12, 3, '256x16x8'],
-      [17, 1, 19, '64x64x16'], [256, 64, 256, 'a:k4|b:outer4|out:vec4'], [1500, 9, 1543, '128x128x8|thread8x8|wg16x16|a:k1|b:outer1|out:f32'],
+      [200, 300, 170, '64x64x16'], [3, 400, 700, '16x256x8'], [700, 400, 3, '256x16x8'], [5, 128, 520, '16x256x8|thread4x4|wg64x4|a:k4|b:outer4'],
+      [520, 128, 5, '256x16x8|thread4x4|wg4x64|a:k4|b:outer1|out:f32'], [17, 1, 19, '64x64x16|thread4x4|wg16x16|a:outer1|b:outer1|out:f32'],
+      [40, 40, 40, '64x64x16|thread4x4|wg16x16|a:outer1|b:outer1|out:f32'], [256, 64, 256, 'a:k4|b:outer4|out:vec4'], [1500, 9, 1543, '128x128x8|thread8x8|wg16x16|a:k1|b:outer1|out:f32'],
     ] as const) {
       sameProduct(`mm ${m}x${k}x${n}`, [torch.randn(m, k), torch.randn(k, n)], (a, b) => a.mm(b), tile);
     }
@@ -130,5 +133,27 @@ describe('webgpu vec4 elementwise', { skip: skip ?? false }, () => {
     assertMatches(x.cuda().reshape(-1).getitem('1:21').add(1), x.reshape(-1).getitem('1:21').add(1), 'offset by 1');
     assertMatches(x.cuda().add(x.cuda().getitem(':1')), x.add(x.getitem(':1')), 'broadcast');
     assertMatches(torch.arange(7).float().cuda().exp(), torch.arange(7).float().exp(), '7 elements');
+  });
+});
+
+describe('webgpu recycled buffers', { skip: skip ?? false }, () => {
+  // Note [Skipped clears]: a recycled buffer is zero-filled at its first use unless a kernel writes all of it.
+  test('read as zeros where no kernel wrote, whether or not the zero-fill was skipped', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const reused = device().sync().buffersReused;
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 8; i++) torch.full([1024], 7).cuda().mul(3).add(1).sum().item();
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const z = torch.zeros(1024, { device: 'cuda' });
+      z.getitem('::2').add_(1);
+      const y = torch.ones(1024).cuda().mul(2);
+      const expected = Array.from({ length: 1024 }, (_, i) => (i % 2 === 0 ? 1 : 0));
+      assert.deepEqual(z.tolist(), expected, `round ${round}: a partly written tensor`);
+      assert.deepEqual(y.tolist(), Array(1024).fill(2), `round ${round}: an overwritten tensor`);
+      assert.deepEqual(torch.empty(1024, { device: 'cuda' }).tolist(), Array(1024).fill(0), `round ${round}: a fresh tensor`);
+    }
+    assert.ok(device().sync().buffersReused > reused, 'buffers were recycled');
   });
 });
