@@ -36,15 +36,15 @@ interface Layout {
 
 const floatBits = (x: number): number => new Uint32Array(new Float32Array([x]).buffer)[0]!;
 
-function layout(input: Tensor, dims: readonly number[], out: Tensor, param = 0): Layout {
+function layout(input: Tensor, dims: readonly number[], outputs: number, outOffset: number, param = 0): Layout {
   const kept = input._shape.map((_, d) => d).filter((d) => !dims.includes(d));
   const reduced = [...dims].sort((a, b) => a - b);
   const words = new Words();
   return {
     words,
-    countAt: words.push(out.numel()),
+    countAt: words.push(outputs),
     inOffsetAt: words.push(input._offset),
-    outOffsetAt: words.push(out._offset),
+    outOffsetAt: words.push(outOffset),
     totalAt: words.push(reduced.reduce((n, d) => n * input._shape[d]!, 1)),
     chunksAt: words.push(1),
     chunkLenAt: words.push(0),
@@ -113,6 +113,36 @@ function fits(output: GpuType, out: Tensor): boolean {
   return output === 'x64' ? out.dtype.name === 'int64' : gpuType(out.dtype) === output;
 }
 
+/** The pipeline key of `phase`'s kernel, compiled once; null when the compiler rejects it. */
+function compiled(device: DeviceClient, op: ReduceOp, acc: Accumulator, l: Layout, input: Tensor, dims: readonly number[], phase: Phase): string | null {
+  const key = `reduce-${op}${acc.variant}|${input.dtype.name}|rank${input.ndim}-${dims.length}|${phase}|wg${phase === 'serial' ? 64 : groupSize}`;
+  const wgsl = reduceKernel(l, acc, gpuType(input.dtype), phase, input.ndim - dims.length, dims.length);
+  return device.compile(key, `${op} kernel (${phase})`, wgsl) === null ? key : null;
+}
+
+/** How many chunks a two-pass plan splits each of `outputs` blocks of `total` elements into (below 4: one pass). */
+export const chunksFor = (outputs: number, total: number): number => (outputs <= 64 ? Math.min(maxChunks, Math.ceil(total / chunkTarget)) : 1);
+
+const paramOf = (op: ReduceOp, params: ReduceParams): number => (op === 'norm' ? params.p ?? 2 : params.correction ?? 0);
+
+/**
+ * A two-pass plan's first pass (also a long scan's): the states of `chunks` consecutive chunks of each of the
+ * `outputs` blocks over `dims`, in a new buffer of `outputs * chunks` packed states that the caller frees; null when
+ * there is no kernel.
+ */
+export function partialStates(device: DeviceClient, op: ReduceOp, input: Tensor, dims: readonly number[], outputs: number, chunks: number, params: ReduceParams = {}): number | null {
+  const acc = accumulator(op, gpuType(input.dtype), params.p);
+  if (acc === null) return null;
+  const l = layout(input, dims, outputs * chunks, 0, paramOf(op, params));
+  const key = compiled(device, op, acc, l, input, dims, 'partial');
+  if (key === null) return null;
+  l.words.values[l.chunksAt] = chunks;
+  l.words.values[l.chunkLenAt] = Math.ceil(l.words.values[l.totalAt]! / chunks);
+  const partials = device.createBuffer(outputs * chunks * 16, `${op} partial states`);
+  device.launch(key, `${op} partials`, l.words.data(), [residencyOf(input.storage).deviceBuffer(), partials], gridFor(outputs * chunks, 1));
+  return partials;
+}
+
 /**
  * Reduces `input` over `dims` into the contiguous `out` (Note [Parallel reductions]); false: use the CPU. int32 and
  * bool sums and products write int64 (Note [int64 arithmetic in WGSL]), argmax/argmin int64 indices.
@@ -121,38 +151,27 @@ export function runReduce(device: DeviceClient, op: ReduceOp, input: Tensor, dim
   const type = gpuType(input.dtype);
   const acc = type === 'x64' ? null : accumulator(op, type, params.p);
   if (acc === null || !out.is_contiguous() || !fits(acc.output, out)) return false;
-  const l = layout(input, dims, out, op === 'norm' ? params.p ?? 2 : params.correction ?? 0);
-  const total = l.words.values[l.totalAt]!;
   const outputs = out.numel();
+  const l = layout(input, dims, outputs, out._offset, paramOf(op, params));
+  const total = l.words.values[l.totalAt]!;
   // Extremes of nothing are errors the op raises itself.
   if (total === 0 && /max|min/.test(op)) return false;
   if (outputs === 0) return true;
-  const keptRank = input.ndim - dims.length;
-  const compiled = (phase: Phase): string | null => {
-    const key = `reduce-${op}${acc.variant}|${input.dtype.name}|rank${input.ndim}-${dims.length}|${phase}|wg${phase === 'serial' ? 64 : groupSize}`;
-    const wgsl = reduceKernel(l, acc, type, phase, keptRank, dims.length);
-    return device.compile(key, `${op} kernel (${phase})`, wgsl) === null ? key : null;
-  };
-  const src = residencyOf(input.storage).deviceBuffer();
+  const chunks = chunksFor(outputs, total);
+  const phase = total <= serialLimit ? 'serial' : chunks < 4 ? 'group' : 'final';
+  const key = compiled(device, op, acc, l, input, dims, phase);
+  if (key === null) return false;
   const target = residencyOf(out.storage);
   target.deviceBuffer();
-  const chunks = outputs <= 64 ? Math.min(maxChunks, Math.ceil(total / chunkTarget)) : 1;
-  if (total <= serialLimit || chunks < 4) {
-    const phase = total <= serialLimit ? 'serial' : 'group';
-    const key = compiled(phase);
-    if (key === null) return false;
-    device.launch(key, op, l.words.data(), [src, target.buffer], phase === 'serial' ? gridFor(outputs) : gridFor(outputs, 1));
-  } else {
-    const [first, second] = [compiled('partial'), compiled('final')];
-    if (first === null || second === null) return false;
-    l.words.values[l.countAt] = outputs * chunks;
+  if (phase === 'final') {
+    const partials = partialStates(device, op, input, dims, outputs, chunks, params);
+    if (partials === null) return false;
     l.words.values[l.chunksAt] = chunks;
-    l.words.values[l.chunkLenAt] = Math.ceil(total / chunks);
-    const partials = device.createBuffer(outputs * chunks * 16, `${op} partial states`);
-    device.launch(first, `${op} partials`, l.words.data(), [src, partials], gridFor(outputs * chunks, 1));
-    l.words.values[l.countAt] = outputs;
-    device.launch(second, op, l.words.data(), [partials, target.buffer], gridFor(outputs, 1));
+    device.launch(key, op, l.words.data(), [partials, target.buffer], gridFor(outputs, 1));
     device.free(partials);
+  } else {
+    const src = residencyOf(input.storage).deviceBuffer();
+    device.launch(key, op, l.words.data(), [src, target.buffer], phase === 'serial' ? gridFor(outputs) : gridFor(outputs, 1));
   }
   target.written();
   return true;
@@ -161,7 +180,7 @@ export function runReduce(device: DeviceClient, op: ReduceOp, input: Tensor, dim
 /** softmax / log_softmax of `input` along `dim` into the contiguous `out` (float32); false: use the CPU. */
 export function runSoftmax(device: DeviceClient, kind: 'softmax' | 'log_softmax', input: Tensor, dim: number, out: Tensor): boolean {
   if (gpuType(input.dtype) !== 'f32' || out.dtype !== input.dtype || !out.is_contiguous() || input.numel() === 0 || input.ndim === 0) return false;
-  const l = layout(input, [dim], out);
+  const l = layout(input, [dim], out.numel(), out._offset);
   const outStride = out._stride[dim] ?? 1;
   const keptRank = input.ndim - 1;
   const outBaseStrides = l.words.push(...out._stride.filter((_, d) => d !== dim));

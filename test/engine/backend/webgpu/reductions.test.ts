@@ -184,6 +184,17 @@ describe('webgpu reductions', { skip: skip ?? false }, () => {
     }
   });
 
+  test('scans in every plan: a thread per row, a workgroup per row, chunked rows', () => {
+    torch.manual_seed(5);
+    for (const [rows, length] of [[40, 20], [3, 1000], [2, 1 << 17]] as const) {
+      const x = torch.randn(length, rows).t();
+      sameOnDevice(`cumsum ${rows}x${length}`, x, (t) => t.cumsum(1));
+      sameOnDevice(`cumprod ${rows}x${length}`, x.mul(0.001).add(1), (t) => t.cumprod(-1));
+      sameOnDevice(`int32 cumsum ${rows}x${length}`, x.mul(1000).int(), (t) => t.cumsum(1));
+      sameOnDevice(`bool cumsum ${rows}x${length}`, x.gt(0), (t) => t.cumsum(1));
+    }
+  });
+
   test('no reduction above fell back to the CPU', () => {
     const fallen = [...device().fallbacks.keys()].filter((k) => covered.includes(k.split(' ')[0]!));
     assert.deepEqual(fallen, [], JSON.stringify([...device().fallbacks]));
