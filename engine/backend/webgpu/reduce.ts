@@ -18,8 +18,8 @@ import { specialValueHelpers as helpers } from './special-values.ts';
 import { entry, type GpuType, gpuType, gridFor, storageBinding, stridedOffsets, Words } from './wgsl.ts';
 
 export type ReduceOp = AccumulatorOp;
-/** var/std's correction; the norm's order p. */
-export interface ReduceParams { correction?: number; p?: number }
+/** var/std's correction; the norm's order p; where max/min also write their int64 indices (one pass for both). */
+export interface ReduceParams { correction?: number; p?: number; indices?: Tensor }
 
 const groupSize = 64;
 /** Blocks up to this size get one thread per output. */
@@ -59,19 +59,21 @@ function layout(input: Tensor, dims: readonly number[], outputs: number, outOffs
 type Phase = 'serial' | 'group' | 'partial' | 'final';
 
 /** The WGSL of one plan's kernel (Note [Parallel reductions]); `type` is the input's storage type. */
-function reduceKernel(l: Layout, acc: Accumulator, type: GpuType, phase: Phase, keptRank: number, reducedRank: number): string {
+function reduceKernel(l: Layout, acc: Accumulator, type: GpuType, phase: Phase, keptRank: number, reducedRank: number, indexed: boolean): string {
   const ref = Words.ref;
   const [count, total, chunks] = [ref(l.countAt), ref(l.totalAt), ref(l.chunksAt)];
   const partials = '<storage, read_write> out: array<vec4<u32>>';
   let wgsl = l.words.declaration() + `alias T = ${type};\n` +
     (phase === 'final' ? '@group(0) @binding(1) var<storage, read> src: array<vec4<u32>>;\n' : storageBinding(1, 'src', type, 'read')) +
     (phase === 'partial' ? `@group(0) @binding(2) var${partials};\n` : storageBinding(2, 'out', acc.output, 'read_write')) +
+    (indexed ? storageBinding(3, 'indices', 'x64', 'read_write') : '') +
     helpers + int64Helpers + accumulatorHelpers(ref(l.paramAt)) + acc.code +
     `fn base_of(i: u32) -> u32 {\n  var base = ${ref(l.inOffsetAt)};\n${stridedOffsets('i', keptRank, l.keptDimsAt, ['base'], [l.keptStridesAt])}  return base;\n}\n` +
     `fn offset_of(j: u32) -> u32 {\n  var pos = 0u;\n${stridedOffsets('j', reducedRank, l.reducedDimsAt, ['pos'], [l.reducedStridesAt])}  return pos;\n}\n` +
     (phase === 'partial' ? '' : `fn write_out(k: u32, a: State) {\n  let o = ${ref(l.outOffsetAt)} + k;\n` +
       (acc.output === 'x64' ? `  let bits = acc_finish(a, ${total});\n  out[2u * o] = bits.x;\n  out[2u * o + 1u] = bits.y;\n}\n`
-        : `  out[o] = acc_finish(a, ${total});\n}\n`));
+        : `  out[o] = acc_finish(a, ${total});\n` +
+          (indexed ? '  let bits = i64_to_f64_bits(vec2<u32>(a.j, 0u));\n  indices[2u * o] = bits.x;\n  indices[2u * o + 1u] = bits.y;\n' : '') + '}\n'));
   // Variances fold each value minus the block's first (Note [Shifted variance]).
   const start = '  let base = base_of(i);\n' +
     (acc.shifted ? `  var pivot = T(0);\n  if (${total} > 0u) { pivot = src[base + offset_of(0u)]; }\n` : '');
@@ -114,9 +116,9 @@ function fits(output: GpuType, out: Tensor): boolean {
 }
 
 /** The pipeline key of `phase`'s kernel, compiled once; null when the compiler rejects it. */
-function compiled(device: DeviceClient, op: ReduceOp, acc: Accumulator, l: Layout, input: Tensor, dims: readonly number[], phase: Phase): string | null {
-  const key = `reduce-${op}${acc.variant}|${input.dtype.name}|rank${input.ndim}-${dims.length}|${phase}|wg${phase === 'serial' ? 64 : groupSize}`;
-  const wgsl = reduceKernel(l, acc, gpuType(input.dtype), phase, input.ndim - dims.length, dims.length);
+function compiled(device: DeviceClient, op: ReduceOp, acc: Accumulator, l: Layout, input: Tensor, dims: readonly number[], phase: Phase, indexed = false): string | null {
+  const key = `reduce-${op}${acc.variant}${indexed ? '+indices' : ''}|${input.dtype.name}|rank${input.ndim}-${dims.length}|${phase}|wg${phase === 'serial' ? 64 : groupSize}`;
+  const wgsl = reduceKernel(l, acc, gpuType(input.dtype), phase, input.ndim - dims.length, dims.length, indexed);
   return device.compile(key, `${op} kernel (${phase})`, wgsl) === null ? key : null;
 }
 
@@ -151,6 +153,8 @@ export function runReduce(device: DeviceClient, op: ReduceOp, input: Tensor, dim
   const type = gpuType(input.dtype);
   const acc = type === 'x64' ? null : accumulator(op, type, params.p);
   if (acc === null || !out.is_contiguous() || !fits(acc.output, out)) return false;
+  const { indices } = params;
+  if (indices && ((op !== 'max' && op !== 'min') || !indices.is_contiguous() || indices._offset !== out._offset || indices.dtype.name !== 'int64')) return false;
   const outputs = out.numel();
   const l = layout(input, dims, outputs, out._offset, paramOf(op, params));
   const total = l.words.values[l.totalAt]!;
@@ -159,21 +163,21 @@ export function runReduce(device: DeviceClient, op: ReduceOp, input: Tensor, dim
   if (outputs === 0) return true;
   const chunks = chunksFor(outputs, total);
   const phase = total <= serialLimit ? 'serial' : chunks < 4 ? 'group' : 'final';
-  const key = compiled(device, op, acc, l, input, dims, phase);
+  const key = compiled(device, op, acc, l, input, dims, phase, indices !== undefined);
   if (key === null) return false;
-  const target = residencyOf(out.storage);
-  target.deviceBuffer();
+  const targets = [out, ...(indices ? [indices] : [])].map((t) => residencyOf(t.storage));
+  const written = targets.map((target) => target.deviceBuffer());
   if (phase === 'final') {
     const partials = partialStates(device, op, input, dims, outputs, chunks, params);
     if (partials === null) return false;
     l.words.values[l.chunksAt] = chunks;
-    device.launch(key, op, l.words.data(), [partials, target.buffer], gridFor(outputs, 1));
+    device.launch(key, op, l.words.data(), [partials, ...written], gridFor(outputs, 1));
     device.free(partials);
   } else {
     const src = residencyOf(input.storage).deviceBuffer();
-    device.launch(key, op, l.words.data(), [src, target.buffer], phase === 'serial' ? gridFor(outputs) : gridFor(outputs, 1));
+    device.launch(key, op, l.words.data(), [src, ...written], phase === 'serial' ? gridFor(outputs) : gridFor(outputs, 1));
   }
-  target.written();
+  for (const target of targets) target.written();
   return true;
 }
 

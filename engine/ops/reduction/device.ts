@@ -33,6 +33,5 @@ export function extremesOnDevice(self: Tensor, dims: readonly number[], shape: r
   if (self.device.type !== 'webgpu') return null;
   const values = emptyTensor(shape, self.dtype, self.device);
   const indices = emptyTensor(shape, int64, self.device);
-  const [value, index] = smallest ? ['min', 'argmin'] as const : ['max', 'argmax'] as const;
-  return gpuReduce(value, self, dims, values) && gpuReduce(index, self, dims, indices) ? [values, indices] : null;
+  return gpuReduce(smallest ? 'min' : 'max', self, dims, values, { indices }) ? [values, indices] : null;
 }
