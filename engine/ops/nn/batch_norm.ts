@@ -48,7 +48,7 @@ function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar: Tensor
     let y = input.sub(mu).mul(inv);
     if (weight !== null) y = y.mul(weight.view(channelShape));
     if (bias !== null) y = y.add(bias.view(channelShape));
-    return [y, mu, inv];
+    return [y.contiguous(), mu, inv];
   });
   record('NativeBatchNormBackward0', [input, weight, bias], out, { input, mean, rstd, ...(weight ? { weight } : {}) }, ([grad], saved) => {
     const { xhat, rstd: inv } = training ? normalized(saved.input, dims, eps) : { xhat: saved.input.sub(saved.mean).mul(saved.rstd), rstd: saved.rstd };

@@ -41,6 +41,10 @@ function checkShapes(input: Tensor, weight: Tensor, bias: Tensor | null, groups:
   if (padded.some((s, i) => s < kernel[i]!)) {
     throw new RuntimeError(`Calculated padded input size per channel: (${padded.join(' x ')}). Kernel size: (${kernel.join(' x ')}). Kernel size can't be greater than actual input size`);
   }
+  if (dilation.some((d) => d <= 0)) {
+    // ATen checks dilation in the batched and single-sample kernels, with different words.
+    throw new RuntimeError(input._shape[0]! > 1 ? 'non-positive dilation is not supported' : `dilation should be greater than zero, but got ${show(dilation)}`);
+  }
   if (weight.dtype !== input.dtype) throw new RuntimeError(`expected scalar type ${input.dtype.scalarName} but found ${weight.dtype.scalarName}`);
   if (bias !== null && bias.dtype !== input.dtype) {
     throw new RuntimeError(`Input type (${cTypeName(input)}) and bias type (${cTypeName(bias)}) should be the same`);
@@ -66,7 +70,7 @@ function convolution(input: Tensor, weight: Tensor, bias: Tensor | null, g: Wind
   const weightMatrix = (w: Tensor) => planar(w).reshape(groups, outChannels / groups, -1);
   const out = withGradMode(false, () => {
     const result = columns(planar(input), g, groups).matmul(weightMatrix(weight).transpose(1, 2));
-    const shaped = result.permute(0, 1, 3, 2).reshape(outShape);
+    const shaped = result.permute(0, 1, 3, 2).reshape(outShape).contiguous();
     return bias === null ? shaped : shaped.add(bias.view([outChannels, ...outShape.slice(2).map(() => 1)]));
   });
   record('ConvolutionBackward0', [input, weight, bias], out, { input, weight }, ([grad], saved) => {
@@ -87,7 +91,8 @@ type ConvArgs = (Tensor | null | IntOrList | string | ConvOptions)[];
 
 function conv(fname: string, spatial: 1 | 2, args: readonly unknown[]): Tensor {
   const bound = bindArgs(fname, args, ['input', 'weight', 'bias', 'stride', 'padding', 'dilation', 'groups'], 2);
-  const asList = (v: unknown, fallback: number) => (v === undefined ? [fallback] : typeof v === 'number' ? new Array<number>(spatial).fill(v) : (v as number[]));
+  // Python's argument parser stretches an int (and the default) to one value per spatial dimension.
+  const asList = (v: unknown, fallback: number): number[] => (Array.isArray(v) ? v : new Array<number>(spatial).fill((v as number | undefined) ?? fallback));
   let input = bound['input'] as Tensor;
   const weight = bound['weight'] as Tensor;
   const bias = (bound['bias'] as Tensor | null | undefined) ?? null;
@@ -109,7 +114,6 @@ function conv(fname: string, spatial: 1 | 2, args: readonly unknown[]): Tensor {
   const padding = typeof paddingArg === 'string' ? new Array<number>(dims).fill(0) : expandParam('padding', asList(paddingArg, 0), dims);
   if (padding.some((p) => p < 0)) throw new RuntimeError('negative padding is not supported');
   if (stride.some((s) => s <= 0)) throw new RuntimeError('non-positive stride is not supported');
-  if (dilation.some((d) => d <= 0)) throw new RuntimeError('non-positive dilation is not supported');
   checkShapes(input, weight, bias, groups, padding as Pair, dilation as Pair);
   const two = (v: number[], fill: number): Pair => (v.length === 1 ? [fill, v[0]!] : [v[0]!, v[1]!]);
   const kernel = two(weight._shape.slice(2), 1);

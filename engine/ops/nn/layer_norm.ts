@@ -43,7 +43,7 @@ function layerNorm(input: Tensor, shape: readonly number[], weight: Tensor | nul
     let y = normalized(input, dims, eps).xhat;
     if (weight !== null) y = y.mul(weight);
     if (bias !== null) y = y.add(bias);
-    return y;
+    return y.contiguous();
   });
   record('NativeLayerNormBackward0', [input, weight, bias], out, { input, ...(weight ? { weight } : {}) }, ([grad], saved) => {
     const { xhat, rstd } = normalized(saved.input, dims, eps);

@@ -4,7 +4,7 @@
 // two small matrix products). Output sizes, ceil_mode and divisors follow ATen's pooling_output_shape and avg_pool2d.
 import { record } from '../../autograd/record.ts';
 import { int64 } from '../../core/dtype.ts';
-import { IndexError, RuntimeError } from '../../core/errors.ts';
+import { IndexError, RuntimeError, ValueError } from '../../core/errors.ts';
 import { withGradMode } from '../../core/grad-mode.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { bindArgs } from './args.ts';
@@ -132,10 +132,13 @@ export function avg_pool2d(input: Tensor, ...args: (IntOrPair | boolean | null |
   const override = (bound['divisor_override'] as number | null | undefined) ?? null;
   if (override === 0) throw new RuntimeError('divisor must be not zero');
   const { geometry: g, out, batched } = plan('avg_pool2d', input, bound, false);
-  notImplemented('avg_pool2d', input);
+  if (input.dtype.name !== 'int64') notImplemented('avg_pool2d', input);
   const [n, c, height, width] = batched._shape as [number, number, number, number];
   const divisor = divisors(height, width, out, g, bound['count_include_pad'] !== false, override).to(input.device).to(input.dtype);
-  const result = withGradMode(false, () => windows(batched, g).sum([-1, -2]).div(divisor).reshape([...input._shape.slice(0, -2), ...out]));
+  // Integer inputs divide in their own type, truncating as C++ does.
+  const rounding = input.dtype.is_floating_point ? null : 'trunc';
+  const result = withGradMode(false, () => windows(batched, g).sum([-1, -2], false, { dtype: input.dtype })
+    .div(divisor, { rounding_mode: rounding }).reshape([...input._shape.slice(0, -2), ...out]));
   record('AvgPool2DBackward0', [input], result, {}, ([grad]) => {
     const spread = grad!.reshape(n, c, out[0], out[1], 1, 1).div(divisor.view(out[0], out[1], 1, 1)).expand(n, c, out[0], out[1], g.kernel[0], g.kernel[1]);
     return [foldWindows(spread, height, width, g).reshape(input._shape)];
@@ -158,6 +161,7 @@ function averagingMatrix(size: number, out: number, like: Tensor): Tensor {
 export function adaptive_avg_pool2d(input: Tensor, output_size: IntOrPair | (number | null)[]): Tensor {
   if (input.ndim !== 3 && input.ndim !== 4) throw new RuntimeError(`adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got [${input._shape.join(', ')}]`);
   const sizes = typeof output_size === 'number' ? [output_size, output_size] : output_size;
+  if (sizes.length >= input.ndim) throw new ValueError(`Input dimension should be at least ${sizes.length + 1}`);
   if (sizes.length !== 2) throw new RuntimeError('adaptive_avg_pool2d: output_size must be 2');
   const [height, width] = input._shape.slice(-2) as [number, number];
   const out: Pair = [sizes[0] ?? height, sizes[1] ?? width];
