@@ -85,6 +85,19 @@ describe('webgpu matmul', { skip: skip ?? false }, () => {
     sameProduct('dot of strided vectors', [torch.randn(999), torch.randn(999)], (x, y) => x.getitem('::3').dot(y.getitem('1::3')));
   });
 
+  test('devices with 128 threads per workgroup (OpenGL ES compatibility) get halved thread grids', () => {
+    const info = device().info as { maxComputeInvocationsPerWorkgroup: number };
+    const limit = info.maxComputeInvocationsPerWorkgroup;
+    info.maxComputeInvocationsPerWorkgroup = 128;
+    try {
+      torch.manual_seed(6);
+      sameProduct('large tile', [torch.randn(130, 130, 16), torch.randn(130, 16, 132)], (a, b) => a.bmm(b), '64x128x8|thread8x8|wg16x8|a:k4|b:outer4|out:vec4');
+      sameProduct('narrow tile', [torch.randn(600, 90), torch.randn(90, 5)], (a, b) => a.mm(b), '128x16x8|thread4x4|wg4x32|a:k1|b:outer1|out:f32');
+    } finally {
+      info.maxComputeInvocationsPerWorkgroup = limit;
+    }
+  });
+
   test('NaN and infinities stay in their own rows and columns', () => {
     const a = torch.ones(9, 6);
     a.setitem('2, 3', NaN);
