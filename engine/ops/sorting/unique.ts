@@ -48,13 +48,8 @@ function lexicographic(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
-function uniqueOf(op: 'unique' | 'unique_consecutive', self: Tensor, options: UniqueOptions): Tensor | PyTuple<Tensor> {
-  const dim = options.dim === undefined || options.dim === null ? null : wrapDim(options.dim, self.ndim);
-  const { slices, rest } = slicesOf(self, dim);
-  let order = slices.map((_, i) => i);
-  // NaNs compare unordered; they go last, as distinct values.
-  if (op === 'unique') order.sort((i, j) => lexicographic(slices[i]!, slices[j]!) || (Number.isNaN(slices[i]![0]!) ? 1 : 0) - (Number.isNaN(slices[j]![0]!) ? 1 : 0));
-  if (op === 'unique' && dim === null) order = order.filter((i) => !Number.isNaN(slices[i]![0]!)).concat(order.filter((i) => Number.isNaN(slices[i]![0]!)));
+/** Runs of equal slices in `order`: each run's first slice, its size, and every slice's run. */
+function groupsOf(slices: readonly number[][], order: readonly number[]): { groups: number[]; counts: number[]; inverse: number[] } {
   const groups: number[] = [];
   const counts: number[] = [];
   const inverse = new Array<number>(slices.length);
@@ -63,6 +58,17 @@ function uniqueOf(op: 'unique' | 'unique_consecutive', self: Tensor, options: Un
     counts[counts.length - 1]!++;
     inverse[i] = groups.length - 1;
   });
+  return { groups, counts, inverse };
+}
+
+function uniqueOf(op: 'unique' | 'unique_consecutive', self: Tensor, options: UniqueOptions): Tensor | PyTuple<Tensor> {
+  const dim = options.dim === undefined || options.dim === null ? null : wrapDim(options.dim, self.ndim);
+  const { slices, rest } = slicesOf(self, dim);
+  const order = slices.map((_, i) => i);
+  // NaN compares unordered with everything; single NaN values go last, each its own value.
+  const nanRank = (i: number) => (dim === null && Number.isNaN(slices[i]![0]!) ? 1 : 0);
+  if (op === 'unique') order.sort((i, j) => nanRank(i) - nanRank(j) || lexicographic(slices[i]!, slices[j]!));
+  const { groups, counts, inverse } = groupsOf(slices, order);
   const shape = [groups.length, ...rest];
   const strides = contiguousStrides(shape);
   const length = rest.reduce((a, b) => a * b, 1);

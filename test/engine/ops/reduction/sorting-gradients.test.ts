@@ -2,7 +2,6 @@
 // then their backward's own backward. Random values are distinct, so small steps never reorder them.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { torch } from '../../../../engine/index.ts';
 import type { Tensor } from '../../../../engine/index.ts';
 import { check, checkSecondOrder, nonContiguous, prng, randomTensor } from '../../helpers.ts';
 
