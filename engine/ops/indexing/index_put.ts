@@ -14,7 +14,6 @@ import { computeViewStrides, contiguousStrides, numelOf } from '../../core/shape
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { inPlace, writeInto } from '../dispatch.ts';
 import { INDEXED_SOURCE_ONLY, UNCHECKED } from '../overlap.ts';
-import { asStrided } from '../views/as_strided.ts';
 import { expand } from '../views/expand.ts';
 import { permute } from '../views/permute.ts';
 import { select } from '../views/slice.ts';
@@ -71,6 +70,16 @@ function broadcastIndices(indices: readonly (Tensor | null)[]): number[] {
   return shape;
 }
 
+/** The kernel reports the first bad index of the first element that has one. */
+function firstOutOfBounds(values: readonly (readonly number[])[], sizes: readonly number[]): IndexError {
+  for (let j = 0; ; j++) {
+    for (let k = 0; k < values.length; k++) {
+      const i = values[k]![j]!;
+      if (i < -sizes[k]! || i >= sizes[k]!) return new IndexError(`index ${i} is out of bounds for dimension ${k} with size ${sizes[k]}`);
+    }
+  }
+}
+
 /** The geometry make_info builds: `src` (transposed when needed) and the storage offsets it picks. */
 interface Info {
   src: Tensor;
@@ -106,18 +115,20 @@ function makeInfo(self: Tensor, given: Indices): Info {
   const indexedSizes = indices.map((_, k) => src._shape[before + k]!);
   if (indexedSizes.includes(0) && !shape.includes(0)) throw new IndexError('index is out of bounds for dimension with size 0');
   const resultShape = [...src._shape.slice(0, before), ...shape, ...src._shape.slice(before + indices.length)];
-  const n = numelOf(shape);
-  const offsets = new Array<number>(n).fill(0);
+  const offsets = new Array<number>(numelOf(shape)).fill(0);
   if (numelOf(resultShape) > 0) {
     const values = indices.map((t) => t._values());
-    for (let j = 0; j < n; j++) {
-      values.forEach((v, k) => {
+    let bad = false;
+    values.forEach((v, k) => {
+      const size = indexedSizes[k]!;
+      const stride = src._stride[before + k]!;
+      for (let j = 0; j < v.length; j++) {
         const i = v[j]!;
-        const size = indexedSizes[k]!;
-        if (i < -size || i >= size) throw new IndexError(`index ${i} is out of bounds for dimension ${k} with size ${size}`);
-        offsets[j] += (i < 0 ? i + size : i) * src._stride[before + k]!;
-      });
-    }
+        if (i < -size || i >= size) bad = true;
+        offsets[j] += (i < 0 ? i + size : i) * stride;
+      }
+    });
+    if (bad) throw firstOutOfBounds(values, indexedSizes);
   }
   return { src, before, indexed: indices.length, resultShape, indices, offsets, permutation };
 }
@@ -164,11 +175,14 @@ function resultStrides(info: Info): number[] {
   return strides;
 }
 
-/** `t` ([...before, M, ...after] over the storage, M stepping by one element) for the indexed dims of `info`. */
+/**
+ * `t`'s memory as [...before, M, ...after] with stride 1 along M, reaching every offset of `info`. A bare tensor
+ * over the same storage (as_strided would list all its positions for its backward, and nothing here needs one).
+ */
 function offsetView(t: Tensor, info: Info): Tensor {
   const { before, indexed } = info;
-  const extent = Math.max(0, ...info.offsets) + 1;
-  return asStrided(t, [...t._shape.slice(0, before), extent, ...t._shape.slice(before + indexed)],
+  const extent = info.offsets.reduce((a, b) => Math.max(a, b), 0) + 1;
+  return new Tensor(t.storage, [...t._shape.slice(0, before), extent, ...t._shape.slice(before + indexed)],
     [...t._stride.slice(0, before), 1, ...t._stride.slice(before + indexed)], t._offset);
 }
 
@@ -189,7 +203,8 @@ export function index(self: Tensor, indices: Indices): Tensor {
   // A fresh tensor over the gathered memory, not a view of it.
   const out = new Tensor(storage, resultShape, strides, 0);
   const inputShape = [...self._shape];
-  record('IndexBackward0', [self], out, {}, ([grad]) => [indexPut(grad!.new_zeros(inputShape), indices, grad!, true)]);
+  // index_backward calls _index_put_impl_, whose node has its own name.
+  record('IndexBackward0', [self], out, {}, ([grad]) => [indexPut(grad!.new_zeros(inputShape), indices, grad!, true, 'IndexPutImplBackward0')]);
   return out;
 }
 
@@ -221,7 +236,7 @@ function pickedPositions(info: Info): Tensor {
 }
 
 /** `x.index_put([i0, null], values, accumulate)`: a copy of x with values written (or added) at the picked places. */
-export function indexPut(self: Tensor, indices: Indices, values: Tensor, accumulate = false): Tensor {
+export function indexPut(self: Tensor, indices: Indices, values: Tensor, accumulate = false, gradFn = 'IndexPutBackward0'): Tensor {
   if (indices.length > self.ndim) throw new IndexError(`too many indices for tensor of dimension ${self.ndim} (got ${indices.length})`);
   const fill = masksLikeFill(indices, values, accumulate);
   if (!fill && values.dtype !== self.dtype) {
@@ -244,7 +259,7 @@ export function indexPut(self: Tensor, indices: Indices, values: Tensor, accumul
     else flat.scatter_(0, pickedPositions(info), picked.view(-1));
   }
   const valuesShape = [...values._shape];
-  record('IndexPutBackward0', [self, values], out, {}, ([grad]) => [
+  record(gradFn, [self, values], out, {}, ([grad]) => [
     accumulate ? grad! : indexPut(grad!, indices, grad!.new_zeros([]), false),
     fill ? index(grad!, indices).sum().reshape(valuesShape) : index(grad!, indices),
   ]);

@@ -413,4 +413,22 @@ export const cases: Record<string, () => unknown> = {
     w.index_put_([torch.tensor([0])], torch.tensor(pyfloat(1.0)));
     return undefined;
   },
+  "error index out of bounds names the first bad element": () => {
+    torch.zeros(3, 4).getitem([torch.tensor([0, 5]), torch.tensor([7, 0])]);
+    return undefined;
+  },
+  "setitem value of another dtype through a lone mask": () => {
+    const x = torch.zeros(2, 3);
+    x.setitem([torch.tensor([true, false])], torch.tensor(2.5, { dtype: torch.float64 }));
+    x.setitem([":", torch.tensor([false, true, false])], torch.tensor([7], { dtype: torch.int64 }));
+    return x;
+  },
+  "second-order gradient through getitem": () => {
+    const x = torch.arange(6).view(2, 3).double().requires_grad_();
+    const r = x.getitem([torch.tensor([1, 1, 0]), torch.tensor([2, 2, 0])]);
+    const [g] = torch.autograd.grad(r.pow(3).sum(), [x], { create_graph: true });
+    console.log(g);
+    g!.sum().backward();
+    return x.grad;
+  },
 };
