@@ -1,0 +1,61 @@
+// The piecewise-linear "hard" activations: hardtanh (and relu6, which is hardtanh(x, 0, 6)), hardsigmoid and
+// hardswish. Their derivatives are 0 or a constant (a line for hardswish) on each piece.
+import type { Scalar } from '../../core/scalar.ts';
+import { scalarValue } from '../../core/scalar.ts';
+import type { Tensor } from '../../core/tensor.ts';
+import { activation, activationInPlace, type ActivationSpec } from './activation.ts';
+import { bindArgs } from './args.ts';
+
+function hardtanhSpec(min: number, max: number, inplace: boolean): ActivationSpec {
+  return {
+    kernel: 'hardtanh_cpu', grad_fn: 'HardtanhBackward0', saves: inplace ? 'result' : 'self',
+    cpu: (x) => (Number.isNaN(x) ? x : Math.min(Math.max(x, min), max)),
+    backward: (grad, x) => grad.masked_fill(x.gt(min).logical_and(x.lt(max)).logical_not(), 0),
+  };
+}
+
+function applyHardtanh(input: Tensor, min: number, max: number, inplace: boolean): Tensor {
+  // Integer tensors are clamped, without a gradient, as PyTorch's hardtanh does.
+  if (!input.dtype.is_floating_point) return inplace ? input.clamp_(min, max) : input.clamp(min, max);
+  return inplace ? activationInPlace(input, hardtanhSpec(min, max, true)) : activation(input, hardtanhSpec(min, max, false));
+}
+
+/** `F.hardtanh(x)`: x clamped to [-1, 1]; `F.hardtanh(x, -2, 2)` to [-2, 2]. */
+export function hardtanh(input: Tensor, ...rest: (Scalar | boolean | { min_val?: Scalar; max_val?: Scalar; inplace?: boolean })[]): Tensor {
+  const bound = bindArgs('hardtanh', [input, ...rest], ['input', 'min_val', 'max_val', 'inplace'], 1);
+  const min = scalarValue((bound['min_val'] as Scalar | undefined) ?? -1);
+  const max = scalarValue((bound['max_val'] as Scalar | undefined) ?? 1);
+  return applyHardtanh(input, min, max, Boolean(bound['inplace']));
+}
+
+/** `F.relu6(x)`: x clamped to [0, 6]. */
+export function relu6(input: Tensor, ...rest: (boolean | { inplace?: boolean })[]): Tensor {
+  const bound = bindArgs('relu6', [input, ...rest], ['input', 'inplace'], 1);
+  return applyHardtanh(input, 0, 6, Boolean(bound['inplace']));
+}
+
+const hardsigmoidSpec: ActivationSpec = {
+  kernel: 'hardsigmoid_cpu', grad_fn: 'HardsigmoidBackward0', saves: 'self',
+  cpu: (x, round) => round(Math.min(Math.max(round(x + 3), 0), 6) / 6),
+  backward: (grad, x) => grad.div(6).masked_fill(x.gt(-3).logical_and(x.lt(3)).logical_not(), 0),
+};
+
+const hardswishSpec: ActivationSpec = {
+  kernel: 'hardswish_cpu', grad_fn: 'HardswishBackward0', saves: 'self',
+  cpu: (x, round) => round(round(x * Math.min(Math.max(round(x + 3), 0), 6)) / 6),
+  backward: (grad, x) => grad.mul(x.div(3).add(0.5)).where(x.le(3), grad).masked_fill(x.lt(-3), 0),
+};
+
+/** `F.hardsigmoid(x)`: clamp(x / 6 + 1/2, 0, 1). */
+export function hardsigmoid(input: Tensor, ...rest: (boolean | { inplace?: boolean })[]): Tensor {
+  const bound = bindArgs('hardsigmoid', [input, ...rest], ['input', 'inplace'], 1);
+  return bound['inplace'] ? activationInPlace(input, hardsigmoidSpec) : activation(input, hardsigmoidSpec);
+}
+
+/** `F.hardswish(x)`: x * hardsigmoid(x). */
+export function hardswish(input: Tensor, ...rest: (boolean | { inplace?: boolean })[]): Tensor {
+  const bound = bindArgs('hardswish', [input, ...rest], ['input', 'inplace'], 1);
+  return bound['inplace'] ? activationInPlace(input, hardswishSpec) : activation(input, hardswishSpec);
+}
+
+export const F = { hardtanh, relu6, hardsigmoid, hardswish };
