@@ -185,8 +185,8 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
     if (spec.dtype === 'float' && !compute.is_floating_point) compute = get_default_dtype();
     const self = asTensor(selfArg, compute);
     const other = asTensor(otherArg, compute);
-    spec.check?.(self, other, compute);
     const shape = broadcastShapes(self._shape, other._shape);
+    spec.check?.(self, other, compute);
     const outDType = spec.dtype === 'bool' ? bool : compute;
     const device = onDevice(self) || onDevice(other) ? (onDevice(self) ? self : other).device : self.device;
     if (device.type === 'webgpu') checkSameDevice([self, other]);
@@ -237,12 +237,12 @@ export function inPlace(
   // With autograd, the op reads a private snapshot with self's history, so tensors it saves keep their values.
   const before = grad ? snapshot(self) : self;
   const result = compute(before);
-  if (!canCast(result.dtype, self.dtype)) {
-    throw new RuntimeError(`result type ${result.dtype.scalarName} can't be cast to the desired output type ${self.dtype.scalarName}`);
-  }
   const shape = broadcastShapes(self._shape, result._shape);
   if (shape.length !== self._shape.length || shape.some((d, i) => d !== self._shape[i])) {
     throw new RuntimeError(`output with shape [${self._shape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`);
+  }
+  if (!canCast(result.dtype, self.dtype)) {
+    throw new RuntimeError(`result type ${result.dtype.scalarName} can't be cast to the desired output type ${self.dtype.scalarName}`);
   }
   writeInto(self, result);
   if (grad && result.grad_fn) {

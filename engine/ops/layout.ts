@@ -32,9 +32,8 @@ export function isNonOverlappingAndDense(shape: readonly number[], strides: read
 
 /** A new tensor shaped like `t` (empty_like with preserve_format): a dense `t`'s strides, else contiguous. */
 export function emptyLike(t: Tensor, dtype: DType = t.dtype): Tensor {
-  if (isContiguous(t._shape, t._stride) || !isNonOverlappingAndDense(t._shape, t._stride)) {
-    return emptyTensor(t._shape, dtype, t.device);
-  }
+  // A dense tensor's strides are kept exactly, even a contiguous one's strides over size-1 dimensions.
+  if (!isNonOverlappingAndDense(t._shape, t._stride)) return emptyTensor(t._shape, dtype, t.device);
   return new Tensor(Storage.allocate(dtype, numelOf(t._shape), t.device), [...t._shape], [...t._stride], 0);
 }
 
@@ -56,7 +55,7 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 /** The output strides TensorIterator would choose for an elementwise op over `operands` broadcast to `shape`. */
 export function elementwiseStrides(shape: readonly number[], operands: readonly Tensor[]): number[] {
   const sized = operands.filter((t) => t._shape.length > 0 || shape.length === 0);
-  if (numelOf(shape) === 0 || shape.length <= 1 || sized.length === 0) return contiguousStrides(shape);
+  if (shape.length <= 1 || sized.length === 0) return contiguousStrides(shape);
   if (operands.every((t) => sameShape(t._shape, shape))) {
     if (operands.every((t) => isContiguous(t._shape, t._stride))) return contiguousStrides(shape);
     const first = operands[0]!._stride;
@@ -79,10 +78,15 @@ export function elementwiseOutput(
 ): { out: Tensor; order: number[] } {
   const strides = elementwiseStrides(shape, operands);
   const out = new Tensor(Storage.allocate(dtype, numelOf(shape), device), [...shape], strides, 0);
-  // Walking dimensions by decreasing output stride visits the output's memory in order, which is what the
-  // kernels' contiguous output index assumes.
-  const order = shape.map((_, i) => i).sort((a, b) => strides[b]! - strides[a]! || a - b);
-  return { out, order };
+  return { out, order: walkOrder(strides) };
+}
+
+/**
+ * The dimensions by decreasing stride: walking them visits a dense output's memory in order, which is what the
+ * kernels' contiguous output index assumes.
+ */
+export function walkOrder(strides: readonly number[]): number[] {
+  return strides.map((_, i) => i).sort((a, b) => strides[b]! - strides[a]! || a - b);
 }
 
 /** The same view with its dimensions listed in `order`. */

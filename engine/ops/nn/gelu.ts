@@ -32,7 +32,8 @@ function oneDnnGelu(s: number, round: Round): number {
   for (const c of [-1.453152027, 1.421413741, -0.284496736, 0.254829592]) r = round(round(r * t) + c);
   const magnitude = round(1 - round(round(r * t) * round(Math.exp(-round(x * x)))));
   const half = round(0.5 * s);
-  return round(half + round(half * (x < 0 ? -magnitude : magnitude)));
+  // The sign is copied from x's sign bit, so -0 gets -magnitude and the result is +0.
+  return round(half + round(half * (x < 0 || Object.is(x, -0) ? -magnitude : magnitude)));
 }
 
 function exactGelu(x: number, round: Round): number {

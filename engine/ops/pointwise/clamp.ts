@@ -34,7 +34,8 @@ function clampBetween(self: Tensor, min: Bound, max: Bound, name: 'clamp' | 'cla
   const kernel = (v: number, l: number, h: number) => clampValue(v, hasMin ? l : -Infinity, hasMax ? h : Infinity);
   if (min instanceof Tensor || max instanceof Tensor) return clampByTensors(self, min, max, mapThree(x, lo, hi, dtype, kernel), name);
   if (dtype === bool) notImplementedFor(hasMin && hasMax ? 'clamp_scalar_cpu' : hasMin ? 'clamp_min_cpu' : 'clamp_max_cpu', bool);
-  const out = mapThree(x, lo, hi, dtype, kernel);
+  // Scalar bounds are kernel arguments in PyTorch, not operands: the output is laid out from `x` alone.
+  const out = mapThree(x, lo, hi, dtype, kernel, [x]);
   const nodeName = name === 'clamp' ? 'ClampBackward1' : name === 'clamp_min' ? 'ClampMinBackward0' : 'ClampMaxBackward0';
   record(nodeName, [self], out, { self }, ([grad], saved) => {
     const s = saved.self;

@@ -27,7 +27,7 @@ export function lerp(self: Tensor, end: Tensor, weight: Tensor | Scalar): Tensor
   const out = mapThree(self, end, w, dtype, (a, b, t) => {
     const diff = r(b - a);
     return Math.abs(t) < 0.5 ? r(a + r(t * diff)) : r(b - r(diff * r(1 - t)));
-  });
+  }, weight instanceof Tensor ? [self, end, w] : [self, end]);
   if (weight instanceof Tensor) {
     record('LerpBackward1', [self, end, weight], out, { self, end, weight }, ([grad], s) => [
       grad!.mul(s.weight.neg().add(1)), grad!.mul(s.weight), grad!.mul(s.end.sub(s.self)),

@@ -7,7 +7,7 @@ import { type Scalar, scalarValue } from '../../core/scalar.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { isOptions } from '../args.ts';
 import { inPlace, unaryOp, viewOf } from '../dispatch.ts';
-import { elementwiseOutput, inOrder } from '../layout.ts';
+import { emptyLike, inOrder, walkOrder } from '../layout.ts';
 import { addMethods } from '../methods.ts';
 
 /** `torch.isnan(x)`. */
@@ -36,8 +36,9 @@ export function nan_to_num(self: Tensor, nan?: Value | NanToNumOptions, posinf?:
   const positive = given(options.posinf) ?? largest;
   const negative = given(options.neginf) ?? -largest;
   const replace = (x: number) => (x !== x ? nanValue : x === Infinity ? positive : x === -Infinity ? negative : x);
-  const { out, order } = elementwiseOutput(self._shape, self.dtype, self.device, [self]);
-  mapUnary(out.storage.data, inOrder(viewOf(self), order), replace);
+  // PyTorch writes into empty_like(self), which keeps a dense input's strides.
+  const out = emptyLike(self);
+  mapUnary(out.storage.data, inOrder(viewOf(self), walkOrder(out._stride)), replace);
   record('NanToNumBackward0', [self], out, { self }, ([grad], saved) => [grad!.mul(isfinite(saved.self))]);
   return out;
 }

@@ -35,9 +35,12 @@ export function notImplementedFor(kernel: string, dtype: DType): never {
 }
 
 /** Broadcasts three tensors (already of their compute dtype) and maps `fn` over them into a new tensor. */
-export function mapThree(a: Tensor, b: Tensor, c: Tensor, outDType: DType, fn: (a: number, b: number, c: number) => number): Tensor {
+export function mapThree(
+  a: Tensor, b: Tensor, c: Tensor, outDType: DType, fn: (a: number, b: number, c: number) => number,
+  layoutFrom: readonly Tensor[] = [a, b, c],
+): Tensor {
   const shape = broadcastShapes(broadcastShapes(a._shape, b._shape), c._shape);
-  const { out, order } = elementwiseOutput(shape, outDType, a.device, [a, b, c]);
+  const { out, order } = elementwiseOutput(shape, outDType, a.device, layoutFrom);
   const view = (t: Tensor) => inOrder(viewOf(t, shape), order);
   mapTernary(out.storage.data, view(a), view(b), view(c), fn, storeFor(outDType));
   return out;
