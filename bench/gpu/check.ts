@@ -2,6 +2,8 @@
 // this file into ONE .mjs, which is also its own device thread. It checks the device kernels against the CPU
 // reference, then measures matmul (GFLOP/s), elementwise add (GB/s) and per-op dispatch overhead, each also for
 // @tensorflow/tfjs-backend-webgpu (bundled in) in the same run on the same GPU. See bench/gpu/README.md. `--quick` uses small sizes (for a software GPU).
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { isMainThread, workerData } from 'node:worker_threads';
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === 'gpu-device') {
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const budget = quick ? 0.3 : 6;
   const round = (value: number): number => Number(value.toPrecision(3));
-  const measure = async (run: () => void, wait: () => Promise<void> | void, maxReps: number): Promise<number> => {
+  const measure: Measure = async (run, wait, maxReps) => {
     run();
     await wait();
     let at = performance.now();
@@ -80,6 +82,27 @@ async function main(): Promise<void> {
     return times.sort((x, y) => x - y)[2]!;
   };
   const ours = (run: () => void, maxReps: number): Promise<number> => measure(run, () => { device.sync(); }, maxReps);
+  // A 64M-float result is a fresh buffer (allocated, and zero-filled by Dawn) unless earlier results went back to the
+  // pool, which holds two of that size: each sample is 1 or 2 adds after a garbage collection, and the figure is the
+  // difference of their medians (the wait's round trip cancels out). tfjs disposes its results and is timed alike.
+  setFlagsFromString('--expose-gc');
+  const collectGarbage = runInNewContext('gc') as () => void;
+  const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+  const collect = async (): Promise<void> => { collectGarbage(); await tick(); await tick(); };
+  const marginal: Measure = async (run, wait, _maxReps, between = collect) => {
+    const samples: [number[], number[]] = [[], []];
+    for (let i = 0; i < 10; i++) {
+      for (const reps of [1, 2]) {
+        await between();
+        const at = performance.now();
+        for (let r = 0; r < reps; r++) run();
+        await wait();
+        if (i > 0) samples[reps - 1]!.push((performance.now() - at) / 1000);
+      }
+    }
+    const median = (values: number[]): number => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+    return Math.max(median(samples[1]) - median(samples[0]), 1e-9);
+  };
   const table = (entries: Record<string, [number, number]>): Record<string, { ours: number; tfjs: number; ours_over_tfjs: number }> =>
     Object.fromEntries(Object.entries(entries).map(([name, [mine, theirs]]) => [name, { ours: round(mine), tfjs: round(theirs), ours_over_tfjs: round(mine / theirs) }]));
 
@@ -97,8 +120,8 @@ async function main(): Promise<void> {
   const elements = quick ? 1 << 16 : 1 << 26;
   const [p, q] = [torch.ones(elements).cuda(), torch.ones(elements).cuda()];
   const addBytes = 3 * 4 * elements;
-  const addMine = await ours(() => { p.add(q); }, 50);
-  const addTheirs = await tfjs.measure(measure, (tf, [x, y]) => tf.add(x!, y!), [[elements], [elements]], 50);
+  const addMine = await marginal(() => { p.add(q); }, () => { device.sync(); }, 0);
+  const addTheirs = await tfjs.measure((run, wait, maxReps) => marginal(run, wait, maxReps, tick), (tf, [x, y]) => tf.add(x!, y!), [[elements], [elements]], 0);
   results['add_fp32_gbps'] = table({ [`${elements} floats`]: [addBytes / addMine / 1e9, addBytes / addTheirs / 1e9] });
 
   // Per-op overhead: tiny kernels back to back (lower is better, so the ratio is ours / tfjs in microseconds).
@@ -115,7 +138,7 @@ async function main(): Promise<void> {
 
 type Tf = typeof import('@tensorflow/tfjs-core');
 type TfTensor = import('@tensorflow/tfjs-core').Tensor;
-type Measure = (run: () => void, wait: () => Promise<void>, maxReps: number) => Promise<number>;
+type Measure = (run: () => void, wait: () => Promise<void> | void, maxReps: number, between?: () => Promise<void>) => Promise<number>;
 
 /**
  * tfjs-backend-webgpu on this process's main thread, through `navigator.gpu` from the same `webgpu` package and
