@@ -10,7 +10,7 @@
 import { record } from '../../autograd/record.ts';
 import { bool, int64 } from '../../core/dtype.ts';
 import { IndexError, RuntimeError } from '../../core/errors.ts';
-import { computeViewStrides, contiguousStrides, numelOf } from '../../core/shape.ts';
+import { computeViewStrides, contiguousStrides, isContiguous, numelOf } from '../../core/shape.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { inPlace, writeInto } from '../dispatch.ts';
 import { INDEXED_SOURCE_ONLY, UNCHECKED } from '../overlap.ts';
@@ -147,6 +147,9 @@ function resultStrides(info: Info): number[] {
     const strides = computeViewStrides(t._shape, t._stride, full) ?? full.map(() => 0);
     return strides.map((s, d) => (full[d] === 1 && shape[d] !== 1 ? 0 : s));
   })];
+  // fast_set_up: operands all of the result's shape and contiguous (an empty result always is) give a contiguous one.
+  const sameShape = shape.every((d, i) => d === 1 || (i >= before && i < before + lead));
+  if (sameShape && operands.every((strides) => isContiguous(shape, strides))) return contiguousStrides(shape);
   const n = shape.length;
   const perm = Array.from({ length: n }, (_, i) => n - 1 - i);
   const order = (d0: number, d1: number): number => {

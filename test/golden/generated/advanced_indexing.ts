@@ -431,4 +431,20 @@ export const cases: Record<string, () => unknown> = {
     g!.sum().backward();
     return x.grad;
   },
+  "result strides of size-1 dims follow the index": () => {
+    const x = torch.arange(12).view(3, 4);
+    const i = torch.tensor([[2, 0]]).t();
+    console.log(x.getitem([i, 1]).stride(), x.getitem([null, i]).stride(), x.getitem([i, null]).stride());
+    const e = torch.tensor([], { dtype: torch.int64 });
+    console.log(x.getitem([0, torch.tensor([false, false, false, false])]).stride(), x.getitem([e, null, 1]).stride());
+    return x.getitem([i, ":"]);
+  },
+  "setitem through a slice records CopySlices": () => {
+    const w = torch.arange(6).view(2, 3).float().requires_grad_();
+    const y = w.mul(1);
+    y.setitem([":", torch.tensor([2, 0])], torch.tensor(pyfloat(-1.0)));
+    console.log(y.grad_fn!.name());
+    y.mul(torch.arange(6).view(2, 3)).sum().backward();
+    return w.grad;
+  },
 };
