@@ -90,7 +90,6 @@ interface Info {
   indices: Tensor[];
   /** Storage offsets relative to `src`'s offset, one per broadcast index position. */
   offsets: number[];
-  permutation: number[] | null;
 }
 
 /** make_info with the kernel's bound checks (made only where the result has elements, as the kernel's loop). */
@@ -103,10 +102,11 @@ function makeInfo(self: Tensor, given: Indices): Info {
   const shape = broadcastIndices(list);
   while (list.length < self.ndim) list.push(null);
   const positions = list.flatMap((t, i) => (t === null ? [] : [i]));
+  // What ATen meets when it reads the strides of the missing first index.
+  if (positions.length === 0) throw new RuntimeError('strides() called on an undefined Tensor');
   let src = self;
-  let permutation: number[] | null = null;
   if (positions.some((p, i) => i > 0 && p !== positions[i - 1]! + 1)) {
-    permutation = [...positions, ...list.flatMap((t, i) => (t === null ? [i] : []))];
+    const permutation = [...positions, ...list.flatMap((t, i) => (t === null ? [i] : []))];
     src = permute(self.detach(), permutation);
     list = permutation.map((d) => list[d]!);
   }
@@ -130,7 +130,7 @@ function makeInfo(self: Tensor, given: Indices): Info {
     });
     if (bad) throw firstOutOfBounds(values, indexedSizes);
   }
-  return { src, before, indexed: indices.length, resultShape, indices, offsets, permutation };
+  return { src, before, indexed: indices.length, resultShape, indices, offsets };
 }
 
 /**

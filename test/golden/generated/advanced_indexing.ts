@@ -447,4 +447,8 @@ export const cases: Record<string, () => unknown> = {
     y.mul(torch.arange(6).view(2, 3)).sum().backward();
     return w.grad;
   },
+  "error index_put without indices": () => {
+    torch.zeros(3).index_put([], torch.tensor(pyfloat(1.0)));
+    return undefined;
+  },
 };
