@@ -68,9 +68,13 @@ function notImplemented(name: string, input: Tensor): void {
   if (!input.dtype.is_floating_point) throw new RuntimeError(`"${name}" not implemented for '${input.dtype.scalarName}'`);
 }
 
-/** For each output position and window element, the flat (H * W) input position it reads; padding reads -1. */
-function windowPositions(height: number, width: number, out: Pair, g: WindowGeometry): Tensor {
+/**
+ * For each output position and window element, the flat (H * W) input position it reads (padding reads -1); and
+ * for each output position, the first input position its window reads.
+ */
+function windowPositions(height: number, width: number, out: Pair, g: WindowGeometry): [Tensor, Tensor] {
   const positions = emptyTensor([out[0], out[1], g.kernel[0] * g.kernel[1]], int64);
+  const first = emptyTensor([out[0], out[1]], int64).fill_(-1);
   let at = 0;
   for (let oy = 0; oy < out[0]; oy++) {
     for (let ox = 0; ox < out[1]; ox++) {
@@ -78,12 +82,14 @@ function windowPositions(height: number, width: number, out: Pair, g: WindowGeom
         for (let j = 0; j < g.kernel[1]; j++) {
           const y = oy * g.stride[0] - g.padBefore[0] + i * g.dilation[0];
           const x = ox * g.stride[1] - g.padBefore[1] + j * g.dilation[1];
-          positions.storage.data[at++] = y >= 0 && y < height && x >= 0 && x < width ? y * width + x : -1;
+          const position = y >= 0 && y < height && x >= 0 && x < width ? y * width + x : -1;
+          positions.storage.data[at++] = position;
+          if (first.storage.data[oy * out[1] + ox] === -1) first.storage.data[oy * out[1] + ox] = position;
         }
       }
     }
   }
-  return positions;
+  return [positions, first];
 }
 
 export interface MaxPoolOptions { kernel_size?: IntOrPair; stride?: IntOrPair | null; padding?: IntOrPair; dilation?: IntOrPair; ceil_mode?: boolean; return_indices?: boolean }
@@ -96,8 +102,11 @@ export function max_pool2d(input: Tensor, ...args: (IntOrPair | boolean | null |
   const [n, c, height, width] = batched._shape as [number, number, number, number];
   const [values, indices] = withGradMode(false, () => {
     const [best, argmax] = windows(batched, g, -Infinity).reshape(n, c, out[0], out[1], -1).max(-1);
-    const positions = windowPositions(height, width, out, g).to(input.device).expand(n, c, out[0], out[1], -1);
-    const picked = positions.gather(4, argmax.unsqueeze(-1)).squeeze(-1);
+    const [table, first] = windowPositions(height, width, out, g);
+    const positions = table.to(input.device).expand(n, c, out[0], out[1], -1);
+    // A window of only -inf picks padding; ATen reports the window's first input position then.
+    const gathered = positions.gather(4, argmax.unsqueeze(-1)).squeeze(-1);
+    const picked = gathered.where(gathered.ne(-1), first.to(input.device).expand(n, c, out[0], out[1]));
     return [best.reshape([...input._shape.slice(0, -2), ...out]), picked.reshape([...input._shape.slice(0, -2), ...out])];
   });
   record('MaxPool2DWithIndicesBackward0', [input], values, { indices }, ([grad], saved) => [

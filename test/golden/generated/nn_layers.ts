@@ -418,4 +418,47 @@ export const cases: Record<string, () => unknown> = {
   "batch_norm errors: integer input": () => {
     return F.batch_norm(torch.arange(6).view(2, 3), null, null, { training: true });
   },
+  "max_pool2d with nan and infinities": () => {
+    const x = torch.tensor([[[pyfloat(1.0), NaN, pyfloat(2.0), pyfloat(0.0)], [pyfloat(3.0), pyfloat(1.0), -Infinity, -Infinity], [Infinity, pyfloat(0.0), -Infinity, -Infinity]]]);
+    console.log(F.max_pool2d(x, 2, { stride: 1, return_indices: true })[1]);
+    return F.max_pool2d(x, 2, { stride: 1 });
+  },
+  "max_pool2d of an all -inf window beside padding": () => {
+    const x = torch.full([1, 2, 2], -Infinity);
+    return F.max_pool2d(x, 2, { stride: 1, padding: 1, return_indices: true });
+  },
+  "adaptive_avg_pool2d unbatched, larger than the input": () => {
+    const x = torch.arange(pyfloat(6.0)).view(1, 2, 3);
+    return F.adaptive_avg_pool2d(x, [3, 4]);
+  },
+  "conv1d unbatched backward with groups and bias": () => {
+    torch.manual_seed(10);
+    const x = torch.randn(4, 5, { dtype: torch.float64, requires_grad: true });
+    const w = torch.randn(2, 2, 2, { dtype: torch.float64, requires_grad: true });
+    const b = torch.randn(2, { dtype: torch.float64, requires_grad: true });
+    const y = F.conv1d(x, w, b, { groups: 2, padding: 'same' });
+    console.log(y.grad_fn!.name());
+    y.mul(y).sum().backward();
+    return [y, x.grad, w.grad, b.grad];
+  },
+  "conv2d bias-only gradient": () => {
+    torch.manual_seed(11);
+    const x = torch.randn(1, 1, 3, 3);
+    const w = torch.randn(1, 1, 2, 2);
+    const b = torch.zeros(1, { requires_grad: true });
+    const y = F.conv2d(x, w, b);
+    y.sum().backward();
+    return [y.requires_grad, b.grad];
+  },
+  "batch_norm eval of a 2-d input with affine, float64": () => {
+    const x = torch.arange(pyfloat(6.0), { dtype: torch.float64 }).view(3, 2);
+    return F.batch_norm(x, torch.tensor([pyfloat(1.0), pyfloat(2.0)], { dtype: torch.float64 }), torch.tensor([pyfloat(4.0), pyfloat(9.0)], { dtype: torch.float64 }), torch.tensor([pyfloat(1.0), pyfloat(-1.0)], { dtype: torch.float64 }), null, false, 0.1, pyfloat(0.0));
+  },
+  "layer_norm of a 1-d input": () => {
+    return F.layer_norm(torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(4.0)]), [3]);
+  },
+  "embedding of a 3-d index": () => {
+    const w = torch.arange(pyfloat(8.0)).view(4, 2);
+    return F.embedding(torch.tensor([[[0, 1]], [[3, 2]]]), w);
+  },
 };
