@@ -39,16 +39,17 @@ export function indexAdd(self: Tensor, dim: number, index: Tensor, source: Tenso
   const size = self.ndim === 0 ? 1 : self._shape[d]!;
   const indices = index._values();
   const store = (v: number) => self.dtype.cast(v);
-  const target = sliceView(out, d, 0);
-  const part = sliceView(source, d, 0);
-  const shape = broadcastShapes(target.shape, part.shape);
+  // The slices' geometry along `dim` (reading storage here would wait for the device).
+  const without = (values: readonly number[]) => values.filter((_, k) => k !== d);
+  const targetShape = without(out._shape);
+  const shape = broadcastShapes(targetShape, without(source._shape));
   indices.forEach((at, i) => {
     if (at < 0 || at >= size) throw new IndexError('index out of range in self');
-    if (i === 0 && (shape.length !== target.shape.length || shape.some((s, k) => s !== target.shape[k]))) {
-      throw new RuntimeError(`output with shape [${target.shape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`);
+    if (i === 0 && (shape.length !== targetShape.length || shape.some((s, k) => s !== targetShape[k]))) {
+      throw new RuntimeError(`output with shape [${targetShape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`);
     }
   });
-  const partStrides = broadcastStrides(part.shape, part.strides, shape);
+  const partStrides = broadcastStrides(without(source._shape), without(source._stride), shape);
   if (!(onDevice(out) && self.ndim > 0 && source.ndim > 0 && gpuScatter('index_add', 'add', out, d, {
     index, indexShape: out._shape.map((n, k) => (k === d ? indices.length : n)),
     indexStrides: out._shape.map((_, k) => (k === d ? index._stride[0] ?? 0 : 0)),

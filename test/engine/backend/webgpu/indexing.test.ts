@@ -245,6 +245,20 @@ describe('webgpu float kernels at special values', { skip: skip ?? false }, () =
 });
 
 describe('webgpu backward of joins and indexing', { skip: skip ?? false }, () => {
+  test('a lookup, join and select step waits for the device only when asked for a value', () => {
+    torch.manual_seed(0);
+    const table = torch.randn(64, 16).cuda().requires_grad_();
+    const index = torch.randint(0, 64, [32]).cuda();
+    const columns = torch.randint(0, 16, [32, 4]).cuda();
+    const mask = torch.rand(32, 20).gt(0.5).cuda();
+    const readbacks = device().transfers.readbacks;
+    const rows = table.index_select(0, index);
+    const joined = torch.cat([rows, rows.gather(1, columns)], 1);
+    torch.where(mask, joined, joined.mul(0.5)).pow(2).sum().backward();
+    assert.equal(device().transfers.readbacks, readbacks);
+    assert.ok(table.grad!.abs().sum().item() > 0);
+  });
+
   test('one gradient per op, computed on the device, matches the CPU', () => {
     const x = layouts(torch.float32, 16)[1]![1];
     const weights = torch.arange(1, 49, { dtype: torch.float32 });
