@@ -6,7 +6,9 @@ import { record } from '../../autograd/record.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { withGradMode } from '../../core/grad-mode.ts';
 import type { Tensor } from '../../core/tensor.ts';
+import { splitOptions } from '../args.ts';
 import { bindArgs, warn } from './args.ts';
+import { pythonTypeName } from './python-types.ts';
 import { foldWindows, type Pair, type WindowGeometry, windowCount, windows } from './windows.ts';
 
 const show = (shape: readonly number[]) => `[${shape.join(', ')}]`;
@@ -89,7 +91,16 @@ type IntOrList = number | number[];
 export interface ConvOptions { bias?: Tensor | null; stride?: IntOrList; padding?: IntOrList | string; dilation?: IntOrList; groups?: number }
 type ConvArgs = (Tensor | null | IntOrList | string | ConvOptions)[];
 
+/** PyTorch's argument parser's TypeError for a call that matches neither conv signature. */
+function invalidArguments(fname: string, args: readonly unknown[]): TypeError {
+  const common = 'Tensor input, Tensor weight, Tensor bias, tuple of ints stride';
+  return new TypeError(`${fname}() received an invalid combination of arguments - got (${args.map(pythonTypeName).join(', ')}), but expected one of:\n` +
+    ` * (${common}, tuple of ints padding, tuple of ints dilation, int groups)\n * (${common}, str padding, tuple of ints dilation, int groups)\n`);
+}
+
 function conv(fname: string, spatial: 1 | 2, args: readonly unknown[]): Tensor {
+  const [positional] = splitOptions(args);
+  if (positional.length > 7) throw invalidArguments(fname, positional);
   const bound = bindArgs(fname, args, ['input', 'weight', 'bias', 'stride', 'padding', 'dilation', 'groups'], 2);
   // Python's argument parser stretches an int (and the default) to one value per spatial dimension.
   const asList = (v: unknown, fallback: number): number[] => (Array.isArray(v) ? v : new Array<number>(spatial).fill((v as number | undefined) ?? fallback));

@@ -26,8 +26,8 @@ export function kl_div(input: Tensor, target: Tensor, ...rest: (boolean | string
 
 export const F = { kl_div };
 export const functions = {
-  /** `torch.kl_div(input, target)`: the mean pointwise divergence (reduction 1 = mean, 2 = sum, 0 = none). */
-  kl_div: (input: Tensor, target: Tensor, reduction = 1, log_target = false) => {
+  /** `torch.kl_div(input, target, 2)`: the pointwise divergence, reduced by 1 (mean) or 2 (sum); unreduced by default, as PyTorch's binding leaves it. */
+  kl_div: (input: Tensor, target: Tensor, reduction = 0, log_target = false) => {
     const pointwise = log_target ? target.exp().mul(target.sub(input)) : target.mul(target.masked_fill(target.eq(0), 1).log()).sub(target.mul(input));
     return applyReduction(pointwise, reduction === 0 ? 'none' : reduction === 2 ? 'sum' : 'mean');
   },

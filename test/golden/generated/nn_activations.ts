@@ -217,4 +217,13 @@ export const cases: Record<string, () => unknown> = {
   "kl_div errors: unknown reduction": () => {
     return F.kl_div(torch.randn(2, 3), torch.rand(2, 3), { reduction: 'foo' });
   },
+  "torch-level celu and kl_div": () => {
+    const x = torch.tensor([pyfloat(-2.0), -0.5, 0.5, pyfloat(2.0)]);
+    console.log(torch.celu(x, pyfloat(2.0)));
+    const input = torch.tensor([[0.2, 0.8], [0.6, 0.4]]).log();
+    const target = torch.tensor([[0.5, 0.5], [pyfloat(0.0), pyfloat(1.0)]]);
+    console.log(torch.kl_div(input, target));
+    console.log(torch.kl_div(input, target, 2));
+    return torch.kl_div(input, target, 0);
+  },
 };

@@ -461,4 +461,22 @@ export const cases: Record<string, () => unknown> = {
     const w = torch.arange(pyfloat(8.0)).view(4, 2);
     return F.embedding(torch.tensor([[[0, 1]], [[3, 2]]]), w);
   },
+  "torch-level batch_norm and max_pool2d with positional arguments": () => {
+    const x = torch.arange(pyfloat(12.0)).view(3, 2, 2);
+    const mean = torch.zeros(2);
+    const variance = torch.ones(2);
+    console.log(torch.batch_norm(x, torch.tensor([pyfloat(1.0), pyfloat(2.0)]), null, mean, variance, true, 0.5, 1e-5, false));
+    console.log([mean, variance]);
+    console.log(torch.max_pool2d(x, [1, 2], [1, 1], 0, 1, true));
+    return F.max_pool2d(x.unsqueeze(0), 2, 1, 0, 1, false, true);
+  },
+  "layer_norm errors: normalized_shape as an int": () => {
+    return F.layer_norm(torch.randn(2, 3), 3);
+  },
+  "embedding errors: unknown keyword": () => {
+    return F.embedding(torch.tensor([1]), torch.randn(5, 3), { padding: 1 });
+  },
+  "conv2d errors: too many positional arguments": () => {
+    return F.conv2d(torch.randn(1, 1, 3, 3), torch.randn(1, 1, 2, 2), null, 1, 0, 1, 1, 5);
+  },
 };
