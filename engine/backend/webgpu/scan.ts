@@ -2,12 +2,12 @@
 // compensated float32 sums, int64 sums and products of int32 and bool inputs (Note [int64 arithmetic in WGSL]).
 //
 // Note [Parallel scans]: short rows (or very many rows) get one thread per row, which walks it in order. Long rows
-// get one workgroup of 64 threads each, which moves along the row in tiles of 64 x 8 elements: each thread folds
-// its 8 consecutive elements, the 64 thread states are scanned in workgroup memory (Hillis-Steele), and each thread
-// folds its elements again from the state of everything before them, writing each running value; the tile's total
-// carries into the next tile. A few long rows are also cut into up to 256 chunks, a workgroup each: the first pass of
-// a two-pass reduction (Note [Parallel reductions]) folds every chunk, and each chunk starts from the merged states of
-// the chunks before it.
+// get one workgroup of 64 threads each: each thread folds one 64th of the row, consecutive elements, the 64 thread
+// states are scanned in workgroup memory (Hillis-Steele), and each thread folds its elements again from the state
+// of everything before them, writing each running value (a handful of barriers per row: software GPUs pay dearly for
+// each). A few long rows are also cut into up to 256 chunks, a workgroup each: the first pass of a two-pass
+// reduction (Note [Parallel reductions]) folds every chunk, and each chunk starts from the merged states of the
+// chunks before it.
 import type { Tensor } from '../../core/tensor.ts';
 import { type Accumulator, accumulator, accumulatorHelpers } from './accumulators.ts';
 import type { DeviceClient } from './client.ts';
@@ -20,7 +20,6 @@ import { entry, type GpuType, gpuType, gridFor, storageBinding, stridedOffsets, 
 export type ScanOp = 'cumsum' | 'cumprod';
 
 const groupSize = 64;
-const perThread = 8;
 
 interface Layout {
   words: Words; countAt: number; inOffsetAt: number; outOffsetAt: number; lengthAt: number; inStrideAt: number; outStrideAt: number;
@@ -69,7 +68,6 @@ function scanKernel(l: Layout, acc: Accumulator, type: GpuType, plan: Plan, kept
 }
 `;
   }
-  const tileSize = groupSize * perThread;
   const [chunks, chunkLen] = [ref(l.chunksAt), ref(l.chunkLenAt)];
   // A chunk starts from the merged states of the chunks before it in its row.
   const carryIn = `  for (var k = t; k < c; k += ${groupSize}u) { carry = acc_merge(carry, acc_unpack(parts[i * ${chunks} + k])); }
@@ -91,29 +89,27 @@ fn main(@builtin(local_invocation_index) t: u32, @builtin(workgroup_id) wid: vec
   let c = g % ${chunks};
   let b = bases(i);
   var carry = acc_init();
-${plan === 'chunked' ? carryIn : ''}  let last = min(${n}, (c + 1u) * ${chunkLen});
-  for (var first = c * ${chunkLen}; first < last; first += ${tileSize}u) {
-    let mine = first + t * ${perThread}u;
-    let end = min(last, mine + ${perThread}u);
-    var local = acc_init();
-    for (var k = mine; k < end; k++) { local = acc_step(local, src[b.x + k * ${inStride}], k); }
-    tile[t] = local;
+${plan === 'chunked' ? carryIn : ''}  let begin = min(${n}, c * ${chunkLen});
+  let last = min(${n}, begin + ${chunkLen});
+  let segment = (last - begin + ${groupSize - 1}u) / ${groupSize}u;
+  let mine = begin + t * segment;
+  let end = min(last, mine + segment);
+  var local = acc_init();
+  for (var k = mine; k < end; k++) { local = acc_step(local, src[b.x + k * ${inStride}], k); }
+  tile[t] = local;
+  workgroupBarrier();
+  for (var reach = 1u; reach < ${groupSize}u; reach = reach << 1u) {
+    var earlier = acc_init();
+    if (t >= reach) { earlier = tile[t - reach]; }
     workgroupBarrier();
-    for (var reach = 1u; reach < ${groupSize}u; reach = reach << 1u) {
-      var earlier = acc_init();
-      if (t >= reach) { earlier = tile[t - reach]; }
-      workgroupBarrier();
-      if (t >= reach) { tile[t] = acc_merge(earlier, tile[t]); }
-      workgroupBarrier();
-    }
-    var running = carry;
-    if (t > 0u) { running = acc_merge(carry, tile[t - 1u]); }
-    for (var k = mine; k < end; k++) {
-      running = acc_step(running, src[b.x + k * ${inStride}], k);
-      write_at(b.y + k * ${outStride}, running, k + 1u);
-    }
-    carry = acc_merge(carry, tile[${groupSize - 1}u]);
+    if (t >= reach) { tile[t] = acc_merge(earlier, tile[t]); }
     workgroupBarrier();
+  }
+  var running = carry;
+  if (t > 0u) { running = acc_merge(carry, tile[t - 1u]); }
+  for (var k = mine; k < end; k++) {
+    running = acc_step(running, src[b.x + k * ${inStride}], k);
+    write_at(b.y + k * ${outStride}, running, k + 1u);
   }
 }
 `;
