@@ -20,6 +20,22 @@ function checkArgs(input: Tensor, stats: [string, Tensor | null][], training: bo
     }
   }
   if (!input.dtype.is_floating_point) throw new RuntimeError(`"batch_norm" not implemented for '${input.dtype.scalarName}'`);
+  checkDtypes(input, [stats[2]![1], stats[3]![1], stats[0]![1], stats[1]![1]]);
+}
+
+/**
+ * ATen's CPU dtype checks: parameters (weight, bias, running_mean, running_var) whose first one differs from the
+ * input take the mixed-precision path, which wants float32 parameters for a bfloat16 input; otherwise each must
+ * match the input.
+ */
+function checkDtypes(input: Tensor, params: (Tensor | null)[]): void {
+  const defined = params.filter((t): t is Tensor => t !== null);
+  if (defined.length > 0 && defined[0]!.dtype !== input.dtype) {
+    if (defined.some((t) => t.dtype.name !== 'float32')) throw new RuntimeError('mixed dtype (CPU): expect parameter to have scalar type of Float');
+    throw new RuntimeError('mixed dtype (CPU): expect input to have scalar type of BFloat16');
+  }
+  const other = defined.find((t) => t.dtype !== input.dtype);
+  if (other) throw new RuntimeError(`expected scalar type ${input.dtype.scalarName} but found ${other.dtype.scalarName}`);
 }
 
 function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar: Tensor | null, weight: Tensor | null,

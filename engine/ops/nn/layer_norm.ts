@@ -24,6 +24,8 @@ function checkShapes(input: Tensor, shape: readonly number[], weight: Tensor | n
     throw new RuntimeError(`Given normalized_shape=${show(shape)}, expected input with shape [*, ${shape.join(', ')}], but got input of size${show(input._shape)}`);
   }
   if (!input.dtype.is_floating_point) throw new RuntimeError(`"LayerNormKernelImpl" not implemented for '${input.dtype.scalarName}'`);
+  const other = [weight, bias].find((t) => t !== null && t.dtype !== input.dtype);
+  if (other) throw new RuntimeError(`expected scalar type ${input.dtype.scalarName} but found ${other.dtype.scalarName}`);
 }
 
 /**

@@ -28,7 +28,7 @@ function pair(fname: string, name: string, value: unknown, fallback: Pair | null
 function outputSize(size: number, kernel: number, pad: number, stride: number, dilation: number, ceil: boolean): number {
   if (stride === 0) throw new RuntimeError('stride should not be zero');
   if (pad < 0) throw new RuntimeError(`pad must be non-negative, but got pad: ${pad}`);
-  if (pad > Math.floor(kernel / 2)) throw new RuntimeError(`pad should be at most half of kernel size, but got pad=${pad} and kernel_size=${kernel}`);
+  if (pad > Math.trunc(kernel / 2)) throw new RuntimeError(`pad should be at most half of kernel size, but got pad=${pad} and kernel_size=${kernel}`);
   let out = Math.floor((size + 2 * pad - dilation * (kernel - 1) - 1 + (ceil ? stride - 1 : 0)) / stride) + 1;
   if (ceil && (out - 1) * stride >= size + pad) out--;
   return out;
@@ -101,7 +101,7 @@ export function max_pool2d(input: Tensor, ...args: (IntOrPair | boolean | null |
   notImplemented('max_pool2d', input);
   const [n, c, height, width] = batched._shape as [number, number, number, number];
   const [values, indices] = withGradMode(false, () => {
-    const [best, argmax] = windows(batched, g, -Infinity).reshape(n, c, out[0], out[1], -1).max(-1);
+    const [best, argmax] = windows(batched, g, -Infinity).reshape(n, c, out[0], out[1], g.kernel[0] * g.kernel[1]).max(-1);
     const [table, first] = windowPositions(height, width, out, g);
     const positions = table.to(input.device).expand(n, c, out[0], out[1], -1);
     // A window of only -inf picks padding; ATen reports the window's first input position then.

@@ -479,4 +479,29 @@ export const cases: Record<string, () => unknown> = {
   "conv2d errors: too many positional arguments": () => {
     return F.conv2d(torch.randn(1, 1, 3, 3), torch.randn(1, 1, 2, 2), null, 1, 0, 1, 1, 5);
   },
+  "pooling and normalization of an empty batch": () => {
+    console.log(F.max_pool2d(torch.zeros(0, 1, 4, 4), 2).shape);
+    console.log(F.avg_pool2d(torch.zeros(0, 1, 4, 4), 2).shape);
+    console.log(F.adaptive_avg_pool2d(torch.zeros(0, 2, 4, 4), 2).shape);
+    console.log(F.layer_norm(torch.zeros(0, 3), [3]).shape);
+    return F.batch_norm(torch.zeros(0, 3), torch.zeros(3), torch.ones(3));
+  },
+  "max_pool2d errors: negative kernel": () => {
+    return F.max_pool2d(torch.randn(1, 1, 4, 4), -1);
+  },
+  "avg_pool2d errors: negative padding": () => {
+    return F.avg_pool2d(torch.randn(1, 1, 4, 4), 2, { padding: -1 });
+  },
+  "batch_norm errors: running stats of mixed dtypes": () => {
+    return F.batch_norm(torch.randn(2, 3, 4), torch.zeros(3), torch.ones(3, { dtype: torch.float64 }));
+  },
+  "batch_norm errors: float64 parameters for a float32 input": () => {
+    return F.batch_norm(torch.randn(2, 3, 4), torch.zeros(3), torch.ones(3), torch.ones(3, { dtype: torch.float64 }));
+  },
+  "batch_norm errors: float32 parameters for a float64 input": () => {
+    return F.batch_norm(torch.randn(2, 3, 4, { dtype: torch.float64 }), torch.zeros(3), torch.ones(3), { training: true });
+  },
+  "layer_norm errors: weight dtype": () => {
+    return F.layer_norm(torch.randn(2, 4), [4], torch.ones(4, { dtype: torch.float64 }));
+  },
 };
