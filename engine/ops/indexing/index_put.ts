@@ -10,9 +10,11 @@
 import { record } from '../../autograd/record.ts';
 import { bool, int64 } from '../../core/dtype.ts';
 import { IndexError, RuntimeError } from '../../core/errors.ts';
+import { iterationPermutation } from '../../core/iteration.ts';
 import { computeViewStrides, contiguousStrides, isContiguous, numelOf } from '../../core/shape.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { inPlace, writeInto } from '../dispatch.ts';
+import { emptyLike } from '../layout.ts';
 import { INDEXED_SOURCE_ONLY, UNCHECKED } from '../overlap.ts';
 import { expand } from '../views/expand.ts';
 import { permute } from '../views/permute.ts';
@@ -135,7 +137,7 @@ function makeInfo(self: Tensor, given: Indices): Info {
 
 /**
  * The strides TensorIterator gives the result (reorder_dimensions): dims sorted by the operands' strides, the
- * source's first, then the indices'; ties and broadcast dims keep their order. Usually contiguous, not always.
+ * source's first, then the indices' (Note [TensorIterator order]). Usually contiguous, not always.
  */
 function resultStrides(info: Info): number[] {
   const { src, before, indexed, resultShape: shape } = info;
@@ -151,26 +153,7 @@ function resultStrides(info: Info): number[] {
   const sameShape = shape.every((d, i) => d === 1 || (i >= before && i < before + lead));
   if (sameShape && operands.every((strides) => isContiguous(shape, strides))) return contiguousStrides(shape);
   const n = shape.length;
-  const perm = Array.from({ length: n }, (_, i) => n - 1 - i);
-  const order = (d0: number, d1: number): number => {
-    for (const strides of operands) {
-      const [s0, s1] = [strides[d0]!, strides[d1]!];
-      if (s0 === 0 || s1 === 0) continue;
-      if (s0 !== s1) return s0 < s1 ? -1 : 1;
-      if (shape[d0]! > shape[d1]!) return 1;
-    }
-    return 0;
-  };
-  for (let i = 1; i < n; i++) {
-    let dim1 = i;
-    for (let dim0 = i - 1; dim0 >= 0; dim0--) {
-      const comparison = order(perm[dim0]!, perm[dim1]!);
-      if (comparison > 0) {
-        [perm[dim0], perm[dim1]] = [perm[dim1]!, perm[dim0]!];
-        dim1 = dim0;
-      } else if (comparison < 0) break;
-    }
-  }
+  const perm = iterationPermutation(shape, operands);
   if (perm.every((d, i) => d === n - 1 - i)) return contiguousStrides(shape);
   const strides = new Array<number>(n);
   let next = 1;
@@ -245,7 +228,8 @@ export function indexPut(self: Tensor, indices: Indices, values: Tensor, accumul
   if (!fill && values.dtype !== self.dtype) {
     throw new RuntimeError(`Index put requires the source and destination dtypes match, got ${self.dtype.scalarName} for the destination and ${values.dtype.scalarName} for the source.`);
   }
-  const out = emptyTensor(self._shape, self.dtype, self.device);
+  // clone() keeps a dense tensor's strides.
+  const out = emptyLike(self);
   writeInto(out, self);
   const info = makeInfo(out, indices);
   const shape = info.resultShape;

@@ -451,4 +451,10 @@ export const cases: Record<string, () => unknown> = {
     torch.zeros(3).index_put([], torch.tensor(pyfloat(1.0)));
     return undefined;
   },
+  "index_put keeps a dense tensor's strides": () => {
+    const x = torch.zeros(3, 4).t();
+    console.log(torch.index_put(x, [torch.tensor([0])], torch.tensor(pyfloat(1.0))).stride());
+    console.log(x.index_put([torch.tensor([1, 1])], torch.tensor(pyfloat(2.0)), true).stride());
+    return torch.zeros(3, 4).getitem(":, ::2").index_put([torch.tensor([0])], torch.tensor(pyfloat(1.0)));
+  },
 };
