@@ -1,7 +1,7 @@
 // The GPU summary in the standalone page: a run on the webgpu device (`tensor-inspector run FILE --device webgpu
 // --html`, on SwiftShader's Vulkan driver where there is no GPU) shows its adapter, the pool's memory and the work
 // counters, the ops that ran on the CPU with the lines where they did, and per-statement marks in the timeline. A CPU
-// run shows none of it. Screenshots in the light and dark themes go to screenshots/.
+// run shows none of it. axe-core checks the summary, the timeline and the storage view. Screenshots in the light and dark themes go to screenshots/.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,10 +29,10 @@ async function example(options: string[], folder: string): Promise<Example> {
   return { html, record: JSON.parse(readFileSync(json, 'utf8')) as InspectorRecord };
 }
 
-/** axe-core's findings in the GPU summary and the timeline (the other views have tests of their own). */
+/** axe-core's findings in the GPU summary, the timeline and the storage view of the record's tensors. */
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
-  return await page.evaluate(`axe.run({ include: [['.gpu'], ['.timeline']] }, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) =>
+  return await page.evaluate(`axe.run({ include: [['.gpu'], ['.timeline'], ['vscode-tab-panel[data-view=storage]']] }, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) =>
     v.id + ': ' + v.help + ' -> ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')))`) as string[];
 }
 
@@ -96,8 +96,11 @@ describe('the GPU summary in the standalone page', { skip: gpuSkip }, () => {
       const page = await open(gpu);
       await page.selectOption('#theme-choice', theme);
       await page.locator('.gpu-fallbacks button.line').first().click();
+      // x = torch.randn(64, 32): a storage picture wider than its box, of six-character floats.
+      await page.locator('table.variables tbody td.name', { hasText: /^x$/ }).click();
       assert.deepEqual(await axeViolations(page), [], `${theme}: GPU summary`);
       await page.screenshot({ path: join(screenshots, `gpu-summary-${theme}.png`), clip: { x: 0, y: 0, width: 1400, height: 260 } });
+      await page.screenshot({ path: join(screenshots, `gpu-storage-${theme}.png`) });
       await page.close();
     }
   });

@@ -59,6 +59,7 @@ describe('the standalone inspector page in Chromium', () => {
   let basics: Example;
   let autograd: Example;
   let views: Example;
+  let wide: Example;
   const problems: string[] = [];
 
   async function open(target: Example): Promise<Page> {
@@ -72,8 +73,9 @@ describe('the standalone inspector page in Chromium', () => {
   before(async () => {
     const folder = mkdtempSync(join(tmpdir(), 'inspector-pages-'));
     mkdirSync(screenshots, { recursive: true });
-    [browser, basics, autograd, views] = await Promise.all([
+    [browser, basics, autograd, views, wide] = await Promise.all([
       launchChromium(), example('examples/basics.ts', folder), example('examples/autograd.ts', folder), example('examples/views.ts', folder),
+      example('test/webview/fixtures/wide-values.ts', folder),
     ]);
     context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   });
@@ -236,6 +238,77 @@ describe('the standalone inspector page in Chromium', () => {
       if (theme === 'light') assert.deepEqual(await axeViolations(graph), [], `${theme}: values view`);
       await graph.screenshot({ path: join(screenshots, `autograd-values-${theme}.png`) });
       await graph.close();
+    }
+  });
+
+  test('the storage picture: every value fits its cell (negative and scientific floats, big int64s, bools)', async () => {
+    const page = await open(wide);
+    const seen = new Set<string>();
+    for (const name of ['f', 'g', 'n', 'b', 'w']) {
+      await selectTensor(page, name);
+      const cells = await page.locator('#storage-picture svg').locator('.strip .cell, .grid-cell').evaluateAll((groups) => groups.map((g) => {
+        const box = g.querySelector('rect')!.getBoundingClientRect();
+        return [...g.querySelectorAll('text')].filter((t) => !t.classList.contains('order') && !t.classList.contains('position')).map((t) => {
+          const text = t.getBoundingClientRect();
+          return { text: t.textContent, inside: text.left >= box.left && text.right <= box.right && text.top >= box.top && text.bottom <= box.bottom };
+        });
+      }).flat());
+      assert.ok(cells.length > 0, name);
+      for (const cell of cells) {
+        seen.add(cell.text!);
+        assert.ok(cell.inside, `${name}: ${cell.text} overflows its cell`);
+      }
+    }
+    for (const text of ['-1.235', '-1.00e-5', '-5.50e-7', '12346000384', '9007199254740991', '-1234567890123', 'True', 'False', '-1126']) {
+      assert.ok(seen.has(text), `${text} drawn`);
+    }
+    // Short values keep narrow cells.
+    await selectTensor(page, 'b');
+    assert.ok(Number(await page.locator('#storage-picture .grid-cell rect').first().getAttribute('width')) <= 50);
+    await page.close();
+  });
+
+  test('the storage picture scrolls from the keyboard: focusable, named, with a visible focus outline', async () => {
+    const page = await open(wide);
+    await selectTensor(page, 'w');
+    const picture = page.locator('#storage-picture');
+    assert.ok(await picture.evaluate((e) => e.scrollWidth > e.clientWidth), 'the picture is wider than its box');
+    await page.focus('#try-view');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate('document.activeElement.id'), 'storage-picture');
+    const name = await page.evaluate('document.getElementById(document.activeElement.getAttribute("aria-labelledby")).textContent') as string;
+    assert.match(name, /^storage #\d+ · 96 × float32/);
+    assert.equal(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle'), 'solid');
+    // Keyboard scrolling may be animated: read the position once it stops moving.
+    const settled = async (): Promise<number> => {
+      for (let last = -1; ;) {
+        const now = await picture.evaluate((e) => e.scrollLeft);
+        if (now === last) return now;
+        last = now;
+        await page.waitForTimeout(150);
+      }
+    };
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    const scrolled = await settled();
+    assert.ok(scrolled > 0, 'ArrowRight scrolls the picture');
+    await page.keyboard.press('ArrowLeft');
+    assert.ok(await settled() < scrolled, 'ArrowLeft scrolls back');
+    await page.close();
+  });
+
+  test('the whole storage view with wide values, a scrolling picture and a view that works: no axe violations; screenshots', async () => {
+    for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+      const page = await open(wide);
+      await page.selectOption('#theme-choice', theme);
+      await selectTensor(page, 'w');
+      assert.ok(await page.locator('#storage-picture').evaluate((e) => e.scrollWidth > e.clientWidth));
+      assert.equal(await page.getAttribute('#try-view-result', 'class'), 'ok');
+      assert.deepEqual(await axeViolations(page), [], `${theme}: storage view of w`);
+      await page.screenshot({ path: join(screenshots, `wide-values-storage-${theme}.png`) });
+      await selectTensor(page, 'f');
+      assert.deepEqual(await axeViolations(page), [], `${theme}: storage view of f`);
+      if (theme !== 'high-contrast') await page.screenshot({ path: join(screenshots, `wide-values-grids-${theme}.png`) });
+      await page.close();
     }
   });
 

@@ -26,7 +26,7 @@ export interface PictureInput {
 
 const cellHeight = 34;
 const margin = 16;
-const gridCell = { width: 48, height: 34 };
+const gridCellHeight = 34;
 const maxWalkSteps = 64;
 const maxGridSide = 12;
 
@@ -77,9 +77,46 @@ function valueAt(values: PreviewValue | null, shape: readonly number[], index: r
   return Array.isArray(v) ? null : v;
 }
 
-function cellWidth(value: PreviewValue | undefined): number {
-  const text = value === undefined ? '?' : formatScalar(value);
-  return Math.max(40, Math.ceil(text.length * 7.3 + 14));
+// Note [Cell widths]: a cell is as wide as the widest text it must hold, estimated from the monospace font's advance
+// (0.6em in the usual editor fonts; a little more, so that estimates err wide), within limits. A text wider than the
+// widest cell shrinks its font, down to a floor, and past that is squeezed to the cell with `textLength`.
+const valueFont = 12;
+const labelFont = 10;
+const minFont = 9;
+const advance = 0.61;
+const cellPadding = 12;
+const minCellWidth = { strip: 40, grid: 48 };
+const maxCellWidth = { strip: 160, grid: 112 };
+
+function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * advance;
+}
+
+function valueText(value: PreviewValue | null | undefined): string {
+  return value === null || value === undefined ? '?' : formatScalar(value);
+}
+
+/** The width of cells holding `texts` (values at 12px, `labels` at 10px), within `min` and `max`. */
+function cellWidth(texts: readonly string[], labels: readonly string[], min: number, max: number): number {
+  const widest = Math.max(0, ...texts.map((t) => textWidth(t, valueFont)), ...labels.map((t) => textWidth(t, labelFont)));
+  return Math.min(max, Math.max(min, Math.ceil(widest + cellPadding)));
+}
+
+/** A text centred at `x` that fits `width` (Note [Cell widths]). */
+function fittedText(text: string, x: number, y: number, width: number, fontSize: number, className?: string): SVGTextElement {
+  const element = s('text', { x, y, 'text-anchor': 'middle', ...(className ? { class: className } : {}) }, text);
+  const room = width - 6;
+  const wanted = textWidth(text, fontSize);
+  if (wanted <= room) return element;
+  // Set through the CSSOM: the stylesheet's font size would win over a presentation attribute, and the page's CSP
+  // allows no style attributes.
+  const size = Math.max(minFont, Math.floor(fontSize * room / wanted * 10) / 10);
+  element.style.fontSize = `${size}px`;
+  if (textWidth(text, size) > room) {
+    element.setAttribute('textLength', String(room));
+    element.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+  }
+  return element;
 }
 
 /** Draws the picture; returns the SVG element (also what "Export" saves). */
@@ -120,13 +157,14 @@ export function storagePicture(input: PictureInput): SVGSVGElement {
       continue;
     }
     const value = input.cells.get(position);
-    const width = cellWidth(value);
+    const text = valueText(value);
+    const width = cellWidth([text], [String(position)], minCellWidth.strip, maxCellWidth.strip);
     cellX.set(position, { x, width });
     const order = readOrder.get(position);
     const g = s('g', { class: `cell${value === undefined ? ' unknown' : ''}${order ? ' read' : ''}`, 'data-position': position },
       s('rect', { x, y: stripTop, width, height: cellHeight }),
-      s('text', { x: x + width / 2, y: stripTop + cellHeight / 2 + 4, 'text-anchor': 'middle', class: 'value' }, value === undefined ? '?' : formatScalar(value)),
-      s('text', { x: x + width / 2, y: stripTop + cellHeight + 13, 'text-anchor': 'middle', class: 'position' }, String(position)));
+      fittedText(text, x + width / 2, stripTop + cellHeight / 2 + 4, width, valueFont, 'value'),
+      fittedText(String(position), x + width / 2, stripTop + cellHeight + 13, width, labelFont, 'position'));
     if (order) g.append(s('text', { x: x + 3, y: stripTop + 10, class: 'order' }, order.slice(0, 3).join(',') + (order.length > 3 ? '…' : '')));
     strip.append(g);
     x += width;
@@ -163,8 +201,16 @@ export function storagePicture(input: PictureInput): SVGSVGElement {
   const maxRowWidth = Math.max(width, 640);
   for (const view of input.views) {
     const { rows, cols } = gridIndices(view.tensor, view.values);
+    const cells = rows.flatMap((row) => (row === null ? [] : cols.flatMap((col) => {
+      if (col === null) return [];
+      const index = view.tensor.shape.length === 0 ? [] : [...row, col];
+      const position = storagePosition(index, view.tensor.stride, view.tensor.storage_offset);
+      return [{ index, position, text: valueText(valueAt(view.values, view.tensor.shape, index)) }];
+    })));
+    // One width for all of a grid's cells, so that its columns line up.
+    const cellWidthHere = cellWidth(cells.map((c) => c.text), cells.map((c) => `→${c.position}`), minCellWidth.grid, maxCellWidth.grid);
     const labelWidth = view.tensor.shape.length > 1 ? Math.max(...rows.map((r) => (r ? `[${r.join(', ')}]`.length : 1))) * 7 + 8 : 0;
-    const gridWidth = labelWidth + cols.length * gridCell.width;
+    const gridWidth = labelWidth + cols.length * cellWidthHere;
     const heading = `${view.name}  ${shapeText(view.tensor.shape)}  stride ${tuple(view.tensor.stride)}  offset ${view.tensor.storage_offset}`;
     const boxWidth = Math.max(gridWidth, heading.length * 7.3);
     if (gridX > margin && gridX + boxWidth > maxRowWidth) {
@@ -176,28 +222,27 @@ export function storagePicture(input: PictureInput): SVGSVGElement {
     const g = s('g', { class: `view-grid colour-${view.colour}${isSelected ? ' selected' : ''}`, 'data-tensor-id': view.tensor.id });
     g.append(s('text', { x: gridX, y: gridY + 12, class: 'title' }, heading));
     let y = gridY + 20;
+    let next = 0;
     for (const row of rows) {
       if (row === null) {
         g.append(s('text', { x: gridX + labelWidth + 8, y: y + 14, class: 'arrow-label' }, '⋮'));
         y += 18;
         continue;
       }
-      if (labelWidth > 0) g.append(s('text', { x: gridX, y: y + gridCell.height / 2 + 4, class: 'arrow-label' }, `[${row.join(', ')}]`));
+      if (labelWidth > 0) g.append(s('text', { x: gridX, y: y + gridCellHeight / 2 + 4, class: 'arrow-label' }, `[${row.join(', ')}]`));
       cols.forEach((col, k) => {
-        const cx = gridX + labelWidth + k * gridCell.width;
+        const cx = gridX + labelWidth + k * cellWidthHere;
         if (col === null) {
-          g.append(s('text', { x: cx + gridCell.width / 2, y: y + gridCell.height / 2 + 4, 'text-anchor': 'middle', class: 'arrow-label' }, '…'));
+          g.append(s('text', { x: cx + cellWidthHere / 2, y: y + gridCellHeight / 2 + 4, 'text-anchor': 'middle', class: 'arrow-label' }, '…'));
           return;
         }
-        const index = view.tensor.shape.length === 0 ? [] : [...row, col];
-        const position = storagePosition(index, view.tensor.stride, view.tensor.storage_offset);
-        const value = valueAt(view.values, view.tensor.shape, index);
+        const { index, position, text } = cells[next++]!;
         g.append(s('g', { class: 'grid-cell', 'data-position': position, 'data-index': index.join(',') },
-          s('rect', { x: cx, y, width: gridCell.width, height: gridCell.height }),
-          s('text', { x: cx + gridCell.width / 2, y: y + 14, 'text-anchor': 'middle' }, value === null ? '?' : formatScalar(value)),
-          s('text', { x: cx + gridCell.width / 2, y: y + 28, 'text-anchor': 'middle', class: 'arrow-label' }, `→${position}`)));
+          s('rect', { x: cx, y, width: cellWidthHere, height: gridCellHeight }),
+          fittedText(text, cx + cellWidthHere / 2, y + 14, cellWidthHere, valueFont, 'value'),
+          fittedText(`→${position}`, cx + cellWidthHere / 2, y + 28, cellWidthHere, labelFont, 'arrow-label')));
       });
-      y += gridCell.height;
+      y += gridCellHeight;
     }
     svg.append(g);
     gridX += boxWidth + 28;

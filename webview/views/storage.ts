@@ -15,8 +15,9 @@ export class StorageView {
   private readonly groups = h('ul', { class: 'groups', 'aria-label': 'Storages and the tensors that view them' });
   private readonly allSummary = h('summary');
   private readonly all = h('details', { class: 'all-storages' }, this.allSummary, this.groups);
-  private readonly caption = h('h3', { class: 'visually-hidden' });
-  private readonly picture = h('div', { class: 'picture', id: 'storage-picture' });
+  private readonly caption = h('h3', { class: 'visually-hidden', id: 'storage-picture-caption' });
+  // A scrolling region: focusable, so that the keyboard can scroll it with the arrow keys, and named by the caption.
+  private readonly picture = h('div', { class: 'picture', id: 'storage-picture', role: 'region', tabindex: '0', 'aria-labelledby': 'storage-picture-caption' });
   private readonly explanation = h('ul', { class: 'explain', 'aria-label': 'What the strides mean' });
   private readonly tryInput = h('input', { id: 'try-view', type: 'text', value: '-1', spellcheck: 'false', 'aria-describedby': 'try-view-result' });
   private readonly tryOutput = h('output', { id: 'try-view-result', for: 'try-view', 'aria-live': 'polite' });
@@ -66,6 +67,7 @@ export class StorageView {
     this.walkButton.hidden = !current;
     if (!current || !selected) {
       this.svg = null;
+      this.caption.textContent = 'Storage picture';
       this.picture.replaceChildren(h('p', { class: 'empty' }, groups.length ? 'Select a tensor to see its storage.' : 'No tensors yet.'));
       this.explanation.replaceChildren();
       this.tryLabel.parentElement!.hidden = true;
