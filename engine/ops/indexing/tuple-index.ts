@@ -111,19 +111,21 @@ export function getitemTuple(self: Tensor, tuple: readonly TupleItem[]): Tensor 
 export function copyTo(dst: Tensor, value: Tensor): void {
   if (dst.ndim === value.ndim && dst._shape.every((d, i) => d === value._shape[i])) { copy_(dst, value); return; }
   if (value.ndim === 0) { fill_(dst, value); return; }
-  copy_(dst, expand(withoutLeadingOnes(value), dst._shape));
+  copy_(dst, expand(view(value, withoutLeadingOnes(value._shape)), dst._shape));
 }
 
-function withoutLeadingOnes(value: Tensor): Tensor {
-  const firstNonOne = value._shape.findIndex((d) => d !== 1);
-  return firstNonOne === 0 ? value : view(value, value._shape.slice(firstNonOne === -1 ? value.ndim : firstNonOne));
+/** slicePrefix1sSize: the shape without its leading 1s. */
+function withoutLeadingOnes(shape: readonly number[]): number[] {
+  const firstNonOne = shape.findIndex((d) => d !== 1);
+  return shape.slice(firstNonOne === -1 ? shape.length : firstNonOne);
 }
 
 /** `x.setitem([rows, "1:"], value)`: Python's `x[rows, 1:] = value`; advanced items write through index_put_. */
 export function setitemTuple(self: Tensor, tuple: readonly TupleItem[], value: Tensor): void {
   const { sliced, indices } = applySlicing(self, tuple);
   if (indices.length === 0) { copyTo(sliced, value); return; }
-  indexPut_(sliced, indices, withoutLeadingOnes(value));
+  const stripped = withoutLeadingOnes(value._shape);
+  indexPut_(sliced, indices, stripped.length === value.ndim ? value : view(value, stripped));
 }
 
 export interface IndexPutOptions { accumulate?: boolean }
