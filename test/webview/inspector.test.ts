@@ -293,6 +293,7 @@ describe('the standalone inspector page in Chromium', () => {
     assert.ok(scrolled > 0, 'ArrowRight scrolls the picture');
     await page.keyboard.press('ArrowLeft');
     assert.ok(await settled() < scrolled, 'ArrowLeft scrolls back');
+    await page.screenshot({ path: join(screenshots, 'wide-values-picture-focus-light.png'), clip: { x: 530, y: 160, width: 870, height: 500 } });
     await page.close();
   });
 
