@@ -10,7 +10,7 @@ import type { DType } from '../core/dtype.ts';
 import type { Device } from '../core/device.ts';
 import { contiguousStrides, isContiguous, numelOf } from '../core/shape.ts';
 import { Storage } from '../core/storage.ts';
-import { emptyTensor, Tensor } from '../core/tensor.ts';
+import { Tensor } from '../core/tensor.ts';
 import { iterationPermutation } from '../core/iteration.ts';
 
 /** is_non_overlapping_and_dense: the elements fill a block of memory exactly, in some order of dimensions. */
@@ -30,11 +30,25 @@ export function isNonOverlappingAndDense(shape: readonly number[], strides: read
   return true;
 }
 
-/** A new tensor shaped like `t` (empty_like with preserve_format): a dense `t`'s strides, else contiguous. */
+/**
+ * A new tensor shaped like `t` (empty_like with preserve_format): a dense `t`'s strides exactly (even a contiguous
+ * one's strides over size-1 dimensions), else dense strides in `t`'s memory order (infer_dense_strides), so a
+ * sliced transposed tensor's copy stays transposed.
+ */
 export function emptyLike(t: Tensor, dtype: DType = t.dtype): Tensor {
-  // A dense tensor's strides are kept exactly, even a contiguous one's strides over size-1 dimensions.
-  if (!isNonOverlappingAndDense(t._shape, t._stride)) return emptyTensor(t._shape, dtype, t.device);
-  return new Tensor(Storage.allocate(dtype, numelOf(t._shape), t.device), [...t._shape], [...t._stride], 0);
+  const strides = isNonOverlappingAndDense(t._shape, t._stride) ? [...t._stride] : inferDenseStrides(t._shape, t._stride);
+  return new Tensor(Storage.allocate(dtype, numelOf(t._shape), t.device), [...t._shape], strides, 0);
+}
+
+/** infer_dense_strides: TensorIterator's order of `strides`, packed densely (size-0 dims counted as 1). */
+function inferDenseStrides(shape: readonly number[], strides: readonly number[]): number[] {
+  const out = new Array<number>(shape.length);
+  let next = 1;
+  for (const d of iterationPermutation(shape, [strides])) {
+    out[d] = next;
+    if (shape[d]! > 1) next *= shape[d]!;
+  }
+  return out;
 }
 
 /** TensorIterator's view of an operand: broadcast dimensions (size 1 stretched, or missing) have stride 0. */

@@ -1,7 +1,8 @@
 import { record } from '../../autograd/record.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { wrapDims } from '../../core/shape.ts';
-import { emptyTensor, type Tensor } from '../../core/tensor.ts';
+import type { Tensor } from '../../core/tensor.ts';
+import { emptyLike } from '../layout.ts';
 import { addMethods } from '../methods.ts';
 import { intList, intListArgument } from './args.ts';
 import { copyPart, partOf, whole } from './parts.ts';
@@ -9,7 +10,8 @@ import { copyPart, partOf, whole } from './parts.ts';
 /** `x.flip([0, 1])`: a copy with the order of elements reversed along `dims` (not a view, unlike NumPy). */
 export function flip(self: Tensor, dims: readonly number[]): Tensor {
   const wrapped = wrapDims(dims, self.ndim);
-  const out = emptyTensor(self._shape, self.dtype, self.device);
+  // Laid out like self (empty_like), as PyTorch's flip kernel writes it.
+  const out = emptyLike(self);
   // Reading the source from the far end with negated strides reverses it.
   const strides = [...self._stride];
   let offset = self._offset;

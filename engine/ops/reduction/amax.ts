@@ -36,11 +36,13 @@ export type ArgmaxArgs = PyArgs<[dim: number | null, keepdim: boolean], ArgmaxOp
 
 function indexOfExtreme(op: 'argmax' | 'argmin', self: Tensor, options: ArgmaxOptions, better: Better): Tensor {
   checkDimType(op, options.dim, false);
-  if (self.dtype.name === 'bool') throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   const keepdim = options.keepdim ?? false;
   const hasDim = options.dim !== undefined && options.dim !== null;
   const dims = hasDim ? oneDim(self, options.dim!) : self._shape.map((_, i) => i);
   checkNonEmpty(op, self, hasDim ? dims : null);
+  // PyTorch answers zeros for a dim of size 1 before its kernel (and so its dtype check) runs.
+  const trivial = hasDim && self.ndim > 0 && self._shape[dims[0]!] === 1;
+  if (self.dtype.name === 'bool' && !trivial) throw new RuntimeError(`"${op}_cpu" not implemented for 'Bool'`);
   // Without a dim the index is into the flattened tensor; keepdim then keeps every dim as size 1.
   return reduceWithIndex(self, dims, keptShape(self, dims, keepdim), better)[1];
 }
