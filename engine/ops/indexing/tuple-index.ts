@@ -34,15 +34,10 @@ export function isIndexTuple(index: unknown): index is readonly TupleItem[] {
 
 type Item = IndexItem | { kind: 'tensor'; value: Tensor };
 
-function leaves(list: ListIndex): (number | boolean)[] {
-  return list.flatMap((v) => (Array.isArray(v) ? leaves(v as ListIndex) : [v as number | boolean]));
-}
-
 /** sequenceToVariable: a list of bools is a mask, anything else a long tensor (floats truncated, as PyTorch does). */
 function listTensor(list: ListIndex): Tensor {
-  const values = leaves(list);
   const t = tensor(list as number[]);
-  return values.length > 0 && values.every((v) => typeof v === 'boolean') ? t : (t.dtype === int64 ? t : castTensor(t, int64));
+  return t.dtype === bool || t.dtype === int64 ? t : castTensor(t, int64);
 }
 
 function itemOf(value: TupleItem): Item {
