@@ -18,7 +18,8 @@ function pair(fname: string, name: string, value: unknown, fallback: Pair | null
   if (list.length !== 1 && list.length !== 2) {
     const what = name === 'kernel_size' ? 'must either be a single int, or a tuple of two ints'
       : name === 'stride' ? 'must either be omitted, a single int, or a tuple of two ints'
-      : name === 'padding' ? 'must be either be a single int, or a tuple of two ints' : 'must be either a single int, or a tuple of two ints';
+      : name === 'dilation' ? 'must be either a single int, or a tuple of two ints'
+      : fname === 'max_pool2d' ? 'must be either be a single int, or a tuple of two ints' : 'must either be a single int, or a tuple of two ints';
     throw new RuntimeError(`${fname}: ${name} ${what}`);
   }
   return list.length === 1 ? [list[0]!, list[0]!] : [list[0]!, list[1]!];

@@ -504,4 +504,19 @@ export const cases: Record<string, () => unknown> = {
   "layer_norm errors: weight dtype": () => {
     return F.layer_norm(torch.randn(2, 4), [4], torch.ones(4, { dtype: torch.float64 }));
   },
+  "max_pool2d errors: stride of three ints": () => {
+    return F.max_pool2d(torch.randn(1, 1, 4, 4), 2, [1, 1, 1]);
+  },
+  "max_pool2d errors: padding of three ints": () => {
+    return F.max_pool2d(torch.randn(1, 1, 4, 4), 2, 1, [1, 1, 1]);
+  },
+  "max_pool2d errors: dilation of three ints": () => {
+    return F.max_pool2d(torch.randn(1, 1, 4, 4), 2, 1, 0, [1, 1, 1]);
+  },
+  "avg_pool2d errors: padding of three ints": () => {
+    return F.avg_pool2d(torch.randn(1, 1, 4, 4), 2, 1, [1, 1, 1]);
+  },
+  "avg_pool2d errors: kernel_size of three ints": () => {
+    return F.avg_pool2d(torch.randn(1, 1, 4, 4), [2, 2, 2]);
+  },
 };
