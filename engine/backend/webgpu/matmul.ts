@@ -31,7 +31,8 @@ const wide: TileConfig = { tx: 64, ty: 4, rm: 4, rn: 4, bk: 8 };
  * that allow fewer than 256 threads per workgroup (OpenGL ES compatibility mode: 128) get the same shapes halved.
  */
 function chooseTile(batch: number, m: number, n: number, small: boolean, maxInvocations: number): TileConfig {
-  let config = small ? medium : n <= 16 && m > 16 ? narrow : m <= 16 && n > 16 ? wide : batch * Math.ceil(m / 128) * Math.ceil(n / 128) >= 128 ? large : medium;
+  const bigTiles = batch * Math.ceil(m / 128) * Math.ceil(n / 128);
+  let config = small ? medium : n <= 16 && m > 16 ? narrow : m <= 16 && n > 16 ? wide : bigTiles >= 128 ? large : medium;
   while (config.tx * config.ty > maxInvocations) {
     config = config.tx > config.ty ? { ...config, tx: config.tx / 2 } : { ...config, ty: config.ty / 2 };
   }
@@ -58,11 +59,12 @@ export function runMatmul(device: DeviceClient, a: MatrixStack, b: MatrixStack, 
   if (batch === 0 || m === 0 || n === 0 || batch > 65535) return false;
   // The stride of a dimension of size 1 never moves the index: 0 keeps it from spoiling vec4 alignment.
   const stride = (size: number, s: number): number => (size === 1 ? 0 : s);
+  const [sa, sb] = [a.strides, b.strides];
   const lhs: OperandView = {
-    offset: a.tensor._offset, batchStride: stride(batch, a.strides[0]!), outerStride: stride(m, a.strides[1]!), kStride: stride(k, a.strides[2]!), outer: m, k,
+    offset: a.tensor._offset, batchStride: stride(batch, sa[0]!), outerStride: stride(m, sa[1]!), kStride: stride(k, sa[2]!), outer: m, k,
   };
   const rhs: OperandView = {
-    offset: b.tensor._offset, batchStride: stride(batch, b.strides[0]!), outerStride: stride(n, b.strides[2]!), kStride: stride(k, b.strides[1]!), outer: n, k,
+    offset: b.tensor._offset, batchStride: stride(batch, sb[0]!), outerStride: stride(n, sb[2]!), kStride: stride(k, sb[1]!), outer: n, k,
   };
   const small = batch * m * n * k < 1 << 18;
   const config = chooseTile(batch, m, n, small, device.info.maxComputeInvocationsPerWorkgroup);
@@ -77,7 +79,8 @@ export function runMatmul(device: DeviceClient, a: MatrixStack, b: MatrixStack, 
     lhs: words.push(lhs.offset, lhs.batchStride, lhs.outerStride, lhs.kStride),
     rhs: words.push(rhs.offset, rhs.batchStride, rhs.outerStride, rhs.kStride),
   };
-  const key = `matmul|float32|${tileM}x${tileN}x${config.bk}|thread${config.rm}x${config.rn}|wg${config.tx}x${config.ty}|a:${modes[0]}|b:${modes[1]}|out:${vectorOut ? 'vec4' : 'f32'}`;
+  const shape = `${tileM}x${tileN}x${config.bk}|thread${config.rm}x${config.rn}|wg${config.tx}x${config.ty}`;
+  const key = `matmul|float32|${shape}|a:${modes[0]}|b:${modes[1]}|out:${vectorOut ? 'vec4' : 'f32'}`;
   const wgsl = matmulKernel(config, modes, vectorOut, words, at);
   if (device.compile(key, 'matmul kernel', wgsl) !== null) return false;
   const target = residencyOf(out.storage);
@@ -105,8 +108,11 @@ function matmulKernel(c: TileConfig, modes: readonly [LoadMode, LoadMode], vecto
       const v = `(tid + ${l * threads}u)`;
       const along = o.mode.startsWith('k');
       // Along K: one tile row, 4 consecutive k; along the rows: one k, 4 consecutive rows.
-      const [row, kk] = along ? [`${o.origin} + ${v} / ${c.bk / 4}u`, `${k0} + ${v} % ${c.bk / 4}u * 4u`] : [`${o.origin} + ${v} % ${o.rows / 4}u * 4u`, `${k0} + ${v} / ${o.rows / 4}u`];
-      const index = (dr: number, dk: number): string => `${o.name}Base + (${row}${dr ? ` + ${dr}u` : ''}) * ${r(o.at + 2)} + (${kk}${dk ? ` + ${dk}u` : ''}) * ${r(o.at + 3)}`;
+      const [row, kk] = along
+        ? [`${o.origin} + ${v} / ${c.bk / 4}u`, `${k0} + ${v} % ${c.bk / 4}u * 4u`]
+        : [`${o.origin} + ${v} % ${o.rows / 4}u * 4u`, `${k0} + ${v} / ${o.rows / 4}u`];
+      const plus = (d: number): string => (d ? ` + ${d}u` : '');
+      const index = (dr: number, dk: number): string => `${o.name}Base + (${row}${plus(dr)}) * ${r(o.at + 2)} + (${kk}${plus(dk)}) * ${r(o.at + 3)}`;
       let body = `${o.reg}${l} = vec4<f32>(0.0);\n`;
       if (o.mode.endsWith('4')) {
         body += `if (${row} < ${o.outer} && ${kk} < K) { ${o.reg}${l} = ${o.name}[(${index(0, 0)}) >> 2u]; }\n`;
