@@ -1,5 +1,5 @@
 // Data-movement kernels for indexing and joins: an indexed move (gather, index_select, take, advanced indexing,
-// index_put), a deterministic scatter (scatter, scatter_add, index_add) and a three-way select (where, masked_fill).
+// index_put), a deterministic scatter over host-made groups (scatter, scatter_add, index_add) and a three-way select (where, masked_fill).
 // They move u32 words, so one kernel serves every dtype of a storage width; only the scatter's reductions compute.
 //
 // Note [Indices on the device]: index tensors are int64, stored as the bits of doubles (Note [int64 storage]);
@@ -100,12 +100,15 @@ export function runMove(device: DeviceClient, label: string, shape: readonly num
 
 export type ScatterMode = 'set' | 'add' | 'multiply';
 
-/** The scatter's operands: index and source read through strides over `out`'s dimensions (source or a scalar). */
+/**
+ * The scatter's operands. `groups` (int32) lists, for each key, the positions along `dim` of the source elements
+ * aimed at it, in index order: entries `groups[groups[key]] .. groups[groups[key + 1] - 1]`, the key of an element of
+ * `out` being its coordinates times `keyStrides`. The source is read through strides over `out`'s dimensions (its
+ * stride along `dim` steps through the positions), or is one value.
+ */
 export interface ScatterOperands {
-  index: Tensor;
-  /** The index's extent per dimension (elements of `out` past it along another dimension keep their value). */
-  indexShape: readonly number[];
-  indexStrides: readonly number[];
+  groups: Tensor;
+  keyStrides: readonly number[];
   source: { tensor: Tensor; strides: readonly number[] } | { scalar: number };
   /** Scale of the added source (index_add's alpha). */
   alpha: number;
@@ -113,12 +116,13 @@ export interface ScatterOperands {
 
 /**
  * Scatters into `out` (holding the input's values) along `dim`, deterministically: one thread per element of `out`
- * loops over the index along `dim` in order and combines every source element aimed at it, so repeats resolve as
- * on the CPU (the last write wins, sums add in index order). WGSL has no float atomics, and this keeps the order.
+ * combines the source elements of its group in index order, so repeats resolve as on the CPU (the last write wins,
+ * sums add in index order). WGSL has no float atomics; the groups, made on the host from the index values it has
+ * already checked, keep each thread's work to its own elements.
  */
 export function runScatter(device: DeviceClient, mode: ScatterMode, out: Tensor, dim: number, ops: ScatterOperands): boolean {
   const type = gpuType(out.dtype);
-  if (!isIndexType(ops.index.dtype) || (mode !== 'set' && type === 'x64')) return false;
+  if (ops.groups.dtype.name !== 'int32' || (mode !== 'set' && type === 'x64')) return false;
   if ('tensor' in ops.source && ops.source.tensor.dtype !== out.dtype) return false;
   const rank = out.ndim;
   const count = out.numel();
@@ -126,37 +130,32 @@ export function runScatter(device: DeviceClient, mode: ScatterMode, out: Tensor,
   const words = new Words();
   const countAt = words.push(count);
   const dimsAt = words.push(...out._shape);
-  const offsetsAt = words.push(out._offset, ops.index._offset, 'tensor' in ops.source ? ops.source.tensor._offset : 0);
+  const offsetsAt = words.push(out._offset, ops.groups._offset, 'tensor' in ops.source ? ops.source.tensor._offset : 0);
   const outStridesAt = words.push(...out._stride);
-  const indexShapeAt = words.push(...ops.indexShape);
-  const indexStridesAt = words.push(...ops.indexStrides);
+  const keyStridesAt = words.push(...ops.keyStrides);
   const sourceStridesAt = words.push(...('tensor' in ops.source ? ops.source.strides : out._shape.map(() => 0)));
   const w = wordsPer(out.dtype);
   const scalarAt = words.push(...('tensor' in ops.source ? [0, 0] : scalarWords(ops.source.scalar, type)));
   const alphaAt = words.push(scalarWords(ops.alpha, type)[0]!);
   const ref = (at: number, d: number) => Words.ref(at + d);
-  let body = `  var o = ${Words.ref(offsetsAt)};\n  var k = ${Words.ref(offsetsAt + 1)};\n  var s = ${Words.ref(offsetsAt + 2)};\n  var rest = i;\n`;
+  let body = `  var o = ${Words.ref(offsetsAt)};\n  let g = ${Words.ref(offsetsAt + 1)};\n  var s = ${Words.ref(offsetsAt + 2)};\n  var key = 0u;\n  var rest = i;\n`;
   for (let d = rank - 1; d >= 0; d--) {
-    body += `  let c${d} = rest % ${ref(dimsAt, d)}; rest = rest / ${ref(dimsAt, d)};\n  o += c${d} * ${ref(outStridesAt, d)};\n`;
-    if (d !== dim) {
-      body += `  if (c${d} >= ${ref(indexShapeAt, d)}) { return; }\n`;
-      body += `  k += c${d} * ${ref(indexStridesAt, d)};\n  s += c${d} * ${ref(sourceStridesAt, d)};\n`;
-    }
+    body += `  let c${d} = rest % ${ref(dimsAt, d)}; rest = rest / ${ref(dimsAt, d)};\n`;
+    body += `  o += c${d} * ${ref(outStridesAt, d)};\n  key += c${d} * ${ref(keyStridesAt, d)};\n`;
+    if (d !== dim) body += `  s += c${d} * ${ref(sourceStridesAt, d)};\n`;
   }
   const load = (buffer: string, position: string) => (w === 2 ? `vec2<u32>(${buffer}[2u * ${position}], ${buffer}[2u * ${position} + 1u])` : `${buffer}[${position}]`);
   const scalar = w === 2 ? `vec2<u32>(${Words.ref(scalarAt)}, ${Words.ref(scalarAt + 1)})` : Words.ref(scalarAt);
-  const value = 'tensor' in ops.source ? load('src', `(s + j * ${ref(sourceStridesAt, dim)})`) : scalar;
-  body += `  var acc = ${load('out', 'o')};\n  for (var j = 0u; j < ${ref(indexShapeAt, dim)}; j++) {\n`;
-  body += `    if (${readIndex('index', ops.index.dtype, `k + j * ${ref(indexStridesAt, dim)}`)} != i32(c${dim})) { continue; }\n`;
+  const value = 'tensor' in ops.source ? load('src', `(s + lists[g + e] * ${ref(sourceStridesAt, dim)})`) : scalar;
+  body += `  var acc = ${load('out', 'o')};\n  for (var e = lists[g + key]; e < lists[g + key + 1u]; e++) {\n`;
   body += `    let v = ${value};\n    acc = ${combine(mode, type, Words.ref(alphaAt))};\n  }\n`;
   body += w === 2 ? '  out[2u * o] = acc.x;\n  out[2u * o + 1u] = acc.y;\n}\n' : '  out[o] = acc;\n}\n';
-  const bindings = storageBinding(1, 'out', 'u32', 'read_write') + storageBinding(2, 'index', 'u32', 'read') +
+  const bindings = storageBinding(1, 'out', 'u32', 'read_write') + storageBinding(2, 'lists', 'u32', 'read') +
     ('tensor' in ops.source ? storageBinding(3, 'src', 'u32', 'read') : '');
-  const helpers = gpuType(ops.index.dtype) === 'x64' ? indexDecoder : '';
-  const wgsl = words.declaration() + bindings + helpers + entry(Words.ref(countAt)) + body;
-  const buffers = [residencyOf(out.storage).deviceBuffer(), residencyOf(ops.index.storage).deviceBuffer()];
+  const wgsl = words.declaration() + bindings + entry(Words.ref(countAt)) + body;
+  const buffers = [residencyOf(out.storage).deviceBuffer(), residencyOf(ops.groups.storage).deviceBuffer()];
   if ('tensor' in ops.source) buffers.push(residencyOf(ops.source.tensor.storage).deviceBuffer());
-  const key = `scatter-${mode}|${out.dtype.name}|index ${ops.index.dtype.name}|${'tensor' in ops.source ? 'source' : 'scalar'}|rank${rank}-dim${dim}|wg64`;
+  const key = `scatter-${mode}|${out.dtype.name}|${'tensor' in ops.source ? 'source' : 'scalar'}|rank${rank}-dim${dim}|wg64`;
   return launch(device, key, `scatter ${mode}`, wgsl, words, buffers, out, count);
 }
 
@@ -244,7 +243,7 @@ export function gpuMove(label: string, shape: readonly number[], dst: MoveSide, 
 export function gpuScatter(label: string, mode: ScatterMode, out: Tensor, dim: number, ops: ScatterOperands): boolean {
   const device = requireGpu();
   const source = 'tensor' in ops.source ? { ...ops.source, tensor: resident(ops.source.tensor) } : ops.source;
-  const ran = runScatter(device, mode, out, dim, { ...ops, index: resident(ops.index), source });
+  const ran = runScatter(device, mode, out, dim, { ...ops, groups: resident(ops.groups), source });
   if (!ran) device.countFallback(`${label} ${out.dtype.name}`);
   return ran;
 }

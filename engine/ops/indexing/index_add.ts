@@ -8,7 +8,7 @@ import type { Tensor } from '../../core/tensor.ts';
 import { castTensor, inPlace } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
 import { INDEXED } from '../overlap.ts';
-import { accumulate, onDevice, sliceView } from './walk.ts';
+import { accumulate, groupsByKey, onDevice, sliceView } from './walk.ts';
 
 export interface IndexAddOptions { alpha?: Scalar }
 
@@ -51,8 +51,7 @@ export function indexAdd(self: Tensor, dim: number, index: Tensor, source: Tenso
   });
   const partStrides = broadcastStrides(without(source._shape), without(source._stride), shape);
   if (!(onDevice(out) && self.ndim > 0 && source.ndim > 0 && gpuScatter('index_add', 'add', out, d, {
-    index, indexShape: out._shape.map((n, k) => (k === d ? indices.length : n)),
-    indexStrides: out._shape.map((_, k) => (k === d ? index._stride[0] ?? 0 : 0)),
+    groups: groupsByKey(indices, indices.map((_, i) => i), size), keyStrides: out._shape.map((_, k) => (k === d ? 1 : 0)),
     source: { tensor: source, strides: [...partStrides.slice(0, d), source._stride[d]!, ...partStrides.slice(d)] }, alpha,
   }))) {
     indices.forEach((at, i) => {

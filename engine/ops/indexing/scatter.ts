@@ -4,12 +4,12 @@ import { gpuScatter } from '../../backend/webgpu/index.ts';
 import { int64 } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
-import { wrapDim } from '../../core/shape.ts';
+import { contiguousStrides, wrapDim } from '../../core/shape.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { castTensor, inPlace } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
 import { INDEXED } from '../overlap.ts';
-import { forEachCoordinate, onDevice, positionAlong, positionAt, sizeOrOne } from './walk.ts';
+import { forEachCoordinate, groupsByKey, onDevice, positionAlong, positionAt, sizeOrOne } from './walk.ts';
 
 export type ScatterReduce = 'add' | 'multiply';
 export interface ScatterOptions { reduce?: ScatterReduce }
@@ -42,7 +42,15 @@ function scatterInto(self: Tensor, dim: number, index: Tensor, src: Tensor | Sca
   if (bad !== undefined) throw new RuntimeError(`index ${bad} is out of bounds for dimension ${d} with size ${size}`);
   const ranks = [index, ...(source ? [source] : [])].every((t) => t.ndim === self.ndim);
   if (onDevice(out) && self.ndim > 0 && ranks) {
-    const operands = { index, indexShape: index._shape, indexStrides: index._stride, alpha: 1,
+    // Each index element's target, as a row-major position in `out`, groups the positions along `dim` aimed at it.
+    const keyStrides = contiguousStrides(out._shape);
+    const keys: number[] = [];
+    const along: number[] = [];
+    forEachCoordinate(index._shape, (coords, linear) => {
+      keys.push(coords.reduce((key, c, k) => key + (k === d ? indices[linear]! : c) * keyStrides[k]!, 0));
+      along.push(coords[d]!);
+    });
+    const operands = { groups: groupsByKey(keys, along, out.numel()), keyStrides, alpha: 1,
       source: source ? { tensor: source, strides: source._stride } : { scalar: value } };
     if (gpuScatter('scatter', mode, out, d, operands)) return out;
   }

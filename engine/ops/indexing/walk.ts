@@ -1,7 +1,7 @@
 // Coordinate walks for the index-driven ops (gather, scatter, index_add): plain loops over every position of an
 // index tensor, with the matching storage positions computed from strides.
 import { type StridedView, walk } from '../../backend/cpu/kernels.ts';
-import { int64 } from '../../core/dtype.ts';
+import { int32, int64 } from '../../core/dtype.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 
 /** Calls `fn(coords, linear)` for every coordinate of `shape` in row-major order (`coords` is reused). */
@@ -32,6 +32,22 @@ export function positionAlong(t: Tensor, coords: readonly number[], dim: number,
 
 /** Tensors on the webgpu device run the kernels of engine/backend/webgpu/gather.ts. */
 export const onDevice = (t: Tensor): boolean => t.storage.device.type === 'webgpu';
+
+/**
+ * `positions` grouped by `keys` (each below `keyCount`), in their order, as one int32 tensor for the device's scatter:
+ * offsets [0, keyCount] into the entries that follow them (a counting sort).
+ */
+export function groupsByKey(keys: ArrayLike<number>, positions: ArrayLike<number>, keyCount: number): Tensor {
+  const table = new Int32Array(keyCount + 1 + keys.length);
+  for (let i = 0; i < keys.length; i++) table[keys[i]! + 1]!++;
+  for (let k = 0; k < keyCount; k++) table[k + 1]! += table[k]!;
+  const next = table.slice(0, keyCount);
+  for (let i = 0; i < keys.length; i++) table[keyCount + 1 + next[keys[i]!]!++] = positions[i]!;
+  for (let k = 0; k <= keyCount; k++) table[k]! += keyCount + 1;
+  const out = emptyTensor([table.length], int32);
+  out.storage.data.set(table);
+  return out;
+}
 
 /** A fresh int64 tensor holding `values`. */
 export function longTensor(values: ArrayLike<number>, shape: readonly number[] = [values.length]): Tensor {
