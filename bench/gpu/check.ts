@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const budget = quick ? 0.3 : 6;
   const round = (value: number): number => Number(value.toPrecision(3));
-  const measure: Measure = async (run, wait, maxReps) => {
+  const measure: Measure = async (run, wait, maxReps, between = async () => {}) => {
     run();
     await wait();
     let at = performance.now();
@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     const reps = Math.max(1, Math.min(maxReps, Math.floor(budget / 5 / once)));
     const times: number[] = [];
     for (let batch = 0; batch < 5; batch++) {
+      await between();
       at = performance.now();
       for (let i = 0; i < reps; i++) run();
       await wait();
@@ -81,7 +82,6 @@ async function main(): Promise<void> {
     }
     return times.sort((x, y) => x - y)[2]!;
   };
-  const ours = (run: () => void, maxReps: number): Promise<number> => measure(run, () => { device.sync(); }, maxReps);
   // A 64M-float result is a fresh buffer (allocated, and zero-filled by Dawn) unless earlier results went back to the
   // pool, which holds two of that size: each sample is 1 or 2 adds after a garbage collection, and the figure is the
   // difference of their medians (the wait's round trip cancels out). tfjs disposes its results and is timed alike.
@@ -89,6 +89,8 @@ async function main(): Promise<void> {
   const collectGarbage = runInNewContext('gc') as () => void;
   const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
   const collect = async (): Promise<void> => { collectGarbage(); await tick(); await tick(); };
+  // Our results are freed when collected: between batches, so that a batch's 200 results of 64 MB are all there is.
+  const ours = (run: () => void, maxReps: number): Promise<number> => measure(run, () => { device.sync(); }, maxReps, collect);
   const marginal: Measure = async (run, wait, _maxReps, between = collect) => {
     const samples: [number[], number[]] = [[], []];
     for (let i = 0; i < 10; i++) {
