@@ -3,6 +3,7 @@
 // unbiased); in evaluation it uses the running statistics. One NativeBatchNormBackward0 node whose backward is
 // written with engine ops; in training it recomputes the batch statistics from the input (see layer_norm.ts's
 // `normalized`), with running statistics the mean and 1/std are constants.
+import { type Scalar, scalarValue } from '../../core/scalar.ts';
 import { record } from '../../autograd/record.ts';
 import { IndexError, RuntimeError, ValueError } from '../../core/errors.ts';
 import { withGradMode } from '../../core/grad-mode.ts';
@@ -76,9 +77,9 @@ function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar: Tensor
 }
 
 export interface BatchNormOptions {
-  running_mean?: Tensor | null; running_var?: Tensor | null; weight?: Tensor | null; bias?: Tensor | null; training?: boolean; momentum?: number; eps?: number;
+  running_mean?: Tensor | null; running_var?: Tensor | null; weight?: Tensor | null; bias?: Tensor | null; training?: boolean; momentum?: Scalar; eps?: Scalar;
 }
-type BatchNormArgs = (Tensor | null | boolean | number | BatchNormOptions)[];
+type BatchNormArgs = (Tensor | null | boolean | Scalar | BatchNormOptions)[];
 
 /** `F.batch_norm(x, running_mean, running_var, { training: true })`: per-channel (dim 1) normalization. */
 export function batch_norm(input: Tensor, ...args: BatchNormArgs): Tensor {
@@ -86,7 +87,7 @@ export function batch_norm(input: Tensor, ...args: BatchNormArgs): Tensor {
   const t = (name: string) => (bound[name] as Tensor | null | undefined) ?? null;
   const training = Boolean(bound['training']);
   if (training && input.ndim < 2) throw new IndexError(`Dimension out of range (expected to be in range of [-1, 0], but got 1)`);
-  return batchNorm(input, t('running_mean'), t('running_var'), t('weight'), t('bias'), training, Number(bound['momentum'] ?? 0.1), Number(bound['eps'] ?? 1e-5));
+  return batchNorm(input, t('running_mean'), t('running_var'), t('weight'), t('bias'), training, scalarValue((bound['momentum'] as Scalar | undefined) ?? 0.1), scalarValue((bound['eps'] as Scalar | undefined) ?? 1e-5));
 }
 
 export const F = { batch_norm };

@@ -1,5 +1,6 @@
 // F.embedding: rows of a weight matrix picked by integer indices. One EmbeddingBackward0 node whose backward adds
 // each output row's gradient into the row it came from, skipping padding_idx (that row never learns).
+import { type Scalar, scalarValue } from '../../core/scalar.ts';
 import { record } from '../../autograd/record.ts';
 import { int32, int64 } from '../../core/dtype.ts';
 import { IndexError, RuntimeError, TorchError } from '../../core/errors.ts';
@@ -36,11 +37,11 @@ function renorm(weight: Tensor, indices: Tensor, maxNorm: number, normType: numb
 }
 
 export interface EmbeddingOptions {
-  padding_idx?: number | null; max_norm?: number | null; norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean;
+  padding_idx?: number | null; max_norm?: Scalar | null; norm_type?: Scalar; scale_grad_by_freq?: boolean; sparse?: boolean;
 }
 
 /** `F.embedding(torch.tensor([0, 2]), weight)`: rows 0 and 2 of weight; `padding_idx` rows get no gradient. */
-export function embedding(input: Tensor, weight: Tensor, ...rest: (number | boolean | null | EmbeddingOptions)[]): Tensor {
+export function embedding(input: Tensor, weight: Tensor, ...rest: (Scalar | boolean | null | EmbeddingOptions)[]): Tensor {
   const bound = bindArgs('embedding', [input, weight, ...rest],
     ['input', 'weight', 'padding_idx', 'max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse'], 2);
   let paddingIdx = (bound['padding_idx'] as number | null | undefined) ?? null;
@@ -52,8 +53,9 @@ export function embedding(input: Tensor, weight: Tensor, ...rest: (number | bool
   if (bound['scale_grad_by_freq'] || bound['sparse']) {
     throw new RuntimeError('embedding: scale_grad_by_freq and sparse gradients are not implemented in this engine');
   }
-  const maxNorm = (bound['max_norm'] as number | null | undefined) ?? null;
-  if (maxNorm !== null) renorm(weight, input.contiguous(), maxNorm, Number(bound['norm_type'] ?? 2));
+  const maxNormArg = (bound['max_norm'] as Scalar | null | undefined) ?? null;
+  const maxNorm = maxNormArg === null ? null : scalarValue(maxNormArg);
+  if (maxNorm !== null) renorm(weight, input.contiguous(), maxNorm, scalarValue((bound['norm_type'] as Scalar | undefined) ?? 2));
   return embeddingForward(weight, input, paddingIdx ?? -1);
 }
 

@@ -96,6 +96,8 @@ function windowPositions(height: number, width: number, out: Pair, g: WindowGeom
 export interface MaxPoolOptions { kernel_size?: IntOrPair; stride?: IntOrPair | null; padding?: IntOrPair; dilation?: IntOrPair; ceil_mode?: boolean; return_indices?: boolean }
 
 /** `F.max_pool2d(x, 2)`: the maximum of each 2x2 window; `return_indices: true` also gives the argmax positions. */
+export function max_pool2d(input: Tensor, ...args: [...(IntOrPair | boolean | null)[], MaxPoolOptions & { return_indices: true }]): [Tensor, Tensor];
+export function max_pool2d(input: Tensor, ...args: (IntOrPair | boolean | null | MaxPoolOptions)[]): Tensor;
 export function max_pool2d(input: Tensor, ...args: (IntOrPair | boolean | null | MaxPoolOptions)[]): Tensor | [Tensor, Tensor] {
   const bound = bindArgs('max_pool2d', [input, ...args], ['input', 'kernel_size', 'stride', 'padding', 'dilation', 'ceil_mode', 'return_indices'], 2);
   const { geometry: g, out, batched } = plan('max_pool2d', input, bound, true);

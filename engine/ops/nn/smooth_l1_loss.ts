@@ -1,5 +1,6 @@
 // smooth_l1_loss and huber_loss: quadratic for small differences, linear beyond beta (delta). One node each
 // (SmoothL1LossBackward0, HuberLossBackward0) whose gradient is the difference clipped, scaled for smooth_l1.
+import { type Scalar, scalarValue } from '../../core/scalar.ts';
 import { record } from '../../autograd/record.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { withGradMode } from '../../core/grad-mode.ts';
@@ -26,11 +27,11 @@ function piecewiseLoss(spec: PiecewiseLoss, input: Tensor, target: Tensor, reduc
 }
 
 /** `F.smooth_l1_loss(x, y)`: 0.5 * d^2 / beta where |d| < beta, |d| - 0.5 * beta elsewhere, d = x - y. */
-export function smooth_l1_loss(input: Tensor, target: Tensor, ...rest: (boolean | string | number | null | ReductionOptions & { beta?: number })[]): Tensor {
+export function smooth_l1_loss(input: Tensor, target: Tensor, ...rest: (boolean | string | Scalar | null | ReductionOptions & { beta?: Scalar })[]): Tensor {
   const bound = bindArgs('smooth_l1_loss', [input, target, ...rest], ['input', 'target', 'size_average', 'reduce', 'reduction', 'beta'], 2);
   warnOnSizeMismatch(input, target);
   const reduction = reductionOf(bound as ReductionOptions);
-  const beta = (bound['beta'] as number | undefined) ?? 1;
+  const beta = scalarValue((bound['beta'] as Scalar | undefined) ?? 1);
   if (beta === 0) return l1_loss(input, target, { reduction });
   if (beta < 0) throw new RuntimeError('smooth_l1_loss does not support negative values for beta.');
   const [a, b] = broadcastPair(input, target);
@@ -42,11 +43,11 @@ export function smooth_l1_loss(input: Tensor, target: Tensor, ...rest: (boolean 
 }
 
 /** `F.huber_loss(x, y, { delta: 2 })`: 0.5 * d^2 where |d| < delta, delta * (|d| - 0.5 * delta) elsewhere. */
-export function huber_loss(input: Tensor, target: Tensor, ...rest: (string | number | { reduction?: string; delta?: number })[]): Tensor {
+export function huber_loss(input: Tensor, target: Tensor, ...rest: (string | Scalar | { reduction?: string; delta?: Scalar })[]): Tensor {
   const bound = bindArgs('huber_loss', [input, target, ...rest], ['input', 'target', 'reduction', 'delta'], 2);
   warnOnSizeMismatch(input, target);
   const reduction = reductionOf({ reduction: bound['reduction'] as string | undefined });
-  const delta = (bound['delta'] as number | undefined) ?? 1;
+  const delta = scalarValue((bound['delta'] as Scalar | undefined) ?? 1);
   if (delta <= 0) throw new RuntimeError('huber_loss does not support non-positive values for delta.');
   const [a, b] = broadcastPair(input, target);
   return piecewiseLoss({

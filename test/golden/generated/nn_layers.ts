@@ -473,9 +473,6 @@ export const cases: Record<string, () => unknown> = {
   "layer_norm errors: normalized_shape as an int": () => {
     return F.layer_norm(torch.randn(2, 3), 3);
   },
-  "embedding errors: unknown keyword": () => {
-    return F.embedding(torch.tensor([1]), torch.randn(5, 3), { padding: 1 });
-  },
   "conv2d errors: too many positional arguments": () => {
     return F.conv2d(torch.randn(1, 1, 3, 3), torch.randn(1, 1, 2, 2), null, 1, 0, 1, 1, 5);
   },

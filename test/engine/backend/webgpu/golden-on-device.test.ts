@@ -156,7 +156,7 @@ function difference(actual: unknown, expected: unknown, path = 'result'): string
   }
   if (typeof expected === 'string') return withoutDevice(String(actual)) === withoutDevice(expected) ? null : `${path}: text`;
   // A fractional number came from float math (`.item()`, `.tolist()` of a float32 result): float32 tolerance.
-  if (typeof expected === 'number' && typeof actual === 'number' && !(Number.isInteger(expected) && Number.isInteger(actual))) {
+  if (typeof expected === 'number' && typeof actual === 'number' && !Object.is(actual, expected) && !(Number.isInteger(expected) && Number.isInteger(actual))) {
     return Math.abs(actual - expected) <= 1e-5 + 1e-3 * Math.abs(expected) ? null : `${path}: ${actual} vs ${expected}`;
   }
   return Object.is(actual, expected) || String(actual) === String(expected) ? null : `${path}: ${String(actual)} vs ${String(expected)}`;
