@@ -1,7 +1,7 @@
 // masked_fill and masked_select: a boolean mask, broadcast against the input, picks elements.
 import { record } from '../../autograd/record.ts';
 import { copyStrided } from '../../backend/cpu/kernels.ts';
-import { gpuSelect } from '../../backend/webgpu/index.ts';
+import { gpuCopy, gpuMove, gpuSelect } from '../../backend/webgpu/index.ts';
 import { bool } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
@@ -16,7 +16,8 @@ import { longTensor, onDevice } from './walk.ts';
 /** The mask's values read as if broadcast to `shape`, in row-major order. */
 function maskValues(mask: Tensor, shape: readonly number[]): Uint8Array {
   const out = new Uint8Array(numelOf(shape));
-  copyStrided({ data: out, shape, strides: contiguousStrides(shape), offset: 0 }, viewOf(mask, shape));
+  const source = { data: mask.storage.values, shape, strides: broadcastStrides(mask._shape, mask._stride, shape), offset: mask._offset };
+  copyStrided({ data: out, shape, strides: contiguousStrides(shape), offset: 0 }, source);
   return out;
 }
 
@@ -55,10 +56,15 @@ export function maskedSelect(self: Tensor, mask: Tensor): Tensor {
   const picked: number[] = [];
   maskValues(mask, shape).forEach((m, i) => { if (m) picked.push(i); });
   const all = emptyTensor(shape, self.dtype, self.device);
-  copyStrided(viewOf(all), viewOf(self, shape));
   const out = emptyTensor([picked.length], self.dtype, self.device);
-  picked.forEach((p, i) => { out.storage.data[i] = all.storage.data[p]!; });
   const positions = longTensor(picked);
+  // On the device: the broadcast input copied out, then the picked elements moved (the sizes needed the mask's values).
+  const index = { tensor: positions, strides: [1], stride: 1, size: all.numel() };
+  if (!(onDevice(out) && gpuCopy({ tensor: self, strides: broadcastStrides(self._shape, self._stride, shape) }, all) &&
+    gpuMove('masked_select', [picked.length], { tensor: out, offset: 0, strides: [1] }, { tensor: all, offset: 0, strides: [0], index }))) {
+    copyStrided(viewOf(all), viewOf(self, shape));
+    picked.forEach((p, i) => { out.storage.data[i] = all.storage.values[p]!; });
+  }
   record('MaskedSelectBackward0', [self], out, {}, ([grad]) =>
     [emptyTensor([numelOf(shape)], grad!.dtype, grad!.device).index_add(0, positions, grad!).view(shape)]);
   return out;

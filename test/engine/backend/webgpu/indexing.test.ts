@@ -152,6 +152,7 @@ describe('webgpu scatters and selects', { skip: skip ?? false }, () => {
         sameOnDevice(`masked_fill broadcast mask ${label}`, [x, mask.getitem('0')], (a, m) => a.masked_fill(m, 1));
         sameOnDevice(`masked_fill tensor value ${label}`, [x, mask, torch.tensor(7)], (a, m, v) => a.masked_fill(m, v));
         sameOnDevice(`masked_fill float tensor value ${label}`, [x, mask, torch.tensor(-2.5)], (a, m, v) => a.masked_fill(m, v));
+        sameOnDevice(`masked_select ${label}`, [x, mask.getitem('1:2')], (a, m) => a.masked_select(m));
         sameOnDevice(`masked_fill_ ${label}`, [x, mask], (a, m) => a.clone().masked_fill_(m, 0));
         sameOnDevice(`where ${label}`, [mask, x, x.flip(0)], (m, a, b) => torch.where(m, a, b));
         sameOnDevice(`where scalars ${label}`, [mask.getitem(':1'), x], (m, a) => torch.where(m, a, 2));
@@ -161,7 +162,7 @@ describe('webgpu scatters and selects', { skip: skip ?? false }, () => {
     sameOnDevice('where with two scalars', [layouts(torch.bool, 10)[0]![1]], (m) => torch.where(m, 1.5, -2));
     sameOnDevice('where promotes', [layouts(torch.bool, 11)[0]![1], layouts(torch.int32, 12)[0]![1]], (m, a) => torch.where(m, a, 0.5));
     sameError('masked_fill with a non-bool mask', [torch.ones(3), torch.ones(3)], (a, m) => a.masked_fill(m, 1));
-    noFallback('masked_fill', 'where', 'copy bool->bool', 'copy float32', 'copy int32');
+    noFallback('masked_fill', 'masked_select', 'where', 'copy bool->bool', 'copy float32', 'copy int32');
   });
 });
 
@@ -279,6 +280,7 @@ describe('webgpu backward of joins and indexing', { skip: skip ?? false }, () =>
       ['index_add', (u) => u.index_add(1, torch.tensor([1, 1]).to(u.device), u.getitem(':, :2'))],
       ['take', (u) => u.take(torch.tensor([0, -1, 5, 5]).to(u.device))],
       ['masked_fill', (u) => u.masked_fill(u.gt(0), 2)],
+      ['masked_select', (u) => u.masked_select(u.gt(0.5))],
       ['masked_fill with a tensor value', (u) => u.masked_fill(u.gt(0), u.getitem('1, 1').mul(2))],
       ['where', (u) => torch.where(u.gt(0), u, u.mul(-3))],
       ['getitem', (u) => u.getitem(torch.tensor([2, -1, 2]).to(u.device))],
@@ -289,6 +291,6 @@ describe('webgpu backward of joins and indexing', { skip: skip ?? false }, () =>
       }],
     ];
     for (const [name, f] of cases) sameOnDevice(`${name} backward`, [x], grad(f));
-    noFallback('copy', 'index_select', 'gather', 'scatter', 'index_add', 'take', 'masked_fill', 'where', 'index', 'index_put', 'mul', 'sum');
+    noFallback('copy', 'index_select', 'gather', 'scatter', 'index_add', 'take', 'masked_fill', 'masked_select', 'where', 'index', 'index_put', 'mul', 'sum');
   });
 });
