@@ -46,10 +46,10 @@ export function nonzeroIndices(condition: Tensor): PyTuple<Tensor> {
   const ndim = Math.max(condition.ndim, 1);
   const shape = condition.ndim === 0 ? [1] : condition._shape;
   const hits: number[] = [];
-  const data = condition.storage.data;
+  const data = condition.storage.values;
   forEachPosition(condition._shape, condition._stride, condition._offset, (p, i) => { if (data[p] !== 0) hits.push(i); });
   return PyTuple.from_(Array.from({ length: ndim }, (_, d) => {
-    const out = emptyTensor([hits.length], int64);
+    const out = emptyTensor([hits.length], int64, condition.device);
     const inner = shape.slice(d + 1).reduce((a, b) => a * b, 1);
     hits.forEach((flat, k) => { out.storage.data[k] = Math.floor(flat / inner) % shape[d]!; });
     return out;

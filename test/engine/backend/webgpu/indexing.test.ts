@@ -159,6 +159,7 @@ describe('webgpu scatters and selects', { skip: skip ?? false }, () => {
         sameOnDevice(`where method ${label}`, [mask, x], (m, a) => a.where(m, a.getitem('1:2')));
       }
     }
+    sameOnDevice('where(cond) gives device indices', [layouts(torch.bool, 17)[2]![1]], (m) => [...torch.where(m)]);
     sameOnDevice('where with two scalars', [layouts(torch.bool, 10)[0]![1]], (m) => torch.where(m, 1.5, -2));
     sameOnDevice('where promotes', [layouts(torch.bool, 11)[0]![1], layouts(torch.int32, 12)[0]![1]], (m, a) => torch.where(m, a, 0.5));
     sameError('masked_fill with a non-bool mask', [torch.ones(3), torch.ones(3)], (a, m) => a.masked_fill(m, 1));
