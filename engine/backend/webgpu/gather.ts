@@ -1,13 +1,15 @@
 // Data-movement kernels for indexing and joins: an indexed move (gather, index_select, take, advanced indexing,
-// index_put), a deterministic scatter over host-made groups (scatter, scatter_add, index_add) and a three-way select (where, masked_fill).
-// They move u32 words, so one kernel serves every dtype of a storage width; only the scatter's reductions compute.
+// index_put, masked_select), a deterministic scatter over host-made groups (scatter, scatter_add, index_add) and a
+// three-way select (where, masked_fill, tril/triu). They move u32 words, so one kernel serves every dtype of a
+// storage width; only the scatter's reductions compute.
 //
 // Note [Indices on the device]: index tensors are int64, stored as the bits of doubles (Note [int64 storage]);
-// kernels decode those bits (`index_value`, exact for |i| < 2^31, every index a tensor can have here) or read an
+// kernels decode those bits (`index_x64`, exact for |i| < 2^31, every index a tensor can have here) or read an
 // int32 index as is. The bounds checks need the index values, and PyTorch raises its IndexError/RuntimeError before
 // writing anything, so the ops check on the host from `storage.values` first: a host index costs nothing, and a
 // device-computed index is read back once (its host copy then stays valid, so using it again costs no transfer).
-// Kernels still skip an index outside its dimension, so a bad index can never touch memory outside the tensor.
+// Having the values, the host also groups a scatter's sources by target. Kernels still skip an index outside its
+// dimension, so a bad index can never touch memory outside the tensor.
 import { Device } from '../../core/device.ts';
 import type { DType } from '../../core/dtype.ts';
 import { Storage } from '../../core/storage.ts';
@@ -180,7 +182,7 @@ function scalarWords(value: number, type: GpuType): number[] {
 /** A select operand: a buffer read through strides over the output's shape, or a value of the output's dtype. */
 export type SelectOperand = { tensor: Tensor; strides: readonly number[] } | { scalar: number };
 
-/** out = condition ? a : b elementwise (condition a bool tensor through `conditionStrides`); one dtype throughout. */
+/** out = condition ? a : b elementwise (the condition a bool tensor); a, b and out of one dtype. */
 export function runSelect(device: DeviceClient, condition: SelectOperand & { tensor: Tensor }, a: SelectOperand, b: SelectOperand, out: Tensor): boolean {
   const type = gpuType(out.dtype);
   if (condition.tensor.dtype.name !== 'bool' || [a, b].some((x) => 'tensor' in x && x.tensor.dtype !== out.dtype)) return false;
