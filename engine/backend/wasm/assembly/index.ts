@@ -1,7 +1,7 @@
 // The WebAssembly kernels' exports: every generic kernel instantiated for float32 and float64 (elementwise maps also
-// for int32, and for int64 held in doubles). Pointers are byte
-// offsets into the shared memory the loader manages; the module keeps no state of its own, so any thread may run
-// any export on its share of the work.
+// for int32, and for int64 held in doubles). Pointers are byte offsets into the memory the loader manages (shared
+// when kernel threads run the module too, Note [Two memories] in module.ts); the module keeps no state of its own, so
+// any thread may run any export on its share of the work.
 import { gemm, packA, packB } from './gemm';
 import { binary, unary } from './elementwise';
 import { extreme, sum } from './reduce';
