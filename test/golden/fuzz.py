@@ -6,6 +6,8 @@
 import random
 
 SEEDS = (1, 2, 3)
+# Gradients of random op chains, view chains, setitem, type promotion.
+SEEDS_V2 = (4, 5)
 CASES_PER_SEED = 200
 DT = ['torch.float32', 'torch.float64', 'torch.int64', 'torch.int32', 'torch.bool']
 def val(dt):
@@ -143,6 +145,83 @@ def cases_for(seed, n):
       cases.append(f'## fuzz {seed}-{i} {kind}\n' + '\n'.join(L) + '\n')
   return cases
 
+
+UNARY_GRAD = ['exp()', 'tanh()', 'sigmoid()', 'sin()', 'abs()', 'relu()', 'pow(2)', 'abs().add(1).sqrt()', 'abs().add(1).log()',
+              'clamp(-1, 1)', 'mul(2.5)', 'div(3)', 'neg()', 'square()', 'cos()', 'atan()', 'expm1()', 'log1p().abs()' ]
+
+def grad_case(i):
+  shp = [R.randint(1, 3) for _ in range(R.randint(1, 3))]
+  L = [f'const x = torch.tensor({nested(shp, "torch.float32").replace("NaN", "0.5").replace("-Infinity", "-2.").replace("Infinity", "2.")}, {{ dtype: torch.float64, requires_grad: true }});']
+  e = 'x'; cur = list(shp)
+  for _ in range(R.randint(1, 4)):
+    r = R.random()
+    if r < 0.45: e = f'{e}.{R.choice(UNARY_GRAD)}'
+    elif r < 0.55 and len(cur) >= 2: e = f'{e}.transpose(0, {len(cur) - 1})'; cur[0], cur[-1] = cur[-1], cur[0]
+    elif r < 0.62 and cur: d = R.randrange(len(cur)); e = f'{e}.sum({d}, true)'; cur[d] = 1
+    elif r < 0.68 and cur: d = R.randrange(len(cur)); e = f'{e}.cumsum({d})'
+    elif r < 0.74 and cur: d = R.randrange(len(cur)); e = f'F.softmax({e}, {d})'
+    elif r < 0.8: e = f'{e}.reshape(-1)'; cur = [eval('*'.join(map(str, cur))) if cur else 1]
+    elif r < 0.86 and cur: d = R.randrange(len(cur)); e = f'{e}.amax({d})'; cur.pop(d)
+    elif r < 0.92: e = f'{e}.mul({e}.detach().add(1))'
+    elif cur and cur[0] >= 2: e = f'{e}.getitem("1:")'; cur[0] -= 1
+    else: e = f'{e}.unsqueeze(0).expand(2{", -1" * len(cur)})'; cur = [2] + cur
+  L.append(f'const y = {e};')
+  L.append('console.log(y.grad_fn!.name());')
+  L.append('y.pow(2).sum().backward();')
+  L.append('x.grad')
+  return f'## fuzz grad {i}\n' + '\n'.join(L) + '\n'
+
+def view_case(i):
+  shp = [R.randint(1, 4) for _ in range(R.randint(1, 4))]
+  n = 1
+  for d in shp: n *= d
+  L = [f'const x = torch.arange({n}).view({", ".join(map(str, shp))});']
+  e = 'x'; cur = list(shp)
+  for _ in range(R.randint(1, 4)):
+    r = R.random(); k = len(cur)
+    if r < 0.15 and k >= 2: a, b = R.sample(range(k), 2); e = f'{e}.transpose({a}, {b - k if R.random() < 0.3 else b})'; cur[a], cur[b] = cur[b], cur[a]
+    elif r < 0.25 and k >= 1: p = list(range(k)); R.shuffle(p); e = f'{e}.permute({", ".join(map(str, p))})'; cur = [cur[j] for j in p]
+    elif r < 0.35: d = R.randint(-k - 1, k); e = f'{e}.unsqueeze({d})'; cur.insert(d if d >= 0 else k + 1 + d, 1)
+    elif r < 0.42: e = f'{e}.squeeze()'; cur = [c for c in cur if c != 1]
+    elif r < 0.52 and k >= 1: d = R.randrange(k); st = R.randint(0, cur[d] - 1); ln = R.randint(0, cur[d] - st); e = f'{e}.narrow({d}, {st}, {ln})'; cur[d] = ln
+    elif r < 0.6 and k >= 1: d = R.randrange(k); j = R.randint(-cur[d], cur[d] - 1) if cur[d] else 0; e = f'{e}.select({d}, {j})'; cur.pop(d)
+    elif r < 0.7 and k >= 1: e = f'{e}.getitem("{R.choice(["::2", "1:", "::-1" if False else ":", "-1:", "None"])}, ...")'; break
+    elif r < 0.8: e = f'{e}.view(-1)' if R.random() < 0.5 else f'{e}.reshape(-1)'; break
+    elif r < 0.88 and k >= 2: e = f'{e}.flatten(0, 1)'; cur = [cur[0] * cur[1]] + cur[2:]
+    elif r < 0.94 and k >= 2: e = f'{e}.diagonal(0, 0, 1)'; break
+    else: e = f'{e}.t()' if k <= 2 else f'{e}.mT'; break
+  L.append(f'const y = {e};')
+  L.append('console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());')
+  L.append('y')
+  return f'## fuzz view {i}\n' + '\n'.join(L) + '\n'
+
+def setitem_case(i):
+  shp = [R.randint(1, 4) for _ in range(R.randint(1, 3))]
+  dt = R.choice(DT[:4])
+  L = [f'const x = torch.zeros({", ".join(map(str, shp))}, {{ dtype: {dt} }});']
+  items = [R.choice([':', '1:', '::2', '-1', '0', '...', ':-1', 'None']) for _ in range(R.randint(1, len(shp)))]
+  v = R.choice([scalar(), f'torch.tensor({R.choice(["1.5", "7", "true", "[1, 2]", "[[3], [4]]"])})', 'torch.arange(3)'])
+  L.append(f'x.setitem("{", ".join(items)}", {v});')
+  L.append('console.log(x);')
+  L.append('x')
+  return f'## fuzz setitem {i}\n' + '\n'.join(L) + '\n'
+
+def promote_case(i):
+  vals = ['torch.tensor(1.5)', 'torch.tensor(2)', 'torch.tensor(true)', 'torch.tensor(3, { dtype: torch.int32 })', 'torch.tensor(2.5, { dtype: torch.float64 })',
+          'torch.tensor([1, 2])', 'torch.tensor([1, 2], { dtype: torch.int32 })', 'torch.tensor([true, false])', 'torch.tensor([0.5, 1.5])', 'torch.tensor([1., 2.], { dtype: torch.float64 })',
+          '2', '2.5', 'true', '-3']
+  a = R.choice(vals[:10]); b = R.choice(vals); op = R.choice(['add', 'mul', 'sub', 'div', 'floor_divide', 'remainder', 'pow', 'maximum', 'eq', 'lt', 'bitwise_and', 'logical_or', 'atan2'])
+  L = [f'const r = {a}.{op}({b});', 'console.log(r, r.dtype);', 'r']
+  return f'## fuzz promote {i}\n' + '\n'.join(L) + '\n'
+
+def cases_v2(seed, n):
+  global R
+  R = random.Random(seed)
+  makers = [grad_case, grad_case, view_case, view_case, setitem_case, promote_case]
+  return [R.choice(makers)(f'{seed}-{i}') for i in range(n)]
+
 print('// Seeded random cases over the API contract, written by test/golden/fuzz.py (do not edit by hand).\n')
 for seed in SEEDS:
   print('\n'.join(cases_for(seed, CASES_PER_SEED)))
+for seed in SEEDS_V2:
+  print('\n'.join(cases_v2(seed, CASES_PER_SEED)))

@@ -68,19 +68,27 @@ export function pickingViews(
   return outs;
 }
 
-/** Zeros of `shape` with each `grads[i]` added at the positions `geometries[i]` picks (overlaps accumulate). */
+/**
+ * Zeros of `shape` with each `grads[i]` written at the positions `geometries[i]` picks: copied as PyTorch's view
+ * backwards copy (a -0 gradient stays -0), accumulated where positions repeat.
+ */
 export function embed(
   name: string, shape: readonly number[], grads: readonly Tensor[], geometries: readonly Geometry[],
   again: (t: Tensor) => Tensor[],
 ): Tensor {
   const out = emptyTensor(shape, grads[0]!.dtype, grads[0]!.device);
   const data = out.storage.data;
+  const written = new Uint8Array(data.length);
   grads.forEach((grad, i) => {
     const target = geometries[i]!;
     const values = grad._values();
     const positions: number[] = new Array<number>(numelOf(target.shape));
     forEachPosition(target.shape, target.strides, target.offset, (p, k) => { positions[k] = p; });
-    for (let k = 0; k < positions.length; k++) data[positions[k]!] += values[k]!;
+    for (let k = 0; k < positions.length; k++) {
+      const p = positions[k]!;
+      data[p] = written[p] ? data[p]! + values[k]! : values[k]!;
+      written[p] = 1;
+    }
   });
   record(name, grads, out, {}, ([grad]) => again(grad!));
   return out;

@@ -3393,4 +3393,2469 @@ export const cases: Record<string, () => unknown> = {
     console.log(torch.linspace(2, -1, 5));
     return torch.linspace(2, -1, 5);
   },
+  "fuzz grad 4-0": () => {
+    const x = torch.tensor([[pyfloat(-2.), pyfloat(0.), -1.40]], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 4-1": () => {
+    const r = torch.tensor(2.5, { dtype: torch.float64 }).floor_divide(true);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 4-2": () => {
+    const x = torch.tensor([-2.5, 0.06], { dtype: torch.float64, requires_grad: true });
+    const y = x.sum(0, true).unsqueeze(0).expand(2, -1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-3": () => {
+    const x = torch.zeros(1, 3, { dtype: torch.int64 });
+    x.setitem(":-1", torch.tensor([[3], [4]]));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-4": () => {
+    const x = torch.arange(36).view(2, 2, 3, 3);
+    const y = x.transpose(3, 2);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-5": () => {
+    const x = torch.zeros(4, 3, 2, { dtype: torch.float64 });
+    x.setitem(":-1", torch.tensor([1, 2]));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-6": () => {
+    const x = torch.tensor([[0.5, pyfloat(-0.0), pyfloat(2.)], [-3.78, pyfloat(-4.), 0.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2.5);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-7": () => {
+    const x = torch.tensor([[[1.5, -1.18, 1.5], [-2.5, pyfloat(2.), pyfloat(-1.)], [0.5, -2.5, pyfloat(-1.)]], [[pyfloat(-0.0), 1.52, 1.5], [0.5, 1.5, pyfloat(3.)], [0.26, pyfloat(0.), -2.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.getitem("1:").cumsum(2).reshape(-1).sum(0, true);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-8": () => {
+    const x = torch.arange(6).view(2, 3);
+    const y = x.getitem(":, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-9": () => {
+    const x = torch.arange(9).view(3, 3);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-10": () => {
+    const x = torch.tensor([[3.99, pyfloat(0.), 1.5], [2.98, 0.5, pyfloat(-0.0)], [-2.5, 0.5, 0.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(x.detach().add(1)).sigmoid().sin().transpose(0, 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-11": () => {
+    const x = torch.arange(3).view(1, 3);
+    const y = x.reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-12": () => {
+    const x = torch.tensor([[pyfloat(-2.)], [1.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin().mul(x.sin().detach().add(1)).reshape(-1).square();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-13": () => {
+    const x = torch.arange(24).view(1, 2, 3, 4);
+    const y = x.transpose(1, 3).permute(0, 2, 3, 1).flatten(0, 1).unsqueeze(-4);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 4-14": () => {
+    const r = torch.tensor(true).bitwise_and(torch.tensor(1.5));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 4-15": () => {
+    const x = torch.arange(1).view(1);
+    const y = x.reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-16": () => {
+    const x = torch.zeros(2, { dtype: torch.int32 });
+    x.setitem("...", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-17": () => {
+    const x = torch.tensor([[[-2.5, -2.5], [-2.5, pyfloat(1.)], [0.5, pyfloat(1.)]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.relu();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-18": () => {
+    const x = torch.arange(18).view(3, 2, 3);
+    const y = x.getitem("None, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-19": () => {
+    const x = torch.tensor([[pyfloat(3.)]], { dtype: torch.float64, requires_grad: true });
+    const y = x.atan();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 4-20": () => {
+    const r = torch.tensor(3, { dtype: torch.int32 }).atan2(torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 4-21": () => {
+    const r = torch.tensor(2.5, { dtype: torch.float64 }).logical_or(-3);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 4-22": () => {
+    const x = torch.arange(8).view(4, 2);
+    const y = x.squeeze().reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-23": () => {
+    const x = torch.zeros(4, 4, { dtype: torch.int64 });
+    x.setitem("None, :-1", 2);
+    console.log(x);
+    return x;
+  },
+  "fuzz setitem 4-24": () => {
+    const x = torch.zeros(3, 4, { dtype: torch.int32 });
+    x.setitem("::2", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-25": () => {
+    const x = torch.arange(12).view(1, 3, 4);
+    const y = x.getitem("-1:, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-26": () => {
+    const x = torch.zeros(2, { dtype: torch.float64 });
+    x.setitem("0", 0);
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-27": () => {
+    const x = torch.arange(4).view(1, 2, 2);
+    const y = x.permute(2, 0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-28": () => {
+    const x = torch.tensor([[1.5, pyfloat(-3.), 1.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.clamp(-1, 1).transpose(0, 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-29": () => {
+    const x = torch.tensor([[-2.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(x.detach().add(1)).neg().exp();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-30": () => {
+    const x = torch.arange(3).view(3);
+    const y = x.permute(0).permute(0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-31": () => {
+    const x = torch.zeros(2, { dtype: torch.float64 });
+    x.setitem("None", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz promote 4-32": () => {
+    const r = torch.tensor([1, 2], { dtype: torch.int32 }).sub(torch.tensor([1, 2]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz setitem 4-33": () => {
+    const x = torch.zeros(2, 1, 4, { dtype: torch.int64 });
+    x.setitem(":-1, :", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz promote 4-34": () => {
+    const r = torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }).atan2(torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 4-35": () => {
+    const x = torch.arange(6).view(1, 2, 3);
+    const y = x.getitem("::2, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-36": () => {
+    const x = torch.zeros(4, 3, { dtype: torch.float32 });
+    x.setitem(":", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz setitem 4-37": () => {
+    const x = torch.zeros(2, 1, 2, { dtype: torch.float32 });
+    x.setitem("::2, 0", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-38": () => {
+    const x = torch.tensor([pyfloat(-4.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.sum(0, true);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-39": () => {
+    const x = torch.tensor([[-2.5, pyfloat(-2.), 0.5]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x, 1).pow(2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-40": () => {
+    const x = torch.tensor([[1.5, -2.5], [pyfloat(-2.), 1.76]], { dtype: torch.float64, requires_grad: true });
+    const y = x.relu().cumsum(0).getitem("1:");
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-41": () => {
+    const x = torch.arange(4).view(4, 1);
+    const y = x.transpose(0, -1).narrow(0, 0, 1).unsqueeze(1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-42": () => {
+    const x = torch.zeros(2, 1, 2, { dtype: torch.float32 });
+    x.setitem("-1", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-43": () => {
+    const x = torch.arange(12).view(3, 2, 2);
+    const y = x.transpose(0, 2).mT;
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-44": () => {
+    const x = torch.tensor([[[-3.96, -2.5, 1.5], [0.5, -1.36, -2.5], [0.5, pyfloat(4.), pyfloat(-0.0)]], [[1.5, 1.5, 0.5], [1.5, 0.5, 0.5], [pyfloat(4.), -2.5, pyfloat(1.)]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.abs().cumsum(0).clamp(-1, 1).mul(2.5);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-45": () => {
+    const x = torch.zeros(3, 2, 3, { dtype: torch.int64 });
+    x.setitem("..., :", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-46": () => {
+    const x = torch.tensor([[pyfloat(2.)], [0.51]], { dtype: torch.float64, requires_grad: true });
+    const y = x.transpose(0, 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-47": () => {
+    const x = torch.arange(1).view(1);
+    const y = x.select(0, -1).unsqueeze(0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-48": () => {
+    const x = torch.tensor([[[0.5, -2.5, 1.5], [pyfloat(2.), 3.18, pyfloat(-3.)]], [[-2.5, 0.5, -2.5], [pyfloat(2.), pyfloat(-2.), -2.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.transpose(0, 2).cumsum(0).sum(0, true);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-49": () => {
+    const x = torch.zeros(1, 1, 2, { dtype: torch.float32 });
+    x.setitem(":-1, 0", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-50": () => {
+    const x = torch.arange(64).view(2, 4, 2, 4);
+    const y = x.select(1, 0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-51": () => {
+    const x = torch.zeros(4, 3, 2, { dtype: torch.int64 });
+    x.setitem("...", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-52": () => {
+    const x = torch.tensor([[[-1.85, 1.37], [0.5, 0.5], [0.5, -2.5]], [[1.5, 1.5], [pyfloat(-3.), pyfloat(2.)], [1.5, 0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.transpose(0, 2).mul(x.transpose(0, 2).detach().add(1)).div(3);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-53": () => {
+    const x = torch.arange(4).view(4);
+    const y = x.narrow(0, 0, 3).permute(0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-54": () => {
+    const x = torch.arange(6).view(2, 1, 1, 3);
+    const y = x.transpose(3, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-55": () => {
+    const x = torch.arange(48).view(4, 3, 4);
+    const y = x.view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-56": () => {
+    const x = torch.arange(4).view(4);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-57": () => {
+    const x = torch.arange(8).view(2, 4);
+    const y = x.transpose(0, 1).view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-58": () => {
+    const x = torch.zeros(4, 4, { dtype: torch.int32 });
+    x.setitem("None", torch.tensor([1, 2]));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-59": () => {
+    const x = torch.arange(12).view(2, 2, 3);
+    const y = x.permute(0, 1, 2).reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-60": () => {
+    const x = torch.arange(48).view(4, 3, 1, 4);
+    const y = x.select(1, 2).select(0, 3).t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-61": () => {
+    const x = torch.zeros(2, 1, { dtype: torch.float32 });
+    x.setitem("...", torch.tensor(true));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-62": () => {
+    const x = torch.arange(3).view(3, 1);
+    const y = x.transpose(0, -1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-63": () => {
+    const x = torch.zeros(2, { dtype: torch.float64 });
+    x.setitem(":", 0.5);
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-64": () => {
+    const x = torch.tensor([1.5, pyfloat(1.), 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(x.detach().add(1));
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-65": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.permute(0).view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 4-66": () => {
+    const r = torch.tensor(2).sub(-3);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 4-67": () => {
+    const r = torch.tensor([true, false]).logical_or(2.5);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 4-68": () => {
+    const x = torch.arange(4).view(1, 2, 2, 1);
+    const y = x.getitem("None, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-69": () => {
+    const x = torch.zeros(4, 3, { dtype: torch.int32 });
+    x.setitem("0", -1.5);
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-70": () => {
+    const x = torch.arange(18).view(3, 3, 1, 2);
+    const y = x.diagonal(0, 0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-71": () => {
+    const x = torch.tensor([[[pyfloat(-0.0), pyfloat(-1.), pyfloat(-3.)], [pyfloat(-2.), 0.5, 0.5], [0.5, 0.5, -2.5]], [[4.51, 4.64, pyfloat(-2.)], [1.5, -3.72, 1.5], [1.5, 0.5, 1.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.log1p().abs();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-72": () => {
+    const x = torch.tensor([[[1.5], [-1.80], [1.5]], [[-1.66], [-2.5], [0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.reshape(-1).amax(0);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-73": () => {
+    const x = torch.arange(6).view(1, 2, 3);
+    const y = x.view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-74": () => {
+    const x = torch.arange(12).view(3, 4);
+    const y = x.squeeze().transpose(0, 1).t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-75": () => {
+    const x = torch.tensor([[[2.95, 1.62, pyfloat(2.)], [1.25, 0.5, 1.5]], [[pyfloat(0.), 1.5, 0.5], [-2.5, -2.5, pyfloat(-0.0)]], [[-2.5, 1.5, -2.5], [1.5, 0.5, -2.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.log1p().abs().mul(x.log1p().abs().detach().add(1));
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-76": () => {
+    const x = torch.arange(12).view(4, 3, 1);
+    const y = x.view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-77": () => {
+    const x = torch.zeros(2, 2, { dtype: torch.float64 });
+    x.setitem("1:, 0", torch.tensor([1, 2]));
+    console.log(x);
+    return x;
+  },
+  "fuzz promote 4-78": () => {
+    const r = torch.tensor([1, 2], { dtype: torch.int32 }).sub(torch.tensor([0.5, 1.5]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz setitem 4-79": () => {
+    const x = torch.zeros(4, 2, 4, { dtype: torch.int64 });
+    x.setitem("::2, 0", pyfloat(2.0));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-80": () => {
+    const x = torch.arange(4).view(4);
+    const y = x.permute(0).t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-81": () => {
+    const x = torch.tensor([2.49, pyfloat(2.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.div(3).reshape(-1).expm1().sum(0, true);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 4-82": () => {
+    const r = torch.tensor([true, false]).lt(torch.tensor([0.5, 1.5]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 4-83": () => {
+    const r = torch.tensor([true, false]).sub(torch.tensor(true));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 4-84": () => {
+    const r = torch.tensor([1, 2]).atan2(torch.tensor([1, 2], { dtype: torch.int32 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 4-85": () => {
+    const x = torch.tensor([[[4.31, 1.5, pyfloat(-0.0)], [0.5, -2.5, 0.04]], [[pyfloat(2.), 0.5, pyfloat(0.)], [-2.5, pyfloat(-2.), pyfloat(2.)]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.sum(0, true).abs().add(1).log();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-86": () => {
+    const x = torch.tensor([1.5, 0.5, pyfloat(0.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.cumsum(0).amax(0).abs().add(1).log().reshape(-1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-87": () => {
+    const x = torch.tensor([[[1.5, 1.5], [-2.5, -2.5], [1.5, pyfloat(2.)]], [[-2.38, pyfloat(3.)], [2.29, -2.70], [2.49, 0.5]], [[-2.5, 1.5], [1.5, 1.5], [0.5, 0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.amax(0), 0);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-88": () => {
+    const x = torch.arange(24).view(4, 2, 3);
+    const y = x.permute(2, 0, 1).mT;
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-89": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.select(0, 0).reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-90": () => {
+    const x = torch.zeros(1, 3, 2, { dtype: torch.float64 });
+    x.setitem("-1", 3);
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-91": () => {
+    const x = torch.tensor([-3.75, -2.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().pow(2).mul(x.exp().pow(2).detach().add(1)).abs();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-92": () => {
+    const x = torch.arange(3).view(3, 1);
+    const y = x.permute(0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-93": () => {
+    const x = torch.arange(36).view(3, 2, 2, 3);
+    const y = x.flatten(0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-94": () => {
+    const x = torch.zeros(1, 3, 4, { dtype: torch.int32 });
+    x.setitem("-1, :-1", torch.tensor([1, 2]));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-95": () => {
+    const x = torch.arange(4).view(4);
+    const y = x.reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 4-96": () => {
+    const r = torch.tensor(1.5).sub(true);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 4-97": () => {
+    const x = torch.tensor([[1.5, -0.19], [0.5, 0.5], [pyfloat(-2.), pyfloat(3.)]], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-98": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-99": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.getitem("1:, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 4-100": () => {
+    const r = torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }).maximum(-3);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 4-101": () => {
+    const x = torch.tensor([[[-2.5, 0.24], [-2.5, pyfloat(-2.)], [-2.5, 1.5]], [[1.5, -2.5], [1.5, pyfloat(-0.0)], [1.5, 0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.cos();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 4-102": () => {
+    const r = torch.tensor(1.5).atan2(torch.tensor(1.5));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 4-103": () => {
+    const x = torch.arange(64).view(4, 4, 2, 2);
+    const y = x.mT;
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 4-104": () => {
+    const r = torch.tensor([1, 2]).eq(true);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz setitem 4-105": () => {
+    const x = torch.zeros(3, 3, 4, { dtype: torch.int32 });
+    x.setitem(":-1, ::2", 0);
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-106": () => {
+    const x = torch.arange(9).view(3, 3);
+    const y = x.narrow(0, 2, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-107": () => {
+    const x = torch.zeros(2, 4, { dtype: torch.int64 });
+    x.setitem(":", 3);
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-108": () => {
+    const x = torch.tensor([1.5, -2.5, -0.57], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x, 0);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-109": () => {
+    const x = torch.tensor([[pyfloat(-0.0)], [0.5], [-2.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.sum(0, true).transpose(0, 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 4-110": () => {
+    const r = torch.tensor(1.5).remainder(torch.tensor(3, { dtype: torch.int32 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 4-111": () => {
+    const x = torch.tensor([[[-3.72], [1.5], [1.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().abs().add(1).sqrt().transpose(0, 2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-112": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 4-113": () => {
+    const r = torch.tensor(true).maximum(2.5);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 4-114": () => {
+    const x = torch.arange(16).view(2, 2, 4);
+    const y = x.narrow(0, 1, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-115": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-116": () => {
+    const x = torch.tensor([[[pyfloat(-1.)], [1.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().expm1().clamp(-1, 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-117": () => {
+    const x = torch.tensor([-2.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(x.detach().add(1)).sum(0, true).expm1().abs().add(1).log();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-118": () => {
+    const x = torch.tensor([[-2.5], [pyfloat(-0.0)], [0.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.cumsum(1).cumsum(1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-119": () => {
+    const x = torch.arange(3).view(3, 1, 1);
+    const y = x.select(1, -1).reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-120": () => {
+    const x = torch.zeros(2, 4, { dtype: torch.float64 });
+    x.setitem("0", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-121": () => {
+    const x = torch.tensor([0.5, pyfloat(-1.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2.5).expm1();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-122": () => {
+    const x = torch.arange(3).view(3);
+    const y = x.permute(0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 4-123": () => {
+    const r = torch.tensor([1, 2]).lt(torch.tensor(2));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz setitem 4-124": () => {
+    const x = torch.zeros(1, 3, { dtype: torch.float32 });
+    x.setitem("0, :-1", 0);
+    console.log(x);
+    return x;
+  },
+  "fuzz setitem 4-125": () => {
+    const x = torch.zeros(4, 4, { dtype: torch.int32 });
+    x.setitem("-1", torch.tensor([[3], [4]]));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-126": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-127": () => {
+    const x = torch.zeros(3, 2, { dtype: torch.float64 });
+    x.setitem("None", 0);
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-128": () => {
+    const x = torch.tensor([1.5, -2.5, -2.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.relu();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-129": () => {
+    const x = torch.zeros(3, { dtype: torch.int64 });
+    x.setitem("::2", torch.tensor([[3], [4]]));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-130": () => {
+    const x = torch.tensor([[[-2.5, 0.5, pyfloat(2.)], [-4.42, 1.5, 0.5], [0.5, -4.02, -2.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.log1p().abs();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-131": () => {
+    const x = torch.tensor([[-2.15]], { dtype: torch.float64, requires_grad: true });
+    const y = x.tanh();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-132": () => {
+    const x = torch.tensor([[-2.5, 0.5, -2.5], [1.5, 1.5, 0.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.transpose(0, 1).div(3).cumsum(0);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-133": () => {
+    const x = torch.arange(18).view(3, 3, 2);
+    const y = x.flatten(0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-134": () => {
+    const x = torch.zeros(4, { dtype: torch.int32 });
+    x.setitem("-1", torch.tensor([[3], [4]]));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-135": () => {
+    const x = torch.arange(192).view(4, 4, 3, 4);
+    const y = x.squeeze().transpose(0, -3).squeeze();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-136": () => {
+    const x = torch.tensor([[[pyfloat(0.), 0.5], [pyfloat(0.), pyfloat(-0.0)], [0.58, 3.40]], [[-1.94, -2.5], [-2.5, 4.01], [1.5, 2.43]], [[1.5, -2.5], [0.5, 1.5], [-2.5, 0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.sum(0, true), 2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-137": () => {
+    const x = torch.arange(3).view(3, 1, 1);
+    const y = x.view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-138": () => {
+    const x = torch.arange(6).view(2, 1, 3);
+    const y = x.diagonal(0, 0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-139": () => {
+    const x = torch.tensor([pyfloat(2.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.tanh().sin().pow(2).sum(0, true);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-140": () => {
+    const x = torch.arange(4).view(4);
+    const y = x.permute(0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 4-141": () => {
+    const r = torch.tensor([true, false]).add(torch.tensor([1, 2]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 4-142": () => {
+    const r = torch.tensor(true).mul(2.5);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 4-143": () => {
+    const r = torch.tensor(1.5).bitwise_and(torch.tensor([0.5, 1.5]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 4-144": () => {
+    const r = torch.tensor([0.5, 1.5]).mul(torch.tensor(1.5));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz setitem 4-145": () => {
+    const x = torch.zeros(3, 3, 3, { dtype: torch.float32 });
+    x.setitem("-1", torch.tensor([1, 2]));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-146": () => {
+    const x = torch.tensor([[[pyfloat(-2.)], [2.30], [0.5]], [[pyfloat(-3.)], [pyfloat(4.)], [3.57]]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.sigmoid().clamp(-1, 1), 0);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-147": () => {
+    const x = torch.tensor([[[1.5, 1.5]], [[2.72, 0.5]], [[0.5, -2.77]]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.sum(2, true).transpose(0, 2).pow(2), 2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-148": () => {
+    const x = torch.tensor([pyfloat(-0.0), 0.5, 1.5], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(F.softmax(F.softmax(x, 0), 0), 0);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-149": () => {
+    const x = torch.tensor([pyfloat(2.), 1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.neg().amax(0).abs().add(1).log();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-150": () => {
+    const x = torch.arange(4).view(4, 1);
+    const y = x.reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 4-151": () => {
+    const r = torch.tensor(2).logical_or(torch.tensor(1.5));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 4-152": () => {
+    const x = torch.tensor([[[-2.5, 2.15, pyfloat(-3.)], [-2.5, 1.5, 0.5], [0.5, -3.75, pyfloat(-0.0)]], [[pyfloat(-2.), pyfloat(-2.), 1.33], [pyfloat(-2.), 0.5, -2.5], [0.5, 0.5, pyfloat(0.)]]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.mul(2.5).tanh().exp(), 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-153": () => {
+    const x = torch.zeros(3, 4, 3, { dtype: torch.int64 });
+    x.setitem("..., ::2", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-154": () => {
+    const x = torch.tensor([[pyfloat(0.), -2.5], [-4.50, -4.50]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x, 1).getitem("1:").unsqueeze(0).expand(2, -1, -1).sin();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-155": () => {
+    const x = torch.arange(8).view(2, 4);
+    const y = x.permute(0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-156": () => {
+    const x = torch.zeros(1, { dtype: torch.int32 });
+    x.setitem("1:", 0.5);
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-157": () => {
+    const x = torch.tensor([[-0.71, -2.5, 0.5], [1.5, 0.5, pyfloat(2.00)], [pyfloat(-0.0), 0.5, 0.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.sigmoid().div(3).getitem("1:");
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-158": () => {
+    const x = torch.zeros(3, { dtype: torch.float64 });
+    x.setitem(":-1", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-159": () => {
+    const x = torch.tensor([[[pyfloat(-0.0), -2.5, 0.5]], [[pyfloat(-1.), 1.5, 0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.cos().transpose(0, 2).atan();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-160": () => {
+    const x = torch.zeros(4, 4, 1, { dtype: torch.int32 });
+    x.setitem("..., None, None", true);
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 4-161": () => {
+    const x = torch.tensor([[[0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.cumsum(0).neg();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-162": () => {
+    const x = torch.arange(1).view(1);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-163": () => {
+    const x = torch.tensor([[[0.5, -2.5, 1.5], [pyfloat(-1.), 0.5, -2.5], [0.5, 1.5, 0.5]], [[0.5, 0.5, -2.5], [1.5, -2.5, 0.5], [pyfloat(-1.), 0.5, -2.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.amax(2).sin();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-164": () => {
+    const x = torch.zeros(1, 1, { dtype: torch.float32 });
+    x.setitem(":-1", 3);
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-165": () => {
+    const x = torch.arange(9).view(3, 3);
+    const y = x.select(0, 1).narrow(0, 1, 1).narrow(0, 0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-166": () => {
+    const x = torch.tensor([[[0.5, -3.80], [1.5, -2.5], [-2.5, 2.33]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.tanh().abs().add(1).log();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 4-167": () => {
+    const x = torch.arange(9).view(1, 3, 3);
+    const y = x.transpose(1, -3).squeeze().reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-168": () => {
+    const x = torch.tensor([[[2.84, 1.5, 0.5], [-2.5, -0.68, pyfloat(-2.)], [-2.5, pyfloat(3.), -2.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 4-169": () => {
+    const r = torch.tensor([0.5, 1.5]).remainder(torch.tensor([1, 2], { dtype: torch.int32 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 4-170": () => {
+    const x = torch.tensor([[[pyfloat(2.)], [-0.28], [pyfloat(3.)]], [[0.5], [pyfloat(-2.)], [0.5]], [[1.84], [1.5], [1.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.transpose(0, 2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-171": () => {
+    const x = torch.tensor([[-2.5, 0.5], [-2.5, -2.98], [0.5, pyfloat(2.)]], { dtype: torch.float64, requires_grad: true });
+    const y = x.amax(0).cumsum(0);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-172": () => {
+    const x = torch.tensor([[pyfloat(2.), -2.5, 1.5], [0.5, pyfloat(-3.), -2.5], [1.5, 1.5, -2.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.log1p().abs().mul(2.5);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-173": () => {
+    const x = torch.tensor([[1.5], [pyfloat(2.)]], { dtype: torch.float64, requires_grad: true });
+    const y = x.log1p().abs().reshape(-1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-174": () => {
+    const x = torch.zeros(1, 2, { dtype: torch.int64 });
+    x.setitem("1:, ...", torch.tensor([[3], [4]]));
+    console.log(x);
+    return x;
+  },
+  "fuzz promote 4-175": () => {
+    const r = torch.tensor([1, 2]).floor_divide(torch.tensor([1, 2]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 4-176": () => {
+    const x = torch.tensor([[[0.5, -3.42, -2.5], [-2.5, pyfloat(0.), 0.5], [-2.5, -1.58, -2.5]], [[1.5, -3.14, 1.5], [-1.34, pyfloat(3.), 3.33], [0.5, -2.5, pyfloat(-3.)]], [[1.5, 1.5, -2.5], [pyfloat(2.), -2.5, 0.5], [1.5, 0.5, -2.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.clamp(-1, 1).relu().tanh();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-177": () => {
+    const x = torch.tensor([[-1.88, 0.5, 0.5], [3.01, pyfloat(-4.), pyfloat(2.)], [0.5, 2.31, pyfloat(3.)]], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(x.detach().add(1));
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-178": () => {
+    const x = torch.zeros(1, 2, { dtype: torch.float32 });
+    x.setitem(":-1", 0);
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-179": () => {
+    const x = torch.arange(1).view(1, 1);
+    const y = x.narrow(0, 0, 0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 4-180": () => {
+    const r = torch.tensor([0.5, 1.5]).atan2(torch.tensor([1, 2], { dtype: torch.int32 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 4-181": () => {
+    const x = torch.tensor([[[3.47]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.expm1().amax(1).unsqueeze(0).expand(2, -1, -1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 4-182": () => {
+    const r = torch.tensor(true).atan2(torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 4-183": () => {
+    const x = torch.arange(12).view(3, 1, 2, 2);
+    const y = x.flatten(0, 1).unsqueeze(2);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 4-184": () => {
+    const x = torch.tensor([[pyfloat(4.), 0.5, 2.07], [0.5, pyfloat(1.), -2.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.tanh().transpose(0, 1).getitem("1:").mul(x.tanh().transpose(0, 1).getitem("1:").detach().add(1));
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-185": () => {
+    const x = torch.zeros(3, 4, { dtype: torch.float32 });
+    x.setitem(":, ::2", torch.tensor(true));
+    console.log(x);
+    return x;
+  },
+  "fuzz setitem 4-186": () => {
+    const x = torch.zeros(3, 3, 1, { dtype: torch.float32 });
+    x.setitem("None, 0", torch.tensor([1, 2]));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 4-187": () => {
+    const x = torch.arange(48).view(4, 2, 2, 3);
+    const y = x.flatten(0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 4-188": () => {
+    const r = torch.tensor(1.5).lt(torch.tensor([1, 2], { dtype: torch.int32 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 4-189": () => {
+    const x = torch.tensor([1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.unsqueeze(0).expand(2, -1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 4-190": () => {
+    const x = torch.tensor([[[pyfloat(-0.0), 1.5, pyfloat(-3.)]], [[0.5, -1.82, -2.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.atan().sin();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 4-191": () => {
+    const x = torch.zeros(3, { dtype: torch.int64 });
+    x.setitem(":-1", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz setitem 4-192": () => {
+    const x = torch.zeros(2, 2, 1, { dtype: torch.float64 });
+    x.setitem(":-1, 1:", pyfloat(2.0));
+    console.log(x);
+    return x;
+  },
+  "fuzz promote 4-193": () => {
+    const r = torch.tensor(true).pow(2.5);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz setitem 4-194": () => {
+    const x = torch.zeros(4, { dtype: torch.float32 });
+    x.setitem("-1", 3);
+    console.log(x);
+    return x;
+  },
+  "fuzz promote 4-195": () => {
+    const r = torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }).remainder(true);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 4-196": () => {
+    const x = torch.arange(1).view(1, 1);
+    const y = x.unsqueeze(2).flatten(0, 1).transpose(0, -1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-197": () => {
+    const x = torch.arange(48).view(4, 2, 3, 2);
+    const y = x.narrow(0, 1, 1).unsqueeze(3);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 4-198": () => {
+    const x = torch.arange(96).view(3, 4, 2, 4);
+    const y = x.transpose(2, 3).transpose(0, -1).transpose(1, 0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 4-199": () => {
+    const x = torch.zeros(2, 2, { dtype: torch.float32 });
+    x.setitem("1:, 1:", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz setitem 5-0": () => {
+    const x = torch.zeros(3, 1, { dtype: torch.int32 });
+    x.setitem(":", torch.tensor(1.5));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-1": () => {
+    const x = torch.arange(4).view(4, 1);
+    const y = x.transpose(0, -1).diagonal(0, 0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-2": () => {
+    const x = torch.arange(2).view(1, 2);
+    const y = x.transpose(0, -1).permute(1, 0).flatten(0, 1).unsqueeze(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-3": () => {
+    const x = torch.zeros(2, 2, 2, { dtype: torch.int32 });
+    x.setitem(":, ...", 3);
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-4": () => {
+    const x = torch.arange(3).view(3);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-5": () => {
+    const x = torch.zeros(3, { dtype: torch.float32 });
+    x.setitem("...", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-6": () => {
+    const x = torch.arange(16).view(4, 4);
+    const y = x.transpose(0, 1).transpose(1, 0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-7": () => {
+    const x = torch.tensor([[-3.81, 0.5, pyfloat(0.)]], { dtype: torch.float64, requires_grad: true });
+    const y = x.amax(0).sigmoid().expm1();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 5-8": () => {
+    const x = torch.zeros(2, 3, { dtype: torch.int64 });
+    x.setitem("0", true);
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 5-9": () => {
+    const x = torch.tensor([[[pyfloat(3.), pyfloat(-2.), 0.5], [1.5, pyfloat(-2.), 3.38], [1.5, pyfloat(-0.0), 1.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.relu().unsqueeze(0).expand(2, -1, -1, -1).transpose(0, 3);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-10": () => {
+    const x = torch.arange(36).view(4, 3, 3);
+    const y = x.squeeze().transpose(1, 0).narrow(1, 1, 0).narrow(2, 2, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-11": () => {
+    const x = torch.tensor([[0.5, 0.5, -2.5], [0.5, -2.5, 0.5], [-1.50, 0.5, 4.80]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.getitem("1:").transpose(0, 1), 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-12": () => {
+    const x = torch.tensor([[[0.5, -2.5, -2.81], [4.86, -3.89, 1.5], [0.90, 1.5, -2.5]], [[0.5, pyfloat(-2.), 4.58], [-1.31, 0.64, pyfloat(-3.)], [-2.5, -2.5, 1.5]], [[-1.16, 0.5, 0.5], [pyfloat(0.), pyfloat(-0.0), pyfloat(3.)], [-2.5, pyfloat(-1.), 0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.transpose(0, 2).getitem("1:").transpose(0, 2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 5-13": () => {
+    const x = torch.zeros(1, 1, 2, { dtype: torch.int64 });
+    x.setitem("..., 0", torch.tensor([1, 2]));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-14": () => {
+    const x = torch.arange(1).view(1, 1);
+    const y = x.select(0, -1).permute(0).view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-15": () => {
+    const x = torch.zeros(4, 4, 4, { dtype: torch.int32 });
+    x.setitem("-1, 0, None", -1);
+    console.log(x);
+    return x;
+  },
+  "fuzz promote 5-16": () => {
+    const r = torch.tensor([1, 2], { dtype: torch.int32 }).floor_divide(torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 5-17": () => {
+    const r = torch.tensor([true, false]).sub(torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 5-18": () => {
+    const x = torch.tensor([[1.5, -4.32, pyfloat(-3.)], [1.5, pyfloat(-4.), 2.12], [-2.5, -4.33, 0.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.cumsum(0);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-19": () => {
+    const x = torch.arange(1).view(1);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-20": () => {
+    const x = torch.tensor([pyfloat(-2.), 4.15], { dtype: torch.float64, requires_grad: true });
+    const y = x.expm1().log1p().abs().sum(0, true);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-21": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-22": () => {
+    const x = torch.arange(6).view(2, 3);
+    const y = x.view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-23": () => {
+    const r = torch.tensor(1.5).remainder(2);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 5-24": () => {
+    const x = torch.tensor([[[0.94]], [[0.5]], [[pyfloat(-0.0)]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.transpose(0, 2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-25": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.getitem("1:, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-26": () => {
+    const r = torch.tensor(2).bitwise_and(torch.tensor(2));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 5-27": () => {
+    const x = torch.arange(8).view(2, 4);
+    const y = x.flatten(0, 1).unsqueeze(0).view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-28": () => {
+    const r = torch.tensor([1, 2]).floor_divide(2);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 5-29": () => {
+    const r = torch.tensor([1, 2], { dtype: torch.int32 }).remainder(-3);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz setitem 5-30": () => {
+    const x = torch.zeros(2, { dtype: torch.float64 });
+    x.setitem("1:", -1);
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 5-31": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.cumsum(0).atan().square().cos();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-32": () => {
+    const x = torch.tensor([1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.abs().add(1).log().relu().reshape(-1).cumsum(0);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-33": () => {
+    const x = torch.arange(3).view(3);
+    const y = x.unsqueeze(-2).getitem("-1:, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-34": () => {
+    const x = torch.arange(3).view(1, 3);
+    const y = x.narrow(0, 0, 0).permute(1, 0).select(0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-35": () => {
+    const x = torch.arange(24).view(3, 2, 4);
+    const y = x.unsqueeze(3).permute(3, 2, 0, 1).mT;
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-36": () => {
+    const r = torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }).logical_or(torch.tensor([1, 2], { dtype: torch.int32 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 5-37": () => {
+    const x = torch.arange(4).view(4);
+    const y = x.narrow(0, 1, 0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-38": () => {
+    const x = torch.tensor([[[1.5, pyfloat(-2.)], [0.5, pyfloat(-4.)], [0.5, pyfloat(3.)]], [[-2.5, pyfloat(-1.)], [-4.13, 1.5], [1.5, 0.5]], [[0.54, 0.5], [-2.5, pyfloat(2.)], [4.68, pyfloat(3.)]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.reshape(-1).mul(x.reshape(-1).detach().add(1));
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-39": () => {
+    const x = torch.tensor([-2.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.cumsum(0).sum(0, true).exp();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 5-40": () => {
+    const r = torch.tensor(1.5).pow(2.5);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 5-41": () => {
+    const x = torch.arange(4).view(4);
+    const y = x.unsqueeze(0).permute(0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-42": () => {
+    const x = torch.arange(3).view(3, 1, 1);
+    const y = x.transpose(0, 2);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-43": () => {
+    const x = torch.arange(8).view(1, 2, 4);
+    const y = x.squeeze().unsqueeze(-3);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-44": () => {
+    const x = torch.tensor([[[0.30, 1.5, 1.5]], [[0.96, 1.5, 1.5]], [[pyfloat(-1.), 0.5, -2.99]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.sum(1, true).reshape(-1).reshape(-1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-45": () => {
+    const x = torch.arange(8).view(2, 1, 4);
+    const y = x.unsqueeze(-2).flatten(0, 1).narrow(0, 0, 0).squeeze();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-46": () => {
+    const r = torch.tensor(2.5, { dtype: torch.float64 }).atan2(torch.tensor(3, { dtype: torch.int32 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 5-47": () => {
+    const x = torch.arange(32).view(4, 1, 2, 4);
+    const y = x.transpose(1, -1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-48": () => {
+    const r = torch.tensor(1.5).floor_divide(torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz setitem 5-49": () => {
+    const x = torch.zeros(4, 4, { dtype: torch.int32 });
+    x.setitem("::2", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 5-50": () => {
+    const x = torch.tensor([[[0.5, pyfloat(2.)]], [[pyfloat(-1.), -2.5]], [[pyfloat(-1.), -2.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().cumsum(1).expm1().mul(x.exp().cumsum(1).expm1().detach().add(1));
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 5-51": () => {
+    const r = torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }).pow(torch.tensor([1, 2]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 5-52": () => {
+    const x = torch.arange(3).view(3);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-53": () => {
+    const x = torch.tensor([[3.97, pyfloat(-2.)], [-2.5, 1.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.expm1().sum(0, true);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-54": () => {
+    const x = torch.arange(18).view(3, 1, 3, 2);
+    const y = x.transpose(0, 1).getitem("1:, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-55": () => {
+    const x = torch.arange(3).view(3, 1);
+    const y = x.view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-56": () => {
+    const x = torch.arange(3).view(1, 3);
+    const y = x.flatten(0, 1).getitem("1:, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-57": () => {
+    const r = torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }).atan2(-3);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 5-58": () => {
+    const x = torch.arange(1).view(1);
+    const y = x.getitem("::2, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-59": () => {
+    const x = torch.tensor([[1.5, -2.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.sigmoid();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-60": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(4.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.getitem("1:");
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-61": () => {
+    const x = torch.arange(4).view(1, 4);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-62": () => {
+    const r = torch.tensor(2).atan2(torch.tensor([true, false]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 5-63": () => {
+    const r = torch.tensor(2.5, { dtype: torch.float64 }).mul(torch.tensor(1.5));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 5-64": () => {
+    const x = torch.arange(24).view(2, 3, 4);
+    const y = x.unsqueeze(3).getitem("::2, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-65": () => {
+    const x = torch.zeros(3, { dtype: torch.int32 });
+    x.setitem("1:", 3);
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-66": () => {
+    const x = torch.arange(3).view(3, 1);
+    const y = x.unsqueeze(-3).select(1, -2);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-67": () => {
+    const x = torch.zeros(2, 1, { dtype: torch.int32 });
+    x.setitem("::2, 1:", torch.tensor(7));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 5-68": () => {
+    const x = torch.tensor([pyfloat(2.), 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.cos().expm1();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-69": () => {
+    const x = torch.tensor([[1.5, -2.5, 1.5], [1.5, -4.85, -1.97], [4.94, 1.5, pyfloat(-4.)]], { dtype: torch.float64, requires_grad: true });
+    const y = x.reshape(-1).neg();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-70": () => {
+    const x = torch.tensor([[-2.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.abs().add(1).sqrt().div(3).unsqueeze(0).expand(2, -1, -1).relu();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-71": () => {
+    const x = torch.arange(3).view(3);
+    const y = x.view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-72": () => {
+    const x = torch.tensor([pyfloat(4.), pyfloat(-0.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.div(3).mul(x.div(3).detach().add(1)).sum(0, true).unsqueeze(0).expand(2, -1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-73": () => {
+    const x = torch.tensor([[[1.5], [-4.92]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.abs().add(1).sqrt().reshape(-1).expm1().neg();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-74": () => {
+    const x = torch.arange(3).view(3);
+    const y = x.narrow(0, 1, 2).select(0, 1).unsqueeze(-1).select(0, 0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-75": () => {
+    const x = torch.tensor([[[-2.5, 0.5, pyfloat(2.)], [pyfloat(-1.), 0.5, pyfloat(-2.)], [0.5, pyfloat(3.), 1.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.cumsum(0), 2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-76": () => {
+    const x = torch.arange(2).view(2, 1);
+    const y = x.select(0, 1).permute(0).t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-77": () => {
+    const x = torch.arange(1).view(1);
+    const y = x.permute(0).reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-78": () => {
+    const x = torch.zeros(2, 1, 1, { dtype: torch.float32 });
+    x.setitem("1:", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz setitem 5-79": () => {
+    const x = torch.zeros(1, 3, 1, { dtype: torch.int32 });
+    x.setitem("0, None", -1.5);
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-80": () => {
+    const x = torch.arange(64).view(4, 4, 2, 2);
+    const y = x.unsqueeze(4).permute(2, 4, 3, 1, 0).getitem("-1:, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-81": () => {
+    const x = torch.zeros(4, 2, 2, { dtype: torch.float64 });
+    x.setitem("::2, None", true);
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-82": () => {
+    const x = torch.arange(16).view(4, 2, 2);
+    const y = x.squeeze().reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-83": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.narrow(0, 1, 0).t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-84": () => {
+    const x = torch.tensor([[[pyfloat(-0.0)], [-2.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.mul(2.5), 1).mul(2.5).mul(F.softmax(x.mul(2.5), 1).mul(2.5).detach().add(1));
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-85": () => {
+    const x = torch.arange(3).view(3);
+    const y = x.squeeze().t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-86": () => {
+    const x = torch.tensor([pyfloat(2.), 1.5], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.square().log1p().abs().sin(), 0);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-87": () => {
+    const x = torch.arange(4).view(4);
+    const y = x.permute(0).view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-88": () => {
+    const x = torch.zeros(1, { dtype: torch.int32 });
+    x.setitem("1:", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-89": () => {
+    const x = torch.arange(16).view(1, 2, 2, 4);
+    const y = x.diagonal(0, 0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-90": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.permute(0).t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-91": () => {
+    const x = torch.arange(36).view(4, 3, 3);
+    const y = x.view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-92": () => {
+    const x = torch.arange(16).view(1, 2, 2, 4);
+    const y = x.narrow(1, 0, 0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-93": () => {
+    const x = torch.tensor([[[3.57, -2.5], [-2.5, pyfloat(-3.)], [1.5, 0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.clamp(-1, 1).square().div(3);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-94": () => {
+    const x = torch.tensor([[-4.99], [1.5], [-2.5]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x, 0).atan().cumsum(1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-95": () => {
+    const x = torch.arange(2).view(1, 2, 1);
+    const y = x.mT;
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-96": () => {
+    const r = torch.tensor(3, { dtype: torch.int32 }).sub(torch.tensor(true));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz setitem 5-97": () => {
+    const x = torch.zeros(4, { dtype: torch.float32 });
+    x.setitem(":-1", 0.5);
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 5-98": () => {
+    const x = torch.tensor([[[-2.5], [-2.5], [pyfloat(3.)]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.transpose(0, 2).square().exp();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-99": () => {
+    const x = torch.tensor([1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sigmoid().cos().amax(0).cos();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 5-100": () => {
+    const x = torch.zeros(1, { dtype: torch.int64 });
+    x.setitem("1:", true);
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 5-101": () => {
+    const x = torch.tensor([[1.5]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.sin().mul(x.sin().detach().add(1)), 0).cos();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-102": () => {
+    const x = torch.tensor([[0.5, 1.5]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(F.softmax(x, 0).abs().add(1).log(), 0).log1p().abs();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-103": () => {
+    const x = torch.tensor([[-1.38], [-4.93], [-2.5]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.getitem("1:").amax(1), 0).sum(0, true);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-104": () => {
+    const x = torch.tensor([-2.5, -2.5, 1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.clamp(-1, 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-105": () => {
+    const x = torch.tensor([[[0.5, pyfloat(1.)], [pyfloat(-3.), -2.5], [-0.57, -2.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(x.detach().add(1)).amax(2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-106": () => {
+    const x = torch.arange(4).view(4);
+    const y = x.squeeze().permute(0).getitem("-1:, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-107": () => {
+    const x = torch.tensor([[1.5, pyfloat(3.)]], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(x.detach().add(1)).cos();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 5-108": () => {
+    const x = torch.zeros(3, 1, 4, { dtype: torch.int32 });
+    x.setitem("-1, :-1, :-1", -1);
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-109": () => {
+    const x = torch.arange(9).view(1, 3, 3);
+    const y = x.getitem("None, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-110": () => {
+    const x = torch.tensor([pyfloat(0.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.sigmoid();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-111": () => {
+    const x = torch.arange(24).view(3, 4, 2);
+    const y = x.narrow(1, 1, 2);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-112": () => {
+    const x = torch.zeros(4, 4, 4, { dtype: torch.float32 });
+    x.setitem("...", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 5-113": () => {
+    const x = torch.tensor([0.5, 1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.log1p().abs().sum(0, true).square();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-114": () => {
+    const x = torch.tensor([[[-2.5, pyfloat(-3.)], [1.59, pyfloat(4.)]], [[0.5, pyfloat(-2.)], [0.5, -0.25]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.getitem("1:");
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-115": () => {
+    const x = torch.arange(24).view(2, 3, 4);
+    const y = x.transpose(0, -1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-116": () => {
+    const r = torch.tensor(2.5, { dtype: torch.float64 }).div(torch.tensor(2));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 5-117": () => {
+    const x = torch.tensor([[[0.5, 1.5, 0.5], [-2.5, pyfloat(-3.), pyfloat(-4.)], [-1.80, pyfloat(3.), 0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.pow(2).amax(2).abs();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 5-118": () => {
+    const r = torch.tensor(1.5).lt(torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 5-119": () => {
+    const x = torch.tensor([-2.72], { dtype: torch.float64, requires_grad: true });
+    const y = x.cumsum(0).abs().relu().atan();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-120": () => {
+    const x = torch.tensor([[-2.5, 0.5], [pyfloat(4.), -3.35], [1.5, 1.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.reshape(-1).sum(0, true);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-121": () => {
+    const x = torch.arange(3).view(3, 1);
+    const y = x.unsqueeze(-2).unsqueeze(0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-122": () => {
+    const x = torch.tensor([[[pyfloat(-0.0), 1.5, 1.5], [1.5, 1.5, 0.5]], [[-2.5, 4.25, -2.17], [0.24, 1.5, 0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.getitem("1:").cos();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 5-123": () => {
+    const r = torch.tensor([true, false]).bitwise_and(torch.tensor([0.5, 1.5]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 5-124": () => {
+    const x = torch.tensor([[[pyfloat(-2.), 1.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1).reshape(-1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-125": () => {
+    const x = torch.arange(48).view(3, 2, 2, 4);
+    const y = x.flatten(0, 1).diagonal(0, 0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-126": () => {
+    const x = torch.arange(3).view(3);
+    const y = x.narrow(0, 0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-127": () => {
+    const x = torch.zeros(3, 3, { dtype: torch.float64 });
+    x.setitem("None", torch.tensor([[3], [4]]));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-128": () => {
+    const x = torch.arange(12).view(3, 4);
+    const y = x.permute(0, 1).transpose(0, -1).unsqueeze(-2);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-129": () => {
+    const x = torch.arange(3).view(3, 1);
+    const y = x.unsqueeze(1).select(1, -1).transpose(0, 1).reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-130": () => {
+    const x = torch.tensor([[0.5], [pyfloat(2.)]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.amax(1), 0).clamp(-1, 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 5-131": () => {
+    const x = torch.zeros(2, 2, { dtype: torch.int64 });
+    x.setitem("0, 1:", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 5-132": () => {
+    const x = torch.tensor([[-2.5, pyfloat(-1.)], [pyfloat(-0.0), -2.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.cumsum(1).transpose(0, 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-133": () => {
+    const x = torch.arange(2).view(2, 1);
+    const y = x.transpose(1, -2);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-134": () => {
+    const r = torch.tensor([true, false]).eq(torch.tensor([1, 2]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 5-135": () => {
+    const x = torch.tensor([[pyfloat(3.), 1.5], [0.5, pyfloat(-4.)]], { dtype: torch.float64, requires_grad: true });
+    const y = x.abs().abs().add(1).sqrt();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 5-136": () => {
+    const r = torch.tensor(2).eq(true);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 5-137": () => {
+    const x = torch.arange(8).view(2, 4);
+    const y = x.select(0, 1).t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-138": () => {
+    const x = torch.arange(12).view(1, 4, 3, 1);
+    const y = x.unsqueeze(0).flatten(0, 1).diagonal(0, 0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-139": () => {
+    const r = torch.tensor(3, { dtype: torch.int32 }).eq(torch.tensor(2));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 5-140": () => {
+    const x = torch.arange(9).view(3, 1, 3);
+    const y = x.unsqueeze(-2).flatten(0, 1).squeeze();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-141": () => {
+    const x = torch.arange(48).view(3, 4, 4);
+    const y = x.select(2, -4).unsqueeze(-3);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-142": () => {
+    const x = torch.tensor([1.5, -0.72, pyfloat(2.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.getitem("1:").getitem("1:").square().clamp(-1, 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-143": () => {
+    const x = torch.arange(4).view(2, 2, 1);
+    const y = x.unsqueeze(-3).getitem(":, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-144": () => {
+    const x = torch.arange(3).view(3);
+    const y = x.getitem("None, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-145": () => {
+    const r = torch.tensor([true, false]).bitwise_and(true);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 5-146": () => {
+    const x = torch.tensor([[-2.5, -2.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.relu().transpose(0, 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 5-147": () => {
+    const r = torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }).logical_or(torch.tensor([1, 2]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 5-148": () => {
+    const x = torch.arange(1).view(1);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-149": () => {
+    const r = torch.tensor(2).eq(2.5);
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz grad 5-150": () => {
+    const x = torch.tensor([[[-2.13, 1.5, 0.5], [0.5, 1.08, pyfloat(-3.)], [-2.5, pyfloat(-0.0), 1.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.transpose(0, 2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-151": () => {
+    const x = torch.arange(6).view(3, 1, 2);
+    const y = x.narrow(2, 0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-152": () => {
+    const x = torch.arange(2).view(2, 1);
+    const y = x.transpose(1, -2).getitem("::2, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-153": () => {
+    const x = torch.arange(1).view(1);
+    const y = x.select(0, 0).view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-154": () => {
+    const x = torch.tensor([-2.5], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.abs().cumsum(0).cumsum(0), 0);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-155": () => {
+    const x = torch.tensor([[1.5, 0.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.reshape(-1).cumsum(0).exp().getitem("1:");
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 5-156": () => {
+    const r = torch.tensor(1.5).bitwise_and(torch.tensor(3, { dtype: torch.int32 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 5-157": () => {
+    const r = torch.tensor([0.5, 1.5]).sub(torch.tensor([true, false]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz view 5-158": () => {
+    const x = torch.arange(12).view(4, 1, 3);
+    const y = x.squeeze().transpose(0, 1).narrow(0, 0, 3);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-159": () => {
+    const x = torch.arange(24).view(4, 2, 3);
+    const y = x.mT;
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-160": () => {
+    const x = torch.tensor([1.5, -2.5, 0.91], { dtype: torch.float64, requires_grad: true });
+    const y = x.pow(2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-161": () => {
+    const x = torch.tensor([1.5, pyfloat(2.), -2.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.reshape(-1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 5-162": () => {
+    const x = torch.zeros(1, { dtype: torch.int64 });
+    x.setitem("1:", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 5-163": () => {
+    const x = torch.tensor([[[pyfloat(1.), -1.80, 0.89]], [[pyfloat(-2.), pyfloat(2.), 1.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().transpose(0, 2);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-164": () => {
+    const x = torch.arange(8).view(2, 4);
+    const y = x.permute(1, 0).getitem(":, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-165": () => {
+    const x = torch.tensor([[1.5, 0.5, 0.5], [0.5, pyfloat(-3.), pyfloat(-0.0)], [pyfloat(-0.0), 1.5, 1.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.transpose(0, 1).transpose(0, 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-166": () => {
+    const x = torch.arange(8).view(2, 4, 1);
+    const y = x.unsqueeze(2);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-167": () => {
+    const x = torch.tensor([[-2.5, -2.5, pyfloat(-0.0)]], { dtype: torch.float64, requires_grad: true });
+    const y = x.reshape(-1).sum(0, true).log1p().abs();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-168": () => {
+    const x = torch.tensor([[[0.5, 0.5, 0.5], [0.5, -3.07, -2.5]], [[0.5, 1.5, pyfloat(3.)], [pyfloat(-0.0), 2.89, 1.5]], [[0.5, 0.08, -2.5], [-2.5, 1.5, pyfloat(-4.)]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.abs().add(1).sqrt().getitem("1:").exp();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-169": () => {
+    const x = torch.arange(4).view(4, 1);
+    const y = x.view(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-170": () => {
+    const x = torch.zeros(2, 3, { dtype: torch.float64 });
+    x.setitem("::2", torch.tensor(7));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-171": () => {
+    const x = torch.arange(64).view(4, 2, 2, 4);
+    const y = x.flatten(0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-172": () => {
+    const x = torch.tensor([[[0.5], [1.5], [1.5]], [[1.5], [-4.36], [0.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = F.softmax(x.transpose(0, 2).sum(2, true).unsqueeze(0).expand(2, -1, -1, -1), 1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-173": () => {
+    const x = torch.tensor([3.65], { dtype: torch.float64, requires_grad: true });
+    const y = x.unsqueeze(0).expand(2, -1).amax(1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-174": () => {
+    const x = torch.arange(48).view(1, 4, 4, 3);
+    const y = x.permute(1, 2, 3, 0).getitem(":, ...");
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-175": () => {
+    const x = torch.arange(4).view(4);
+    const y = x.permute(0).permute(0).select(0, -1).unsqueeze(0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-176": () => {
+    const x = torch.arange(6).view(2, 3);
+    const y = x.select(0, -1).narrow(0, 1, 2).select(0, -1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz setitem 5-177": () => {
+    const x = torch.zeros(3, 3, { dtype: torch.int64 });
+    x.setitem("-1, :", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-178": () => {
+    const x = torch.arange(6).view(2, 1, 3);
+    const y = x.transpose(1, 2).unsqueeze(2).flatten(0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-179": () => {
+    const x = torch.tensor([[[1.75], [pyfloat(4.)]], [[-2.5], [pyfloat(2.)]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.reshape(-1).abs().sum(0, true).unsqueeze(0).expand(2, -1);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz grad 5-180": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(-3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.sum(0, true).sum(0, true).sum(0, true);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-181": () => {
+    const x = torch.arange(6).view(1, 3, 1, 2);
+    const y = x.squeeze().flatten(0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-182": () => {
+    const x = torch.arange(2).view(2);
+    const y = x.select(0, -1).unsqueeze(0);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-183": () => {
+    const x = torch.arange(8).view(1, 4, 2);
+    const y = x.unsqueeze(-2).diagonal(0, 0, 1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz view 5-184": () => {
+    const x = torch.arange(8).view(2, 4);
+    const y = x.permute(0, 1).reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz promote 5-185": () => {
+    const r = torch.tensor(true).div(torch.tensor(3, { dtype: torch.int32 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz setitem 5-186": () => {
+    const x = torch.zeros(3, { dtype: torch.float64 });
+    x.setitem(":-1", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz grad 5-187": () => {
+    const x = torch.tensor([[[-2.5, pyfloat(0.)], [2.19, 3.58]], [[0.5, 0.5], [0.5, -3.37]], [[pyfloat(4.), pyfloat(-1.)], [-2.5, 1.5]]], { dtype: torch.float64, requires_grad: true });
+    const y = x.cos().cos();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz promote 5-188": () => {
+    const r = torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }).add(torch.tensor([1, 2]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 5-189": () => {
+    const r = torch.tensor(2.5, { dtype: torch.float64 }).logical_or(torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz promote 5-190": () => {
+    const r = torch.tensor(2.5, { dtype: torch.float64 }).pow(torch.tensor([0.5, 1.5]));
+    console.log(r, r.dtype);
+    return r;
+  },
+  "fuzz setitem 5-191": () => {
+    const x = torch.zeros(1, { dtype: torch.int64 });
+    x.setitem("...", -1);
+    console.log(x);
+    return x;
+  },
+  "fuzz setitem 5-192": () => {
+    const x = torch.zeros(4, 3, { dtype: torch.float64 });
+    x.setitem(":", 3);
+    console.log(x);
+    return x;
+  },
+  "fuzz setitem 5-193": () => {
+    const x = torch.zeros(3, { dtype: torch.float32 });
+    x.setitem(":", torch.tensor(1.5));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-194": () => {
+    const x = torch.arange(12).view(3, 1, 1, 4);
+    const y = x.transpose(0, -1).reshape(-1);
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-195": () => {
+    const x = torch.tensor([[0.5, -2.5, 0.5], [0.5, 0.07, 1.5]], { dtype: torch.float64, requires_grad: true });
+    const y = x.transpose(0, 1).div(3);
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz setitem 5-196": () => {
+    const x = torch.zeros(4, 3, 4, { dtype: torch.int32 });
+    x.setitem("0, :-1, 0", torch.arange(3));
+    console.log(x);
+    return x;
+  },
+  "fuzz view 5-197": () => {
+    const x = torch.arange(6).view(3, 1, 1, 2);
+    const y = x.narrow(3, 0, 2).mT;
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
+  "fuzz grad 5-198": () => {
+    const x = torch.tensor([2.93], { dtype: torch.float64, requires_grad: true });
+    const y = x.abs().sum(0, true).abs().add(1).sqrt();
+    console.log(y.grad_fn!.name());
+    y.pow(2).sum().backward();
+    return x.grad;
+  },
+  "fuzz view 5-199": () => {
+    const x = torch.arange(1).view(1);
+    const y = x.t();
+    console.log(y.shape, y.stride(), y.storage_offset(), y.is_contiguous());
+    return y;
+  },
 };
