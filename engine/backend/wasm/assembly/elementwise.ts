@@ -4,7 +4,7 @@
 // engine/core/dtype.ts), the last with `integral` set.
 import { exp2x, f32round, log2x, tanh2x } from './math';
 
-// Operation ids, shared with the loader (engine/backend/wasm/kernels.ts).
+// Operation ids, shared with the loader (engine/backend/wasm/elementwise.ts).
 export const ADD = 0, SUB = 1, MUL = 2, DIV = 3;
 export const NEG = 0, ABS = 1, SQRT = 2, RELU = 3, EXP = 4, LOG = 5, TANH = 6, SIGMOID = 7;
 
