@@ -2,7 +2,7 @@
 // (scripts/vscode/install.mjs) serves the workbench, and Debian's Chromium, driven by playwright-core, opens it. The
 // extension host (Node) starts once a workbench connects. Each test run starts its own server in a process group of
 // its own and kills that group when done, so no server or extension host outlives it.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,9 +38,10 @@ async function killGroup(child) {
 
 /**
  * Starts the VS Code server on a free port with fresh data folders. `trustWorkspace: false` keeps Workspace Trust on
- * (the workbench asks); by default it is off, as @vscode/test-electron's runs have it.
+ * (the workbench asks); by default it is off, as @vscode/test-electron's runs have it. `extensions` are .vsix files
+ * installed first, as `code --install-extension` does.
  */
-export async function startServer({ log = () => {}, trustWorkspace = true, settings = {} } = {}) {
+export async function startServer({ log = () => {}, trustWorkspace = true, settings = {}, extensions = [] } = {}) {
   const vscodeDir = await ensureVsCodeServer();
   const port = await freePort();
   const home = mkdtempSync(join(tmpdir(), 'tensor-inspector-vscode-'));
@@ -49,14 +50,23 @@ export async function startServer({ log = () => {}, trustWorkspace = true, setti
   // The remote machine's settings: with --user-data-dir, the server reads them from there.
   mkdirSync(join(userData, 'Machine'), { recursive: true });
   writeFileSync(join(userData, 'Machine', 'settings.json'), JSON.stringify(settings));
+  const env = { ...process.env, HOME: home, VSCODE_AGENT_FOLDER: home };
+  const folders = ['--server-data-dir', serverData, '--user-data-dir', userData, '--extensions-dir', join(home, 'extensions')];
+  for (const vsix of extensions) {
+    const installed = spawnSync(process.execPath, [join(vscodeDir, 'out', 'server-main.js'), '--install-extension', vsix,
+      '--accept-server-license-terms', ...folders], { env, encoding: 'utf8', timeout: 120_000 });
+    if (installed.status !== 0 || !/successfully installed/.test(installed.stdout)) {
+      rmSync(home, { recursive: true, force: true });
+      throw new Error(`installing ${vsix} failed (exit ${installed.status}):\n${installed.stdout}${installed.stderr}`);
+    }
+  }
   const args = [
     join(vscodeDir, 'out', 'server-main.js'), '--host', '127.0.0.1', '--port', String(port),
     '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry',
-    '--server-data-dir', serverData, '--user-data-dir', userData, '--extensions-dir', join(home, 'extensions'),
-    ...(trustWorkspace ? ['--disable-workspace-trust'] : []),
+    ...folders, ...(trustWorkspace ? ['--disable-workspace-trust'] : []),
   ];
   const child = spawn(process.execPath, args, {
-    detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: home, VSCODE_AGENT_FOLDER: home },
+    detached: true, stdio: ['ignore', 'pipe', 'pipe'], env,
   });
   let output = '';
   const ready = new Promise((resolve, reject) => {
@@ -121,8 +131,8 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 } } 
  * Runs an extension test suite in the real extension host, as `code --extensionDevelopmentPath --extensionTestsPath`
  * does: the workbench loads the extension and the suite, and reports the suite's exit code to the page.
  */
-export async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath, folder, timeoutMs = 300_000, log = (line) => process.stderr.write(`${line}\n`) }) {
-  const server = await startServer({ log: process.env.TENSOR_INSPECTOR_VSCODE_LOG ? log : () => {} });
+export async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath, folder, extensions = [], timeoutMs = 300_000, log = (line) => process.stderr.write(`${line}\n`) }) {
+  const server = await startServer({ log: process.env.TENSOR_INSPECTOR_VSCODE_LOG ? log : () => {}, extensions });
   let browser;
   try {
     browser = await launchBrowser();
