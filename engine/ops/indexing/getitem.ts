@@ -47,7 +47,8 @@ function classify(index: Exclude<Index, readonly TupleItem[]> | readonly (number
 export function getitem(self: Tensor, index: Index): Tensor {
   if (isIndexTuple(index)) return getitemTuple(self, index);
   const what = classify(index);
-  if (what instanceof Tensor) return indexCopy(self, pickingOf(self, what));
+  // The tuple path lays the result out as PyTorch does (not always contiguous, e.g. from a permuted tensor).
+  if (what instanceof Tensor) return getitemTuple(self, [what]);
   const bools: [number, boolean][] = [];
   const result = applyBasic(self, what, false, (dim, value) => bools.push([dim, value]));
   if (bools.length === 0) return result;
