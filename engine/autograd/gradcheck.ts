@@ -52,7 +52,7 @@ function analyticalJacobian(outputs: Tensor[], inputs: Tensor[]): number[][][][]
     const n = output.numel();
     const perInput: number[][][] = inputs.map(() => []);
     for (let i = 0; i < n; i++) {
-      const seed = emptyTensor(output._shape, output.dtype);
+      const seed = emptyTensor(output._shape, output.dtype, output.device);
       seed.storage.data[i] = 1;
       const grads = grad(output, inputs, { grad_outputs: seed, retain_graph: true, allow_unused: true });
       grads.forEach((g, k) => perInput[k]!.push(g ? g._values() : new Array<number>(inputs[k]!.numel()).fill(0)));

@@ -6,6 +6,7 @@
 // ties broken by size) and the output is dense in that order. `.to()` and `empty_like` keep a dense tensor's
 // strides (memory_format=torch.preserve_format).
 import type { StridedView } from '../backend/cpu/kernels.ts';
+import { checkSameDevice } from '../backend/webgpu/index.ts';
 import type { DType } from '../core/dtype.ts';
 import type { Device } from '../core/device.ts';
 import { contiguousStrides, isContiguous, numelOf } from '../core/shape.ts';
@@ -35,9 +36,21 @@ export function isNonOverlappingAndDense(shape: readonly number[], strides: read
  * one's strides over size-1 dimensions), else dense strides in `t`'s memory order (infer_dense_strides), so a
  * sliced transposed tensor's copy stays transposed.
  */
-export function emptyLike(t: Tensor, dtype: DType = t.dtype): Tensor {
+export function emptyLike(t: Tensor, dtype: DType = t.dtype, device: Device = t.device): Tensor {
   const strides = isNonOverlappingAndDense(t._shape, t._stride) ? [...t._stride] : inferDenseStrides(t._shape, t._stride);
-  return new Tensor(Storage.allocate(dtype, numelOf(t._shape), t.device), [...t._shape], strides, 0);
+  return new Tensor(Storage.allocate(dtype, numelOf(t._shape), device), [...t._shape], strides, 0);
+}
+
+/**
+ * Where an op over `tensors` puts its result (PyTorch's common device): the GPU when any operand is there, a 0-dim
+ * CPU tensor joining it as a scalar would (any other CPU tensor raises PyTorch's mixed-device error); else the first
+ * operand's device.
+ */
+export function commonDevice(tensors: readonly Tensor[]): Device {
+  const gpu = tensors.find((t) => t.device.type !== 'cpu');
+  if (gpu === undefined) return tensors[0]!.device;
+  checkSameDevice(tensors);
+  return gpu.device;
 }
 
 /** infer_dense_strides: TensorIterator's order of `strides`, packed densely (size-0 dims counted as 1). */

@@ -40,7 +40,7 @@ export function factoryTensor(size: readonly number[], options: TensorOptions, f
 
 /** A new tensor laid out like `input` (as empty_like), for the `_like` factories. */
 export function likeTensor(input: Tensor, options: TensorOptions): Tensor {
-  return emptyLike(input, options.dtype ? toDType(options.dtype) : input.dtype);
+  return emptyLike(input, options.dtype ? toDType(options.dtype) : input.dtype, options.device ? toDevice(options.device) : input.device);
 }
 
 /**

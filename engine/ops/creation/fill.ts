@@ -85,7 +85,7 @@ export function full(size: readonly number[], fill_value: Scalar, options: Tenso
 /** A tensor shaped and laid out like `input` (empty_like keeps a dense input's strides), filled with `value`. */
 function filledLike(input: Tensor, value: number, options: TensorOptions): Tensor {
   const dtype = options.dtype ? toDType(options.dtype) : input.dtype;
-  const out = emptyLike(input, dtype);
+  const out = emptyLike(input, dtype, options.device ? toDevice(options.device) : input.device);
   if (value !== 0) out.storage.data.fill(dtype.cast(value));
   if (options.requires_grad) out.requires_grad = true;
   return out;

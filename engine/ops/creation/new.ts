@@ -33,9 +33,9 @@ const methods = {
     checkFillValue('new_full', fill_value, 2);
     return newFilled(this, 'new_full', [size, options], fill_value);
   },
-  /** `x.new_tensor([1, 2])`: a copy of the data converted to x's dtype. */
+  /** `x.new_tensor([1, 2])`: a copy of the data converted to x's dtype, on x's device. */
   new_tensor(this: Tensor, data: TensorData, options: TensorOptions = {}): Tensor {
-    return fromData(data, { ...options, dtype: options.dtype ?? this.dtype });
+    return fromData(data, { ...options, dtype: options.dtype ?? this.dtype, device: options.device ?? this.device });
   },
 };
 type NewMethods = typeof methods;

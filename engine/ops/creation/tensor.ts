@@ -7,6 +7,7 @@ import { Size } from '../../core/size.ts';
 import { Storage } from '../../core/storage.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { castTensor } from '../dispatch.ts';
+import { deviceTransfer } from '../pointwise/to.ts';
 import { computeSizes, inferDType, type NestedData, pythonTypeName, storeValues, typedArrayDType, type TypedSequence } from './tensor-data.ts';
 
 export interface TensorOptions {
@@ -24,6 +25,7 @@ export function fromData(data: TensorData, options: TensorOptions = {}): Tensor 
   let out: Tensor;
   if (data instanceof Tensor) {
     out = castTensor(data, options.dtype ? toDType(options.dtype) : data.dtype);
+    if (device && device.type !== out.device.type) deviceTransfer.move(out, device);
   } else {
     // An explicit dtype skips inference: values are converted straight to it (PyTorch's type_inference=false).
     const dtype = options.dtype ? toDType(options.dtype) : inferDType(data);

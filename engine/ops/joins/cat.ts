@@ -1,4 +1,5 @@
 import { record } from '../../autograd/record.ts';
+import { checkSameDevice } from '../../backend/webgpu/index.ts';
 import { promoteTypes } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
@@ -31,6 +32,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   const d = first ? wrapDim(dim, first.ndim) : dim;
   if (tensors.length === 0) throw new RuntimeError('torch.cat(): expected a non-empty list of Tensors');
   const dtype = tensors.map((t) => t.dtype).reduce(promoteTypes);
+  checkSameDevice(tensors);
   if (!first) return emptyTensor([0], dtype, tensors[0]!.device);
 
   const shape = [...first._shape];

@@ -1,4 +1,5 @@
 import { record } from '../../autograd/record.ts';
+import { checkSameDevice } from '../../backend/webgpu/index.ts';
 import { promoteTypes } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
@@ -17,6 +18,7 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
     }
   });
   const dtype = tensors.map((t) => t.dtype).reduce(promoteTypes);
+  checkSameDevice(tensors);
   const shape = [...entry._shape];
   shape.splice(d, 0, tensors.length);
   const out = emptyTensor(shape, dtype, entry.device);

@@ -8,7 +8,7 @@ import { type Scalar, scalarKind, scalarValue } from '../../core/scalar.ts';
 import { broadcastShapes } from '../../core/shape.ts';
 import { Tensor } from '../../core/tensor.ts';
 import { asTensor, binaryOp, inPlace, resultType, storeFor, type TensorOrScalar, unaryOp, viewOf } from '../dispatch.ts';
-import { elementwiseOutput, inOrder } from '../layout.ts';
+import { commonDevice, elementwiseOutput, inOrder } from '../layout.ts';
 import { addMethods } from '../methods.ts';
 
 const addOp = binaryOp({
@@ -73,8 +73,7 @@ function addScaled(selfArg: TensorOrScalar, otherArg: TensorOrScalar, alpha: num
   const self = asTensor(selfArg, dtype);
   const other = asTensor(otherArg, dtype);
   const shape = broadcastShapes(self._shape, other._shape);
-  const device = (selfArg instanceof Tensor ? selfArg : self).device;
-  const { out, order } = elementwiseOutput(shape, dtype, device, [self, other]);
+  const { out, order } = elementwiseOutput(shape, dtype, commonDevice([self, other]), [self, other]);
   const scale = dtype.cast(alpha);
   mapBinary(out.storage.data, inOrder(viewOf(self, shape), order), inOrder(viewOf(other, shape), order), (a, b) => a + scale * b, storeFor(dtype));
   return out;

@@ -46,7 +46,7 @@ export function prod(self: Tensor, options: ProdOptions = {}): Tensor {
 function productOfOthers(x: Tensor, dim: number): Tensor {
   const n = x._shape[dim]!;
   if (n === 1) return ones_like(x);
-  const first = ones(x._shape.map((d, i) => (i === dim ? 1 : d)), { dtype: x.dtype });
+  const first = ones(x._shape.map((d, i) => (i === dim ? 1 : d)), { dtype: x.dtype, device: x.device });
   const before = cat([first, x.narrow(dim, 0, n - 1)], dim).cumprod(dim);
   const after = cat([first, x.narrow(dim, 1, n - 1).flip([dim])], dim).cumprod(dim).flip([dim]);
   return before.mul(after);

@@ -1,6 +1,7 @@
 // as_strided: any geometry over the input's storage (the storage offset is absolute, as in PyTorch).
 import { RuntimeError } from '../../core/errors.ts';
 import { int64 } from '../../core/dtype.ts';
+import { cpu } from '../../core/device.ts';
 import { positionsOf } from '../../core/strided.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { parseShape } from '../args.ts';
@@ -28,7 +29,7 @@ export function checkStrided(self: Tensor, size: readonly number[], stride: read
 
 function positionTensor(shape: readonly number[], strides: readonly number[], offset: number): Tensor {
   const positions = positionsOf(shape, strides, offset);
-  const out = emptyTensor([positions.length], int64);
+  const out = emptyTensor([positions.length], int64, cpu);
   out.storage.data.set(positions);
   return out;
 }
@@ -39,7 +40,7 @@ function overlapCounts(positions: Tensor, dtype: Tensor['dtype']): Tensor | null
   const seen = new Map<number, number>();
   for (const p of data) seen.set(p, (seen.get(p) ?? 0) + 1);
   if (seen.size === data.length) return null;
-  const counts = emptyTensor([data.length], dtype);
+  const counts = emptyTensor([data.length], dtype, cpu);
   data.forEach((p, i) => { counts.storage.data[i] = seen.get(p)!; });
   return counts;
 }
@@ -63,10 +64,11 @@ export function asStrided(self: Tensor, size: readonly number[], stride: readonl
   const outPositions = positionTensor(size, stride, offset);
   return viewOf(self, 'AsStridedBackward0', [...size], [...stride], offset, (grad) => {
     const extent = largest(inPositions.storage.data, outPositions.storage.data) + 1;
-    const storage = emptyTensor([extent], grad.dtype, grad.device).index_add(0, outPositions, grad.reshape(-1));
-    const gathered = storage.index_select(0, inPositions);
+    // The positions are worked out on the host; the gradient's device gets a copy (one upload each).
+    const storage = emptyTensor([extent], grad.dtype, grad.device).index_add(0, outPositions.to(grad.device), grad.reshape(-1));
+    const gathered = storage.index_select(0, inPositions.to(grad.device));
     const counts = overlapCounts(inPositions, grad.dtype);
-    return (counts ? gathered.div(counts) : gathered).view(inShape);
+    return (counts ? gathered.div(counts.to(grad.device)) : gathered).view(inShape);
   });
 }
 
