@@ -7,7 +7,7 @@ import { isPyFloat } from '../../core/scalar.ts';
 import { broadcastShapes } from '../../core/shape.ts';
 import { Tensor } from '../../core/tensor.ts';
 import { inPlace, storeFor, viewOf } from '../dispatch.ts';
-import { elementwiseOutput, inOrder } from '../layout.ts';
+import { commonDevice, elementwiseOutput, inOrder } from '../layout.ts';
 import { addMethods } from '../methods.ts';
 
 /** Python's name for a value's type, as argument errors print it. */
@@ -40,7 +40,7 @@ export function mapThree(
   layoutFrom: readonly Tensor[] = [a, b, c],
 ): Tensor {
   const shape = broadcastShapes(broadcastShapes(a._shape, b._shape), c._shape);
-  const { out, order } = elementwiseOutput(shape, outDType, a.device, layoutFrom);
+  const { out, order } = elementwiseOutput(shape, outDType, commonDevice([a, b, c]), layoutFrom);
   const view = (t: Tensor) => inOrder(viewOf(t, shape), order);
   mapTernary(out.storage.data, view(a), view(b), view(c), fn, storeFor(outDType));
   return out;

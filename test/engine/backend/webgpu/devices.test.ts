@@ -225,6 +225,9 @@ describe('devices follow PyTorch', { skip: skip ?? false }, () => {
     assert.throws(() => c.add(g), { message: message.replace('cuda:0 and cpu', 'cpu and cuda:0') });
     assert.throws(() => torch.cat([g, c]), mixed);
     assert.throws(() => torch.stack([g, c]), mixed);
+    assert.throws(() => g.lerp(c, 0.5), { message });
+    assert.throws(() => g.clamp(c, c), { message });
+    assert.throws(() => g.addcmul(c, g), { message });
     onGpu(g.clone().copy_(c), 'copy_ from the CPU');
     onGpu(g.add(torch.tensor(2)), 'cuda + 0-dim cpu');
     onGpu(torch.tensor(2).mul(g), '0-dim cpu * cuda');
