@@ -66,13 +66,13 @@ function esbuildPackage(target) {
   mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
   const download = mkdtempSync(join(root, 'node_modules', '.cache', 'esbuild-pack-'));
   try {
-    const packed = spawnSync('npm', ['pack', `${name}@${version}`, '--pack-destination', download, '--prefer-offline', '--silent'], {
+    const packed = spawnSync('npm', ['pack', `${name}@${version}`, '--pack-destination', download, '--prefer-offline', '--loglevel=error'], {
       cwd: download, encoding: 'utf8', shell: process.platform === 'win32', timeout: 120_000,
     });
     const tarballs = existsSync(download) ? readdirSync(download).filter((file) => file.endsWith('.tgz')) : [];
     if (packed.status !== 0 || tarballs.length !== 1) {
       throw new Error(`esbuild's binary for ${target} (${name}@${version}) is not cached in ${cached} and npm could not fetch it ` +
-        `(offline?); package for ${target} once with the npm registry reachable.\n${packed.stderr ?? packed.error ?? ''}`.trimEnd());
+        `(offline?); package for ${target} once with the npm registry reachable.\n${String(packed.stderr ?? packed.error ?? '').split('\n').slice(0, 4).join('\n')}`.trimEnd());
     }
     const tgz = readFileSync(join(download, tarballs[0]));
     const locked = readJson(join(root, 'package-lock.json')).packages?.[`node_modules/${name}`]?.integrity;
@@ -144,8 +144,13 @@ export function packageFor(target, outDir = join(root, 'dist')) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { target: { type: 'string' }, all: { type: 'boolean' }, out: { type: 'string' } } });
   const chosen = values.all ? Object.keys(targets) : [values.target ?? hostTarget];
-  for (const target of chosen) if (!targets[target]) throw new Error(`unknown target ${target}: one of ${Object.keys(targets).join(', ')}`);
-  await buildAll();
-  buildTypes();
-  for (const target of chosen) packageFor(target, values.out ? resolve(values.out) : undefined);
+  try {
+    for (const target of chosen) if (!targets[target]) throw new Error(`unknown target ${target}: one of ${Object.keys(targets).join(', ')}`);
+    await buildAll();
+    buildTypes();
+    for (const target of chosen) packageFor(target, values.out ? resolve(values.out) : undefined);
+  } catch (error) {
+    console.error(`npm run package: ${error.message}`);
+    process.exit(1);
+  }
 }
