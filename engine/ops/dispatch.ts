@@ -6,7 +6,7 @@ import { copyStrided, mapBinary, mapUnary } from '../backend/cpu/kernels.ts';
 import { type BinaryKernel, type KernelDType, type UnaryKernel, wasmBinary, wasmUnary } from '../backend/wasm/index.ts';
 import { record, needsGrad } from '../autograd/record.ts';
 import { checkSameDevice, gpuCopy, gpuElementwise } from '../backend/webgpu/index.ts';
-import { bool, category, type DType, float32, get_default_dtype, int64, promoteTypes } from '../core/dtype.ts';
+import { bool, category, type DType, float32, get_default_dtype, int32, int64, promoteTypes } from '../core/dtype.ts';
 import { RuntimeError } from '../core/errors.ts';
 import { is_grad_enabled } from '../core/grad-mode.ts';
 import { isScalar, type Scalar, scalarKind, scalarValue } from '../core/scalar.ts';
@@ -129,6 +129,8 @@ export interface BinarySpec {
   cpu: (a: number, b: number) => number;
   /** Integer dtypes may need their own kernel (floor division, integer power). */
   cpuIntegral?: (a: number, b: number) => number;
+  /** The int32 computation where it is not the integral one rounded to 32 bits (a wrapping product). */
+  cpuInt32?: (a: number, b: number) => number;
   wgsl: string;
   /** The WebAssembly SIMD kernel computing `cpu` on float tensors, where one exists. */
   wasm?: BinaryKernel;
@@ -194,7 +196,7 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
     const kernel = { name: spec.name, wgsl: spec.wgsl, compute, predicate: spec.dtype === 'bool' };
     const operands = [self, other].map((t) => ({ tensor: t, strides: broadcastStrides(t._shape, t._stride, shape) }));
     if (!onDevice(out) || !gpuElementwise(kernel, operands, out)) {
-      const fn = !compute.is_floating_point && spec.cpuIntegral ? spec.cpuIntegral : spec.cpu;
+      const fn = compute === int32 && spec.cpuInt32 ? spec.cpuInt32 : !compute.is_floating_point && spec.cpuIntegral ? spec.cpuIntegral : spec.cpu;
       const [a, b] = [inOrder(viewOf(self, shape), order), inOrder(viewOf(other, shape), order)];
       const fastDType = outDType === compute ? kernelDType(compute) : null;
       if (!(spec.wasm && fastDType && wasmBinary(spec.wasm, fastDType, out.storage.data, a, b))) mapBinary(out.storage.data, a, b, fn, storeFor(outDType));

@@ -27,7 +27,7 @@ const subOp = binaryOp({
 
 const mulOp = binaryOp({
   name: 'mul', grad_fn: 'MulBackward0', dtype: 'promote',
-  cpu: (a, b) => a * b, wgsl: 'a * b', wasm: 'mul',
+  cpu: (a, b) => a * b, cpuInt32: Math.imul, wgsl: 'a * b', wasm: 'mul',
   backward: (grad, self, other) => [grad.mul(other), grad.mul(self)],
 });
 

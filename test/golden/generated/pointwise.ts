@@ -762,4 +762,11 @@ export const cases: Record<string, () => unknown> = {
     a.getitem("1").clamp_(-5, 5);
     return a;
   },
+  "int32 products wrap around as in C": () => {
+    const a = torch.tensor([2147483647, 123456789, -65536, 46341], { dtype: torch.int32 });
+    console.log(a.mul(a), a.mul(3), torch.mul(a, a.flip(0)));
+    const big = torch.full([5000], 2147483647, { dtype: torch.int32 });
+    console.log(big.mul(big).sum());
+    return a.mul(a);
+  },
 };

@@ -8,20 +8,6 @@ import { exp2x, f32round, log2x, tanh2x } from './math';
 export const ADD = 0, SUB = 1, MUL = 2, DIV = 3;
 export const NEG = 0, ABS = 1, SQRT = 2, RELU = 3, EXP = 4, LOG = 5, TANH = 6, SIGMOID = 7;
 
-/**
- * The int32 product as the reference computes it: the double product (rounded beyond 2^53), then wrapped to 32 bits
- * as a typed-array store wraps (ToInt32). Below 2^53 that is the wrapping product.
- */
-@inline function int32Product(a: i32, b: i32): i32 {
-  return <i32><i64>(<f64>a * <f64>b);
-}
-
-@inline function int32ProductVector(a: v128, b: v128): v128 {
-  return i32x4(
-    int32Product(i32x4.extract_lane(a, 0), i32x4.extract_lane(b, 0)), int32Product(i32x4.extract_lane(a, 1), i32x4.extract_lane(b, 1)),
-    int32Product(i32x4.extract_lane(a, 2), i32x4.extract_lane(b, 2)), int32Product(i32x4.extract_lane(a, 3), i32x4.extract_lane(b, 3)),
-  );
-}
 
 /** Integers held in doubles never keep a -0 (0 * -3 gives -0 in doubles): the reference stores Math.trunc(v) + 0. */
 @inline function noNegativeZero(v: v128, integral: bool): v128 {
@@ -32,7 +18,8 @@ export const NEG = 0, ABS = 1, SQRT = 2, RELU = 3, EXP = 4, LOG = 5, TANH = 6, S
   if (op == ADD) return noNegativeZero(v128.add<T>(a, b), integral);
   if (op == SUB) return noNegativeZero(v128.sub<T>(a, b), integral);
   if (isInteger<T>()) {
-    return int32ProductVector(a, b);
+    // int32 products wrap, as PyTorch's (and the reference's Math.imul).
+    return i32x4.mul(a, b);
   } else {
     if (op == MUL) return noNegativeZero(v128.mul<T>(a, b), integral);
     return v128.div<T>(a, b);
@@ -43,7 +30,7 @@ export const NEG = 0, ABS = 1, SQRT = 2, RELU = 3, EXP = 4, LOG = 5, TANH = 6, S
   if (isInteger<T>()) {
     if (op == ADD) return a + b;
     if (op == SUB) return a - b;
-    return <T>int32Product(<i32>a, <i32>b);
+    return a * b;
   }
   if (op == ADD) return integral ? a + b + <T>0 : a + b;
   if (op == SUB) return integral ? a - b + <T>0 : a - b;
