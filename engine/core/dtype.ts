@@ -39,7 +39,8 @@ export class DType {
     switch (this.name) {
       case 'bool': return value !== 0 ? 1 : 0;
       case 'int32': return value | 0;
-      case 'int64': return Number.isFinite(value) ? Math.trunc(value) + 0 : -9223372036854775808; // + 0: no -0 in integers; x86's cvttsd2si result otherwise
+      // + 0: no -0 in integers; NaN and values beyond int64's range become x86's cvttsd2si result, INT64_MIN.
+      case 'int64': return value >= -(2 ** 63) && value < 2 ** 63 ? Math.trunc(value) + 0 : -9223372036854775808;
       case 'float32': return Math.fround(value);
       case 'float64': return value;
     }

@@ -28,6 +28,15 @@ export function storeFor(dtype: DType): Store | undefined {
   return dtype.name === 'bool' || dtype.name === 'int64' ? (v) => dtype.cast(v) : undefined;
 }
 
+/**
+ * The store for converting `from` values into `to` storage. Floats become int32 as x86's cvttss2si/cvttsd2si make
+ * them: NaN and values beyond int32's range give INT_MIN (a typed array would wrap them instead).
+ */
+export function convertStore(from: DType, to: DType): Store | undefined {
+  if (to === int32 && from.is_floating_point) return (v) => (v >= -(2 ** 31) && v < 2 ** 31 ? v | 0 : -(2 ** 31));
+  return storeFor(to) ?? (to === float32 ? Math.fround : undefined);
+}
+
 /** A 0-dim tensor holding a scalar, marked as a wrapped number for type promotion. */
 export function scalarTensor(value: number, dtype: DType): Tensor {
   const t = emptyTensor([], dtype);
@@ -84,7 +93,7 @@ function describe(value: unknown): string {
 export function castTensor(t: Tensor, dtype: DType): Tensor {
   const out = emptyLike(t, dtype);
   if (onDevice(out) && gpuCopy({ tensor: t, strides: t._stride }, out)) return out;
-  copyStrided(viewOf(out), viewOf(t), storeFor(dtype) ?? (dtype === float32 ? Math.fround : undefined));
+  copyStrided(viewOf(out), viewOf(t), convertStore(t.dtype, dtype));
   return out;
 }
 

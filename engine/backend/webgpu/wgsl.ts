@@ -86,5 +86,7 @@ export function convert(value: string, from: GpuType, to: GpuType | 'bool'): str
   if (from === to) return value;
   if (to === 'bool') return from === 'f32' ? `(${value} != 0.0)` : `(${value} != 0)`;
   if (to === 'u32') return from === 'f32' ? `select(0u, 1u, ${value} != 0.0)` : `select(0u, 1u, ${value} != 0)`;
+  // WGSL saturates f32 -> i32; PyTorch on x86 gives INT_MIN for NaN and values beyond int32's range (convertStore).
+  if (from === 'f32' && to === 'i32') return `select(-2147483647i - 1i, i32(${value}), ${value} >= -2147483648.0 && ${value} < 2147483648.0)`;
   return `${to}(${value})`;
 }

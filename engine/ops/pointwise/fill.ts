@@ -7,7 +7,7 @@ import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
 import { broadcastShapes } from '../../core/shape.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { zeros_like } from '../creation/fill.ts';
-import { asTensor, inPlace, storeFor, viewOf } from '../dispatch.ts';
+import { asTensor, convertStore, inPlace, viewOf } from '../dispatch.ts';
 import { emptyLike } from '../layout.ts';
 import { addMethods } from '../methods.ts';
 import { UNCHECKED } from '../overlap.ts';
@@ -59,7 +59,7 @@ export function copy_(self: Tensor, src: Tensor | Scalar): Tensor {
   const source = src instanceof Tensor ? src : asTensor(src, self.dtype);
   return inPlace(self, [source], (before) => {
     const out = emptyTensor(broadcastShapes(before._shape, source._shape), self.dtype, self.device);
-    copyStrided(viewOf(out), viewOf(source, out._shape), storeFor(self.dtype));
+    copyStrided(viewOf(out), viewOf(source, out._shape), convertStore(source.dtype, self.dtype));
     // The gradient goes to the source only; the engine sums it to the source's shape and casts it to its dtype.
     record('CopyBackwards', [before, source], out, {}, ([grad]) => [zeros_like(grad!), grad!]);
     return out;
