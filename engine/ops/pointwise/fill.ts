@@ -1,12 +1,13 @@
 // Writing into an existing tensor: fill_, zero_ and copy_ (which broadcasts and casts its source). They write
-// through views like every in-place op; the value written is converted to the tensor's dtype, never refused.
+// through views like every in-place op. copy_ converts its source to the tensor's dtype, never refusing a value;
+// fill_ refuses a number the dtype cannot hold (Scalar::to), as PyTorch does.
 import { record } from '../../autograd/record.ts';
 import { copyStrided } from '../../backend/cpu/kernels.ts';
 import { RuntimeError } from '../../core/errors.ts';
-import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
+import { isScalar, type Scalar } from '../../core/scalar.ts';
 import { broadcastShapes } from '../../core/shape.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
-import { zeros_like } from '../creation/fill.ts';
+import { scalarTo, zeros_like } from '../creation/fill.ts';
 import { asTensor, convertStore, inPlace, viewOf } from '../dispatch.ts';
 import { emptyLike } from '../layout.ts';
 import { addMethods } from '../methods.ts';
@@ -27,7 +28,7 @@ export function fill_(self: Tensor, value: Scalar | Tensor): Tensor {
       throw new RuntimeError(`fill_ only supports 0-dimension value tensor but got tensor with ${value.ndim} dimensions.`);
     }
     return inPlace(self, [value], (before) => {
-      const out = filledLike(before, Number(value.item()));
+      const out = filledLike(before, scalarTo(value.item(), before.dtype));
       record('FillBackward3', [before, value], out, {}, ([grad]) => [zeros_like(grad!), grad!.sum()]);
       return out;
     }, UNCHECKED);
@@ -38,7 +39,7 @@ export function fill_(self: Tensor, value: Scalar | Tensor): Tensor {
       ` * (Number value)\n      didn't match because some of the arguments have invalid types: (!${pythonType(value)}!)\n`);
   }
   return inPlace(self, [], (before) => {
-    const out = filledLike(before, scalarValue(value));
+    const out = filledLike(before, scalarTo(value, before.dtype));
     record('FillBackward2', [before], out, {}, ([grad]) => [zeros_like(grad!)]);
     return out;
   }, UNCHECKED);
