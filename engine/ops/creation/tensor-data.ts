@@ -67,7 +67,7 @@ export function computeSizes(data: unknown): number[] {
 }
 
 function outOfRange(dtype: DType): RuntimeError {
-  return new RuntimeError(`value cannot be converted to type ${dtype.name === 'int64' ? 'int64_t' : dtype.name} without overflow`);
+  return new RuntimeError(`value cannot be converted to type ${dtype.name} without overflow`);
 }
 
 /** An integer from a Python int or bool (THPUtils_unpackLong), range-checked for int32. */
@@ -90,7 +90,7 @@ function unpackInteger(value: unknown, dtype: DType): number {
   }
   // A Python float goes through c10::checked_convert, which rejects values beyond the dtype's range.
   const [low, high] = dtype === int32 ? [-(2 ** 31), 2 ** 31 - 1] : [-TWO_POW_63, TWO_POW_63];
-  if (number < low || number > high) throw outOfRange(dtype);
+  if (!(number >= low && number <= high)) throw outOfRange(dtype);
   return dtype.cast(number);
 }
 
