@@ -84,9 +84,15 @@ export function stridedOffsets(index: string, rank: number, dimsAt: number, name
 /** Converts a value of storage type `from` to `to` the way PyTorch casts (bool is 0/1, non-zero is true). */
 export function convert(value: string, from: GpuType, to: GpuType | 'bool'): string {
   if (from === to) return value;
-  if (to === 'bool') return from === 'f32' ? `(${value} != 0.0)` : `(${value} != 0)`;
-  if (to === 'u32') return from === 'f32' ? `select(0u, 1u, ${value} != 0.0)` : `select(0u, 1u, ${value} != 0)`;
-  // WGSL saturates f32 -> i32; PyTorch on x86 gives INT_MIN for NaN and values beyond int32's range (convertStore).
-  if (from === 'f32' && to === 'i32') return `select(-2147483647i - 1i, i32(${value}), ${value} >= -2147483648.0 && ${value} < 2147483648.0)`;
+  // Float tests read the bits: the shader compiler may assume no NaN in comparisons, and NaN is true as a bool.
+  const nonZero = from === 'f32' ? `((bitcast<u32>(${value}) & 0x7fffffffu) != 0u)` : `(${value} != 0)`;
+  if (to === 'bool') return nonZero;
+  if (to === 'u32') return `select(0u, 1u, ${nonZero})`;
+  // WGSL saturates f32 -> i32; PyTorch on x86 gives INT_MIN for NaN and values beyond int32's range (convertStore):
+  // in range means |v| < 2^31 (0x4f000000) or v == -2^31 (0xcf000000).
+  if (from === 'f32' && to === 'i32') {
+    const bits = `bitcast<u32>(${value})`;
+    return `select(-2147483647i - 1i, i32(${value}), (${bits} & 0x7fffffffu) < 0x4f000000u || ${bits} == 0xcf000000u)`;
+  }
   return `${to}(${value})`;
 }
