@@ -1,0 +1,376 @@
+# Writes test/golden/cases/fuzz_core.txt: seeded random cases over the core API around the ops (creation and dtype
+# inference, casts and type promotion, the random streams, printing and print options, the autograd API). The golden
+# generator runs them through PyTorch like any family:
+#     python3 test/golden/fuzz_core.py > test/golden/cases/fuzz_core.txt && npm run golden -- fuzz_core
+# Seeds are fixed so the file is stable.
+import random
+
+SEED = 11
+DT = ['torch.float32', 'torch.float64', 'torch.int64', 'torch.int32', 'torch.bool']
+FLOAT_DT = ['torch.float32', 'torch.float64']
+R = random.Random(SEED)
+
+
+def pick(*xs): return R.choice(xs)
+def bools(): return pick('true', 'false')
+
+
+def mixed_scalar(kinds):
+    k = R.choice(kinds)
+    if k == 'int': return str(R.randint(-6, 6))
+    if k == 'float': return pick('0.5', '-1.5', '2.0', '3.', '1e-3', '-0.0', '2.25', '1e10')
+    return bools()
+
+
+def nested(shape, kinds):
+    if not shape: return mixed_scalar(kinds)
+    return '[' + ', '.join(nested(shape[1:], kinds) for _ in range(shape[0])) + ']'
+
+
+def shape(max_rank=3, max_dim=4):
+    return [R.randint(1, max_dim) for _ in range(R.randint(0, max_rank))]
+
+
+def sz(s): return '[' + ', '.join(map(str, s)) + ']'
+
+
+def show(expr): return [f'console.log({expr});', expr]
+
+
+# --- creation -----------------------------------------------------------------------------------------------------
+
+def c_tensor():
+    kinds = R.sample(['int', 'float', 'bool'], R.randint(1, 3))
+    s = shape() or [R.randint(0, 3)] if R.random() < 0.3 else shape()
+    data = nested(s, kinds) if s != [0] else '[]'
+    opts = []
+    if R.random() < 0.35: opts.append(f'dtype: {R.choice(DT)}')
+    if R.random() < 0.25: opts.append('requires_grad: true')
+    o = f', {{ {", ".join(opts)} }}' if opts else ''
+    return show(f'torch.tensor({data}{o})')
+
+
+def c_fill():
+    s = [R.randint(0, 3) for _ in range(R.randint(0, 3))]
+    fn = pick('zeros', 'ones', 'full', 'empty')
+    opts = []
+    if R.random() < 0.5: opts.append(f'dtype: {R.choice(DT)}')
+    if R.random() < 0.2: opts.append('requires_grad: true')
+    o = f', {{ {", ".join(opts)} }}' if opts else ''
+    if fn == 'full':
+        e = f'torch.full({sz(s)}, {mixed_scalar(["int", "float", "bool"])}{o})'
+    elif fn == 'empty':
+        e = f'torch.empty({sz(s)}{o})'
+        return [f'const t = {e};', 'console.log(t.shape, t.dtype, t.requires_grad, t.stride());', 't.shape']
+    else:
+        e = f'torch.{fn}({", ".join(map(str, s)) if s and R.random() < 0.5 else sz(s)}{o})'
+    return show(e)
+
+
+def c_arange():
+    r = R.random()
+    if r < 0.3: args = [str(R.randint(-5, 12))]
+    elif r < 0.55: args = [str(R.randint(-5, 5)), str(R.randint(-5, 12))]
+    else:
+        a = pick(str(R.randint(-5, 5)), '%.1f' % R.uniform(-3, 3), '0.1', '-1.0')
+        b = pick(str(R.randint(-5, 8)), '%.2f' % R.uniform(-3, 5), '1.0', '2.5')
+        st = pick('1', '2', '-1', '-2', '0.5', '-0.25', '0.1', '0.3', '0', '3')
+        args = [a, b, st]
+    opts = f', {{ dtype: {R.choice(DT[:4])} }}' if R.random() < 0.3 else ''
+    return show(f'torch.arange({", ".join(args)}{opts})')
+
+
+def c_linspace():
+    a, b = pick(str(R.randint(-5, 5)), '%.1f' % R.uniform(-3, 3)), pick(str(R.randint(-5, 10)), '%.2f' % R.uniform(-3, 5))
+    n = R.choice([0, 1, 2, 3, 5, 7])
+    opts = f', {{ dtype: {R.choice(DT[:4])} }}' if R.random() < 0.4 else ''
+    return show(f'torch.linspace({a}, {b}, {n}{opts})')
+
+
+def c_eye():
+    n = R.randint(0, 4)
+    m = f', {R.randint(0, 4)}' if R.random() < 0.5 else ''
+    opts = f', {{ dtype: {R.choice(DT)} }}' if R.random() < 0.5 else ''
+    return show(f'torch.eye({n}{m}{opts})')
+
+
+def c_like():
+    src_dt = R.choice(DT)
+    s = shape()
+    L = [f'const x = torch.ones({sz(s)}, {{ dtype: {src_dt} }});']
+    fn = pick('zeros_like', 'ones_like', 'full_like', 'new_zeros', 'new_ones', 'new_full', 'new_tensor', 'new_empty')
+    opts = f', {{ dtype: {R.choice(DT)} }}' if R.random() < 0.5 else ''
+    s2 = shape()
+    if fn == 'full_like': e = f'torch.full_like(x, {mixed_scalar(["int", "float", "bool"])}{opts})'
+    elif fn.endswith('_like'): e = f'torch.{fn}(x{opts})'
+    elif fn == 'new_full': e = f'x.new_full({sz(s2)}, {mixed_scalar(["int", "float", "bool"])}{opts})'
+    elif fn == 'new_tensor': e = f'x.new_tensor({nested(s2, R.sample(["int", "float", "bool"], R.randint(1, 3)))}{opts})'
+    elif fn == 'new_empty':
+        return L + [f'const t = x.new_empty({sz(s2)}{opts});', 'console.log(t.shape, t.dtype);', 't.shape']
+    else: e = f'x.{fn}({sz(s2)}{opts})'
+    return L + show(e)
+
+
+def c_legacy():
+    fn = pick('FloatTensor', 'DoubleTensor', 'LongTensor', 'IntTensor', 'BoolTensor', 'as_tensor')
+    data = nested([R.randint(1, 3)], R.sample(['int', 'float', 'bool'], R.randint(1, 3)))
+    if fn == 'as_tensor' and R.random() < 0.5: return show(f'torch.as_tensor({data}, {{ dtype: {R.choice(DT)} }})')
+    return show(f'torch.{fn}({data})')
+
+
+SPECIAL = ['NaN', 'Infinity', '-Infinity', '-0.0', '0.5', '-0.5', '1.5', '-2.5', '2.5', '-1.7', '1e10', '-1e10',
+           '3e9', '-3e9', '255.9', '-129.5', '1e20', '2147483647.0', '4294967296.0']
+
+
+def c_cast():
+    src = pick('torch.float32', 'torch.float64')
+    vals = R.sample(SPECIAL, R.randint(1, 6))
+    L = [f'const x = torch.tensor([{", ".join(vals)}], {{ dtype: {src} }});']
+    how = R.choice(['.float()', '.double()', '.long()', '.int()', '.bool()', '.to(torch.int64)', '.to(torch.int32)',
+                    '.to(torch.bool)', '.to(torch.float32)', '.to(torch.float64)', '.to({ dtype: torch.int32 })'])
+    return L + show(f'x{how}')
+
+
+def c_int_cast():
+    src = R.choice(DT[2:])
+    vals = {'torch.int64': ['0', '1', '-1', '2147483648', '-2147483649', '4503599627370496', '-7', '255', '256'],
+            'torch.int32': ['0', '1', '-1', '2147483647', '-2147483648', '255', '-129'],
+            'torch.bool': ['true', 'false']}[src]
+    L = [f'const x = torch.tensor([{", ".join(R.sample(vals, R.randint(1, len(vals))))}], {{ dtype: {src} }});']
+    how = R.choice(['.float()', '.double()', '.long()', '.int()', '.bool()'])
+    return L + show(f'x{how}')
+
+
+def c_overflow():
+    v = R.choice(SPECIAL + ['2147483648', '-2147483649', '9223372036854775807', '1e300'])
+    dt = R.choice(DT[:4])
+    e = pick(f'torch.tensor([{v}], {{ dtype: {dt} }})', f'torch.tensor({v}, {{ dtype: {dt} }})', f'torch.full([2], {v}, {{ dtype: {dt} }})',
+             f'torch.zeros(2, {{ dtype: {dt} }}).fill_({v})', f'torch.zeros(2, {{ dtype: {dt} }}).fill_(torch.tensor({v}, {{ dtype: torch.float64 }}))',
+             f'torch.zeros(2, {{ dtype: {dt} }}).copy_(torch.tensor([{v}, 1.5]))', f'torch.zeros(2, {{ dtype: {dt} }}).add_({v})',
+             f'torch.ones(3, {{ dtype: {dt} }}).mul({v})', f'torch.zeros(20, {{ dtype: torch.float64 }}).add({v}).to({dt})')
+    return show(e)
+
+
+PROMO_VALS = ['torch.tensor(1.5)', 'torch.tensor(2)', 'torch.tensor(true)', 'torch.tensor(3, { dtype: torch.int32 })',
+              'torch.tensor(2.5, { dtype: torch.float64 })', 'torch.tensor([1, 2])', 'torch.tensor([1, 2], { dtype: torch.int32 })',
+              'torch.tensor([true, false])', 'torch.tensor([0.5, 1.5])', 'torch.tensor([1., 2.], { dtype: torch.float64 })',
+              'torch.tensor([], { dtype: torch.int32 })', 'torch.zeros(0, { dtype: torch.float64 })']
+PY_SCALARS = ['2', '2.5', 'true', 'false', '-3', '0', '2.0', '1e40']
+
+
+def c_promote():
+    a = R.choice(PROMO_VALS); b = R.choice(PROMO_VALS + PY_SCALARS)
+    op = R.choice(['add', 'mul', 'sub', 'maximum', 'minimum', 'eq', 'where_', 'cat', 'true_divide', 'mul_', 'add_'])
+    if op == 'where_': e = f'torch.where(torch.tensor(true), {a}, {b})' if not b[0].isdigit() and b not in ('true', 'false', '-3', '1e40') else f'{a}.add({b})'
+    elif op == 'cat':
+        b = R.choice(PROMO_VALS[5:])
+        a = R.choice(PROMO_VALS[5:])
+        e = f'torch.cat([{a}, {b}])'
+    elif op.endswith('_'): e = f'{a}.clone().{op}({b})'
+    else: e = f'{a}.{op}({b})'
+    return [f'const r = {e};', 'console.log(r, r.dtype);', 'r']
+
+
+CREATION = [c_tensor, c_tensor, c_fill, c_arange, c_arange, c_linspace, c_eye, c_like, c_like, c_legacy, c_cast, c_cast,
+            c_int_cast, c_promote, c_promote, c_promote, c_overflow, c_overflow]
+
+# --- random -------------------------------------------------------------------------------------------------------
+
+RAND_SIZES = [0, 1, 2, 3, 5, 7, 8, 15, 16, 17, 20, 31, 32, 33, 47, 64, 70]
+
+
+def rsize():
+    if R.random() < 0.6: return [R.choice(RAND_SIZES)]
+    return [R.randint(1, 5) for _ in range(R.randint(2, 3))]
+
+
+def r_case():
+    s = rsize(); n = 1
+    for d in s: n *= d
+    dt = R.choice(FLOAT_DT)
+    fn = R.choice(['rand', 'randn', 'randint', 'randperm', 'normal1', 'normal2', 'normal3', 'normal4', 'uniform_', 'normal_',
+                   'bernoulli', 'bernoulli_', 'rand_like', 'randn_like', 'randint_like', 'exponential_', 'random_', 'dropout',
+                   'randn', 'rand', 'state', 'gen'])
+    L = [f'torch.manual_seed({R.randint(0, 1000)});']
+    do = f', {{ dtype: {dt} }}' if R.random() < 0.5 else ''
+    if fn in ('rand', 'randn'): e = f'torch.{fn}({sz(s)}{do})'
+    elif fn == 'randint':
+        lo = R.choice([R.randint(-10, 5), -2 ** 40, -2 ** 31, 0]); hi = lo + R.choice([1, 2, 10, 1000, 100000, 2 ** 32, 2 ** 33 + 5, 2 ** 50])
+        dto = f', {{ dtype: {R.choice(DT[:4])} }}' if R.random() < 0.4 else ''
+        e = f'torch.randint({lo}, {hi}, {sz(s)}{dto})' if R.random() < 0.6 else f'torch.randint({hi if hi > 0 else 3}, {sz(s)}{dto})'
+    elif fn == 'randperm': e = f'torch.randperm({R.choice(RAND_SIZES)}{pick("", ", { dtype: torch.float32 }", ", { dtype: torch.int32 }")})'
+    elif fn == 'normal1': e = f'torch.normal(torch.arange({n}, {{ dtype: {dt} }}), torch.ones({n}, {{ dtype: {dt} }}).mul(0.5))'
+    elif fn == 'normal2': e = f'torch.normal({pick("0.5", "-2.0", "3.")}, torch.ones({sz(s)}{do}))'
+    elif fn == 'normal3': e = f'torch.normal(torch.zeros({sz(s)}{do}), {pick("0.5", "2.0", "1")})'
+    elif fn == 'normal4': e = f'torch.normal({pick("0.5", "-2.0", "1")}, {pick("0.5", "2.0", "1")}, {sz(s)}{do})'
+    elif fn == 'uniform_': e = f'torch.empty({sz(s)}{do}).uniform_({pick("", "-1, 1", "2, 5", "0.5")})'
+    elif fn == 'normal_': e = f'torch.empty({sz(s)}{do}).normal_({pick("", "1, 2", "-3", "0.5, 0.1")})'
+    elif fn == 'bernoulli': e = f'torch.bernoulli(torch.rand({sz(s)}{do}))' if R.random() < 0.5 else f'torch.full({sz(s)}, {pick("0.3", "0.5", "0.9")}{do}).bernoulli()'
+    elif fn == 'bernoulli_': e = f'torch.zeros({sz(s)}{do}).bernoulli_({pick("0.5", "0.1", "0.75")})'
+    elif fn == 'rand_like': e = f'torch.rand_like(torch.ones({sz(s)}{do}))'
+    elif fn == 'randn_like': e = f'torch.randn_like(torch.ones({sz(s)}{do}))'
+    elif fn == 'randint_like': e = f'torch.randint_like(torch.ones({sz(s)}{do}), {R.randint(1, 50)})'
+    elif fn == 'exponential_': e = f'torch.empty({sz(s)}{do}).exponential_({pick("", "2.0", "0.5")})'
+    elif fn == 'random_':
+        dtr = R.choice(DT)
+        e = f'torch.empty({sz(s)}, {{ dtype: {dtr} }}).random_({pick("", "", "10", "-5, 5", "0, 2", "0, 4294967296", "-1099511627776, 1099511627776", "5, null")})'
+    elif fn == 'dropout': e = f'F.dropout(torch.ones({sz(s)}{do}), {pick("0.5", "0.2", "0.9", "0.0", "1.0")})'
+    elif fn == 'state':
+        f1 = pick('torch.rand', 'torch.randn')
+        L += [f'{f1}({R.choice(RAND_SIZES)});', 'const s = torch.get_rng_state();', f'const a = {f1}({sz(s)});',
+              f'torch.randn({R.choice([1, 3, 17])});', 'torch.set_rng_state(s);', f'const b = {f1}({sz(s)});',
+              'console.log(a.equal(b));']
+        e = 'b'
+    else:
+        gs = R.randint(0, 100)
+        L += ['const g = torch.Generator();', f'g.manual_seed({gs});']
+        e = pick(f'torch.rand({sz(s)}, {{ generator: g }})', f'torch.randn({sz(s)}, {{ generator: g }})',
+                 f'torch.randperm({R.choice(RAND_SIZES)}, {{ generator: g }})', f'torch.randint(0, 7, {sz(s)}, {{ generator: g }})')
+    # randn/normal values are compared within tolerance; printing them would make a last-bit difference in the
+    # float32 transcendental math change a printed digit, so only the uniform and integer draws print.
+    if fn in ('randn', 'normal1', 'normal2', 'normal3', 'normal4', 'normal_', 'randn_like', 'exponential_', 'state') or 'randn' in e:
+        return L + [e]
+    return L + show(e)
+
+
+# --- printing -----------------------------------------------------------------------------------------------------
+
+def pfloat():
+    r = R.random()
+    if r < 0.08: return pick('NaN', 'Infinity', '-Infinity')
+    if r < 0.12: return '-0.0'
+    if r < 0.3: return str(R.randint(-50, 50)) + '.'
+    m = R.uniform(-1, 1) * 10 ** R.randint(-12, 12)
+    return repr(float('%.4g' % m))
+
+
+def p_case():
+    kind = R.choice(['float', 'float', 'int', 'bool', 'big', 'summ', 'summ', 'empty', 'grad', 'opts', 'opts', 'opts'])
+    L = []
+    if kind == 'float':
+        dt = R.choice(FLOAT_DT)
+        s = shape(3, 4) or [R.randint(1, 4)]
+        allint = R.random() < 0.2
+        def v(): return (str(R.randint(-999, 999)) + '.') if allint else pfloat()
+        def nest(sh): return v() if not sh else '[' + ', '.join(nest(sh[1:]) for _ in range(sh[0])) + ']'
+        e = f'torch.tensor({nest(s)}, {{ dtype: {dt} }})'
+    elif kind == 'int':
+        dt = R.choice(DT[2:4]); k = R.randint(1, 9)
+        bound = 10 ** R.randint(0, 9)
+        e = f'torch.tensor([{", ".join(str(R.randint(-bound, bound)) for _ in range(k))}], {{ dtype: {dt} }})'
+    elif kind == 'bool':
+        s = shape(3, 3) or [2]
+        e = f'torch.tensor({nested(s, ["bool"])})'
+    elif kind == 'big':
+        e = f'torch.tensor([{", ".join(str(R.randint(-2**52, 2**52)) for _ in range(R.randint(1, 5)))}])'
+    elif kind == 'summ':
+        rank = R.randint(1, 4)
+        dims = [R.randint(1, 12) for _ in range(rank)]
+        n = 1
+        for d in dims: n *= d
+        while n <= 1000:
+            i = R.randrange(rank); dims[i] += R.randint(1, 15); n = 1
+            for d in dims: n *= d
+        if n > 20000: dims = [1001]; n = 1001
+        f = pick('', '.float()', '.mul(0.5)', '.double().div(7)', '.sub(500).mul(1e-3)', '.mul(1e6)', '.eq(3)')
+        e = f'torch.arange({n}).reshape({sz(dims)}){f}'
+    elif kind == 'empty':
+        s = [R.randint(0, 3) for _ in range(R.randint(1, 4))]
+        if 0 not in s: s[R.randrange(len(s))] = 0
+        e = f'torch.zeros({sz(s)}, {{ dtype: {R.choice(DT)} }})'
+    elif kind == 'grad':
+        L.append(f'const x = torch.tensor([{", ".join(pfloat() for _ in range(R.randint(1, 4)))}], {{ requires_grad: true }});')
+        e = pick('x', 'x.mul(2)', 'x.sum()', 'x.exp().log()', 'x.view(-1, 1)', 'x.detach()', 'x.clone()', 'x.getitem("0")', 'x.add(1).t()')
+        if 'exp' in e: return L + [e]
+    else:
+        opts = []
+        if R.random() < 0.5: opts.append(f'precision: {R.randint(0, 8)}')
+        if R.random() < 0.4: opts.append(f'threshold: {R.choice([1, 5, 10, 100])}')
+        if R.random() < 0.4: opts.append(f'edgeitems: {R.randint(1, 4)}')
+        if R.random() < 0.3: opts.append(f'linewidth: {R.choice([10, 30, 50, 120])}')
+        if R.random() < 0.3: opts.append(f'sci_mode: {bools()}')
+        if R.random() < 0.2: opts = [f'profile: "{pick("default", "short", "full")}"'] + opts[:1]
+        L.append(f'torch.set_printoptions({{ {", ".join(opts)} }});')
+        s = shape(3, 6) or [7]
+        dt = R.choice(['torch.float32', 'torch.float64', 'torch.int64'])
+        def nest(sh): return (pfloat() if dt != 'torch.int64' else str(R.randint(-1000, 1000))) if not sh else '[' + ', '.join(nest(sh[1:]) for _ in range(sh[0])) + ']'
+        e = f'torch.tensor({nest(s)}, {{ dtype: {dt} }})'
+    return L + show(e)
+
+
+# --- autograd -----------------------------------------------------------------------------------------------------
+
+def leaf(name='x', n=None):
+    n = n or R.randint(1, 4)
+    vals = ', '.join(pick('0.5', '-1.5', '2.0', '1.25', '3.', '-0.75') for _ in range(n))
+    return f'const {name} = torch.tensor([{vals}], {{ dtype: {R.choice(FLOAT_DT)}, requires_grad: true }});'
+
+
+def a_case():
+    kind = R.choice(['retain', 'hook', 'grad', 'twice', 'detach', 'rg_err', 'nograd', 'inplace', 'accum', 'unused', 'hook_chain', 'gradient'])
+    L = [leaf()]
+    f = pick('x.mul(x)', 'x.exp()', 'x.sin().mul(3)', 'x.pow(3)', 'x.div(2).add(1)', 'x.tanh()')
+    if kind == 'retain':
+        L += [f'const y = {f};', 'y.retain_grad();', 'const z = y.mul(2).sum();', 'z.backward();', 'console.log(y.grad, x.grad);', '[y.grad, x.grad]']
+    elif kind in ('hook', 'hook_chain'):
+        h = pick('(g) => g.mul(2)', '(g) => g.add(1)', '(g) => g.neg()', '(g) => g.clamp(0, 1)')
+        tgt = 'x' if kind == 'hook' else 'y'
+        L += [f'const y = {f};']
+        L += [f'{tgt}.register_hook({h});', 'y.sum().backward();', 'x.grad']
+    elif kind == 'grad':
+        cg = bools()
+        go = R.random() < 0.4
+        y = f'{f}' if go else f'{f}.sum()'
+        opts = f'grad_outputs: torch.ones_like(y).mul(3), create_graph: {cg}' if go else f'create_graph: {cg}'
+        L += [f'const y = {y};', f'const [g] = torch.autograd.grad(y, x, {{ {opts} }});', 'console.log(g!.requires_grad, x.grad);']
+        if cg == 'true': L += ['g!.sum().backward();', 'x.grad']
+        else: L += ['g']
+    elif kind == 'unused':
+        L.append(leaf('w'))
+        au = bools()
+        L += [f'const y = {f}.sum();', f'const gs = torch.autograd.grad([y], [x, w], {{ allow_unused: {au} }});', 'gs']
+    elif kind == 'twice':
+        rg = pick('', '{ retain_graph: true }')
+        L += [f'const y = {f}.sum();', f'y.backward({rg});', 'y.backward();', 'x.grad']
+    elif kind == 'detach':
+        how = pick('detach()', 'detach_()')
+        L += [f'const y = {f};']
+        if how == 'detach_()':
+            L += ['y.detach_();', 'console.log(y.requires_grad, y.grad_fn, y.is_leaf);', 'y']
+        else:
+            L += ['const d = y.detach();', 'console.log(d.requires_grad, d.grad_fn, d.is_leaf);', 'd.add(x).sum().backward();', 'x.grad']
+    elif kind == 'rg_err':
+        L.append(f'const y = {f};')
+        e = pick('y.requires_grad_(false)', 'y.requires_grad_()', 'torch.tensor([1, 2]).requires_grad_()', 'torch.tensor([true]).requires_grad_(true)',
+                 'torch.tensor([1, 2]).requires_grad_(false)', 'torch.tensor(2, { requires_grad: true })', 'torch.arange(3, { requires_grad: true })',
+                 'torch.ones(2, { dtype: torch.int64, requires_grad: true })')
+        if not e.startswith('y'): L = []
+        L += [f'const r = {e};', 'console.log(r.requires_grad, r.is_leaf);', 'r']
+    elif kind == 'nograd':
+        L += ['torch.set_grad_enabled(false);', f'const y = {f};', 'torch.set_grad_enabled(true);', f'const z = {f};',
+              'console.log(y.requires_grad, y.grad_fn, z.requires_grad, torch.is_grad_enabled());', 'y']
+    elif kind == 'inplace':
+        op = pick('add_(1)', 'mul_(2)', 'zero_()', 'fill_(3)', 'exp_()', 'clamp_(0, 1)')
+        wrap = R.random() < 0.4
+        if wrap:
+            L += ['torch.set_grad_enabled(false);', f'x.{op};', 'torch.set_grad_enabled(true);', 'console.log(x, x.is_leaf);', 'x']
+        else:
+            L += [f'x.{op}', 'x']
+            L[-2] += ';'
+    else:
+        L += [f'{f}.sum().backward();', f'{f}.sum().backward();', 'console.log(x.grad);', 'x.grad']
+    return L
+
+
+def build():
+    out = ['// Seeded random cases over creation, casts and promotion, random streams, printing and the autograd API,\n'
+           '// written by test/golden/fuzz_core.py (do not edit by hand).\n']
+    sections = [('create', CREATION, 180), ('random', [r_case], 130), ('print', [p_case], 120), ('autograd', [a_case], 90)]
+    for name, makers, n in sections:
+        for i in range(n):
+            body = R.choice(makers)()
+            out.append(f'## core {name} {i}\n' + '\n'.join(body) + '\n')
+    return out
+
+
+print('\n'.join(build()))
