@@ -1,15 +1,27 @@
 // relu and sigmoid at the torch level (torch.relu, torch.sigmoid); torch.nn.functional builds on these.
+import { record } from '../../autograd/record.ts';
 import { bool } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
+import { withGradMode } from '../../core/grad-mode.ts';
 import type { Tensor } from '../../core/tensor.ts';
+import { zeros_like } from '../creation/fill.ts';
 import { unaryOp } from '../dispatch.ts';
 import { installUnary, type UnaryMethods } from './support.ts';
 import { where } from './where.ts';
 
+/**
+ * threshold_backward: the gradient passes where the result is positive, so relu'(0) is 0. Its own node takes the
+ * result as an input (with a zero gradient), so a double-backward gradient requires grad as PyTorch's does.
+ */
+function thresholdBackward(grad: Tensor, result: Tensor): Tensor {
+  const out = withGradMode(false, () => where(result.le(0), 0, grad));
+  record('ThresholdBackwardBackward0', [grad, result], out, {}, ([gg]) => [thresholdBackward(gg!, result), zeros_like(result)]);
+  return out;
+}
+
 const reluOp = unaryOp({
   name: 'relu', grad_fn: 'ReluBackward0', dtype: 'same', cpu: (x) => (x < 0 ? 0 : x), wgsl: 'max(x, 0.0)', wasm: 'relu',
-  // threshold_backward: the gradient passes where the result is positive, so relu'(0) is 0.
-  saves: ['result'], backward: (grad, _self, result) => where(result.le(0), 0, grad),
+  saves: ['result'], backward: (grad, _self, result) => thresholdBackward(grad, result),
 });
 /** `x.relu()`: max(x, 0), keeping nan; integer tensors stay integer. */
 export function relu(self: Tensor): Tensor {
