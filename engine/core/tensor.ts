@@ -166,6 +166,9 @@ export class Tensor {
 
   /** Detaches in place: the tensor becomes a leaf that does not require grad. */
   detach_(): this {
+    if (this._base !== null) {
+      throw new RuntimeError("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.");
+    }
     this.grad_fn = null;
     this.output_nr = 0;
     this._requiresGrad = false;
