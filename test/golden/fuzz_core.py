@@ -373,4 +373,93 @@ def build():
     return out
 
 
-print('\n'.join(build()))
+# --- second round: edges of each area -----------------------------------------------------------------------------
+
+def c_edges():
+    e = pick(f'torch.arange({pick("0", "1", "-1", "0.5")}, {pick("0.3", "2.2", "1.0", "-0.7", "0.9")}, {pick("0.1", "0.4", "0.3", "-0.1", "0.7")})',
+             f'torch.arange({R.randint(-4, 4)}, {R.randint(-4, 9)}, {pick("1.5", "0.5", "2", "-1.5")}, {{ dtype: {R.choice(DT[:4])} }})',
+             f'torch.arange({pick("10", "-3", "0", "2.5")}, {{ dtype: {R.choice(DT[:4])} }})',
+             f'torch.linspace({R.randint(-9, 9)}, {R.randint(-9, 9)}, {R.randint(0, 9)}, {{ dtype: {R.choice(DT[2:4])} }})',
+             f'torch.linspace({pick("-1.5", "0.25", "3.")}, {pick("2.75", "-4.5", "10.")}, {R.choice([1, 2, 17, 33])}, {{ dtype: {R.choice(FLOAT_DT)} }})',
+             f'torch.zeros({pick("-1", "2, -1", "[0, -2]")})', f'torch.eye({pick("-1", "2, -3")})', f'torch.full([{R.randint(-1, 2)}], {mixed_scalar(["bool", "int", "float"])}, {{ dtype: {R.choice(DT)} }})',
+             f'torch.tensor({pick("[[], []]", "[[1, 2], [3]]", "[[1], 2]", "[1, [2]]", "[[[]]]", "[]")})',
+             f'torch.tensor([torch.tensor({mixed_scalar(["int", "float", "bool"])}), torch.tensor({mixed_scalar(["int", "float", "bool"])})])',
+             f'torch.tensor({mixed_scalar(["int", "float", "bool"])}, {{ dtype: {R.choice(DT)} }})',
+             f'torch.arange(0, 10, 0)', f'torch.arange(5, 0, 1)', f'torch.arange(0, 5, -1)', f'torch.arange(0, NaN)', f'torch.arange(0, Infinity)',
+             f'torch.linspace(0, 1, -1)', f'torch.ones(2, 3).new_ones({pick("[]", "[0]", "2, 3", "[1, 2]")}, {{ dtype: {R.choice(DT)} }})',
+             f'torch.tensor([{mixed_scalar(["int", "float", "bool"])}]).to(torch.float64).to(torch.bool).to(torch.int32).float()')
+    return show(e)
+
+
+def r_sweep(i):
+    n = i % 71
+    dt = ('torch.float32', 'torch.float64')[(i // 71) % 2]
+    fn = ('rand', 'randn', 'uniform', 'normal', 'exponential', 'bernoulli', 'randint', 'randperm')[i % 8]
+    L = [f'torch.manual_seed({i});']
+    e = {'rand': f'torch.rand({n}, {{ dtype: {dt} }})', 'randn': f'torch.randn([{n}], {{ dtype: {dt} }})',
+         'uniform': f'torch.zeros({n}, {{ dtype: {dt} }}).uniform_(-2, 3)', 'normal': f'torch.normal(1.5, 0.5, [{n}], {{ dtype: {dt} }})',
+         'exponential': f'torch.zeros({n}, {{ dtype: {dt} }}).exponential_()', 'bernoulli': f'torch.full([{n}], 0.4, {{ dtype: {dt} }}).bernoulli()',
+         'randint': f'torch.randint(-3, 1000, [{n}])', 'randperm': f'torch.randperm({n})'}[fn]
+    # Two draws in a row: the second starts wherever the first left the stream.
+    L.append(f'const a = {e};')
+    L.append(f'const b = {e.replace(str(n), str((n * 7 + 3) % 71), 1) if fn != "randperm" else e};')
+    return L + ['[a, b]']
+
+
+def p_edges():
+    L = []
+    if R.random() < 0.4:
+        opts = [f'{k}: {v}' for k, v in (('precision', R.randint(0, 10)), ('threshold', R.choice([0, 3, 8, 50])), ('edgeitems', R.randint(1, 3)),
+                                         ('linewidth', R.choice([1, 20, 40, 200])), ('sci_mode', bools())) if R.random() < 0.5]
+        L.append(f'torch.set_printoptions({{ {", ".join(opts)} }});')
+    dims = [R.randint(1, 5) for _ in range(R.randint(0, 4))]
+    n = 1
+    for d in dims: n *= d
+    base = pick(f'torch.arange({n})', f'torch.arange({n}).sub({n // 2})', f'torch.linspace(-1, 1, {n})', f'torch.arange({n}).mul(1e7)',
+                f'torch.arange({n}).float().mul(1.0e-4)', f'torch.arange({n}).double().div(3)', f'torch.arange({n}).remainder(3).eq(0)',
+                f'torch.arange({n}).float().sub(2).reciprocal()', f'torch.arange({n}).float().log()', f'torch.arange({n}).mul(123456789)',
+                f'torch.arange({n}).float().pow(8)', f'torch.arange({n}).double().mul(1e15).add(0.5)')
+    e = f'{base}.reshape({sz(dims)})'
+    r = R.random()
+    if len(dims) >= 2 and r < 0.3: e += '.transpose(0, -1)'
+    elif dims and r < 0.45: e += '.getitem("::2")'
+    elif r < 0.55 and ('float()' in base or 'double()' in base or 'linspace' in base): e += '.requires_grad_()'
+    return L + show(e)
+
+
+def a_edges():
+    L = [leaf()]
+    kind = R.choice(['twice', 'version', 'viewleaf', 'noreq', 'unusederr', 'nonscalar', 'detachview', 'createhigher', 'hooks2', 'leafretain', 'nonleafgrad'])
+    op = pick('x.add(1)', 'x.mul(2)', 'x.exp()', 'x.mul(x)', 'x.sigmoid()', 'x.neg()', 'x.sum()', 'x.pow(2)', 'x.div(x.detach())', 'x.sub(x.detach())', 'x.abs()', 'x.relu()', 'x.view(-1, 1)', 'x.clone()', 'x.sqrt()', 'x.tanh()', 'x.t()')
+    if kind == 'twice': L += [f'const y = {op}.sum();', 'y.backward();', 'y.backward();', 'x.grad']
+    elif kind == 'version': L += [f'const y = {op};', f'y.{pick("add_(1)", "mul_(2)", "zero_()")};', 'y.sum().backward();', 'x.grad']
+    elif kind == 'viewleaf': L += [f'x.getitem("0").{pick("add_(1)", "fill_(2)", "mul_(2)")};', 'x']
+    elif kind == 'noreq': L += ['const w = torch.ones(2);', 'torch.autograd.grad(w.sum(), x)']
+    elif kind == 'unusederr': L += ['const w = torch.ones(2, { requires_grad: true });', f'torch.autograd.grad({op}.sum(), [x, w])']
+    elif kind == 'nonscalar': L += [f'const y = {op}.unsqueeze(0).expand(2, -1);', 'y.backward();', 'x.grad']
+    elif kind == 'detachview':
+        v = pick('view(-1)', 'getitem("0:1")', 't()', 'unsqueeze(0)')
+        L += [f'const y = x.mul(2).{v};', 'y.detach_();', 'y']
+    elif kind == 'createhigher':
+        L += [f'const y = {op}.sum();', 'y.backward({ create_graph: true });', 'console.log(x.grad!.requires_grad, x.grad!.is_leaf);', 'x.grad']
+    elif kind == 'hooks2':
+        L += [f'const y = {op};', 'y.register_hook((g) => g.mul(2));', 'y.register_hook((g) => g.add(1));', 'y.sum().backward();', 'x.grad']
+    elif kind == 'leafretain': L += ['x.retain_grad();', f'{op}.sum().backward();', 'console.log(x.grad, x.is_leaf, x.retains_grad);', 'x.grad']
+    else: L += [f'const y = {op};', 'y.sum().backward();', 'console.log(y.grad, y.is_leaf, y.retains_grad);', 'y.grad']
+    return L
+
+
+def build2():
+    out = []
+    for i in range(70):
+        out.append(f'## core create edge {i}\n' + '\n'.join(c_edges()) + '\n')
+    for i in range(0, 142 * 2, 3):
+        out.append(f'## core random sweep {i}\n' + '\n'.join(r_sweep(i)) + '\n')
+    for i in range(80):
+        out.append(f'## core print edge {i}\n' + '\n'.join(p_edges()) + '\n')
+    for i in range(80):
+        out.append(f'## core autograd edge {i}\n' + '\n'.join(a_edges()) + '\n')
+    return out
+
+
+print('\n'.join(build() + build2()))

@@ -2598,4 +2598,1711 @@ export const cases: Record<string, () => unknown> = {
     console.log(x.grad);
     return x.grad;
   },
+  "core create edge 0": () => {
+    console.log(torch.zeros([0, -2]));
+    return torch.zeros([0, -2]);
+  },
+  "core create edge 1": () => {
+    console.log(torch.linspace(pyfloat(3.), -4.5, 1, { dtype: torch.float64 }));
+    return torch.linspace(pyfloat(3.), -4.5, 1, { dtype: torch.float64 });
+  },
+  "core create edge 2": () => {
+    console.log(torch.ones(2, 3).new_ones([1, 2], { dtype: torch.bool }));
+    return torch.ones(2, 3).new_ones([1, 2], { dtype: torch.bool });
+  },
+  "core create edge 3": () => {
+    console.log(torch.tensor(true, { dtype: torch.bool }));
+    return torch.tensor(true, { dtype: torch.bool });
+  },
+  "core create edge 4": () => {
+    console.log(torch.tensor([false]).to(torch.float64).to(torch.bool).to(torch.int32).float());
+    return torch.tensor([false]).to(torch.float64).to(torch.bool).to(torch.int32).float();
+  },
+  "core create edge 5": () => {
+    console.log(torch.tensor([torch.tensor(1), torch.tensor(false)]));
+    return torch.tensor([torch.tensor(1), torch.tensor(false)]);
+  },
+  "core create edge 6": () => {
+    console.log(torch.eye(2, -3));
+    return torch.eye(2, -3);
+  },
+  "core create edge 7": () => {
+    console.log(torch.linspace(0, 1, -1));
+    return torch.linspace(0, 1, -1);
+  },
+  "core create edge 8": () => {
+    console.log(torch.arange(-3, -3, 2, { dtype: torch.int64 }));
+    return torch.arange(-3, -3, 2, { dtype: torch.int64 });
+  },
+  "core create edge 9": () => {
+    console.log(torch.eye(2, -3));
+    return torch.eye(2, -3);
+  },
+  "core create edge 10": () => {
+    console.log(torch.arange(5, 0, 1));
+    return torch.arange(5, 0, 1);
+  },
+  "core create edge 11": () => {
+    console.log(torch.linspace(pyfloat(3.), -4.5, 1, { dtype: torch.float64 }));
+    return torch.linspace(pyfloat(3.), -4.5, 1, { dtype: torch.float64 });
+  },
+  "core create edge 12": () => {
+    console.log(torch.arange(0, 5, -1));
+    return torch.arange(0, 5, -1);
+  },
+  "core create edge 13": () => {
+    console.log(torch.zeros(-1));
+    return torch.zeros(-1);
+  },
+  "core create edge 14": () => {
+    console.log(torch.linspace(8, -9, 4, { dtype: torch.int32 }));
+    return torch.linspace(8, -9, 4, { dtype: torch.int32 });
+  },
+  "core create edge 15": () => {
+    console.log(torch.eye(-1));
+    return torch.eye(-1);
+  },
+  "core create edge 16": () => {
+    console.log(torch.ones(2, 3).new_ones([1, 2], { dtype: torch.float64 }));
+    return torch.ones(2, 3).new_ones([1, 2], { dtype: torch.float64 });
+  },
+  "core create edge 17": () => {
+    console.log(torch.tensor(pyfloat(3.), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(3.), { dtype: torch.float32 });
+  },
+  "core create edge 18": () => {
+    console.log(torch.arange(0, NaN));
+    return torch.arange(0, NaN);
+  },
+  "core create edge 19": () => {
+    console.log(torch.arange(0, 5, -1));
+    return torch.arange(0, 5, -1);
+  },
+  "core create edge 20": () => {
+    console.log(torch.zeros(2, -1));
+    return torch.zeros(2, -1);
+  },
+  "core create edge 21": () => {
+    console.log(torch.ones(2, 3).new_ones([0], { dtype: torch.int32 }));
+    return torch.ones(2, 3).new_ones([0], { dtype: torch.int32 });
+  },
+  "core create edge 22": () => {
+    console.log(torch.arange(0, 5, -1));
+    return torch.arange(0, 5, -1);
+  },
+  "core create edge 23": () => {
+    console.log(torch.arange(5, 0, 1));
+    return torch.arange(5, 0, 1);
+  },
+  "core create edge 24": () => {
+    console.log(torch.arange(0, Infinity));
+    return torch.arange(0, Infinity);
+  },
+  "core create edge 25": () => {
+    console.log(torch.arange(5, 0, 1));
+    return torch.arange(5, 0, 1);
+  },
+  "core create edge 26": () => {
+    console.log(torch.arange(0, 5, -1));
+    return torch.arange(0, 5, -1);
+  },
+  "core create edge 27": () => {
+    console.log(torch.tensor([-1.5]).to(torch.float64).to(torch.bool).to(torch.int32).float());
+    return torch.tensor([-1.5]).to(torch.float64).to(torch.bool).to(torch.int32).float();
+  },
+  "core create edge 28": () => {
+    console.log(torch.arange(5, 0, 1));
+    return torch.arange(5, 0, 1);
+  },
+  "core create edge 29": () => {
+    console.log(torch.arange(0, 5, -1));
+    return torch.arange(0, 5, -1);
+  },
+  "core create edge 30": () => {
+    console.log(torch.arange(2.5, { dtype: torch.int64 }));
+    return torch.arange(2.5, { dtype: torch.int64 });
+  },
+  "core create edge 31": () => {
+    console.log(torch.arange(5, 0, 1));
+    return torch.arange(5, 0, 1);
+  },
+  "core create edge 32": () => {
+    console.log(torch.linspace(0, 1, -1));
+    return torch.linspace(0, 1, -1);
+  },
+  "core create edge 33": () => {
+    console.log(torch.arange(0, 4, 1.5, { dtype: torch.float32 }));
+    return torch.arange(0, 4, 1.5, { dtype: torch.float32 });
+  },
+  "core create edge 34": () => {
+    console.log(torch.arange(0, NaN));
+    return torch.arange(0, NaN);
+  },
+  "core create edge 35": () => {
+    console.log(torch.arange(0.5, 2.2, -0.1));
+    return torch.arange(0.5, 2.2, -0.1);
+  },
+  "core create edge 36": () => {
+    console.log(torch.arange(0, 5, -1));
+    return torch.arange(0, 5, -1);
+  },
+  "core create edge 37": () => {
+    console.log(torch.arange(0, NaN));
+    return torch.arange(0, NaN);
+  },
+  "core create edge 38": () => {
+    console.log(torch.arange(0, 10, 0));
+    return torch.arange(0, 10, 0);
+  },
+  "core create edge 39": () => {
+    console.log(torch.arange(0, 5, -1));
+    return torch.arange(0, 5, -1);
+  },
+  "core create edge 40": () => {
+    console.log(torch.eye(-1));
+    return torch.eye(-1);
+  },
+  "core create edge 41": () => {
+    console.log(torch.full([1], 1e-3, { dtype: torch.float64 }));
+    return torch.full([1], 1e-3, { dtype: torch.float64 });
+  },
+  "core create edge 42": () => {
+    console.log(torch.tensor([[1, 2], [3]]));
+    return torch.tensor([[1, 2], [3]]);
+  },
+  "core create edge 43": () => {
+    console.log(torch.arange(0, 0.9, 0.4));
+    return torch.arange(0, 0.9, 0.4);
+  },
+  "core create edge 44": () => {
+    console.log(torch.full([0], 0.5, { dtype: torch.int64 }));
+    return torch.full([0], 0.5, { dtype: torch.int64 });
+  },
+  "core create edge 45": () => {
+    console.log(torch.tensor([2.25]).to(torch.float64).to(torch.bool).to(torch.int32).float());
+    return torch.tensor([2.25]).to(torch.float64).to(torch.bool).to(torch.int32).float();
+  },
+  "core create edge 46": () => {
+    console.log(torch.linspace(-1.5, -4.5, 33, { dtype: torch.float64 }));
+    return torch.linspace(-1.5, -4.5, 33, { dtype: torch.float64 });
+  },
+  "core create edge 47": () => {
+    console.log(torch.tensor([-1]).to(torch.float64).to(torch.bool).to(torch.int32).float());
+    return torch.tensor([-1]).to(torch.float64).to(torch.bool).to(torch.int32).float();
+  },
+  "core create edge 48": () => {
+    console.log(torch.arange(10, { dtype: torch.int64 }));
+    return torch.arange(10, { dtype: torch.int64 });
+  },
+  "core create edge 49": () => {
+    console.log(torch.linspace(0, 1, -1));
+    return torch.linspace(0, 1, -1);
+  },
+  "core create edge 50": () => {
+    console.log(torch.full([1], -6, { dtype: torch.int32 }));
+    return torch.full([1], -6, { dtype: torch.int32 });
+  },
+  "core create edge 51": () => {
+    console.log(torch.linspace(-1.5, 2.75, 17, { dtype: torch.float64 }));
+    return torch.linspace(-1.5, 2.75, 17, { dtype: torch.float64 });
+  },
+  "core create edge 52": () => {
+    console.log(torch.ones(2, 3).new_ones([0], { dtype: torch.int64 }));
+    return torch.ones(2, 3).new_ones([0], { dtype: torch.int64 });
+  },
+  "core create edge 53": () => {
+    console.log(torch.arange(-2, -4, 1.5, { dtype: torch.float64 }));
+    return torch.arange(-2, -4, 1.5, { dtype: torch.float64 });
+  },
+  "core create edge 54": () => {
+    console.log(torch.eye(2, -3));
+    return torch.eye(2, -3);
+  },
+  "core create edge 55": () => {
+    console.log(torch.tensor(1e-3, { dtype: torch.float64 }));
+    return torch.tensor(1e-3, { dtype: torch.float64 });
+  },
+  "core create edge 56": () => {
+    console.log(torch.linspace(0.25, 2.75, 33, { dtype: torch.float64 }));
+    return torch.linspace(0.25, 2.75, 33, { dtype: torch.float64 });
+  },
+  "core create edge 57": () => {
+    console.log(torch.arange(5, 0, 1));
+    return torch.arange(5, 0, 1);
+  },
+  "core create edge 58": () => {
+    console.log(torch.arange(0.5, -0.7, 0.7));
+    return torch.arange(0.5, -0.7, 0.7);
+  },
+  "core create edge 59": () => {
+    console.log(torch.linspace(-1.5, 2.75, 1, { dtype: torch.float64 }));
+    return torch.linspace(-1.5, 2.75, 1, { dtype: torch.float64 });
+  },
+  "core create edge 60": () => {
+    console.log(torch.arange(-3, 8, 0.5, { dtype: torch.float64 }));
+    return torch.arange(-3, 8, 0.5, { dtype: torch.float64 });
+  },
+  "core create edge 61": () => {
+    console.log(torch.eye(-1));
+    return torch.eye(-1);
+  },
+  "core create edge 62": () => {
+    console.log(torch.arange(0, Infinity));
+    return torch.arange(0, Infinity);
+  },
+  "core create edge 63": () => {
+    console.log(torch.arange(0, 10, 0));
+    return torch.arange(0, 10, 0);
+  },
+  "core create edge 64": () => {
+    console.log(torch.linspace(-8, 7, 9, { dtype: torch.int64 }));
+    return torch.linspace(-8, 7, 9, { dtype: torch.int64 });
+  },
+  "core create edge 65": () => {
+    console.log(torch.ones(2, 3).new_ones([0], { dtype: torch.float32 }));
+    return torch.ones(2, 3).new_ones([0], { dtype: torch.float32 });
+  },
+  "core create edge 66": () => {
+    console.log(torch.eye(2, -3));
+    return torch.eye(2, -3);
+  },
+  "core create edge 67": () => {
+    console.log(torch.tensor([[1, 2], [3]]));
+    return torch.tensor([[1, 2], [3]]);
+  },
+  "core create edge 68": () => {
+    console.log(torch.eye(-1));
+    return torch.eye(-1);
+  },
+  "core create edge 69": () => {
+    console.log(torch.arange(0, { dtype: torch.int64 }));
+    return torch.arange(0, { dtype: torch.int64 });
+  },
+  "core random sweep 0": () => {
+    torch.manual_seed(0);
+    const a = torch.rand(0, { dtype: torch.float32 });
+    const b = torch.rand(3, { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 3": () => {
+    torch.manual_seed(3);
+    const a = torch.normal(1.5, 0.5, [3], { dtype: torch.float32 });
+    const b = torch.normal(1.5, 0.5, [24], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 6": () => {
+    torch.manual_seed(6);
+    const a = torch.randint(-3, 1000, [6]);
+    const b = torch.randint(-3, 1000, [45]);
+    return [a, b];
+  },
+  "core random sweep 9": () => {
+    torch.manual_seed(9);
+    const a = torch.randn([9], { dtype: torch.float32 });
+    const b = torch.randn([66], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 12": () => {
+    torch.manual_seed(12);
+    const a = torch.zeros(12, { dtype: torch.float32 }).exponential_();
+    const b = torch.zeros(16, { dtype: torch.float32 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 15": () => {
+    torch.manual_seed(15);
+    const a = torch.randperm(15);
+    const b = torch.randperm(15);
+    return [a, b];
+  },
+  "core random sweep 18": () => {
+    torch.manual_seed(18);
+    const a = torch.zeros(18, { dtype: torch.float32 }).uniform_(-2, 3);
+    const b = torch.zeros(58, { dtype: torch.float32 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core random sweep 21": () => {
+    torch.manual_seed(21);
+    const a = torch.full([21], 0.4, { dtype: torch.float32 }).bernoulli();
+    const b = torch.full([8], 0.4, { dtype: torch.float32 }).bernoulli();
+    return [a, b];
+  },
+  "core random sweep 24": () => {
+    torch.manual_seed(24);
+    const a = torch.rand(24, { dtype: torch.float32 });
+    const b = torch.rand(29, { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 27": () => {
+    torch.manual_seed(27);
+    const a = torch.normal(1.5, 0.5, [27], { dtype: torch.float32 });
+    const b = torch.normal(1.5, 0.5, [50], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 30": () => {
+    torch.manual_seed(30);
+    const a = torch.randint(-3, 1000, [30]);
+    const b = torch.randint(-3, 1000, [0]);
+    return [a, b];
+  },
+  "core random sweep 33": () => {
+    torch.manual_seed(33);
+    const a = torch.randn([33], { dtype: torch.float32 });
+    const b = torch.randn([21], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 36": () => {
+    torch.manual_seed(36);
+    const a = torch.zeros(36, { dtype: torch.float32 }).exponential_();
+    const b = torch.zeros(42, { dtype: torch.float32 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 39": () => {
+    torch.manual_seed(39);
+    const a = torch.randperm(39);
+    const b = torch.randperm(39);
+    return [a, b];
+  },
+  "core random sweep 42": () => {
+    torch.manual_seed(42);
+    const a = torch.zeros(42, { dtype: torch.float32 }).uniform_(-2, 3);
+    const b = torch.zeros(13, { dtype: torch.float32 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core random sweep 45": () => {
+    torch.manual_seed(45);
+    const a = torch.full([45], 0.4, { dtype: torch.float32 }).bernoulli();
+    const b = torch.full([34], 0.4, { dtype: torch.float32 }).bernoulli();
+    return [a, b];
+  },
+  "core random sweep 48": () => {
+    torch.manual_seed(48);
+    const a = torch.rand(48, { dtype: torch.float32 });
+    const b = torch.rand(55, { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 51": () => {
+    torch.manual_seed(51);
+    const a = torch.normal(1.5, 0.5, [51], { dtype: torch.float32 });
+    const b = torch.normal(1.5, 0.5, [5], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 54": () => {
+    torch.manual_seed(54);
+    const a = torch.randint(-3, 1000, [54]);
+    const b = torch.randint(-3, 1000, [26]);
+    return [a, b];
+  },
+  "core random sweep 57": () => {
+    torch.manual_seed(57);
+    const a = torch.randn([57], { dtype: torch.float32 });
+    const b = torch.randn([47], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 60": () => {
+    torch.manual_seed(60);
+    const a = torch.zeros(60, { dtype: torch.float32 }).exponential_();
+    const b = torch.zeros(68, { dtype: torch.float32 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 63": () => {
+    torch.manual_seed(63);
+    const a = torch.randperm(63);
+    const b = torch.randperm(63);
+    return [a, b];
+  },
+  "core random sweep 66": () => {
+    torch.manual_seed(66);
+    const a = torch.zeros(66, { dtype: torch.float32 }).uniform_(-2, 3);
+    const b = torch.zeros(39, { dtype: torch.float32 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core random sweep 69": () => {
+    torch.manual_seed(69);
+    const a = torch.full([69], 0.4, { dtype: torch.float32 }).bernoulli();
+    const b = torch.full([60], 0.4, { dtype: torch.float32 }).bernoulli();
+    return [a, b];
+  },
+  "core random sweep 72": () => {
+    torch.manual_seed(72);
+    const a = torch.rand(1, { dtype: torch.float64 });
+    const b = torch.rand(10, { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 75": () => {
+    torch.manual_seed(75);
+    const a = torch.normal(1.5, 0.5, [4], { dtype: torch.float64 });
+    const b = torch.normal(1.5, 0.5, [31], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 78": () => {
+    torch.manual_seed(78);
+    const a = torch.randint(-3, 1000, [7]);
+    const b = torch.randint(-3, 1000, [52]);
+    return [a, b];
+  },
+  "core random sweep 81": () => {
+    torch.manual_seed(81);
+    const a = torch.randn([10], { dtype: torch.float64 });
+    const b = torch.randn([2], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 84": () => {
+    torch.manual_seed(84);
+    const a = torch.zeros(13, { dtype: torch.float64 }).exponential_();
+    const b = torch.zeros(23, { dtype: torch.float64 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 87": () => {
+    torch.manual_seed(87);
+    const a = torch.randperm(16);
+    const b = torch.randperm(16);
+    return [a, b];
+  },
+  "core random sweep 90": () => {
+    torch.manual_seed(90);
+    const a = torch.zeros(19, { dtype: torch.float64 }).uniform_(-2, 3);
+    const b = torch.zeros(65, { dtype: torch.float64 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core random sweep 93": () => {
+    torch.manual_seed(93);
+    const a = torch.full([22], 0.4, { dtype: torch.float64 }).bernoulli();
+    const b = torch.full([15], 0.4, { dtype: torch.float64 }).bernoulli();
+    return [a, b];
+  },
+  "core random sweep 96": () => {
+    torch.manual_seed(96);
+    const a = torch.rand(25, { dtype: torch.float64 });
+    const b = torch.rand(36, { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 99": () => {
+    torch.manual_seed(99);
+    const a = torch.normal(1.5, 0.5, [28], { dtype: torch.float64 });
+    const b = torch.normal(1.5, 0.5, [57], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 102": () => {
+    torch.manual_seed(102);
+    const a = torch.randint(-3, 1000, [31]);
+    const b = torch.randint(-3, 1000, [7]);
+    return [a, b];
+  },
+  "core random sweep 105": () => {
+    torch.manual_seed(105);
+    const a = torch.randn([34], { dtype: torch.float64 });
+    const b = torch.randn([28], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 108": () => {
+    torch.manual_seed(108);
+    const a = torch.zeros(37, { dtype: torch.float64 }).exponential_();
+    const b = torch.zeros(49, { dtype: torch.float64 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 111": () => {
+    torch.manual_seed(111);
+    const a = torch.randperm(40);
+    const b = torch.randperm(40);
+    return [a, b];
+  },
+  "core random sweep 114": () => {
+    torch.manual_seed(114);
+    const a = torch.zeros(43, { dtype: torch.float64 }).uniform_(-2, 3);
+    const b = torch.zeros(20, { dtype: torch.float64 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core random sweep 117": () => {
+    torch.manual_seed(117);
+    const a = torch.full([46], 0.4, { dtype: torch.float64 }).bernoulli();
+    const b = torch.full([41], 0.4, { dtype: torch.float64 }).bernoulli();
+    return [a, b];
+  },
+  "core random sweep 120": () => {
+    torch.manual_seed(120);
+    const a = torch.rand(49, { dtype: torch.float64 });
+    const b = torch.rand(62, { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 123": () => {
+    torch.manual_seed(123);
+    const a = torch.normal(1.5, 0.5, [52], { dtype: torch.float64 });
+    const b = torch.normal(1.5, 0.5, [12], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 126": () => {
+    torch.manual_seed(126);
+    const a = torch.randint(-3, 1000, [55]);
+    const b = torch.randint(-3, 1000, [33]);
+    return [a, b];
+  },
+  "core random sweep 129": () => {
+    torch.manual_seed(129);
+    const a = torch.randn([58], { dtype: torch.float64 });
+    const b = torch.randn([54], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 132": () => {
+    torch.manual_seed(132);
+    const a = torch.zeros(61, { dtype: torch.float64 }).exponential_();
+    const b = torch.zeros(4, { dtype: torch.float64 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 135": () => {
+    torch.manual_seed(135);
+    const a = torch.randperm(64);
+    const b = torch.randperm(64);
+    return [a, b];
+  },
+  "core random sweep 138": () => {
+    torch.manual_seed(138);
+    const a = torch.zeros(67, { dtype: torch.float64 }).uniform_(-2, 3);
+    const b = torch.zeros(46, { dtype: torch.float64 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core random sweep 141": () => {
+    torch.manual_seed(141);
+    const a = torch.full([70], 0.4, { dtype: torch.float64 }).bernoulli();
+    const b = torch.full([67], 0.4, { dtype: torch.float64 }).bernoulli();
+    return [a, b];
+  },
+  "core random sweep 144": () => {
+    torch.manual_seed(144);
+    const a = torch.rand(2, { dtype: torch.float32 });
+    const b = torch.rand(17, { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 147": () => {
+    torch.manual_seed(147);
+    const a = torch.normal(1.5, 0.5, [5], { dtype: torch.float32 });
+    const b = torch.normal(1.38, 0.5, [5], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 150": () => {
+    torch.manual_seed(150);
+    const a = torch.randint(-3, 1000, [8]);
+    const b = torch.randint(-3, 1000, [59]);
+    return [a, b];
+  },
+  "core random sweep 153": () => {
+    torch.manual_seed(153);
+    const a = torch.randn([11], { dtype: torch.float32 });
+    const b = torch.randn([9], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 156": () => {
+    torch.manual_seed(156);
+    const a = torch.zeros(14, { dtype: torch.float32 }).exponential_();
+    const b = torch.zeros(30, { dtype: torch.float32 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 159": () => {
+    torch.manual_seed(159);
+    const a = torch.randperm(17);
+    const b = torch.randperm(17);
+    return [a, b];
+  },
+  "core random sweep 162": () => {
+    torch.manual_seed(162);
+    const a = torch.zeros(20, { dtype: torch.float32 }).uniform_(-2, 3);
+    const b = torch.zeros(1, { dtype: torch.float32 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core random sweep 165": () => {
+    torch.manual_seed(165);
+    const a = torch.full([23], 0.4, { dtype: torch.float32 }).bernoulli();
+    const b = torch.full([22], 0.4, { dtype: torch.float32 }).bernoulli();
+    return [a, b];
+  },
+  "core random sweep 168": () => {
+    torch.manual_seed(168);
+    const a = torch.rand(26, { dtype: torch.float32 });
+    const b = torch.rand(43, { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 171": () => {
+    torch.manual_seed(171);
+    const a = torch.normal(1.5, 0.5, [29], { dtype: torch.float32 });
+    const b = torch.normal(1.5, 0.5, [64], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 174": () => {
+    torch.manual_seed(174);
+    const a = torch.randint(-3, 1000, [32]);
+    const b = torch.randint(-3, 1000, [14]);
+    return [a, b];
+  },
+  "core random sweep 177": () => {
+    torch.manual_seed(177);
+    const a = torch.randn([35], { dtype: torch.float32 });
+    const b = torch.randn([35], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 180": () => {
+    torch.manual_seed(180);
+    const a = torch.zeros(38, { dtype: torch.float32 }).exponential_();
+    const b = torch.zeros(56, { dtype: torch.float32 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 183": () => {
+    torch.manual_seed(183);
+    const a = torch.randperm(41);
+    const b = torch.randperm(41);
+    return [a, b];
+  },
+  "core random sweep 186": () => {
+    torch.manual_seed(186);
+    const a = torch.zeros(44, { dtype: torch.float32 }).uniform_(-2, 3);
+    const b = torch.zeros(27, { dtype: torch.float32 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core random sweep 189": () => {
+    torch.manual_seed(189);
+    const a = torch.full([47], 0.4, { dtype: torch.float32 }).bernoulli();
+    const b = torch.full([48], 0.4, { dtype: torch.float32 }).bernoulli();
+    return [a, b];
+  },
+  "core random sweep 192": () => {
+    torch.manual_seed(192);
+    const a = torch.rand(50, { dtype: torch.float32 });
+    const b = torch.rand(69, { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 195": () => {
+    torch.manual_seed(195);
+    const a = torch.normal(1.5, 0.5, [53], { dtype: torch.float32 });
+    const b = torch.normal(1.5, 0.5, [19], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 198": () => {
+    torch.manual_seed(198);
+    const a = torch.randint(-3, 1000, [56]);
+    const b = torch.randint(-3, 1000, [40]);
+    return [a, b];
+  },
+  "core random sweep 201": () => {
+    torch.manual_seed(201);
+    const a = torch.randn([59], { dtype: torch.float32 });
+    const b = torch.randn([61], { dtype: torch.float32 });
+    return [a, b];
+  },
+  "core random sweep 204": () => {
+    torch.manual_seed(204);
+    const a = torch.zeros(62, { dtype: torch.float32 }).exponential_();
+    const b = torch.zeros(11, { dtype: torch.float32 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 207": () => {
+    torch.manual_seed(207);
+    const a = torch.randperm(65);
+    const b = torch.randperm(65);
+    return [a, b];
+  },
+  "core random sweep 210": () => {
+    torch.manual_seed(210);
+    const a = torch.zeros(68, { dtype: torch.float32 }).uniform_(-2, 3);
+    const b = torch.zeros(53, { dtype: torch.float32 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core random sweep 213": () => {
+    torch.manual_seed(213);
+    const a = torch.full([0], 0.4, { dtype: torch.float64 }).bernoulli();
+    const b = torch.full([3], 0.4, { dtype: torch.float64 }).bernoulli();
+    return [a, b];
+  },
+  "core random sweep 216": () => {
+    torch.manual_seed(216);
+    const a = torch.rand(3, { dtype: torch.float64 });
+    const b = torch.rand(24, { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 219": () => {
+    torch.manual_seed(219);
+    const a = torch.normal(1.5, 0.5, [6], { dtype: torch.float64 });
+    const b = torch.normal(1.5, 0.5, [45], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 222": () => {
+    torch.manual_seed(222);
+    const a = torch.randint(-3, 1000, [9]);
+    const b = torch.randint(-3, 1000, [66]);
+    return [a, b];
+  },
+  "core random sweep 225": () => {
+    torch.manual_seed(225);
+    const a = torch.randn([12], { dtype: torch.float64 });
+    const b = torch.randn([16], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 228": () => {
+    torch.manual_seed(228);
+    const a = torch.zeros(15, { dtype: torch.float64 }).exponential_();
+    const b = torch.zeros(37, { dtype: torch.float64 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 231": () => {
+    torch.manual_seed(231);
+    const a = torch.randperm(18);
+    const b = torch.randperm(18);
+    return [a, b];
+  },
+  "core random sweep 234": () => {
+    torch.manual_seed(234);
+    const a = torch.zeros(21, { dtype: torch.float64 }).uniform_(-2, 3);
+    const b = torch.zeros(8, { dtype: torch.float64 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core random sweep 237": () => {
+    torch.manual_seed(237);
+    const a = torch.full([24], 0.4, { dtype: torch.float64 }).bernoulli();
+    const b = torch.full([29], 0.4, { dtype: torch.float64 }).bernoulli();
+    return [a, b];
+  },
+  "core random sweep 240": () => {
+    torch.manual_seed(240);
+    const a = torch.rand(27, { dtype: torch.float64 });
+    const b = torch.rand(50, { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 243": () => {
+    torch.manual_seed(243);
+    const a = torch.normal(1.5, 0.5, [30], { dtype: torch.float64 });
+    const b = torch.normal(1.5, 0.5, [0], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 246": () => {
+    torch.manual_seed(246);
+    const a = torch.randint(-3, 1000, [33]);
+    const b = torch.randint(-3, 1000, [21]);
+    return [a, b];
+  },
+  "core random sweep 249": () => {
+    torch.manual_seed(249);
+    const a = torch.randn([36], { dtype: torch.float64 });
+    const b = torch.randn([42], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 252": () => {
+    torch.manual_seed(252);
+    const a = torch.zeros(39, { dtype: torch.float64 }).exponential_();
+    const b = torch.zeros(63, { dtype: torch.float64 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 255": () => {
+    torch.manual_seed(255);
+    const a = torch.randperm(42);
+    const b = torch.randperm(42);
+    return [a, b];
+  },
+  "core random sweep 258": () => {
+    torch.manual_seed(258);
+    const a = torch.zeros(45, { dtype: torch.float64 }).uniform_(-2, 3);
+    const b = torch.zeros(34, { dtype: torch.float64 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core random sweep 261": () => {
+    torch.manual_seed(261);
+    const a = torch.full([48], 0.4, { dtype: torch.float64 }).bernoulli();
+    const b = torch.full([55], 0.4, { dtype: torch.float64 }).bernoulli();
+    return [a, b];
+  },
+  "core random sweep 264": () => {
+    torch.manual_seed(264);
+    const a = torch.rand(51, { dtype: torch.float64 });
+    const b = torch.rand(5, { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 267": () => {
+    torch.manual_seed(267);
+    const a = torch.normal(1.5, 0.5, [54], { dtype: torch.float64 });
+    const b = torch.normal(1.5, 0.5, [26], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 270": () => {
+    torch.manual_seed(270);
+    const a = torch.randint(-3, 1000, [57]);
+    const b = torch.randint(-3, 1000, [47]);
+    return [a, b];
+  },
+  "core random sweep 273": () => {
+    torch.manual_seed(273);
+    const a = torch.randn([60], { dtype: torch.float64 });
+    const b = torch.randn([68], { dtype: torch.float64 });
+    return [a, b];
+  },
+  "core random sweep 276": () => {
+    torch.manual_seed(276);
+    const a = torch.zeros(63, { dtype: torch.float64 }).exponential_();
+    const b = torch.zeros(18, { dtype: torch.float64 }).exponential_();
+    return [a, b];
+  },
+  "core random sweep 279": () => {
+    torch.manual_seed(279);
+    const a = torch.randperm(66);
+    const b = torch.randperm(66);
+    return [a, b];
+  },
+  "core random sweep 282": () => {
+    torch.manual_seed(282);
+    const a = torch.zeros(69, { dtype: torch.float64 }).uniform_(-2, 3);
+    const b = torch.zeros(60, { dtype: torch.float64 }).uniform_(-2, 3);
+    return [a, b];
+  },
+  "core print edge 0": () => {
+    console.log(torch.arange(2).mul(pyfloat(1e7)).reshape([2]));
+    return torch.arange(2).mul(pyfloat(1e7)).reshape([2]);
+  },
+  "core print edge 1": () => {
+    torch.set_printoptions({ precision: 2, linewidth: 40 });
+    console.log(torch.arange(12).float().sub(2).reciprocal().reshape([4, 3]));
+    return torch.arange(12).float().sub(2).reciprocal().reshape([4, 3]);
+  },
+  "core print edge 2": () => {
+    console.log(torch.arange(2).remainder(3).eq(0).reshape([2]).getitem("::2"));
+    return torch.arange(2).remainder(3).eq(0).reshape([2]).getitem("::2");
+  },
+  "core print edge 3": () => {
+    console.log(torch.arange(12).reshape([4, 3]).transpose(0, -1));
+    return torch.arange(12).reshape([4, 3]).transpose(0, -1);
+  },
+  "core print edge 4": () => {
+    console.log(torch.arange(4).mul(pyfloat(1e7)).reshape([4]));
+    return torch.arange(4).mul(pyfloat(1e7)).reshape([4]);
+  },
+  "core print edge 5": () => {
+    console.log(torch.arange(40).sub(20).reshape([1, 2, 4, 5]).getitem("::2"));
+    return torch.arange(40).sub(20).reshape([1, 2, 4, 5]).getitem("::2");
+  },
+  "core print edge 6": () => {
+    console.log(torch.arange(2).sub(1).reshape([2]));
+    return torch.arange(2).sub(1).reshape([2]);
+  },
+  "core print edge 7": () => {
+    console.log(torch.arange(1).float().pow(8).reshape([]).requires_grad_());
+    return torch.arange(1).float().pow(8).reshape([]).requires_grad_();
+  },
+  "core print edge 8": () => {
+    torch.set_printoptions({ threshold: 3, linewidth: 200 });
+    console.log(torch.arange(4).remainder(3).eq(0).reshape([4]).getitem("::2"));
+    return torch.arange(4).remainder(3).eq(0).reshape([4]).getitem("::2");
+  },
+  "core print edge 9": () => {
+    console.log(torch.arange(60).float().sub(2).reciprocal().reshape([3, 4, 1, 5]));
+    return torch.arange(60).float().sub(2).reciprocal().reshape([3, 4, 1, 5]);
+  },
+  "core print edge 10": () => {
+    torch.set_printoptions({ threshold: 50, edgeitems: 1, sci_mode: false });
+    console.log(torch.arange(48).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 3, 4]).transpose(0, -1));
+    return torch.arange(48).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 3, 4]).transpose(0, -1);
+  },
+  "core print edge 11": () => {
+    console.log(torch.arange(60).mul(123456789).reshape([5, 4, 3]));
+    return torch.arange(60).mul(123456789).reshape([5, 4, 3]);
+  },
+  "core print edge 12": () => {
+    console.log(torch.arange(6).float().pow(8).reshape([3, 1, 2]));
+    return torch.arange(6).float().pow(8).reshape([3, 1, 2]);
+  },
+  "core print edge 13": () => {
+    console.log(torch.arange(2).double().mul(pyfloat(1e15)).add(0.5).reshape([2]));
+    return torch.arange(2).double().mul(pyfloat(1e15)).add(0.5).reshape([2]);
+  },
+  "core print edge 14": () => {
+    torch.set_printoptions({ precision: 6, edgeitems: 3, sci_mode: true });
+    console.log(torch.arange(20).double().div(3).reshape([1, 5, 4, 1]));
+    return torch.arange(20).double().div(3).reshape([1, 5, 4, 1]);
+  },
+  "core print edge 15": () => {
+    console.log(torch.arange(16).sub(8).reshape([4, 4, 1]).getitem("::2"));
+    return torch.arange(16).sub(8).reshape([4, 4, 1]).getitem("::2");
+  },
+  "core print edge 16": () => {
+    console.log(torch.arange(1).float().sub(2).reciprocal().reshape([1]).getitem("::2"));
+    return torch.arange(1).float().sub(2).reciprocal().reshape([1]).getitem("::2");
+  },
+  "core print edge 17": () => {
+    console.log(torch.arange(96).float().log().reshape([4, 4, 3, 2]).transpose(0, -1));
+    return torch.arange(96).float().log().reshape([4, 4, 3, 2]).transpose(0, -1);
+  },
+  "core print edge 18": () => {
+    torch.set_printoptions({ threshold: 8, sci_mode: true });
+    console.log(torch.arange(6).remainder(3).eq(0).reshape([3, 2]));
+    return torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
+  },
+  "core print edge 19": () => {
+    torch.set_printoptions({ precision: 8, edgeitems: 2, linewidth: 20 });
+    console.log(torch.arange(80).remainder(3).eq(0).reshape([4, 5, 4]));
+    return torch.arange(80).remainder(3).eq(0).reshape([4, 5, 4]);
+  },
+  "core print edge 20": () => {
+    console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
+    return torch.arange(1).remainder(3).eq(0).reshape([]);
+  },
+  "core print edge 21": () => {
+    console.log(torch.arange(2).remainder(3).eq(0).reshape([1, 2]).getitem("::2"));
+    return torch.arange(2).remainder(3).eq(0).reshape([1, 2]).getitem("::2");
+  },
+  "core print edge 22": () => {
+    console.log(torch.arange(15).float().mul(1.0e-4).reshape([3, 5]));
+    return torch.arange(15).float().mul(1.0e-4).reshape([3, 5]);
+  },
+  "core print edge 23": () => {
+    console.log(torch.linspace(-1, 1, 3).reshape([3]).getitem("::2"));
+    return torch.linspace(-1, 1, 3).reshape([3]).getitem("::2");
+  },
+  "core print edge 24": () => {
+    console.log(torch.arange(24).mul(123456789).reshape([1, 3, 2, 4]));
+    return torch.arange(24).mul(123456789).reshape([1, 3, 2, 4]);
+  },
+  "core print edge 25": () => {
+    console.log(torch.arange(8).float().pow(8).reshape([2, 1, 4, 1]));
+    return torch.arange(8).float().pow(8).reshape([2, 1, 4, 1]);
+  },
+  "core print edge 26": () => {
+    torch.set_printoptions({ edgeitems: 2, sci_mode: false });
+    console.log(torch.arange(3).remainder(3).eq(0).reshape([3]).getitem("::2"));
+    return torch.arange(3).remainder(3).eq(0).reshape([3]).getitem("::2");
+  },
+  "core print edge 27": () => {
+    console.log(torch.linspace(-1, 1, 128).reshape([4, 4, 4, 2]).requires_grad_());
+    return torch.linspace(-1, 1, 128).reshape([4, 4, 4, 2]).requires_grad_();
+  },
+  "core print edge 28": () => {
+    torch.set_printoptions({ precision: 3, linewidth: 40 });
+    console.log(torch.arange(3).mul(pyfloat(1e7)).reshape([1, 3]).transpose(0, -1));
+    return torch.arange(3).mul(pyfloat(1e7)).reshape([1, 3]).transpose(0, -1);
+  },
+  "core print edge 29": () => {
+    console.log(torch.arange(400).reshape([5, 4, 5, 4]));
+    return torch.arange(400).reshape([5, 4, 5, 4]);
+  },
+  "core print edge 30": () => {
+    torch.set_printoptions({ threshold: 50, edgeitems: 3 });
+    console.log(torch.arange(1).float().log().reshape([]));
+    return torch.arange(1).float().log().reshape([]);
+  },
+  "core print edge 31": () => {
+    torch.set_printoptions({ threshold: 3, edgeitems: 1, linewidth: 20 });
+    console.log(torch.arange(6).float().sub(2).reciprocal().reshape([3, 2, 1]).transpose(0, -1));
+    return torch.arange(6).float().sub(2).reciprocal().reshape([3, 2, 1]).transpose(0, -1);
+  },
+  "core print edge 32": () => {
+    torch.set_printoptions({ precision: 10, edgeitems: 2, linewidth: 200, sci_mode: true });
+    console.log(torch.arange(1).float().pow(8).reshape([1]).getitem("::2"));
+    return torch.arange(1).float().pow(8).reshape([1]).getitem("::2");
+  },
+  "core print edge 33": () => {
+    console.log(torch.arange(30).mul(pyfloat(1e7)).reshape([3, 5, 2, 1]).transpose(0, -1));
+    return torch.arange(30).mul(pyfloat(1e7)).reshape([3, 5, 2, 1]).transpose(0, -1);
+  },
+  "core print edge 34": () => {
+    console.log(torch.arange(3).double().mul(pyfloat(1e15)).add(0.5).reshape([1, 3]).transpose(0, -1));
+    return torch.arange(3).double().mul(pyfloat(1e15)).add(0.5).reshape([1, 3]).transpose(0, -1);
+  },
+  "core print edge 35": () => {
+    console.log(torch.arange(4).mul(123456789).reshape([4]).getitem("::2"));
+    return torch.arange(4).mul(123456789).reshape([4]).getitem("::2");
+  },
+  "core print edge 36": () => {
+    console.log(torch.arange(60).float().log().reshape([3, 4, 5]));
+    return torch.arange(60).float().log().reshape([3, 4, 5]);
+  },
+  "core print edge 37": () => {
+    torch.set_printoptions({ precision: 5, threshold: 3, edgeitems: 2, sci_mode: false });
+    console.log(torch.arange(4).float().log().reshape([4]).getitem("::2"));
+    return torch.arange(4).float().log().reshape([4]).getitem("::2");
+  },
+  "core print edge 38": () => {
+    torch.set_printoptions({ threshold: 3, linewidth: 200, sci_mode: false });
+    console.log(torch.arange(2).remainder(3).eq(0).reshape([2]));
+    return torch.arange(2).remainder(3).eq(0).reshape([2]);
+  },
+  "core print edge 39": () => {
+    torch.set_printoptions({ precision: 9, threshold: 50, linewidth: 1 });
+    console.log(torch.arange(6).reshape([2, 1, 1, 3]).transpose(0, -1));
+    return torch.arange(6).reshape([2, 1, 1, 3]).transpose(0, -1);
+  },
+  "core print edge 40": () => {
+    console.log(torch.arange(60).float().log().reshape([5, 4, 3]).getitem("::2"));
+    return torch.arange(60).float().log().reshape([5, 4, 3]).getitem("::2");
+  },
+  "core print edge 41": () => {
+    console.log(torch.arange(1).mul(pyfloat(1e7)).reshape([1]));
+    return torch.arange(1).mul(pyfloat(1e7)).reshape([1]);
+  },
+  "core print edge 42": () => {
+    torch.set_printoptions({ precision: 5, sci_mode: true });
+    console.log(torch.arange(25).reshape([5, 1, 5, 1]));
+    return torch.arange(25).reshape([5, 1, 5, 1]);
+  },
+  "core print edge 43": () => {
+    torch.set_printoptions({ threshold: 3, linewidth: 1, sci_mode: true });
+    console.log(torch.arange(128).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 2, 4, 4]).transpose(0, -1));
+    return torch.arange(128).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 2, 4, 4]).transpose(0, -1);
+  },
+  "core print edge 44": () => {
+    torch.set_printoptions({ precision: 7, linewidth: 40, sci_mode: false });
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
+  },
+  "core print edge 45": () => {
+    torch.set_printoptions({ precision: 3, sci_mode: true });
+    console.log(torch.arange(15).float().log().reshape([3, 5]));
+    return torch.arange(15).float().log().reshape([3, 5]);
+  },
+  "core print edge 46": () => {
+    console.log(torch.arange(64).float().mul(1.0e-4).reshape([4, 2, 4, 2]).getitem("::2"));
+    return torch.arange(64).float().mul(1.0e-4).reshape([4, 2, 4, 2]).getitem("::2");
+  },
+  "core print edge 47": () => {
+    console.log(torch.arange(6).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 3]));
+    return torch.arange(6).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 3]);
+  },
+  "core print edge 48": () => {
+    console.log(torch.arange(5).mul(123456789).reshape([5]).getitem("::2"));
+    return torch.arange(5).mul(123456789).reshape([5]).getitem("::2");
+  },
+  "core print edge 49": () => {
+    torch.set_printoptions({ threshold: 0, linewidth: 200, sci_mode: false });
+    console.log(torch.arange(20).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 5, 1]).transpose(0, -1));
+    return torch.arange(20).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 5, 1]).transpose(0, -1);
+  },
+  "core print edge 50": () => {
+    console.log(torch.arange(15).float().pow(8).reshape([3, 5]));
+    return torch.arange(15).float().pow(8).reshape([3, 5]);
+  },
+  "core print edge 51": () => {
+    console.log(torch.arange(10).float().pow(8).reshape([5, 2]).transpose(0, -1));
+    return torch.arange(10).float().pow(8).reshape([5, 2]).transpose(0, -1);
+  },
+  "core print edge 52": () => {
+    console.log(torch.arange(40).sub(20).reshape([1, 4, 5, 2]));
+    return torch.arange(40).sub(20).reshape([1, 4, 5, 2]);
+  },
+  "core print edge 53": () => {
+    console.log(torch.arange(1).float().mul(1.0e-4).reshape([1]));
+    return torch.arange(1).float().mul(1.0e-4).reshape([1]);
+  },
+  "core print edge 54": () => {
+    console.log(torch.arange(1).mul(123456789).reshape([]));
+    return torch.arange(1).mul(123456789).reshape([]);
+  },
+  "core print edge 55": () => {
+    console.log(torch.arange(3).remainder(3).eq(0).reshape([1, 3]).transpose(0, -1));
+    return torch.arange(3).remainder(3).eq(0).reshape([1, 3]).transpose(0, -1);
+  },
+  "core print edge 56": () => {
+    console.log(torch.linspace(-1, 1, 10).reshape([5, 2]).transpose(0, -1));
+    return torch.linspace(-1, 1, 10).reshape([5, 2]).transpose(0, -1);
+  },
+  "core print edge 57": () => {
+    console.log(torch.arange(1).mul(123456789).reshape([1, 1, 1]).transpose(0, -1));
+    return torch.arange(1).mul(123456789).reshape([1, 1, 1]).transpose(0, -1);
+  },
+  "core print edge 58": () => {
+    console.log(torch.arange(30).remainder(3).eq(0).reshape([5, 3, 2]).getitem("::2"));
+    return torch.arange(30).remainder(3).eq(0).reshape([5, 3, 2]).getitem("::2");
+  },
+  "core print edge 59": () => {
+    torch.set_printoptions({ threshold: 3, linewidth: 200 });
+    console.log(torch.arange(1).float().mul(1.0e-4).reshape([]));
+    return torch.arange(1).float().mul(1.0e-4).reshape([]);
+  },
+  "core print edge 60": () => {
+    torch.set_printoptions({ threshold: 50 });
+    console.log(torch.arange(48).float().mul(1.0e-4).reshape([4, 3, 1, 4]));
+    return torch.arange(48).float().mul(1.0e-4).reshape([4, 3, 1, 4]);
+  },
+  "core print edge 61": () => {
+    console.log(torch.arange(5).mul(pyfloat(1e7)).reshape([5, 1]));
+    return torch.arange(5).mul(pyfloat(1e7)).reshape([5, 1]);
+  },
+  "core print edge 62": () => {
+    torch.set_printoptions({ precision: 3, linewidth: 20, sci_mode: false });
+    console.log(torch.arange(8).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 4]));
+    return torch.arange(8).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 4]);
+  },
+  "core print edge 63": () => {
+    console.log(torch.arange(1).double().div(3).reshape([]).requires_grad_());
+    return torch.arange(1).double().div(3).reshape([]).requires_grad_();
+  },
+  "core print edge 64": () => {
+    console.log(torch.arange(1).remainder(3).eq(0).reshape([1]));
+    return torch.arange(1).remainder(3).eq(0).reshape([1]);
+  },
+  "core print edge 65": () => {
+    torch.set_printoptions({ precision: 5, threshold: 0, edgeitems: 2, sci_mode: true });
+    console.log(torch.arange(1).reshape([]));
+    return torch.arange(1).reshape([]);
+  },
+  "core print edge 66": () => {
+    console.log(torch.arange(1).float().mul(1.0e-4).reshape([1]));
+    return torch.arange(1).float().mul(1.0e-4).reshape([1]);
+  },
+  "core print edge 67": () => {
+    torch.set_printoptions({ precision: 0, edgeitems: 1, linewidth: 200 });
+    console.log(torch.arange(10).mul(pyfloat(1e7)).reshape([2, 5]));
+    return torch.arange(10).mul(pyfloat(1e7)).reshape([2, 5]);
+  },
+  "core print edge 68": () => {
+    torch.set_printoptions({ edgeitems: 3, sci_mode: true });
+    console.log(torch.arange(25).double().div(3).reshape([5, 5]).transpose(0, -1));
+    return torch.arange(25).double().div(3).reshape([5, 5]).transpose(0, -1);
+  },
+  "core print edge 69": () => {
+    torch.set_printoptions({ sci_mode: false });
+    console.log(torch.arange(3).double().mul(pyfloat(1e15)).add(0.5).reshape([3]).requires_grad_());
+    return torch.arange(3).double().mul(pyfloat(1e15)).add(0.5).reshape([3]).requires_grad_();
+  },
+  "core print edge 70": () => {
+    console.log(torch.arange(1).float().pow(8).reshape([]));
+    return torch.arange(1).float().pow(8).reshape([]);
+  },
+  "core print edge 71": () => {
+    console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
+    return torch.arange(1).remainder(3).eq(0).reshape([]);
+  },
+  "core print edge 72": () => {
+    torch.set_printoptions({ threshold: 8, edgeitems: 2, linewidth: 1, sci_mode: true });
+    console.log(torch.linspace(-1, 1, 24).reshape([4, 2, 3]).getitem("::2"));
+    return torch.linspace(-1, 1, 24).reshape([4, 2, 3]).getitem("::2");
+  },
+  "core print edge 73": () => {
+    torch.set_printoptions({ precision: 0, linewidth: 20 });
+    console.log(torch.arange(8).mul(123456789).reshape([2, 4]).getitem("::2"));
+    return torch.arange(8).mul(123456789).reshape([2, 4]).getitem("::2");
+  },
+  "core print edge 74": () => {
+    console.log(torch.arange(15).double().div(3).reshape([3, 5]));
+    return torch.arange(15).double().div(3).reshape([3, 5]);
+  },
+  "core print edge 75": () => {
+    console.log(torch.linspace(-1, 1, 2).reshape([2]));
+    return torch.linspace(-1, 1, 2).reshape([2]);
+  },
+  "core print edge 76": () => {
+    torch.set_printoptions({ precision: 0, threshold: 50, edgeitems: 2 });
+    console.log(torch.arange(1).double().div(3).reshape([1]).requires_grad_());
+    return torch.arange(1).double().div(3).reshape([1]).requires_grad_();
+  },
+  "core print edge 77": () => {
+    console.log(torch.linspace(-1, 1, 1).reshape([]).requires_grad_());
+    return torch.linspace(-1, 1, 1).reshape([]).requires_grad_();
+  },
+  "core print edge 78": () => {
+    console.log(torch.arange(24).sub(12).reshape([1, 2, 3, 4]).getitem("::2"));
+    return torch.arange(24).sub(12).reshape([1, 2, 3, 4]).getitem("::2");
+  },
+  "core print edge 79": () => {
+    console.log(torch.arange(3).double().div(3).reshape([3]));
+    return torch.arange(3).double().div(3).reshape([3]);
+  },
+  "core autograd edge 0": () => {
+    const x = torch.tensor([-0.75, 1.25, pyfloat(2.0), -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.t();
+    y.add_(1);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 1": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0), -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(x);
+    y.zero_();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 2": () => {
+    const x = torch.tensor([0.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(x);
+    y.add_(1);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 3": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).getitem("0:1");
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 4": () => {
+    const x = torch.tensor([0.5, -0.75], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").fill_(2);
+    return x;
+  },
+  "core autograd edge 5": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.relu().unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 6": () => {
+    const x = torch.tensor([-1.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.mul(2).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 7": () => {
+    const x = torch.tensor([pyfloat(2.0), 0.5, 1.25, -0.75], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 8": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2);
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 9": () => {
+    const x = torch.tensor([0.5, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.clone();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 10": () => {
+    const x = torch.tensor([pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.sub(x.detach()).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 11": () => {
+    const x = torch.tensor([pyfloat(2.0), -1.5, 1.25, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.sqrt().sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 12": () => {
+    const x = torch.tensor([pyfloat(3.), 1.25], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").fill_(2);
+    return x;
+  },
+  "core autograd edge 13": () => {
+    const x = torch.tensor([1.25, 0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.clone();
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 14": () => {
+    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0), 0.5], { dtype: torch.float64, requires_grad: true });
+    x.retain_grad();
+    x.exp().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 15": () => {
+    const x = torch.tensor([-0.75, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 16": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 17": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 18": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.sub(x.detach()).sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 19": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(2.0), -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.sqrt();
+    y.add_(1);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 20": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.neg().sum(), [x, w]);
+  },
+  "core autograd edge 21": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, 1.25, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1).sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 22": () => {
+    const x = torch.tensor([1.25, pyfloat(2.0), -0.75, 0.5], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.pow(2).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 23": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, 1.25, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.div(x.detach()).unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 24": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.sub(x.detach());
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 25": () => {
+    const x = torch.tensor([1.25, pyfloat(3.), 0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.sqrt().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 26": () => {
+    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").add_(1);
+    return x;
+  },
+  "core autograd edge 27": () => {
+    const x = torch.tensor([pyfloat(2.0), 0.5, -0.75, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.view(-1, 1);
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 28": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sub(x.detach()).sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 29": () => {
+    const x = torch.tensor([pyfloat(2.0), -0.75, pyfloat(3.), 0.5], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").mul_(2);
+    return x;
+  },
+  "core autograd edge 30": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.abs().sum(), [x, w]);
+  },
+  "core autograd edge 31": () => {
+    const x = torch.tensor([1.25, 1.25, pyfloat(2.0), 0.5], { dtype: torch.float64, requires_grad: true });
+    x.retain_grad();
+    x.mul(x).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 32": () => {
+    const x = torch.tensor([1.25, -1.5, 0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).unsqueeze(0);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 33": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(3.), -0.75, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).t();
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 34": () => {
+    const x = torch.tensor([pyfloat(3.), 1.25, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).unsqueeze(0);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 35": () => {
+    const x = torch.tensor([0.5, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp();
+    y.zero_();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 36": () => {
+    const x = torch.tensor([pyfloat(2.0), 0.5, -1.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 37": () => {
+    const x = torch.tensor([-0.75, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.view(-1, 1);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 38": () => {
+    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0), pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1);
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 39": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, pyfloat(2.0), pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 40": () => {
+    const x = torch.tensor([1.25, 0.5, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.exp();
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 41": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").add_(1);
+    return x;
+  },
+  "core autograd edge 42": () => {
+    const x = torch.tensor([pyfloat(3.), -0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.pow(2);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 43": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.tanh();
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 44": () => {
+    const x = torch.tensor([-0.75, -0.75, -1.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 45": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(3.), 1.25], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").add_(1);
+    return x;
+  },
+  "core autograd edge 46": () => {
+    const x = torch.tensor([-0.75, -1.5, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.t().unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 47": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.sub(x.detach());
+    y.add_(1);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 48": () => {
+    const x = torch.tensor([-1.5, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.sqrt();
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 49": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 50": () => {
+    const x = torch.tensor([1.25, 1.25, pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 51": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.t().sum(), [x, w]);
+  },
+  "core autograd edge 52": () => {
+    const x = torch.tensor([-1.5, 0.5, -1.5, -0.75], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.tanh().sum(), [x, w]);
+  },
+  "core autograd edge 53": () => {
+    const x = torch.tensor([pyfloat(3.), 1.25], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").mul_(2);
+    return x;
+  },
+  "core autograd edge 54": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(x);
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 55": () => {
+    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.div(x.detach());
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 56": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(3.), -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp();
+    y.add_(1);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 57": () => {
+    const x = torch.tensor([1.25, -1.5, -0.75, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.view(-1, 1).sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 58": () => {
+    const x = torch.tensor([-0.75, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.div(x.detach()).sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 59": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.relu().sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 60": () => {
+    const x = torch.tensor([-1.5, 0.5, -0.75, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").fill_(2);
+    return x;
+  },
+  "core autograd edge 61": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 62": () => {
+    const x = torch.tensor([-1.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.clone().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 63": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.relu().sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 64": () => {
+    const x = torch.tensor([-1.5, 0.5, -0.75, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.neg().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 65": () => {
+    const x = torch.tensor([-0.75, pyfloat(2.0), pyfloat(3.), -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.relu().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 66": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 67": () => {
+    const x = torch.tensor([0.5, pyfloat(3.), 1.25, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 68": () => {
+    const x = torch.tensor([pyfloat(2.0), 1.25, 0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.abs().sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 69": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(x).unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 70": () => {
+    const x = torch.tensor([0.5, -0.75, -0.75], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.tanh().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 71": () => {
+    const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).unsqueeze(0);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 72": () => {
+    const x = torch.tensor([pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").mul_(2);
+    return x;
+  },
+  "core autograd edge 73": () => {
+    const x = torch.tensor([pyfloat(3.), 1.25, pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).t();
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 74": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(3.), pyfloat(2.0), -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).t();
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 75": () => {
+    const x = torch.tensor([1.25, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sum().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 76": () => {
+    const x = torch.tensor([pyfloat(2.0), pyfloat(3.), 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(x);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 77": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.view(-1, 1).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 78": () => {
+    const x = torch.tensor([-0.75, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sum();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 79": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
 };
