@@ -34,8 +34,17 @@ export const sigmoid = unaryOp({
   // In float32, e^-x overflows to inf below x = -88.7, so sigmoid is exactly 0 there, not a denormal.
   cpuFloat32: (x) => 1 / Math.fround(1 + Math.fround(Math.exp(-x))),
   wgsl: '1.0 / (1.0 + exp(-x))', wasm: 'sigmoid',
-  saves: ['result'], backward: (grad, _self, result) => grad.mul(result.neg().add(1)).mul(result),
+  saves: ['result'], backward: (grad, _self, result) => sigmoidBackward(grad, result),
 });
+
+/** sigmoid_backward: grad * (1 - y) * y as its own node, so double backward records SigmoidBackwardBackward0. */
+function sigmoidBackward(grad: Tensor, result: Tensor): Tensor {
+  const out = withGradMode(false, () => grad.mul(result.neg().add(1)).mul(result));
+  record('SigmoidBackwardBackward0', [grad, result], out, {}, ([gg]) => [
+    sigmoidBackward(gg!, result), gg!.mul(grad).mul(result.mul(-2).add(1)),
+  ]);
+  return out;
+}
 
 const ops = { relu, sigmoid };
 declare module '../../core/tensor.ts' { interface Tensor extends UnaryMethods<keyof typeof ops> {} }

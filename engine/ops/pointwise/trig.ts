@@ -1,5 +1,7 @@
 // Trigonometric and hyperbolic functions and their inverses. Integer and bool inputs compute in the default float
 // dtype. Each backward is PyTorch's formula, so values match to the last bit where the forward does.
+import { record } from '../../autograd/record.ts';
+import { withGradMode } from '../../core/grad-mode.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { binaryOp, inPlace, type TensorOrScalar, unaryOp } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
@@ -48,8 +50,14 @@ export const cosh = unaryOp({
 /** `x.tanh()`. */
 export const tanh = unaryOp({
   name: 'tanh', grad_fn: 'TanhBackward0', dtype: 'float', cpu: Math.tanh, wgsl: 'tanh(x)', wasm: 'tanh',
-  saves: ['result'], backward: (grad, _self, result) => grad.mul(result.mul(result).neg().add(1)),
+  saves: ['result'], backward: (grad, _self, result) => tanhBackward(grad, result),
 });
+/** tanh_backward: grad * (1 - y^2) as its own node, so double backward records TanhBackwardBackward0. */
+function tanhBackward(grad: Tensor, result: Tensor): Tensor {
+  const out = withGradMode(false, () => grad.mul(result.mul(result).neg().add(1)));
+  record('TanhBackwardBackward0', [grad, result], out, {}, ([gg]) => [tanhBackward(gg!, result), gg!.mul(result.mul(-2).mul(grad))]);
+  return out;
+}
 /** `x.asinh()`. */
 export const asinh = unaryOp({
   name: 'asinh', grad_fn: 'AsinhBackward0', dtype: 'float', cpu: Math.asinh, wgsl: 'asinh(x)',
