@@ -1,5 +1,6 @@
 // Exponentials, logarithms, roots and the reciprocal. Integer and bool inputs compute in the default float dtype.
 import { unaryOp } from '../dispatch.ts';
+import { mulScalar } from './arithmetic.ts';
 import { installUnary, type UnaryMethods } from './support.ts';
 
 const LN2 = 0.6931471805599453;
@@ -13,7 +14,7 @@ export const exp = unaryOp({
 /** `x.exp2()`: 2^x. */
 export const exp2 = unaryOp({
   name: 'exp2', grad_fn: 'Exp2Backward0', dtype: 'float', cpu: (x) => 2 ** x, wgsl: 'exp2(x)',
-  saves: ['result'], backward: (grad, _self, result) => grad.mul(result).mul(LN2),
+  saves: ['result'], backward: (grad, _self, result) => mulScalar(grad.mul(result), LN2),
 });
 /** `x.expm1()`: e^x - 1, accurate near 0. */
 export const expm1 = unaryOp({
