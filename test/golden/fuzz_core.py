@@ -449,6 +449,27 @@ def a_edges():
     return L
 
 
+# Double backward: whether a create_graph gradient requires grad (and its grad_fn) depends on how each backward is
+# written, not only on its values. Left out: sgn (PyTorch's gradient is an unallocated "efficient zero" tensor whose
+# values cannot even be read) and logit (not in the engine).
+DOUBLE = ['exp()', 'log()', 'sqrt()', 'rsqrt()', 'sin()', 'cos()', 'tan()', 'tanh()', 'sigmoid()', 'relu()', 'abs()', 'neg()',
+          'reciprocal()', 'square()', 'pow(3)', 'pow(0.5)', 'log1p()', 'expm1()', 'erf()', 'atan()', 'asin()', 'sinh()', 'cosh()',
+          'exp2()', 'log2()', 'log10()', 'floor()', 'ceil()', 'round()', 'trunc()', 'sign()', 'frac()', 'clamp(0.2, 0.6)', 'clamp_min(0.3)',
+          'mul(x)', 'div(x.add(1))', 'maximum(x.flip(0))', 'minimum(x.flip(0))', 'atan2(x.flip(0))', 'add(x.flip(0))',
+          'sum()', 'mean()', 'prod()', 'amax()', 'amin()', 'max()', 'min()', 'norm()', 'std()', 'var()', 'logsumexp(0)', 'cumsum(0)', 'cumprod(0)',
+          'softmax(0)', 'log_softmax(0)', 'flip(0)', 'remainder(0.3)', 'fmod(0.3)', 'lerp(x.flip(0), 0.3)',
+          'where(x.gt(0.4), x.mul(2))', 'masked_fill(x.gt(0.4), 1)', 'nan_to_num()', 'mul(2)', 'square().sqrt()']
+
+
+def a_double(i):
+    op = DOUBLE[i % len(DOUBLE)]
+    vals = ', '.join(pick('0.25', '0.5', '0.75', '0.3', '0.9') for _ in range(3))
+    L = [f'const x = torch.tensor([{vals}], {{ dtype: torch.float64, requires_grad: true }});',
+         f'const [g] = torch.autograd.grad(x.{op}.sum(), x, {{ create_graph: true }});',
+         'console.log(g!.requires_grad, g!.is_leaf);']
+    return L + ['g']
+
+
 def build2():
     out = []
     for i in range(70):
@@ -459,6 +480,8 @@ def build2():
         out.append(f'## core print edge {i}\n' + '\n'.join(p_edges()) + '\n')
     for i in range(80):
         out.append(f'## core autograd edge {i}\n' + '\n'.join(a_edges()) + '\n')
+    for i in range(len(DOUBLE)):
+        out.append(f'## core double backward {DOUBLE[i]}\n' + '\n'.join(a_double(i)) + '\n')
     return out
 
 
