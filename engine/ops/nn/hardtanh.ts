@@ -1,22 +1,29 @@
 // The piecewise-linear "hard" activations: hardtanh (and relu6, which is hardtanh(x, 0, 6)), hardsigmoid and
 // hardswish. Their derivatives are 0 or a constant (a line for hardswish) on each piece.
+import { RuntimeError } from '../../core/errors.ts';
 import type { Scalar } from '../../core/scalar.ts';
 import { scalarValue } from '../../core/scalar.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { activation, activationInPlace, type ActivationSpec } from './activation.ts';
+import { emptyLike } from '../layout.ts';
 import { bindArgs } from './args.ts';
 
 function hardtanhSpec(min: number, max: number, inplace: boolean): ActivationSpec {
   return {
-    kernel: 'hardtanh_cpu', grad_fn: 'HardtanhBackward0', saves: inplace ? 'result' : 'self',
+    kernel: 'hardtanh_cpu', grad_fn: 'HardtanhBackward0', saves: inplace ? 'result' : 'self', likeInput: true,
     cpu: (x) => (Number.isNaN(x) ? x : Math.min(Math.max(x, min), max)),
     backward: (grad, x) => grad.masked_fill(x.gt(min).logical_and(x.lt(max)).logical_not(), 0),
   };
 }
 
 function applyHardtanh(input: Tensor, min: number, max: number, inplace: boolean): Tensor {
-  // Integer tensors are clamped, without a gradient, as PyTorch's hardtanh does.
-  if (!input.dtype.is_floating_point) return inplace ? input.clamp_(min, max) : input.clamp(min, max);
+  if (input.dtype.name === 'bool') throw new RuntimeError('Bool inputs not supported for hardtanh');
+  // Integer tensors are clamped, without a gradient, to bounds truncated to integers (PyTorch's legacy rule that
+  // the bounds never promote): hardtanh(int tensor, -0.5, 1.5) clamps to [0, 1]. `+ 0` turns -0 into 0.
+  if (!input.dtype.is_floating_point) {
+    const [lo, hi] = [Math.trunc(min) + 0, Math.trunc(max) + 0];
+    return inplace ? input.clamp_(lo, hi) : emptyLike(input).copy_(input.clamp(lo, hi));
+  }
   return inplace ? activationInPlace(input, hardtanhSpec(min, max, true)) : activation(input, hardtanhSpec(min, max, false));
 }
 
@@ -37,7 +44,8 @@ export function relu6(input: Tensor, ...rest: (boolean | { inplace?: boolean })[
 const hardsigmoidSpec: ActivationSpec = {
   kernel: 'hardsigmoid_cpu', grad_fn: 'HardsigmoidBackward0', saves: 'self',
   cpu: (x, round) => round(Math.min(Math.max(round(x + 3), 0), 6) / 6),
-  backward: (grad, x) => grad.div(6).masked_fill(x.gt(-3).logical_and(x.lt(3)).logical_not(), 0),
+  // PyTorch's kernel multiplies by the float32 constant 1.0f / 6.0f, in float64 too.
+  backward: (grad, x) => grad.mul(Math.fround(1 / 6)).masked_fill(x.gt(-3).logical_and(x.lt(3)).logical_not(), 0),
 };
 
 const hardswishSpec: ActivationSpec = {
