@@ -6,10 +6,13 @@ import type { Scalar } from '../../core/scalar.ts';
 import { scalarValue } from '../../core/scalar.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { inPlace } from '../dispatch.ts';
+import { elementwiseOutput } from '../layout.ts';
 import { bindArgs } from './args.ts';
 
 function thresholdOp(input: Tensor, threshold: number, value: number, gradFn: string): Tensor {
-  const out = withGradMode(false, () => input.masked_fill(input.le(threshold), input.dtype.is_floating_point ? value : Math.trunc(value)));
+  // Laid out as an elementwise op's result (masked_fill's would be contiguous).
+  const out = withGradMode(false, () => elementwiseOutput(input._shape, input.dtype, input.device, [input]).out
+    .copy_(input.masked_fill(input.le(threshold), input.dtype.is_floating_point ? value : Math.trunc(value))));
   record(gradFn, [input], out, { saved: gradFn === 'ThresholdBackward0' ? input : out }, ([grad], { saved }) => [grad!.masked_fill(saved.le(threshold), 0)]);
   return out;
 }
