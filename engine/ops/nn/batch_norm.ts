@@ -62,15 +62,18 @@ function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar: Tensor
       variance = runningVar!.view(channelShape).to(input.dtype);
     }
     const inv = variance.add(eps).rsqrt();
-    let y = input.sub(mu).mul(inv);
-    if (weight !== null) y = y.mul(weight.view(channelShape));
-    if (bias !== null) y = y.add(bias.view(channelShape));
-    return [y.contiguous(), mu, inv];
+    // PyTorch's kernel: y = x * alpha + beta with alpha = rstd * weight, beta = bias - mean * alpha (bias 0 when
+    // absent), so a zero weight gives +0, never -0.
+    const alpha = weight !== null ? inv.mul(weight.view(channelShape)) : inv;
+    const beta = bias !== null ? bias.view(channelShape).sub(mu.mul(alpha)) : mu.mul(alpha).neg().add(0);
+    return [input.mul(alpha).add(beta).contiguous(), mu, inv];
   });
   record('NativeBatchNormBackward0', [input, weight, bias], out, { input, mean, rstd, ...(weight ? { weight } : {}) }, ([grad], saved) => {
     const { xhat, rstd: inv } = training ? normalized(saved.input, dims, eps) : { xhat: saved.input.sub(saved.mean).mul(saved.rstd), rstd: saved.rstd };
-    const gw = saved.weight ? grad!.mul(saved.weight.view(channelShape)) : grad!;
-    const dx = training ? gw.sub(gw.mean(dims, true)).sub(xhat.mul(gw.mul(xhat).mean(dims, true))).mul(inv) : gw.mul(inv);
+    const g = grad!;
+    const dxhat = training ? g.sub(g.mean(dims, true)).sub(xhat.mul(g.mul(xhat).mean(dims, true))).mul(inv) : g.mul(inv);
+    // The weight multiplies last, as in PyTorch's kernel, so a zero weight gives zeros signed like theirs (-0).
+    const dx = saved.weight ? dxhat.mul(saved.weight.view(channelShape)) : dxhat;
     return [dx, weight ? grad!.mul(xhat).sum(dims) : null, bias ? grad!.sum(dims) : null];
   });
   return out;

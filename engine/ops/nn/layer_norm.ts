@@ -44,7 +44,8 @@ function layerNorm(input: Tensor, shape: readonly number[], weight: Tensor | nul
   const out = withGradMode(false, () => {
     let y = normalized(input, dims, eps).xhat;
     if (weight !== null) y = y.mul(weight);
-    if (bias !== null) y = y.add(bias);
+    // PyTorch's kernel always adds beta (0 when bias is None), which turns the -0 of a zero weight into +0.
+    y = bias !== null ? y.add(bias) : y.add(0);
     return y.contiguous();
   });
   record('NativeLayerNormBackward0', [input, weight, bias], out, { input, ...(weight ? { weight } : {}) }, ([grad], saved) => {
