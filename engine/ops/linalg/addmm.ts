@@ -18,8 +18,9 @@ export function addmm(self: Tensor, mat1: Tensor, mat2: Tensor, options: ScaleOp
     if (t.ndim !== 2) throw new RuntimeError(`${name} must be a matrix, got ${t.ndim}-D tensor`);
   }
   checkInnerSizes(mat1, mat2);
-  if (mat1.dtype !== mat2.dtype) throw new RuntimeError('mat1 and mat2 must have the same dtype');
+  // PyTorch compares self with mat2 before mat1 with mat2.
   if (self.dtype !== mat2.dtype) throw new RuntimeError('self and mat2 must have the same dtype');
+  if (mat1.dtype !== mat2.dtype) throw new RuntimeError('mat1 and mat2 must have the same dtype');
   self.detach().expand([mat1._shape[0]!, mat2._shape[1]!]);
   checkKernelDType('addmm_impl_cpu_', mat1.dtype);
   const out = addScaled(matrixProduct(mat1, mat2), self, beta, alpha);
