@@ -39,7 +39,8 @@ function vectorSum(values: Float64Array, length: number, round: (v: number) => n
 export function kernel(input: Tensor, dim: number, kind: Kind): Tensor {
   const lastDim = input.ndim <= 1 || dim === input.ndim - 1;
   if (!input.dtype.is_floating_point && input.numel() > 0) {
-    throw new RuntimeError(`"${kind}${lastDim ? '_lastdim' : ''}_kernel_impl" not implemented for '${input.dtype.scalarName}'`);
+    // PyTorch's kernel for other dims serves both kinds under one name.
+    throw new RuntimeError(`"${lastDim ? `${kind}_lastdim` : 'softmax'}_kernel_impl" not implemented for '${input.dtype.scalarName}'`);
   }
   const out = emptyTensor(input._shape, input.dtype, input.device);
   const name = input.dtype.name;
