@@ -3,6 +3,7 @@
 // (a target shaped like the input), with optional label smoothing, as ATen's cross_entropy_loss composes it (with
 // the Scalar overloads of C++, Note [Scalar overloads]).
 import { IndexError, RuntimeError } from '../../core/errors.ts';
+import { type Scalar, scalarValue } from '../../core/scalar.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { addScalar, divScalar, mulScalar } from '../pointwise/arithmetic.ts';
 import { bindArgs } from './args.ts';
@@ -55,7 +56,7 @@ function labelSmoothing(self: Tensor, target: Tensor, weight: Tensor | null, red
   return mulScalar(nll, 1 - smoothing).add(mulScalar(total, smoothing / classes));
 }
 
-export interface CrossEntropyOptions extends ReductionOptions { weight?: Tensor | null; ignore_index?: number; label_smoothing?: number }
+export interface CrossEntropyOptions extends ReductionOptions { weight?: Tensor | null; ignore_index?: number; label_smoothing?: Scalar }
 
 /** `F.cross_entropy(logits, classes)` or `F.cross_entropy(logits, probabilities)`; options as nll_loss plus `label_smoothing`. */
 export function cross_entropy(input: Tensor, target: Tensor, ...rest: (Tensor | boolean | number | string | null | CrossEntropyOptions)[]): Tensor {
@@ -64,7 +65,7 @@ export function cross_entropy(input: Tensor, target: Tensor, ...rest: (Tensor | 
   const reduction = reductionOf(bound as ReductionOptions);
   const weight = (bound['weight'] as Tensor | null | undefined) ?? null;
   const ignoreIndex = (bound['ignore_index'] as number | undefined) ?? -100;
-  const smoothing = Number((bound['label_smoothing'] as number | undefined) ?? 0);
+  const smoothing = scalarValue((bound['label_smoothing'] as Scalar | undefined) ?? 0);
   if (sameShape(input, target)) {
     if (!target.dtype.is_floating_point) {
       throw new RuntimeError(`Expected floating point type for target with class probabilities, got ${target.dtype.scalarName}`);
