@@ -4309,61 +4309,61 @@ export const cases: Record<string, () => unknown> = {
     const x = torch.tensor([0.3, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log()": () => {
     const x = torch.tensor([0.25, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sqrt()": () => {
     const x = torch.tensor([0.3, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward rsqrt()": () => {
     const x = torch.tensor([0.5, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.rsqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sin()": () => {
     const x = torch.tensor([0.3, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cos()": () => {
     const x = torch.tensor([0.3, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cos().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tan()": () => {
     const x = torch.tensor([0.75, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tanh()": () => {
     const x = torch.tensor([0.3, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tanh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sigmoid()": () => {
     const x = torch.tensor([0.9, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sigmoid().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward relu()": () => {
     const x = torch.tensor([0.9, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.relu().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward abs()": () => {
     const x = torch.tensor([0.9, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
@@ -4375,318 +4375,318 @@ export const cases: Record<string, () => unknown> = {
     const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.neg().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward reciprocal()": () => {
     const x = torch.tensor([0.75, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.reciprocal().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square()": () => {
     const x = torch.tensor([0.9, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(3)": () => {
     const x = torch.tensor([0.25, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(0.5)": () => {
     const x = torch.tensor([0.75, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(0.5).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log1p()": () => {
     const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log1p().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward expm1()": () => {
     const x = torch.tensor([0.5, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.expm1().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward erf()": () => {
     const x = torch.tensor([0.3, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.erf().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan()": () => {
     const x = torch.tensor([0.9, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward asin()": () => {
     const x = torch.tensor([0.9, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.asin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sinh()": () => {
     const x = torch.tensor([0.3, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sinh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cosh()": () => {
     const x = torch.tensor([0.25, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cosh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward exp2()": () => {
     const x = torch.tensor([0.25, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log2()": () => {
     const x = torch.tensor([0.9, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log10()": () => {
     const x = torch.tensor([0.9, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log10().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward floor()": () => {
     const x = torch.tensor([0.9, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.floor().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward ceil()": () => {
     const x = torch.tensor([0.3, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.ceil().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward round()": () => {
     const x = torch.tensor([0.75, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.round().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward trunc()": () => {
     const x = torch.tensor([0.3, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.trunc().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sign()": () => {
     const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sign().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward frac()": () => {
     const x = torch.tensor([0.5, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.frac().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp(0.2, 0.6)": () => {
     const x = torch.tensor([0.9, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp(0.2, 0.6).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp_min(0.3)": () => {
     const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp_min(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(x)": () => {
     const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(x).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward div(x.add(1))": () => {
     const x = torch.tensor([0.75, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.div(x.add(1)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward maximum(x.flip(0))": () => {
     const x = torch.tensor([0.3, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.maximum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward minimum(x.flip(0))": () => {
     const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.minimum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan2(x.flip(0))": () => {
     const x = torch.tensor([0.3, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan2(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward add(x.flip(0))": () => {
     const x = torch.tensor([0.25, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.add(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sum()": () => {
     const x = torch.tensor([0.9, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sum().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mean()": () => {
     const x = torch.tensor([0.5, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mean().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward prod()": () => {
     const x = torch.tensor([0.25, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.prod().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amax()": () => {
     const x = torch.tensor([0.3, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amax().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amin()": () => {
     const x = torch.tensor([0.9, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward max()": () => {
     const x = torch.tensor([0.75, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.max().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward min()": () => {
     const x = torch.tensor([0.75, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.min().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward norm()": () => {
     const x = torch.tensor([0.75, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.norm().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward std()": () => {
     const x = torch.tensor([0.75, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.std().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward var()": () => {
     const x = torch.tensor([0.3, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.var().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward logsumexp(0)": () => {
     const x = torch.tensor([0.75, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.logsumexp(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumsum(0)": () => {
     const x = torch.tensor([0.25, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumsum(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumprod(0)": () => {
     const x = torch.tensor([0.75, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumprod(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward softmax(0)": () => {
     const x = torch.tensor([0.3, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.softmax(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log_softmax(0)": () => {
     const x = torch.tensor([0.5, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log_softmax(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward flip(0)": () => {
     const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.flip(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward remainder(0.3)": () => {
     const x = torch.tensor([0.3, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.remainder(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward fmod(0.3)": () => {
     const x = torch.tensor([0.5, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.fmod(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward lerp(x.flip(0), 0.3)": () => {
     const x = torch.tensor([0.25, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.lerp(x.flip(0), 0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward where(x.gt(0.4), x.mul(2))": () => {
     const x = torch.tensor([0.75, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.where(x.gt(0.4), x.mul(2)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward masked_fill(x.gt(0.4), 1)": () => {
     const x = torch.tensor([0.25, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.masked_fill(x.gt(0.4), 1).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward nan_to_num()": () => {
     const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.nan_to_num().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(2)": () => {
     const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(2).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square().sqrt()": () => {
     const x = torch.tensor([0.25, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
-    return g;
+    return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
 };
