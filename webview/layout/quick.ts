@@ -1,7 +1,8 @@
 // Note [Provisional layout]: dagre needs about half a second for a thousand-node graph, even in its worker. Large
 // graphs are first drawn with this linear-time layered layout (ranked like layered.ts: each node one rank below its
 // lowest consumer, sources just above what they feed; nodes in a rank side by side in discovery order; straight
-// edges), so the graph is on screen at once; the worker's layout replaces it when it arrives.
+// edges), so the graph is on screen at once; the worker's layout replaces it when it arrives. A smaller graph gets
+// it too when dagre has not answered within 400 ms (a busy machine, a slow worker start), never a blank canvas.
 import type { LayoutEdge, LayoutNode, LayoutResponse } from './protocol.ts';
 
 type LayoutResult = Extract<LayoutResponse, { type: 'layoutResponse' }>;

@@ -25,6 +25,8 @@ function smoothPath(points: readonly number[]): string {
 
 /** Graphs this large are drawn first with the provisional layout while dagre works. */
 const provisionalFrom = 200;
+/** Smaller graphs wait this long for dagre (a busy machine, a slow worker start), then get the provisional layout. */
+const provisionalAfterMs = 400;
 
 export class GraphView {
   readonly element: HTMLElement;
@@ -107,7 +109,17 @@ export class GraphView {
     const layoutEdges = this.graph.edges.map((e) => ({ from: e.from, to: e.to }));
     this.provisional = count >= provisionalFrom;
     if (this.provisional) this.layout = quickLayout(layoutNodes, layoutEdges);
+    let settled = false;
+    if (!this.provisional) {
+      window.setTimeout(() => {
+        if (settled || id !== this.request) return;
+        this.provisional = true;
+        this.layout = quickLayout(layoutNodes, layoutEdges);
+        if (this.visible) this.render();
+      }, provisionalAfterMs);
+    }
     this.layouts.layout(layoutNodes, layoutEdges).then((layout) => {
+      settled = true;
       if (id !== this.request) return;
       this.provisional = false;
       if (this.rendered) {
@@ -119,6 +131,7 @@ export class GraphView {
       this.summary.textContent = `${record.graph.nodes.length} autograd nodes · ${count} drawn · laid out in ${Math.round(performance.now() - started)} ms`;
       if (this.visible) this.render();
     }, (error: Error) => {
+      settled = true;
       if (id === this.request) this.status.textContent = `The graph could not be laid out: ${error.message}`;
     });
   }
