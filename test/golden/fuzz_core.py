@@ -406,6 +406,27 @@ def r_sweep(i):
     return L + ['[a, b]']
 
 
+def r_multinomial(i):
+    rows = R.choice([None, 1, 2, 3, 0])
+    k = R.choice([1, 2, 3, 5, 16, 17, 40])
+    shp = [k] if rows is None else [rows, k]
+    dt = R.choice(FLOAT_DT)
+    probs = pick(f'torch.rand({sz(shp)}, {{ dtype: {dt} }})', f'torch.ones({sz(shp)}, {{ dtype: {dt} }})',
+                 f'torch.rand({sz(shp)}, {{ dtype: {dt} }}).pow(4)', f'torch.arange({k}, {{ dtype: {dt} }}).expand({sz(shp)})' if rows else f'torch.arange({k}, {{ dtype: {dt} }})',
+                 f'torch.tensor([0.0, 1.0, 0.0, 2.0], {{ dtype: {dt} }})', f'torch.tensor([-1.0, 1.0])', f'torch.tensor([NaN, 1.0])',
+                 f'torch.tensor([Infinity, 1.0])', f'torch.zeros({sz(shp)})', f'torch.tensor([1, 2])', 'torch.tensor(0.5)', 'torch.ones(2, 2, 2)')
+    n = R.choice([1, 2, 3, k, k + 1, 0, 50])
+    rep = bools()
+    L = [f'torch.manual_seed({i});', f'const p = {probs};']
+    e = pick(f'torch.multinomial(p, {n}, {rep})', f'p.multinomial({n}, {{ replacement: {rep} }})', f'torch.multinomial(p, {n})',
+             f'torch.multinomial(p.t(), {n}, {rep})' if rows else f'torch.multinomial(p.flip(0), {n}, {rep})')
+    if R.random() < 0.3:
+        L += ['const g = torch.Generator();', f'g.manual_seed({i + 1});']
+        e = e.replace(' })', ', generator: g })') if e.endswith(' })') else e[:-1] + ', { generator: g })'
+    # A second draw shows where the sampler left the stream.
+    return L + [f'const a = {e};', 'console.log(a);', '[a, torch.rand(3)]']
+
+
 def p_edges():
     L = []
     if R.random() < 0.4:
@@ -479,6 +500,8 @@ def build2():
         out.append(f'## core create edge {i}\n' + '\n'.join(c_edges()) + '\n')
     for i in range(0, 142 * 2, 3):
         out.append(f'## core random sweep {i}\n' + '\n'.join(r_sweep(i)) + '\n')
+    for i in range(60):
+        out.append(f'## core multinomial {i}\n' + '\n'.join(r_multinomial(i)) + '\n')
     for i in range(80):
         out.append(f'## core print edge {i}\n' + '\n'.join(p_edges()) + '\n')
     for i in range(80):
