@@ -13,6 +13,7 @@ import * as lerp from './lerp.ts';
 import * as logical from './logical.ts';
 import * as minmax from './minmax.ts';
 import * as pow from './pow.ts';
+import * as promotion from './promotion.ts';
 import * as rounding from './rounding.ts';
 import * as sign from './sign.ts';
 import * as specialValues from './special-values.ts';
@@ -25,4 +26,5 @@ export const functions = {
   ...sign.functions, ...rounding.functions, ...activation.functions, ...clamp.functions, ...minmax.functions,
   ...where.functions, ...compare.functions, ...logical.functions, ...bitwise.functions, ...specialValues.functions,
   ...fill.functions, ...isclose.functions, ...lerp.functions, ...addcmul.functions, ...erf.functions,
+  ...promotion.functions,
 };
