@@ -485,8 +485,10 @@ DOUBLE = ['exp()', 'log()', 'sqrt()', 'rsqrt()', 'sin()', 'cos()', 'tan()', 'tan
 def a_double(i):
     op = DOUBLE[i % len(DOUBLE)]
     vals = ', '.join(pick('0.25', '0.5', '0.75', '0.3', '0.9') for _ in range(3))
+    # softmax's gradient of a plain sum is 0 up to rounding noise: weight the outputs.
+    weight = '.mul(torch.tensor([1.0, 2.0, 3.0], { dtype: torch.float64 }))' if 'softmax' in op else ''
     L = [f'const x = torch.tensor([{vals}], {{ dtype: torch.float64, requires_grad: true }});',
-         f'const [g] = torch.autograd.grad(x.{op}.sum(), x, {{ create_graph: true }});',
+         f'const [g] = torch.autograd.grad(x.{op}{weight}.sum(), x, {{ create_graph: true }});',
          'console.log(g!.requires_grad, g!.is_leaf);']
     # abs's second derivative is PyTorch's unreadable "efficient zero" tensor; g * x keeps the others away from
     # sums that cancel to rounding noise (log_softmax's gradient sums to 0).
@@ -500,6 +502,12 @@ def build2():
         out.append(f'## core create edge {i}\n' + '\n'.join(c_edges()) + '\n')
     for i in range(0, 142 * 2, 3):
         out.append(f'## core random sweep {i}\n' + '\n'.join(r_sweep(i)) + '\n')
+    for i, a in enumerate(DT):
+        out.append(f'## core promote_types {a}\n' + f'console.log({", ".join(f"torch.promote_types({a}, {b})" for b in DT)});\n' +
+                   f'[{", ".join(f"torch.can_cast({a}, {b})" for b in DT)}]\n')
+    for i in range(40):
+        a = R.choice(PROMO_VALS + PY_SCALARS); b = R.choice(PROMO_VALS + PY_SCALARS)
+        out.append(f'## core result_type {i}\nconst r = torch.result_type({a}, {b});\nconsole.log(r);\nr\n')
     for i in range(60):
         out.append(f'## core multinomial {i}\n' + '\n'.join(r_multinomial(i)) + '\n')
     for i in range(80):

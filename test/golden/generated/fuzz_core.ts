@@ -3448,939 +3448,1087 @@ export const cases: Record<string, () => unknown> = {
     const b = torch.zeros(60, { dtype: torch.float64 }).uniform_(-2, 3);
     return [a, b];
   },
+  "core promote_types torch.float32": () => {
+    console.log(torch.promote_types(torch.float32, torch.float32), torch.promote_types(torch.float32, torch.float64), torch.promote_types(torch.float32, torch.int64), torch.promote_types(torch.float32, torch.int32), torch.promote_types(torch.float32, torch.bool));
+    return [torch.can_cast(torch.float32, torch.float32), torch.can_cast(torch.float32, torch.float64), torch.can_cast(torch.float32, torch.int64), torch.can_cast(torch.float32, torch.int32), torch.can_cast(torch.float32, torch.bool)];
+  },
+  "core promote_types torch.float64": () => {
+    console.log(torch.promote_types(torch.float64, torch.float32), torch.promote_types(torch.float64, torch.float64), torch.promote_types(torch.float64, torch.int64), torch.promote_types(torch.float64, torch.int32), torch.promote_types(torch.float64, torch.bool));
+    return [torch.can_cast(torch.float64, torch.float32), torch.can_cast(torch.float64, torch.float64), torch.can_cast(torch.float64, torch.int64), torch.can_cast(torch.float64, torch.int32), torch.can_cast(torch.float64, torch.bool)];
+  },
+  "core promote_types torch.int64": () => {
+    console.log(torch.promote_types(torch.int64, torch.float32), torch.promote_types(torch.int64, torch.float64), torch.promote_types(torch.int64, torch.int64), torch.promote_types(torch.int64, torch.int32), torch.promote_types(torch.int64, torch.bool));
+    return [torch.can_cast(torch.int64, torch.float32), torch.can_cast(torch.int64, torch.float64), torch.can_cast(torch.int64, torch.int64), torch.can_cast(torch.int64, torch.int32), torch.can_cast(torch.int64, torch.bool)];
+  },
+  "core promote_types torch.int32": () => {
+    console.log(torch.promote_types(torch.int32, torch.float32), torch.promote_types(torch.int32, torch.float64), torch.promote_types(torch.int32, torch.int64), torch.promote_types(torch.int32, torch.int32), torch.promote_types(torch.int32, torch.bool));
+    return [torch.can_cast(torch.int32, torch.float32), torch.can_cast(torch.int32, torch.float64), torch.can_cast(torch.int32, torch.int64), torch.can_cast(torch.int32, torch.int32), torch.can_cast(torch.int32, torch.bool)];
+  },
+  "core promote_types torch.bool": () => {
+    console.log(torch.promote_types(torch.bool, torch.float32), torch.promote_types(torch.bool, torch.float64), torch.promote_types(torch.bool, torch.int64), torch.promote_types(torch.bool, torch.int32), torch.promote_types(torch.bool, torch.bool));
+    return [torch.can_cast(torch.bool, torch.float32), torch.can_cast(torch.bool, torch.float64), torch.can_cast(torch.bool, torch.int64), torch.can_cast(torch.bool, torch.int32), torch.can_cast(torch.bool, torch.bool)];
+  },
+  "core result_type 0": () => {
+    const r = torch.result_type(torch.tensor(2.5, { dtype: torch.float64 }), torch.tensor([true, false]));
+    console.log(r);
+    return r;
+  },
+  "core result_type 1": () => {
+    const r = torch.result_type(torch.tensor([true, false]), torch.tensor([], { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 2": () => {
+    const r = torch.result_type(false, torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 3": () => {
+    const r = torch.result_type(2.5, torch.tensor([0.5, 1.5]));
+    console.log(r);
+    return r;
+  },
+  "core result_type 4": () => {
+    const r = torch.result_type(torch.zeros(0, { dtype: torch.float64 }), torch.tensor([0.5, 1.5]));
+    console.log(r);
+    return r;
+  },
+  "core result_type 5": () => {
+    const r = torch.result_type(torch.tensor(3, { dtype: torch.int32 }), true);
+    console.log(r);
+    return r;
+  },
+  "core result_type 6": () => {
+    const r = torch.result_type(true, torch.tensor(3, { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 7": () => {
+    const r = torch.result_type(pyfloat(2.0), torch.zeros(0, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 8": () => {
+    const r = torch.result_type(2.5, torch.tensor([], { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 9": () => {
+    const r = torch.result_type(true, pyfloat(2.0));
+    console.log(r);
+    return r;
+  },
+  "core result_type 10": () => {
+    const r = torch.result_type(0, torch.tensor(2));
+    console.log(r);
+    return r;
+  },
+  "core result_type 11": () => {
+    const r = torch.result_type(torch.tensor([1, 2], { dtype: torch.int32 }), torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 12": () => {
+    const r = torch.result_type(2, torch.tensor([1, 2], { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 13": () => {
+    const r = torch.result_type(torch.tensor(2.5, { dtype: torch.float64 }), pyfloat(2.0));
+    console.log(r);
+    return r;
+  },
+  "core result_type 14": () => {
+    const r = torch.result_type(true, torch.zeros(0, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 15": () => {
+    const r = torch.result_type(2, torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 16": () => {
+    const r = torch.result_type(torch.tensor(1.5), torch.tensor([1, 2], { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 17": () => {
+    const r = torch.result_type(true, pyfloat(2.0));
+    console.log(r);
+    return r;
+  },
+  "core result_type 18": () => {
+    const r = torch.result_type(torch.tensor([1, 2]), 2.5);
+    console.log(r);
+    return r;
+  },
+  "core result_type 19": () => {
+    const r = torch.result_type(torch.tensor([1, 2], { dtype: torch.int32 }), torch.zeros(0, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 20": () => {
+    const r = torch.result_type(2.5, pyfloat(1e40));
+    console.log(r);
+    return r;
+  },
+  "core result_type 21": () => {
+    const r = torch.result_type(pyfloat(1e40), torch.tensor(1.5));
+    console.log(r);
+    return r;
+  },
+  "core result_type 22": () => {
+    const r = torch.result_type(torch.tensor([1, 2]), 2.5);
+    console.log(r);
+    return r;
+  },
+  "core result_type 23": () => {
+    const r = torch.result_type(-3, torch.tensor(3, { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 24": () => {
+    const r = torch.result_type(torch.zeros(0, { dtype: torch.float64 }), 2);
+    console.log(r);
+    return r;
+  },
+  "core result_type 25": () => {
+    const r = torch.result_type(false, torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 26": () => {
+    const r = torch.result_type(torch.tensor([true, false]), torch.tensor(true));
+    console.log(r);
+    return r;
+  },
+  "core result_type 27": () => {
+    const r = torch.result_type(torch.tensor(3, { dtype: torch.int32 }), false);
+    console.log(r);
+    return r;
+  },
+  "core result_type 28": () => {
+    const r = torch.result_type(pyfloat(1e40), torch.tensor([1, 2], { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 29": () => {
+    const r = torch.result_type(torch.tensor([1, 2], { dtype: torch.int32 }), false);
+    console.log(r);
+    return r;
+  },
+  "core result_type 30": () => {
+    const r = torch.result_type(torch.tensor(2.5, { dtype: torch.float64 }), 2);
+    console.log(r);
+    return r;
+  },
+  "core result_type 31": () => {
+    const r = torch.result_type(true, torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 32": () => {
+    const r = torch.result_type(true, false);
+    console.log(r);
+    return r;
+  },
+  "core result_type 33": () => {
+    const r = torch.result_type(-3, torch.tensor(true));
+    console.log(r);
+    return r;
+  },
+  "core result_type 34": () => {
+    const r = torch.result_type(2.5, torch.tensor([true, false]));
+    console.log(r);
+    return r;
+  },
+  "core result_type 35": () => {
+    const r = torch.result_type(torch.tensor([true, false]), 2);
+    console.log(r);
+    return r;
+  },
+  "core result_type 36": () => {
+    const r = torch.result_type(2, torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 37": () => {
+    const r = torch.result_type(pyfloat(1e40), torch.zeros(0, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 38": () => {
+    const r = torch.result_type(true, torch.tensor(true));
+    console.log(r);
+    return r;
+  },
+  "core result_type 39": () => {
+    const r = torch.result_type(0, false);
+    console.log(r);
+    return r;
+  },
   "core multinomial 0": () => {
     torch.manual_seed(0);
     const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const g = torch.Generator();
-    g.manual_seed(1);
-    const a = torch.multinomial(p.t(), 2, true, { generator: g });
+    const a = torch.multinomial(p, 3, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 1": () => {
     torch.manual_seed(1);
-    const p = torch.ones([2, 17], { dtype: torch.float64 });
-    const g = torch.Generator();
-    g.manual_seed(2);
-    const a = torch.multinomial(p.t(), 0, false, { generator: g });
+    const p = torch.arange(40, { dtype: torch.float64 }).expand([3, 40]);
+    const a = torch.multinomial(p.t(), 3, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 2": () => {
     torch.manual_seed(2);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 3, false);
+    const p = torch.tensor(0.5);
+    const a = torch.multinomial(p, 5);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 3": () => {
     torch.manual_seed(3);
-    const p = torch.rand([1, 5], { dtype: torch.float32 }).pow(4);
-    const a = torch.multinomial(p, 6);
+    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float64 });
+    const a = p.multinomial(50, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 4": () => {
     torch.manual_seed(4);
-    const p = torch.tensor([1, 2]);
-    const a = p.multinomial(2, { replacement: false });
+    const p = torch.rand([0, 40], { dtype: torch.float32 }).pow(4);
+    const a = torch.multinomial(p.flip(0), 0, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 5": () => {
     torch.manual_seed(5);
-    const p = torch.rand([3, 16], { dtype: torch.float32 }).pow(4);
-    const a = torch.multinomial(p, 16);
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = torch.multinomial(p, 0, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 6": () => {
     torch.manual_seed(6);
-    const p = torch.ones([3, 2], { dtype: torch.float32 });
-    const a = torch.multinomial(p.t(), 0, true);
+    const p = torch.tensor([1, 2]);
+    const a = torch.multinomial(p, 5);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 7": () => {
     torch.manual_seed(7);
     const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p.t(), 5, true);
+    const a = torch.multinomial(p, 50, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 8": () => {
     torch.manual_seed(8);
-    const p = torch.arange(5, { dtype: torch.float32 });
-    const a = p.multinomial(5, { replacement: false });
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 9": () => {
-    torch.manual_seed(9);
-    const p = torch.ones([0, 3], { dtype: torch.float64 });
-    const a = torch.multinomial(p, 50, false);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 10": () => {
-    torch.manual_seed(10);
-    const p = torch.ones([2, 5], { dtype: torch.float32 });
-    const g = torch.Generator();
-    g.manual_seed(11);
-    const a = torch.multinomial(p, 50, { generator: g });
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 11": () => {
-    torch.manual_seed(11);
-    const p = torch.tensor([Infinity, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 3, false);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 12": () => {
-    torch.manual_seed(12);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const g = torch.Generator();
-    g.manual_seed(13);
-    const a = torch.multinomial(p.t(), 17, true, { generator: g });
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 13": () => {
-    torch.manual_seed(13);
-    const p = torch.rand([2], { dtype: torch.float32 }).pow(4);
-    const a = torch.multinomial(p.flip(0), 0, true);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 14": () => {
-    torch.manual_seed(14);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 0, true);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 15": () => {
-    torch.manual_seed(15);
-    const p = torch.tensor([1, 2]);
-    const a = torch.multinomial(p, 5);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 16": () => {
-    torch.manual_seed(16);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 50, true);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 17": () => {
-    torch.manual_seed(17);
     const p = torch.ones([3, 2], { dtype: torch.float32 });
     const a = torch.multinomial(p, 2);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 18": () => {
-    torch.manual_seed(18);
+  "core multinomial 9": () => {
+    torch.manual_seed(9);
     const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float64 });
     const g = torch.Generator();
-    g.manual_seed(19);
+    g.manual_seed(10);
     const a = p.multinomial(2, { replacement: false, generator: g });
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 10": () => {
+    torch.manual_seed(10);
+    const p = torch.rand([3], { dtype: torch.float32 });
+    const a = torch.multinomial(p, 3);
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 11": () => {
+    torch.manual_seed(11);
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const a = torch.multinomial(p.flip(0), 50, true);
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 12": () => {
+    torch.manual_seed(12);
+    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float64 });
+    const a = torch.multinomial(p, 50);
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 13": () => {
+    torch.manual_seed(13);
+    const p = torch.tensor(0.5);
+    const a = torch.multinomial(p.flip(0), 4, false);
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 14": () => {
+    torch.manual_seed(14);
+    const p = torch.rand([3, 5], { dtype: torch.float64 }).pow(4);
+    const a = torch.multinomial(p, 1);
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 15": () => {
+    torch.manual_seed(15);
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = torch.multinomial(p.t(), 3, true);
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 16": () => {
+    torch.manual_seed(16);
+    const p = torch.tensor([1, 2]);
+    const g = torch.Generator();
+    g.manual_seed(17);
+    const a = torch.multinomial(p, 17, { generator: g });
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 17": () => {
+    torch.manual_seed(17);
+    const p = torch.tensor([1, 2]);
+    const a = p.multinomial(1, { replacement: false });
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 18": () => {
+    torch.manual_seed(18);
+    const p = torch.ones([3, 3], { dtype: torch.float32 });
+    const a = torch.multinomial(p, 0, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 19": () => {
     torch.manual_seed(19);
-    const p = torch.rand([3], { dtype: torch.float32 });
-    const a = torch.multinomial(p, 3);
+    const p = torch.rand([1, 17], { dtype: torch.float32 });
+    const a = torch.multinomial(p, 50, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 20": () => {
     torch.manual_seed(20);
     const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = torch.multinomial(p.flip(0), 50, true);
+    const a = torch.multinomial(p, 0, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 21": () => {
     torch.manual_seed(21);
-    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float64 });
-    const a = torch.multinomial(p, 50);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 22": () => {
-    torch.manual_seed(22);
-    const p = torch.tensor(0.5);
-    const a = torch.multinomial(p.flip(0), 4, false);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 23": () => {
-    torch.manual_seed(23);
-    const p = torch.rand([3, 5], { dtype: torch.float64 }).pow(4);
-    const a = torch.multinomial(p, 1);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 24": () => {
-    torch.manual_seed(24);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p.t(), 3, true);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 25": () => {
-    torch.manual_seed(25);
-    const p = torch.tensor([1, 2]);
-    const g = torch.Generator();
-    g.manual_seed(26);
-    const a = torch.multinomial(p, 17, { generator: g });
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 26": () => {
-    torch.manual_seed(26);
-    const p = torch.tensor([1, 2]);
-    const a = p.multinomial(1, { replacement: false });
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 27": () => {
-    torch.manual_seed(27);
-    const p = torch.ones([3, 3], { dtype: torch.float32 });
-    const a = torch.multinomial(p, 0, false);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 28": () => {
-    torch.manual_seed(28);
-    const p = torch.rand([1, 17], { dtype: torch.float32 });
-    const a = torch.multinomial(p, 50, false);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 29": () => {
-    torch.manual_seed(29);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = torch.multinomial(p, 0, false);
-    console.log(a);
-    return [a, torch.rand(3)];
-  },
-  "core multinomial 30": () => {
-    torch.manual_seed(30);
     const p = torch.tensor(0.5);
     const a = torch.multinomial(p.t(), 6, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 31": () => {
-    torch.manual_seed(31);
+  "core multinomial 22": () => {
+    torch.manual_seed(22);
     const p = torch.zeros([1, 2]);
     const a = torch.multinomial(p.t(), 50, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 32": () => {
-    torch.manual_seed(32);
+  "core multinomial 23": () => {
+    torch.manual_seed(23);
     const p = torch.zeros([2, 2]);
     const a = torch.multinomial(p.t(), 0, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 33": () => {
-    torch.manual_seed(33);
+  "core multinomial 24": () => {
+    torch.manual_seed(24);
     const p = torch.arange(1, { dtype: torch.float64 }).expand([2, 1]);
     const a = p.multinomial(2, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 34": () => {
-    torch.manual_seed(34);
+  "core multinomial 25": () => {
+    torch.manual_seed(25);
     const p = torch.rand([3, 16], { dtype: torch.float64 });
     const a = torch.multinomial(p.t(), 50, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 35": () => {
-    torch.manual_seed(35);
+  "core multinomial 26": () => {
+    torch.manual_seed(26);
     const p = torch.tensor([NaN, pyfloat(1.0)]);
     const a = torch.multinomial(p, 2, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 36": () => {
-    torch.manual_seed(36);
+  "core multinomial 27": () => {
+    torch.manual_seed(27);
     const p = torch.zeros([16]);
     const a = p.multinomial(2, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 37": () => {
-    torch.manual_seed(37);
+  "core multinomial 28": () => {
+    torch.manual_seed(28);
     const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
     const a = torch.multinomial(p, 17, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 38": () => {
-    torch.manual_seed(38);
+  "core multinomial 29": () => {
+    torch.manual_seed(29);
     const p = torch.arange(5, { dtype: torch.float64 }).expand([2, 5]);
     const a = torch.multinomial(p, 1, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 39": () => {
-    torch.manual_seed(39);
+  "core multinomial 30": () => {
+    torch.manual_seed(30);
     const p = torch.tensor([NaN, pyfloat(1.0)]);
     const a = p.multinomial(50, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 40": () => {
-    torch.manual_seed(40);
+  "core multinomial 31": () => {
+    torch.manual_seed(31);
     const p = torch.tensor([Infinity, pyfloat(1.0)]);
     const g = torch.Generator();
-    g.manual_seed(41);
+    g.manual_seed(32);
     const a = torch.multinomial(p, 6, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 41": () => {
-    torch.manual_seed(41);
+  "core multinomial 32": () => {
+    torch.manual_seed(32);
     const p = torch.tensor([1, 2]);
     const g = torch.Generator();
-    g.manual_seed(42);
+    g.manual_seed(33);
     const a = torch.multinomial(p, 3, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 42": () => {
-    torch.manual_seed(42);
+  "core multinomial 33": () => {
+    torch.manual_seed(33);
     const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
     const a = p.multinomial(0, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 43": () => {
-    torch.manual_seed(43);
+  "core multinomial 34": () => {
+    torch.manual_seed(34);
     const p = torch.ones([1, 5], { dtype: torch.float32 });
     const a = torch.multinomial(p, 50);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 44": () => {
-    torch.manual_seed(44);
+  "core multinomial 35": () => {
+    torch.manual_seed(35);
     const p = torch.arange(17, { dtype: torch.float32 });
     const a = torch.multinomial(p, 3);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 45": () => {
-    torch.manual_seed(45);
+  "core multinomial 36": () => {
+    torch.manual_seed(36);
     const p = torch.arange(1, { dtype: torch.float64 });
     const g = torch.Generator();
-    g.manual_seed(46);
+    g.manual_seed(37);
     const a = torch.multinomial(p.flip(0), 2, false, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 46": () => {
-    torch.manual_seed(46);
+  "core multinomial 37": () => {
+    torch.manual_seed(37);
     const p = torch.tensor([NaN, pyfloat(1.0)]);
     const a = torch.multinomial(p, 3);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 47": () => {
-    torch.manual_seed(47);
+  "core multinomial 38": () => {
+    torch.manual_seed(38);
     const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
     const a = torch.multinomial(p, 17, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 48": () => {
-    torch.manual_seed(48);
+  "core multinomial 39": () => {
+    torch.manual_seed(39);
     const p = torch.rand([1, 2], { dtype: torch.float32 }).pow(4);
     const a = torch.multinomial(p, 2);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 49": () => {
-    torch.manual_seed(49);
+  "core multinomial 40": () => {
+    torch.manual_seed(40);
     const p = torch.rand([0, 5], { dtype: torch.float64 });
     const a = p.multinomial(6, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 50": () => {
-    torch.manual_seed(50);
+  "core multinomial 41": () => {
+    torch.manual_seed(41);
     const p = torch.arange(16, { dtype: torch.float64 }).expand([3, 16]);
     const a = torch.multinomial(p, 0, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 51": () => {
-    torch.manual_seed(51);
+  "core multinomial 42": () => {
+    torch.manual_seed(42);
     const p = torch.tensor([Infinity, pyfloat(1.0)]);
     const a = torch.multinomial(p.t(), 0, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 52": () => {
-    torch.manual_seed(52);
+  "core multinomial 43": () => {
+    torch.manual_seed(43);
     const p = torch.ones(2, 2, 2);
     const g = torch.Generator();
-    g.manual_seed(53);
+    g.manual_seed(44);
     const a = torch.multinomial(p, 50, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 53": () => {
-    torch.manual_seed(53);
+  "core multinomial 44": () => {
+    torch.manual_seed(44);
     const p = torch.tensor([NaN, pyfloat(1.0)]);
     const g = torch.Generator();
-    g.manual_seed(54);
+    g.manual_seed(45);
     const a = torch.multinomial(p, 3, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 54": () => {
-    torch.manual_seed(54);
+  "core multinomial 45": () => {
+    torch.manual_seed(45);
     const p = torch.arange(17, { dtype: torch.float64 }).expand([2, 17]);
     const a = torch.multinomial(p, 3, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 55": () => {
-    torch.manual_seed(55);
+  "core multinomial 46": () => {
+    torch.manual_seed(46);
     const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float32 });
     const a = torch.multinomial(p, 2, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 56": () => {
-    torch.manual_seed(56);
+  "core multinomial 47": () => {
+    torch.manual_seed(47);
     const p = torch.rand([0, 40], { dtype: torch.float64 });
     const a = torch.multinomial(p, 50, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 57": () => {
-    torch.manual_seed(57);
+  "core multinomial 48": () => {
+    torch.manual_seed(48);
     const p = torch.tensor([Infinity, pyfloat(1.0)]);
     const g = torch.Generator();
-    g.manual_seed(58);
+    g.manual_seed(49);
     const a = torch.multinomial(p, 50, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 58": () => {
-    torch.manual_seed(58);
+  "core multinomial 49": () => {
+    torch.manual_seed(49);
     const p = torch.ones(2, 2, 2);
     const g = torch.Generator();
-    g.manual_seed(59);
+    g.manual_seed(50);
     const a = torch.multinomial(p.t(), 2, false, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
-  "core multinomial 59": () => {
-    torch.manual_seed(59);
+  "core multinomial 50": () => {
+    torch.manual_seed(50);
     const p = torch.rand([1, 40], { dtype: torch.float64 });
     const a = torch.multinomial(p, 1, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
+  "core multinomial 51": () => {
+    torch.manual_seed(51);
+    const p = torch.zeros([5]);
+    const a = p.multinomial(2, { replacement: true });
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 52": () => {
+    torch.manual_seed(52);
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const a = torch.multinomial(p.flip(0), 3, false);
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 53": () => {
+    torch.manual_seed(53);
+    const p = torch.rand([0, 17], { dtype: torch.float64 }).pow(4);
+    const a = torch.multinomial(p, 17);
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 54": () => {
+    torch.manual_seed(54);
+    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float32 });
+    const a = p.multinomial(0, { replacement: true });
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 55": () => {
+    torch.manual_seed(55);
+    const p = torch.ones([0, 1], { dtype: torch.float32 });
+    const g = torch.Generator();
+    g.manual_seed(56);
+    const a = torch.multinomial(p, 50, true, { generator: g });
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 56": () => {
+    torch.manual_seed(56);
+    const p = torch.ones(2, 2, 2);
+    const a = p.multinomial(2, { replacement: true });
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 57": () => {
+    torch.manual_seed(57);
+    const p = torch.zeros([3, 5]);
+    const a = torch.multinomial(p, 0, true);
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 58": () => {
+    torch.manual_seed(58);
+    const p = torch.tensor([1, 2]);
+    const a = torch.multinomial(p, 0);
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
+  "core multinomial 59": () => {
+    torch.manual_seed(59);
+    const p = torch.zeros([1, 3]);
+    const g = torch.Generator();
+    g.manual_seed(60);
+    const a = p.multinomial(1, { replacement: false, generator: g });
+    console.log(a);
+    return [a, torch.rand(3)];
+  },
   "core print edge 0": () => {
-    torch.set_printoptions({ precision: 3, sci_mode: true });
-    console.log(torch.arange(15).float().log().reshape([3, 5]));
-    return torch.arange(15).float().log().reshape([3, 5]);
-  },
-  "core print edge 1": () => {
-    console.log(torch.arange(64).float().mul(1.0e-4).reshape([4, 2, 4, 2]).getitem("::2"));
-    return torch.arange(64).float().mul(1.0e-4).reshape([4, 2, 4, 2]).getitem("::2");
-  },
-  "core print edge 2": () => {
-    console.log(torch.arange(6).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 3]));
-    return torch.arange(6).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 3]);
-  },
-  "core print edge 3": () => {
-    console.log(torch.arange(5).mul(123456789).reshape([5]).getitem("::2"));
-    return torch.arange(5).mul(123456789).reshape([5]).getitem("::2");
-  },
-  "core print edge 4": () => {
-    torch.set_printoptions({ threshold: 0, linewidth: 200, sci_mode: false });
-    console.log(torch.arange(20).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 5, 1]).transpose(0, -1));
-    return torch.arange(20).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 5, 1]).transpose(0, -1);
-  },
-  "core print edge 5": () => {
-    console.log(torch.arange(15).float().pow(8).reshape([3, 5]));
-    return torch.arange(15).float().pow(8).reshape([3, 5]);
-  },
-  "core print edge 6": () => {
-    console.log(torch.arange(10).float().pow(8).reshape([5, 2]).transpose(0, -1));
-    return torch.arange(10).float().pow(8).reshape([5, 2]).transpose(0, -1);
-  },
-  "core print edge 7": () => {
-    console.log(torch.arange(40).sub(20).reshape([1, 4, 5, 2]));
-    return torch.arange(40).sub(20).reshape([1, 4, 5, 2]);
-  },
-  "core print edge 8": () => {
     console.log(torch.arange(1).float().mul(1.0e-4).reshape([1]));
     return torch.arange(1).float().mul(1.0e-4).reshape([1]);
   },
-  "core print edge 9": () => {
+  "core print edge 1": () => {
     console.log(torch.arange(1).mul(123456789).reshape([]));
     return torch.arange(1).mul(123456789).reshape([]);
   },
-  "core print edge 10": () => {
+  "core print edge 2": () => {
     console.log(torch.arange(3).remainder(3).eq(0).reshape([1, 3]).transpose(0, -1));
     return torch.arange(3).remainder(3).eq(0).reshape([1, 3]).transpose(0, -1);
   },
-  "core print edge 11": () => {
+  "core print edge 3": () => {
     console.log(torch.linspace(-1, 1, 10).reshape([5, 2]).transpose(0, -1));
     return torch.linspace(-1, 1, 10).reshape([5, 2]).transpose(0, -1);
   },
-  "core print edge 12": () => {
+  "core print edge 4": () => {
     console.log(torch.arange(1).mul(123456789).reshape([1, 1, 1]).transpose(0, -1));
     return torch.arange(1).mul(123456789).reshape([1, 1, 1]).transpose(0, -1);
   },
-  "core print edge 13": () => {
+  "core print edge 5": () => {
     console.log(torch.arange(30).remainder(3).eq(0).reshape([5, 3, 2]).getitem("::2"));
     return torch.arange(30).remainder(3).eq(0).reshape([5, 3, 2]).getitem("::2");
   },
-  "core print edge 14": () => {
+  "core print edge 6": () => {
     torch.set_printoptions({ threshold: 3, linewidth: 200 });
     console.log(torch.arange(1).float().mul(1.0e-4).reshape([]));
     return torch.arange(1).float().mul(1.0e-4).reshape([]);
   },
-  "core print edge 15": () => {
+  "core print edge 7": () => {
     torch.set_printoptions({ threshold: 50 });
     console.log(torch.arange(48).float().mul(1.0e-4).reshape([4, 3, 1, 4]));
     return torch.arange(48).float().mul(1.0e-4).reshape([4, 3, 1, 4]);
   },
-  "core print edge 16": () => {
+  "core print edge 8": () => {
     console.log(torch.arange(5).mul(pyfloat(1e7)).reshape([5, 1]));
     return torch.arange(5).mul(pyfloat(1e7)).reshape([5, 1]);
   },
-  "core print edge 17": () => {
+  "core print edge 9": () => {
     torch.set_printoptions({ precision: 3, linewidth: 20, sci_mode: false });
     console.log(torch.arange(8).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 4]));
     return torch.arange(8).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 4]);
   },
-  "core print edge 18": () => {
+  "core print edge 10": () => {
     console.log(torch.arange(1).double().div(3).reshape([]).requires_grad_());
     return torch.arange(1).double().div(3).reshape([]).requires_grad_();
   },
-  "core print edge 19": () => {
+  "core print edge 11": () => {
     console.log(torch.arange(1).remainder(3).eq(0).reshape([1]));
     return torch.arange(1).remainder(3).eq(0).reshape([1]);
   },
-  "core print edge 20": () => {
+  "core print edge 12": () => {
     torch.set_printoptions({ precision: 5, threshold: 0, edgeitems: 2, sci_mode: true });
     console.log(torch.arange(1).reshape([]));
     return torch.arange(1).reshape([]);
   },
-  "core print edge 21": () => {
+  "core print edge 13": () => {
     console.log(torch.arange(1).float().mul(1.0e-4).reshape([1]));
     return torch.arange(1).float().mul(1.0e-4).reshape([1]);
   },
-  "core print edge 22": () => {
+  "core print edge 14": () => {
     torch.set_printoptions({ precision: 0, edgeitems: 1, linewidth: 200 });
     console.log(torch.arange(10).mul(pyfloat(1e7)).reshape([2, 5]));
     return torch.arange(10).mul(pyfloat(1e7)).reshape([2, 5]);
   },
-  "core print edge 23": () => {
+  "core print edge 15": () => {
     torch.set_printoptions({ edgeitems: 3, sci_mode: true });
     console.log(torch.arange(25).double().div(3).reshape([5, 5]).transpose(0, -1));
     return torch.arange(25).double().div(3).reshape([5, 5]).transpose(0, -1);
   },
-  "core print edge 24": () => {
+  "core print edge 16": () => {
     torch.set_printoptions({ sci_mode: false });
     console.log(torch.arange(3).double().mul(pyfloat(1e15)).add(0.5).reshape([3]).requires_grad_());
     return torch.arange(3).double().mul(pyfloat(1e15)).add(0.5).reshape([3]).requires_grad_();
   },
-  "core print edge 25": () => {
+  "core print edge 17": () => {
     console.log(torch.arange(1).float().pow(8).reshape([]));
     return torch.arange(1).float().pow(8).reshape([]);
   },
-  "core print edge 26": () => {
+  "core print edge 18": () => {
     console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
     return torch.arange(1).remainder(3).eq(0).reshape([]);
   },
-  "core print edge 27": () => {
+  "core print edge 19": () => {
     torch.set_printoptions({ threshold: 8, edgeitems: 2, linewidth: 1, sci_mode: true });
     console.log(torch.linspace(-1, 1, 24).reshape([4, 2, 3]).getitem("::2"));
     return torch.linspace(-1, 1, 24).reshape([4, 2, 3]).getitem("::2");
   },
-  "core print edge 28": () => {
+  "core print edge 20": () => {
     torch.set_printoptions({ precision: 0, linewidth: 20 });
     console.log(torch.arange(8).mul(123456789).reshape([2, 4]).getitem("::2"));
     return torch.arange(8).mul(123456789).reshape([2, 4]).getitem("::2");
   },
-  "core print edge 29": () => {
+  "core print edge 21": () => {
     console.log(torch.arange(15).double().div(3).reshape([3, 5]));
     return torch.arange(15).double().div(3).reshape([3, 5]);
   },
-  "core print edge 30": () => {
+  "core print edge 22": () => {
     console.log(torch.linspace(-1, 1, 2).reshape([2]));
     return torch.linspace(-1, 1, 2).reshape([2]);
   },
-  "core print edge 31": () => {
+  "core print edge 23": () => {
     torch.set_printoptions({ precision: 0, threshold: 50, edgeitems: 2 });
     console.log(torch.arange(1).double().div(3).reshape([1]).requires_grad_());
     return torch.arange(1).double().div(3).reshape([1]).requires_grad_();
   },
-  "core print edge 32": () => {
+  "core print edge 24": () => {
     console.log(torch.linspace(-1, 1, 1).reshape([]).requires_grad_());
     return torch.linspace(-1, 1, 1).reshape([]).requires_grad_();
   },
-  "core print edge 33": () => {
+  "core print edge 25": () => {
     console.log(torch.arange(24).sub(12).reshape([1, 2, 3, 4]).getitem("::2"));
     return torch.arange(24).sub(12).reshape([1, 2, 3, 4]).getitem("::2");
   },
-  "core print edge 34": () => {
+  "core print edge 26": () => {
     console.log(torch.arange(3).double().div(3).reshape([3]));
     return torch.arange(3).double().div(3).reshape([3]);
   },
-  "core print edge 35": () => {
+  "core print edge 27": () => {
     console.log(torch.arange(24).sub(12).reshape([4, 3, 2]).transpose(0, -1));
     return torch.arange(24).sub(12).reshape([4, 3, 2]).transpose(0, -1);
   },
-  "core print edge 36": () => {
+  "core print edge 28": () => {
     console.log(torch.linspace(-1, 1, 3).reshape([1, 3]));
     return torch.linspace(-1, 1, 3).reshape([1, 3]);
   },
-  "core print edge 37": () => {
+  "core print edge 29": () => {
     console.log(torch.arange(1).sub(0).reshape([]));
     return torch.arange(1).sub(0).reshape([]);
   },
-  "core print edge 38": () => {
+  "core print edge 30": () => {
     console.log(torch.arange(1).sub(0).reshape([1]).getitem("::2"));
     return torch.arange(1).sub(0).reshape([1]).getitem("::2");
   },
-  "core print edge 39": () => {
+  "core print edge 31": () => {
     torch.set_printoptions({ precision: 1, edgeitems: 1, sci_mode: true });
     console.log(torch.arange(2).remainder(3).eq(0).reshape([2, 1]).getitem("::2"));
     return torch.arange(2).remainder(3).eq(0).reshape([2, 1]).getitem("::2");
   },
-  "core print edge 40": () => {
+  "core print edge 32": () => {
     torch.set_printoptions({ threshold: 3, edgeitems: 2, sci_mode: true });
     console.log(torch.arange(1).float().sub(2).reciprocal().reshape([]));
     return torch.arange(1).float().sub(2).reciprocal().reshape([]);
   },
-  "core print edge 41": () => {
+  "core print edge 33": () => {
     torch.set_printoptions({ precision: 2, threshold: 0, linewidth: 20 });
     console.log(torch.arange(1).mul(123456789).reshape([]));
     return torch.arange(1).mul(123456789).reshape([]);
   },
-  "core print edge 42": () => {
+  "core print edge 34": () => {
     console.log(torch.arange(4).double().div(3).reshape([4]).getitem("::2"));
     return torch.arange(4).double().div(3).reshape([4]).getitem("::2");
   },
-  "core print edge 43": () => {
+  "core print edge 35": () => {
     console.log(torch.arange(5).float().sub(2).reciprocal().reshape([5]).getitem("::2"));
     return torch.arange(5).float().sub(2).reciprocal().reshape([5]).getitem("::2");
   },
-  "core print edge 44": () => {
+  "core print edge 36": () => {
     console.log(torch.arange(12).sub(6).reshape([3, 4]));
     return torch.arange(12).sub(6).reshape([3, 4]);
   },
-  "core print edge 45": () => {
+  "core print edge 37": () => {
     console.log(torch.arange(1).float().pow(8).reshape([]).requires_grad_());
     return torch.arange(1).float().pow(8).reshape([]).requires_grad_();
   },
-  "core print edge 46": () => {
+  "core print edge 38": () => {
     console.log(torch.arange(9).reshape([3, 3]));
     return torch.arange(9).reshape([3, 3]);
   },
-  "core print edge 47": () => {
+  "core print edge 39": () => {
     console.log(torch.arange(30).float().sub(2).reciprocal().reshape([1, 2, 5, 3]));
     return torch.arange(30).float().sub(2).reciprocal().reshape([1, 2, 5, 3]);
   },
-  "core print edge 48": () => {
+  "core print edge 40": () => {
     console.log(torch.arange(1).mul(123456789).reshape([]));
     return torch.arange(1).mul(123456789).reshape([]);
   },
-  "core print edge 49": () => {
+  "core print edge 41": () => {
     console.log(torch.arange(1).mul(pyfloat(1e7)).reshape([]));
     return torch.arange(1).mul(pyfloat(1e7)).reshape([]);
   },
-  "core print edge 50": () => {
+  "core print edge 42": () => {
     torch.set_printoptions({ threshold: 50, edgeitems: 2, sci_mode: false });
     console.log(torch.arange(15).float().mul(1.0e-4).reshape([3, 5]));
     return torch.arange(15).float().mul(1.0e-4).reshape([3, 5]);
   },
-  "core print edge 51": () => {
+  "core print edge 43": () => {
     torch.set_printoptions({ threshold: 0, edgeitems: 2 });
     console.log(torch.arange(20).remainder(3).eq(0).reshape([5, 1, 4]));
     return torch.arange(20).remainder(3).eq(0).reshape([5, 1, 4]);
   },
-  "core print edge 52": () => {
+  "core print edge 44": () => {
     console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
     return torch.arange(1).remainder(3).eq(0).reshape([]);
   },
-  "core print edge 53": () => {
+  "core print edge 45": () => {
     torch.set_printoptions({ edgeitems: 3 });
     console.log(torch.arange(18).mul(123456789).reshape([1, 3, 3, 2]).getitem("::2"));
     return torch.arange(18).mul(123456789).reshape([1, 3, 3, 2]).getitem("::2");
   },
-  "core print edge 54": () => {
+  "core print edge 46": () => {
     console.log(torch.arange(20).float().sub(2).reciprocal().reshape([5, 4]));
     return torch.arange(20).float().sub(2).reciprocal().reshape([5, 4]);
   },
-  "core print edge 55": () => {
+  "core print edge 47": () => {
     console.log(torch.arange(1).mul(123456789).reshape([]));
     return torch.arange(1).mul(123456789).reshape([]);
   },
-  "core print edge 56": () => {
+  "core print edge 48": () => {
     torch.set_printoptions({ precision: 10, linewidth: 40, sci_mode: true });
     console.log(torch.linspace(-1, 1, 1).reshape([]));
     return torch.linspace(-1, 1, 1).reshape([]);
   },
-  "core print edge 57": () => {
+  "core print edge 49": () => {
     console.log(torch.arange(3).remainder(3).eq(0).reshape([1, 3]).getitem("::2"));
     return torch.arange(3).remainder(3).eq(0).reshape([1, 3]).getitem("::2");
   },
-  "core print edge 58": () => {
+  "core print edge 50": () => {
     console.log(torch.arange(1).float().mul(1.0e-4).reshape([]).requires_grad_());
     return torch.arange(1).float().mul(1.0e-4).reshape([]).requires_grad_();
   },
-  "core print edge 59": () => {
+  "core print edge 51": () => {
     console.log(torch.arange(1).mul(123456789).reshape([]));
     return torch.arange(1).mul(123456789).reshape([]);
   },
-  "core print edge 60": () => {
+  "core print edge 52": () => {
     torch.set_printoptions({  });
     console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
     return torch.arange(1).remainder(3).eq(0).reshape([]);
   },
-  "core print edge 61": () => {
+  "core print edge 53": () => {
     torch.set_printoptions({ edgeitems: 1, linewidth: 200, sci_mode: false });
     console.log(torch.arange(80).mul(123456789).reshape([4, 1, 4, 5]));
     return torch.arange(80).mul(123456789).reshape([4, 1, 4, 5]);
   },
-  "core print edge 62": () => {
+  "core print edge 54": () => {
     torch.set_printoptions({ precision: 3, edgeitems: 2, linewidth: 40, sci_mode: true });
     console.log(torch.arange(2).double().mul(pyfloat(1e15)).add(0.5).reshape([2]).getitem("::2"));
     return torch.arange(2).double().mul(pyfloat(1e15)).add(0.5).reshape([2]).getitem("::2");
   },
-  "core print edge 63": () => {
+  "core print edge 55": () => {
     torch.set_printoptions({ precision: 8, threshold: 50, linewidth: 40 });
     console.log(torch.arange(45).mul(pyfloat(1e7)).reshape([1, 3, 5, 3]));
     return torch.arange(45).mul(pyfloat(1e7)).reshape([1, 3, 5, 3]);
   },
-  "core print edge 64": () => {
+  "core print edge 56": () => {
     console.log(torch.linspace(-1, 1, 4).reshape([4, 1]).transpose(0, -1));
     return torch.linspace(-1, 1, 4).reshape([4, 1]).transpose(0, -1);
   },
-  "core print edge 65": () => {
+  "core print edge 57": () => {
     console.log(torch.arange(1).reshape([]));
     return torch.arange(1).reshape([]);
   },
-  "core print edge 66": () => {
+  "core print edge 58": () => {
     console.log(torch.linspace(-1, 1, 6).reshape([2, 3]));
     return torch.linspace(-1, 1, 6).reshape([2, 3]);
   },
-  "core print edge 67": () => {
+  "core print edge 59": () => {
     console.log(torch.arange(5).float().pow(8).reshape([5]).requires_grad_());
     return torch.arange(5).float().pow(8).reshape([5]).requires_grad_();
   },
-  "core print edge 68": () => {
+  "core print edge 60": () => {
     console.log(torch.arange(1).mul(123456789).reshape([]));
     return torch.arange(1).mul(123456789).reshape([]);
   },
-  "core print edge 69": () => {
+  "core print edge 61": () => {
     console.log(torch.arange(96).mul(pyfloat(1e7)).reshape([4, 3, 2, 4]));
     return torch.arange(96).mul(pyfloat(1e7)).reshape([4, 3, 2, 4]);
   },
-  "core print edge 70": () => {
+  "core print edge 62": () => {
     console.log(torch.arange(25).remainder(3).eq(0).reshape([5, 5]));
     return torch.arange(25).remainder(3).eq(0).reshape([5, 5]);
   },
-  "core print edge 71": () => {
+  "core print edge 63": () => {
     console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
     return torch.arange(1).remainder(3).eq(0).reshape([]);
   },
-  "core print edge 72": () => {
+  "core print edge 64": () => {
     console.log(torch.arange(30).float().log().reshape([1, 3, 5, 2]));
     return torch.arange(30).float().log().reshape([1, 3, 5, 2]);
   },
-  "core print edge 73": () => {
+  "core print edge 65": () => {
     torch.set_printoptions({  });
     console.log(torch.arange(4).mul(pyfloat(1e7)).reshape([1, 4, 1]).transpose(0, -1));
     return torch.arange(4).mul(pyfloat(1e7)).reshape([1, 4, 1]).transpose(0, -1);
   },
-  "core print edge 74": () => {
+  "core print edge 66": () => {
     console.log(torch.arange(2).reshape([1, 2]).transpose(0, -1));
     return torch.arange(2).reshape([1, 2]).transpose(0, -1);
   },
-  "core print edge 75": () => {
+  "core print edge 67": () => {
     torch.set_printoptions({ linewidth: 1 });
     console.log(torch.arange(72).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 3, 2, 3]));
     return torch.arange(72).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 3, 2, 3]);
   },
-  "core print edge 76": () => {
+  "core print edge 68": () => {
     torch.set_printoptions({ precision: 4, sci_mode: false });
     console.log(torch.arange(6).reshape([2, 3, 1, 1]));
     return torch.arange(6).reshape([2, 3, 1, 1]);
   },
-  "core print edge 77": () => {
+  "core print edge 69": () => {
     console.log(torch.arange(16).reshape([2, 4, 2]).getitem("::2"));
     return torch.arange(16).reshape([2, 4, 2]).getitem("::2");
   },
-  "core print edge 78": () => {
+  "core print edge 70": () => {
     torch.set_printoptions({ threshold: 50, edgeitems: 1, linewidth: 40, sci_mode: true });
     console.log(torch.arange(1).float().pow(8).reshape([1]).getitem("::2"));
     return torch.arange(1).float().pow(8).reshape([1]).getitem("::2");
   },
-  "core print edge 79": () => {
+  "core print edge 71": () => {
     torch.set_printoptions({ precision: 10, sci_mode: false });
     console.log(torch.arange(24).mul(pyfloat(1e7)).reshape([4, 2, 1, 3]));
     return torch.arange(24).mul(pyfloat(1e7)).reshape([4, 2, 1, 3]);
   },
+  "core print edge 72": () => {
+    console.log(torch.arange(8).sub(4).reshape([4, 2]));
+    return torch.arange(8).sub(4).reshape([4, 2]);
+  },
+  "core print edge 73": () => {
+    torch.set_printoptions({ edgeitems: 1, linewidth: 200 });
+    console.log(torch.arange(1).remainder(3).eq(0).reshape([1]).getitem("::2"));
+    return torch.arange(1).remainder(3).eq(0).reshape([1]).getitem("::2");
+  },
+  "core print edge 74": () => {
+    console.log(torch.arange(5).float().log().reshape([1, 5]).transpose(0, -1));
+    return torch.arange(5).float().log().reshape([1, 5]).transpose(0, -1);
+  },
+  "core print edge 75": () => {
+    torch.set_printoptions({ precision: 0, threshold: 8, edgeitems: 1, sci_mode: false });
+    console.log(torch.arange(1).mul(123456789).reshape([]));
+    return torch.arange(1).mul(123456789).reshape([]);
+  },
+  "core print edge 76": () => {
+    torch.set_printoptions({ threshold: 8 });
+    console.log(torch.arange(4).float().log().reshape([4]).requires_grad_());
+    return torch.arange(4).float().log().reshape([4]).requires_grad_();
+  },
+  "core print edge 77": () => {
+    console.log(torch.arange(12).remainder(3).eq(0).reshape([3, 4]).transpose(0, -1));
+    return torch.arange(12).remainder(3).eq(0).reshape([3, 4]).transpose(0, -1);
+  },
+  "core print edge 78": () => {
+    console.log(torch.arange(20).mul(123456789).reshape([4, 5]).transpose(0, -1));
+    return torch.arange(20).mul(123456789).reshape([4, 5]).transpose(0, -1);
+  },
+  "core print edge 79": () => {
+    console.log(torch.arange(30).remainder(3).eq(0).reshape([5, 3, 2]).transpose(0, -1));
+    return torch.arange(30).remainder(3).eq(0).reshape([5, 3, 2]).transpose(0, -1);
+  },
   "core autograd edge 0": () => {
-    const x = torch.tensor([1.25, -1.5, 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.tanh();
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.sub(x.detach());
     y.register_hook((g) => g.mul(2));
     y.register_hook((g) => g.add(1));
     y.sum().backward();
     return x.grad;
   },
   "core autograd edge 1": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.relu();
+    const x = torch.tensor([pyfloat(3.), 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.clone().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 2": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.pow(2);
     y.sum().backward();
     console.log(y.grad, y.is_leaf, y.retains_grad);
     return y.grad;
   },
-  "core autograd edge 2": () => {
-    const x = torch.tensor([pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(x).unsqueeze(0).expand(2, -1);
+  "core autograd edge 3": () => {
+    const x = torch.tensor([1.25, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.clone().sum();
+    y.backward();
     y.backward();
     return x.grad;
   },
-  "core autograd edge 3": () => {
+  "core autograd edge 4": () => {
     const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2).unsqueeze(0);
     y.detach_();
     return y;
   },
-  "core autograd edge 4": () => {
-    const x = torch.tensor([-0.75, pyfloat(2.0), 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.abs().sum();
-    y.backward({ create_graph: true });
-    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
-    return x.grad;
-  },
   "core autograd edge 5": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0), 0.5, -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.add(1).unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 6": () => {
-    const x = torch.tensor([1.25, pyfloat(2.0), 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.add(1);
-    y.zero_();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 7": () => {
-    const x = torch.tensor([-1.5, -1.5, pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(2).unsqueeze(0);
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 8": () => {
-    const x = torch.tensor([pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
-    x.getitem("0").mul_(2);
-    return x;
-  },
-  "core autograd edge 9": () => {
-    const x = torch.tensor([pyfloat(3.), 1.25, pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(2).t();
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 10": () => {
-    const x = torch.tensor([pyfloat(3.), pyfloat(3.), pyfloat(2.0), -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).t();
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 11": () => {
-    const x = torch.tensor([1.25, -1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.sum().sum();
-    y.backward();
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 12": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(3.), 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(x);
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 13": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
-    x.retain_grad();
-    x.view(-1, 1).sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 14": () => {
-    const x = torch.tensor([-0.75, -1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.sum();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 15": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 16": () => {
-    const x = torch.tensor([pyfloat(2.0), 1.25, 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2).getitem("0:1");
     y.detach_();
     return y;
   },
-  "core autograd edge 17": () => {
+  "core autograd edge 6": () => {
     const x = torch.tensor([1.25, pyfloat(3.), -0.75], { dtype: torch.float64, requires_grad: true });
     const y = x.sigmoid().sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
-  "core autograd edge 18": () => {
+  "core autograd edge 7": () => {
     const x = torch.tensor([pyfloat(2.0), 1.25, pyfloat(3.), 1.25], { dtype: torch.float32, requires_grad: true });
     const y = x.t();
     y.zero_();
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 19": () => {
+  "core autograd edge 8": () => {
     const x = torch.tensor([pyfloat(2.0), pyfloat(3.), pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
     x.retain_grad();
     x.exp().sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd edge 20": () => {
+  "core autograd edge 9": () => {
     const x = torch.tensor([0.5, -0.75], { dtype: torch.float64, requires_grad: true });
     const y = x.abs();
     y.sum().backward();
     console.log(y.grad, y.is_leaf, y.retains_grad);
     return y.grad;
   },
-  "core autograd edge 21": () => {
+  "core autograd edge 10": () => {
     const x = torch.tensor([pyfloat(3.), -0.75], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(x);
     y.register_hook((g) => g.mul(2));
@@ -4388,13 +4536,13 @@ export const cases: Record<string, () => unknown> = {
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 22": () => {
+  "core autograd edge 11": () => {
     const x = torch.tensor([-1.5, pyfloat(2.0), -1.5, 1.25], { dtype: torch.float64, requires_grad: true });
     const y = x.mul(2).getitem("0:1");
     y.detach_();
     return y;
   },
-  "core autograd edge 23": () => {
+  "core autograd edge 12": () => {
     const x = torch.tensor([1.25, -1.5], { dtype: torch.float64, requires_grad: true });
     const y = x.t();
     y.register_hook((g) => g.mul(2));
@@ -4402,12 +4550,12 @@ export const cases: Record<string, () => unknown> = {
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 24": () => {
+  "core autograd edge 13": () => {
     const x = torch.tensor([pyfloat(3.), 0.5], { dtype: torch.float64, requires_grad: true });
     x.getitem("0").add_(1);
     return x;
   },
-  "core autograd edge 25": () => {
+  "core autograd edge 14": () => {
     const x = torch.tensor([1.25, -0.75, 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
     const y = x.neg();
     y.register_hook((g) => g.mul(2));
@@ -4415,7 +4563,7 @@ export const cases: Record<string, () => unknown> = {
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 26": () => {
+  "core autograd edge 15": () => {
     const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
     const y = x.sum();
     y.register_hook((g) => g.mul(2));
@@ -4423,43 +4571,43 @@ export const cases: Record<string, () => unknown> = {
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 27": () => {
+  "core autograd edge 16": () => {
     const x = torch.tensor([-0.75, 1.25, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
     const y = x.t().unsqueeze(0).expand(2, -1);
     y.backward();
     return x.grad;
   },
-  "core autograd edge 28": () => {
+  "core autograd edge 17": () => {
     const x = torch.tensor([1.25, -0.75], { dtype: torch.float32, requires_grad: true });
     const y = x.pow(2).sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
-  "core autograd edge 29": () => {
+  "core autograd edge 18": () => {
     const x = torch.tensor([0.5, -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
     const w = torch.ones(2);
     return torch.autograd.grad(w.sum(), x);
   },
-  "core autograd edge 30": () => {
+  "core autograd edge 19": () => {
     const x = torch.tensor([pyfloat(2.0), -0.75, -1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const w = torch.ones(2);
     return torch.autograd.grad(w.sum(), x);
   },
-  "core autograd edge 31": () => {
+  "core autograd edge 20": () => {
     const x = torch.tensor([-0.75, pyfloat(2.0), -0.75, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2).t();
     y.detach_();
     return y;
   },
-  "core autograd edge 32": () => {
+  "core autograd edge 21": () => {
     const x = torch.tensor([1.25, pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
     const y = x.clone().sum();
     y.backward();
     y.backward();
     return x.grad;
   },
-  "core autograd edge 33": () => {
+  "core autograd edge 22": () => {
     const x = torch.tensor([pyfloat(3.), -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
     const y = x.div(x.detach());
     y.register_hook((g) => g.mul(2));
@@ -4467,70 +4615,70 @@ export const cases: Record<string, () => unknown> = {
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 34": () => {
+  "core autograd edge 23": () => {
     const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
     x.retain_grad();
     x.sum().sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd edge 35": () => {
+  "core autograd edge 24": () => {
     const x = torch.tensor([1.25, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2).unsqueeze(0);
     y.detach_();
     return y;
   },
-  "core autograd edge 36": () => {
+  "core autograd edge 25": () => {
     const x = torch.tensor([pyfloat(2.0), -1.5, -0.75], { dtype: torch.float64, requires_grad: true });
     const y = x.pow(2).unsqueeze(0).expand(2, -1);
     y.backward();
     return x.grad;
   },
-  "core autograd edge 37": () => {
+  "core autograd edge 26": () => {
     const x = torch.tensor([pyfloat(3.), 0.5, pyfloat(2.0), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
     const y = x.sigmoid();
     y.add_(1);
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 38": () => {
+  "core autograd edge 27": () => {
     const x = torch.tensor([-1.5, 1.25, 1.25], { dtype: torch.float32, requires_grad: true });
     x.retain_grad();
     x.pow(2).sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd edge 39": () => {
+  "core autograd edge 28": () => {
     const x = torch.tensor([pyfloat(2.0), pyfloat(2.0), 0.5], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2).view(-1);
     y.detach_();
     return y;
   },
-  "core autograd edge 40": () => {
+  "core autograd edge 29": () => {
     const x = torch.tensor([0.5, 0.5], { dtype: torch.float32, requires_grad: true });
     const y = x.exp().sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
-  "core autograd edge 41": () => {
+  "core autograd edge 30": () => {
     const x = torch.tensor([1.25, pyfloat(3.), 0.5], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2).t();
     y.detach_();
     return y;
   },
-  "core autograd edge 42": () => {
+  "core autograd edge 31": () => {
     const x = torch.tensor([pyfloat(2.0), 0.5, -1.5], { dtype: torch.float32, requires_grad: true });
     x.getitem("0").add_(1);
     return x;
   },
-  "core autograd edge 43": () => {
+  "core autograd edge 32": () => {
     const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
     const y = x.mul(2).getitem("0:1");
     y.detach_();
     return y;
   },
-  "core autograd edge 44": () => {
+  "core autograd edge 33": () => {
     const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2);
     y.register_hook((g) => g.mul(2));
@@ -4538,92 +4686,92 @@ export const cases: Record<string, () => unknown> = {
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 45": () => {
+  "core autograd edge 34": () => {
     const x = torch.tensor([1.25, 1.25], { dtype: torch.float64, requires_grad: true });
     x.retain_grad();
     x.t().sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd edge 46": () => {
+  "core autograd edge 35": () => {
     const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
     const w = torch.ones(2);
     return torch.autograd.grad(w.sum(), x);
   },
-  "core autograd edge 47": () => {
+  "core autograd edge 36": () => {
     const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
     const y = x.sub(x.detach()).sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
-  "core autograd edge 48": () => {
+  "core autograd edge 37": () => {
     const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
     const y = x.relu();
     y.mul_(2);
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 49": () => {
+  "core autograd edge 38": () => {
     const x = torch.tensor([pyfloat(2.0), pyfloat(2.0), 1.25], { dtype: torch.float32, requires_grad: true });
     const w = torch.ones(2);
     return torch.autograd.grad(w.sum(), x);
   },
-  "core autograd edge 50": () => {
+  "core autograd edge 39": () => {
     const x = torch.tensor([-1.5, 1.25], { dtype: torch.float32, requires_grad: true });
     const y = x.sigmoid();
     y.sum().backward();
     console.log(y.grad, y.is_leaf, y.retains_grad);
     return y.grad;
   },
-  "core autograd edge 51": () => {
+  "core autograd edge 40": () => {
     const x = torch.tensor([-1.5, 1.25, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
     const y = x.neg().sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
-  "core autograd edge 52": () => {
+  "core autograd edge 41": () => {
     const x = torch.tensor([-1.5, 0.5, -1.5], { dtype: torch.float32, requires_grad: true });
     const y = x.add(1);
     y.sum().backward();
     console.log(y.grad, y.is_leaf, y.retains_grad);
     return y.grad;
   },
-  "core autograd edge 53": () => {
+  "core autograd edge 42": () => {
     const x = torch.tensor([0.5, -1.5, 0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const y = x.relu();
     y.sum().backward();
     console.log(y.grad, y.is_leaf, y.retains_grad);
     return y.grad;
   },
-  "core autograd edge 54": () => {
+  "core autograd edge 43": () => {
     const x = torch.tensor([0.5, pyfloat(3.), 0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
     const y = x.neg().sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
-  "core autograd edge 55": () => {
+  "core autograd edge 44": () => {
     const x = torch.tensor([pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const w = torch.ones(2);
     return torch.autograd.grad(w.sum(), x);
   },
-  "core autograd edge 56": () => {
+  "core autograd edge 45": () => {
     const x = torch.tensor([-1.5, pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
     const y = x.tanh();
     y.sum().backward();
     console.log(y.grad, y.is_leaf, y.retains_grad);
     return y.grad;
   },
-  "core autograd edge 57": () => {
+  "core autograd edge 46": () => {
     const x = torch.tensor([0.5, pyfloat(2.0), -1.5, -1.5], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2);
     y.mul_(2);
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 58": () => {
+  "core autograd edge 47": () => {
     const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
     const y = x.mul(x);
     y.register_hook((g) => g.mul(2));
@@ -4631,21 +4779,21 @@ export const cases: Record<string, () => unknown> = {
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 59": () => {
+  "core autograd edge 48": () => {
     const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
     const y = x.t();
     y.mul_(2);
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 60": () => {
+  "core autograd edge 49": () => {
     const x = torch.tensor([-1.5, pyfloat(2.0), 1.25], { dtype: torch.float32, requires_grad: true });
     const y = x.sub(x.detach());
     y.sum().backward();
     console.log(y.grad, y.is_leaf, y.retains_grad);
     return y.grad;
   },
-  "core autograd edge 61": () => {
+  "core autograd edge 50": () => {
     const x = torch.tensor([-0.75, -0.75, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
     const y = x.abs();
     y.register_hook((g) => g.mul(2));
@@ -4653,202 +4801,272 @@ export const cases: Record<string, () => unknown> = {
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 62": () => {
+  "core autograd edge 51": () => {
     const x = torch.tensor([pyfloat(2.0), 1.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const y = x.add(1).sum();
     y.backward();
     y.backward();
     return x.grad;
   },
-  "core autograd edge 63": () => {
+  "core autograd edge 52": () => {
     const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2).getitem("0:1");
     y.detach_();
     return y;
   },
-  "core autograd edge 64": () => {
+  "core autograd edge 53": () => {
     const x = torch.tensor([-1.5, pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
     const w = torch.ones(2, { requires_grad: true });
     return torch.autograd.grad(x.sub(x.detach()).sum(), [x, w]);
   },
-  "core autograd edge 65": () => {
+  "core autograd edge 54": () => {
     const x = torch.tensor([-0.75, -0.75], { dtype: torch.float32, requires_grad: true });
     const w = torch.ones(2);
     return torch.autograd.grad(w.sum(), x);
   },
-  "core autograd edge 66": () => {
+  "core autograd edge 55": () => {
     const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
     x.getitem("0").fill_(2);
     return x;
   },
-  "core autograd edge 67": () => {
+  "core autograd edge 56": () => {
     const x = torch.tensor([pyfloat(3.), -0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     x.retain_grad();
     x.abs().sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd edge 68": () => {
+  "core autograd edge 57": () => {
     const x = torch.tensor([0.5, pyfloat(3.), 1.25, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     x.getitem("0").fill_(2);
     return x;
   },
-  "core autograd edge 69": () => {
+  "core autograd edge 58": () => {
     const x = torch.tensor([-0.75, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
     x.retain_grad();
     x.t().sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd edge 70": () => {
+  "core autograd edge 59": () => {
     const x = torch.tensor([1.25, -0.75, pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
     const w = torch.ones(2);
     return torch.autograd.grad(w.sum(), x);
   },
-  "core autograd edge 71": () => {
+  "core autograd edge 60": () => {
     const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
     const y = x.exp();
     y.sum().backward();
     console.log(y.grad, y.is_leaf, y.retains_grad);
     return y.grad;
   },
-  "core autograd edge 72": () => {
+  "core autograd edge 61": () => {
     const x = torch.tensor([-0.75, 1.25], { dtype: torch.float64, requires_grad: true });
     x.getitem("0").fill_(2);
     return x;
   },
-  "core autograd edge 73": () => {
+  "core autograd edge 62": () => {
     const x = torch.tensor([0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const w = torch.ones(2, { requires_grad: true });
     return torch.autograd.grad(x.sqrt().sum(), [x, w]);
   },
-  "core autograd edge 74": () => {
+  "core autograd edge 63": () => {
     const x = torch.tensor([pyfloat(2.0), 0.5], { dtype: torch.float64, requires_grad: true });
     const y = x.mul(x).sum();
     y.backward();
     y.backward();
     return x.grad;
   },
-  "core autograd edge 75": () => {
+  "core autograd edge 64": () => {
     const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const y = x.sub(x.detach()).sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
-  "core autograd edge 76": () => {
+  "core autograd edge 65": () => {
     const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
     x.getitem("0").mul_(2);
     return x;
   },
-  "core autograd edge 77": () => {
+  "core autograd edge 66": () => {
     const x = torch.tensor([-0.75, -0.75, -1.5, -1.5], { dtype: torch.float32, requires_grad: true });
     const w = torch.ones(2, { requires_grad: true });
     return torch.autograd.grad(x.sub(x.detach()).sum(), [x, w]);
   },
-  "core autograd edge 78": () => {
+  "core autograd edge 67": () => {
     const x = torch.tensor([pyfloat(2.0), -0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const y = x.mul(2).getitem("0:1");
     y.detach_();
     return y;
   },
-  "core autograd edge 79": () => {
+  "core autograd edge 68": () => {
     const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
     const w = torch.ones(2);
     return torch.autograd.grad(w.sum(), x);
   },
+  "core autograd edge 69": () => {
+    const x = torch.tensor([1.25, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").fill_(2);
+    return x;
+  },
+  "core autograd edge 70": () => {
+    const x = torch.tensor([pyfloat(3.), -0.75, pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.tanh().sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 71": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(x);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 72": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.tanh().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 73": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sub(x.detach());
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 74": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.sqrt();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 75": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.sqrt().sum(), [x, w]);
+  },
+  "core autograd edge 76": () => {
+    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.sqrt().sum(), [x, w]);
+  },
+  "core autograd edge 77": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.abs();
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 78": () => {
+    const x = torch.tensor([pyfloat(3.), -1.5, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sigmoid();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 79": () => {
+    const x = torch.tensor([1.25, -1.5], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").add_(1);
+    return x;
+  },
   "core double backward exp()": () => {
-    const x = torch.tensor([0.5, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log()": () => {
-    const x = torch.tensor([0.75, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sqrt()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward rsqrt()": () => {
-    const x = torch.tensor([0.75, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.rsqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sin()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cos()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cos().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tan()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tanh()": () => {
-    const x = torch.tensor([0.25, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tanh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sigmoid()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sigmoid().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward relu()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.relu().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward abs()": () => {
-    const x = torch.tensor([0.9, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.abs().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return g;
   },
   "core double backward neg()": () => {
-    const x = torch.tensor([0.75, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.neg().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward reciprocal()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.reciprocal().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square()": () => {
-    const x = torch.tensor([0.75, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(3)": () => {
-    const x = torch.tensor([0.9, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(0.5)": () => {
-    const x = torch.tensor([0.9, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(0.5).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
@@ -4860,283 +5078,283 @@ export const cases: Record<string, () => unknown> = {
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward expm1()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.expm1().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward erf()": () => {
-    const x = torch.tensor([0.75, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.erf().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward asin()": () => {
-    const x = torch.tensor([0.25, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.asin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sinh()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sinh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cosh()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cosh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward exp2()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log2()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log10()": () => {
-    const x = torch.tensor([0.9, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log10().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward floor()": () => {
-    const x = torch.tensor([0.3, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.floor().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward ceil()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.ceil().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward round()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.round().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward trunc()": () => {
-    const x = torch.tensor([0.25, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.trunc().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sign()": () => {
-    const x = torch.tensor([0.9, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sign().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward frac()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.frac().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp(0.2, 0.6)": () => {
-    const x = torch.tensor([0.5, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp(0.2, 0.6).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp_min(0.3)": () => {
-    const x = torch.tensor([0.3, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp_min(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(x)": () => {
-    const x = torch.tensor([0.3, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(x).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward div(x.add(1))": () => {
-    const x = torch.tensor([0.75, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.div(x.add(1)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward maximum(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.maximum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward minimum(x.flip(0))": () => {
-    const x = torch.tensor([0.9, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.minimum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan2(x.flip(0))": () => {
-    const x = torch.tensor([0.25, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan2(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward add(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.add(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sum()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sum().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mean()": () => {
-    const x = torch.tensor([0.25, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mean().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward prod()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.prod().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amax()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amax().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amin()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward max()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.max().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward min()": () => {
-    const x = torch.tensor([0.25, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.min().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward norm()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.norm().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward std()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.std().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward var()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.var().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward logsumexp(0)": () => {
-    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.logsumexp(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumsum(0)": () => {
-    const x = torch.tensor([0.5, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumsum(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumprod(0)": () => {
-    const x = torch.tensor([0.25, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumprod(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward softmax(0)": () => {
-    const x = torch.tensor([0.9, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
-    const [g] = torch.autograd.grad(x.softmax(0).sum(), x, { create_graph: true });
+    const x = torch.tensor([0.75, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const [g] = torch.autograd.grad(x.softmax(0).mul(torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], { dtype: torch.float64 })).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log_softmax(0)": () => {
-    const x = torch.tensor([0.9, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
-    const [g] = torch.autograd.grad(x.log_softmax(0).sum(), x, { create_graph: true });
+    const x = torch.tensor([0.5, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const [g] = torch.autograd.grad(x.log_softmax(0).mul(torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], { dtype: torch.float64 })).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward flip(0)": () => {
-    const x = torch.tensor([0.5, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.flip(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward remainder(0.3)": () => {
-    const x = torch.tensor([0.9, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.remainder(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward fmod(0.3)": () => {
-    const x = torch.tensor([0.9, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.fmod(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward lerp(x.flip(0), 0.3)": () => {
-    const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.lerp(x.flip(0), 0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward where(x.gt(0.4), x.mul(2))": () => {
-    const x = torch.tensor([0.75, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.where(x.gt(0.4), x.mul(2)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward masked_fill(x.gt(0.4), 1)": () => {
-    const x = torch.tensor([0.3, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.masked_fill(x.gt(0.4), 1).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward nan_to_num()": () => {
-    const x = torch.tensor([0.75, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.nan_to_num().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(2)": () => {
-    const x = torch.tensor([0.75, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(2).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square().sqrt()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
