@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { main } from '../../extension/cli/main.ts';
 
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -46,4 +46,13 @@ export async function watchPage(page: Page): Promise<string[]> {
 export async function openPage(page: Page, html: string): Promise<void> {
   await page.goto(`file://${html}`);
   await page.waitForSelector('body[data-inspector-ready]', { timeout: 15_000 });
+}
+
+/** A new page in `context` showing the standalone page `html`; its problems land in `problems` when it closes. */
+export async function openWatched(context: BrowserContext, html: string, problems: string[]): Promise<Page> {
+  const page = await context.newPage();
+  const seen = await watchPage(page);
+  page.on('close', () => problems.push(...seen));
+  await openPage(page, html);
+  return page;
 }

@@ -12,7 +12,7 @@ import { renderHtml } from '../../extension/cli/html.ts';
 import { webviewScript } from '../../extension/cli/webview-bundle.ts';
 import type { InspectorRecord } from '../../extension/protocol/record.ts';
 import { bytesText } from '../../webview/model/gpu.ts';
-import { launchChromium, openPage, standalonePage, watchPage } from './browser.ts';
+import { launchChromium, openWatched, standalonePage } from './browser.ts';
 
 const screenshots = join(import.meta.dirname, 'screenshots');
 const axeSource = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
@@ -46,13 +46,7 @@ describe('the GPU summary in the standalone page', { skip: gpuSkip }, () => {
   let cpu: Example;
   const problems: string[] = [];
 
-  async function open(target: Example): Promise<Page> {
-    const page = await context.newPage();
-    const seen = await watchPage(page);
-    page.on('close', () => problems.push(...seen));
-    await openPage(page, target.html);
-    return page;
-  }
+  const open = (target: Example): Promise<Page> => openWatched(context, target.html, problems);
 
   before(async () => {
     // Dawn reads the driver's path from the process environment when the device starts.

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { renderHtml } from '../../extension/cli/html.ts';
 import { webviewScript } from '../../extension/cli/webview-bundle.ts';
 import type { InspectorRecord } from '../../extension/protocol/record.ts';
-import { launchChromium, openPage, standalonePage, watchPage } from './browser.ts';
+import { launchChromium, openWatched, standalonePage } from './browser.ts';
 
 const screenshots = join(import.meta.dirname, 'screenshots');
 const axeSource = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
@@ -62,13 +62,7 @@ describe('the standalone inspector page in Chromium', () => {
   let wide: Example;
   const problems: string[] = [];
 
-  async function open(target: Example): Promise<Page> {
-    const page = await context.newPage();
-    const seen = await watchPage(page);
-    page.on('close', () => problems.push(...seen));
-    await openPage(page, target.html);
-    return page;
-  }
+  const open = (target: Example): Promise<Page> => openWatched(context, target.html, problems);
 
   before(async () => {
     const folder = mkdtempSync(join(tmpdir(), 'inspector-pages-'));
