@@ -427,6 +427,24 @@ def r_multinomial(i):
     return L + [f'const a = {e};', 'console.log(a);', '[a, torch.rand(3)]']
 
 
+def p_thresholds():
+    # Values around the formatter's switches: sci mode when max / min > 1000 or max > 1e8 or min < 1e-4, integer
+    # mode when every finite value is whole.
+    dt = R.choice(FLOAT_DT)
+    k = R.randint(1, 7)
+    def v():
+        r = R.random()
+        if r < 0.1: return pick('NaN', 'Infinity', '-Infinity', '-0.0', '0.0')
+        if r < 0.4: return pick('1000.', '999.', '1001.', '99999999.', '100000000.', '100000001.', '1e8', '1e-4', '0.0001', '9.9e-5', '1.', '0.5', '-1000.', '123456789.')
+        base = pick('1', '9.99', '1.0001', '5', '2.5')
+        return f'{"-" if R.random() < 0.3 else ""}{base}e{R.randint(-6, 9)}'
+    L = []
+    if R.random() < 0.25: L.append(f'torch.set_printoptions({{ precision: {R.randint(0, 8)}{", sci_mode: " + bools() if R.random() < 0.3 else ""} }});')
+    e = f'torch.tensor([{", ".join(v() for _ in range(k))}], {{ dtype: {dt} }})'
+    if R.random() < 0.2: e = f'torch.tensor({v()}, {{ dtype: {dt} }})'
+    return L + show(e)
+
+
 def p_edges():
     L = []
     if R.random() < 0.4:
@@ -485,8 +503,10 @@ DOUBLE = ['exp()', 'log()', 'sqrt()', 'rsqrt()', 'sin()', 'cos()', 'tan()', 'tan
 def a_double(i):
     op = DOUBLE[i % len(DOUBLE)]
     vals = ', '.join(pick('0.25', '0.5', '0.75', '0.3', '0.9') for _ in range(3))
-    # softmax's gradient of a plain sum is 0 up to rounding noise: weight the outputs.
+    # softmax's gradient of a plain sum (or of any weights at equal inputs) is 0 up to rounding noise: weight the
+    # outputs of distinct inputs.
     weight = '.mul(torch.tensor([1.0, 2.0, 3.0], { dtype: torch.float64 }))' if 'softmax' in op else ''
+    if weight: vals = '0.3, 0.55, 0.9'
     L = [f'const x = torch.tensor([{vals}], {{ dtype: torch.float64, requires_grad: true }});',
          f'const [g] = torch.autograd.grad(x.{op}{weight}.sum(), x, {{ create_graph: true }});',
          'console.log(g!.requires_grad, g!.is_leaf);']
@@ -510,6 +530,8 @@ def build2():
         out.append(f'## core result_type {i}\nconst r = torch.result_type({a}, {b});\nconsole.log(r);\nr\n')
     for i in range(60):
         out.append(f'## core multinomial {i}\n' + '\n'.join(r_multinomial(i)) + '\n')
+    for i in range(150):
+        out.append(f'## core print threshold {i}\n' + '\n'.join(p_thresholds()) + '\n')
     for i in range(80):
         out.append(f'## core print edge {i}\n' + '\n'.join(p_edges()) + '\n')
     for i in range(80):

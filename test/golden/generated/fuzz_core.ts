@@ -4110,933 +4110,1568 @@ export const cases: Record<string, () => unknown> = {
     console.log(a);
     return [a, torch.rand(3)];
   },
+  "core print threshold 0": () => {
+    torch.set_printoptions({ precision: 8, sci_mode: false });
+    console.log(torch.tensor([pyfloat(-1.0001e6), 0.0001, 2.5e0, pyfloat(1.), pyfloat(1e8), pyfloat(-1e0)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-1.0001e6), 0.0001, 2.5e0, pyfloat(1.), pyfloat(1e8), pyfloat(-1e0)], { dtype: torch.float32 });
+  },
+  "core print threshold 1": () => {
+    console.log(torch.tensor([pyfloat(9.99e5), pyfloat(-2.5e8), pyfloat(100000001.), 9.9e-5, 9.9e-5, pyfloat(1.0001e4), pyfloat(5e2)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(9.99e5), pyfloat(-2.5e8), pyfloat(100000001.), 9.9e-5, 9.9e-5, pyfloat(1.0001e4), pyfloat(5e2)], { dtype: torch.float64 });
+  },
+  "core print threshold 2": () => {
+    console.log(torch.tensor([pyfloat(5e5), -Infinity, -1e-5, pyfloat(100000001.), pyfloat(99999999.), 2.5e-3, 9.99e-6], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(5e5), -Infinity, -1e-5, pyfloat(100000001.), pyfloat(99999999.), 2.5e-3, 9.99e-6], { dtype: torch.float32 });
+  },
+  "core print threshold 3": () => {
+    console.log(torch.tensor([pyfloat(99999999.), 1e-4, 1.0001e-5, 0.5, pyfloat(-9.99e3)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(99999999.), 1e-4, 1.0001e-5, 0.5, pyfloat(-9.99e3)], { dtype: torch.float32 });
+  },
+  "core print threshold 4": () => {
+    torch.set_printoptions({ precision: 8 });
+    console.log(torch.tensor([-2.5e-5, 1.0001e3, -1e-1, pyfloat(1e0), pyfloat(1000.), pyfloat(1e8), pyfloat(99999999.)], { dtype: torch.float64 }));
+    return torch.tensor([-2.5e-5, 1.0001e3, -1e-1, pyfloat(1e0), pyfloat(1000.), pyfloat(1e8), pyfloat(99999999.)], { dtype: torch.float64 });
+  },
+  "core print threshold 5": () => {
+    console.log(torch.tensor([1.0001e0, 1.0001e1, 1.0001e0, pyfloat(-2.5e5)], { dtype: torch.float32 }));
+    return torch.tensor([1.0001e0, 1.0001e1, 1.0001e0, pyfloat(-2.5e5)], { dtype: torch.float32 });
+  },
+  "core print threshold 6": () => {
+    torch.set_printoptions({ precision: 7 });
+    console.log(torch.tensor([pyfloat(2.5e6), pyfloat(5e4), pyfloat(1.0001e7)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(2.5e6), pyfloat(5e4), pyfloat(1.0001e7)], { dtype: torch.float64 });
+  },
+  "core print threshold 7": () => {
+    console.log(torch.tensor([pyfloat(1e1), -5e-3, 1e-5, -9.99e0, -5e-1, 1e-6], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1e1), -5e-3, 1e-5, -9.99e0, -5e-1, 1e-6], { dtype: torch.float32 });
+  },
+  "core print threshold 8": () => {
+    torch.set_printoptions({ precision: 0, sci_mode: false });
+    console.log(torch.tensor([pyfloat(9.99e6), pyfloat(1.0001e5), 9.99e1], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(9.99e6), pyfloat(1.0001e5), 9.99e1], { dtype: torch.float32 });
+  },
+  "core print threshold 9": () => {
+    console.log(torch.tensor([pyfloat(1e7), 5e-3, 0.0001, -1.0001e-6, pyfloat(-5e4), -9.99e1, pyfloat(9.99e4)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1e7), 5e-3, 0.0001, -1.0001e-6, pyfloat(-5e4), -9.99e1, pyfloat(9.99e4)], { dtype: torch.float32 });
+  },
+  "core print threshold 10": () => {
+    console.log(torch.tensor(-1.0001e-1, { dtype: torch.float32 }));
+    return torch.tensor(-1.0001e-1, { dtype: torch.float32 });
+  },
+  "core print threshold 11": () => {
+    torch.set_printoptions({ precision: 3 });
+    console.log(torch.tensor([9.99e-3], { dtype: torch.float64 }));
+    return torch.tensor([9.99e-3], { dtype: torch.float64 });
+  },
+  "core print threshold 12": () => {
+    console.log(torch.tensor([-9.99e-1, pyfloat(1.)], { dtype: torch.float32 }));
+    return torch.tensor([-9.99e-1, pyfloat(1.)], { dtype: torch.float32 });
+  },
+  "core print threshold 13": () => {
+    console.log(torch.tensor([pyfloat(123456789.), 1.0001e-1, pyfloat(2.5e7), 1e-4], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(123456789.), 1.0001e-1, pyfloat(2.5e7), 1e-4], { dtype: torch.float32 });
+  },
+  "core print threshold 14": () => {
+    torch.set_printoptions({ precision: 5 });
+    console.log(torch.tensor([pyfloat(1000.), pyfloat(1001.)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(1000.), pyfloat(1001.)], { dtype: torch.float64 });
+  },
+  "core print threshold 15": () => {
+    console.log(torch.tensor([pyfloat(1e9), pyfloat(1e8)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(1e9), pyfloat(1e8)], { dtype: torch.float64 });
+  },
+  "core print threshold 16": () => {
+    console.log(torch.tensor([2.5e-1, 1.0001e-4, pyfloat(1.0001e7), pyfloat(-1000.)], { dtype: torch.float64 }));
+    return torch.tensor([2.5e-1, 1.0001e-4, pyfloat(1.0001e7), pyfloat(-1000.)], { dtype: torch.float64 });
+  },
+  "core print threshold 17": () => {
+    console.log(torch.tensor([2.5e0], { dtype: torch.float64 }));
+    return torch.tensor([2.5e0], { dtype: torch.float64 });
+  },
+  "core print threshold 18": () => {
+    console.log(torch.tensor(pyfloat(-5e6), { dtype: torch.float64 }));
+    return torch.tensor(pyfloat(-5e6), { dtype: torch.float64 });
+  },
+  "core print threshold 19": () => {
+    console.log(torch.tensor([5e-6, 5e-5, Infinity, pyfloat(2.5e8), pyfloat(-2.5e2), 9.99e-1, pyfloat(1.0001e8)], { dtype: torch.float32 }));
+    return torch.tensor([5e-6, 5e-5, Infinity, pyfloat(2.5e8), pyfloat(-2.5e2), 9.99e-1, pyfloat(1.0001e8)], { dtype: torch.float32 });
+  },
+  "core print threshold 20": () => {
+    torch.set_printoptions({ precision: 7, sci_mode: false });
+    console.log(torch.tensor([9.99e-5, 1e-3, pyfloat(-1e2)], { dtype: torch.float32 }));
+    return torch.tensor([9.99e-5, 1e-3, pyfloat(-1e2)], { dtype: torch.float32 });
+  },
+  "core print threshold 21": () => {
+    console.log(torch.tensor([pyfloat(-1e0), pyfloat(1e5), 1e-4, pyfloat(-1.0001e9)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(-1e0), pyfloat(1e5), 1e-4, pyfloat(-1.0001e9)], { dtype: torch.float64 });
+  },
+  "core print threshold 22": () => {
+    console.log(torch.tensor([NaN, pyfloat(9.99e8), 2.5e-4, pyfloat(1.0001e7)], { dtype: torch.float32 }));
+    return torch.tensor([NaN, pyfloat(9.99e8), 2.5e-4, pyfloat(1.0001e7)], { dtype: torch.float32 });
+  },
+  "core print threshold 23": () => {
+    console.log(torch.tensor([5e-4, pyfloat(-1e3), pyfloat(1000.), pyfloat(99999999.)], { dtype: torch.float32 }));
+    return torch.tensor([5e-4, pyfloat(-1e3), pyfloat(1000.), pyfloat(99999999.)], { dtype: torch.float32 });
+  },
+  "core print threshold 24": () => {
+    console.log(torch.tensor([pyfloat(0.0), pyfloat(100000000.), 0.0001, pyfloat(123456789.), pyfloat(-0.0), 1.0001e0], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(0.0), pyfloat(100000000.), 0.0001, pyfloat(123456789.), pyfloat(-0.0), 1.0001e0], { dtype: torch.float32 });
+  },
+  "core print threshold 25": () => {
+    console.log(torch.tensor([Infinity, pyfloat(-1e4), pyfloat(1.), 0.5, pyfloat(9.99e8), 9.99e-1, pyfloat(2.5e9)], { dtype: torch.float32 }));
+    return torch.tensor([Infinity, pyfloat(-1e4), pyfloat(1.), 0.5, pyfloat(9.99e8), 9.99e-1, pyfloat(2.5e9)], { dtype: torch.float32 });
+  },
+  "core print threshold 26": () => {
+    torch.set_printoptions({ precision: 7 });
+    console.log(torch.tensor([pyfloat(-1000.), 2.5e-1, 1e-1, 2.5e-3], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-1000.), 2.5e-1, 1e-1, 2.5e-3], { dtype: torch.float32 });
+  },
+  "core print threshold 27": () => {
+    console.log(torch.tensor(1.0001e-3, { dtype: torch.float32 }));
+    return torch.tensor(1.0001e-3, { dtype: torch.float32 });
+  },
+  "core print threshold 28": () => {
+    torch.set_printoptions({ precision: 2, sci_mode: false });
+    console.log(torch.tensor([pyfloat(999.)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(999.)], { dtype: torch.float32 });
+  },
+  "core print threshold 29": () => {
+    console.log(torch.tensor([pyfloat(1e8), -9.99e-4, pyfloat(100000000.)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1e8), -9.99e-4, pyfloat(100000000.)], { dtype: torch.float32 });
+  },
+  "core print threshold 30": () => {
+    torch.set_printoptions({ precision: 5 });
+    console.log(torch.tensor([9.9e-5, 1.0001e-2, 1.0001e-4, pyfloat(-0.0), pyfloat(5e7)], { dtype: torch.float32 }));
+    return torch.tensor([9.9e-5, 1.0001e-2, 1.0001e-4, pyfloat(-0.0), pyfloat(5e7)], { dtype: torch.float32 });
+  },
+  "core print threshold 31": () => {
+    torch.set_printoptions({ precision: 7 });
+    console.log(torch.tensor([1.0001e0, pyfloat(1e8), pyfloat(99999999.), -Infinity, pyfloat(-1000.)], { dtype: torch.float64 }));
+    return torch.tensor([1.0001e0, pyfloat(1e8), pyfloat(99999999.), -Infinity, pyfloat(-1000.)], { dtype: torch.float64 });
+  },
+  "core print threshold 32": () => {
+    console.log(torch.tensor([NaN, 1e-4, pyfloat(9.99e7), pyfloat(999.)], { dtype: torch.float64 }));
+    return torch.tensor([NaN, 1e-4, pyfloat(9.99e7), pyfloat(999.)], { dtype: torch.float64 });
+  },
+  "core print threshold 33": () => {
+    console.log(torch.tensor([pyfloat(1e8), 0.5, 2.5e-6, pyfloat(1e8), pyfloat(-2.5e5), NaN], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(1e8), 0.5, 2.5e-6, pyfloat(1e8), pyfloat(-2.5e5), NaN], { dtype: torch.float64 });
+  },
+  "core print threshold 34": () => {
+    console.log(torch.tensor([pyfloat(1e4), 1e-4], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1e4), 1e-4], { dtype: torch.float32 });
+  },
+  "core print threshold 35": () => {
+    console.log(torch.tensor([pyfloat(-1.0001e9)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(-1.0001e9)], { dtype: torch.float64 });
+  },
+  "core print threshold 36": () => {
+    console.log(torch.tensor([pyfloat(1e9), pyfloat(123456789.), pyfloat(1.0001e6), pyfloat(1.), pyfloat(9.99e9), 0.0001, pyfloat(5e4)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1e9), pyfloat(123456789.), pyfloat(1.0001e6), pyfloat(1.), pyfloat(9.99e9), 0.0001, pyfloat(5e4)], { dtype: torch.float32 });
+  },
+  "core print threshold 37": () => {
+    console.log(torch.tensor(pyfloat(1e7), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(1e7), { dtype: torch.float32 });
+  },
+  "core print threshold 38": () => {
+    console.log(torch.tensor([9.99e1, -9.99e-3, pyfloat(1e8), 1e-4, pyfloat(999.)], { dtype: torch.float32 }));
+    return torch.tensor([9.99e1, -9.99e-3, pyfloat(1e8), 1e-4, pyfloat(999.)], { dtype: torch.float32 });
+  },
+  "core print threshold 39": () => {
+    console.log(torch.tensor([pyfloat(100000001.), 5e-2, 1e-4, pyfloat(9.99e9), pyfloat(100000001.), 1e-4, pyfloat(1e5)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(100000001.), 5e-2, 1e-4, pyfloat(9.99e9), pyfloat(100000001.), 1e-4, pyfloat(1e5)], { dtype: torch.float64 });
+  },
+  "core print threshold 40": () => {
+    console.log(torch.tensor([NaN, pyfloat(100000000.)], { dtype: torch.float64 }));
+    return torch.tensor([NaN, pyfloat(100000000.)], { dtype: torch.float64 });
+  },
+  "core print threshold 41": () => {
+    console.log(torch.tensor([pyfloat(9.99e2), pyfloat(9.99e7), pyfloat(123456789.), 1e-4], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(9.99e2), pyfloat(9.99e7), pyfloat(123456789.), 1e-4], { dtype: torch.float64 });
+  },
+  "core print threshold 42": () => {
+    console.log(torch.tensor(pyfloat(-5e1), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(-5e1), { dtype: torch.float32 });
+  },
+  "core print threshold 43": () => {
+    console.log(torch.tensor([pyfloat(999.)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(999.)], { dtype: torch.float64 });
+  },
+  "core print threshold 44": () => {
+    console.log(torch.tensor([5e-3, pyfloat(1e8), pyfloat(999.), -Infinity, pyfloat(-2.5e2), pyfloat(9.99e7)], { dtype: torch.float64 }));
+    return torch.tensor([5e-3, pyfloat(1e8), pyfloat(999.), -Infinity, pyfloat(-2.5e2), pyfloat(9.99e7)], { dtype: torch.float64 });
+  },
+  "core print threshold 45": () => {
+    console.log(torch.tensor([9.99e-3, 5e-1, 1.0001e1, -1e-6, NaN], { dtype: torch.float32 }));
+    return torch.tensor([9.99e-3, 5e-1, 1.0001e1, -1e-6, NaN], { dtype: torch.float32 });
+  },
+  "core print threshold 46": () => {
+    console.log(torch.tensor([pyfloat(1.0001e4), pyfloat(-0.0), pyfloat(1.), pyfloat(-1000.)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(1.0001e4), pyfloat(-0.0), pyfloat(1.), pyfloat(-1000.)], { dtype: torch.float64 });
+  },
+  "core print threshold 47": () => {
+    console.log(torch.tensor([pyfloat(1e9)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1e9)], { dtype: torch.float32 });
+  },
+  "core print threshold 48": () => {
+    torch.set_printoptions({ precision: 5 });
+    console.log(torch.tensor(pyfloat(1000.), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(1000.), { dtype: torch.float32 });
+  },
+  "core print threshold 49": () => {
+    console.log(torch.tensor([pyfloat(-1000.), pyfloat(1e0), 9.99e-6, pyfloat(-0.0), pyfloat(999.), pyfloat(-0.0), 0.5], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-1000.), pyfloat(1e0), 9.99e-6, pyfloat(-0.0), pyfloat(999.), pyfloat(-0.0), 0.5], { dtype: torch.float32 });
+  },
+  "core print threshold 50": () => {
+    console.log(torch.tensor([5e-5, pyfloat(999.), 9.99e-2], { dtype: torch.float64 }));
+    return torch.tensor([5e-5, pyfloat(999.), 9.99e-2], { dtype: torch.float64 });
+  },
+  "core print threshold 51": () => {
+    console.log(torch.tensor([pyfloat(5e3), pyfloat(99999999.), pyfloat(1e0), Infinity], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(5e3), pyfloat(99999999.), pyfloat(1e0), Infinity], { dtype: torch.float32 });
+  },
+  "core print threshold 52": () => {
+    console.log(torch.tensor([1e-4], { dtype: torch.float64 }));
+    return torch.tensor([1e-4], { dtype: torch.float64 });
+  },
+  "core print threshold 53": () => {
+    console.log(torch.tensor([pyfloat(-1.0001e5), pyfloat(100000000.), pyfloat(1.0001e9), pyfloat(2.5e8), Infinity], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-1.0001e5), pyfloat(100000000.), pyfloat(1.0001e9), pyfloat(2.5e8), Infinity], { dtype: torch.float32 });
+  },
+  "core print threshold 54": () => {
+    torch.set_printoptions({ precision: 1 });
+    console.log(torch.tensor(pyfloat(100000001.), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(100000001.), { dtype: torch.float32 });
+  },
+  "core print threshold 55": () => {
+    console.log(torch.tensor(pyfloat(1e8), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(1e8), { dtype: torch.float32 });
+  },
+  "core print threshold 56": () => {
+    console.log(torch.tensor([1e-4, pyfloat(100000000.)], { dtype: torch.float32 }));
+    return torch.tensor([1e-4, pyfloat(100000000.)], { dtype: torch.float32 });
+  },
+  "core print threshold 57": () => {
+    console.log(torch.tensor([-1e-1, 5e-3], { dtype: torch.float32 }));
+    return torch.tensor([-1e-1, 5e-3], { dtype: torch.float32 });
+  },
+  "core print threshold 58": () => {
+    console.log(torch.tensor([9.9e-5, -1e-5, pyfloat(-1000.), pyfloat(2.5e4), pyfloat(5e4)], { dtype: torch.float64 }));
+    return torch.tensor([9.9e-5, -1e-5, pyfloat(-1000.), pyfloat(2.5e4), pyfloat(5e4)], { dtype: torch.float64 });
+  },
+  "core print threshold 59": () => {
+    console.log(torch.tensor([pyfloat(-0.0), pyfloat(5e1), pyfloat(5e5), pyfloat(1e8), pyfloat(1000.), 1e-4, pyfloat(1000.)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-0.0), pyfloat(5e1), pyfloat(5e5), pyfloat(1e8), pyfloat(1000.), 1e-4, pyfloat(1000.)], { dtype: torch.float32 });
+  },
+  "core print threshold 60": () => {
+    torch.set_printoptions({ precision: 1 });
+    console.log(torch.tensor([pyfloat(99999999.), 9.9e-5], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(99999999.), 9.9e-5], { dtype: torch.float32 });
+  },
+  "core print threshold 61": () => {
+    console.log(torch.tensor([pyfloat(100000000.), 1.0001e-4], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(100000000.), 1.0001e-4], { dtype: torch.float32 });
+  },
+  "core print threshold 62": () => {
+    torch.set_printoptions({ precision: 3, sci_mode: true });
+    console.log(torch.tensor(1e-3, { dtype: torch.float64 }));
+    return torch.tensor(1e-3, { dtype: torch.float64 });
+  },
+  "core print threshold 63": () => {
+    console.log(torch.tensor(1.0001e-6, { dtype: torch.float32 }));
+    return torch.tensor(1.0001e-6, { dtype: torch.float32 });
+  },
+  "core print threshold 64": () => {
+    console.log(torch.tensor([2.5e-3, pyfloat(-2.5e8), 1.0001e3, pyfloat(5e0), 1.0001e-5, 1.0001e-1], { dtype: torch.float64 }));
+    return torch.tensor([2.5e-3, pyfloat(-2.5e8), 1.0001e3, pyfloat(5e0), 1.0001e-5, 1.0001e-1], { dtype: torch.float64 });
+  },
+  "core print threshold 65": () => {
+    torch.set_printoptions({ precision: 3 });
+    console.log(torch.tensor([pyfloat(1001.), pyfloat(-9.99e6), 0.0001, -Infinity, -2.5e-2, pyfloat(99999999.)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(1001.), pyfloat(-9.99e6), 0.0001, -Infinity, -2.5e-2, pyfloat(99999999.)], { dtype: torch.float64 });
+  },
+  "core print threshold 66": () => {
+    torch.set_printoptions({ precision: 4, sci_mode: false });
+    console.log(torch.tensor([-5e-4, pyfloat(2.5e1), pyfloat(0.0), pyfloat(999.), pyfloat(99999999.)], { dtype: torch.float64 }));
+    return torch.tensor([-5e-4, pyfloat(2.5e1), pyfloat(0.0), pyfloat(999.), pyfloat(99999999.)], { dtype: torch.float64 });
+  },
+  "core print threshold 67": () => {
+    torch.set_printoptions({ precision: 4 });
+    console.log(torch.tensor([5e-2, 2.5e-1, pyfloat(2.5e4)], { dtype: torch.float32 }));
+    return torch.tensor([5e-2, 2.5e-1, pyfloat(2.5e4)], { dtype: torch.float32 });
+  },
+  "core print threshold 68": () => {
+    torch.set_printoptions({ precision: 1 });
+    console.log(torch.tensor(pyfloat(2.5e5), { dtype: torch.float64 }));
+    return torch.tensor(pyfloat(2.5e5), { dtype: torch.float64 });
+  },
+  "core print threshold 69": () => {
+    torch.set_printoptions({ precision: 5 });
+    console.log(torch.tensor([pyfloat(1.), pyfloat(2.5e4), 1.0001e1, pyfloat(99999999.), 1e-4], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(1.), pyfloat(2.5e4), 1.0001e1, pyfloat(99999999.), 1e-4], { dtype: torch.float64 });
+  },
+  "core print threshold 70": () => {
+    torch.set_printoptions({ precision: 0 });
+    console.log(torch.tensor([-2.5e-2, pyfloat(-1000.), 0.5, -5e-6, pyfloat(-1000.), pyfloat(-9.99e7)], { dtype: torch.float32 }));
+    return torch.tensor([-2.5e-2, pyfloat(-1000.), 0.5, -5e-6, pyfloat(-1000.), pyfloat(-9.99e7)], { dtype: torch.float32 });
+  },
+  "core print threshold 71": () => {
+    torch.set_printoptions({ precision: 6 });
+    console.log(torch.tensor([pyfloat(-0.0), pyfloat(9.99e4), -Infinity, Infinity], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-0.0), pyfloat(9.99e4), -Infinity, Infinity], { dtype: torch.float32 });
+  },
+  "core print threshold 72": () => {
+    torch.set_printoptions({ precision: 5 });
+    console.log(torch.tensor([pyfloat(-0.0), pyfloat(1000.)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(-0.0), pyfloat(1000.)], { dtype: torch.float64 });
+  },
+  "core print threshold 73": () => {
+    console.log(torch.tensor([0.5], { dtype: torch.float32 }));
+    return torch.tensor([0.5], { dtype: torch.float32 });
+  },
+  "core print threshold 74": () => {
+    console.log(torch.tensor([pyfloat(-1e4), pyfloat(2.5e7)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(-1e4), pyfloat(2.5e7)], { dtype: torch.float64 });
+  },
+  "core print threshold 75": () => {
+    torch.set_printoptions({ precision: 3 });
+    console.log(torch.tensor([pyfloat(123456789.), pyfloat(1.0001e4), pyfloat(2.5e1), 5e-2, pyfloat(2.5e9)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(123456789.), pyfloat(1.0001e4), pyfloat(2.5e1), 5e-2, pyfloat(2.5e9)], { dtype: torch.float64 });
+  },
+  "core print threshold 76": () => {
+    console.log(torch.tensor([pyfloat(2.5e7), pyfloat(-9.99e3)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(2.5e7), pyfloat(-9.99e3)], { dtype: torch.float64 });
+  },
+  "core print threshold 77": () => {
+    console.log(torch.tensor([pyfloat(100000001.), 2.5e-1, pyfloat(100000000.), pyfloat(-1e6), pyfloat(1e0)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(100000001.), 2.5e-1, pyfloat(100000000.), pyfloat(-1e6), pyfloat(1e0)], { dtype: torch.float64 });
+  },
+  "core print threshold 78": () => {
+    console.log(torch.tensor([pyfloat(99999999.), 5e-3, 9.99e-2, 5e-1], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(99999999.), 5e-3, 9.99e-2, 5e-1], { dtype: torch.float32 });
+  },
+  "core print threshold 79": () => {
+    console.log(torch.tensor([9.9e-5, pyfloat(1e5), pyfloat(1e0), 0.5, 2.5e-5, pyfloat(-2.5e3), pyfloat(-5e6)], { dtype: torch.float64 }));
+    return torch.tensor([9.9e-5, pyfloat(1e5), pyfloat(1e0), 0.5, 2.5e-5, pyfloat(-2.5e3), pyfloat(-5e6)], { dtype: torch.float64 });
+  },
+  "core print threshold 80": () => {
+    console.log(torch.tensor([1e-5, 2.5e-6], { dtype: torch.float32 }));
+    return torch.tensor([1e-5, 2.5e-6], { dtype: torch.float32 });
+  },
+  "core print threshold 81": () => {
+    console.log(torch.tensor([pyfloat(1e1), pyfloat(-0.0), pyfloat(123456789.), pyfloat(9.99e9), pyfloat(-0.0), pyfloat(9.99e8)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1e1), pyfloat(-0.0), pyfloat(123456789.), pyfloat(9.99e9), pyfloat(-0.0), pyfloat(9.99e8)], { dtype: torch.float32 });
+  },
+  "core print threshold 82": () => {
+    console.log(torch.tensor([pyfloat(5e3), 5e-5, 5e-1, pyfloat(100000000.), pyfloat(9.99e8), pyfloat(100000001.)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(5e3), 5e-5, 5e-1, pyfloat(100000000.), pyfloat(9.99e8), pyfloat(100000001.)], { dtype: torch.float32 });
+  },
+  "core print threshold 83": () => {
+    torch.set_printoptions({ precision: 0, sci_mode: false });
+    console.log(torch.tensor([pyfloat(1e0), pyfloat(1e8), 1.0001e-6, pyfloat(1.0001e5)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1e0), pyfloat(1e8), 1.0001e-6, pyfloat(1.0001e5)], { dtype: torch.float32 });
+  },
+  "core print threshold 84": () => {
+    console.log(torch.tensor([pyfloat(-0.0), -Infinity, pyfloat(1e6), 9.99e-4], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(-0.0), -Infinity, pyfloat(1e6), 9.99e-4], { dtype: torch.float64 });
+  },
+  "core print threshold 85": () => {
+    torch.set_printoptions({ precision: 4, sci_mode: true });
+    console.log(torch.tensor([-2.5e-4, pyfloat(-1000.), pyfloat(-5e6), 1e-2, pyfloat(-0.0), pyfloat(1000.), 1e-4], { dtype: torch.float64 }));
+    return torch.tensor([-2.5e-4, pyfloat(-1000.), pyfloat(-5e6), 1e-2, pyfloat(-0.0), pyfloat(1000.), 1e-4], { dtype: torch.float64 });
+  },
+  "core print threshold 86": () => {
+    torch.set_printoptions({ precision: 8 });
+    console.log(torch.tensor([0.5, -Infinity, pyfloat(1e0), pyfloat(-1e7), pyfloat(-5e5), 9.99e-4, 9.99e-2], { dtype: torch.float64 }));
+    return torch.tensor([0.5, -Infinity, pyfloat(1e0), pyfloat(-1e7), pyfloat(-5e5), 9.99e-4, 9.99e-2], { dtype: torch.float64 });
+  },
+  "core print threshold 87": () => {
+    console.log(torch.tensor(pyfloat(-0.0), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(-0.0), { dtype: torch.float32 });
+  },
+  "core print threshold 88": () => {
+    torch.set_printoptions({ precision: 4, sci_mode: false });
+    console.log(torch.tensor([pyfloat(-9.99e7), pyfloat(5e1), pyfloat(5e8)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-9.99e7), pyfloat(5e1), pyfloat(5e8)], { dtype: torch.float32 });
+  },
+  "core print threshold 89": () => {
+    torch.set_printoptions({ precision: 3 });
+    console.log(torch.tensor([pyfloat(999.), pyfloat(1e5), -1.0001e-5, 2.5e0, NaN, 2.5e-6], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(999.), pyfloat(1e5), -1.0001e-5, 2.5e0, NaN, 2.5e-6], { dtype: torch.float64 });
+  },
+  "core print threshold 90": () => {
+    torch.set_printoptions({ precision: 0, sci_mode: false });
+    console.log(torch.tensor([-5e-1, pyfloat(-9.99e9), 5e-6, -1e-6, 1.0001e1], { dtype: torch.float32 }));
+    return torch.tensor([-5e-1, pyfloat(-9.99e9), 5e-6, -1e-6, 1.0001e1], { dtype: torch.float32 });
+  },
+  "core print threshold 91": () => {
+    console.log(torch.tensor([1.0001e0], { dtype: torch.float32 }));
+    return torch.tensor([1.0001e0], { dtype: torch.float32 });
+  },
+  "core print threshold 92": () => {
+    console.log(torch.tensor([1.0001e3, pyfloat(123456789.), -1.0001e-6, pyfloat(5e8), pyfloat(1e6)], { dtype: torch.float64 }));
+    return torch.tensor([1.0001e3, pyfloat(123456789.), -1.0001e-6, pyfloat(5e8), pyfloat(1e6)], { dtype: torch.float64 });
+  },
+  "core print threshold 93": () => {
+    console.log(torch.tensor(1e-2, { dtype: torch.float64 }));
+    return torch.tensor(1e-2, { dtype: torch.float64 });
+  },
+  "core print threshold 94": () => {
+    console.log(torch.tensor([NaN], { dtype: torch.float64 }));
+    return torch.tensor([NaN], { dtype: torch.float64 });
+  },
+  "core print threshold 95": () => {
+    console.log(torch.tensor([2.5e-4], { dtype: torch.float64 }));
+    return torch.tensor([2.5e-4], { dtype: torch.float64 });
+  },
+  "core print threshold 96": () => {
+    torch.set_printoptions({ precision: 6, sci_mode: false });
+    console.log(torch.tensor(pyfloat(-0.0), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(-0.0), { dtype: torch.float32 });
+  },
+  "core print threshold 97": () => {
+    console.log(torch.tensor([-Infinity, pyfloat(99999999.)], { dtype: torch.float32 }));
+    return torch.tensor([-Infinity, pyfloat(99999999.)], { dtype: torch.float32 });
+  },
+  "core print threshold 98": () => {
+    console.log(torch.tensor(pyfloat(100000001.), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(100000001.), { dtype: torch.float32 });
+  },
+  "core print threshold 99": () => {
+    console.log(torch.tensor([NaN, 9.9e-5], { dtype: torch.float64 }));
+    return torch.tensor([NaN, 9.9e-5], { dtype: torch.float64 });
+  },
+  "core print threshold 100": () => {
+    console.log(torch.tensor([0.5, pyfloat(2.5e4), 5e-4], { dtype: torch.float32 }));
+    return torch.tensor([0.5, pyfloat(2.5e4), 5e-4], { dtype: torch.float32 });
+  },
+  "core print threshold 101": () => {
+    torch.set_printoptions({ precision: 4 });
+    console.log(torch.tensor(pyfloat(-2.5e9), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(-2.5e9), { dtype: torch.float32 });
+  },
+  "core print threshold 102": () => {
+    console.log(torch.tensor([pyfloat(9.99e3), pyfloat(1e8)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(9.99e3), pyfloat(1e8)], { dtype: torch.float32 });
+  },
+  "core print threshold 103": () => {
+    console.log(torch.tensor([NaN, pyfloat(-1000.), NaN, 0.0001, pyfloat(1001.)], { dtype: torch.float64 }));
+    return torch.tensor([NaN, pyfloat(-1000.), NaN, 0.0001, pyfloat(1001.)], { dtype: torch.float64 });
+  },
+  "core print threshold 104": () => {
+    console.log(torch.tensor(pyfloat(9.99e2), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(9.99e2), { dtype: torch.float32 });
+  },
+  "core print threshold 105": () => {
+    console.log(torch.tensor([1e-3, pyfloat(2.5e8), pyfloat(1.0001e5)], { dtype: torch.float32 }));
+    return torch.tensor([1e-3, pyfloat(2.5e8), pyfloat(1.0001e5)], { dtype: torch.float32 });
+  },
+  "core print threshold 106": () => {
+    torch.set_printoptions({ precision: 0 });
+    console.log(torch.tensor([pyfloat(-1e6), pyfloat(-1000.)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-1e6), pyfloat(-1000.)], { dtype: torch.float32 });
+  },
+  "core print threshold 107": () => {
+    console.log(torch.tensor([-1.0001e3, pyfloat(1001.), pyfloat(-1e7), -5e-5, pyfloat(1.0001e8), -1e-6], { dtype: torch.float64 }));
+    return torch.tensor([-1.0001e3, pyfloat(1001.), pyfloat(-1e7), -5e-5, pyfloat(1.0001e8), -1e-6], { dtype: torch.float64 });
+  },
+  "core print threshold 108": () => {
+    console.log(torch.tensor([pyfloat(9.99e7), pyfloat(123456789.), pyfloat(999.), -9.99e-3, pyfloat(9.99e8), 9.99e-3], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(9.99e7), pyfloat(123456789.), pyfloat(999.), -9.99e-3, pyfloat(9.99e8), 9.99e-3], { dtype: torch.float64 });
+  },
+  "core print threshold 109": () => {
+    console.log(torch.tensor([pyfloat(123456789.), pyfloat(-1e7)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(123456789.), pyfloat(-1e7)], { dtype: torch.float64 });
+  },
+  "core print threshold 110": () => {
+    torch.set_printoptions({ precision: 5 });
+    console.log(torch.tensor(2.5e0, { dtype: torch.float32 }));
+    return torch.tensor(2.5e0, { dtype: torch.float32 });
+  },
+  "core print threshold 111": () => {
+    torch.set_printoptions({ precision: 6, sci_mode: false });
+    console.log(torch.tensor([pyfloat(123456789.)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(123456789.)], { dtype: torch.float64 });
+  },
+  "core print threshold 112": () => {
+    torch.set_printoptions({ precision: 5 });
+    console.log(torch.tensor([1.0001e-2, pyfloat(1e3), pyfloat(-5e0), pyfloat(0.0), pyfloat(999.), pyfloat(5e5), pyfloat(5e4)], { dtype: torch.float64 }));
+    return torch.tensor([1.0001e-2, pyfloat(1e3), pyfloat(-5e0), pyfloat(0.0), pyfloat(999.), pyfloat(5e5), pyfloat(5e4)], { dtype: torch.float64 });
+  },
+  "core print threshold 113": () => {
+    torch.set_printoptions({ precision: 3 });
+    console.log(torch.tensor([-Infinity, pyfloat(100000000.), pyfloat(5e8), 1e-5, pyfloat(0.0), 2.5e-1, pyfloat(1e3)], { dtype: torch.float32 }));
+    return torch.tensor([-Infinity, pyfloat(100000000.), pyfloat(5e8), 1e-5, pyfloat(0.0), 2.5e-1, pyfloat(1e3)], { dtype: torch.float32 });
+  },
+  "core print threshold 114": () => {
+    console.log(torch.tensor([-Infinity, 1e-4, 9.9e-5, pyfloat(-9.99e3)], { dtype: torch.float64 }));
+    return torch.tensor([-Infinity, 1e-4, 9.9e-5, pyfloat(-9.99e3)], { dtype: torch.float64 });
+  },
+  "core print threshold 115": () => {
+    console.log(torch.tensor([pyfloat(999.), pyfloat(9.99e8), 2.5e-5], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(999.), pyfloat(9.99e8), 2.5e-5], { dtype: torch.float64 });
+  },
+  "core print threshold 116": () => {
+    console.log(torch.tensor([pyfloat(-9.99e6), pyfloat(100000000.), -9.99e-3, pyfloat(999.), pyfloat(5e7)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-9.99e6), pyfloat(100000000.), -9.99e-3, pyfloat(999.), pyfloat(5e7)], { dtype: torch.float32 });
+  },
+  "core print threshold 117": () => {
+    console.log(torch.tensor(2.5e-3, { dtype: torch.float32 }));
+    return torch.tensor(2.5e-3, { dtype: torch.float32 });
+  },
+  "core print threshold 118": () => {
+    console.log(torch.tensor(-9.99e-1, { dtype: torch.float32 }));
+    return torch.tensor(-9.99e-1, { dtype: torch.float32 });
+  },
+  "core print threshold 119": () => {
+    console.log(torch.tensor([1e-4, pyfloat(9.99e7), 1e-2, 0.0001, 0.5], { dtype: torch.float32 }));
+    return torch.tensor([1e-4, pyfloat(9.99e7), 1e-2, 0.0001, 0.5], { dtype: torch.float32 });
+  },
+  "core print threshold 120": () => {
+    console.log(torch.tensor(1e-5, { dtype: torch.float32 }));
+    return torch.tensor(1e-5, { dtype: torch.float32 });
+  },
+  "core print threshold 121": () => {
+    console.log(torch.tensor([9.9e-5, pyfloat(99999999.), -5e-2, pyfloat(2.5e3), pyfloat(-2.5e1)], { dtype: torch.float64 }));
+    return torch.tensor([9.9e-5, pyfloat(99999999.), -5e-2, pyfloat(2.5e3), pyfloat(-2.5e1)], { dtype: torch.float64 });
+  },
+  "core print threshold 122": () => {
+    console.log(torch.tensor([pyfloat(123456789.), 2.5e-2, 0.5], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(123456789.), 2.5e-2, 0.5], { dtype: torch.float32 });
+  },
+  "core print threshold 123": () => {
+    console.log(torch.tensor(pyfloat(1e7), { dtype: torch.float64 }));
+    return torch.tensor(pyfloat(1e7), { dtype: torch.float64 });
+  },
+  "core print threshold 124": () => {
+    console.log(torch.tensor([pyfloat(5e9), pyfloat(1e7)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(5e9), pyfloat(1e7)], { dtype: torch.float64 });
+  },
+  "core print threshold 125": () => {
+    console.log(torch.tensor([pyfloat(-5e8), pyfloat(1001.), pyfloat(-1e8)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-5e8), pyfloat(1001.), pyfloat(-1e8)], { dtype: torch.float32 });
+  },
+  "core print threshold 126": () => {
+    torch.set_printoptions({ precision: 6, sci_mode: false });
+    console.log(torch.tensor([1e-4, 0.5], { dtype: torch.float64 }));
+    return torch.tensor([1e-4, 0.5], { dtype: torch.float64 });
+  },
+  "core print threshold 127": () => {
+    console.log(torch.tensor([pyfloat(123456789.), pyfloat(-1.0001e6)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(123456789.), pyfloat(-1.0001e6)], { dtype: torch.float32 });
+  },
+  "core print threshold 128": () => {
+    console.log(torch.tensor([pyfloat(-5e0), pyfloat(100000001.), -Infinity, pyfloat(1e1)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-5e0), pyfloat(100000001.), -Infinity, pyfloat(1e1)], { dtype: torch.float32 });
+  },
+  "core print threshold 129": () => {
+    torch.set_printoptions({ precision: 1 });
+    console.log(torch.tensor([pyfloat(0.0), pyfloat(100000001.), 1e-6, pyfloat(2.5e1)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(0.0), pyfloat(100000001.), 1e-6, pyfloat(2.5e1)], { dtype: torch.float32 });
+  },
+  "core print threshold 130": () => {
+    console.log(torch.tensor([Infinity, pyfloat(-1000.), pyfloat(5e4), pyfloat(1e8), pyfloat(0.0), 9.9e-5, pyfloat(1e9)], { dtype: torch.float32 }));
+    return torch.tensor([Infinity, pyfloat(-1000.), pyfloat(5e4), pyfloat(1e8), pyfloat(0.0), 9.9e-5, pyfloat(1e9)], { dtype: torch.float32 });
+  },
+  "core print threshold 131": () => {
+    console.log(torch.tensor([1e-2, 1e-2, pyfloat(1001.), pyfloat(-2.5e4)], { dtype: torch.float32 }));
+    return torch.tensor([1e-2, 1e-2, pyfloat(1001.), pyfloat(-2.5e4)], { dtype: torch.float32 });
+  },
+  "core print threshold 132": () => {
+    console.log(torch.tensor([1.0001e-1, pyfloat(1e8), pyfloat(1.0001e6), 1.0001e-1, 1.0001e-4], { dtype: torch.float32 }));
+    return torch.tensor([1.0001e-1, pyfloat(1e8), pyfloat(1.0001e6), 1.0001e-1, 1.0001e-4], { dtype: torch.float32 });
+  },
+  "core print threshold 133": () => {
+    torch.set_printoptions({ precision: 0, sci_mode: false });
+    console.log(torch.tensor([pyfloat(9.99e9), pyfloat(1001.), pyfloat(1e2), pyfloat(1e5)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(9.99e9), pyfloat(1001.), pyfloat(1e2), pyfloat(1e5)], { dtype: torch.float32 });
+  },
+  "core print threshold 134": () => {
+    torch.set_printoptions({ precision: 6 });
+    console.log(torch.tensor(0.0001, { dtype: torch.float64 }));
+    return torch.tensor(0.0001, { dtype: torch.float64 });
+  },
+  "core print threshold 135": () => {
+    torch.set_printoptions({ precision: 6 });
+    console.log(torch.tensor(-1.0001e-3, { dtype: torch.float32 }));
+    return torch.tensor(-1.0001e-3, { dtype: torch.float32 });
+  },
+  "core print threshold 136": () => {
+    torch.set_printoptions({ precision: 7, sci_mode: false });
+    console.log(torch.tensor([9.9e-5, pyfloat(1001.), pyfloat(100000001.), pyfloat(1e1), 5e-4], { dtype: torch.float64 }));
+    return torch.tensor([9.9e-5, pyfloat(1001.), pyfloat(100000001.), pyfloat(1e1), 5e-4], { dtype: torch.float64 });
+  },
+  "core print threshold 137": () => {
+    console.log(torch.tensor([pyfloat(-1000.), 9.99e-4, -Infinity, pyfloat(100000000.), pyfloat(1e8)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-1000.), 9.99e-4, -Infinity, pyfloat(100000000.), pyfloat(1e8)], { dtype: torch.float32 });
+  },
+  "core print threshold 138": () => {
+    console.log(torch.tensor([9.9e-5, pyfloat(99999999.)], { dtype: torch.float64 }));
+    return torch.tensor([9.9e-5, pyfloat(99999999.)], { dtype: torch.float64 });
+  },
+  "core print threshold 139": () => {
+    torch.set_printoptions({ precision: 2, sci_mode: false });
+    console.log(torch.tensor([-9.99e0, 1e-6, 1e-4, pyfloat(5e0), pyfloat(1e8), 5e-1], { dtype: torch.float32 }));
+    return torch.tensor([-9.99e0, 1e-6, 1e-4, pyfloat(5e0), pyfloat(1e8), 5e-1], { dtype: torch.float32 });
+  },
+  "core print threshold 140": () => {
+    console.log(torch.tensor([pyfloat(1000.), pyfloat(-1.0001e8), pyfloat(99999999.), 9.99e-2, 0.5, pyfloat(-2.5e2), pyfloat(-1000.)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1000.), pyfloat(-1.0001e8), pyfloat(99999999.), 9.99e-2, 0.5, pyfloat(-2.5e2), pyfloat(-1000.)], { dtype: torch.float32 });
+  },
+  "core print threshold 141": () => {
+    console.log(torch.tensor([2.5e-3, pyfloat(99999999.), pyfloat(5e6), pyfloat(5e8), pyfloat(100000000.), Infinity], { dtype: torch.float64 }));
+    return torch.tensor([2.5e-3, pyfloat(99999999.), pyfloat(5e6), pyfloat(5e8), pyfloat(100000000.), Infinity], { dtype: torch.float64 });
+  },
+  "core print threshold 142": () => {
+    torch.set_printoptions({ precision: 6 });
+    console.log(torch.tensor([pyfloat(1000.), pyfloat(123456789.), pyfloat(99999999.), pyfloat(2.5e6), 1.0001e-5], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1000.), pyfloat(123456789.), pyfloat(99999999.), pyfloat(2.5e6), 1.0001e-5], { dtype: torch.float32 });
+  },
+  "core print threshold 143": () => {
+    console.log(torch.tensor(pyfloat(1e8), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(1e8), { dtype: torch.float32 });
+  },
+  "core print threshold 144": () => {
+    console.log(torch.tensor([-2.5e-6, pyfloat(1e0), -5e-1, pyfloat(5e5)], { dtype: torch.float64 }));
+    return torch.tensor([-2.5e-6, pyfloat(1e0), -5e-1, pyfloat(5e5)], { dtype: torch.float64 });
+  },
+  "core print threshold 145": () => {
+    torch.set_printoptions({ precision: 8 });
+    console.log(torch.tensor([-2.5e-4, -2.5e-4], { dtype: torch.float64 }));
+    return torch.tensor([-2.5e-4, -2.5e-4], { dtype: torch.float64 });
+  },
+  "core print threshold 146": () => {
+    console.log(torch.tensor([pyfloat(-9.99e2), 1e-1], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-9.99e2), 1e-1], { dtype: torch.float32 });
+  },
+  "core print threshold 147": () => {
+    torch.set_printoptions({ precision: 2 });
+    console.log(torch.tensor([9.99e0, 9.99e-5, pyfloat(1e5)], { dtype: torch.float32 }));
+    return torch.tensor([9.99e0, 9.99e-5, pyfloat(1e5)], { dtype: torch.float32 });
+  },
+  "core print threshold 148": () => {
+    console.log(torch.tensor(-Infinity, { dtype: torch.float32 }));
+    return torch.tensor(-Infinity, { dtype: torch.float32 });
+  },
+  "core print threshold 149": () => {
+    console.log(torch.tensor(1e-4, { dtype: torch.float64 }));
+    return torch.tensor(1e-4, { dtype: torch.float64 });
+  },
   "core print edge 0": () => {
-    console.log(torch.arange(1).float().mul(1.0e-4).reshape([1]));
-    return torch.arange(1).float().mul(1.0e-4).reshape([1]);
+    console.log(torch.arange(12).sub(6).reshape([4, 3]));
+    return torch.arange(12).sub(6).reshape([4, 3]);
   },
   "core print edge 1": () => {
-    console.log(torch.arange(1).mul(123456789).reshape([]));
-    return torch.arange(1).mul(123456789).reshape([]);
-  },
-  "core print edge 2": () => {
-    console.log(torch.arange(3).remainder(3).eq(0).reshape([1, 3]).transpose(0, -1));
-    return torch.arange(3).remainder(3).eq(0).reshape([1, 3]).transpose(0, -1);
-  },
-  "core print edge 3": () => {
-    console.log(torch.linspace(-1, 1, 10).reshape([5, 2]).transpose(0, -1));
-    return torch.linspace(-1, 1, 10).reshape([5, 2]).transpose(0, -1);
-  },
-  "core print edge 4": () => {
-    console.log(torch.arange(1).mul(123456789).reshape([1, 1, 1]).transpose(0, -1));
-    return torch.arange(1).mul(123456789).reshape([1, 1, 1]).transpose(0, -1);
-  },
-  "core print edge 5": () => {
-    console.log(torch.arange(30).remainder(3).eq(0).reshape([5, 3, 2]).getitem("::2"));
-    return torch.arange(30).remainder(3).eq(0).reshape([5, 3, 2]).getitem("::2");
-  },
-  "core print edge 6": () => {
-    torch.set_printoptions({ threshold: 3, linewidth: 200 });
-    console.log(torch.arange(1).float().mul(1.0e-4).reshape([]));
-    return torch.arange(1).float().mul(1.0e-4).reshape([]);
-  },
-  "core print edge 7": () => {
-    torch.set_printoptions({ threshold: 50 });
-    console.log(torch.arange(48).float().mul(1.0e-4).reshape([4, 3, 1, 4]));
-    return torch.arange(48).float().mul(1.0e-4).reshape([4, 3, 1, 4]);
-  },
-  "core print edge 8": () => {
-    console.log(torch.arange(5).mul(pyfloat(1e7)).reshape([5, 1]));
-    return torch.arange(5).mul(pyfloat(1e7)).reshape([5, 1]);
-  },
-  "core print edge 9": () => {
-    torch.set_printoptions({ precision: 3, linewidth: 20, sci_mode: false });
-    console.log(torch.arange(8).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 4]));
-    return torch.arange(8).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 4]);
-  },
-  "core print edge 10": () => {
-    console.log(torch.arange(1).double().div(3).reshape([]).requires_grad_());
-    return torch.arange(1).double().div(3).reshape([]).requires_grad_();
-  },
-  "core print edge 11": () => {
-    console.log(torch.arange(1).remainder(3).eq(0).reshape([1]));
-    return torch.arange(1).remainder(3).eq(0).reshape([1]);
-  },
-  "core print edge 12": () => {
-    torch.set_printoptions({ precision: 5, threshold: 0, edgeitems: 2, sci_mode: true });
-    console.log(torch.arange(1).reshape([]));
-    return torch.arange(1).reshape([]);
-  },
-  "core print edge 13": () => {
-    console.log(torch.arange(1).float().mul(1.0e-4).reshape([1]));
-    return torch.arange(1).float().mul(1.0e-4).reshape([1]);
-  },
-  "core print edge 14": () => {
-    torch.set_printoptions({ precision: 0, edgeitems: 1, linewidth: 200 });
-    console.log(torch.arange(10).mul(pyfloat(1e7)).reshape([2, 5]));
-    return torch.arange(10).mul(pyfloat(1e7)).reshape([2, 5]);
-  },
-  "core print edge 15": () => {
-    torch.set_printoptions({ edgeitems: 3, sci_mode: true });
-    console.log(torch.arange(25).double().div(3).reshape([5, 5]).transpose(0, -1));
-    return torch.arange(25).double().div(3).reshape([5, 5]).transpose(0, -1);
-  },
-  "core print edge 16": () => {
-    torch.set_printoptions({ sci_mode: false });
-    console.log(torch.arange(3).double().mul(pyfloat(1e15)).add(0.5).reshape([3]).requires_grad_());
-    return torch.arange(3).double().mul(pyfloat(1e15)).add(0.5).reshape([3]).requires_grad_();
-  },
-  "core print edge 17": () => {
-    console.log(torch.arange(1).float().pow(8).reshape([]));
-    return torch.arange(1).float().pow(8).reshape([]);
-  },
-  "core print edge 18": () => {
-    console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
-    return torch.arange(1).remainder(3).eq(0).reshape([]);
-  },
-  "core print edge 19": () => {
-    torch.set_printoptions({ threshold: 8, edgeitems: 2, linewidth: 1, sci_mode: true });
-    console.log(torch.linspace(-1, 1, 24).reshape([4, 2, 3]).getitem("::2"));
-    return torch.linspace(-1, 1, 24).reshape([4, 2, 3]).getitem("::2");
-  },
-  "core print edge 20": () => {
-    torch.set_printoptions({ precision: 0, linewidth: 20 });
-    console.log(torch.arange(8).mul(123456789).reshape([2, 4]).getitem("::2"));
-    return torch.arange(8).mul(123456789).reshape([2, 4]).getitem("::2");
-  },
-  "core print edge 21": () => {
-    console.log(torch.arange(15).double().div(3).reshape([3, 5]));
-    return torch.arange(15).double().div(3).reshape([3, 5]);
-  },
-  "core print edge 22": () => {
-    console.log(torch.linspace(-1, 1, 2).reshape([2]));
-    return torch.linspace(-1, 1, 2).reshape([2]);
-  },
-  "core print edge 23": () => {
-    torch.set_printoptions({ precision: 0, threshold: 50, edgeitems: 2 });
-    console.log(torch.arange(1).double().div(3).reshape([1]).requires_grad_());
-    return torch.arange(1).double().div(3).reshape([1]).requires_grad_();
-  },
-  "core print edge 24": () => {
-    console.log(torch.linspace(-1, 1, 1).reshape([]).requires_grad_());
-    return torch.linspace(-1, 1, 1).reshape([]).requires_grad_();
-  },
-  "core print edge 25": () => {
-    console.log(torch.arange(24).sub(12).reshape([1, 2, 3, 4]).getitem("::2"));
-    return torch.arange(24).sub(12).reshape([1, 2, 3, 4]).getitem("::2");
-  },
-  "core print edge 26": () => {
-    console.log(torch.arange(3).double().div(3).reshape([3]));
-    return torch.arange(3).double().div(3).reshape([3]);
-  },
-  "core print edge 27": () => {
-    console.log(torch.arange(24).sub(12).reshape([4, 3, 2]).transpose(0, -1));
-    return torch.arange(24).sub(12).reshape([4, 3, 2]).transpose(0, -1);
-  },
-  "core print edge 28": () => {
-    console.log(torch.linspace(-1, 1, 3).reshape([1, 3]));
-    return torch.linspace(-1, 1, 3).reshape([1, 3]);
-  },
-  "core print edge 29": () => {
-    console.log(torch.arange(1).sub(0).reshape([]));
-    return torch.arange(1).sub(0).reshape([]);
-  },
-  "core print edge 30": () => {
-    console.log(torch.arange(1).sub(0).reshape([1]).getitem("::2"));
-    return torch.arange(1).sub(0).reshape([1]).getitem("::2");
-  },
-  "core print edge 31": () => {
-    torch.set_printoptions({ precision: 1, edgeitems: 1, sci_mode: true });
-    console.log(torch.arange(2).remainder(3).eq(0).reshape([2, 1]).getitem("::2"));
-    return torch.arange(2).remainder(3).eq(0).reshape([2, 1]).getitem("::2");
-  },
-  "core print edge 32": () => {
-    torch.set_printoptions({ threshold: 3, edgeitems: 2, sci_mode: true });
-    console.log(torch.arange(1).float().sub(2).reciprocal().reshape([]));
-    return torch.arange(1).float().sub(2).reciprocal().reshape([]);
-  },
-  "core print edge 33": () => {
-    torch.set_printoptions({ precision: 2, threshold: 0, linewidth: 20 });
-    console.log(torch.arange(1).mul(123456789).reshape([]));
-    return torch.arange(1).mul(123456789).reshape([]);
-  },
-  "core print edge 34": () => {
-    console.log(torch.arange(4).double().div(3).reshape([4]).getitem("::2"));
-    return torch.arange(4).double().div(3).reshape([4]).getitem("::2");
-  },
-  "core print edge 35": () => {
-    console.log(torch.arange(5).float().sub(2).reciprocal().reshape([5]).getitem("::2"));
-    return torch.arange(5).float().sub(2).reciprocal().reshape([5]).getitem("::2");
-  },
-  "core print edge 36": () => {
-    console.log(torch.arange(12).sub(6).reshape([3, 4]));
-    return torch.arange(12).sub(6).reshape([3, 4]);
-  },
-  "core print edge 37": () => {
-    console.log(torch.arange(1).float().pow(8).reshape([]).requires_grad_());
-    return torch.arange(1).float().pow(8).reshape([]).requires_grad_();
-  },
-  "core print edge 38": () => {
-    console.log(torch.arange(9).reshape([3, 3]));
-    return torch.arange(9).reshape([3, 3]);
-  },
-  "core print edge 39": () => {
-    console.log(torch.arange(30).float().sub(2).reciprocal().reshape([1, 2, 5, 3]));
-    return torch.arange(30).float().sub(2).reciprocal().reshape([1, 2, 5, 3]);
-  },
-  "core print edge 40": () => {
-    console.log(torch.arange(1).mul(123456789).reshape([]));
-    return torch.arange(1).mul(123456789).reshape([]);
-  },
-  "core print edge 41": () => {
     console.log(torch.arange(1).mul(pyfloat(1e7)).reshape([]));
     return torch.arange(1).mul(pyfloat(1e7)).reshape([]);
   },
-  "core print edge 42": () => {
-    torch.set_printoptions({ threshold: 50, edgeitems: 2, sci_mode: false });
-    console.log(torch.arange(15).float().mul(1.0e-4).reshape([3, 5]));
-    return torch.arange(15).float().mul(1.0e-4).reshape([3, 5]);
+  "core print edge 2": () => {
+    console.log(torch.arange(1).double().div(3).reshape([]));
+    return torch.arange(1).double().div(3).reshape([]);
   },
-  "core print edge 43": () => {
-    torch.set_printoptions({ threshold: 0, edgeitems: 2 });
-    console.log(torch.arange(20).remainder(3).eq(0).reshape([5, 1, 4]));
-    return torch.arange(20).remainder(3).eq(0).reshape([5, 1, 4]);
+  "core print edge 3": () => {
+    console.log(torch.arange(4).double().div(3).reshape([1, 4]));
+    return torch.arange(4).double().div(3).reshape([1, 4]);
   },
-  "core print edge 44": () => {
-    console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
-    return torch.arange(1).remainder(3).eq(0).reshape([]);
+  "core print edge 4": () => {
+    torch.set_printoptions({ threshold: 3, edgeitems: 3, linewidth: 1, sci_mode: true });
+    console.log(torch.arange(4).remainder(3).eq(0).reshape([4]).getitem("::2"));
+    return torch.arange(4).remainder(3).eq(0).reshape([4]).getitem("::2");
   },
-  "core print edge 45": () => {
-    torch.set_printoptions({ edgeitems: 3 });
-    console.log(torch.arange(18).mul(123456789).reshape([1, 3, 3, 2]).getitem("::2"));
-    return torch.arange(18).mul(123456789).reshape([1, 3, 3, 2]).getitem("::2");
+  "core print edge 5": () => {
+    console.log(torch.arange(4).double().mul(pyfloat(1e15)).add(0.5).reshape([4]));
+    return torch.arange(4).double().mul(pyfloat(1e15)).add(0.5).reshape([4]);
   },
-  "core print edge 46": () => {
-    console.log(torch.arange(20).float().sub(2).reciprocal().reshape([5, 4]));
-    return torch.arange(20).float().sub(2).reciprocal().reshape([5, 4]);
+  "core print edge 6": () => {
+    console.log(torch.arange(8).mul(123456789).reshape([2, 4]).getitem("::2"));
+    return torch.arange(8).mul(123456789).reshape([2, 4]).getitem("::2");
   },
-  "core print edge 47": () => {
-    console.log(torch.arange(1).mul(123456789).reshape([]));
-    return torch.arange(1).mul(123456789).reshape([]);
+  "core print edge 7": () => {
+    console.log(torch.arange(20).remainder(3).eq(0).reshape([4, 5]).transpose(0, -1));
+    return torch.arange(20).remainder(3).eq(0).reshape([4, 5]).transpose(0, -1);
   },
-  "core print edge 48": () => {
-    torch.set_printoptions({ precision: 10, linewidth: 40, sci_mode: true });
+  "core print edge 8": () => {
+    console.log(torch.arange(9).mul(123456789).reshape([3, 1, 3]));
+    return torch.arange(9).mul(123456789).reshape([3, 1, 3]);
+  },
+  "core print edge 9": () => {
     console.log(torch.linspace(-1, 1, 1).reshape([]));
     return torch.linspace(-1, 1, 1).reshape([]);
   },
+  "core print edge 10": () => {
+    console.log(torch.arange(90).mul(123456789).reshape([3, 3, 5, 2]));
+    return torch.arange(90).mul(123456789).reshape([3, 3, 5, 2]);
+  },
+  "core print edge 11": () => {
+    console.log(torch.arange(50).mul(123456789).reshape([5, 2, 5]));
+    return torch.arange(50).mul(123456789).reshape([5, 2, 5]);
+  },
+  "core print edge 12": () => {
+    console.log(torch.arange(1).mul(pyfloat(1e7)).reshape([]));
+    return torch.arange(1).mul(pyfloat(1e7)).reshape([]);
+  },
+  "core print edge 13": () => {
+    console.log(torch.arange(1).float().sub(2).reciprocal().reshape([1]));
+    return torch.arange(1).float().sub(2).reciprocal().reshape([1]);
+  },
+  "core print edge 14": () => {
+    torch.set_printoptions({ precision: 6 });
+    console.log(torch.arange(60).float().log().reshape([4, 5, 3]));
+    return torch.arange(60).float().log().reshape([4, 5, 3]);
+  },
+  "core print edge 15": () => {
+    console.log(torch.arange(24).reshape([4, 2, 1, 3]));
+    return torch.arange(24).reshape([4, 2, 1, 3]);
+  },
+  "core print edge 16": () => {
+    console.log(torch.arange(25).remainder(3).eq(0).reshape([5, 1, 5, 1]).transpose(0, -1));
+    return torch.arange(25).remainder(3).eq(0).reshape([5, 1, 5, 1]).transpose(0, -1);
+  },
+  "core print edge 17": () => {
+    torch.set_printoptions({ threshold: 0, sci_mode: true });
+    console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
+    return torch.arange(1).remainder(3).eq(0).reshape([]);
+  },
+  "core print edge 18": () => {
+    torch.set_printoptions({ threshold: 0, edgeitems: 1 });
+    console.log(torch.arange(20).float().mul(1.0e-4).reshape([4, 5]));
+    return torch.arange(20).float().mul(1.0e-4).reshape([4, 5]);
+  },
+  "core print edge 19": () => {
+    torch.set_printoptions({ precision: 3, threshold: 50, sci_mode: true });
+    console.log(torch.arange(1).double().mul(pyfloat(1e15)).add(0.5).reshape([]));
+    return torch.arange(1).double().mul(pyfloat(1e15)).add(0.5).reshape([]);
+  },
+  "core print edge 20": () => {
+    torch.set_printoptions({ threshold: 3, edgeitems: 1, sci_mode: false });
+    console.log(torch.arange(25).reshape([5, 1, 5, 1]).getitem("::2"));
+    return torch.arange(25).reshape([5, 1, 5, 1]).getitem("::2");
+  },
+  "core print edge 21": () => {
+    console.log(torch.arange(48).float().pow(8).reshape([4, 3, 2, 2]));
+    return torch.arange(48).float().pow(8).reshape([4, 3, 2, 2]);
+  },
+  "core print edge 22": () => {
+    console.log(torch.arange(1).float().mul(1.0e-4).reshape([]));
+    return torch.arange(1).float().mul(1.0e-4).reshape([]);
+  },
+  "core print edge 23": () => {
+    torch.set_printoptions({ precision: 1, edgeitems: 3 });
+    console.log(torch.arange(15).reshape([1, 3, 5]));
+    return torch.arange(15).reshape([1, 3, 5]);
+  },
+  "core print edge 24": () => {
+    console.log(torch.arange(1).float().sub(2).reciprocal().reshape([1]));
+    return torch.arange(1).float().sub(2).reciprocal().reshape([1]);
+  },
+  "core print edge 25": () => {
+    torch.set_printoptions({ precision: 0, threshold: 50, edgeitems: 2, linewidth: 1 });
+    console.log(torch.arange(5).float().pow(8).reshape([5]));
+    return torch.arange(5).float().pow(8).reshape([5]);
+  },
+  "core print edge 26": () => {
+    torch.set_printoptions({ threshold: 50, linewidth: 20 });
+    console.log(torch.arange(75).reshape([5, 5, 3]));
+    return torch.arange(75).reshape([5, 5, 3]);
+  },
+  "core print edge 27": () => {
+    console.log(torch.arange(3).float().pow(8).reshape([3]));
+    return torch.arange(3).float().pow(8).reshape([3]);
+  },
+  "core print edge 28": () => {
+    torch.set_printoptions({ precision: 10, edgeitems: 1 });
+    console.log(torch.arange(3).float().pow(8).reshape([3, 1]));
+    return torch.arange(3).float().pow(8).reshape([3, 1]);
+  },
+  "core print edge 29": () => {
+    console.log(torch.linspace(-1, 1, 160).reshape([5, 4, 4, 2]));
+    return torch.linspace(-1, 1, 160).reshape([5, 4, 4, 2]);
+  },
+  "core print edge 30": () => {
+    torch.set_printoptions({ precision: 4, threshold: 0, edgeitems: 1 });
+    console.log(torch.arange(2).remainder(3).eq(0).reshape([2]).getitem("::2"));
+    return torch.arange(2).remainder(3).eq(0).reshape([2]).getitem("::2");
+  },
+  "core print edge 31": () => {
+    console.log(torch.arange(1).float().pow(8).reshape([]).requires_grad_());
+    return torch.arange(1).float().pow(8).reshape([]).requires_grad_();
+  },
+  "core print edge 32": () => {
+    console.log(torch.arange(5).float().sub(2).reciprocal().reshape([5]));
+    return torch.arange(5).float().sub(2).reciprocal().reshape([5]);
+  },
+  "core print edge 33": () => {
+    torch.set_printoptions({ edgeitems: 3 });
+    console.log(torch.arange(128).double().div(3).reshape([4, 2, 4, 4]).transpose(0, -1));
+    return torch.arange(128).double().div(3).reshape([4, 2, 4, 4]).transpose(0, -1);
+  },
+  "core print edge 34": () => {
+    torch.set_printoptions({ threshold: 8, sci_mode: true });
+    console.log(torch.arange(1).float().log().reshape([1, 1]).transpose(0, -1));
+    return torch.arange(1).float().log().reshape([1, 1]).transpose(0, -1);
+  },
+  "core print edge 35": () => {
+    console.log(torch.arange(4).float().sub(2).reciprocal().reshape([4, 1]));
+    return torch.arange(4).float().sub(2).reciprocal().reshape([4, 1]);
+  },
+  "core print edge 36": () => {
+    console.log(torch.arange(2).double().div(3).reshape([1, 2]).transpose(0, -1));
+    return torch.arange(2).double().div(3).reshape([1, 2]).transpose(0, -1);
+  },
+  "core print edge 37": () => {
+    console.log(torch.arange(1).mul(123456789).reshape([]));
+    return torch.arange(1).mul(123456789).reshape([]);
+  },
+  "core print edge 38": () => {
+    torch.set_printoptions({ sci_mode: true });
+    console.log(torch.arange(15).reshape([1, 5, 3, 1]).transpose(0, -1));
+    return torch.arange(15).reshape([1, 5, 3, 1]).transpose(0, -1);
+  },
+  "core print edge 39": () => {
+    torch.set_printoptions({ sci_mode: false });
+    console.log(torch.arange(6).sub(3).reshape([1, 3, 2]).transpose(0, -1));
+    return torch.arange(6).sub(3).reshape([1, 3, 2]).transpose(0, -1);
+  },
+  "core print edge 40": () => {
+    console.log(torch.arange(1).float().log().reshape([]).requires_grad_());
+    return torch.arange(1).float().log().reshape([]).requires_grad_();
+  },
+  "core print edge 41": () => {
+    console.log(torch.arange(1).float().pow(8).reshape([]).requires_grad_());
+    return torch.arange(1).float().pow(8).reshape([]).requires_grad_();
+  },
+  "core print edge 42": () => {
+    console.log(torch.arange(18).reshape([2, 3, 3, 1]));
+    return torch.arange(18).reshape([2, 3, 3, 1]);
+  },
+  "core print edge 43": () => {
+    console.log(torch.arange(3).float().mul(1.0e-4).reshape([3]));
+    return torch.arange(3).float().mul(1.0e-4).reshape([3]);
+  },
+  "core print edge 44": () => {
+    console.log(torch.arange(50).mul(123456789).reshape([5, 2, 1, 5]).getitem("::2"));
+    return torch.arange(50).mul(123456789).reshape([5, 2, 1, 5]).getitem("::2");
+  },
+  "core print edge 45": () => {
+    console.log(torch.arange(40).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 4, 5]));
+    return torch.arange(40).double().mul(pyfloat(1e15)).add(0.5).reshape([2, 4, 5]);
+  },
+  "core print edge 46": () => {
+    console.log(torch.arange(10).float().pow(8).reshape([5, 2]));
+    return torch.arange(10).float().pow(8).reshape([5, 2]);
+  },
+  "core print edge 47": () => {
+    torch.set_printoptions({ precision: 2, edgeitems: 1, sci_mode: false });
+    console.log(torch.arange(90).sub(45).reshape([5, 3, 3, 2]).transpose(0, -1));
+    return torch.arange(90).sub(45).reshape([5, 3, 3, 2]).transpose(0, -1);
+  },
+  "core print edge 48": () => {
+    console.log(torch.arange(1).sub(0).reshape([1]));
+    return torch.arange(1).sub(0).reshape([1]);
+  },
   "core print edge 49": () => {
-    console.log(torch.arange(3).remainder(3).eq(0).reshape([1, 3]).getitem("::2"));
-    return torch.arange(3).remainder(3).eq(0).reshape([1, 3]).getitem("::2");
+    console.log(torch.arange(1).mul(123456789).reshape([]));
+    return torch.arange(1).mul(123456789).reshape([]);
   },
   "core print edge 50": () => {
-    console.log(torch.arange(1).float().mul(1.0e-4).reshape([]).requires_grad_());
-    return torch.arange(1).float().mul(1.0e-4).reshape([]).requires_grad_();
+    console.log(torch.arange(75).reshape([5, 5, 3]));
+    return torch.arange(75).reshape([5, 5, 3]);
   },
   "core print edge 51": () => {
-    console.log(torch.arange(1).mul(123456789).reshape([]));
-    return torch.arange(1).mul(123456789).reshape([]);
+    console.log(torch.arange(60).float().log().reshape([5, 4, 3]));
+    return torch.arange(60).float().log().reshape([5, 4, 3]);
   },
   "core print edge 52": () => {
-    torch.set_printoptions({  });
-    console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
-    return torch.arange(1).remainder(3).eq(0).reshape([]);
+    torch.set_printoptions({ precision: 3, linewidth: 40 });
+    console.log(torch.arange(4).sub(2).reshape([4]));
+    return torch.arange(4).sub(2).reshape([4]);
   },
   "core print edge 53": () => {
-    torch.set_printoptions({ edgeitems: 1, linewidth: 200, sci_mode: false });
-    console.log(torch.arange(80).mul(123456789).reshape([4, 1, 4, 5]));
-    return torch.arange(80).mul(123456789).reshape([4, 1, 4, 5]);
+    torch.set_printoptions({ threshold: 3, linewidth: 200, sci_mode: false });
+    console.log(torch.arange(3).float().sub(2).reciprocal().reshape([3, 1]));
+    return torch.arange(3).float().sub(2).reciprocal().reshape([3, 1]);
   },
   "core print edge 54": () => {
-    torch.set_printoptions({ precision: 3, edgeitems: 2, linewidth: 40, sci_mode: true });
-    console.log(torch.arange(2).double().mul(pyfloat(1e15)).add(0.5).reshape([2]).getitem("::2"));
-    return torch.arange(2).double().mul(pyfloat(1e15)).add(0.5).reshape([2]).getitem("::2");
+    console.log(torch.arange(15).float().log().reshape([5, 3]).transpose(0, -1));
+    return torch.arange(15).float().log().reshape([5, 3]).transpose(0, -1);
   },
   "core print edge 55": () => {
-    torch.set_printoptions({ precision: 8, threshold: 50, linewidth: 40 });
-    console.log(torch.arange(45).mul(pyfloat(1e7)).reshape([1, 3, 5, 3]));
-    return torch.arange(45).mul(pyfloat(1e7)).reshape([1, 3, 5, 3]);
+    console.log(torch.arange(5).double().mul(pyfloat(1e15)).add(0.5).reshape([5]));
+    return torch.arange(5).double().mul(pyfloat(1e15)).add(0.5).reshape([5]);
   },
   "core print edge 56": () => {
-    console.log(torch.linspace(-1, 1, 4).reshape([4, 1]).transpose(0, -1));
-    return torch.linspace(-1, 1, 4).reshape([4, 1]).transpose(0, -1);
+    console.log(torch.arange(3).mul(pyfloat(1e7)).reshape([3]));
+    return torch.arange(3).mul(pyfloat(1e7)).reshape([3]);
   },
   "core print edge 57": () => {
-    console.log(torch.arange(1).reshape([]));
-    return torch.arange(1).reshape([]);
+    console.log(torch.arange(5).float().pow(8).reshape([5]));
+    return torch.arange(5).float().pow(8).reshape([5]);
   },
   "core print edge 58": () => {
-    console.log(torch.linspace(-1, 1, 6).reshape([2, 3]));
-    return torch.linspace(-1, 1, 6).reshape([2, 3]);
+    torch.set_printoptions({ precision: 4 });
+    console.log(torch.linspace(-1, 1, 9).reshape([3, 3]).getitem("::2"));
+    return torch.linspace(-1, 1, 9).reshape([3, 3]).getitem("::2");
   },
   "core print edge 59": () => {
-    console.log(torch.arange(5).float().pow(8).reshape([5]).requires_grad_());
-    return torch.arange(5).float().pow(8).reshape([5]).requires_grad_();
+    console.log(torch.linspace(-1, 1, 1).reshape([]).requires_grad_());
+    return torch.linspace(-1, 1, 1).reshape([]).requires_grad_();
   },
   "core print edge 60": () => {
-    console.log(torch.arange(1).mul(123456789).reshape([]));
-    return torch.arange(1).mul(123456789).reshape([]);
+    console.log(torch.arange(48).float().pow(8).reshape([4, 4, 3]).getitem("::2"));
+    return torch.arange(48).float().pow(8).reshape([4, 4, 3]).getitem("::2");
   },
   "core print edge 61": () => {
-    console.log(torch.arange(96).mul(pyfloat(1e7)).reshape([4, 3, 2, 4]));
-    return torch.arange(96).mul(pyfloat(1e7)).reshape([4, 3, 2, 4]);
+    torch.set_printoptions({ precision: 5, threshold: 50, sci_mode: false });
+    console.log(torch.arange(5).double().div(3).reshape([5, 1]));
+    return torch.arange(5).double().div(3).reshape([5, 1]);
   },
   "core print edge 62": () => {
-    console.log(torch.arange(25).remainder(3).eq(0).reshape([5, 5]));
-    return torch.arange(25).remainder(3).eq(0).reshape([5, 5]);
+    console.log(torch.arange(3).mul(123456789).reshape([3]));
+    return torch.arange(3).mul(123456789).reshape([3]);
   },
   "core print edge 63": () => {
-    console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
-    return torch.arange(1).remainder(3).eq(0).reshape([]);
+    console.log(torch.arange(5).float().mul(1.0e-4).reshape([5]));
+    return torch.arange(5).float().mul(1.0e-4).reshape([5]);
   },
   "core print edge 64": () => {
-    console.log(torch.arange(30).float().log().reshape([1, 3, 5, 2]));
-    return torch.arange(30).float().log().reshape([1, 3, 5, 2]);
+    console.log(torch.arange(3).float().pow(8).reshape([3]).getitem("::2"));
+    return torch.arange(3).float().pow(8).reshape([3]).getitem("::2");
   },
   "core print edge 65": () => {
-    torch.set_printoptions({  });
-    console.log(torch.arange(4).mul(pyfloat(1e7)).reshape([1, 4, 1]).transpose(0, -1));
-    return torch.arange(4).mul(pyfloat(1e7)).reshape([1, 4, 1]).transpose(0, -1);
+    console.log(torch.arange(4).float().mul(1.0e-4).reshape([2, 2]).transpose(0, -1));
+    return torch.arange(4).float().mul(1.0e-4).reshape([2, 2]).transpose(0, -1);
   },
   "core print edge 66": () => {
-    console.log(torch.arange(2).reshape([1, 2]).transpose(0, -1));
-    return torch.arange(2).reshape([1, 2]).transpose(0, -1);
+    console.log(torch.linspace(-1, 1, 6).reshape([3, 2]));
+    return torch.linspace(-1, 1, 6).reshape([3, 2]);
   },
   "core print edge 67": () => {
-    torch.set_printoptions({ linewidth: 1 });
-    console.log(torch.arange(72).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 3, 2, 3]));
-    return torch.arange(72).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 3, 2, 3]);
+    console.log(torch.arange(8).float().log().reshape([2, 4]).requires_grad_());
+    return torch.arange(8).float().log().reshape([2, 4]).requires_grad_();
   },
   "core print edge 68": () => {
-    torch.set_printoptions({ precision: 4, sci_mode: false });
-    console.log(torch.arange(6).reshape([2, 3, 1, 1]));
-    return torch.arange(6).reshape([2, 3, 1, 1]);
+    console.log(torch.arange(12).sub(6).reshape([3, 2, 2]).transpose(0, -1));
+    return torch.arange(12).sub(6).reshape([3, 2, 2]).transpose(0, -1);
   },
   "core print edge 69": () => {
-    console.log(torch.arange(16).reshape([2, 4, 2]).getitem("::2"));
-    return torch.arange(16).reshape([2, 4, 2]).getitem("::2");
+    console.log(torch.arange(20).float().sub(2).reciprocal().reshape([5, 4]));
+    return torch.arange(20).float().sub(2).reciprocal().reshape([5, 4]);
   },
   "core print edge 70": () => {
-    torch.set_printoptions({ threshold: 50, edgeitems: 1, linewidth: 40, sci_mode: true });
-    console.log(torch.arange(1).float().pow(8).reshape([1]).getitem("::2"));
-    return torch.arange(1).float().pow(8).reshape([1]).getitem("::2");
+    torch.set_printoptions({ precision: 2, threshold: 8, linewidth: 40 });
+    console.log(torch.arange(1).mul(pyfloat(1e7)).reshape([]));
+    return torch.arange(1).mul(pyfloat(1e7)).reshape([]);
   },
   "core print edge 71": () => {
-    torch.set_printoptions({ precision: 10, sci_mode: false });
-    console.log(torch.arange(24).mul(pyfloat(1e7)).reshape([4, 2, 1, 3]));
-    return torch.arange(24).mul(pyfloat(1e7)).reshape([4, 2, 1, 3]);
+    torch.set_printoptions({ linewidth: 40 });
+    console.log(torch.arange(4).float().pow(8).reshape([4]).getitem("::2"));
+    return torch.arange(4).float().pow(8).reshape([4]).getitem("::2");
   },
   "core print edge 72": () => {
-    console.log(torch.arange(8).sub(4).reshape([4, 2]));
-    return torch.arange(8).sub(4).reshape([4, 2]);
+    torch.set_printoptions({ threshold: 8 });
+    console.log(torch.linspace(-1, 1, 500).reshape([5, 5, 4, 5]));
+    return torch.linspace(-1, 1, 500).reshape([5, 5, 4, 5]);
   },
   "core print edge 73": () => {
-    torch.set_printoptions({ edgeitems: 1, linewidth: 200 });
-    console.log(torch.arange(1).remainder(3).eq(0).reshape([1]).getitem("::2"));
-    return torch.arange(1).remainder(3).eq(0).reshape([1]).getitem("::2");
+    torch.set_printoptions({ precision: 10, threshold: 0, linewidth: 40 });
+    console.log(torch.arange(5).mul(pyfloat(1e7)).reshape([5]).getitem("::2"));
+    return torch.arange(5).mul(pyfloat(1e7)).reshape([5]).getitem("::2");
   },
   "core print edge 74": () => {
-    console.log(torch.arange(5).float().log().reshape([1, 5]).transpose(0, -1));
-    return torch.arange(5).float().log().reshape([1, 5]).transpose(0, -1);
+    console.log(torch.arange(12).double().div(3).reshape([2, 2, 3]).transpose(0, -1));
+    return torch.arange(12).double().div(3).reshape([2, 2, 3]).transpose(0, -1);
   },
   "core print edge 75": () => {
-    torch.set_printoptions({ precision: 0, threshold: 8, edgeitems: 1, sci_mode: false });
-    console.log(torch.arange(1).mul(123456789).reshape([]));
-    return torch.arange(1).mul(123456789).reshape([]);
+    console.log(torch.arange(1).float().pow(8).reshape([1, 1]));
+    return torch.arange(1).float().pow(8).reshape([1, 1]);
   },
   "core print edge 76": () => {
-    torch.set_printoptions({ threshold: 8 });
-    console.log(torch.arange(4).float().log().reshape([4]).requires_grad_());
-    return torch.arange(4).float().log().reshape([4]).requires_grad_();
+    console.log(torch.arange(120).double().div(3).reshape([2, 4, 3, 5]).requires_grad_());
+    return torch.arange(120).double().div(3).reshape([2, 4, 3, 5]).requires_grad_();
   },
   "core print edge 77": () => {
-    console.log(torch.arange(12).remainder(3).eq(0).reshape([3, 4]).transpose(0, -1));
-    return torch.arange(12).remainder(3).eq(0).reshape([3, 4]).transpose(0, -1);
+    torch.set_printoptions({ precision: 5, threshold: 0, edgeitems: 1, linewidth: 20 });
+    console.log(torch.arange(8).mul(123456789).reshape([2, 4]));
+    return torch.arange(8).mul(123456789).reshape([2, 4]);
   },
   "core print edge 78": () => {
-    console.log(torch.arange(20).mul(123456789).reshape([4, 5]).transpose(0, -1));
-    return torch.arange(20).mul(123456789).reshape([4, 5]).transpose(0, -1);
+    console.log(torch.arange(3).float().log().reshape([3]).getitem("::2"));
+    return torch.arange(3).float().log().reshape([3]).getitem("::2");
   },
   "core print edge 79": () => {
-    console.log(torch.arange(30).remainder(3).eq(0).reshape([5, 3, 2]).transpose(0, -1));
-    return torch.arange(30).remainder(3).eq(0).reshape([5, 3, 2]).transpose(0, -1);
+    console.log(torch.arange(6).float().log().reshape([1, 3, 1, 2]).requires_grad_());
+    return torch.arange(6).float().log().reshape([1, 3, 1, 2]).requires_grad_();
   },
   "core autograd edge 0": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.sub(x.detach());
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 1": () => {
-    const x = torch.tensor([pyfloat(3.), 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const x = torch.tensor([1.25, pyfloat(3.), pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
     const y = x.clone().sum();
-    y.backward();
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 2": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.pow(2);
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 3": () => {
-    const x = torch.tensor([1.25, -0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.clone().sum();
-    y.backward();
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 4": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).unsqueeze(0);
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 5": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).getitem("0:1");
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 6": () => {
-    const x = torch.tensor([1.25, pyfloat(3.), -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.sigmoid().sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
-  "core autograd edge 7": () => {
-    const x = torch.tensor([pyfloat(2.0), 1.25, pyfloat(3.), 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.t();
-    y.zero_();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 8": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(3.), pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
-    x.retain_grad();
-    x.exp().sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 9": () => {
-    const x = torch.tensor([0.5, -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.abs();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 10": () => {
-    const x = torch.tensor([pyfloat(3.), -0.75], { dtype: torch.float32, requires_grad: true });
+  "core autograd edge 1": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
     const y = x.mul(x);
     y.register_hook((g) => g.mul(2));
     y.register_hook((g) => g.add(1));
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 11": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0), -1.5, 1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(2).getitem("0:1");
-    y.detach_();
-    return y;
+  "core autograd edge 2": () => {
+    const x = torch.tensor([1.25, -0.75, 1.25, 1.25], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.abs().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
   },
-  "core autograd edge 12": () => {
-    const x = torch.tensor([1.25, -1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.t();
+  "core autograd edge 3": () => {
+    const x = torch.tensor([1.25, -0.75, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
     y.register_hook((g) => g.mul(2));
     y.register_hook((g) => g.add(1));
     y.sum().backward();
     return x.grad;
   },
+  "core autograd edge 4": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.view(-1, 1);
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 5": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).t();
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 6": () => {
+    const x = torch.tensor([-0.75, -0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.view(-1, 1).sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 7": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).t();
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 8": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.view(-1, 1).unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 9": () => {
+    const x = torch.tensor([-1.5, -0.75, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(x);
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 10": () => {
+    const x = torch.tensor([0.5, 1.25, pyfloat(3.), -1.5], { dtype: torch.float64, requires_grad: true });
+    x.retain_grad();
+    x.sigmoid().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 11": () => {
+    const x = torch.tensor([-1.5, pyfloat(2.0), 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.view(-1, 1).unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 12": () => {
+    const x = torch.tensor([0.5, -1.5, 1.25, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.tanh().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
   "core autograd edge 13": () => {
-    const x = torch.tensor([pyfloat(3.), 0.5], { dtype: torch.float64, requires_grad: true });
-    x.getitem("0").add_(1);
-    return x;
+    const x = torch.tensor([-0.75, pyfloat(2.0), pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).getitem("0:1");
+    y.detach_();
+    return y;
   },
   "core autograd edge 14": () => {
-    const x = torch.tensor([1.25, -0.75, 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").fill_(2);
+    return x;
+  },
+  "core autograd edge 15": () => {
+    const x = torch.tensor([0.5, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.abs();
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 16": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const y = x.neg();
     y.register_hook((g) => g.mul(2));
     y.register_hook((g) => g.add(1));
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 15": () => {
-    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.sum();
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 16": () => {
-    const x = torch.tensor([-0.75, 1.25, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.t().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
   "core autograd edge 17": () => {
-    const x = torch.tensor([1.25, -0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.pow(2).sum();
+    const x = torch.tensor([1.25, -0.75, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.view(-1, 1).sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
   "core autograd edge 18": () => {
-    const x = torch.tensor([0.5, -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
+    const x = torch.tensor([pyfloat(3.), -1.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.view(-1, 1).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
   },
   "core autograd edge 19": () => {
-    const x = torch.tensor([pyfloat(2.0), -0.75, -1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
+    const x = torch.tensor([-1.5, pyfloat(2.0), 0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).sum();
+    y.backward();
+    y.backward();
+    return x.grad;
   },
   "core autograd edge 20": () => {
-    const x = torch.tensor([-0.75, pyfloat(2.0), -0.75, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).t();
+    const x = torch.tensor([-0.75, pyfloat(3.), -1.5], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.view(-1, 1).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 21": () => {
+    const x = torch.tensor([1.25, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).unsqueeze(0);
     y.detach_();
     return y;
   },
-  "core autograd edge 21": () => {
-    const x = torch.tensor([1.25, pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.clone().sum();
-    y.backward();
-    y.backward();
-    return x.grad;
-  },
   "core autograd edge 22": () => {
-    const x = torch.tensor([pyfloat(3.), -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.div(x.detach());
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 23": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
     x.retain_grad();
     x.sum().sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd edge 24": () => {
-    const x = torch.tensor([1.25, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).unsqueeze(0);
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 25": () => {
-    const x = torch.tensor([pyfloat(2.0), -1.5, -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.pow(2).unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 26": () => {
-    const x = torch.tensor([pyfloat(3.), 0.5, pyfloat(2.0), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.sigmoid();
-    y.add_(1);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 27": () => {
-    const x = torch.tensor([-1.5, 1.25, 1.25], { dtype: torch.float32, requires_grad: true });
-    x.retain_grad();
-    x.pow(2).sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 28": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0), 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).view(-1);
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 29": () => {
-    const x = torch.tensor([0.5, 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.exp().sum();
+  "core autograd edge 23": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.tanh().sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
-  "core autograd edge 30": () => {
-    const x = torch.tensor([1.25, pyfloat(3.), 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).t();
-    y.detach_();
-    return y;
+  "core autograd edge 24": () => {
+    const x = torch.tensor([1.25, -0.75, pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.sigmoid();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
   },
-  "core autograd edge 31": () => {
-    const x = torch.tensor([pyfloat(2.0), 0.5, -1.5], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").add_(1);
-    return x;
-  },
-  "core autograd edge 32": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(2).getitem("0:1");
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 33": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2);
+  "core autograd edge 25": () => {
+    const x = torch.tensor([0.5, -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2);
     y.register_hook((g) => g.mul(2));
     y.register_hook((g) => g.add(1));
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 34": () => {
-    const x = torch.tensor([1.25, 1.25], { dtype: torch.float64, requires_grad: true });
+  "core autograd edge 26": () => {
+    const x = torch.tensor([-1.5, 0.5, pyfloat(2.0), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").fill_(2);
+    return x;
+  },
+  "core autograd edge 27": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
     x.retain_grad();
-    x.t().sum().backward();
+    x.abs().sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
+  "core autograd edge 28": () => {
+    const x = torch.tensor([0.5, -1.5], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.relu().sum(), [x, w]);
+  },
+  "core autograd edge 29": () => {
+    const x = torch.tensor([1.25, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.abs();
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 30": () => {
+    const x = torch.tensor([1.25, -1.5, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 31": () => {
+    const x = torch.tensor([-0.75, pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 32": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(3.), pyfloat(3.), -0.75], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").add_(1);
+    return x;
+  },
+  "core autograd edge 33": () => {
+    const x = torch.tensor([-0.75, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.sub(x.detach()).unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 34": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.sum();
+    y.zero_();
+    y.sum().backward();
+    return x.grad;
+  },
   "core autograd edge 35": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
+    const x = torch.tensor([pyfloat(3.), pyfloat(3.), 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.view(-1, 1).sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
   },
   "core autograd edge 36": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([1.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.relu();
+    y.add_(1);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 37": () => {
+    const x = torch.tensor([0.5, pyfloat(3.), 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).t();
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 38": () => {
+    const x = torch.tensor([-0.75, -1.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.view(-1, 1).sum(), [x, w]);
+  },
+  "core autograd edge 39": () => {
+    const x = torch.tensor([1.25, -0.75, -1.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.clone().sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 40": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
     const y = x.sub(x.detach()).sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
-  "core autograd edge 37": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.relu();
-    y.mul_(2);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 38": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0), 1.25], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 39": () => {
-    const x = torch.tensor([-1.5, 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.sigmoid();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 40": () => {
-    const x = torch.tensor([-1.5, 1.25, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.neg().sum();
-    y.backward({ create_graph: true });
-    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
-    return x.grad;
-  },
   "core autograd edge 41": () => {
-    const x = torch.tensor([-1.5, 0.5, -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.add(1);
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
+    const x = torch.tensor([pyfloat(2.0), 0.5, -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").mul_(2);
+    return x;
   },
   "core autograd edge 42": () => {
-    const x = torch.tensor([0.5, -1.5, 0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.relu();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 43": () => {
-    const x = torch.tensor([0.5, pyfloat(3.), 0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.neg().sum();
-    y.backward({ create_graph: true });
-    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
-    return x.grad;
-  },
-  "core autograd edge 44": () => {
-    const x = torch.tensor([pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 45": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.tanh();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 46": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0), -1.5, -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2);
-    y.mul_(2);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 47": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const y = x.mul(x);
     y.register_hook((g) => g.mul(2));
     y.register_hook((g) => g.add(1));
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 48": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.t();
+  "core autograd edge 43": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(3.), -1.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).view(-1);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 44": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").fill_(2);
+    return x;
+  },
+  "core autograd edge 45": () => {
+    const x = torch.tensor([-0.75, pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.view(-1, 1);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 46": () => {
+    const x = torch.tensor([1.25, -1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").fill_(2);
+    return x;
+  },
+  "core autograd edge 47": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.sub(x.detach());
     y.mul_(2);
     y.sum().backward();
     return x.grad;
   },
+  "core autograd edge 48": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.sub(x.detach()).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
   "core autograd edge 49": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0), 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.sub(x.detach());
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
   },
   "core autograd edge 50": () => {
-    const x = torch.tensor([-0.75, -0.75, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.abs();
+    const x = torch.tensor([1.25, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.sqrt();
     y.register_hook((g) => g.mul(2));
     y.register_hook((g) => g.add(1));
     y.sum().backward();
     return x.grad;
   },
   "core autograd edge 51": () => {
-    const x = torch.tensor([pyfloat(2.0), 1.25, 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.add(1).sum();
-    y.backward();
-    y.backward();
-    return x.grad;
+    const x = torch.tensor([pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).view(-1);
+    y.detach_();
+    return y;
   },
   "core autograd edge 52": () => {
-    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).getitem("0:1");
-    y.detach_();
-    return y;
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").add_(1);
+    return x;
   },
   "core autograd edge 53": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.sub(x.detach()).sum(), [x, w]);
-  },
-  "core autograd edge 54": () => {
-    const x = torch.tensor([-0.75, -0.75], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 55": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").fill_(2);
-    return x;
-  },
-  "core autograd edge 56": () => {
-    const x = torch.tensor([pyfloat(3.), -0.75, 0.5], { dtype: torch.float64, requires_grad: true });
-    x.retain_grad();
-    x.abs().sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 57": () => {
-    const x = torch.tensor([0.5, pyfloat(3.), 1.25, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").fill_(2);
-    return x;
-  },
-  "core autograd edge 58": () => {
-    const x = torch.tensor([-0.75, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    x.retain_grad();
-    x.t().sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 59": () => {
-    const x = torch.tensor([1.25, -0.75, pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 60": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([pyfloat(3.), -0.75], { dtype: torch.float32, requires_grad: true });
     const y = x.exp();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 61": () => {
-    const x = torch.tensor([-0.75, 1.25], { dtype: torch.float64, requires_grad: true });
-    x.getitem("0").fill_(2);
-    return x;
-  },
-  "core autograd edge 62": () => {
-    const x = torch.tensor([0.5, 0.5], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.sqrt().sum(), [x, w]);
-  },
-  "core autograd edge 63": () => {
-    const x = torch.tensor([pyfloat(2.0), 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(x).sum();
-    y.backward();
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 64": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.sub(x.detach()).sum();
-    y.backward({ create_graph: true });
-    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
-    return x.grad;
-  },
-  "core autograd edge 65": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").mul_(2);
-    return x;
-  },
-  "core autograd edge 66": () => {
-    const x = torch.tensor([-0.75, -0.75, -1.5, -1.5], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.sub(x.detach()).sum(), [x, w]);
-  },
-  "core autograd edge 67": () => {
-    const x = torch.tensor([pyfloat(2.0), -0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(2).getitem("0:1");
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 68": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 69": () => {
-    const x = torch.tensor([1.25, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    x.getitem("0").fill_(2);
-    return x;
-  },
-  "core autograd edge 70": () => {
-    const x = torch.tensor([pyfloat(3.), -0.75, pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.tanh().sum();
-    y.backward({ create_graph: true });
-    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
-    return x.grad;
-  },
-  "core autograd edge 71": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(x);
     y.register_hook((g) => g.mul(2));
     y.register_hook((g) => g.add(1));
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 72": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.tanh().sum();
+  "core autograd edge 54": () => {
+    const x = torch.tensor([1.25, 0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().sum();
     y.backward();
     y.backward();
     return x.grad;
+  },
+  "core autograd edge 55": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.mul(2).sum(), [x, w]);
+  },
+  "core autograd edge 56": () => {
+    const x = torch.tensor([-0.75, -1.5, 0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.sigmoid().sum(), [x, w]);
+  },
+  "core autograd edge 57": () => {
+    const x = torch.tensor([-0.75, -0.75, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.neg();
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 58": () => {
+    const x = torch.tensor([pyfloat(2.0), -0.75, 0.5], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.sigmoid().sum(), [x, w]);
+  },
+  "core autograd edge 59": () => {
+    const x = torch.tensor([-1.5, 0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 60": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1);
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 61": () => {
+    const x = torch.tensor([pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 62": () => {
+    const x = torch.tensor([1.25, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 63": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, 1.25, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 64": () => {
+    const x = torch.tensor([1.25, -1.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 65": () => {
+    const x = torch.tensor([0.5, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).unsqueeze(0);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 66": () => {
+    const x = torch.tensor([pyfloat(3.), 1.25, pyfloat(2.0), 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.sum();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 67": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).t();
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 68": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, pyfloat(3.), pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").fill_(2);
+    return x;
+  },
+  "core autograd edge 69": () => {
+    const x = torch.tensor([-1.5, -0.75, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.clone().sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 70": () => {
+    const x = torch.tensor([1.25, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).view(-1);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 71": () => {
+    const x = torch.tensor([pyfloat(2.0), pyfloat(3.), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.abs().sum(), [x, w]);
+  },
+  "core autograd edge 72": () => {
+    const x = torch.tensor([0.5, pyfloat(3.), pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
   },
   "core autograd edge 73": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.sub(x.detach());
-    y.mul_(2);
-    y.sum().backward();
-    return x.grad;
+    const x = torch.tensor([-0.75, 0.5, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).getitem("0:1");
+    y.detach_();
+    return y;
   },
   "core autograd edge 74": () => {
-    const x = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.sqrt();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 75": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.sqrt().sum(), [x, w]);
-  },
-  "core autograd edge 76": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.sqrt().sum(), [x, w]);
-  },
-  "core autograd edge 77": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.abs();
-    y.mul_(2);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 78": () => {
-    const x = torch.tensor([pyfloat(3.), -1.5, -1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.sigmoid();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 79": () => {
-    const x = torch.tensor([1.25, -1.5], { dtype: torch.float32, requires_grad: true });
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
     x.getitem("0").add_(1);
     return x;
   },
+  "core autograd edge 75": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0), pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.div(x.detach());
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 76": () => {
+    const x = torch.tensor([-0.75, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).view(-1);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 77": () => {
+    const x = torch.tensor([pyfloat(2.0), -1.5, pyfloat(3.), pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.view(-1, 1).sum(), [x, w]);
+  },
+  "core autograd edge 78": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").mul_(2);
+    return x;
+  },
+  "core autograd edge 79": () => {
+    const x = torch.tensor([pyfloat(3.), -0.75, pyfloat(3.), 1.25], { dtype: torch.float64, requires_grad: true });
+    x.retain_grad();
+    x.mul(x).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
   "core double backward exp()": () => {
-    const x = torch.tensor([0.3, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sqrt()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward rsqrt()": () => {
-    const x = torch.tensor([0.25, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.rsqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sin()": () => {
-    const x = torch.tensor([0.9, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cos()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cos().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tan()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tanh()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tanh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sigmoid()": () => {
-    const x = torch.tensor([0.3, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sigmoid().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward relu()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.relu().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward abs()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.abs().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return g;
@@ -5048,313 +5683,313 @@ export const cases: Record<string, () => unknown> = {
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward reciprocal()": () => {
-    const x = torch.tensor([0.25, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.reciprocal().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(3)": () => {
-    const x = torch.tensor([0.75, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(0.5)": () => {
-    const x = torch.tensor([0.25, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(0.5).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log1p()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log1p().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward expm1()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.expm1().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward erf()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.erf().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward asin()": () => {
-    const x = torch.tensor([0.25, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.asin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sinh()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sinh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cosh()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cosh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward exp2()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log2()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log10()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log10().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward floor()": () => {
-    const x = torch.tensor([0.25, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.floor().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward ceil()": () => {
-    const x = torch.tensor([0.9, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.ceil().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward round()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.round().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward trunc()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.trunc().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sign()": () => {
-    const x = torch.tensor([0.9, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sign().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward frac()": () => {
-    const x = torch.tensor([0.9, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.frac().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp(0.2, 0.6)": () => {
-    const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp(0.2, 0.6).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp_min(0.3)": () => {
-    const x = torch.tensor([0.75, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp_min(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(x)": () => {
-    const x = torch.tensor([0.3, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(x).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward div(x.add(1))": () => {
-    const x = torch.tensor([0.75, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.div(x.add(1)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward maximum(x.flip(0))": () => {
-    const x = torch.tensor([0.75, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.maximum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward minimum(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.minimum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan2(x.flip(0))": () => {
-    const x = torch.tensor([0.3, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan2(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward add(x.flip(0))": () => {
-    const x = torch.tensor([0.9, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.add(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sum()": () => {
-    const x = torch.tensor([0.3, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sum().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mean()": () => {
-    const x = torch.tensor([0.25, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mean().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward prod()": () => {
-    const x = torch.tensor([0.9, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.prod().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amax()": () => {
-    const x = torch.tensor([0.3, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amax().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amin()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward max()": () => {
-    const x = torch.tensor([0.25, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.max().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward min()": () => {
-    const x = torch.tensor([0.3, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.min().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward norm()": () => {
-    const x = torch.tensor([0.9, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.norm().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward std()": () => {
-    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.std().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward var()": () => {
-    const x = torch.tensor([0.25, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.var().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward logsumexp(0)": () => {
-    const x = torch.tensor([0.75, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.logsumexp(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumsum(0)": () => {
-    const x = torch.tensor([0.5, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumsum(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumprod(0)": () => {
-    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumprod(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward softmax(0)": () => {
-    const x = torch.tensor([0.75, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.55, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.softmax(0).mul(torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], { dtype: torch.float64 })).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log_softmax(0)": () => {
-    const x = torch.tensor([0.5, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.55, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log_softmax(0).mul(torch.tensor([pyfloat(1.0), pyfloat(2.0), pyfloat(3.0)], { dtype: torch.float64 })).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward flip(0)": () => {
-    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.flip(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward remainder(0.3)": () => {
-    const x = torch.tensor([0.75, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.remainder(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward fmod(0.3)": () => {
-    const x = torch.tensor([0.3, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.fmod(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward lerp(x.flip(0), 0.3)": () => {
-    const x = torch.tensor([0.3, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.lerp(x.flip(0), 0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward where(x.gt(0.4), x.mul(2))": () => {
-    const x = torch.tensor([0.9, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.where(x.gt(0.4), x.mul(2)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward masked_fill(x.gt(0.4), 1)": () => {
-    const x = torch.tensor([0.75, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.masked_fill(x.gt(0.4), 1).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward nan_to_num()": () => {
-    const x = torch.tensor([0.3, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.nan_to_num().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(2)": () => {
-    const x = torch.tensor([0.9, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(2).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square().sqrt()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
