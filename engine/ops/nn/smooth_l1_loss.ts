@@ -8,7 +8,7 @@ import type { Tensor } from '../../core/tensor.ts';
 import { resultType } from '../dispatch.ts';
 import { bindArgs } from './args.ts';
 import { broadcastPair, warnOnSizeMismatch } from './broadcast.ts';
-import { applyReduction, l1_loss } from './mse_loss.ts';
+import { applyReduction } from './mse_loss.ts';
 import { type Reduction, reductionOf, type ReductionOptions } from './reduction.ts';
 
 interface PiecewiseLoss { name: string; kernel: string; grad_fn: string; loss: (d: Tensor) => Tensor; slope: (d: Tensor) => Tensor }
@@ -26,13 +26,15 @@ function piecewiseLoss(spec: PiecewiseLoss, input: Tensor, target: Tensor, reduc
   return out;
 }
 
-/** `F.smooth_l1_loss(x, y)`: 0.5 * d^2 / beta where |d| < beta, |d| - 0.5 * beta elsewhere, d = x - y. */
+/**
+ * `F.smooth_l1_loss(x, y)`: 0.5 * d^2 / beta where |d| < beta, |d| - 0.5 * beta elsewhere, d = x - y. beta = 0 is
+ * the l1 loss, still under SmoothL1LossBackward0 (PyTorch switches kernels inside the op).
+ */
 export function smooth_l1_loss(input: Tensor, target: Tensor, ...rest: (boolean | string | Scalar | null | ReductionOptions & { beta?: Scalar })[]): Tensor {
   const bound = bindArgs('smooth_l1_loss', [input, target, ...rest], ['input', 'target', 'size_average', 'reduce', 'reduction', 'beta'], 2);
   warnOnSizeMismatch(input, target);
   const reduction = reductionOf(bound as ReductionOptions);
   const beta = scalarValue((bound['beta'] as Scalar | undefined) ?? 1);
-  if (beta === 0) return l1_loss(input, target, { reduction });
   if (beta < 0) throw new RuntimeError('smooth_l1_loss does not support negative values for beta.');
   const [a, b] = broadcastPair(input, target);
   return piecewiseLoss({
