@@ -48,6 +48,10 @@ function checkShapes(input: Tensor, weight: Tensor, bias: Tensor | null, groups:
     throw new RuntimeError(input._shape[0]! > 1 ? 'non-positive dilation is not supported' : `dilation should be greater than zero, but got ${show(dilation)}`);
   }
   if (weight.dtype !== input.dtype) throw new RuntimeError(`expected scalar type ${input.dtype.scalarName} but found ${weight.dtype.scalarName}`);
+  checkBiasType(input, bias);
+}
+
+function checkBiasType(input: Tensor, bias: Tensor | null): void {
   if (bias !== null && bias.dtype !== input.dtype) {
     throw new RuntimeError(`Input type (${cTypeName(input)}) and bias type (${cTypeName(bias)}) should be the same`);
   }
@@ -108,6 +112,8 @@ function conv(fname: string, spatial: 1 | 2, args: readonly unknown[]): Tensor {
   const weight = bound['weight'] as Tensor;
   const bias = (bound['bias'] as Tensor | null | undefined) ?? null;
   const groups = (bound['groups'] as number | undefined) ?? 1;
+  // PyTorch's conv1d/conv2d with numeric padding check the bias dtype before anything else.
+  if (typeof bound['padding'] !== 'string') checkBiasType(input, bias);
   if (input.ndim !== spatial + 1 && input.ndim !== spatial + 2) {
     throw new RuntimeError(`Expected ${spatial + 1}D (unbatched) or ${spatial + 2}D (batched) input to ${fname}, but got input of size: ${show(input._shape)}`);
   }
