@@ -53,5 +53,9 @@ export function foldWindows(cols: Tensor, height: number, width: number, g: Wind
   const paddedWidth = width + g.padBefore[1] + g.padAfter[1];
   const flat = cols.reshape(n * c, -1);
   const summed = flat.new_zeros([n * c, paddedHeight * paddedWidth]).index_add(1, foldIndex(height, width, g).to(cols.device), flat);
-  return summed.view(n, c, paddedHeight, paddedWidth).narrow(2, g.padBefore[0], height).narrow(3, g.padBefore[1], width);
+  const inner = summed.view(n, c, paddedHeight, paddedWidth).narrow(2, g.padBefore[0], height).narrow(3, g.padBefore[1], width);
+  // PyTorch's backward kernels return a fresh contiguous tensor; the narrowed view can look contiguous (size-1
+  // dims) while starting past the padding, and the leaf would keep its storage offset.
+  const padded = g.padBefore.some((p) => p > 0) || g.padAfter.some((p) => p > 0);
+  return padded ? inner.clone({ memory_format: 'contiguous_format' }) : inner;
 }
