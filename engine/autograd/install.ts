@@ -12,7 +12,8 @@ function cloneLike(grad: Tensor, variable: Tensor): Tensor {
   const lowest = variable._shape.reduce((o, size, i) => o + Math.min(0, (size - 1) * variable._stride[i]!), 0);
   const extent = variable._shape.reduce((o, size, i) => o + Math.max(0, (size - 1) * variable._stride[i]!), 0) - lowest + 1;
   const storage = Storage.allocate(grad.dtype, variable.numel() === 0 ? 0 : extent, grad.device);
-  const out = new Tensor(storage, [...variable._shape], [...variable._stride], -lowest);
+  // 0 - lowest, not -lowest: a storage offset of -0 would print as -0.
+  const out = new Tensor(storage, [...variable._shape], [...variable._stride], 0 - lowest);
   return out.copy_(grad);
 }
 
