@@ -4,7 +4,7 @@
 import { record } from '../../autograd/record.ts';
 import { mapUnary } from '../../backend/cpu/kernels.ts';
 import { RuntimeError } from '../../core/errors.ts';
-import type { Tensor } from '../../core/tensor.ts';
+import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { inPlace, viewOf } from '../dispatch.ts';
 import { elementwiseOutput, emptyLike, inOrder, walkOrder } from '../layout.ts';
 
@@ -20,8 +20,8 @@ export interface ActivationSpec {
   saves: 'self' | 'result';
   /** grad times the derivative, written with engine ops from the saved tensor. */
   backward: (grad: Tensor, saved: Tensor) => Tensor;
-  /** The result is empty_like(self) (hardtanh's) rather than laid out by TensorIterator; see `activation`. */
-  likeInput?: boolean;
+  /** The result's layout when not TensorIterator's: empty_like(self) (hardtanh) or contiguous (log_sigmoid). */
+  layout?: 'like_input' | 'contiguous';
 }
 
 /** The rounding an intermediate value gets in a kernel of `t`'s dtype. */
@@ -34,7 +34,9 @@ export function activation(self: Tensor, spec: ActivationSpec): Tensor {
   if (!self.dtype.is_floating_point) throw new RuntimeError(`"${spec.kernel}" not implemented for '${self.dtype.scalarName}'`);
   // empty_like keeps a dense input's exact strides, which differ from TensorIterator's only over size-1
   // dimensions; either output is dense, so walking it by decreasing stride writes its memory in order.
-  const out = spec.likeInput ? emptyLike(self) : elementwiseOutput(self._shape, self.dtype, self.device, [self]).out;
+  const out = spec.layout === 'like_input' ? emptyLike(self)
+    : spec.layout === 'contiguous' ? emptyTensor(self._shape, self.dtype, self.device)
+      : elementwiseOutput(self._shape, self.dtype, self.device, [self]).out;
   const round = roundingOf(self);
   mapUnary(out.storage.data, inOrder(viewOf(self), walkOrder(out._stride)), (x) => spec.cpu(x, round));
   record(spec.grad_fn, [self], out, { saved: spec.saves === 'self' ? self : out }, ([grad], { saved }) => [spec.backward(grad!, saved)]);

@@ -10,7 +10,7 @@ import { bindArgs } from './args.ts';
 
 function hardtanhSpec(min: number, max: number, inplace: boolean): ActivationSpec {
   return {
-    kernel: 'hardtanh_cpu', grad_fn: 'HardtanhBackward0', saves: inplace ? 'result' : 'self', likeInput: true,
+    kernel: 'hardtanh_cpu', grad_fn: 'HardtanhBackward0', saves: inplace ? 'result' : 'self', layout: 'like_input',
     cpu: (x) => (Number.isNaN(x) ? x : Math.min(Math.max(x, min), max)),
     backward: (grad, x) => grad.masked_fill(x.gt(min).logical_and(x.lt(max)).logical_not(), 0),
   };

@@ -5,7 +5,7 @@ import { activation, activationInPlace, type ActivationSpec } from './activation
 import { bindArgs } from './args.ts';
 
 const logsigmoidSpec: ActivationSpec = {
-  kernel: 'log_sigmoid_cpu', grad_fn: 'LogSigmoidBackward0', saves: 'self',
+  kernel: 'log_sigmoid_cpu', grad_fn: 'LogSigmoidBackward0', saves: 'self', layout: 'contiguous',
   cpu: (x, round) => round(Math.min(x, 0) - round(Math.log1p(round(Math.exp(-Math.abs(x)))))),
   backward: (grad, x) => grad.mul(x.neg().sigmoid()),
 };
