@@ -122,9 +122,14 @@ export class Tensor {
 
   /** A view requires grad when its base does, even one made under no_grad (it has no grad_fn then). */
   get requires_grad(): boolean { return this._requiresGrad || this.grad_fn !== null || (this._base?.requires_grad ?? false); }
-  /** `t.requires_grad = true` (factories' `requires_grad` option goes through here too). */
+  /** `t.requires_grad = true`. */
   set requires_grad(value: boolean) {
-    this.setRequiresGrad(value, 'Only Tensors of floating point and complex dtype can require gradients');
+    this.setRequiresGrad(value, 'only Tensors of floating point and complex dtype can require gradients');
+  }
+
+  /** A factory's `requires_grad: true` option, whose dtype error PyTorch words with a capital letter. */
+  _factoryRequiresGrad(): void {
+    this.setRequiresGrad(true, 'Only Tensors of floating point and complex dtype can require gradients');
   }
 
   /** Sets requires_grad in place on a leaf: `w.requires_grad_()`. */

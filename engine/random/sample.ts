@@ -53,7 +53,7 @@ export function finishFactory(target: Tensor, values: Tensor, options: TensorOpt
     copyStrided(viewOf(target), viewOf(values));
     out = target;
   }
-  if (options.requires_grad) out.requires_grad = true;
+  if (options.requires_grad) out._factoryRequiresGrad();
   return out;
 }
 

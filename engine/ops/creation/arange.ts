@@ -82,7 +82,7 @@ export function arange(...args: (Bound | ArangeOptions)[]): Tensor {
   // start + step * i in the accumulate type (double for floats), fused (Note [Vectorized sequences]).
   const at = (i: number) => fma(delta, i, first);
   out.storage.data.set(vectorizedSequence(size, dtype, at, (i0, k) => fma(k, delta, dtype.cast(at(i0)))));
-  if (options.requires_grad) out.requires_grad = true;
+  if (options.requires_grad) out._factoryRequiresGrad();
   return out;
 }
 

@@ -24,7 +24,7 @@ export function eye(...args: (number | TensorOptions & { n?: number; m?: number 
   const dtype = options.dtype ? toDType(options.dtype) : get_default_dtype();
   const out = emptyTensor([n, columns], dtype, options.device ? toDevice(options.device) : undefined);
   for (let i = 0; i < Math.min(n, columns); i++) out.storage.data[i * columns + i] = 1;
-  if (options.requires_grad) out.requires_grad = true;
+  if (options.requires_grad) out._factoryRequiresGrad();
   return out;
 }
 

@@ -39,7 +39,7 @@ function filled(size: readonly number[], value: number, options: TensorOptions, 
   const dtype = options.dtype ? toDType(options.dtype) : inferred ?? get_default_dtype();
   const out = emptyTensor(size, dtype, options.device ? toDevice(options.device) : undefined);
   if (value !== 0) out.storage.data.fill(dtype.cast(value));
-  if (options.requires_grad) out.requires_grad = true;
+  if (options.requires_grad) out._factoryRequiresGrad();
   return out;
 }
 
@@ -87,7 +87,7 @@ function filledLike(input: Tensor, value: number, options: TensorOptions): Tenso
   const dtype = options.dtype ? toDType(options.dtype) : input.dtype;
   const out = emptyLike(input, dtype, options.device ? toDevice(options.device) : input.device);
   if (value !== 0) out.storage.data.fill(dtype.cast(value));
-  if (options.requires_grad) out.requires_grad = true;
+  if (options.requires_grad) out._factoryRequiresGrad();
   return out;
 }
 

@@ -61,7 +61,7 @@ export function linspace(...args: (Scalar | Tensor | number | (TensorOptions & {
     }
     data.set(vectorizedSequence(steps, dtype, at, lane));
   }
-  if (options.requires_grad) out.requires_grad = true;
+  if (options.requires_grad) out._factoryRequiresGrad();
   return out;
 }
 

@@ -17,7 +17,7 @@ function newFilled(self: Tensor, fn: string, args: SizeAndOptions, value: Scalar
   const dtype = options.dtype ? toDType(options.dtype) : self.dtype;
   const out = emptyTensor(shape, dtype, self.device);
   out.storage.data.fill(scalarTo(value, dtype));
-  if (options.requires_grad) out.requires_grad = true;
+  if (options.requires_grad) out._factoryRequiresGrad();
   return out;
 }
 

@@ -33,7 +33,7 @@ export function fromData(data: TensorData, options: TensorOptions = {}): Tensor 
     out = emptyTensor(sizes, dtype, device);
     storeValues(data, sizes, dtype, out.storage.data);
   }
-  if (options.requires_grad) out.requires_grad = true;
+  if (options.requires_grad) out._factoryRequiresGrad();
   return out;
 }
 
