@@ -516,6 +516,29 @@ def a_double(i):
     return L + ['[g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]]']
 
 
+def a_more():
+    L = [leaf()]
+    op = pick('x.mul(2)', 'x.exp()', 'x.pow(2)', 'x.add(1)', 'x.sin()')
+    kind = R.choice(['hooknone', 'hooknoreq', 'remove', 'retainnoreq', 'backnoreq', 'inputs', 'multi', 'gradset', 'viewinplace',
+                     'expandinplace', 'noretain_grad', 'hookleafacc', 'intgrad', 'gradmode'])
+    if kind == 'hooknone': L += [f'const y = {op};', 'y.register_hook((g) => null);', 'y.sum().backward();', 'x.grad']
+    elif kind == 'hooknoreq': L = ['const w = torch.ones(2);', 'w.register_hook((g) => g.mul(2));', 'w']
+    elif kind == 'remove': L += [f'const y = {op};', 'const h = y.register_hook((g) => g.mul(10));', 'h.remove();', 'y.sum().backward();', 'x.grad']
+    elif kind == 'retainnoreq': L = ['const w = torch.ones(2);', 'w.retain_grad();', 'w']
+    elif kind == 'backnoreq': L = ['const w = torch.ones(2);', 'w.sum().backward();', 'w']
+    elif kind == 'inputs': L += [leaf('w', 1), f'const y = {op}.sum().mul(w.sum());', 'y.backward({ inputs: [w] });', 'console.log(x.grad);', 'w.grad']
+    elif kind == 'multi':
+        L += [f'const y = {op};', 'const z = x.mul(3);', f'const gs = torch.autograd.grad([y.sum(), z.sum()], [x], {{ grad_outputs: [torch.tensor({pick("2.0", "1.0", "-1.0")}, {{ dtype: x.dtype }}), null] }});', 'gs']
+    elif kind == 'gradset': L += ['x.grad = torch.ones_like(x).mul(5);', f'{op}.sum().backward();', 'x.grad']
+    elif kind == 'viewinplace': L += [f'const y = {op};', 'const v = y.getitem(":1");', 'v.mul_(3);', 'console.log(y.grad_fn!.name(), v.grad_fn!.name());', 'y.sum().backward();', 'x.grad']
+    elif kind == 'expandinplace': L += ['const y = x.mul(1).getitem("0").expand(3);', 'y.add_(1);', 'y']
+    elif kind == 'noretain_grad': L += [f'const y = {op}.sum();', 'torch.autograd.grad(y, x);', 'torch.autograd.grad(y, x)']
+    elif kind == 'hookleafacc': L += ['x.register_hook((g) => g.mul(2));', f'{op}.sum().backward();', f'{op}.sum().backward();', 'x.grad']
+    elif kind == 'intgrad': L = ['const w = torch.tensor([1, 2]);', 'w.requires_grad = true;', 'w']
+    else: L += ['torch.set_grad_enabled(false);', f'const y = {op};', 'torch.set_grad_enabled(true);', 'y.sum().backward();', 'x.grad']
+    return L
+
+
 def build2():
     out = []
     for i in range(70):
@@ -536,6 +559,8 @@ def build2():
         out.append(f'## core print edge {i}\n' + '\n'.join(p_edges()) + '\n')
     for i in range(80):
         out.append(f'## core autograd edge {i}\n' + '\n'.join(a_edges()) + '\n')
+    for i in range(80):
+        out.append(f'## core autograd more {i}\n' + '\n'.join(a_more()) + '\n')
     for i in range(len(DOUBLE)):
         out.append(f'## core double backward {DOUBLE[i]}\n' + '\n'.join(a_double(i)) + '\n')
     return out

@@ -5610,170 +5610,702 @@ export const cases: Record<string, () => unknown> = {
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
+  "core autograd more 0": () => {
+    const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin().sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 1": () => {
+    const x = torch.tensor([-0.75, -0.75, pyfloat(2.0), -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1);
+    y.register_hook((g) => null);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 2": () => {
+    const x = torch.tensor([-0.75, 1.25, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 3": () => {
+    const x = torch.tensor([0.5, -0.75, -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.exp();
+    y.register_hook((g) => null);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 4": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.pow(2);
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 5": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.mul(2).sum().backward();
+    x.mul(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 6": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
+  },
+  "core autograd more 7": () => {
+    const x = torch.tensor([-0.75, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.sin();
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 8": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.add(1);
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 9": () => {
+    const w = torch.ones(2);
+    w.sum().backward();
+    return w;
+  },
+  "core autograd more 10": () => {
+    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.pow(2);
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 11": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 12": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    const w = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.sin().sum().mul(w.sum());
+    y.backward({ inputs: [w] });
+    console.log(x.grad);
+    return w.grad;
+  },
+  "core autograd more 13": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
+  },
+  "core autograd more 14": () => {
+    const x = torch.tensor([-1.5, -1.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.pow(2).sum().mul(w.sum());
+    y.backward({ inputs: [w] });
+    console.log(x.grad);
+    return w.grad;
+  },
+  "core autograd more 15": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.mul(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 16": () => {
+    const w = torch.tensor([1, 2]);
+    w.requires_grad = true;
+    return w;
+  },
+  "core autograd more 17": () => {
+    const w = torch.ones(2);
+    w.sum().backward();
+    return w;
+  },
+  "core autograd more 18": () => {
+    const x = torch.tensor([0.5, -1.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).sum().mul(w.sum());
+    y.backward({ inputs: [w] });
+    console.log(x.grad);
+    return w.grad;
+  },
+  "core autograd more 19": () => {
+    const x = torch.tensor([-0.75, -1.5, pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.add(1).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 20": () => {
+    const x = torch.tensor([-0.75, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin().sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 21": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 22": () => {
+    const x = torch.tensor([1.25, pyfloat(3.), 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 23": () => {
+    const x = torch.tensor([-1.5, -1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(-1.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 24": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
+  },
+  "core autograd more 25": () => {
+    const x = torch.tensor([-1.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.exp();
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 26": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(3.), 1.25, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 27": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 28": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
+  },
+  "core autograd more 29": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 30": () => {
+    const x = torch.tensor([-0.75, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2);
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 31": () => {
+    const x = torch.tensor([pyfloat(3.), 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin();
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(1.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 32": () => {
+    const x = torch.tensor([pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 33": () => {
+    const x = torch.tensor([-1.5, 0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.mul(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 34": () => {
+    const x = torch.tensor([1.25, 0.5, 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
+  },
+  "core autograd more 35": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.pow(2);
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(-1.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 36": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 37": () => {
+    const x = torch.tensor([-0.75, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2);
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(-1.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 38": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
+  },
+  "core autograd more 39": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
+  },
+  "core autograd more 40": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
+  },
+  "core autograd more 41": () => {
+    const w = torch.ones(2);
+    w.sum().backward();
+    return w;
+  },
+  "core autograd more 42": () => {
+    const x = torch.tensor([1.25, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1);
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 43": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 44": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
+  },
+  "core autograd more 45": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 46": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
+  },
+  "core autograd more 47": () => {
+    const x = torch.tensor([-0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 48": () => {
+    const x = torch.tensor([1.25, pyfloat(2.0), 1.25], { dtype: torch.float32, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.mul(2);
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 49": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 50": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 51": () => {
+    const w = torch.ones(2);
+    w.sum().backward();
+    return w;
+  },
+  "core autograd more 52": () => {
+    const w = torch.tensor([1, 2]);
+    w.requires_grad = true;
+    return w;
+  },
+  "core autograd more 53": () => {
+    const x = torch.tensor([1.25, 1.25, 1.25, -0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin();
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 54": () => {
+    const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.sin();
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 55": () => {
+    const x = torch.tensor([-0.75, 1.25, 1.25], { dtype: torch.float32, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.sin().sum().backward();
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 56": () => {
+    const x = torch.tensor([-0.75, -0.75, 0.5, -0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.pow(2);
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 57": () => {
+    const x = torch.tensor([1.25, 0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 58": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0), pyfloat(3.), -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
+  },
+  "core autograd more 59": () => {
+    const x = torch.tensor([1.25, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
+  },
+  "core autograd more 60": () => {
+    const w = torch.tensor([1, 2]);
+    w.requires_grad = true;
+    return w;
+  },
+  "core autograd more 61": () => {
+    const x = torch.tensor([pyfloat(2.0), -0.75, 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.mul(2).sum().backward();
+    x.mul(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 62": () => {
+    const x = torch.tensor([-1.5, pyfloat(3.), 1.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.add(1);
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 63": () => {
+    const x = torch.tensor([0.5, -1.5, 1.25, -0.75], { dtype: torch.float32, requires_grad: true });
+    const w = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1).sum().mul(w.sum());
+    y.backward({ inputs: [w] });
+    console.log(x.grad);
+    return w.grad;
+  },
+  "core autograd more 64": () => {
+    const x = torch.tensor([-0.75, pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.add(1).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 65": () => {
+    const x = torch.tensor([1.25, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.exp();
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 66": () => {
+    const x = torch.tensor([pyfloat(2.0), -1.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin().sum().mul(w.sum());
+    y.backward({ inputs: [w] });
+    console.log(x.grad);
+    return w.grad;
+  },
+  "core autograd more 67": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2);
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 68": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.exp();
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 69": () => {
+    const x = torch.tensor([pyfloat(3.), 1.25, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
+  },
+  "core autograd more 70": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    const w = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin().sum().mul(w.sum());
+    y.backward({ inputs: [w] });
+    console.log(x.grad);
+    return w.grad;
+  },
+  "core autograd more 71": () => {
+    const x = torch.tensor([pyfloat(2.0), -1.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.pow(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 72": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.exp();
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(2.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 73": () => {
+    const w = torch.tensor([1, 2]);
+    w.requires_grad = true;
+    return w;
+  },
+  "core autograd more 74": () => {
+    const x = torch.tensor([-1.5, -0.75, 0.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2);
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 75": () => {
+    const x = torch.tensor([pyfloat(2.0), -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
+  },
+  "core autograd more 76": () => {
+    const w = torch.tensor([1, 2]);
+    w.requires_grad = true;
+    return w;
+  },
+  "core autograd more 77": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp();
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(2.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 78": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.pow(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 79": () => {
+    const x = torch.tensor([pyfloat(3.), 1.25, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2);
+    y.register_hook((g) => null);
+    y.sum().backward();
+    return x.grad;
+  },
   "core double backward exp()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sqrt()": () => {
-    const x = torch.tensor([0.75, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward rsqrt()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.rsqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sin()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cos()": () => {
-    const x = torch.tensor([0.25, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cos().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tan()": () => {
-    const x = torch.tensor([0.9, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tanh()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tanh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sigmoid()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sigmoid().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward relu()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.relu().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward abs()": () => {
-    const x = torch.tensor([0.9, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.abs().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return g;
   },
   "core double backward neg()": () => {
-    const x = torch.tensor([0.9, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.neg().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward reciprocal()": () => {
-    const x = torch.tensor([0.9, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.reciprocal().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square()": () => {
-    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(3)": () => {
-    const x = torch.tensor([0.5, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(0.5)": () => {
-    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(0.5).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log1p()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log1p().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward expm1()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.expm1().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward erf()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.erf().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward asin()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.asin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sinh()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sinh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cosh()": () => {
-    const x = torch.tensor([0.75, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cosh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward exp2()": () => {
-    const x = torch.tensor([0.9, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log2()": () => {
-    const x = torch.tensor([0.25, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log10()": () => {
-    const x = torch.tensor([0.25, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log10().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward floor()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.floor().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward ceil()": () => {
-    const x = torch.tensor([0.25, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.ceil().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
@@ -5785,145 +6317,145 @@ export const cases: Record<string, () => unknown> = {
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward trunc()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.trunc().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sign()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sign().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward frac()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.frac().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp(0.2, 0.6)": () => {
-    const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp(0.2, 0.6).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp_min(0.3)": () => {
-    const x = torch.tensor([0.3, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp_min(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(x)": () => {
-    const x = torch.tensor([0.25, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(x).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward div(x.add(1))": () => {
-    const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.div(x.add(1)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward maximum(x.flip(0))": () => {
-    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.maximum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward minimum(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.minimum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan2(x.flip(0))": () => {
-    const x = torch.tensor([0.9, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan2(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward add(x.flip(0))": () => {
-    const x = torch.tensor([0.75, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.add(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sum()": () => {
-    const x = torch.tensor([0.25, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sum().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mean()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mean().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward prod()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.prod().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amax()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amax().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amin()": () => {
-    const x = torch.tensor([0.5, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward max()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.max().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward min()": () => {
-    const x = torch.tensor([0.75, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.min().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward norm()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.norm().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward std()": () => {
-    const x = torch.tensor([0.9, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.std().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward var()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.var().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward logsumexp(0)": () => {
-    const x = torch.tensor([0.25, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.logsumexp(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumsum(0)": () => {
-    const x = torch.tensor([0.9, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumsum(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumprod(0)": () => {
-    const x = torch.tensor([0.5, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumprod(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
@@ -5941,55 +6473,55 @@ export const cases: Record<string, () => unknown> = {
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward flip(0)": () => {
-    const x = torch.tensor([0.25, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.flip(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward remainder(0.3)": () => {
-    const x = torch.tensor([0.9, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.remainder(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward fmod(0.3)": () => {
-    const x = torch.tensor([0.9, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.fmod(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward lerp(x.flip(0), 0.3)": () => {
-    const x = torch.tensor([0.25, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.lerp(x.flip(0), 0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward where(x.gt(0.4), x.mul(2))": () => {
-    const x = torch.tensor([0.25, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.where(x.gt(0.4), x.mul(2)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward masked_fill(x.gt(0.4), 1)": () => {
-    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.masked_fill(x.gt(0.4), 1).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward nan_to_num()": () => {
-    const x = torch.tensor([0.25, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.nan_to_num().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(2)": () => {
-    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(2).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square().sqrt()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
