@@ -11,9 +11,11 @@ function cloneLike(grad: Tensor, variable: Tensor): Tensor {
   if (!isDense(variable._shape, variable._stride)) return grad.clone({ memory_format: 'contiguous_format' });
   const lowest = variable._shape.reduce((o, size, i) => o + Math.min(0, (size - 1) * variable._stride[i]!), 0);
   const extent = variable._shape.reduce((o, size, i) => o + Math.max(0, (size - 1) * variable._stride[i]!), 0) - lowest + 1;
-  const storage = Storage.allocate(grad.dtype, variable.numel() === 0 ? 0 : extent, grad.device);
-  // 0 - lowest, not -lowest: a storage offset of -0 would print as -0.
-  const out = new Tensor(storage, [...variable._shape], [...variable._stride], 0 - lowest);
+  const empty = variable.numel() === 0;
+  const storage = Storage.allocate(grad.dtype, empty ? 0 : extent, grad.device);
+  // An empty leaf's size-0 dims would count as -1 elements (offset 0 then, as empty_strided's); 0 - lowest, not
+  // -lowest, because an offset of -0 would print as -0.
+  const out = new Tensor(storage, [...variable._shape], [...variable._stride], empty ? 0 : 0 - lowest);
   return out.copy_(grad);
 }
 
