@@ -29,8 +29,11 @@ export function sum(self: Tensor, options: SumOptions = {}): Tensor {
   const inputShape = [...self._shape];
   // Passing dim at all, even None, selects PyTorch's dim overload and its node.
   const hasDim = options.dim !== undefined;
+  // sum_backward expands the gradient straight to the input's shape (all strides 0) unless dims were named, when it
+  // first unsqueezes them back.
+  const namedDims = options.dim != null && !(Array.isArray(options.dim) && options.dim.length === 0);
   record(hasDim ? 'SumBackward1' : 'SumBackward0', [self], out, {}, ([grad]) =>
-    [restoreDims(grad!, dims, keepdim, inputShape.length).expand(inputShape)]);
+    [(namedDims ? restoreDims(grad!, dims, keepdim, inputShape.length) : grad!).expand(inputShape)]);
   return out;
 }
 
