@@ -4,7 +4,7 @@ import { is_grad_enabled, set_grad_enabled as setMode, withGradMode } from '../c
 import { Tensor } from '../core/tensor.ts';
 import { ones_like } from '../ops/creation/fill.ts';
 import { addMethods } from '../ops/methods.ts';
-import { runBackward } from './engine.ts';
+import { accumulateLeaf, runBackward } from './engine.ts';
 import { PyTuple } from '../core/tuple.ts';
 import type { TensorHook } from './node.ts';
 import { gradcheck } from './gradcheck.ts';
@@ -37,9 +37,11 @@ export function backward(tensors: Tensor | readonly Tensor[], grad_tensors?: Ten
   if (options.inputs !== undefined) {
     const inputs = options.inputs instanceof Tensor ? [options.inputs] : [...options.inputs];
     const captured = runBackward(outputs, grads, { retainGraph: options.retain_graph ?? createGraph, createGraph, capture: inputs, allowUnused: true });
+    // The chosen inputs accumulate as leaves do (AccumulateGrad's layout contract and in-place sums).
+    const stolen: Tensor[] = [];
     inputs.forEach((t, i) => {
       const g = captured[i];
-      if (g) t._grad = t._grad === null ? g.detach() : t._grad.add(g.detach());
+      if (g) accumulateLeaf(t, g, createGraph, stolen, grads);
     });
     return;
   }

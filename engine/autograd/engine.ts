@@ -176,7 +176,7 @@ function captureAt(node: Node, inputs: (Tensor | null)[], keys: readonly [Node |
  * into the leaf's layout (the Gradient Layout Contract). Later gradients are added in place, or out of place when
  * building a graph (create_graph).
  */
-function accumulateLeaf(variable: Tensor, grad: Tensor, createGraph: boolean, stolen: Tensor[], rootGrads: readonly Tensor[]): void {
+export function accumulateLeaf(variable: Tensor, grad: Tensor, createGraph: boolean, stolen: Tensor[], rootGrads: readonly Tensor[]): void {
   if (variable._grad === null) {
     const steal = !createGraph && !rootGrads.includes(grad) && obeysLayout(grad, variable) && !stolen.some((t) => overlaps(t, grad));
     if (steal) {
