@@ -459,6 +459,25 @@ def p_thresholds():
     return L + show(e)
 
 
+def r_more(i):
+    s = R.choice([[3], [17], [2, 9], [4, 5]])
+    dt = R.choice(FLOAT_DT)
+    L = [f'torch.manual_seed({pick("0", "1", "4294967296", "9007199254740991", "123456789", "-1", "true")});']
+    e = pick(f'torch.normal(torch.zeros({sz(s)}, {{ dtype: {dt} }}), torch.ones([{s[-1]}], {{ dtype: {dt} }}))',
+             f'torch.normal(torch.zeros([{s[-1]}]), torch.ones({sz(s)}))',
+             f'torch.normal(0, {pick("-1.0", "0.0", "2")}, {sz(s)})', f'torch.empty({sz(s)}).normal_(0, -1)',
+             f'torch.empty({sz(s)}).uniform_(3, 1)', f'torch.empty({sz(s)}).uniform_(1, 1)', f'torch.empty({sz(s)}).exponential_(-1)',
+             f'torch.randint(5, 2, {sz(s)})', f'torch.randint(3, 3, {sz(s)})', 'torch.randperm(-1)', f'torch.rand(2, -1)',
+             f'torch.bernoulli(torch.full({sz(s)}, {pick("1.5", "-0.5", "0.0", "1.0")}, {{ dtype: {dt} }}))', f'torch.zeros({sz(s)}).bernoulli_(torch.rand({sz(s)}, {{ dtype: torch.float64 }}))',
+             f'torch.zeros({sz(s)}, {{ dtype: torch.bool }}).random_()', f'torch.zeros({sz(s)}, {{ dtype: torch.int32 }}).random_(-5, 5)',
+             f'torch.randint(0, 2, {sz(s)}, {{ dtype: torch.bool }})', f'torch.randint(0, 3, {sz(s)}, {{ dtype: {dt} }})',
+             f'F.dropout(torch.ones({sz(s)}, {{ dtype: {dt} }}), {pick("1.5", "-0.1", "0.5")}, {bools()})', f'F.dropout(torch.ones({sz(s)}), 0.3, {{ training: false }})',
+             f'torch.initial_seed()', f'torch.rand({sz(s)}, {{ dtype: {dt}, requires_grad: true }})',
+             f'torch.Generator().manual_seed({R.randint(0, 99)}).initial_seed()', f'torch.randn({sz(s)}, {{ generator: torch.Generator().manual_seed({R.randint(0, 99)}) }})')
+    # Keep the stream position visible after the call (and whether a rejected call drew anything).
+    return L + [f'const a = {e};', '[a, torch.rand(2)]']
+
+
 def p_edges():
     # Bases are exact in float32 where possible: PyTorch's vectorised float pow is not correctly rounded (13.^8
     # prints 815730688, the nearest float32 is 815730752), which would test pow rather than printing.
@@ -569,6 +588,8 @@ def build2():
     for i in range(40):
         a = R.choice(PROMO_VALS + PY_SCALARS); b = R.choice(PROMO_VALS + PY_SCALARS)
         out.append(f'## core result_type {i}\nconst r = torch.result_type({a}, {b});\nconsole.log(r);\nr\n')
+    for i in range(60):
+        out.append(f'## core random more {i}\n' + '\n'.join(r_more(i)) + '\n')
     for i in range(60):
         out.append(f'## core multinomial {i}\n' + '\n'.join(r_multinomial(i)) + '\n')
     for i in range(150):

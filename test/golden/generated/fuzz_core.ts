@@ -4087,2365 +4087,2744 @@ export const cases: Record<string, () => unknown> = {
     console.log(r);
     return r;
   },
+  "core random more 0": () => {
+    torch.manual_seed(1);
+    const a = torch.randint(0, 3, [4, 5], { dtype: torch.float64 });
+    return [a, torch.rand(2)];
+  },
+  "core random more 1": () => {
+    torch.manual_seed(1);
+    const a = torch.randperm(-1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 2": () => {
+    torch.manual_seed(9007199254740991);
+    const a = F.dropout(torch.ones([3]), 0.3, { training: false });
+    return [a, torch.rand(2)];
+  },
+  "core random more 3": () => {
+    torch.manual_seed(-1);
+    const a = torch.Generator().manual_seed(13).initial_seed();
+    return [a, torch.rand(2)];
+  },
+  "core random more 4": () => {
+    torch.manual_seed(123456789);
+    const a = torch.empty([3]).normal_(0, -1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 5": () => {
+    torch.manual_seed(0);
+    const a = torch.normal(torch.zeros([17], { dtype: torch.float32 }), torch.ones([17], { dtype: torch.float32 }));
+    return [a, torch.rand(2)];
+  },
+  "core random more 6": () => {
+    torch.manual_seed(1);
+    const a = torch.randint(0, 3, [3], { dtype: torch.float64 });
+    return [a, torch.rand(2)];
+  },
+  "core random more 7": () => {
+    torch.manual_seed(true);
+    const a = torch.zeros([4, 5], { dtype: torch.bool }).random_();
+    return [a, torch.rand(2)];
+  },
+  "core random more 8": () => {
+    torch.manual_seed(-1);
+    const a = F.dropout(torch.ones([4, 5], { dtype: torch.float64 }), 0.5, true);
+    return [a, torch.rand(2)];
+  },
+  "core random more 9": () => {
+    torch.manual_seed(123456789);
+    const a = torch.randint(5, 2, [3]);
+    return [a, torch.rand(2)];
+  },
+  "core random more 10": () => {
+    torch.manual_seed(-1);
+    const a = torch.normal(torch.zeros([9]), torch.ones([2, 9]));
+    return [a, torch.rand(2)];
+  },
+  "core random more 11": () => {
+    torch.manual_seed(123456789);
+    const a = torch.empty([2, 9]).uniform_(3, 1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 12": () => {
+    torch.manual_seed(9007199254740991);
+    const a = torch.zeros([2, 9]).bernoulli_(torch.rand([2, 9], { dtype: torch.float64 }));
+    return [a, torch.rand(2)];
+  },
+  "core random more 13": () => {
+    torch.manual_seed(-1);
+    const a = torch.Generator().manual_seed(52).initial_seed();
+    return [a, torch.rand(2)];
+  },
+  "core random more 14": () => {
+    torch.manual_seed(1);
+    const a = torch.zeros([3], { dtype: torch.int32 }).random_(-5, 5);
+    return [a, torch.rand(2)];
+  },
+  "core random more 15": () => {
+    torch.manual_seed(4294967296);
+    const a = torch.empty([4, 5]).exponential_(-1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 16": () => {
+    torch.manual_seed(true);
+    const a = F.dropout(torch.ones([3], { dtype: torch.float64 }), 1.5, false);
+    return [a, torch.rand(2)];
+  },
+  "core random more 17": () => {
+    torch.manual_seed(9007199254740991);
+    const a = torch.zeros([3], { dtype: torch.bool }).random_();
+    return [a, torch.rand(2)];
+  },
+  "core random more 18": () => {
+    torch.manual_seed(-1);
+    const a = torch.Generator().manual_seed(15).initial_seed();
+    return [a, torch.rand(2)];
+  },
+  "core random more 19": () => {
+    torch.manual_seed(true);
+    const a = torch.empty([2, 9]).uniform_(3, 1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 20": () => {
+    torch.manual_seed(true);
+    const a = F.dropout(torch.ones([4, 5], { dtype: torch.float32 }), 0.5, false);
+    return [a, torch.rand(2)];
+  },
+  "core random more 21": () => {
+    torch.manual_seed(true);
+    const a = torch.randperm(-1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 22": () => {
+    torch.manual_seed(true);
+    const a = torch.randn([17], { generator: torch.Generator().manual_seed(64) });
+    return [a, torch.rand(2)];
+  },
+  "core random more 23": () => {
+    torch.manual_seed(-1);
+    const a = torch.Generator().manual_seed(20).initial_seed();
+    return [a, torch.rand(2)];
+  },
+  "core random more 24": () => {
+    torch.manual_seed(true);
+    const a = torch.rand([17], { dtype: torch.float64, requires_grad: true });
+    return [a, torch.rand(2)];
+  },
+  "core random more 25": () => {
+    torch.manual_seed(true);
+    const a = torch.randint(3, 3, [4, 5]);
+    return [a, torch.rand(2)];
+  },
+  "core random more 26": () => {
+    torch.manual_seed(1);
+    const a = torch.randint(0, 3, [4, 5], { dtype: torch.float64 });
+    return [a, torch.rand(2)];
+  },
+  "core random more 27": () => {
+    torch.manual_seed(4294967296);
+    const a = torch.rand([2, 9], { dtype: torch.float32, requires_grad: true });
+    return [a, torch.rand(2)];
+  },
+  "core random more 28": () => {
+    torch.manual_seed(4294967296);
+    const a = torch.normal(torch.zeros([9]), torch.ones([2, 9]));
+    return [a, torch.rand(2)];
+  },
+  "core random more 29": () => {
+    torch.manual_seed(9007199254740991);
+    const a = torch.normal(torch.zeros([17]), torch.ones([17]));
+    return [a, torch.rand(2)];
+  },
+  "core random more 30": () => {
+    torch.manual_seed(4294967296);
+    const a = torch.Generator().manual_seed(27).initial_seed();
+    return [a, torch.rand(2)];
+  },
+  "core random more 31": () => {
+    torch.manual_seed(9007199254740991);
+    const a = torch.empty([3]).uniform_(3, 1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 32": () => {
+    torch.manual_seed(1);
+    const a = torch.zeros([2, 9]).bernoulli_(torch.rand([2, 9], { dtype: torch.float64 }));
+    return [a, torch.rand(2)];
+  },
+  "core random more 33": () => {
+    torch.manual_seed(123456789);
+    const a = torch.normal(torch.zeros([9]), torch.ones([2, 9]));
+    return [a, torch.rand(2)];
+  },
+  "core random more 34": () => {
+    torch.manual_seed(1);
+    const a = torch.empty([4, 5]).exponential_(-1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 35": () => {
+    torch.manual_seed(0);
+    const a = torch.zeros([4, 5], { dtype: torch.int32 }).random_(-5, 5);
+    return [a, torch.rand(2)];
+  },
+  "core random more 36": () => {
+    torch.manual_seed(1);
+    const a = torch.randint(0, 2, [2, 9], { dtype: torch.bool });
+    return [a, torch.rand(2)];
+  },
+  "core random more 37": () => {
+    torch.manual_seed(0);
+    const a = torch.empty([3]).exponential_(-1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 38": () => {
+    torch.manual_seed(0);
+    const a = torch.empty([4, 5]).normal_(0, -1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 39": () => {
+    torch.manual_seed(0);
+    const a = torch.initial_seed();
+    return [a, torch.rand(2)];
+  },
+  "core random more 40": () => {
+    torch.manual_seed(4294967296);
+    const a = F.dropout(torch.ones([2, 9]), 0.3, { training: false });
+    return [a, torch.rand(2)];
+  },
+  "core random more 41": () => {
+    torch.manual_seed(-1);
+    const a = torch.zeros([4, 5], { dtype: torch.bool }).random_();
+    return [a, torch.rand(2)];
+  },
+  "core random more 42": () => {
+    torch.manual_seed(0);
+    const a = torch.rand(2, -1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 43": () => {
+    torch.manual_seed(0);
+    const a = torch.bernoulli(torch.full([3], 1.5, { dtype: torch.float64 }));
+    return [a, torch.rand(2)];
+  },
+  "core random more 44": () => {
+    torch.manual_seed(123456789);
+    const a = torch.randint(0, 2, [4, 5], { dtype: torch.bool });
+    return [a, torch.rand(2)];
+  },
+  "core random more 45": () => {
+    torch.manual_seed(123456789);
+    const a = torch.empty([17]).normal_(0, -1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 46": () => {
+    torch.manual_seed(123456789);
+    const a = torch.Generator().manual_seed(89).initial_seed();
+    return [a, torch.rand(2)];
+  },
+  "core random more 47": () => {
+    torch.manual_seed(9007199254740991);
+    const a = torch.rand(2, -1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 48": () => {
+    torch.manual_seed(true);
+    const a = torch.initial_seed();
+    return [a, torch.rand(2)];
+  },
+  "core random more 49": () => {
+    torch.manual_seed(-1);
+    const a = torch.randn([4, 5], { generator: torch.Generator().manual_seed(54) });
+    return [a, torch.rand(2)];
+  },
+  "core random more 50": () => {
+    torch.manual_seed(1);
+    const a = torch.zeros([3]).bernoulli_(torch.rand([3], { dtype: torch.float64 }));
+    return [a, torch.rand(2)];
+  },
+  "core random more 51": () => {
+    torch.manual_seed(123456789);
+    const a = torch.zeros([2, 9]).bernoulli_(torch.rand([2, 9], { dtype: torch.float64 }));
+    return [a, torch.rand(2)];
+  },
+  "core random more 52": () => {
+    torch.manual_seed(123456789);
+    const a = torch.rand(2, -1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 53": () => {
+    torch.manual_seed(123456789);
+    const a = torch.rand(2, -1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 54": () => {
+    torch.manual_seed(123456789);
+    const a = torch.zeros([17]).bernoulli_(torch.rand([17], { dtype: torch.float64 }));
+    return [a, torch.rand(2)];
+  },
+  "core random more 55": () => {
+    torch.manual_seed(1);
+    const a = torch.randint(5, 2, [4, 5]);
+    return [a, torch.rand(2)];
+  },
+  "core random more 56": () => {
+    torch.manual_seed(1);
+    const a = torch.normal(0, 2, [3]);
+    return [a, torch.rand(2)];
+  },
+  "core random more 57": () => {
+    torch.manual_seed(0);
+    const a = torch.zeros([3], { dtype: torch.int32 }).random_(-5, 5);
+    return [a, torch.rand(2)];
+  },
+  "core random more 58": () => {
+    torch.manual_seed(4294967296);
+    const a = torch.randint(5, 2, [2, 9]);
+    return [a, torch.rand(2)];
+  },
+  "core random more 59": () => {
+    torch.manual_seed(-1);
+    const a = torch.randint(5, 2, [2, 9]);
+    return [a, torch.rand(2)];
+  },
   "core multinomial 0": () => {
     torch.manual_seed(0);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p.t(), 3, false);
+    const p = torch.ones([2, 1], { dtype: torch.float32 });
+    const a = p.multinomial(1, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 1": () => {
     torch.manual_seed(1);
-    const p = torch.arange(16, { dtype: torch.float64 }).expand([1, 16]);
-    const a = torch.multinomial(p, 2);
+    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float32 });
+    const a = torch.multinomial(p, 3);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 2": () => {
     torch.manual_seed(2);
-    const p = torch.ones(2, 2, 2);
-    const a = torch.multinomial(p.flip(0), 1, false);
+    const p = torch.zeros([5]);
+    const a = torch.multinomial(p, 2);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 3": () => {
     torch.manual_seed(3);
-    const p = torch.rand([2, 3], { dtype: torch.float64 });
-    const g = torch.Generator();
-    g.manual_seed(4);
-    const a = torch.multinomial(p, 0, false, { generator: g });
+    const p = torch.ones(2, 2, 2);
+    const a = p.multinomial(17, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 4": () => {
     torch.manual_seed(4);
-    const p = torch.ones(2, 2, 2);
-    const a = torch.multinomial(p, 50, true);
+    const p = torch.tensor([Infinity, pyfloat(1.0)]);
+    const a = p.multinomial(3, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 5": () => {
     torch.manual_seed(5);
-    const p = torch.zeros([40]);
-    const a = torch.multinomial(p.flip(0), 50, true);
+    const p = torch.arange(17, { dtype: torch.float64 }).expand([2, 17]);
+    const a = torch.multinomial(p, 17);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 6": () => {
     torch.manual_seed(6);
-    const p = torch.tensor([1, 2]);
-    const g = torch.Generator();
-    g.manual_seed(7);
-    const a = torch.multinomial(p, 1, true, { generator: g });
+    const p = torch.rand([1], { dtype: torch.float32 });
+    const a = torch.multinomial(p.flip(0), 3, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 7": () => {
     torch.manual_seed(7);
-    const p = torch.rand([2, 3], { dtype: torch.float64 }).pow(4);
-    const a = torch.multinomial(p, 50, true);
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const g = torch.Generator();
+    g.manual_seed(8);
+    const a = torch.multinomial(p, 3, false, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 8": () => {
     torch.manual_seed(8);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p.t(), 3, true);
+    const p = torch.tensor(0.5);
+    const g = torch.Generator();
+    g.manual_seed(9);
+    const a = torch.multinomial(p, 2, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 9": () => {
     torch.manual_seed(9);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 40, false);
+    const p = torch.tensor([1, 2]);
+    const g = torch.Generator();
+    g.manual_seed(10);
+    const a = torch.multinomial(p.flip(0), 1, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 10": () => {
     torch.manual_seed(10);
-    const p = torch.ones([3, 3], { dtype: torch.float32 });
-    const a = torch.multinomial(p.t(), 4, true);
+    const p = torch.ones([2, 3], { dtype: torch.float64 });
+    const g = torch.Generator();
+    g.manual_seed(11);
+    const a = p.multinomial(2, { replacement: true, generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 11": () => {
     torch.manual_seed(11);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const g = torch.Generator();
-    g.manual_seed(12);
-    const a = torch.multinomial(p, 3, { generator: g });
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = p.multinomial(2, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 12": () => {
     torch.manual_seed(12);
-    const p = torch.tensor([Infinity, pyfloat(1.0)]);
-    const g = torch.Generator();
-    g.manual_seed(13);
-    const a = torch.multinomial(p, 17, { generator: g });
+    const p = torch.zeros([1, 3]);
+    const a = torch.multinomial(p.t(), 1, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 13": () => {
     torch.manual_seed(13);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = p.multinomial(0, { replacement: false });
+    const p = torch.rand([0, 40], { dtype: torch.float32 });
+    const a = p.multinomial(50, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 14": () => {
     torch.manual_seed(14);
-    const p = torch.rand([5], { dtype: torch.float64 });
-    const a = torch.multinomial(p, 0, true);
+    const p = torch.rand([0, 40], { dtype: torch.float32 });
+    const a = torch.multinomial(p, 3);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 15": () => {
     torch.manual_seed(15);
-    const p = torch.rand([2], { dtype: torch.float64 });
-    const a = torch.multinomial(p.flip(0), 50, false);
+    const p = torch.tensor([1, 2]);
+    const g = torch.Generator();
+    g.manual_seed(16);
+    const a = torch.multinomial(p, 0, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 16": () => {
     torch.manual_seed(16);
-    const p = torch.rand([0, 1], { dtype: torch.float64 }).pow(4);
-    const g = torch.Generator();
-    g.manual_seed(17);
-    const a = torch.multinomial(p, 2, { generator: g });
+    const p = torch.tensor([1, 2]);
+    const a = p.multinomial(0, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 17": () => {
     torch.manual_seed(17);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = torch.multinomial(p, 1, false);
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = torch.multinomial(p, 1);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 18": () => {
     torch.manual_seed(18);
-    const p = torch.rand([1, 1], { dtype: torch.float64 });
-    const a = torch.multinomial(p.t(), 1, true);
+    const p = torch.tensor([Infinity, pyfloat(1.0)]);
+    const g = torch.Generator();
+    g.manual_seed(19);
+    const a = torch.multinomial(p, 4, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 19": () => {
     torch.manual_seed(19);
-    const p = torch.ones([0, 17], { dtype: torch.float32 });
-    const a = torch.multinomial(p, 17);
+    const p = torch.tensor(0.5);
+    const a = torch.multinomial(p, 1, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 20": () => {
     torch.manual_seed(20);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p.t(), 18, false);
+    const p = torch.tensor(0.5);
+    const a = torch.multinomial(p, 3, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 21": () => {
     torch.manual_seed(21);
-    const p = torch.ones([5], { dtype: torch.float64 });
-    const a = torch.multinomial(p, 1);
+    const p = torch.tensor([Infinity, pyfloat(1.0)]);
+    const a = p.multinomial(50, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 22": () => {
     torch.manual_seed(22);
-    const p = torch.ones(2, 2, 2);
-    const a = torch.multinomial(p.t(), 2, true);
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const a = torch.multinomial(p, 3);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 23": () => {
     torch.manual_seed(23);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = torch.multinomial(p, 3, false);
+    const p = torch.tensor([1, 2]);
+    const a = torch.multinomial(p, 50, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 24": () => {
     torch.manual_seed(24);
-    const p = torch.tensor([1, 2]);
-    const g = torch.Generator();
-    g.manual_seed(25);
-    const a = torch.multinomial(p, 1, { generator: g });
+    const p = torch.rand([1, 1], { dtype: torch.float32 });
+    const a = torch.multinomial(p.t(), 3, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 25": () => {
     torch.manual_seed(25);
     const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = p.multinomial(1, { replacement: true });
+    const a = torch.multinomial(p, 18, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 26": () => {
     torch.manual_seed(26);
-    const p = torch.rand([1], { dtype: torch.float64 }).pow(4);
-    const a = p.multinomial(0, { replacement: false });
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const a = torch.multinomial(p, 3);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 27": () => {
     torch.manual_seed(27);
-    const p = torch.zeros([1, 16]);
-    const a = p.multinomial(2, { replacement: true });
+    const p = torch.zeros([0, 16]);
+    const a = torch.multinomial(p, 3);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 28": () => {
     torch.manual_seed(28);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const p = torch.tensor([1, 2]);
     const g = torch.Generator();
     g.manual_seed(29);
-    const a = torch.multinomial(p.flip(0), 50, true, { generator: g });
+    const a = torch.multinomial(p, 1, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 29": () => {
     torch.manual_seed(29);
-    const p = torch.zeros([3, 17]);
+    const p = torch.rand([1, 2], { dtype: torch.float64 }).pow(4);
     const g = torch.Generator();
     g.manual_seed(30);
-    const a = torch.multinomial(p.t(), 18, false, { generator: g });
+    const a = torch.multinomial(p.t(), 3, false, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 30": () => {
     torch.manual_seed(30);
-    const p = torch.ones(2, 2, 2);
-    const a = torch.multinomial(p, 2, false);
+    const p = torch.arange(2, { dtype: torch.float32 }).expand([2, 2]);
+    const g = torch.Generator();
+    g.manual_seed(31);
+    const a = torch.multinomial(p, 3, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 31": () => {
     torch.manual_seed(31);
-    const p = torch.ones([1, 16], { dtype: torch.float64 });
-    const a = p.multinomial(50, { replacement: false });
+    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float64 });
+    const a = torch.multinomial(p.t(), 4, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 32": () => {
     torch.manual_seed(32);
-    const p = torch.zeros([0, 3]);
+    const p = torch.ones([0, 3], { dtype: torch.float64 });
     const g = torch.Generator();
     g.manual_seed(33);
-    const a = torch.multinomial(p.flip(0), 3, true, { generator: g });
+    const a = torch.multinomial(p, 4, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 33": () => {
     torch.manual_seed(33);
-    const p = torch.tensor([Infinity, pyfloat(1.0)]);
-    const g = torch.Generator();
-    g.manual_seed(34);
-    const a = torch.multinomial(p, 1, false, { generator: g });
+    const p = torch.tensor(0.5);
+    const a = torch.multinomial(p.flip(0), 50, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 34": () => {
     torch.manual_seed(34);
-    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float32 });
-    const a = p.multinomial(2, { replacement: false });
+    const p = torch.arange(5, { dtype: torch.float64 }).expand([2, 5]);
+    const a = torch.multinomial(p, 50, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 35": () => {
     torch.manual_seed(35);
-    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float32 });
-    const a = torch.multinomial(p.t(), 17, true);
+    const p = torch.tensor(0.5);
+    const a = torch.multinomial(p.flip(0), 1, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 36": () => {
     torch.manual_seed(36);
-    const p = torch.arange(3, { dtype: torch.float32 }).expand([1, 3]);
-    const a = torch.multinomial(p, 50, false);
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = torch.multinomial(p, 2, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 37": () => {
     torch.manual_seed(37);
-    const p = torch.tensor(0.5);
-    const a = p.multinomial(3, { replacement: false });
+    const p = torch.rand([3, 2], { dtype: torch.float64 });
+    const g = torch.Generator();
+    g.manual_seed(38);
+    const a = torch.multinomial(p, 2, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 38": () => {
     torch.manual_seed(38);
-    const p = torch.ones([2, 40], { dtype: torch.float32 });
-    const a = torch.multinomial(p.t(), 1, false);
+    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float64 });
+    const g = torch.Generator();
+    g.manual_seed(39);
+    const a = p.multinomial(1, { replacement: true, generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 39": () => {
     torch.manual_seed(39);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p.t(), 3, true);
+    const p = torch.tensor(0.5);
+    const a = p.multinomial(0, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 40": () => {
     torch.manual_seed(40);
-    const p = torch.zeros([3, 1]);
-    const a = torch.multinomial(p.t(), 2, true);
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = torch.multinomial(p, 3, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 41": () => {
     torch.manual_seed(41);
-    const p = torch.rand([2, 5], { dtype: torch.float32 });
-    const g = torch.Generator();
-    g.manual_seed(42);
-    const a = torch.multinomial(p, 0, false, { generator: g });
+    const p = torch.tensor(0.5);
+    const a = torch.multinomial(p, 6, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 42": () => {
     torch.manual_seed(42);
     const p = torch.tensor([Infinity, pyfloat(1.0)]);
-    const a = torch.multinomial(p.t(), 1, true);
+    const a = p.multinomial(3, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 43": () => {
     torch.manual_seed(43);
-    const p = torch.tensor([1, 2]);
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
     const g = torch.Generator();
     g.manual_seed(44);
-    const a = torch.multinomial(p, 5, true, { generator: g });
+    const a = torch.multinomial(p.t(), 3, false, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 44": () => {
     torch.manual_seed(44);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 2);
+    const p = torch.zeros([0, 40]);
+    const a = torch.multinomial(p, 1, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 45": () => {
     torch.manual_seed(45);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = p.multinomial(0, { replacement: false });
+    const p = torch.ones([5], { dtype: torch.float32 });
+    const a = torch.multinomial(p, 6, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 46": () => {
     torch.manual_seed(46);
     const p = torch.tensor(0.5);
-    const a = p.multinomial(0, { replacement: true });
+    const a = torch.multinomial(p, 3, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 47": () => {
     torch.manual_seed(47);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = torch.multinomial(p, 0, false);
+    const p = torch.tensor([Infinity, pyfloat(1.0)]);
+    const a = torch.multinomial(p, 2);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 48": () => {
     torch.manual_seed(48);
-    const p = torch.tensor([Infinity, pyfloat(1.0)]);
-    const g = torch.Generator();
-    g.manual_seed(49);
-    const a = torch.multinomial(p, 3, false, { generator: g });
+    const p = torch.zeros([2, 40]);
+    const a = torch.multinomial(p, 2);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 49": () => {
     torch.manual_seed(49);
-    const p = torch.rand([3, 40], { dtype: torch.float64 });
-    const g = torch.Generator();
-    g.manual_seed(50);
-    const a = torch.multinomial(p, 3, { generator: g });
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const a = p.multinomial(40, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 50": () => {
     torch.manual_seed(50);
-    const p = torch.tensor([1, 2]);
-    const a = p.multinomial(2, { replacement: false });
+    const p = torch.ones(2, 2, 2);
+    const g = torch.Generator();
+    g.manual_seed(51);
+    const a = p.multinomial(2, { replacement: false, generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 51": () => {
     torch.manual_seed(51);
-    const p = torch.ones(2, 2, 2);
-    const a = torch.multinomial(p.t(), 40, false);
+    const p = torch.ones([1, 16], { dtype: torch.float32 });
+    const g = torch.Generator();
+    g.manual_seed(52);
+    const a = p.multinomial(50, { replacement: false, generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 52": () => {
     torch.manual_seed(52);
-    const p = torch.rand([1, 3], { dtype: torch.float64 }).pow(4);
-    const a = torch.multinomial(p.t(), 3, false);
+    const p = torch.zeros([5]);
+    const a = p.multinomial(6, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 53": () => {
     torch.manual_seed(53);
-    const p = torch.ones([2, 5], { dtype: torch.float64 });
-    const a = torch.multinomial(p.t(), 0, false);
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const g = torch.Generator();
+    g.manual_seed(54);
+    const a = torch.multinomial(p, 17, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 54": () => {
     torch.manual_seed(54);
-    const p = torch.ones(2, 2, 2);
-    const a = p.multinomial(2, { replacement: false });
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = torch.multinomial(p, 2);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 55": () => {
     torch.manual_seed(55);
-    const p = torch.zeros([2, 1]);
-    const a = torch.multinomial(p, 50);
+    const p = torch.rand([0, 3], { dtype: torch.float32 });
+    const g = torch.Generator();
+    g.manual_seed(56);
+    const a = torch.multinomial(p, 4, false, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 56": () => {
     torch.manual_seed(56);
-    const p = torch.rand([40], { dtype: torch.float32 });
-    const a = torch.multinomial(p.flip(0), 40, true);
+    const p = torch.ones(2, 2, 2);
+    const a = p.multinomial(2, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 57": () => {
     torch.manual_seed(57);
-    const p = torch.tensor([Infinity, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 0, true);
+    const p = torch.tensor([1, 2]);
+    const a = p.multinomial(1, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 58": () => {
     torch.manual_seed(58);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const p = torch.ones(2, 2, 2);
     const g = torch.Generator();
     g.manual_seed(59);
-    const a = torch.multinomial(p, 3, false, { generator: g });
+    const a = torch.multinomial(p, 6, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 59": () => {
     torch.manual_seed(59);
-    const p = torch.tensor([1, 2]);
-    const a = torch.multinomial(p.t(), 2, false);
+    const p = torch.rand([2, 17], { dtype: torch.float32 }).pow(4);
+    const a = torch.multinomial(p, 1, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core print threshold 0": () => {
-    console.log(torch.tensor([1e-4, pyfloat(9.99e9), pyfloat(100000001.), 1e-4, pyfloat(1e5), -1.0001e-4, pyfloat(1e3)], { dtype: torch.float64 }));
-    return torch.tensor([1e-4, pyfloat(9.99e9), pyfloat(100000001.), 1e-4, pyfloat(1e5), -1.0001e-4, pyfloat(1e3)], { dtype: torch.float64 });
+    torch.set_printoptions({ precision: 5, sci_mode: true });
+    console.log(torch.tensor([1.0001e-6, 0.5, 0.0001, 1.0001e2, 1.0001e-2], { dtype: torch.float32 }));
+    return torch.tensor([1.0001e-6, 0.5, 0.0001, 1.0001e2, 1.0001e-2], { dtype: torch.float32 });
   },
   "core print threshold 1": () => {
-    console.log(torch.tensor([pyfloat(9.99e2), pyfloat(9.99e7), pyfloat(123456789.), 1e-4], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(9.99e2), pyfloat(9.99e7), pyfloat(123456789.), 1e-4], { dtype: torch.float64 });
+    console.log(torch.tensor([pyfloat(99999999.), 1.0001e1, pyfloat(99999999.), 1e-4, 9.99e-6], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(99999999.), 1.0001e1, pyfloat(99999999.), 1e-4, 9.99e-6], { dtype: torch.float64 });
   },
   "core print threshold 2": () => {
-    console.log(torch.tensor(pyfloat(-5e1), { dtype: torch.float32 }));
-    return torch.tensor(pyfloat(-5e1), { dtype: torch.float32 });
+    console.log(torch.tensor([1.0001e-1, 0.5, -5e-6, pyfloat(-1000.), pyfloat(-9.99e7), pyfloat(1001.), -9.99e-5], { dtype: torch.float32 }));
+    return torch.tensor([1.0001e-1, 0.5, -5e-6, pyfloat(-1000.), pyfloat(-9.99e7), pyfloat(1001.), -9.99e-5], { dtype: torch.float32 });
   },
   "core print threshold 3": () => {
-    console.log(torch.tensor([pyfloat(999.)], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(999.)], { dtype: torch.float64 });
+    console.log(torch.tensor(-9.99e-1, { dtype: torch.float64 }));
+    return torch.tensor(-9.99e-1, { dtype: torch.float64 });
   },
   "core print threshold 4": () => {
-    console.log(torch.tensor([5e-3, pyfloat(1e8), pyfloat(999.), -Infinity, pyfloat(-2.5e2), pyfloat(9.99e7)], { dtype: torch.float64 }));
-    return torch.tensor([5e-3, pyfloat(1e8), pyfloat(999.), -Infinity, pyfloat(-2.5e2), pyfloat(9.99e7)], { dtype: torch.float64 });
+    console.log(torch.tensor([pyfloat(1001.), -5e-4, 9.9e-5, pyfloat(1001.), pyfloat(2.5e7)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1001.), -5e-4, 9.9e-5, pyfloat(1001.), pyfloat(2.5e7)], { dtype: torch.float32 });
   },
   "core print threshold 5": () => {
-    console.log(torch.tensor([9.99e-3, 5e-1, 1.0001e1, -1e-6, NaN], { dtype: torch.float32 }));
-    return torch.tensor([9.99e-3, 5e-1, 1.0001e1, -1e-6, NaN], { dtype: torch.float32 });
-  },
-  "core print threshold 6": () => {
-    console.log(torch.tensor([pyfloat(1.0001e4), pyfloat(-0.0), pyfloat(1.), pyfloat(-1000.)], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(1.0001e4), pyfloat(-0.0), pyfloat(1.), pyfloat(-1000.)], { dtype: torch.float64 });
-  },
-  "core print threshold 7": () => {
-    console.log(torch.tensor([pyfloat(1e9)], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(1e9)], { dtype: torch.float32 });
-  },
-  "core print threshold 8": () => {
-    torch.set_printoptions({ precision: 5 });
-    console.log(torch.tensor(pyfloat(1000.), { dtype: torch.float32 }));
-    return torch.tensor(pyfloat(1000.), { dtype: torch.float32 });
-  },
-  "core print threshold 9": () => {
-    console.log(torch.tensor([pyfloat(-1000.), pyfloat(1e0), 9.99e-6, pyfloat(-0.0), pyfloat(999.), pyfloat(-0.0), 0.5], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(-1000.), pyfloat(1e0), 9.99e-6, pyfloat(-0.0), pyfloat(999.), pyfloat(-0.0), 0.5], { dtype: torch.float32 });
-  },
-  "core print threshold 10": () => {
-    console.log(torch.tensor([5e-5, pyfloat(999.), 9.99e-2], { dtype: torch.float64 }));
-    return torch.tensor([5e-5, pyfloat(999.), 9.99e-2], { dtype: torch.float64 });
-  },
-  "core print threshold 11": () => {
-    console.log(torch.tensor([pyfloat(5e3), pyfloat(99999999.), pyfloat(1e0), Infinity], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(5e3), pyfloat(99999999.), pyfloat(1e0), Infinity], { dtype: torch.float32 });
-  },
-  "core print threshold 12": () => {
-    console.log(torch.tensor([1e-4], { dtype: torch.float64 }));
-    return torch.tensor([1e-4], { dtype: torch.float64 });
-  },
-  "core print threshold 13": () => {
-    console.log(torch.tensor([pyfloat(-1.0001e5), pyfloat(100000000.), pyfloat(1.0001e9), pyfloat(2.5e8), Infinity], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(-1.0001e5), pyfloat(100000000.), pyfloat(1.0001e9), pyfloat(2.5e8), Infinity], { dtype: torch.float32 });
-  },
-  "core print threshold 14": () => {
-    torch.set_printoptions({ precision: 1 });
-    console.log(torch.tensor(pyfloat(100000001.), { dtype: torch.float32 }));
-    return torch.tensor(pyfloat(100000001.), { dtype: torch.float32 });
-  },
-  "core print threshold 15": () => {
-    console.log(torch.tensor(pyfloat(1e8), { dtype: torch.float32 }));
-    return torch.tensor(pyfloat(1e8), { dtype: torch.float32 });
-  },
-  "core print threshold 16": () => {
-    console.log(torch.tensor([1e-4, pyfloat(100000000.)], { dtype: torch.float32 }));
-    return torch.tensor([1e-4, pyfloat(100000000.)], { dtype: torch.float32 });
-  },
-  "core print threshold 17": () => {
-    console.log(torch.tensor([-1e-1, 5e-3], { dtype: torch.float32 }));
-    return torch.tensor([-1e-1, 5e-3], { dtype: torch.float32 });
-  },
-  "core print threshold 18": () => {
-    console.log(torch.tensor([9.9e-5, -1e-5, pyfloat(-1000.), pyfloat(2.5e4), pyfloat(5e4)], { dtype: torch.float64 }));
-    return torch.tensor([9.9e-5, -1e-5, pyfloat(-1000.), pyfloat(2.5e4), pyfloat(5e4)], { dtype: torch.float64 });
-  },
-  "core print threshold 19": () => {
-    console.log(torch.tensor([pyfloat(-0.0), pyfloat(5e1), pyfloat(5e5), pyfloat(1e8), pyfloat(1000.), 1e-4, pyfloat(1000.)], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(-0.0), pyfloat(5e1), pyfloat(5e5), pyfloat(1e8), pyfloat(1000.), 1e-4, pyfloat(1000.)], { dtype: torch.float32 });
-  },
-  "core print threshold 20": () => {
-    torch.set_printoptions({ precision: 1 });
-    console.log(torch.tensor([pyfloat(99999999.), 9.9e-5], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(99999999.), 9.9e-5], { dtype: torch.float32 });
-  },
-  "core print threshold 21": () => {
-    console.log(torch.tensor([pyfloat(100000000.), 1.0001e-4], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(100000000.), 1.0001e-4], { dtype: torch.float32 });
-  },
-  "core print threshold 22": () => {
-    torch.set_printoptions({ precision: 3, sci_mode: true });
-    console.log(torch.tensor(1e-3, { dtype: torch.float64 }));
-    return torch.tensor(1e-3, { dtype: torch.float64 });
-  },
-  "core print threshold 23": () => {
-    console.log(torch.tensor(1.0001e-6, { dtype: torch.float32 }));
-    return torch.tensor(1.0001e-6, { dtype: torch.float32 });
-  },
-  "core print threshold 24": () => {
-    console.log(torch.tensor([2.5e-3, pyfloat(-2.5e8), 1.0001e3, pyfloat(5e0), 1.0001e-5, 1.0001e-1], { dtype: torch.float64 }));
-    return torch.tensor([2.5e-3, pyfloat(-2.5e8), 1.0001e3, pyfloat(5e0), 1.0001e-5, 1.0001e-1], { dtype: torch.float64 });
-  },
-  "core print threshold 25": () => {
-    torch.set_printoptions({ precision: 3 });
-    console.log(torch.tensor([pyfloat(1001.), pyfloat(-9.99e6), 0.0001, -Infinity, -2.5e-2, pyfloat(99999999.)], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(1001.), pyfloat(-9.99e6), 0.0001, -Infinity, -2.5e-2, pyfloat(99999999.)], { dtype: torch.float64 });
-  },
-  "core print threshold 26": () => {
-    torch.set_printoptions({ precision: 4, sci_mode: false });
-    console.log(torch.tensor([-5e-4, pyfloat(2.5e1), pyfloat(0.0), pyfloat(999.), pyfloat(99999999.)], { dtype: torch.float64 }));
-    return torch.tensor([-5e-4, pyfloat(2.5e1), pyfloat(0.0), pyfloat(999.), pyfloat(99999999.)], { dtype: torch.float64 });
-  },
-  "core print threshold 27": () => {
-    torch.set_printoptions({ precision: 4 });
-    console.log(torch.tensor([5e-2, 2.5e-1, pyfloat(2.5e4)], { dtype: torch.float32 }));
-    return torch.tensor([5e-2, 2.5e-1, pyfloat(2.5e4)], { dtype: torch.float32 });
-  },
-  "core print threshold 28": () => {
-    torch.set_printoptions({ precision: 1 });
-    console.log(torch.tensor(pyfloat(2.5e5), { dtype: torch.float64 }));
-    return torch.tensor(pyfloat(2.5e5), { dtype: torch.float64 });
-  },
-  "core print threshold 29": () => {
-    torch.set_printoptions({ precision: 5 });
-    console.log(torch.tensor([pyfloat(1.), pyfloat(2.5e4), 1.0001e1, pyfloat(99999999.), 1e-4], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(1.), pyfloat(2.5e4), 1.0001e1, pyfloat(99999999.), 1e-4], { dtype: torch.float64 });
-  },
-  "core print threshold 30": () => {
-    torch.set_printoptions({ precision: 0 });
-    console.log(torch.tensor([-2.5e-2, pyfloat(-1000.), 0.5, -5e-6, pyfloat(-1000.), pyfloat(-9.99e7)], { dtype: torch.float32 }));
-    return torch.tensor([-2.5e-2, pyfloat(-1000.), 0.5, -5e-6, pyfloat(-1000.), pyfloat(-9.99e7)], { dtype: torch.float32 });
-  },
-  "core print threshold 31": () => {
-    torch.set_printoptions({ precision: 6 });
-    console.log(torch.tensor([pyfloat(-0.0), pyfloat(9.99e4), -Infinity, Infinity], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(-0.0), pyfloat(9.99e4), -Infinity, Infinity], { dtype: torch.float32 });
-  },
-  "core print threshold 32": () => {
-    torch.set_printoptions({ precision: 5 });
-    console.log(torch.tensor([pyfloat(-0.0), pyfloat(1000.)], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(-0.0), pyfloat(1000.)], { dtype: torch.float64 });
-  },
-  "core print threshold 33": () => {
-    console.log(torch.tensor([0.5], { dtype: torch.float32 }));
-    return torch.tensor([0.5], { dtype: torch.float32 });
-  },
-  "core print threshold 34": () => {
-    console.log(torch.tensor([pyfloat(-1e4), pyfloat(2.5e7)], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(-1e4), pyfloat(2.5e7)], { dtype: torch.float64 });
-  },
-  "core print threshold 35": () => {
     torch.set_printoptions({ precision: 3 });
     console.log(torch.tensor([pyfloat(123456789.), pyfloat(1.0001e4), pyfloat(2.5e1), 5e-2, pyfloat(2.5e9)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(123456789.), pyfloat(1.0001e4), pyfloat(2.5e1), 5e-2, pyfloat(2.5e9)], { dtype: torch.float64 });
   },
-  "core print threshold 36": () => {
+  "core print threshold 6": () => {
     console.log(torch.tensor([pyfloat(2.5e7), pyfloat(-9.99e3)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(2.5e7), pyfloat(-9.99e3)], { dtype: torch.float64 });
   },
-  "core print threshold 37": () => {
+  "core print threshold 7": () => {
     console.log(torch.tensor([pyfloat(100000001.), 2.5e-1, pyfloat(100000000.), pyfloat(-1e6), pyfloat(1e0)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(100000001.), 2.5e-1, pyfloat(100000000.), pyfloat(-1e6), pyfloat(1e0)], { dtype: torch.float64 });
   },
-  "core print threshold 38": () => {
+  "core print threshold 8": () => {
     console.log(torch.tensor([pyfloat(99999999.), 5e-3, 9.99e-2, 5e-1], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(99999999.), 5e-3, 9.99e-2, 5e-1], { dtype: torch.float32 });
   },
-  "core print threshold 39": () => {
+  "core print threshold 9": () => {
     console.log(torch.tensor([9.9e-5, pyfloat(1e5), pyfloat(1e0), 0.5, 2.5e-5, pyfloat(-2.5e3), pyfloat(-5e6)], { dtype: torch.float64 }));
     return torch.tensor([9.9e-5, pyfloat(1e5), pyfloat(1e0), 0.5, 2.5e-5, pyfloat(-2.5e3), pyfloat(-5e6)], { dtype: torch.float64 });
   },
-  "core print threshold 40": () => {
+  "core print threshold 10": () => {
     console.log(torch.tensor([1e-5, 2.5e-6], { dtype: torch.float32 }));
     return torch.tensor([1e-5, 2.5e-6], { dtype: torch.float32 });
   },
-  "core print threshold 41": () => {
+  "core print threshold 11": () => {
     console.log(torch.tensor([pyfloat(1e1), pyfloat(-0.0), pyfloat(123456789.), pyfloat(9.99e9), pyfloat(-0.0), pyfloat(9.99e8)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(1e1), pyfloat(-0.0), pyfloat(123456789.), pyfloat(9.99e9), pyfloat(-0.0), pyfloat(9.99e8)], { dtype: torch.float32 });
   },
-  "core print threshold 42": () => {
+  "core print threshold 12": () => {
     console.log(torch.tensor([pyfloat(5e3), 5e-5, 5e-1, pyfloat(100000000.), pyfloat(9.99e8), pyfloat(100000001.)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(5e3), 5e-5, 5e-1, pyfloat(100000000.), pyfloat(9.99e8), pyfloat(100000001.)], { dtype: torch.float32 });
   },
-  "core print threshold 43": () => {
+  "core print threshold 13": () => {
     torch.set_printoptions({ precision: 0, sci_mode: false });
     console.log(torch.tensor([pyfloat(1e0), pyfloat(1e8), 1.0001e-6, pyfloat(1.0001e5)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(1e0), pyfloat(1e8), 1.0001e-6, pyfloat(1.0001e5)], { dtype: torch.float32 });
   },
-  "core print threshold 44": () => {
+  "core print threshold 14": () => {
     console.log(torch.tensor([pyfloat(-0.0), -Infinity, pyfloat(1e6), 9.99e-4], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(-0.0), -Infinity, pyfloat(1e6), 9.99e-4], { dtype: torch.float64 });
   },
-  "core print threshold 45": () => {
+  "core print threshold 15": () => {
     torch.set_printoptions({ precision: 4, sci_mode: true });
     console.log(torch.tensor([-2.5e-4, pyfloat(-1000.), pyfloat(-5e6), 1e-2, pyfloat(-0.0), pyfloat(1000.), 1e-4], { dtype: torch.float64 }));
     return torch.tensor([-2.5e-4, pyfloat(-1000.), pyfloat(-5e6), 1e-2, pyfloat(-0.0), pyfloat(1000.), 1e-4], { dtype: torch.float64 });
   },
-  "core print threshold 46": () => {
+  "core print threshold 16": () => {
     torch.set_printoptions({ precision: 8 });
     console.log(torch.tensor([0.5, -Infinity, pyfloat(1e0), pyfloat(-1e7), pyfloat(-5e5), 9.99e-4, 9.99e-2], { dtype: torch.float64 }));
     return torch.tensor([0.5, -Infinity, pyfloat(1e0), pyfloat(-1e7), pyfloat(-5e5), 9.99e-4, 9.99e-2], { dtype: torch.float64 });
   },
-  "core print threshold 47": () => {
+  "core print threshold 17": () => {
     console.log(torch.tensor(pyfloat(-0.0), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(-0.0), { dtype: torch.float32 });
   },
-  "core print threshold 48": () => {
+  "core print threshold 18": () => {
     torch.set_printoptions({ precision: 4, sci_mode: false });
     console.log(torch.tensor([pyfloat(-9.99e7), pyfloat(5e1), pyfloat(5e8)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-9.99e7), pyfloat(5e1), pyfloat(5e8)], { dtype: torch.float32 });
   },
-  "core print threshold 49": () => {
+  "core print threshold 19": () => {
     torch.set_printoptions({ precision: 3 });
     console.log(torch.tensor([pyfloat(999.), pyfloat(1e5), -1.0001e-5, 2.5e0, NaN, 2.5e-6], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(999.), pyfloat(1e5), -1.0001e-5, 2.5e0, NaN, 2.5e-6], { dtype: torch.float64 });
   },
-  "core print threshold 50": () => {
+  "core print threshold 20": () => {
     torch.set_printoptions({ precision: 0, sci_mode: false });
     console.log(torch.tensor([-5e-1, pyfloat(-9.99e9), 5e-6, -1e-6, 1.0001e1], { dtype: torch.float32 }));
     return torch.tensor([-5e-1, pyfloat(-9.99e9), 5e-6, -1e-6, 1.0001e1], { dtype: torch.float32 });
   },
-  "core print threshold 51": () => {
+  "core print threshold 21": () => {
     console.log(torch.tensor([1.0001e0], { dtype: torch.float32 }));
     return torch.tensor([1.0001e0], { dtype: torch.float32 });
   },
-  "core print threshold 52": () => {
+  "core print threshold 22": () => {
     console.log(torch.tensor([1.0001e3, pyfloat(123456789.), -1.0001e-6, pyfloat(5e8), pyfloat(1e6)], { dtype: torch.float64 }));
     return torch.tensor([1.0001e3, pyfloat(123456789.), -1.0001e-6, pyfloat(5e8), pyfloat(1e6)], { dtype: torch.float64 });
   },
-  "core print threshold 53": () => {
+  "core print threshold 23": () => {
     console.log(torch.tensor(1e-2, { dtype: torch.float64 }));
     return torch.tensor(1e-2, { dtype: torch.float64 });
   },
-  "core print threshold 54": () => {
+  "core print threshold 24": () => {
     console.log(torch.tensor([NaN], { dtype: torch.float64 }));
     return torch.tensor([NaN], { dtype: torch.float64 });
   },
-  "core print threshold 55": () => {
+  "core print threshold 25": () => {
     console.log(torch.tensor([2.5e-4], { dtype: torch.float64 }));
     return torch.tensor([2.5e-4], { dtype: torch.float64 });
   },
-  "core print threshold 56": () => {
+  "core print threshold 26": () => {
     torch.set_printoptions({ precision: 6, sci_mode: false });
     console.log(torch.tensor(pyfloat(-0.0), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(-0.0), { dtype: torch.float32 });
   },
-  "core print threshold 57": () => {
+  "core print threshold 27": () => {
     console.log(torch.tensor([-Infinity, pyfloat(99999999.)], { dtype: torch.float32 }));
     return torch.tensor([-Infinity, pyfloat(99999999.)], { dtype: torch.float32 });
   },
-  "core print threshold 58": () => {
+  "core print threshold 28": () => {
     console.log(torch.tensor(pyfloat(100000001.), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(100000001.), { dtype: torch.float32 });
   },
-  "core print threshold 59": () => {
+  "core print threshold 29": () => {
     console.log(torch.tensor([NaN, 9.9e-5], { dtype: torch.float64 }));
     return torch.tensor([NaN, 9.9e-5], { dtype: torch.float64 });
   },
-  "core print threshold 60": () => {
+  "core print threshold 30": () => {
     console.log(torch.tensor([0.5, pyfloat(2.5e4), 5e-4], { dtype: torch.float32 }));
     return torch.tensor([0.5, pyfloat(2.5e4), 5e-4], { dtype: torch.float32 });
   },
-  "core print threshold 61": () => {
+  "core print threshold 31": () => {
     torch.set_printoptions({ precision: 4 });
     console.log(torch.tensor(pyfloat(-2.5e9), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(-2.5e9), { dtype: torch.float32 });
   },
-  "core print threshold 62": () => {
+  "core print threshold 32": () => {
     console.log(torch.tensor([pyfloat(9.99e3), pyfloat(1e8)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(9.99e3), pyfloat(1e8)], { dtype: torch.float32 });
   },
-  "core print threshold 63": () => {
+  "core print threshold 33": () => {
     console.log(torch.tensor([NaN, pyfloat(-1000.), NaN, 0.0001, pyfloat(1001.)], { dtype: torch.float64 }));
     return torch.tensor([NaN, pyfloat(-1000.), NaN, 0.0001, pyfloat(1001.)], { dtype: torch.float64 });
   },
-  "core print threshold 64": () => {
+  "core print threshold 34": () => {
     console.log(torch.tensor(pyfloat(9.99e2), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(9.99e2), { dtype: torch.float32 });
   },
-  "core print threshold 65": () => {
+  "core print threshold 35": () => {
     console.log(torch.tensor([1e-3, pyfloat(2.5e8), pyfloat(1.0001e5)], { dtype: torch.float32 }));
     return torch.tensor([1e-3, pyfloat(2.5e8), pyfloat(1.0001e5)], { dtype: torch.float32 });
   },
-  "core print threshold 66": () => {
+  "core print threshold 36": () => {
     torch.set_printoptions({ precision: 0 });
     console.log(torch.tensor([pyfloat(-1e6), pyfloat(-1000.)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-1e6), pyfloat(-1000.)], { dtype: torch.float32 });
   },
-  "core print threshold 67": () => {
+  "core print threshold 37": () => {
     console.log(torch.tensor([-1.0001e3, pyfloat(1001.), pyfloat(-1e7), -5e-5, pyfloat(1.0001e8), -1e-6], { dtype: torch.float64 }));
     return torch.tensor([-1.0001e3, pyfloat(1001.), pyfloat(-1e7), -5e-5, pyfloat(1.0001e8), -1e-6], { dtype: torch.float64 });
   },
-  "core print threshold 68": () => {
+  "core print threshold 38": () => {
     console.log(torch.tensor([pyfloat(9.99e7), pyfloat(123456789.), pyfloat(999.), -9.99e-3, pyfloat(9.99e8), 9.99e-3], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(9.99e7), pyfloat(123456789.), pyfloat(999.), -9.99e-3, pyfloat(9.99e8), 9.99e-3], { dtype: torch.float64 });
   },
-  "core print threshold 69": () => {
+  "core print threshold 39": () => {
     console.log(torch.tensor([pyfloat(123456789.), pyfloat(-1e7)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(123456789.), pyfloat(-1e7)], { dtype: torch.float64 });
   },
-  "core print threshold 70": () => {
+  "core print threshold 40": () => {
     torch.set_printoptions({ precision: 5 });
     console.log(torch.tensor(2.5e0, { dtype: torch.float32 }));
     return torch.tensor(2.5e0, { dtype: torch.float32 });
   },
-  "core print threshold 71": () => {
+  "core print threshold 41": () => {
     torch.set_printoptions({ precision: 6, sci_mode: false });
     console.log(torch.tensor([pyfloat(123456789.)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(123456789.)], { dtype: torch.float64 });
   },
-  "core print threshold 72": () => {
+  "core print threshold 42": () => {
     torch.set_printoptions({ precision: 5 });
     console.log(torch.tensor([1.0001e-2, pyfloat(1e3), pyfloat(-5e0), pyfloat(0.0), pyfloat(999.), pyfloat(5e5), pyfloat(5e4)], { dtype: torch.float64 }));
     return torch.tensor([1.0001e-2, pyfloat(1e3), pyfloat(-5e0), pyfloat(0.0), pyfloat(999.), pyfloat(5e5), pyfloat(5e4)], { dtype: torch.float64 });
   },
-  "core print threshold 73": () => {
+  "core print threshold 43": () => {
     torch.set_printoptions({ precision: 3 });
     console.log(torch.tensor([-Infinity, pyfloat(100000000.), pyfloat(5e8), 1e-5, pyfloat(0.0), 2.5e-1, pyfloat(1e3)], { dtype: torch.float32 }));
     return torch.tensor([-Infinity, pyfloat(100000000.), pyfloat(5e8), 1e-5, pyfloat(0.0), 2.5e-1, pyfloat(1e3)], { dtype: torch.float32 });
   },
-  "core print threshold 74": () => {
+  "core print threshold 44": () => {
     console.log(torch.tensor([-Infinity, 1e-4, 9.9e-5, pyfloat(-9.99e3)], { dtype: torch.float64 }));
     return torch.tensor([-Infinity, 1e-4, 9.9e-5, pyfloat(-9.99e3)], { dtype: torch.float64 });
   },
-  "core print threshold 75": () => {
+  "core print threshold 45": () => {
     console.log(torch.tensor([pyfloat(999.), pyfloat(9.99e8), 2.5e-5], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(999.), pyfloat(9.99e8), 2.5e-5], { dtype: torch.float64 });
   },
-  "core print threshold 76": () => {
+  "core print threshold 46": () => {
     console.log(torch.tensor([pyfloat(-9.99e6), pyfloat(100000000.), -9.99e-3, pyfloat(999.), pyfloat(5e7)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-9.99e6), pyfloat(100000000.), -9.99e-3, pyfloat(999.), pyfloat(5e7)], { dtype: torch.float32 });
   },
-  "core print threshold 77": () => {
+  "core print threshold 47": () => {
     console.log(torch.tensor(2.5e-3, { dtype: torch.float32 }));
     return torch.tensor(2.5e-3, { dtype: torch.float32 });
   },
-  "core print threshold 78": () => {
+  "core print threshold 48": () => {
     console.log(torch.tensor(-9.99e-1, { dtype: torch.float32 }));
     return torch.tensor(-9.99e-1, { dtype: torch.float32 });
   },
-  "core print threshold 79": () => {
+  "core print threshold 49": () => {
     console.log(torch.tensor([1e-4, pyfloat(9.99e7), 1e-2, 0.0001, 0.5], { dtype: torch.float32 }));
     return torch.tensor([1e-4, pyfloat(9.99e7), 1e-2, 0.0001, 0.5], { dtype: torch.float32 });
   },
-  "core print threshold 80": () => {
+  "core print threshold 50": () => {
     console.log(torch.tensor(1e-5, { dtype: torch.float32 }));
     return torch.tensor(1e-5, { dtype: torch.float32 });
   },
-  "core print threshold 81": () => {
+  "core print threshold 51": () => {
     console.log(torch.tensor([9.9e-5, pyfloat(99999999.), -5e-2, pyfloat(2.5e3), pyfloat(-2.5e1)], { dtype: torch.float64 }));
     return torch.tensor([9.9e-5, pyfloat(99999999.), -5e-2, pyfloat(2.5e3), pyfloat(-2.5e1)], { dtype: torch.float64 });
   },
-  "core print threshold 82": () => {
+  "core print threshold 52": () => {
     console.log(torch.tensor([pyfloat(123456789.), 2.5e-2, 0.5], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(123456789.), 2.5e-2, 0.5], { dtype: torch.float32 });
   },
-  "core print threshold 83": () => {
+  "core print threshold 53": () => {
     console.log(torch.tensor(pyfloat(1e7), { dtype: torch.float64 }));
     return torch.tensor(pyfloat(1e7), { dtype: torch.float64 });
   },
-  "core print threshold 84": () => {
+  "core print threshold 54": () => {
     console.log(torch.tensor([pyfloat(5e9), pyfloat(1e7)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(5e9), pyfloat(1e7)], { dtype: torch.float64 });
   },
-  "core print threshold 85": () => {
+  "core print threshold 55": () => {
     console.log(torch.tensor([pyfloat(-5e8), pyfloat(1001.), pyfloat(-1e8)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-5e8), pyfloat(1001.), pyfloat(-1e8)], { dtype: torch.float32 });
   },
-  "core print threshold 86": () => {
+  "core print threshold 56": () => {
     torch.set_printoptions({ precision: 6, sci_mode: false });
     console.log(torch.tensor([1e-4, 0.5], { dtype: torch.float64 }));
     return torch.tensor([1e-4, 0.5], { dtype: torch.float64 });
   },
-  "core print threshold 87": () => {
+  "core print threshold 57": () => {
     console.log(torch.tensor([pyfloat(123456789.), pyfloat(-1.0001e6)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(123456789.), pyfloat(-1.0001e6)], { dtype: torch.float32 });
   },
-  "core print threshold 88": () => {
+  "core print threshold 58": () => {
     console.log(torch.tensor([pyfloat(-5e0), pyfloat(100000001.), -Infinity, pyfloat(1e1)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-5e0), pyfloat(100000001.), -Infinity, pyfloat(1e1)], { dtype: torch.float32 });
   },
-  "core print threshold 89": () => {
+  "core print threshold 59": () => {
     torch.set_printoptions({ precision: 1 });
     console.log(torch.tensor([pyfloat(0.0), pyfloat(100000001.), 1e-6, pyfloat(2.5e1)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(0.0), pyfloat(100000001.), 1e-6, pyfloat(2.5e1)], { dtype: torch.float32 });
   },
-  "core print threshold 90": () => {
+  "core print threshold 60": () => {
     console.log(torch.tensor([Infinity, pyfloat(-1000.), pyfloat(5e4), pyfloat(1e8), pyfloat(0.0), 9.9e-5, pyfloat(1e9)], { dtype: torch.float32 }));
     return torch.tensor([Infinity, pyfloat(-1000.), pyfloat(5e4), pyfloat(1e8), pyfloat(0.0), 9.9e-5, pyfloat(1e9)], { dtype: torch.float32 });
   },
-  "core print threshold 91": () => {
+  "core print threshold 61": () => {
     console.log(torch.tensor([1e-2, 1e-2, pyfloat(1001.), pyfloat(-2.5e4)], { dtype: torch.float32 }));
     return torch.tensor([1e-2, 1e-2, pyfloat(1001.), pyfloat(-2.5e4)], { dtype: torch.float32 });
   },
-  "core print threshold 92": () => {
+  "core print threshold 62": () => {
     console.log(torch.tensor([1.0001e-1, pyfloat(1e8), pyfloat(1.0001e6), 1.0001e-1, 1.0001e-4], { dtype: torch.float32 }));
     return torch.tensor([1.0001e-1, pyfloat(1e8), pyfloat(1.0001e6), 1.0001e-1, 1.0001e-4], { dtype: torch.float32 });
   },
-  "core print threshold 93": () => {
+  "core print threshold 63": () => {
     torch.set_printoptions({ precision: 0, sci_mode: false });
     console.log(torch.tensor([pyfloat(9.99e9), pyfloat(1001.), pyfloat(1e2), pyfloat(1e5)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(9.99e9), pyfloat(1001.), pyfloat(1e2), pyfloat(1e5)], { dtype: torch.float32 });
   },
-  "core print threshold 94": () => {
+  "core print threshold 64": () => {
     torch.set_printoptions({ precision: 6 });
     console.log(torch.tensor(0.0001, { dtype: torch.float64 }));
     return torch.tensor(0.0001, { dtype: torch.float64 });
   },
-  "core print threshold 95": () => {
+  "core print threshold 65": () => {
     torch.set_printoptions({ precision: 6 });
     console.log(torch.tensor(-1.0001e-3, { dtype: torch.float32 }));
     return torch.tensor(-1.0001e-3, { dtype: torch.float32 });
   },
-  "core print threshold 96": () => {
+  "core print threshold 66": () => {
     torch.set_printoptions({ precision: 7, sci_mode: false });
     console.log(torch.tensor([9.9e-5, pyfloat(1001.), pyfloat(100000001.), pyfloat(1e1), 5e-4], { dtype: torch.float64 }));
     return torch.tensor([9.9e-5, pyfloat(1001.), pyfloat(100000001.), pyfloat(1e1), 5e-4], { dtype: torch.float64 });
   },
-  "core print threshold 97": () => {
+  "core print threshold 67": () => {
     console.log(torch.tensor([pyfloat(-1000.), 9.99e-4, -Infinity, pyfloat(100000000.), pyfloat(1e8)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-1000.), 9.99e-4, -Infinity, pyfloat(100000000.), pyfloat(1e8)], { dtype: torch.float32 });
   },
-  "core print threshold 98": () => {
+  "core print threshold 68": () => {
     console.log(torch.tensor([9.9e-5, pyfloat(99999999.)], { dtype: torch.float64 }));
     return torch.tensor([9.9e-5, pyfloat(99999999.)], { dtype: torch.float64 });
   },
-  "core print threshold 99": () => {
+  "core print threshold 69": () => {
     torch.set_printoptions({ precision: 2, sci_mode: false });
     console.log(torch.tensor([-9.99e0, 1e-6, 1e-4, pyfloat(5e0), pyfloat(1e8), 5e-1], { dtype: torch.float32 }));
     return torch.tensor([-9.99e0, 1e-6, 1e-4, pyfloat(5e0), pyfloat(1e8), 5e-1], { dtype: torch.float32 });
   },
-  "core print threshold 100": () => {
+  "core print threshold 70": () => {
     console.log(torch.tensor([pyfloat(1000.), pyfloat(-1.0001e8), pyfloat(99999999.), 9.99e-2, 0.5, pyfloat(-2.5e2), pyfloat(-1000.)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(1000.), pyfloat(-1.0001e8), pyfloat(99999999.), 9.99e-2, 0.5, pyfloat(-2.5e2), pyfloat(-1000.)], { dtype: torch.float32 });
   },
-  "core print threshold 101": () => {
+  "core print threshold 71": () => {
     console.log(torch.tensor([2.5e-3, pyfloat(99999999.), pyfloat(5e6), pyfloat(5e8), pyfloat(100000000.), Infinity], { dtype: torch.float64 }));
     return torch.tensor([2.5e-3, pyfloat(99999999.), pyfloat(5e6), pyfloat(5e8), pyfloat(100000000.), Infinity], { dtype: torch.float64 });
   },
-  "core print threshold 102": () => {
+  "core print threshold 72": () => {
     torch.set_printoptions({ precision: 6 });
     console.log(torch.tensor([pyfloat(1000.), pyfloat(123456789.), pyfloat(99999999.), pyfloat(2.5e6), 1.0001e-5], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(1000.), pyfloat(123456789.), pyfloat(99999999.), pyfloat(2.5e6), 1.0001e-5], { dtype: torch.float32 });
   },
-  "core print threshold 103": () => {
+  "core print threshold 73": () => {
     console.log(torch.tensor(pyfloat(1e8), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(1e8), { dtype: torch.float32 });
   },
-  "core print threshold 104": () => {
+  "core print threshold 74": () => {
     console.log(torch.tensor([-2.5e-6, pyfloat(1e0), -5e-1, pyfloat(5e5)], { dtype: torch.float64 }));
     return torch.tensor([-2.5e-6, pyfloat(1e0), -5e-1, pyfloat(5e5)], { dtype: torch.float64 });
   },
-  "core print threshold 105": () => {
+  "core print threshold 75": () => {
     torch.set_printoptions({ precision: 8 });
     console.log(torch.tensor([-2.5e-4, -2.5e-4], { dtype: torch.float64 }));
     return torch.tensor([-2.5e-4, -2.5e-4], { dtype: torch.float64 });
   },
-  "core print threshold 106": () => {
+  "core print threshold 76": () => {
     console.log(torch.tensor([pyfloat(-9.99e2), 1e-1], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-9.99e2), 1e-1], { dtype: torch.float32 });
   },
-  "core print threshold 107": () => {
+  "core print threshold 77": () => {
     torch.set_printoptions({ precision: 2 });
     console.log(torch.tensor([9.99e0, 9.99e-5, pyfloat(1e5)], { dtype: torch.float32 }));
     return torch.tensor([9.99e0, 9.99e-5, pyfloat(1e5)], { dtype: torch.float32 });
   },
-  "core print threshold 108": () => {
+  "core print threshold 78": () => {
     console.log(torch.tensor(-Infinity, { dtype: torch.float32 }));
     return torch.tensor(-Infinity, { dtype: torch.float32 });
   },
-  "core print threshold 109": () => {
+  "core print threshold 79": () => {
     console.log(torch.tensor(1e-4, { dtype: torch.float64 }));
     return torch.tensor(1e-4, { dtype: torch.float64 });
   },
-  "core print threshold 110": () => {
+  "core print threshold 80": () => {
     console.log(torch.tensor([pyfloat(999.), pyfloat(-5e1), pyfloat(2.5e4)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(999.), pyfloat(-5e1), pyfloat(2.5e4)], { dtype: torch.float32 });
   },
-  "core print threshold 111": () => {
+  "core print threshold 81": () => {
     console.log(torch.tensor([pyfloat(1.0001e4)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(1.0001e4)], { dtype: torch.float64 });
   },
-  "core print threshold 112": () => {
+  "core print threshold 82": () => {
     console.log(torch.tensor([2.5e-5, 1.0001e3, 1e-4, pyfloat(1e8), 2.5e-1, pyfloat(5e3), pyfloat(-1.0001e6)], { dtype: torch.float32 }));
     return torch.tensor([2.5e-5, 1.0001e3, 1e-4, pyfloat(1e8), 2.5e-1, pyfloat(5e3), pyfloat(-1.0001e6)], { dtype: torch.float32 });
   },
-  "core print threshold 113": () => {
+  "core print threshold 83": () => {
     console.log(torch.tensor([pyfloat(5e6), pyfloat(-0.0), pyfloat(1000.)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(5e6), pyfloat(-0.0), pyfloat(1000.)], { dtype: torch.float64 });
   },
-  "core print threshold 114": () => {
+  "core print threshold 84": () => {
     torch.set_printoptions({ precision: 4 });
     console.log(torch.tensor([1.0001e1], { dtype: torch.float32 }));
     return torch.tensor([1.0001e1], { dtype: torch.float32 });
   },
-  "core print threshold 115": () => {
+  "core print threshold 85": () => {
     console.log(torch.tensor([pyfloat(2.5e9), pyfloat(0.0), 9.99e0, pyfloat(0.0)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(2.5e9), pyfloat(0.0), 9.99e0, pyfloat(0.0)], { dtype: torch.float64 });
   },
-  "core print threshold 116": () => {
+  "core print threshold 86": () => {
     console.log(torch.tensor([-5e-3, pyfloat(2.5e4), 2.5e-1, pyfloat(5e3)], { dtype: torch.float64 }));
     return torch.tensor([-5e-3, pyfloat(2.5e4), 2.5e-1, pyfloat(5e3)], { dtype: torch.float64 });
   },
-  "core print threshold 117": () => {
+  "core print threshold 87": () => {
     torch.set_printoptions({ precision: 6, sci_mode: true });
     console.log(torch.tensor(-2.5e-4, { dtype: torch.float64 }));
     return torch.tensor(-2.5e-4, { dtype: torch.float64 });
   },
-  "core print threshold 118": () => {
+  "core print threshold 88": () => {
     console.log(torch.tensor(pyfloat(1e8), { dtype: torch.float64 }));
     return torch.tensor(pyfloat(1e8), { dtype: torch.float64 });
   },
-  "core print threshold 119": () => {
+  "core print threshold 89": () => {
     torch.set_printoptions({ precision: 6, sci_mode: false });
     console.log(torch.tensor([pyfloat(999.), pyfloat(-2.5e8), 9.99e-5, pyfloat(-1e8), pyfloat(123456789.), pyfloat(-1000.)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(999.), pyfloat(-2.5e8), 9.99e-5, pyfloat(-1e8), pyfloat(123456789.), pyfloat(-1000.)], { dtype: torch.float64 });
   },
-  "core print threshold 120": () => {
+  "core print threshold 90": () => {
     console.log(torch.tensor([-1.0001e-4, 9.99e-5, pyfloat(1.), pyfloat(1.0001e7), 1e-5, 5e-3], { dtype: torch.float64 }));
     return torch.tensor([-1.0001e-4, 9.99e-5, pyfloat(1.), pyfloat(1.0001e7), 1e-5, 5e-3], { dtype: torch.float64 });
   },
-  "core print threshold 121": () => {
+  "core print threshold 91": () => {
     torch.set_printoptions({ precision: 0 });
     console.log(torch.tensor([9.9e-5, Infinity], { dtype: torch.float64 }));
     return torch.tensor([9.9e-5, Infinity], { dtype: torch.float64 });
   },
-  "core print threshold 122": () => {
+  "core print threshold 92": () => {
     torch.set_printoptions({ precision: 8 });
     console.log(torch.tensor(pyfloat(2.5e2), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(2.5e2), { dtype: torch.float32 });
   },
-  "core print threshold 123": () => {
+  "core print threshold 93": () => {
     console.log(torch.tensor([pyfloat(1.), pyfloat(-1e5), pyfloat(9.99e3)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(1.), pyfloat(-1e5), pyfloat(9.99e3)], { dtype: torch.float32 });
   },
-  "core print threshold 124": () => {
+  "core print threshold 94": () => {
     console.log(torch.tensor([1.0001e-3, pyfloat(5e9)], { dtype: torch.float32 }));
     return torch.tensor([1.0001e-3, pyfloat(5e9)], { dtype: torch.float32 });
   },
-  "core print threshold 125": () => {
+  "core print threshold 95": () => {
     console.log(torch.tensor(2.5e-5, { dtype: torch.float32 }));
     return torch.tensor(2.5e-5, { dtype: torch.float32 });
   },
-  "core print threshold 126": () => {
+  "core print threshold 96": () => {
     console.log(torch.tensor([1e-3, pyfloat(123456789.)], { dtype: torch.float32 }));
     return torch.tensor([1e-3, pyfloat(123456789.)], { dtype: torch.float32 });
   },
-  "core print threshold 127": () => {
+  "core print threshold 97": () => {
     torch.set_printoptions({ precision: 3 });
     console.log(torch.tensor(2.5e-4, { dtype: torch.float64 }));
     return torch.tensor(2.5e-4, { dtype: torch.float64 });
   },
-  "core print threshold 128": () => {
+  "core print threshold 98": () => {
     console.log(torch.tensor(2.5e-3, { dtype: torch.float32 }));
     return torch.tensor(2.5e-3, { dtype: torch.float32 });
   },
-  "core print threshold 129": () => {
+  "core print threshold 99": () => {
     console.log(torch.tensor([pyfloat(-1000.), Infinity, 1e-4, -Infinity, 1e-4, 1e-5, pyfloat(-1e2)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-1000.), Infinity, 1e-4, -Infinity, 1e-4, 1e-5, pyfloat(-1e2)], { dtype: torch.float32 });
   },
-  "core print threshold 130": () => {
+  "core print threshold 100": () => {
     console.log(torch.tensor([pyfloat(5e0), pyfloat(-0.0)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(5e0), pyfloat(-0.0)], { dtype: torch.float32 });
   },
-  "core print threshold 131": () => {
+  "core print threshold 101": () => {
     torch.set_printoptions({ precision: 4 });
     console.log(torch.tensor([2.5e-5, pyfloat(2.5e1), 1.0001e-5], { dtype: torch.float32 }));
     return torch.tensor([2.5e-5, pyfloat(2.5e1), 1.0001e-5], { dtype: torch.float32 });
   },
-  "core print threshold 132": () => {
+  "core print threshold 102": () => {
     console.log(torch.tensor([pyfloat(1001.), 2.5e-1], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(1001.), 2.5e-1], { dtype: torch.float64 });
   },
-  "core print threshold 133": () => {
+  "core print threshold 103": () => {
     console.log(torch.tensor([9.99e-1, 1.0001e-2, 2.5e-1, pyfloat(100000001.), 9.99e-3], { dtype: torch.float64 }));
     return torch.tensor([9.99e-1, 1.0001e-2, 2.5e-1, pyfloat(100000001.), 9.99e-3], { dtype: torch.float64 });
   },
-  "core print threshold 134": () => {
+  "core print threshold 104": () => {
     torch.set_printoptions({ precision: 8, sci_mode: true });
     console.log(torch.tensor([pyfloat(999.), -9.99e-3, 2.5e-5, pyfloat(1e6)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(999.), -9.99e-3, 2.5e-5, pyfloat(1e6)], { dtype: torch.float64 });
   },
-  "core print threshold 135": () => {
+  "core print threshold 105": () => {
     console.log(torch.tensor([pyfloat(5e3)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(5e3)], { dtype: torch.float64 });
   },
-  "core print threshold 136": () => {
+  "core print threshold 106": () => {
     console.log(torch.tensor([pyfloat(-5e3), -5e-2, 5e-5, 1e-4], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-5e3), -5e-2, 5e-5, 1e-4], { dtype: torch.float32 });
   },
-  "core print threshold 137": () => {
+  "core print threshold 107": () => {
     console.log(torch.tensor([pyfloat(1.), pyfloat(123456789.), pyfloat(2.5e5), 1.0001e0, pyfloat(1.0001e8), pyfloat(2.5e5)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(1.), pyfloat(123456789.), pyfloat(2.5e5), 1.0001e0, pyfloat(1.0001e8), pyfloat(2.5e5)], { dtype: torch.float32 });
   },
-  "core print threshold 138": () => {
+  "core print threshold 108": () => {
     console.log(torch.tensor([NaN, pyfloat(99999999.), 5e-2, pyfloat(2.5e1), pyfloat(100000001.)], { dtype: torch.float32 }));
     return torch.tensor([NaN, pyfloat(99999999.), 5e-2, pyfloat(2.5e1), pyfloat(100000001.)], { dtype: torch.float32 });
   },
-  "core print threshold 139": () => {
+  "core print threshold 109": () => {
     console.log(torch.tensor([pyfloat(100000000.)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(100000000.)], { dtype: torch.float32 });
   },
-  "core print threshold 140": () => {
+  "core print threshold 110": () => {
     torch.set_printoptions({ precision: 6 });
     console.log(torch.tensor([9.99e-6, pyfloat(1000.), pyfloat(5e3), 9.9e-5, pyfloat(123456789.)], { dtype: torch.float64 }));
     return torch.tensor([9.99e-6, pyfloat(1000.), pyfloat(5e3), 9.9e-5, pyfloat(123456789.)], { dtype: torch.float64 });
   },
-  "core print threshold 141": () => {
+  "core print threshold 111": () => {
     console.log(torch.tensor([pyfloat(1001.), pyfloat(5e5)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(1001.), pyfloat(5e5)], { dtype: torch.float64 });
   },
-  "core print threshold 142": () => {
+  "core print threshold 112": () => {
     console.log(torch.tensor([2.5e0, 9.9e-5, pyfloat(2.5e2), pyfloat(5e4), pyfloat(9.99e2), pyfloat(123456789.), pyfloat(9.99e5)], { dtype: torch.float32 }));
     return torch.tensor([2.5e0, 9.9e-5, pyfloat(2.5e2), pyfloat(5e4), pyfloat(9.99e2), pyfloat(123456789.), pyfloat(9.99e5)], { dtype: torch.float32 });
   },
-  "core print threshold 143": () => {
+  "core print threshold 113": () => {
     console.log(torch.tensor([pyfloat(1.0001e6), pyfloat(5e4)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(1.0001e6), pyfloat(5e4)], { dtype: torch.float32 });
   },
-  "core print threshold 144": () => {
+  "core print threshold 114": () => {
     console.log(torch.tensor([-Infinity, 5e-6, 9.99e-3, 2.5e-5, pyfloat(1e8), pyfloat(5e9), pyfloat(-9.99e2)], { dtype: torch.float32 }));
     return torch.tensor([-Infinity, 5e-6, 9.99e-3, 2.5e-5, pyfloat(1e8), pyfloat(5e9), pyfloat(-9.99e2)], { dtype: torch.float32 });
   },
-  "core print threshold 145": () => {
+  "core print threshold 115": () => {
     console.log(torch.tensor([pyfloat(999.), pyfloat(2.5e4), pyfloat(9.99e7), pyfloat(1.0001e7)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(999.), pyfloat(2.5e4), pyfloat(9.99e7), pyfloat(1.0001e7)], { dtype: torch.float32 });
   },
-  "core print threshold 146": () => {
+  "core print threshold 116": () => {
     console.log(torch.tensor([pyfloat(-1000.), pyfloat(-0.0), pyfloat(2.5e6)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-1000.), pyfloat(-0.0), pyfloat(2.5e6)], { dtype: torch.float32 });
   },
-  "core print threshold 147": () => {
+  "core print threshold 117": () => {
     console.log(torch.tensor([pyfloat(-2.5e3), Infinity, pyfloat(-0.0), -9.99e1, pyfloat(1e8), pyfloat(-5e3), pyfloat(123456789.)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-2.5e3), Infinity, pyfloat(-0.0), -9.99e1, pyfloat(1e8), pyfloat(-5e3), pyfloat(123456789.)], { dtype: torch.float32 });
   },
-  "core print threshold 148": () => {
+  "core print threshold 118": () => {
     console.log(torch.tensor([9.99e0], { dtype: torch.float64 }));
     return torch.tensor([9.99e0], { dtype: torch.float64 });
   },
-  "core print threshold 149": () => {
+  "core print threshold 119": () => {
     console.log(torch.tensor(pyfloat(100000001.), { dtype: torch.float64 }));
     return torch.tensor(pyfloat(100000001.), { dtype: torch.float64 });
   },
+  "core print threshold 120": () => {
+    console.log(torch.tensor([pyfloat(-1.0001e8), pyfloat(5e4), pyfloat(-2.5e9), pyfloat(5e9), pyfloat(-5e4)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(-1.0001e8), pyfloat(5e4), pyfloat(-2.5e9), pyfloat(5e9), pyfloat(-5e4)], { dtype: torch.float64 });
+  },
+  "core print threshold 121": () => {
+    console.log(torch.tensor([5e-4, pyfloat(1.), pyfloat(5e6), Infinity], { dtype: torch.float64 }));
+    return torch.tensor([5e-4, pyfloat(1.), pyfloat(5e6), Infinity], { dtype: torch.float64 });
+  },
+  "core print threshold 122": () => {
+    console.log(torch.tensor([pyfloat(-1000.), pyfloat(2.5e6), pyfloat(2.5e5), 5e-6, 1e-3], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(-1000.), pyfloat(2.5e6), pyfloat(2.5e5), 5e-6, 1e-3], { dtype: torch.float64 });
+  },
+  "core print threshold 123": () => {
+    torch.set_printoptions({ precision: 8 });
+    console.log(torch.tensor([NaN, pyfloat(1e8), pyfloat(5e9)], { dtype: torch.float64 }));
+    return torch.tensor([NaN, pyfloat(1e8), pyfloat(5e9)], { dtype: torch.float64 });
+  },
+  "core print threshold 124": () => {
+    console.log(torch.tensor([pyfloat(-1000.), -Infinity, 0.5, -1e-1, pyfloat(1e9)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-1000.), -Infinity, 0.5, -1e-1, pyfloat(1e9)], { dtype: torch.float32 });
+  },
+  "core print threshold 125": () => {
+    console.log(torch.tensor([0.0001, -9.99e-3, pyfloat(100000001.)], { dtype: torch.float64 }));
+    return torch.tensor([0.0001, -9.99e-3, pyfloat(100000001.)], { dtype: torch.float64 });
+  },
+  "core print threshold 126": () => {
+    console.log(torch.tensor([9.99e-4, 1.0001e0, -2.5e-1, pyfloat(1e8), pyfloat(1.0001e6), pyfloat(99999999.)], { dtype: torch.float64 }));
+    return torch.tensor([9.99e-4, 1.0001e0, -2.5e-1, pyfloat(1e8), pyfloat(1.0001e6), pyfloat(99999999.)], { dtype: torch.float64 });
+  },
+  "core print threshold 127": () => {
+    console.log(torch.tensor([-1.0001e1, -Infinity, -2.5e-5, pyfloat(9.99e7), pyfloat(1.)], { dtype: torch.float32 }));
+    return torch.tensor([-1.0001e1, -Infinity, -2.5e-5, pyfloat(9.99e7), pyfloat(1.)], { dtype: torch.float32 });
+  },
+  "core print threshold 128": () => {
+    console.log(torch.tensor([-1e-2, -2.5e-6, 9.99e-3, pyfloat(5e3), 9.99e-2, 0.5, 9.9e-5], { dtype: torch.float64 }));
+    return torch.tensor([-1e-2, -2.5e-6, 9.99e-3, pyfloat(5e3), 9.99e-2, 0.5, 9.9e-5], { dtype: torch.float64 });
+  },
+  "core print threshold 129": () => {
+    console.log(torch.tensor([-Infinity, -9.99e-3, pyfloat(1e4), pyfloat(99999999.), pyfloat(1.), 9.99e1, pyfloat(123456789.)], { dtype: torch.float32 }));
+    return torch.tensor([-Infinity, -9.99e-3, pyfloat(1e4), pyfloat(99999999.), pyfloat(1.), 9.99e1, pyfloat(123456789.)], { dtype: torch.float32 });
+  },
+  "core print threshold 130": () => {
+    console.log(torch.tensor(pyfloat(123456789.), { dtype: torch.float64 }));
+    return torch.tensor(pyfloat(123456789.), { dtype: torch.float64 });
+  },
+  "core print threshold 131": () => {
+    console.log(torch.tensor([-Infinity, pyfloat(999.), pyfloat(-1.0001e6), 2.5e-5, pyfloat(9.99e6), pyfloat(1e8)], { dtype: torch.float64 }));
+    return torch.tensor([-Infinity, pyfloat(999.), pyfloat(-1.0001e6), 2.5e-5, pyfloat(9.99e6), pyfloat(1e8)], { dtype: torch.float64 });
+  },
+  "core print threshold 132": () => {
+    console.log(torch.tensor([-Infinity, pyfloat(123456789.), 1.0001e-5], { dtype: torch.float32 }));
+    return torch.tensor([-Infinity, pyfloat(123456789.), 1.0001e-5], { dtype: torch.float32 });
+  },
+  "core print threshold 133": () => {
+    console.log(torch.tensor([pyfloat(2.5e3), pyfloat(1e8)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(2.5e3), pyfloat(1e8)], { dtype: torch.float64 });
+  },
+  "core print threshold 134": () => {
+    console.log(torch.tensor([pyfloat(1e3), 1.0001e-5, 9.99e-5, 9.9e-5, pyfloat(999.)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1e3), 1.0001e-5, 9.99e-5, 9.9e-5, pyfloat(999.)], { dtype: torch.float32 });
+  },
+  "core print threshold 135": () => {
+    console.log(torch.tensor([pyfloat(2.5e6), pyfloat(1000.), pyfloat(123456789.), pyfloat(9.99e5)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(2.5e6), pyfloat(1000.), pyfloat(123456789.), pyfloat(9.99e5)], { dtype: torch.float32 });
+  },
+  "core print threshold 136": () => {
+    console.log(torch.tensor([pyfloat(1001.), 9.99e-2], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(1001.), 9.99e-2], { dtype: torch.float64 });
+  },
+  "core print threshold 137": () => {
+    console.log(torch.tensor([pyfloat(999.), -1.0001e3, 1e-4, pyfloat(-1e0), pyfloat(-1000.), pyfloat(9.99e7)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(999.), -1.0001e3, 1e-4, pyfloat(-1e0), pyfloat(-1000.), pyfloat(9.99e7)], { dtype: torch.float64 });
+  },
+  "core print threshold 138": () => {
+    console.log(torch.tensor([pyfloat(9.99e2), 9.9e-5, 0.0001, pyfloat(-0.0), pyfloat(0.0)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(9.99e2), 9.9e-5, 0.0001, pyfloat(-0.0), pyfloat(0.0)], { dtype: torch.float32 });
+  },
+  "core print threshold 139": () => {
+    console.log(torch.tensor([pyfloat(100000000.), NaN, pyfloat(-1.0001e9)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(100000000.), NaN, pyfloat(-1.0001e9)], { dtype: torch.float32 });
+  },
+  "core print threshold 140": () => {
+    console.log(torch.tensor([0.0001], { dtype: torch.float32 }));
+    return torch.tensor([0.0001], { dtype: torch.float32 });
+  },
+  "core print threshold 141": () => {
+    console.log(torch.tensor([pyfloat(1e8)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(1e8)], { dtype: torch.float64 });
+  },
+  "core print threshold 142": () => {
+    console.log(torch.tensor([0.5], { dtype: torch.float32 }));
+    return torch.tensor([0.5], { dtype: torch.float32 });
+  },
+  "core print threshold 143": () => {
+    console.log(torch.tensor([5e-5, -1e-6, pyfloat(123456789.)], { dtype: torch.float32 }));
+    return torch.tensor([5e-5, -1e-6, pyfloat(123456789.)], { dtype: torch.float32 });
+  },
+  "core print threshold 144": () => {
+    console.log(torch.tensor(1e-5, { dtype: torch.float64 }));
+    return torch.tensor(1e-5, { dtype: torch.float64 });
+  },
+  "core print threshold 145": () => {
+    console.log(torch.tensor(pyfloat(1e8), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(1e8), { dtype: torch.float32 });
+  },
+  "core print threshold 146": () => {
+    console.log(torch.tensor([pyfloat(2.5e5), pyfloat(-1e0), pyfloat(-0.0), pyfloat(5e6), 2.5e-1, pyfloat(123456789.)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(2.5e5), pyfloat(-1e0), pyfloat(-0.0), pyfloat(5e6), 2.5e-1, pyfloat(123456789.)], { dtype: torch.float32 });
+  },
+  "core print threshold 147": () => {
+    console.log(torch.tensor([pyfloat(-5e7), 1.0001e2, 9.9e-5, pyfloat(-1e4), pyfloat(1e3)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(-5e7), 1.0001e2, 9.9e-5, pyfloat(-1e4), pyfloat(1e3)], { dtype: torch.float64 });
+  },
+  "core print threshold 148": () => {
+    console.log(torch.tensor([pyfloat(1000.), 1.0001e-3], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(1000.), 1.0001e-3], { dtype: torch.float32 });
+  },
+  "core print threshold 149": () => {
+    torch.set_printoptions({ precision: 6 });
+    console.log(torch.tensor(pyfloat(5e1), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(5e1), { dtype: torch.float32 });
+  },
   "core print edge 0": () => {
-    console.log(torch.arange(5).double().mul(pyfloat(1e15)).add(0.5).reshape([5, 1]).getitem("::2"));
-    return torch.arange(5).double().mul(pyfloat(1e15)).add(0.5).reshape([5, 1]).getitem("::2");
+    console.log(torch.arange(36).mul(123456789).reshape([3, 3, 4, 1]));
+    return torch.arange(36).mul(123456789).reshape([3, 3, 4, 1]);
   },
   "core print edge 1": () => {
-    torch.set_printoptions({ threshold: 50, edgeitems: 3, linewidth: 40, sci_mode: false });
-    console.log(torch.arange(1).double().mul(pyfloat(1e15)).add(0.5).reshape([]).requires_grad_());
-    return torch.arange(1).double().mul(pyfloat(1e15)).add(0.5).reshape([]).requires_grad_();
+    console.log(torch.arange(400).float().log().reshape([4, 5, 5, 4]).getitem("::2"));
+    return torch.arange(400).float().log().reshape([4, 5, 5, 4]).getitem("::2");
   },
   "core print edge 2": () => {
-    console.log(torch.arange(40).double().div(3).reshape([4, 2, 5]));
-    return torch.arange(40).double().div(3).reshape([4, 2, 5]);
+    torch.set_printoptions({ threshold: 8, linewidth: 40 });
+    console.log(torch.arange(12).float().log().reshape([4, 3, 1]));
+    return torch.arange(12).float().log().reshape([4, 3, 1]);
   },
   "core print edge 3": () => {
-    torch.set_printoptions({ precision: 2 });
-    console.log(torch.arange(32).mul(123456789).reshape([4, 1, 2, 4]));
-    return torch.arange(32).mul(123456789).reshape([4, 1, 2, 4]);
+    console.log(torch.arange(10).mul(pyfloat(1e7)).reshape([1, 2, 5]));
+    return torch.arange(10).mul(pyfloat(1e7)).reshape([1, 2, 5]);
   },
   "core print edge 4": () => {
-    torch.set_printoptions({ precision: 10, linewidth: 200 });
-    console.log(torch.arange(12).sub(6).reshape([4, 1, 3]));
-    return torch.arange(12).sub(6).reshape([4, 1, 3]);
+    torch.set_printoptions({ precision: 0, sci_mode: false });
+    console.log(torch.arange(2).mul(pyfloat(1e7)).reshape([2]));
+    return torch.arange(2).mul(pyfloat(1e7)).reshape([2]);
   },
   "core print edge 5": () => {
-    torch.set_printoptions({ precision: 5, threshold: 50 });
-    console.log(torch.arange(80).mul(123456789).reshape([2, 4, 5, 2]).getitem("::2"));
-    return torch.arange(80).mul(123456789).reshape([2, 4, 5, 2]).getitem("::2");
+    console.log(torch.arange(1).mul(123456789).reshape([1]).getitem("::2"));
+    return torch.arange(1).mul(123456789).reshape([1]).getitem("::2");
   },
   "core print edge 6": () => {
-    torch.set_printoptions({ edgeitems: 3, linewidth: 40 });
-    console.log(torch.arange(1).float().sub(2).reciprocal().reshape([]).requires_grad_());
-    return torch.arange(1).float().sub(2).reciprocal().reshape([]).requires_grad_();
+    torch.set_printoptions({ precision: 2, edgeitems: 2 });
+    console.log(torch.arange(12).reshape([4, 3]).getitem("::2"));
+    return torch.arange(12).reshape([4, 3]).getitem("::2");
   },
   "core print edge 7": () => {
-    torch.set_printoptions({ threshold: 3, edgeitems: 2, sci_mode: true });
-    console.log(torch.linspace(-1, 1, 1).reshape([1]));
-    return torch.linspace(-1, 1, 1).reshape([1]);
-  },
-  "core print edge 8": () => {
-    console.log(torch.arange(90).double().div(3).reshape([3, 3, 2, 5]));
-    return torch.arange(90).double().div(3).reshape([3, 3, 2, 5]);
-  },
-  "core print edge 9": () => {
-    console.log(torch.arange(120).double().mul(pyfloat(1e15)).add(0.5).reshape([5, 2, 3, 4]).requires_grad_());
-    return torch.arange(120).double().mul(pyfloat(1e15)).add(0.5).reshape([5, 2, 3, 4]).requires_grad_();
-  },
-  "core print edge 10": () => {
-    console.log(torch.arange(120).float().sub(2).reciprocal().reshape([4, 3, 5, 2]));
-    return torch.arange(120).float().sub(2).reciprocal().reshape([4, 3, 5, 2]);
-  },
-  "core print edge 11": () => {
-    console.log(torch.arange(96).reshape([4, 4, 2, 3]).getitem("::2"));
-    return torch.arange(96).reshape([4, 4, 2, 3]).getitem("::2");
-  },
-  "core print edge 12": () => {
-    console.log(torch.arange(1).reshape([1]));
-    return torch.arange(1).reshape([1]);
-  },
-  "core print edge 13": () => {
-    torch.set_printoptions({ threshold: 3, linewidth: 1 });
-    console.log(torch.arange(48).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 3, 4]).getitem("::2"));
-    return torch.arange(48).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 3, 4]).getitem("::2");
-  },
-  "core print edge 14": () => {
-    torch.set_printoptions({ threshold: 0, linewidth: 20, sci_mode: true });
-    console.log(torch.arange(4).double().div(3).reshape([2, 2]).transpose(0, -1));
-    return torch.arange(4).double().div(3).reshape([2, 2]).transpose(0, -1);
-  },
-  "core print edge 15": () => {
-    torch.set_printoptions({ precision: 9, linewidth: 20 });
-    console.log(torch.arange(5).float().sub(2).reciprocal().reshape([1, 5]));
-    return torch.arange(5).float().sub(2).reciprocal().reshape([1, 5]);
-  },
-  "core print edge 16": () => {
-    torch.set_printoptions({ precision: 3, edgeitems: 2, linewidth: 40, sci_mode: true });
-    console.log(torch.arange(8).float().pow(3).mul(pyfloat(1e3)).reshape([4, 2]));
-    return torch.arange(8).float().pow(3).mul(pyfloat(1e3)).reshape([4, 2]);
-  },
-  "core print edge 17": () => {
-    console.log(torch.arange(20).float().mul(1.0e-4).reshape([1, 4, 1, 5]));
-    return torch.arange(20).float().mul(1.0e-4).reshape([1, 4, 1, 5]);
-  },
-  "core print edge 18": () => {
-    console.log(torch.arange(5).remainder(3).eq(0).reshape([1, 5]));
-    return torch.arange(5).remainder(3).eq(0).reshape([1, 5]);
-  },
-  "core print edge 19": () => {
-    console.log(torch.linspace(-1, 1, 8).reshape([2, 2, 1, 2]));
-    return torch.linspace(-1, 1, 8).reshape([2, 2, 1, 2]);
-  },
-  "core print edge 20": () => {
-    console.log(torch.arange(45).double().mul(pyfloat(1e15)).add(0.5).reshape([5, 1, 3, 3]));
-    return torch.arange(45).double().mul(pyfloat(1e15)).add(0.5).reshape([5, 1, 3, 3]);
-  },
-  "core print edge 21": () => {
-    console.log(torch.arange(2).float().pow(3).mul(pyfloat(1e3)).reshape([1, 2]).getitem("::2"));
-    return torch.arange(2).float().pow(3).mul(pyfloat(1e3)).reshape([1, 2]).getitem("::2");
-  },
-  "core print edge 22": () => {
-    console.log(torch.arange(8).mul(123456789).reshape([1, 1, 2, 4]).getitem("::2"));
-    return torch.arange(8).mul(123456789).reshape([1, 1, 2, 4]).getitem("::2");
-  },
-  "core print edge 23": () => {
-    console.log(torch.arange(1).double().div(3).reshape([]));
-    return torch.arange(1).double().div(3).reshape([]);
-  },
-  "core print edge 24": () => {
-    torch.set_printoptions({ threshold: 3, edgeitems: 3, sci_mode: true });
-    console.log(torch.arange(6).mul(123456789).reshape([3, 2]));
-    return torch.arange(6).mul(123456789).reshape([3, 2]);
-  },
-  "core print edge 25": () => {
-    torch.set_printoptions({ threshold: 50, edgeitems: 2, sci_mode: false });
-    console.log(torch.arange(12).reshape([4, 3]));
-    return torch.arange(12).reshape([4, 3]);
-  },
-  "core print edge 26": () => {
-    torch.set_printoptions({ precision: 10, threshold: 0, edgeitems: 1 });
-    console.log(torch.arange(50).float().log().reshape([5, 5, 2]));
-    return torch.arange(50).float().log().reshape([5, 5, 2]);
-  },
-  "core print edge 27": () => {
-    console.log(torch.linspace(-1, 1, 1).reshape([1, 1]));
-    return torch.linspace(-1, 1, 1).reshape([1, 1]);
-  },
-  "core print edge 28": () => {
-    console.log(torch.arange(3).float().sub(2).reciprocal().reshape([3]).getitem("::2"));
-    return torch.arange(3).float().sub(2).reciprocal().reshape([3]).getitem("::2");
-  },
-  "core print edge 29": () => {
-    torch.set_printoptions({ precision: 5, edgeitems: 3 });
-    console.log(torch.arange(20).mul(123456789).reshape([5, 4]).transpose(0, -1));
-    return torch.arange(20).mul(123456789).reshape([5, 4]).transpose(0, -1);
-  },
-  "core print edge 30": () => {
-    torch.set_printoptions({ threshold: 8, edgeitems: 2, linewidth: 1 });
-    console.log(torch.arange(2).float().pow(3).mul(pyfloat(1e3)).reshape([2]).getitem("::2"));
-    return torch.arange(2).float().pow(3).mul(pyfloat(1e3)).reshape([2]).getitem("::2");
-  },
-  "core print edge 31": () => {
-    console.log(torch.arange(25).float().sub(2).reciprocal().reshape([5, 1, 5]));
-    return torch.arange(25).float().sub(2).reciprocal().reshape([5, 1, 5]);
-  },
-  "core print edge 32": () => {
-    torch.set_printoptions({ threshold: 8, linewidth: 1 });
-    console.log(torch.arange(1).float().log().reshape([]).requires_grad_());
-    return torch.arange(1).float().log().reshape([]).requires_grad_();
-  },
-  "core print edge 33": () => {
-    console.log(torch.arange(3).sub(1).reshape([3, 1]).transpose(0, -1));
-    return torch.arange(3).sub(1).reshape([3, 1]).transpose(0, -1);
-  },
-  "core print edge 34": () => {
-    torch.set_printoptions({ precision: 0, threshold: 50, sci_mode: true });
-    console.log(torch.linspace(-1, 1, 1).reshape([]));
-    return torch.linspace(-1, 1, 1).reshape([]);
-  },
-  "core print edge 35": () => {
-    torch.set_printoptions({ threshold: 0, linewidth: 40, sci_mode: true });
-    console.log(torch.arange(2).double().div(3).reshape([1, 1, 2]));
-    return torch.arange(2).double().div(3).reshape([1, 1, 2]);
-  },
-  "core print edge 36": () => {
-    torch.set_printoptions({ linewidth: 20 });
-    console.log(torch.arange(20).mul(pyfloat(1e7)).reshape([1, 4, 5, 1]));
-    return torch.arange(20).mul(pyfloat(1e7)).reshape([1, 4, 5, 1]);
-  },
-  "core print edge 37": () => {
-    console.log(torch.arange(16).mul(pyfloat(1e7)).reshape([2, 4, 2]).transpose(0, -1));
-    return torch.arange(16).mul(pyfloat(1e7)).reshape([2, 4, 2]).transpose(0, -1);
-  },
-  "core print edge 38": () => {
-    torch.set_printoptions({ edgeitems: 2, sci_mode: false });
-    console.log(torch.arange(1).float().sub(2).reciprocal().reshape([1]));
-    return torch.arange(1).float().sub(2).reciprocal().reshape([1]);
-  },
-  "core print edge 39": () => {
-    console.log(torch.arange(20).reshape([4, 5]));
-    return torch.arange(20).reshape([4, 5]);
-  },
-  "core print edge 40": () => {
-    console.log(torch.linspace(-1, 1, 9).reshape([3, 3]));
-    return torch.linspace(-1, 1, 9).reshape([3, 3]);
-  },
-  "core print edge 41": () => {
-    console.log(torch.arange(32).mul(pyfloat(1e7)).reshape([4, 2, 4]));
-    return torch.arange(32).mul(pyfloat(1e7)).reshape([4, 2, 4]);
-  },
-  "core print edge 42": () => {
-    console.log(torch.arange(5).float().mul(1.0e-4).reshape([5, 1]).getitem("::2"));
-    return torch.arange(5).float().mul(1.0e-4).reshape([5, 1]).getitem("::2");
-  },
-  "core print edge 43": () => {
-    console.log(torch.arange(1).float().mul(1.0e-4).reshape([]));
-    return torch.arange(1).float().mul(1.0e-4).reshape([]);
-  },
-  "core print edge 44": () => {
-    console.log(torch.arange(1).mul(123456789).reshape([]));
-    return torch.arange(1).mul(123456789).reshape([]);
-  },
-  "core print edge 45": () => {
-    torch.set_printoptions({ edgeitems: 3 });
-    console.log(torch.arange(5).reshape([5]));
-    return torch.arange(5).reshape([5]);
-  },
-  "core print edge 46": () => {
-    console.log(torch.arange(90).sub(45).reshape([5, 3, 2, 3]));
-    return torch.arange(90).sub(45).reshape([5, 3, 2, 3]);
-  },
-  "core print edge 47": () => {
-    console.log(torch.arange(12).double().div(3).reshape([3, 4]));
-    return torch.arange(12).double().div(3).reshape([3, 4]);
-  },
-  "core print edge 48": () => {
-    console.log(torch.arange(6).float().pow(3).mul(pyfloat(1e3)).reshape([3, 2]).transpose(0, -1));
-    return torch.arange(6).float().pow(3).mul(pyfloat(1e3)).reshape([3, 2]).transpose(0, -1);
-  },
-  "core print edge 49": () => {
-    console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
-    return torch.arange(1).remainder(3).eq(0).reshape([]);
-  },
-  "core print edge 50": () => {
-    torch.set_printoptions({ threshold: 8 });
-    console.log(torch.arange(300).sub(150).reshape([4, 5, 3, 5]).transpose(0, -1));
-    return torch.arange(300).sub(150).reshape([4, 5, 3, 5]).transpose(0, -1);
-  },
-  "core print edge 51": () => {
-    torch.set_printoptions({ threshold: 50, sci_mode: true });
-    console.log(torch.arange(5).mul(123456789).reshape([1, 5]));
-    return torch.arange(5).mul(123456789).reshape([1, 5]);
-  },
-  "core print edge 52": () => {
+    torch.set_printoptions({ threshold: 0, sci_mode: true });
     console.log(torch.arange(1).float().pow(3).mul(pyfloat(1e3)).reshape([]));
     return torch.arange(1).float().pow(3).mul(pyfloat(1e3)).reshape([]);
   },
-  "core print edge 53": () => {
-    console.log(torch.arange(2).reshape([2]));
-    return torch.arange(2).reshape([2]);
+  "core print edge 8": () => {
+    console.log(torch.linspace(-1, 1, 4).reshape([2, 2]).transpose(0, -1));
+    return torch.linspace(-1, 1, 4).reshape([2, 2]).transpose(0, -1);
   },
-  "core print edge 54": () => {
-    console.log(torch.arange(25).mul(123456789).reshape([5, 5]).transpose(0, -1));
-    return torch.arange(25).mul(123456789).reshape([5, 5]).transpose(0, -1);
-  },
-  "core print edge 55": () => {
-    console.log(torch.arange(1).double().mul(pyfloat(1e15)).add(0.5).reshape([]));
-    return torch.arange(1).double().mul(pyfloat(1e15)).add(0.5).reshape([]);
-  },
-  "core print edge 56": () => {
-    console.log(torch.arange(32).mul(pyfloat(1e7)).reshape([2, 2, 4, 2]).transpose(0, -1));
-    return torch.arange(32).mul(pyfloat(1e7)).reshape([2, 2, 4, 2]).transpose(0, -1);
-  },
-  "core print edge 57": () => {
-    torch.set_printoptions({  });
-    console.log(torch.linspace(-1, 1, 60).reshape([5, 2, 2, 3]).getitem("::2"));
-    return torch.linspace(-1, 1, 60).reshape([5, 2, 2, 3]).getitem("::2");
-  },
-  "core print edge 58": () => {
-    torch.set_printoptions({ precision: 5, threshold: 8 });
-    console.log(torch.arange(1).float().sub(2).reciprocal().reshape([]));
-    return torch.arange(1).float().sub(2).reciprocal().reshape([]);
-  },
-  "core print edge 59": () => {
-    console.log(torch.arange(1).mul(123456789).reshape([]));
-    return torch.arange(1).mul(123456789).reshape([]);
-  },
-  "core print edge 60": () => {
-    torch.set_printoptions({ threshold: 0, edgeitems: 1, linewidth: 1, sci_mode: true });
+  "core print edge 9": () => {
     console.log(torch.arange(12).sub(6).reshape([3, 4]).getitem("::2"));
     return torch.arange(12).sub(6).reshape([3, 4]).getitem("::2");
   },
-  "core print edge 61": () => {
+  "core print edge 10": () => {
     torch.set_printoptions({ threshold: 8, linewidth: 20, sci_mode: true });
     console.log(torch.arange(1).mul(pyfloat(1e7)).reshape([]));
     return torch.arange(1).mul(pyfloat(1e7)).reshape([]);
   },
-  "core print edge 62": () => {
+  "core print edge 11": () => {
     torch.set_printoptions({ threshold: 0, linewidth: 1, sci_mode: false });
     console.log(torch.arange(160).float().pow(3).mul(pyfloat(1e3)).reshape([2, 4, 4, 5]));
     return torch.arange(160).float().pow(3).mul(pyfloat(1e3)).reshape([2, 4, 4, 5]);
   },
-  "core print edge 63": () => {
+  "core print edge 12": () => {
     console.log(torch.arange(15).sub(7).reshape([3, 5]).getitem("::2"));
     return torch.arange(15).sub(7).reshape([3, 5]).getitem("::2");
   },
-  "core print edge 64": () => {
+  "core print edge 13": () => {
     console.log(torch.arange(5).float().mul(1.0e-4).reshape([1, 5]).transpose(0, -1));
     return torch.arange(5).float().mul(1.0e-4).reshape([1, 5]).transpose(0, -1);
   },
-  "core print edge 65": () => {
+  "core print edge 14": () => {
     torch.set_printoptions({ precision: 1, linewidth: 200 });
     console.log(torch.arange(1).double().mul(pyfloat(1e15)).add(0.5).reshape([1]).getitem("::2"));
     return torch.arange(1).double().mul(pyfloat(1e15)).add(0.5).reshape([1]).getitem("::2");
   },
-  "core print edge 66": () => {
+  "core print edge 15": () => {
     console.log(torch.arange(100).float().pow(3).mul(pyfloat(1e3)).reshape([5, 5, 4]).transpose(0, -1));
     return torch.arange(100).float().pow(3).mul(pyfloat(1e3)).reshape([5, 5, 4]).transpose(0, -1);
   },
-  "core print edge 67": () => {
+  "core print edge 16": () => {
     console.log(torch.arange(20).double().mul(pyfloat(1e15)).add(0.5).reshape([5, 1, 4]));
     return torch.arange(20).double().mul(pyfloat(1e15)).add(0.5).reshape([5, 1, 4]);
   },
-  "core print edge 68": () => {
+  "core print edge 17": () => {
     console.log(torch.arange(1).double().mul(pyfloat(1e15)).add(0.5).reshape([1, 1]));
     return torch.arange(1).double().mul(pyfloat(1e15)).add(0.5).reshape([1, 1]);
   },
-  "core print edge 69": () => {
+  "core print edge 18": () => {
     console.log(torch.arange(1).mul(pyfloat(1e7)).reshape([]));
     return torch.arange(1).mul(pyfloat(1e7)).reshape([]);
   },
-  "core print edge 70": () => {
+  "core print edge 19": () => {
     console.log(torch.arange(8).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 1, 1, 2]));
     return torch.arange(8).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 1, 1, 2]);
   },
-  "core print edge 71": () => {
+  "core print edge 20": () => {
     torch.set_printoptions({ edgeitems: 3, sci_mode: false });
     console.log(torch.arange(8).float().mul(1.0e-4).reshape([4, 1, 2]).transpose(0, -1));
     return torch.arange(8).float().mul(1.0e-4).reshape([4, 1, 2]).transpose(0, -1);
   },
-  "core print edge 72": () => {
+  "core print edge 21": () => {
     console.log(torch.arange(4).mul(123456789).reshape([1, 4]).getitem("::2"));
     return torch.arange(4).mul(123456789).reshape([1, 4]).getitem("::2");
   },
-  "core print edge 73": () => {
+  "core print edge 22": () => {
     console.log(torch.arange(1).reshape([]));
     return torch.arange(1).reshape([]);
   },
-  "core print edge 74": () => {
+  "core print edge 23": () => {
     console.log(torch.arange(3).double().div(3).reshape([1, 3]).getitem("::2"));
     return torch.arange(3).double().div(3).reshape([1, 3]).getitem("::2");
   },
-  "core print edge 75": () => {
+  "core print edge 24": () => {
     torch.set_printoptions({ precision: 2, linewidth: 200 });
     console.log(torch.linspace(-1, 1, 12).reshape([2, 2, 3]).transpose(0, -1));
     return torch.linspace(-1, 1, 12).reshape([2, 2, 3]).transpose(0, -1);
   },
-  "core print edge 76": () => {
+  "core print edge 25": () => {
     torch.set_printoptions({ precision: 5, threshold: 3, edgeitems: 1, linewidth: 20 });
     console.log(torch.arange(2).float().mul(1.0e-4).reshape([2]));
     return torch.arange(2).float().mul(1.0e-4).reshape([2]);
   },
-  "core print edge 77": () => {
+  "core print edge 26": () => {
     console.log(torch.arange(240).float().log().reshape([3, 5, 4, 4]));
     return torch.arange(240).float().log().reshape([3, 5, 4, 4]);
   },
-  "core print edge 78": () => {
+  "core print edge 27": () => {
     console.log(torch.arange(27).sub(13).reshape([3, 3, 3, 1]));
     return torch.arange(27).sub(13).reshape([3, 3, 3, 1]);
   },
-  "core print edge 79": () => {
+  "core print edge 28": () => {
     console.log(torch.arange(1).float().pow(3).mul(pyfloat(1e3)).reshape([]));
     return torch.arange(1).float().pow(3).mul(pyfloat(1e3)).reshape([]);
   },
+  "core print edge 29": () => {
+    console.log(torch.arange(50).float().sub(2).reciprocal().reshape([5, 1, 2, 5]));
+    return torch.arange(50).float().sub(2).reciprocal().reshape([5, 1, 2, 5]);
+  },
+  "core print edge 30": () => {
+    console.log(torch.arange(48).mul(pyfloat(1e7)).reshape([4, 3, 2, 2]));
+    return torch.arange(48).mul(pyfloat(1e7)).reshape([4, 3, 2, 2]);
+  },
+  "core print edge 31": () => {
+    console.log(torch.arange(5).float().mul(1.0e-4).reshape([5]).getitem("::2"));
+    return torch.arange(5).float().mul(1.0e-4).reshape([5]).getitem("::2");
+  },
+  "core print edge 32": () => {
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
+  },
+  "core print edge 33": () => {
+    console.log(torch.arange(10).float().sub(2).reciprocal().reshape([5, 2]).transpose(0, -1));
+    return torch.arange(10).float().sub(2).reciprocal().reshape([5, 2]).transpose(0, -1);
+  },
+  "core print edge 34": () => {
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
+  },
+  "core print edge 35": () => {
+    console.log(torch.arange(5).mul(pyfloat(1e7)).reshape([5]).getitem("::2"));
+    return torch.arange(5).mul(pyfloat(1e7)).reshape([5]).getitem("::2");
+  },
+  "core print edge 36": () => {
+    torch.set_printoptions({ precision: 1, edgeitems: 3, sci_mode: false });
+    console.log(torch.arange(5).mul(123456789).reshape([5, 1]).transpose(0, -1));
+    return torch.arange(5).mul(123456789).reshape([5, 1]).transpose(0, -1);
+  },
+  "core print edge 37": () => {
+    console.log(torch.linspace(-1, 1, 16).reshape([4, 4]));
+    return torch.linspace(-1, 1, 16).reshape([4, 4]);
+  },
+  "core print edge 38": () => {
+    console.log(torch.arange(36).float().log().reshape([4, 1, 3, 3]).getitem("::2"));
+    return torch.arange(36).float().log().reshape([4, 1, 3, 3]).getitem("::2");
+  },
+  "core print edge 39": () => {
+    torch.set_printoptions({ edgeitems: 1, linewidth: 200 });
+    console.log(torch.arange(80).float().log().reshape([2, 4, 2, 5]).requires_grad_());
+    return torch.arange(80).float().log().reshape([2, 4, 2, 5]).requires_grad_();
+  },
+  "core print edge 40": () => {
+    console.log(torch.arange(2).float().log().reshape([1, 2]));
+    return torch.arange(2).float().log().reshape([1, 2]);
+  },
+  "core print edge 41": () => {
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
+  },
+  "core print edge 42": () => {
+    console.log(torch.arange(160).reshape([4, 2, 5, 4]));
+    return torch.arange(160).reshape([4, 2, 5, 4]);
+  },
+  "core print edge 43": () => {
+    console.log(torch.linspace(-1, 1, 16).reshape([4, 4, 1]).getitem("::2"));
+    return torch.linspace(-1, 1, 16).reshape([4, 4, 1]).getitem("::2");
+  },
+  "core print edge 44": () => {
+    torch.set_printoptions({ threshold: 8, edgeitems: 3, sci_mode: false });
+    console.log(torch.linspace(-1, 1, 100).reshape([5, 2, 2, 5]).getitem("::2"));
+    return torch.linspace(-1, 1, 100).reshape([5, 2, 2, 5]).getitem("::2");
+  },
+  "core print edge 45": () => {
+    console.log(torch.arange(3).sub(1).reshape([1, 3]));
+    return torch.arange(3).sub(1).reshape([1, 3]);
+  },
+  "core print edge 46": () => {
+    torch.set_printoptions({ linewidth: 1, sci_mode: true });
+    console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
+    return torch.arange(1).remainder(3).eq(0).reshape([]);
+  },
+  "core print edge 47": () => {
+    console.log(torch.arange(9).double().div(3).reshape([3, 3]).getitem("::2"));
+    return torch.arange(9).double().div(3).reshape([3, 3]).getitem("::2");
+  },
+  "core print edge 48": () => {
+    torch.set_printoptions({ precision: 1, threshold: 8, linewidth: 20, sci_mode: true });
+    console.log(torch.arange(8).float().log().reshape([2, 1, 4]).transpose(0, -1));
+    return torch.arange(8).float().log().reshape([2, 1, 4]).transpose(0, -1);
+  },
+  "core print edge 49": () => {
+    torch.set_printoptions({ threshold: 8, linewidth: 1 });
+    console.log(torch.arange(1).mul(pyfloat(1e7)).reshape([]));
+    return torch.arange(1).mul(pyfloat(1e7)).reshape([]);
+  },
+  "core print edge 50": () => {
+    console.log(torch.arange(15).float().mul(1.0e-4).reshape([5, 3]));
+    return torch.arange(15).float().mul(1.0e-4).reshape([5, 3]);
+  },
+  "core print edge 51": () => {
+    console.log(torch.arange(12).float().mul(1.0e-4).reshape([3, 4]));
+    return torch.arange(12).float().mul(1.0e-4).reshape([3, 4]);
+  },
+  "core print edge 52": () => {
+    console.log(torch.arange(2).double().mul(pyfloat(1e15)).add(0.5).reshape([2]));
+    return torch.arange(2).double().mul(pyfloat(1e15)).add(0.5).reshape([2]);
+  },
+  "core print edge 53": () => {
+    torch.set_printoptions({ precision: 1, edgeitems: 1, sci_mode: true });
+    console.log(torch.arange(1).mul(pyfloat(1e7)).reshape([]));
+    return torch.arange(1).mul(pyfloat(1e7)).reshape([]);
+  },
+  "core print edge 54": () => {
+    console.log(torch.arange(1).double().div(3).reshape([]));
+    return torch.arange(1).double().div(3).reshape([]);
+  },
+  "core print edge 55": () => {
+    torch.set_printoptions({ precision: 8, threshold: 0, sci_mode: false });
+    console.log(torch.arange(5).float().sub(2).reciprocal().reshape([5]).getitem("::2"));
+    return torch.arange(5).float().sub(2).reciprocal().reshape([5]).getitem("::2");
+  },
+  "core print edge 56": () => {
+    console.log(torch.arange(24).mul(123456789).reshape([4, 1, 3, 2]).transpose(0, -1));
+    return torch.arange(24).mul(123456789).reshape([4, 1, 3, 2]).transpose(0, -1);
+  },
+  "core print edge 57": () => {
+    console.log(torch.arange(75).float().log().reshape([3, 5, 5]));
+    return torch.arange(75).float().log().reshape([3, 5, 5]);
+  },
+  "core print edge 58": () => {
+    console.log(torch.arange(3).double().div(3).reshape([1, 1, 1, 3]).transpose(0, -1));
+    return torch.arange(3).double().div(3).reshape([1, 1, 1, 3]).transpose(0, -1);
+  },
+  "core print edge 59": () => {
+    console.log(torch.arange(32).float().pow(3).mul(pyfloat(1e3)).reshape([2, 1, 4, 4]).transpose(0, -1));
+    return torch.arange(32).float().pow(3).mul(pyfloat(1e3)).reshape([2, 1, 4, 4]).transpose(0, -1);
+  },
+  "core print edge 60": () => {
+    torch.set_printoptions({ threshold: 0, linewidth: 200 });
+    console.log(torch.arange(4).sub(2).reshape([4]).getitem("::2"));
+    return torch.arange(4).sub(2).reshape([4]).getitem("::2");
+  },
+  "core print edge 61": () => {
+    torch.set_printoptions({ precision: 3, threshold: 8, edgeitems: 2, sci_mode: false });
+    console.log(torch.arange(24).float().mul(1.0e-4).reshape([3, 2, 4, 1]).transpose(0, -1));
+    return torch.arange(24).float().mul(1.0e-4).reshape([3, 2, 4, 1]).transpose(0, -1);
+  },
+  "core print edge 62": () => {
+    console.log(torch.arange(2).mul(pyfloat(1e7)).reshape([2]).getitem("::2"));
+    return torch.arange(2).mul(pyfloat(1e7)).reshape([2]).getitem("::2");
+  },
+  "core print edge 63": () => {
+    console.log(torch.arange(4).float().sub(2).reciprocal().reshape([4]));
+    return torch.arange(4).float().sub(2).reciprocal().reshape([4]);
+  },
+  "core print edge 64": () => {
+    console.log(torch.arange(16).mul(pyfloat(1e7)).reshape([4, 4]).getitem("::2"));
+    return torch.arange(16).mul(pyfloat(1e7)).reshape([4, 4]).getitem("::2");
+  },
+  "core print edge 65": () => {
+    console.log(torch.arange(3).float().log().reshape([3]).getitem("::2"));
+    return torch.arange(3).float().log().reshape([3]).getitem("::2");
+  },
+  "core print edge 66": () => {
+    console.log(torch.arange(1).double().div(3).reshape([]));
+    return torch.arange(1).double().div(3).reshape([]);
+  },
+  "core print edge 67": () => {
+    console.log(torch.arange(1).float().sub(2).reciprocal().reshape([]));
+    return torch.arange(1).float().sub(2).reciprocal().reshape([]);
+  },
+  "core print edge 68": () => {
+    console.log(torch.arange(6).mul(pyfloat(1e7)).reshape([2, 3, 1]));
+    return torch.arange(6).mul(pyfloat(1e7)).reshape([2, 3, 1]);
+  },
+  "core print edge 69": () => {
+    console.log(torch.arange(12).float().mul(1.0e-4).reshape([1, 4, 3]));
+    return torch.arange(12).float().mul(1.0e-4).reshape([1, 4, 3]);
+  },
+  "core print edge 70": () => {
+    torch.set_printoptions({ precision: 1, edgeitems: 1, sci_mode: false });
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
+  },
+  "core print edge 71": () => {
+    torch.set_printoptions({ precision: 3, threshold: 8, sci_mode: true });
+    console.log(torch.arange(144).float().mul(1.0e-4).reshape([4, 4, 3, 3]).transpose(0, -1));
+    return torch.arange(144).float().mul(1.0e-4).reshape([4, 4, 3, 3]).transpose(0, -1);
+  },
+  "core print edge 72": () => {
+    console.log(torch.arange(48).mul(123456789).reshape([4, 4, 3, 1]));
+    return torch.arange(48).mul(123456789).reshape([4, 4, 3, 1]);
+  },
+  "core print edge 73": () => {
+    torch.set_printoptions({ edgeitems: 1, linewidth: 1 });
+    console.log(torch.linspace(-1, 1, 20).reshape([5, 4, 1]).transpose(0, -1));
+    return torch.linspace(-1, 1, 20).reshape([5, 4, 1]).transpose(0, -1);
+  },
+  "core print edge 74": () => {
+    torch.set_printoptions({ edgeitems: 1, linewidth: 1 });
+    console.log(torch.arange(48).double().div(3).reshape([4, 4, 3]));
+    return torch.arange(48).double().div(3).reshape([4, 4, 3]);
+  },
+  "core print edge 75": () => {
+    torch.set_printoptions({ edgeitems: 3 });
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
+  },
+  "core print edge 76": () => {
+    console.log(torch.arange(5).double().mul(pyfloat(1e15)).add(0.5).reshape([1, 5]));
+    return torch.arange(5).double().mul(pyfloat(1e15)).add(0.5).reshape([1, 5]);
+  },
+  "core print edge 77": () => {
+    console.log(torch.arange(1).float().log().reshape([1]).getitem("::2"));
+    return torch.arange(1).float().log().reshape([1]).getitem("::2");
+  },
+  "core print edge 78": () => {
+    torch.set_printoptions({ edgeitems: 2, sci_mode: true });
+    console.log(torch.arange(2).reshape([2, 1]).transpose(0, -1));
+    return torch.arange(2).reshape([2, 1]).transpose(0, -1);
+  },
+  "core print edge 79": () => {
+    torch.set_printoptions({ linewidth: 200 });
+    console.log(torch.arange(1).float().sub(2).reciprocal().reshape([1]));
+    return torch.arange(1).float().sub(2).reciprocal().reshape([1]);
+  },
   "core autograd edge 0": () => {
-    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    const x = torch.tensor([pyfloat(3.), 1.25, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     x.retain_grad();
     x.tanh().sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
   "core autograd edge 1": () => {
-    const x = torch.tensor([1.25, pyfloat(3.), 1.25, -0.75], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
+    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1).sum();
+    y.backward();
+    y.backward();
+    return x.grad;
   },
   "core autograd edge 2": () => {
-    const x = torch.tensor([-0.75, 0.5], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
+    const x = torch.tensor([-0.75, -1.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").mul_(2);
+    return x;
   },
   "core autograd edge 3": () => {
-    const x = torch.tensor([pyfloat(2.0), 1.25, 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.sigmoid().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
+    const x = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.clone().sum(), [x, w]);
   },
   "core autograd edge 4": () => {
-    const x = torch.tensor([-1.5, 0.5, 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.tanh();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
+    const x = torch.tensor([-0.75, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).view(-1);
+    y.detach_();
+    return y;
   },
   "core autograd edge 5": () => {
-    const x = torch.tensor([-0.75, -1.5, -0.75, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 6": () => {
-    const x = torch.tensor([0.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    x.retain_grad();
-    x.sqrt().sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 7": () => {
-    const x = torch.tensor([1.25, 1.25, -0.75, 1.25], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").mul_(2);
-    return x;
-  },
-  "core autograd edge 8": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.relu();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 9": () => {
-    const x = torch.tensor([1.25, -1.5, pyfloat(3.), -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.relu();
-    y.mul_(2);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 10": () => {
-    const x = torch.tensor([1.25, 0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.neg().sum();
-    y.backward();
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 11": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0), pyfloat(3.), -1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.neg();
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 12": () => {
-    const x = torch.tensor([-1.5, -0.75, -0.75, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 13": () => {
-    const x = torch.tensor([0.5, -1.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.add(1).sum(), [x, w]);
-  },
-  "core autograd edge 14": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
-    x.retain_grad();
-    x.clone().sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 15": () => {
-    const x = torch.tensor([pyfloat(3.), 1.25], { dtype: torch.float32, requires_grad: true });
-    x.retain_grad();
-    x.t().sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 16": () => {
-    const x = torch.tensor([1.25, -0.75, 1.25, 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).unsqueeze(0);
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 17": () => {
-    const x = torch.tensor([pyfloat(3.), 0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.tanh().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 18": () => {
-    const x = torch.tensor([1.25, -0.75, -1.5, 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.sum();
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 19": () => {
-    const x = torch.tensor([pyfloat(3.), -1.5], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 20": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0), 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.sigmoid().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 21": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").mul_(2);
-    return x;
-  },
-  "core autograd edge 22": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0), 1.25, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).t();
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 23": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).t();
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 24": () => {
-    const x = torch.tensor([-0.75, -0.75, -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").add_(1);
-    return x;
-  },
-  "core autograd edge 25": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 26": () => {
-    const x = torch.tensor([-0.75, 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(2);
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 27": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.pow(2).unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 28": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(2).view(-1);
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 29": () => {
-    const x = torch.tensor([1.25, -0.75, -0.75], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 30": () => {
-    const x = torch.tensor([1.25, 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.div(x.detach());
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 31": () => {
-    const x = torch.tensor([-0.75, -0.75, -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.sqrt().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 32": () => {
-    const x = torch.tensor([pyfloat(3.), 1.25, -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.relu();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 33": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.neg().sum();
-    y.backward();
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 34": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.pow(2);
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 35": () => {
-    const x = torch.tensor([0.5, -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.neg().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 36": () => {
-    const x = torch.tensor([-1.5, pyfloat(3.), -0.75], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").mul_(2);
-    return x;
-  },
-  "core autograd edge 37": () => {
-    const x = torch.tensor([0.5, -1.5, 0.5, -1.5], { dtype: torch.float64, requires_grad: true });
-    x.retain_grad();
-    x.view(-1, 1).sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 38": () => {
-    const x = torch.tensor([pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.sqrt();
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 39": () => {
-    const x = torch.tensor([pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.add(1);
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 40": () => {
-    const x = torch.tensor([-1.5, pyfloat(3.), 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.sub(x.detach()).sum();
-    y.backward({ create_graph: true });
-    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
-    return x.grad;
-  },
-  "core autograd edge 41": () => {
-    const x = torch.tensor([1.25, -1.5, pyfloat(3.), 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.div(x.detach());
-    y.mul_(2);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 42": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
-    x.retain_grad();
-    x.sigmoid().sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 43": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.div(x.detach());
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 44": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.sum();
-    y.zero_();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 45": () => {
-    const x = torch.tensor([pyfloat(3.), -1.5, -0.75, 1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(x);
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 46": () => {
-    const x = torch.tensor([-1.5, -1.5, 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(x).unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 47": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).view(-1);
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 48": () => {
-    const x = torch.tensor([-1.5, 1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(2).getitem("0:1");
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 49": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0), 0.5, 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.sigmoid();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 50": () => {
-    const x = torch.tensor([pyfloat(2.0), -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.tanh();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 51": () => {
-    const x = torch.tensor([-1.5, -0.75, -1.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(2).t();
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 52": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0), pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.relu().sum();
-    y.backward();
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 53": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.clone();
-    y.zero_();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 54": () => {
-    const x = torch.tensor([pyfloat(2.0), 0.5], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").fill_(2);
-    return x;
-  },
-  "core autograd edge 55": () => {
-    const x = torch.tensor([-0.75, -0.75, 0.5, 1.25], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.relu().sum(), [x, w]);
-  },
-  "core autograd edge 56": () => {
-    const x = torch.tensor([0.5, 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.abs();
-    y.mul_(2);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 57": () => {
-    const x = torch.tensor([1.25, -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.add(1);
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 58": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 59": () => {
-    const x = torch.tensor([-1.5, 1.25], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 60": () => {
-    const x = torch.tensor([pyfloat(3.), 1.25, 1.25], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.sub(x.detach()).sum(), [x, w]);
-  },
-  "core autograd edge 61": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.view(-1, 1);
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 62": () => {
-    const x = torch.tensor([pyfloat(2.0), 0.5, pyfloat(3.), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.div(x.detach());
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 63": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    x.getitem("0").fill_(2);
-    return x;
-  },
-  "core autograd edge 64": () => {
-    const x = torch.tensor([pyfloat(3.), 1.25, 0.5, -1.5], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").fill_(2);
-    return x;
-  },
-  "core autograd edge 65": () => {
-    const x = torch.tensor([-1.5, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.abs();
-    y.zero_();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 66": () => {
-    const x = torch.tensor([1.25, 1.25, pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.pow(2).sum(), [x, w]);
-  },
-  "core autograd edge 67": () => {
-    const x = torch.tensor([pyfloat(3.), pyfloat(2.0), -1.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.add(1).sum(), [x, w]);
-  },
-  "core autograd edge 68": () => {
-    const x = torch.tensor([0.5, 0.5, pyfloat(3.), -0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.exp().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 69": () => {
-    const x = torch.tensor([-0.75, -1.5, 0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.sub(x.detach());
-    y.zero_();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 70": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(3.), -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.neg().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 71": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
-    x.getitem("0").add_(1);
-    return x;
-  },
-  "core autograd edge 72": () => {
-    const x = torch.tensor([-0.75, -1.5, -1.5], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.sqrt().sum(), [x, w]);
-  },
-  "core autograd edge 73": () => {
-    const x = torch.tensor([-0.75, 0.5, -0.75], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 74": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0), pyfloat(3.), 1.25], { dtype: torch.float64, requires_grad: true });
-    x.getitem("0").add_(1);
-    return x;
-  },
-  "core autograd edge 75": () => {
-    const x = torch.tensor([0.5, 0.5], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 76": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.clone().sum();
-    y.backward();
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 77": () => {
-    const x = torch.tensor([1.25, -1.5, -0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).view(-1);
-    y.detach_();
-    return y;
-  },
-  "core autograd edge 78": () => {
     const x = torch.tensor([0.5, -0.75, 1.25], { dtype: torch.float32, requires_grad: true });
     x.retain_grad();
     x.pow(2).sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd edge 79": () => {
+  "core autograd edge 6": () => {
     const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
     const y = x.abs();
     y.sum().backward();
     console.log(y.grad, y.is_leaf, y.retains_grad);
     return y.grad;
   },
+  "core autograd edge 7": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 8": () => {
+    const x = torch.tensor([-1.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2).sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 9": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1).unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 10": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2);
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 11": () => {
+    const x = torch.tensor([pyfloat(2.0), pyfloat(3.), -1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.tanh().sum(), [x, w]);
+  },
+  "core autograd edge 12": () => {
+    const x = torch.tensor([-1.5, pyfloat(2.0), -0.75, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).t();
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 13": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(2.0), -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.t().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 14": () => {
+    const x = torch.tensor([pyfloat(2.0), -0.75, pyfloat(3.), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 15": () => {
+    const x = torch.tensor([1.25, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.sigmoid();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 16": () => {
+    const x = torch.tensor([-0.75, pyfloat(3.), 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 17": () => {
+    const x = torch.tensor([-0.75, -0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).getitem("0:1");
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 18": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 19": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.clone();
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 20": () => {
+    const x = torch.tensor([-0.75, -1.5, -0.75], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.abs().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 21": () => {
+    const x = torch.tensor([-0.75, pyfloat(3.), 1.25, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.div(x.detach());
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 22": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.pow(2).sum(), [x, w]);
+  },
+  "core autograd edge 23": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.tanh().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 24": () => {
+    const x = torch.tensor([-1.5, -1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.t().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 25": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.neg().unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 26": () => {
+    const x = torch.tensor([0.5, 0.5, -1.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 27": () => {
+    const x = torch.tensor([-1.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 28": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").add_(1);
+    return x;
+  },
+  "core autograd edge 29": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.t();
+    y.add_(1);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 30": () => {
+    const x = torch.tensor([0.5, -0.75, -0.75, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 31": () => {
+    const x = torch.tensor([pyfloat(3.), -1.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    x.retain_grad();
+    x.sub(x.detach()).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 32": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 33": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.abs();
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 34": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.sigmoid().sum(), [x, w]);
+  },
+  "core autograd edge 35": () => {
+    const x = torch.tensor([0.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").add_(1);
+    return x;
+  },
+  "core autograd edge 36": () => {
+    const x = torch.tensor([-0.75, pyfloat(3.), -0.75], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 37": () => {
+    const x = torch.tensor([1.25, pyfloat(3.), -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(x);
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 38": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").fill_(2);
+    return x;
+  },
+  "core autograd edge 39": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.clone();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 40": () => {
+    const x = torch.tensor([1.25, pyfloat(3.), -1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 41": () => {
+    const x = torch.tensor([1.25, -0.75, -0.75], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 42": () => {
+    const x = torch.tensor([0.5, 1.25, 0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.t();
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 43": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0), -1.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.t().sum(), [x, w]);
+  },
+  "core autograd edge 44": () => {
+    const x = torch.tensor([-1.5, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 45": () => {
+    const x = torch.tensor([-0.75, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sigmoid().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 46": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.neg();
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 47": () => {
+    const x = torch.tensor([-1.5, pyfloat(2.0), pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 48": () => {
+    const x = torch.tensor([0.5, -0.75], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.tanh().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 49": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1).unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 50": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.abs().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 51": () => {
+    const x = torch.tensor([0.5, pyfloat(3.), -0.75], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 52": () => {
+    const x = torch.tensor([0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).view(-1);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 53": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(x).sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 54": () => {
+    const x = torch.tensor([0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 55": () => {
+    const x = torch.tensor([1.25, -1.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.tanh();
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 56": () => {
+    const x = torch.tensor([-0.75, 1.25, 0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    x.retain_grad();
+    x.add(1).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 57": () => {
+    const x = torch.tensor([-0.75, 1.25, -1.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.sum().sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 58": () => {
+    const x = torch.tensor([1.25, pyfloat(2.0), 0.5], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").mul_(2);
+    return x;
+  },
+  "core autograd edge 59": () => {
+    const x = torch.tensor([1.25, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).view(-1);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 60": () => {
+    const x = torch.tensor([pyfloat(2.0), -0.75, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.clone().unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 61": () => {
+    const x = torch.tensor([0.5, -1.5, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.exp().unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 62": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.mul(2).sum(), [x, w]);
+  },
+  "core autograd edge 63": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.sub(x.detach()).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 64": () => {
+    const x = torch.tensor([-0.75, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.t();
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 65": () => {
+    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 66": () => {
+    const x = torch.tensor([1.25, -1.5, -1.5, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.div(x.detach());
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 67": () => {
+    const x = torch.tensor([-1.5, 0.5, 0.5, -1.5], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.sub(x.detach()).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 68": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 69": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).view(-1);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 70": () => {
+    const x = torch.tensor([1.25, 1.25, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.div(x.detach());
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 71": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").add_(1);
+    return x;
+  },
+  "core autograd edge 72": () => {
+    const x = torch.tensor([pyfloat(3.), -0.75, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    x.retain_grad();
+    x.clone().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 73": () => {
+    const x = torch.tensor([-0.75, pyfloat(2.0), -1.5], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.add(1).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 74": () => {
+    const x = torch.tensor([-1.5, -1.5, 0.5, -0.75], { dtype: torch.float64, requires_grad: true });
+    x.retain_grad();
+    x.add(1).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 75": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.tanh();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 76": () => {
+    const x = torch.tensor([-1.5, 1.25, 1.25], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.neg().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 77": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.t().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 78": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sigmoid();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 79": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    x.retain_grad();
+    x.sqrt().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
   "core autograd more 0": () => {
+    const x = torch.tensor([-0.75, pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(1.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 1": () => {
+    const x = torch.tensor([1.25, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1);
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(-1.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 2": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 3": () => {
+    const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    y.register_hook((g) => null);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 4": () => {
+    const x = torch.tensor([0.5, -1.5], { dtype: torch.float32, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.add(1).sum().backward();
+    x.add(1).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 5": () => {
+    const w = torch.ones(2);
+    w.sum().backward();
+    return w;
+  },
+  "core autograd more 6": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 7": () => {
+    const x = torch.tensor([-0.75, pyfloat(3.), -1.5], { dtype: torch.float64, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.add(1);
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 8": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, -1.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.pow(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 9": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 10": () => {
+    const x = torch.tensor([0.5, -0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().sum().mul(w.sum());
+    y.backward({ inputs: [w] });
+    console.log(x.grad);
+    return w.grad;
+  },
+  "core autograd more 11": () => {
+    const x = torch.tensor([pyfloat(3.), 1.25, -0.75, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2);
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(1.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 12": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.sin().sum().backward();
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 13": () => {
+    const x = torch.tensor([pyfloat(3.), -1.5, pyfloat(2.0), 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp();
+    y.register_hook((g) => null);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 14": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
+  },
+  "core autograd more 15": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.exp().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 16": () => {
+    const x = torch.tensor([pyfloat(3.), -0.75], { dtype: torch.float32, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.pow(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 17": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0), -1.5, -1.5], { dtype: torch.float32, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.pow(2);
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 18": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.mul(2);
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 19": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 20": () => {
+    const w = torch.ones(2);
+    w.sum().backward();
+    return w;
+  },
+  "core autograd more 21": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2);
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 22": () => {
     const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
     const y = x.sin().sum();
     torch.autograd.grad(y, x);
     return torch.autograd.grad(y, x);
   },
-  "core autograd more 1": () => {
-    const w = torch.ones(2);
-    w.retain_grad();
-    return w;
-  },
-  "core autograd more 2": () => {
-    const x = torch.tensor([pyfloat(3.), -0.75, -1.5, 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.pow(2);
-    y.register_hook((g) => null);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 3": () => {
-    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.mul(2).sum().backward();
-    x.mul(2).sum().backward();
-    return x.grad;
-  },
-  "core autograd more 4": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(3.), -1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(1).getitem("0").expand(3);
-    y.add_(1);
-    return y;
-  },
-  "core autograd more 5": () => {
-    const x = torch.tensor([1.25, -1.5, pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.exp();
-    const z = x.mul(3);
-    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(-1.0), { dtype: x.dtype }), null] });
-    return gs;
-  },
-  "core autograd more 6": () => {
-    const x = torch.tensor([-0.75, pyfloat(2.0), -0.75, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.exp().sum().backward();
-    x.exp().sum().backward();
-    return x.grad;
-  },
-  "core autograd more 7": () => {
-    const x = torch.tensor([0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.pow(2).sum().backward();
-    x.pow(2).sum().backward();
-    return x.grad;
-  },
-  "core autograd more 8": () => {
-    const x = torch.tensor([pyfloat(3.), 0.5], { dtype: torch.float32, requires_grad: true });
-    torch.set_grad_enabled(false);
-    const y = x.add(1);
-    torch.set_grad_enabled(true);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 9": () => {
-    const x = torch.tensor([0.5, -0.75, -0.75], { dtype: torch.float32, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.add(1).sum().backward();
-    x.add(1).sum().backward();
-    return x.grad;
-  },
-  "core autograd more 10": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(2);
-    const h = y.register_hook((g) => g.mul(10));
-    h.remove();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 11": () => {
-    const x = torch.tensor([1.25, 1.25, pyfloat(3.), -0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.sin();
-    y.register_hook((g) => null);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 12": () => {
-    const w = torch.tensor([1, 2]);
-    w.requires_grad = true;
-    return w;
-  },
-  "core autograd more 13": () => {
-    const x = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.pow(2).sum().backward();
-    x.pow(2).sum().backward();
-    return x.grad;
-  },
-  "core autograd more 14": () => {
-    const x = torch.tensor([-0.75, -1.5, -0.75], { dtype: torch.float32, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.sin().sum().backward();
-    x.sin().sum().backward();
-    return x.grad;
-  },
-  "core autograd more 15": () => {
-    const x = torch.tensor([1.25, -0.75, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.sin();
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 16": () => {
-    const w = torch.ones(2);
-    w.sum().backward();
-    return w;
-  },
-  "core autograd more 17": () => {
-    const x = torch.tensor([-0.75, -0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.exp();
-    const h = y.register_hook((g) => g.mul(10));
-    h.remove();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 18": () => {
-    const w = torch.tensor([1, 2]);
-    w.requires_grad = true;
-    return w;
-  },
-  "core autograd more 19": () => {
-    const x = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.pow(2);
-    const h = y.register_hook((g) => g.mul(10));
-    h.remove();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 20": () => {
-    const x = torch.tensor([0.5, 0.5, -1.5, 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(1).getitem("0").expand(3);
-    y.add_(1);
-    return y;
-  },
-  "core autograd more 21": () => {
-    const x = torch.tensor([-1.5, -1.5], { dtype: torch.float32, requires_grad: true });
-    torch.set_grad_enabled(false);
-    const y = x.mul(2);
-    torch.set_grad_enabled(true);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 22": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.pow(2);
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
-    return x.grad;
-  },
   "core autograd more 23": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.exp();
-    y.register_hook((g) => null);
-    y.sum().backward();
-    return x.grad;
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
   },
   "core autograd more 24": () => {
-    const w = torch.ones(2);
-    w.register_hook((g) => g.mul(2));
-    return w;
-  },
-  "core autograd more 25": () => {
-    const x = torch.tensor([-1.5, -0.75, -1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.sin();
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 26": () => {
-    const w = torch.ones(2);
-    w.sum().backward();
-    return w;
-  },
-  "core autograd more 27": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.sin();
-    y.register_hook((g) => null);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 28": () => {
-    const x = torch.tensor([pyfloat(3.), 0.5, -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.sin().sum().backward();
-    x.sin().sum().backward();
-    return x.grad;
-  },
-  "core autograd more 29": () => {
-    const x = torch.tensor([0.5, 1.25, -1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(1).getitem("0").expand(3);
-    y.add_(1);
-    return y;
-  },
-  "core autograd more 30": () => {
-    const x = torch.tensor([0.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.exp().sum().backward();
-    x.exp().sum().backward();
-    return x.grad;
-  },
-  "core autograd more 31": () => {
-    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    torch.set_grad_enabled(false);
-    const y = x.exp();
-    torch.set_grad_enabled(true);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 32": () => {
-    const w = torch.tensor([1, 2]);
-    w.requires_grad = true;
-    return w;
-  },
-  "core autograd more 33": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
-    x.grad = torch.ones_like(x).mul(5);
-    x.mul(2).sum().backward();
-    return x.grad;
-  },
-  "core autograd more 34": () => {
-    const x = torch.tensor([-1.5, 0.5, pyfloat(2.0), 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2).sum();
-    torch.autograd.grad(y, x);
-    return torch.autograd.grad(y, x);
-  },
-  "core autograd more 35": () => {
-    const x = torch.tensor([-0.75, 1.25, 1.25, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.pow(2);
-    y.register_hook((g) => null);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 36": () => {
-    const w = torch.ones(2);
-    w.sum().backward();
-    return w;
-  },
-  "core autograd more 37": () => {
-    const x = torch.tensor([-0.75, -0.75, pyfloat(2.0), -1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.add(1);
-    y.register_hook((g) => null);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 38": () => {
-    const w = torch.ones(2);
-    w.register_hook((g) => g.mul(2));
-    return w;
-  },
-  "core autograd more 39": () => {
-    const x = torch.tensor([-1.5, pyfloat(3.), 1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.sin();
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 40": () => {
-    const x = torch.tensor([-1.5, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.exp().sum().backward();
-    x.exp().sum().backward();
-    return x.grad;
-  },
-  "core autograd more 41": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(1).getitem("0").expand(3);
-    y.add_(1);
-    return y;
-  },
-  "core autograd more 42": () => {
-    const x = torch.tensor([0.5, -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.add(1);
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 43": () => {
-    const w = torch.ones(2);
-    w.sum().backward();
-    return w;
-  },
-  "core autograd more 44": () => {
-    const x = torch.tensor([pyfloat(2.0), 1.25, -1.5], { dtype: torch.float32, requires_grad: true });
+    const x = torch.tensor([pyfloat(2.0), -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
     const y = x.sin().sum();
     torch.autograd.grad(y, x);
     return torch.autograd.grad(y, x);
   },
-  "core autograd more 45": () => {
-    const x = torch.tensor([0.5, -0.75], { dtype: torch.float32, requires_grad: true });
+  "core autograd more 25": () => {
+    const x = torch.tensor([-0.75, 0.5, 1.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin();
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 26": () => {
+    const x = torch.tensor([-1.5, -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.sin().sum().backward();
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 27": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).sum().mul(w.sum());
+    y.backward({ inputs: [w] });
+    console.log(x.grad);
+    return w.grad;
+  },
+  "core autograd more 28": () => {
+    const x = torch.tensor([-1.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.exp().sum().backward();
+    x.exp().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 29": () => {
+    const x = torch.tensor([pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1);
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 30": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 31": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
+  },
+  "core autograd more 32": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.add(1);
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 33": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 34": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2);
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 35": () => {
+    const x = torch.tensor([-1.5, 0.5, -1.5, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 36": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
     x.grad = torch.ones_like(x).mul(5);
     x.sin().sum().backward();
     return x.grad;
   },
-  "core autograd more 46": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.pow(2);
+  "core autograd more 37": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.sin().sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 38": () => {
+    const x = torch.tensor([-0.75, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
+  },
+  "core autograd more 39": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.exp();
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 40": () => {
+    const x = torch.tensor([1.25, pyfloat(3.), -1.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.sin();
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 41": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
+  },
+  "core autograd more 42": () => {
+    const x = torch.tensor([-1.5, -1.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.sin().sum().backward();
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 43": () => {
+    const x = torch.tensor([0.5, -1.5], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.add(1).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 44": () => {
+    const x = torch.tensor([-1.5, 0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2);
     y.register_hook((g) => null);
     y.sum().backward();
     return x.grad;
   },
+  "core autograd more 45": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2).sum().mul(w.sum());
+    y.backward({ inputs: [w] });
+    console.log(x.grad);
+    return w.grad;
+  },
+  "core autograd more 46": () => {
+    const x = torch.tensor([-1.5, pyfloat(2.0), 1.25, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2);
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
   "core autograd more 47": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const x = torch.tensor([0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1);
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 48": () => {
+    const x = torch.tensor([pyfloat(3.), -1.5, 1.25], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 49": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 50": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.sin().sum().backward();
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 51": () => {
+    const x = torch.tensor([-1.5, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2);
+    y.register_hook((g) => null);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 52": () => {
+    const x = torch.tensor([pyfloat(2.0), 1.25], { dtype: torch.float32, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.mul(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 53": () => {
+    const x = torch.tensor([pyfloat(3.), -1.5, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
+  },
+  "core autograd more 54": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.sin();
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 55": () => {
+    const w = torch.ones(2);
+    w.sum().backward();
+    return w;
+  },
+  "core autograd more 56": () => {
+    const x = torch.tensor([0.5, 0.5, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
+  },
+  "core autograd more 57": () => {
+    const x = torch.tensor([-1.5, pyfloat(3.), 0.5, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.exp();
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(2.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 58": () => {
+    const w = torch.tensor([1, 2]);
+    w.requires_grad = true;
+    return w;
+  },
+  "core autograd more 59": () => {
+    const x = torch.tensor([0.5, -1.5, pyfloat(3.), 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2);
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 60": () => {
+    const x = torch.tensor([-0.75, -0.75, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
     const w = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2).sum().mul(w.sum());
     y.backward({ inputs: [w] });
     console.log(x.grad);
     return w.grad;
   },
-  "core autograd more 48": () => {
-    const x = torch.tensor([-1.5, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(1).getitem("0").expand(3);
-    y.add_(1);
-    return y;
-  },
-  "core autograd more 49": () => {
-    const x = torch.tensor([1.25, pyfloat(2.0), 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.exp();
-    y.register_hook((g) => null);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 50": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.mul(2).sum().backward();
-    x.mul(2).sum().backward();
-    return x.grad;
-  },
-  "core autograd more 51": () => {
-    const w = torch.tensor([1, 2]);
-    w.requires_grad = true;
+  "core autograd more 61": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
     return w;
   },
-  "core autograd more 52": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    torch.set_grad_enabled(false);
-    const y = x.add(1);
-    torch.set_grad_enabled(true);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 53": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0), pyfloat(3.), 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.add(1).sum();
-    torch.autograd.grad(y, x);
-    return torch.autograd.grad(y, x);
-  },
-  "core autograd more 54": () => {
-    const x = torch.tensor([-1.5, 1.25, -1.5, 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.pow(2);
-    const z = x.mul(3);
-    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(1.0), { dtype: x.dtype }), null] });
-    return gs;
-  },
-  "core autograd more 55": () => {
-    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(1).getitem("0").expand(3);
-    y.add_(1);
-    return y;
-  },
-  "core autograd more 56": () => {
-    const x = torch.tensor([1.25, 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.add(1).sum();
-    torch.autograd.grad(y, x);
-    return torch.autograd.grad(y, x);
-  },
-  "core autograd more 57": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const w = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.add(1).sum().mul(w.sum());
+  "core autograd more 62": () => {
+    const x = torch.tensor([1.25, -1.5, -1.5, -1.5], { dtype: torch.float32, requires_grad: true });
+    const w = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).sum().mul(w.sum());
     y.backward({ inputs: [w] });
     console.log(x.grad);
     return w.grad;
   },
-  "core autograd more 58": () => {
-    const x = torch.tensor([0.5, -1.5, -0.75], { dtype: torch.float32, requires_grad: true });
-    torch.set_grad_enabled(false);
-    const y = x.pow(2);
-    torch.set_grad_enabled(true);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 59": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.pow(2);
+  "core autograd more 63": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
     y.register_hook((g) => null);
     y.sum().backward();
     return x.grad;
   },
-  "core autograd more 60": () => {
-    const w = torch.ones(2);
-    w.sum().backward();
+  "core autograd more 64": () => {
+    const x = torch.tensor([-0.75, pyfloat(2.0), pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1);
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(-1.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 65": () => {
+    const x = torch.tensor([pyfloat(3.), -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.sin().sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 66": () => {
+    const w = torch.tensor([1, 2]);
+    w.requires_grad = true;
     return w;
   },
-  "core autograd more 61": () => {
-    const x = torch.tensor([-0.75, -0.75], { dtype: torch.float32, requires_grad: true });
+  "core autograd more 67": () => {
+    const x = torch.tensor([1.25, -1.5, pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2);
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 68": () => {
+    const x = torch.tensor([1.25, -0.75, -1.5, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    y.register_hook((g) => null);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 69": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 70": () => {
+    const x = torch.tensor([pyfloat(3.), -0.75], { dtype: torch.float64, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.exp();
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 71": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 72": () => {
+    const x = torch.tensor([0.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2).sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 73": () => {
+    const x = torch.tensor([1.25, -1.5], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2);
     const v = y.getitem(":1");
     v.mul_(3);
@@ -6453,398 +6832,312 @@ export const cases: Record<string, () => unknown> = {
     y.sum().backward();
     return x.grad;
   },
-  "core autograd more 62": () => {
-    const x = torch.tensor([pyfloat(3.), -0.75, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.pow(2).sum();
-    torch.autograd.grad(y, x);
-    return torch.autograd.grad(y, x);
-  },
-  "core autograd more 63": () => {
-    const w = torch.ones(2);
-    w.retain_grad();
-    return w;
-  },
-  "core autograd more 64": () => {
-    const x = torch.tensor([1.25, 1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.add(1);
-    const h = y.register_hook((g) => g.mul(10));
-    h.remove();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 65": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.sin().sum().backward();
-    x.sin().sum().backward();
-    return x.grad;
-  },
-  "core autograd more 66": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.sin();
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 67": () => {
-    const x = torch.tensor([pyfloat(3.), pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.exp().sum();
-    torch.autograd.grad(y, x);
-    return torch.autograd.grad(y, x);
-  },
-  "core autograd more 68": () => {
-    const w = torch.ones(2);
-    w.register_hook((g) => g.mul(2));
-    return w;
-  },
-  "core autograd more 69": () => {
-    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    x.grad = torch.ones_like(x).mul(5);
-    x.add(1).sum().backward();
-    return x.grad;
-  },
-  "core autograd more 70": () => {
-    const w = torch.ones(2);
-    w.retain_grad();
-    return w;
-  },
-  "core autograd more 71": () => {
-    const x = torch.tensor([0.5, -1.5], { dtype: torch.float64, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.sin().sum().backward();
-    x.sin().sum().backward();
-    return x.grad;
-  },
-  "core autograd more 72": () => {
-    const x = torch.tensor([-0.75, pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.pow(2).sum();
-    torch.autograd.grad(y, x);
-    return torch.autograd.grad(y, x);
-  },
-  "core autograd more 73": () => {
-    const w = torch.ones(2);
-    w.retain_grad();
-    return w;
-  },
   "core autograd more 74": () => {
-    const x = torch.tensor([0.5, -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.sin();
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
-    return x.grad;
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
   },
   "core autograd more 75": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.pow(2).sum().backward();
+    x.pow(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 76": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.mul(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 77": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1).sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 78": () => {
     const w = torch.ones(2);
     w.register_hook((g) => g.mul(2));
     return w;
   },
-  "core autograd more 76": () => {
-    const x = torch.tensor([-0.75, -0.75, -0.75, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.add(1);
-    const z = x.mul(3);
-    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(2.0), { dtype: x.dtype }), null] });
-    return gs;
-  },
-  "core autograd more 77": () => {
-    const x = torch.tensor([0.5, 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.sin();
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 78": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.exp();
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
-    return x.grad;
-  },
   "core autograd more 79": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
-    x.grad = torch.ones_like(x).mul(5);
-    x.sin().sum().backward();
-    return x.grad;
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
   },
   "core double backward exp()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sqrt()": () => {
-    const x = torch.tensor([0.5, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward rsqrt()": () => {
-    const x = torch.tensor([0.75, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.rsqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sin()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cos()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cos().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tan()": () => {
-    const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tanh()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tanh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sigmoid()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sigmoid().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward relu()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.relu().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward abs()": () => {
-    const x = torch.tensor([0.5, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.abs().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return g;
   },
   "core double backward neg()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.neg().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward reciprocal()": () => {
-    const x = torch.tensor([0.75, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.reciprocal().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(3)": () => {
-    const x = torch.tensor([0.75, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(0.5)": () => {
-    const x = torch.tensor([0.3, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(0.5).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log1p()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log1p().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward expm1()": () => {
-    const x = torch.tensor([0.25, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.expm1().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward erf()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.erf().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward asin()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.asin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sinh()": () => {
-    const x = torch.tensor([0.25, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sinh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cosh()": () => {
-    const x = torch.tensor([0.25, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cosh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward exp2()": () => {
-    const x = torch.tensor([0.75, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log2()": () => {
-    const x = torch.tensor([0.9, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log10()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log10().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward floor()": () => {
-    const x = torch.tensor([0.75, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.floor().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward ceil()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.ceil().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward round()": () => {
-    const x = torch.tensor([0.9, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.round().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward trunc()": () => {
-    const x = torch.tensor([0.25, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.trunc().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sign()": () => {
-    const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sign().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward frac()": () => {
-    const x = torch.tensor([0.25, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.frac().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp(0.2, 0.6)": () => {
-    const x = torch.tensor([0.25, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp(0.2, 0.6).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp_min(0.3)": () => {
-    const x = torch.tensor([0.25, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp_min(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(x)": () => {
-    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(x).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward div(x.add(1))": () => {
-    const x = torch.tensor([0.9, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.div(x.add(1)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward maximum(x.flip(0))": () => {
-    const x = torch.tensor([0.3, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.maximum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward minimum(x.flip(0))": () => {
-    const x = torch.tensor([0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.minimum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan2(x.flip(0))": () => {
-    const x = torch.tensor([0.9, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan2(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward add(x.flip(0))": () => {
-    const x = torch.tensor([0.25, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.add(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sum()": () => {
-    const x = torch.tensor([0.25, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sum().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mean()": () => {
-    const x = torch.tensor([0.25, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mean().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward prod()": () => {
-    const x = torch.tensor([0.75, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.prod().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amax()": () => {
-    const x = torch.tensor([0.9, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amax().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amin()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward max()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.max().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
@@ -6856,19 +7149,19 @@ export const cases: Record<string, () => unknown> = {
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward norm()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.norm().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward std()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.std().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward var()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.var().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
@@ -6880,13 +7173,13 @@ export const cases: Record<string, () => unknown> = {
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumsum(0)": () => {
-    const x = torch.tensor([0.75, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumsum(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumprod(0)": () => {
-    const x = torch.tensor([0.25, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumprod(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
@@ -6904,55 +7197,55 @@ export const cases: Record<string, () => unknown> = {
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward flip(0)": () => {
-    const x = torch.tensor([0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.flip(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward remainder(0.3)": () => {
-    const x = torch.tensor([0.9, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.remainder(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward fmod(0.3)": () => {
-    const x = torch.tensor([0.9, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.fmod(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward lerp(x.flip(0), 0.3)": () => {
-    const x = torch.tensor([0.3, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.lerp(x.flip(0), 0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward where(x.gt(0.4), x.mul(2))": () => {
-    const x = torch.tensor([0.5, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.where(x.gt(0.4), x.mul(2)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward masked_fill(x.gt(0.4), 1)": () => {
-    const x = torch.tensor([0.5, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.masked_fill(x.gt(0.4), 1).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward nan_to_num()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.nan_to_num().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(2)": () => {
-    const x = torch.tensor([0.3, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(2).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square().sqrt()": () => {
-    const x = torch.tensor([0.9, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
