@@ -1,7 +1,6 @@
 // max and min: over everything (a value), along a dim (values and indices), or of two tensors (maximum/minimum).
 import { record } from '../../autograd/record.ts';
 import { Tensor } from '../../core/tensor.ts';
-import { where } from '../pointwise/where.ts';
 import { addMethods } from '../methods.ts';
 import { type Better, checkDimType, checkNonEmpty, greater, keptShape, less, noneDimError, oneDim, pyArgs, reduceWithIndex, selectedGradient } from './reduce.ts';
 import { valuesIndices, type ValuesIndices } from './return-types.ts';
@@ -14,7 +13,8 @@ function extreme(op: 'max' | 'min', self: Tensor, better: Better): Tensor {
   const [out] = reduceWithIndex(self, self._shape.map((_, i) => i), [], better);
   record(op === 'max' ? 'MaxBackward1' : 'MinBackward1', [self], out, { self, result: out }, ([grad], s) => {
     const mask = Number.isNaN(s.result.item() as number) ? s.self.ne(s.self) : s.self.eq(s.result);
-    return [where(mask, grad!.div(mask.sum()), 0)];
+    // evenly_distribute_backward fills a new contiguous tensor, whatever the input's layout.
+    return [grad!.new_zeros(s.self._shape).masked_fill_(mask, grad!.div(mask.sum()))];
   });
   return out;
 }
