@@ -574,6 +574,26 @@ def a_more():
     return L
 
 
+# autograd.grad hands back the gradient as the backward formulas lay it out (no layout contract), so its strides
+# show how each backward is written. (softmax is left out: its gradient for all-ones grad_outputs is 0 up to
+# float32 rounding noise.)
+LAYOUT_OPS = ['sum()', 'sum(0)', 'sum(-1, true)', 'mean()', 'mean(0)', 't()', 'transpose(0, -1)', 'expand(2, -1, -1)', 'getitem("0")',
+              'getitem("::2")', 'getitem(":, 1:")', 'reshape(-1)', 'flatten()', 'unsqueeze(1)', 'squeeze()', 'permute(1, 0)', 'flip(0)',
+              'amax(0)', 'max()', 'prod(0)', 'cumsum(0)', 'narrow(1, 0, 1)', 'select(1, 0)', 'diagonal()', 'repeat(2, 1)', 'mul(2)', 'exp()',
+              'contiguous()', 'clone()', 'unbind(0)[0]', 'split(1, 1)[1]', 'chunk(2, 0)[0]', 'movedim(0, 1)', 'view(-1)', 'norm()', 'var(0)',
+              'log_softmax(1)', 'expand_as(torch.ones(3, 2, 3))', 'abs()', 'relu()', 'where(torch.tensor(true), torch.zeros(1))', 'logsumexp(1)']
+
+
+def a_layout(i):
+    op = LAYOUT_OPS[i % len(LAYOUT_OPS)]
+    base = pick('x', 'x.t().contiguous().t()')
+    L = ['const x = torch.tensor([[0.5, -1.5, 2.0], [1.25, 3., -0.75]], { requires_grad: true });',
+         f'const y = {base}.{op};',
+         f'const [g] = torch.autograd.grad(y, x, {{ grad_outputs: torch.ones_like(y) }});',
+         'console.log(g!.stride(), g!.is_contiguous());', 'g']
+    return L
+
+
 def build2():
     out = []
     for i in range(80):
@@ -600,6 +620,8 @@ def build2():
         out.append(f'## core autograd edge {i}\n' + '\n'.join(a_edges()) + '\n')
     for i in range(80):
         out.append(f'## core autograd more {i}\n' + '\n'.join(a_more()) + '\n')
+    for i in range(2 * len(LAYOUT_OPS)):
+        out.append(f'## core grad layout {i}\n' + '\n'.join(a_layout(i)) + '\n')
     for i in range(len(DOUBLE)):
         out.append(f'## core double backward {DOUBLE[i]}\n' + '\n'.join(a_double(i)) + '\n')
     return out

@@ -6866,320 +6866,908 @@ export const cases: Record<string, () => unknown> = {
     w.retain_grad();
     return w;
   },
+  "core grad layout 0": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().sum();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 1": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.sum(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 2": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.sum(-1, true);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 3": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.mean();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 4": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.mean(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 5": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 6": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().transpose(0, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 7": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().expand(2, -1, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 8": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().getitem("0");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 9": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.getitem("::2");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 10": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().getitem(":, 1:");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 11": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.reshape(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 12": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().flatten();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 13": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().unsqueeze(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 14": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 15": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().permute(1, 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 16": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().flip(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 17": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().amax(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 18": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().max();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 19": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().prod(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 20": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().cumsum(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 21": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.narrow(1, 0, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 22": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().select(1, 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 23": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().diagonal();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 24": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.repeat(2, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 25": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().mul(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 26": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().exp();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 27": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.contiguous();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 28": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.clone();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 29": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().unbind(0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 30": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.split(1, 1)[1];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 31": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.chunk(2, 0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 32": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().movedim(0, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 33": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.view(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 34": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().norm();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 35": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.var(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 36": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.log_softmax(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 37": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.expand_as(torch.ones(3, 2, 3));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 38": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.abs();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 39": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.relu();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 40": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().where(torch.tensor(true), torch.zeros(1));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 41": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().logsumexp(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 42": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.sum();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 43": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().sum(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 44": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().sum(-1, true);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 45": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.mean();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 46": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.mean(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 47": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().t();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 48": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.transpose(0, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 49": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().expand(2, -1, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 50": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().getitem("0");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 51": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().getitem("::2");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 52": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().getitem(":, 1:");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 53": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.reshape(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 54": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().flatten();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 55": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.unsqueeze(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 56": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 57": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.permute(1, 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 58": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.flip(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 59": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.amax(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 60": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().max();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 61": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.prod(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 62": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().cumsum(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 63": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().narrow(1, 0, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 64": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().select(1, 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 65": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().diagonal();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 66": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.repeat(2, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 67": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.mul(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 68": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.exp();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 69": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.contiguous();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 70": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.clone();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 71": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().unbind(0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 72": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.split(1, 1)[1];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 73": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().chunk(2, 0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 74": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.movedim(0, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 75": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().view(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 76": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().norm();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 77": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().var(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 78": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().log_softmax(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 79": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().expand_as(torch.ones(3, 2, 3));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 80": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.abs();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 81": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.relu();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 82": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.t().contiguous().t().where(torch.tensor(true), torch.zeros(1));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout 83": () => {
+    const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
+    const y = x.logsumexp(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
   "core double backward exp()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sqrt()": () => {
-    const x = torch.tensor([0.25, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward rsqrt()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.rsqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sin()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cos()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cos().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tan()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tanh()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tanh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sigmoid()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sigmoid().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward relu()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.relu().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward abs()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.abs().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return g;
   },
   "core double backward neg()": () => {
-    const x = torch.tensor([0.75, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.neg().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward reciprocal()": () => {
-    const x = torch.tensor([0.25, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.reciprocal().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square()": () => {
-    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(3)": () => {
-    const x = torch.tensor([0.9, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(0.5)": () => {
-    const x = torch.tensor([0.75, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(0.5).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log1p()": () => {
-    const x = torch.tensor([0.25, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log1p().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward expm1()": () => {
-    const x = torch.tensor([0.5, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.expm1().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward erf()": () => {
-    const x = torch.tensor([0.9, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.erf().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward asin()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.asin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sinh()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sinh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cosh()": () => {
-    const x = torch.tensor([0.9, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cosh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward exp2()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log2()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log10()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log10().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward floor()": () => {
-    const x = torch.tensor([0.5, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.floor().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward ceil()": () => {
-    const x = torch.tensor([0.9, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.ceil().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward round()": () => {
-    const x = torch.tensor([0.9, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.round().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward trunc()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.trunc().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sign()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sign().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward frac()": () => {
-    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.frac().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp(0.2, 0.6)": () => {
-    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp(0.2, 0.6).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp_min(0.3)": () => {
-    const x = torch.tensor([0.3, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp_min(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(x)": () => {
-    const x = torch.tensor([0.25, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(x).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward div(x.add(1))": () => {
-    const x = torch.tensor([0.25, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.div(x.add(1)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward maximum(x.flip(0))": () => {
-    const x = torch.tensor([0.3, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.maximum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward minimum(x.flip(0))": () => {
-    const x = torch.tensor([0.25, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.minimum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan2(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan2(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward add(x.flip(0))": () => {
-    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.add(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sum()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sum().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mean()": () => {
-    const x = torch.tensor([0.5, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mean().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward prod()": () => {
-    const x = torch.tensor([0.9, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.prod().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amax()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amax().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amin()": () => {
-    const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward max()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.max().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward min()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.min().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward norm()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.norm().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward std()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.std().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward var()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.var().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward logsumexp(0)": () => {
-    const x = torch.tensor([0.5, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.logsumexp(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumsum(0)": () => {
-    const x = torch.tensor([0.9, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumsum(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumprod(0)": () => {
-    const x = torch.tensor([0.9, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumprod(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
@@ -7197,55 +7785,55 @@ export const cases: Record<string, () => unknown> = {
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward flip(0)": () => {
-    const x = torch.tensor([0.25, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.flip(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward remainder(0.3)": () => {
-    const x = torch.tensor([0.75, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.remainder(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward fmod(0.3)": () => {
-    const x = torch.tensor([0.75, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.fmod(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward lerp(x.flip(0), 0.3)": () => {
-    const x = torch.tensor([0.3, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.lerp(x.flip(0), 0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward where(x.gt(0.4), x.mul(2))": () => {
-    const x = torch.tensor([0.25, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.where(x.gt(0.4), x.mul(2)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward masked_fill(x.gt(0.4), 1)": () => {
-    const x = torch.tensor([0.25, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.masked_fill(x.gt(0.4), 1).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward nan_to_num()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.nan_to_num().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(2)": () => {
-    const x = torch.tensor([0.9, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(2).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square().sqrt()": () => {
-    const x = torch.tensor([0.9, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
