@@ -594,6 +594,27 @@ def a_layout(i):
     return L
 
 
+def a_layout_random(i):
+    shp = [R.randint(1, 3) for _ in range(3)]
+    perm = R.choice([[0, 1, 2], [2, 1, 0], [1, 0, 2], [0, 2, 1]])
+    n = shp[0] * shp[1] * shp[2]
+    # No zero inputs: cumprod's backward at a zero gives -0 or 0 by the branch of PyTorch's formula it takes.
+    L = [f'const x = torch.arange({n}, {{ dtype: torch.float64 }}).sub({n // 2 + 0.5}).reshape({sz(shp)}).permute({", ".join(map(str, perm))}).requires_grad_();']
+    ops = ['sum(1)', 'sum([0, 2], true)', 'mean(-1)', 'amax(1)', 'amin([0, 1])', 'max(0)[0]', 'min(2, true)[0]', 'prod(1)', 'cumsum(2)', 'cumprod(0)',
+           'transpose(0, 2)', 'permute(2, 0, 1)', 'getitem("..., ::2")', 'getitem("1:")', 'unsqueeze(0).expand(2, -1, -1, -1)', 'flatten(1)', 'reshape(-1)',
+           'mul(x)', 'div(2)', 'exp()', 'tanh()', 'sigmoid()', 'pow(2)', 'abs()', 'neg()', 'clamp(-1, 1)', 'std(1)', 'var([0, 2])', 'norm(2, 1)',
+           'logsumexp(0)', 'log_softmax(2)', 'sort(1)[0]', 'topk(1, 0)[0]', 'flip(1)', 'roll(1, 2)', 'repeat(1, 2, 1)', 'tril()', 'triu(1)',
+           'clone()', 'contiguous()', 'squeeze()', 'narrow(0, 0, 1)', 'select(2, -1)', 'index_select(1, torch.tensor([0]))', 'masked_fill(x.gt(0), 0)',
+           'where(x.gt(0), x.mul(2))', 'maximum(x.flip(0))', 'add(x.transpose(0, 1).transpose(0, 1))', 'expand_as(x)', 'view_as(x)']
+    e = 'x'
+    for _ in range(R.randint(1, 2)):
+        e += '.' + R.choice(ops)
+    L.append(f'const y = {e};')
+    go = pick('torch.ones_like(y)', 'torch.ones_like(y).mul(2)')
+    L += [f'const [g] = torch.autograd.grad(y, x, {{ grad_outputs: {go}, allow_unused: true }});', 'console.log(g!.stride(), g!.is_contiguous());', 'g']
+    return L
+
+
 def build2():
     out = []
     for i in range(80):
@@ -622,6 +643,8 @@ def build2():
         out.append(f'## core autograd more {i}\n' + '\n'.join(a_more()) + '\n')
     for i in range(2 * len(LAYOUT_OPS)):
         out.append(f'## core grad layout {i}\n' + '\n'.join(a_layout(i)) + '\n')
+    for i in range(150):
+        out.append(f'## core grad layout random {i}\n' + '\n'.join(a_layout_random(i)) + '\n')
     for i in range(len(DOUBLE)):
         out.append(f'## core double backward {DOUBLE[i]}\n' + '\n'.join(a_double(i)) + '\n')
     return out

@@ -7454,320 +7454,1370 @@ export const cases: Record<string, () => unknown> = {
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
+  "core grad layout random 0": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([3, 2, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.contiguous();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 1": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.view_as(x).exp();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 2": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.norm(2, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 3": () => {
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.sort(1)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 4": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.sigmoid().prod(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 5": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.sigmoid().mean(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 6": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.prod(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 7": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([3, 2, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.pow(2).flatten(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 8": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.tanh();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 9": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.maximum(x.flip(0));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 10": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.sort(1)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 11": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.mul(x).topk(1, 0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 12": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.cumprod(0).pow(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 13": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 3, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.sigmoid().std(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 14": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.sum(1).unsqueeze(0).expand(2, -1, -1, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 15": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([2, 1, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.neg();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 16": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.abs().getitem("..., ::2");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 17": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.add(x.transpose(0, 1).transpose(0, 1)).mul(x);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 18": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.logsumexp(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 19": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.mul(x).amax(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 20": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.getitem("..., ::2");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 21": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.transpose(0, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 22": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.clamp(-1, 1).select(2, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 23": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.view_as(x);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 24": () => {
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1).tril();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 25": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 3, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.masked_fill(x.gt(0), 0).squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 26": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.log_softmax(2).masked_fill(x.gt(0), 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 27": () => {
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.flip(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 28": () => {
+    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 29": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.tril();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 30": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.masked_fill(x.gt(0), 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 31": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([1, 3, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.cumprod(0).transpose(0, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 32": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 3, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.logsumexp(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 33": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.permute(2, 0, 1).logsumexp(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 34": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.masked_fill(x.gt(0), 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 35": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.mean(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 36": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.exp().triu(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 37": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.pow(2).reshape(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 38": () => {
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.std(1).flip(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 39": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.getitem("1:");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 40": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.amin([0, 1]).cumsum(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 41": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.repeat(1, 2, 1).unsqueeze(0).expand(2, -1, -1, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 42": () => {
+    const x = torch.arange(8, { dtype: torch.float64 }).sub(4.5).reshape([2, 2, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.reshape(-1).mean(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 43": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.prod(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 44": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.expand_as(x).flip(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 45": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([3, 2, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.index_select(1, torch.tensor([0])).expand_as(x);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 46": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 3, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.abs().sum([0, 2], true);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 47": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.cumprod(0).index_select(1, torch.tensor([0]));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 48": () => {
+    const x = torch.arange(8, { dtype: torch.float64 }).sub(4.5).reshape([2, 2, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.triu(1).flip(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 49": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.div(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 50": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.maximum(x.flip(0)).max(0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 51": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.min(2, true)[0].topk(1, 0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 52": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1).std(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 53": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.flatten(1).var([0, 2]);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 54": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.transpose(0, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 55": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.roll(1, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 56": () => {
+    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.sort(1)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 57": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.expand_as(x).add(x.transpose(0, 1).transpose(0, 1));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 58": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 3, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.norm(2, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 59": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.view_as(x);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 60": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 3, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.index_select(1, torch.tensor([0])).maximum(x.flip(0));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 61": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.norm(2, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 62": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.maximum(x.flip(0));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 63": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.sort(1)[0].clone();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 64": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.permute(2, 0, 1).std(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 65": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.clone();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 66": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.clone().tril();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 67": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.contiguous().flip(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 68": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.neg().norm(2, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 69": () => {
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.max(0)[0].getitem("..., ::2");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 70": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.triu(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 71": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.exp().div(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 72": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.logsumexp(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 73": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.flatten(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 74": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.squeeze().squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 75": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1).logsumexp(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 76": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.std(1).tanh();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 77": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.div(2).contiguous();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 78": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.masked_fill(x.gt(0), 0).min(2, true)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 79": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 3, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.repeat(1, 2, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 80": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.sort(1)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 81": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.where(x.gt(0), x.mul(2)).abs();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 82": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.sum(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 83": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.triu(1).sum(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 84": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 85": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([1, 3, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.mean(-1).max(0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 86": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.contiguous().cumsum(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 87": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.contiguous();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 88": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.narrow(0, 0, 1).cumprod(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 89": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 3, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.logsumexp(0).min(2, true)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 90": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.pow(2).triu(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 91": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.narrow(0, 0, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 92": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.mul(x).pow(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 93": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.cumsum(2).neg();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 94": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.div(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 95": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.sort(1)[0].maximum(x.flip(0));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 96": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.getitem("..., ::2").add(x.transpose(0, 1).transpose(0, 1));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 97": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.maximum(x.flip(0));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 98": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([1, 3, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.amax(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 99": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 100": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.getitem("1:");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 101": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.sort(1)[0].triu(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 102": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.mean(-1).triu(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 103": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 3, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.tanh().squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 104": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.sort(1)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 105": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.prod(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 106": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.getitem("1:").add(x.transpose(0, 1).transpose(0, 1));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 107": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.abs().abs();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 108": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.sum([0, 2], true);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 109": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.pow(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 110": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.var([0, 2]);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 111": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.triu(1).select(2, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 112": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 113": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.permute(2, 0, 1).maximum(x.flip(0));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 114": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.sum(1).min(2, true)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 115": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.log_softmax(2).sigmoid();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 116": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.amax(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 117": () => {
+    const x = torch.arange(8, { dtype: torch.float64 }).sub(4.5).reshape([2, 2, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.sum(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 118": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.repeat(1, 2, 1).contiguous();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 119": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.sum([0, 2], true).squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 120": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.roll(1, 2).add(x.transpose(0, 1).transpose(0, 1));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 121": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.flip(1).tril();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 122": () => {
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.add(x.transpose(0, 1).transpose(0, 1)).log_softmax(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 123": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.narrow(0, 0, 1).neg();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 124": () => {
+    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.getitem("1:");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 125": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 3, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.add(x.transpose(0, 1).transpose(0, 1));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 126": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.mul(x);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 127": () => {
+    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.maximum(x.flip(0));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 128": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.mul(x);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 129": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.min(2, true)[0].index_select(1, torch.tensor([0]));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 130": () => {
+    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.where(x.gt(0), x.mul(2));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 131": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1).abs();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 132": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.masked_fill(x.gt(0), 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 133": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([2, 1, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.transpose(0, 2).getitem("1:");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 134": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 135": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.maximum(x.flip(0));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 136": () => {
+    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.div(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 137": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.mul(x).view_as(x);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 138": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.var([0, 2]);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 139": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.masked_fill(x.gt(0), 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 140": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.triu(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 141": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 3, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.transpose(0, 2).masked_fill(x.gt(0), 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 142": () => {
+    const x = torch.arange(8, { dtype: torch.float64 }).sub(4.5).reshape([2, 2, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.logsumexp(0).min(2, true)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 143": () => {
+    const x = torch.arange(8, { dtype: torch.float64 }).sub(4.5).reshape([2, 2, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.getitem("..., ::2").div(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 144": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 3, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.abs().min(2, true)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 145": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.triu(1).permute(2, 0, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 146": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.tanh().triu(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 147": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.view_as(x).repeat(1, 2, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 148": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.reshape(-1).getitem("1:");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 149": () => {
+    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.sigmoid();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
   "core double backward exp()": () => {
-    const x = torch.tensor([0.75, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sqrt()": () => {
-    const x = torch.tensor([0.9, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward rsqrt()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.rsqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sin()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cos()": () => {
-    const x = torch.tensor([0.9, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cos().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tan()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tanh()": () => {
-    const x = torch.tensor([0.75, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tanh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sigmoid()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sigmoid().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward relu()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.relu().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward abs()": () => {
-    const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.abs().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return g;
   },
   "core double backward neg()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.neg().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward reciprocal()": () => {
-    const x = torch.tensor([0.9, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.reciprocal().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square()": () => {
-    const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(3)": () => {
-    const x = torch.tensor([0.25, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(0.5)": () => {
-    const x = torch.tensor([0.25, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(0.5).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log1p()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log1p().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward expm1()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.expm1().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward erf()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.erf().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward asin()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.asin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sinh()": () => {
-    const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sinh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cosh()": () => {
-    const x = torch.tensor([0.25, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cosh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward exp2()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log2()": () => {
-    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log10()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log10().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward floor()": () => {
-    const x = torch.tensor([0.3, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.floor().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward ceil()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.ceil().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward round()": () => {
-    const x = torch.tensor([0.9, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.round().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward trunc()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.trunc().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sign()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sign().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward frac()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.frac().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp(0.2, 0.6)": () => {
-    const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp(0.2, 0.6).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp_min(0.3)": () => {
-    const x = torch.tensor([0.9, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp_min(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(x)": () => {
-    const x = torch.tensor([0.75, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(x).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward div(x.add(1))": () => {
-    const x = torch.tensor([0.9, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.div(x.add(1)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward maximum(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.maximum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward minimum(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.minimum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan2(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan2(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward add(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.add(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sum()": () => {
-    const x = torch.tensor([0.9, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sum().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mean()": () => {
-    const x = torch.tensor([0.9, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mean().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward prod()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.prod().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amax()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amax().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amin()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward max()": () => {
-    const x = torch.tensor([0.5, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.max().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward min()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.min().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward norm()": () => {
-    const x = torch.tensor([0.75, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.norm().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward std()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.std().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward var()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.var().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward logsumexp(0)": () => {
-    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.logsumexp(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumsum(0)": () => {
-    const x = torch.tensor([0.75, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumsum(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumprod(0)": () => {
-    const x = torch.tensor([0.25, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumprod(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
@@ -7785,25 +8835,25 @@ export const cases: Record<string, () => unknown> = {
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward flip(0)": () => {
-    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.flip(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward remainder(0.3)": () => {
-    const x = torch.tensor([0.3, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.remainder(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward fmod(0.3)": () => {
-    const x = torch.tensor([0.9, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.fmod(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward lerp(x.flip(0), 0.3)": () => {
-    const x = torch.tensor([0.75, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.lerp(x.flip(0), 0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
@@ -7815,25 +8865,25 @@ export const cases: Record<string, () => unknown> = {
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward masked_fill(x.gt(0.4), 1)": () => {
-    const x = torch.tensor([0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.masked_fill(x.gt(0.4), 1).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward nan_to_num()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.nan_to_num().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(2)": () => {
-    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(2).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square().sqrt()": () => {
-    const x = torch.tensor([0.5, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
