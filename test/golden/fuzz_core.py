@@ -480,6 +480,25 @@ def r_more(i):
     return L + [f'const a = {e};', '[a, torch.rand(2)]']
 
 
+def p_suffix():
+    # The dtype / requires_grad / grad_fn suffixes wrap onto their own line when the last line would pass linewidth.
+    L = []
+    if R.random() < 0.5: L.append(f'torch.set_printoptions({{ linewidth: {R.choice([20, 40, 60, 75, 80, 100])}{", precision: " + str(R.randint(1, 6)) if R.random() < 0.3 else ""} }});')
+    k = R.randint(1, 12)
+    dt = R.choice(DT)
+    vals = ', '.join(pfloat() if dt in FLOAT_DT else (str(R.randint(-10 ** R.randint(1, 6), 10 ** R.randint(1, 6))) if dt != 'torch.bool' else bools()) for _ in range(k))
+    vals = vals.replace('NaN', '1.5').replace('-Infinity', '-2.5').replace('Infinity', '2.5') if dt not in FLOAT_DT else vals
+    shape = pick(f'[{k}]', f'[1, {k}]')
+    L.append(f'const x = torch.tensor([{vals}], {{ dtype: {dt} }}).reshape({shape});')
+    if dt in FLOAT_DT and R.random() < 0.6:
+        L.append('x.requires_grad_();')
+        # amax, not sum: the engine's float32 sum rounds once from double, PyTorch's cascade can differ in the last bit.
+        e = pick('x', 'x.mul(2)', 'x.amax()', 'x.t()', 'x.getitem("0")', 'x.abs()', 'x.clone()', 'x.expand(2, -1)', 'x.unsqueeze(0)', 'x.view(-1)')
+    else:
+        e = pick('x', 'x.t()', 'x.to(torch.float64)', 'x.to(torch.int32)', 'x.to(torch.bool)')
+    return L + show(e)
+
+
 def p_edges():
     # Bases are exact in float32 where possible: PyTorch's vectorised float pow is not correctly rounded (13.^8
     # prints 815730688, the nearest float32 is 815730752), which would test pow rather than printing.
@@ -637,6 +656,8 @@ def build2():
         out.append(f'## core multinomial {i}\n' + '\n'.join(r_multinomial(i)) + '\n')
     for i in range(100):
         out.append(f'## core print threshold {i}\n' + '\n'.join(p_thresholds()) + '\n')
+    for i in range(80):
+        out.append(f'## core print suffix {i}\n' + '\n'.join(p_suffix()) + '\n')
     for i in range(60):
         out.append(f'## core print edge {i}\n' + '\n'.join(p_edges()) + '\n')
     for i in range(60):
