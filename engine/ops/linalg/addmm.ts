@@ -14,13 +14,13 @@ export interface ScaleOptions { beta?: Scalar; alpha?: Scalar }
 export function addmm(self: Tensor, mat1: Tensor, mat2: Tensor, options: ScaleOptions = {}): Tensor {
   const beta = scalarArgument('addmm', 'beta', options.beta);
   const alpha = scalarArgument('addmm', 'alpha', options.alpha);
+  // PyTorch checks the dtypes (self with mat2 first) before the shapes.
+  if (self.dtype !== mat2.dtype) throw new RuntimeError('self and mat2 must have the same dtype');
+  if (mat1.dtype !== mat2.dtype) throw new RuntimeError('mat1 and mat2 must have the same dtype');
   for (const [name, t] of [['mat1', mat1], ['mat2', mat2]] as const) {
     if (t.ndim !== 2) throw new RuntimeError(`${name} must be a matrix, got ${t.ndim}-D tensor`);
   }
   checkInnerSizes(mat1, mat2);
-  // PyTorch compares self with mat2 before mat1 with mat2.
-  if (self.dtype !== mat2.dtype) throw new RuntimeError('self and mat2 must have the same dtype');
-  if (mat1.dtype !== mat2.dtype) throw new RuntimeError('mat1 and mat2 must have the same dtype');
   self.detach().expand([mat1._shape[0]!, mat2._shape[1]!]);
   checkKernelDType('addmm_impl_cpu_', mat1.dtype);
   const out = addScaled(matrixProduct(mat1, mat2), self, beta, alpha);
