@@ -71,8 +71,17 @@ function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar: Tensor
   record('NativeBatchNormBackward0', [input, weight, bias], out, { input, mean, rstd, ...(weight ? { weight } : {}) }, ([grad], saved) => {
     const { xhat, rstd: inv } = training ? normalized(saved.input, dims, eps) : { xhat: saved.input.sub(saved.mean).mul(saved.rstd), rstd: saved.rstd };
     const g = grad!;
-    const dxhat = training ? g.sub(g.mean(dims, true)).sub(xhat.mul(g.mul(xhat).mean(dims, true))).mul(inv) : g.mul(inv);
-    // The weight multiplies last, as in PyTorch's kernel, so a zero weight gives zeros signed like theirs (-0).
+    // PyTorch's kernel, term by term, so that zero gradients carry its signs: with c = x - mean and
+    // k = sum(c * g) * rstd^2 / n, dx = (g - sum(g) / n - c * k) * rstd * weight.
+    let dxhat: Tensor;
+    if (training) {
+      const count = saved.input.numel() / saved.input._shape[1]!;
+      const centered = saved.input.sub(saved.input.mean(dims, true));
+      const k = centered.mul(g).sum(dims, true).mul(inv).mul(inv).div(count);
+      dxhat = g.sub(g.sum(dims, true).div(count)).sub(centered.mul(k)).mul(inv);
+    } else {
+      dxhat = g.mul(inv);
+    }
     const dx = saved.weight ? dxhat.mul(saved.weight.view(channelShape)) : dxhat;
     return [dx, weight ? grad!.mul(xhat).sum(dims) : null, bias ? grad!.sum(dims) : null];
   });
