@@ -11,7 +11,11 @@ import { bindArgs } from './args.ts';
 function hardtanhSpec(min: number, max: number, inplace: boolean): ActivationSpec {
   return {
     kernel: 'hardtanh_cpu', grad_fn: 'HardtanhBackward0', saves: inplace ? 'result' : 'self', layout: 'like_input',
-    cpu: (x) => (Number.isNaN(x) ? x : Math.min(Math.max(x, min), max)),
+    // std::min(std::max(x, min), max) as PyTorch's clamp: keeps x on ties, so -0 stays -0 (Math.max(-0, 0) is 0).
+    cpu: (x) => {
+      const low = x < min ? min : x;
+      return max < low ? max : low;
+    },
     backward: (grad, x) => grad.masked_fill(x.gt(min).logical_and(x.lt(max)).logical_not(), 0),
   };
 }
