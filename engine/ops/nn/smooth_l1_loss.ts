@@ -40,7 +40,8 @@ export function smooth_l1_loss(input: Tensor, target: Tensor, ...rest: (boolean 
   return piecewiseLoss({
     name: 'smooth_l1_loss', kernel: 'smooth_l1_cpu', grad_fn: 'SmoothL1LossBackward0',
     loss: (d) => d.mul(d).mul(0.5 / beta).where(d.abs().lt(beta), d.abs().sub(0.5 * beta)),
-    slope: (d) => d.div(beta).where(d.abs().lt(beta), d.sign()),
+    // PyTorch's kernel tests d <= -beta first, so beta = 0 gives -1 (not sign(d) = 0) at d = 0.
+    slope: (d) => d.div(beta).where(d.abs().lt(beta), d.le(-beta).to(d.dtype).mul(-2).add(1)),
   }, a, b, reduction);
 }
 
