@@ -22,7 +22,7 @@ def nested(shape, f=None):
   if not shape: return f()
   return '[' + ', '.join(nested(shape[1:], f) for _ in range(shape[0])) + ']'
 
-def tensor(name, shp, dt, grad=False, f=None, layout=True):
+def tensor(name, shp, dt, grad=False, f=None, layout=True, expand=True):
   """Lines making `name` of shape shp (maybe through a transposed or stepped view); returns (lines, expr)."""
   g = ', requires_grad: true' if grad else ''
   f = f or num
@@ -35,7 +35,7 @@ def tensor(name, shp, dt, grad=False, f=None, layout=True):
   if len(shp) >= 1 and r < 0.3:
     t = [shp[0] * 2] + shp[1:]
     return [f'const {name} = torch.tensor({nested(t, f)}, {{ dtype: {dt}{g} }});'], f'{name}.getitem("::2")'
-  if len(shp) >= 1 and r < 0.36:
+  if len(shp) >= 1 and r < 0.36 and expand:
     return [f'const {name} = torch.tensor({nested(shp[1:], f)}, {{ dtype: {dt}{g} }});'], f'{name}.expand({", ".join(map(str, shp))})'
   if shp:
     return [f'const {name} = torch.tensor({nested(shp, f)}, {{ dtype: {dt}{g} }});'], name
@@ -48,8 +48,9 @@ def out(expr, dt, L, grad_of=None, as_list=None):
     L.append(f'const y = {expr};')
     L.append('console.log(y);')
     L.append('console.log(y.grad_fn!.name());')
-    # A weighted sum, so that gradients like softmax's are not pure rounding noise (as they are for a plain sum).
-    L.append('y.mul(torch.arange(y.numel(), { dtype: y.dtype }).view(y.shape).add(1)).sum().backward();')
+    # A weighted sum, so that gradients like softmax's are not pure rounding noise (as they are for a plain sum);
+    # square-root weights, so that no gradient is exactly 0 by coincidence (then only rounding noise of either sign).
+    L.append('y.mul(torch.arange(y.numel(), { dtype: y.dtype }).view(y.shape).add(1).sqrt()).sum().backward();')
     L.append(f'{grad_of}.grad')
   elif as_list:
     L.append(f'{expr}.tolist()')
@@ -78,6 +79,9 @@ def c_soft():
   elif form == 'torch': expr = f'torch.{op}({a}, {d}{opt})'
   else: expr = f'{a}.{op}({d}{opt})'
   odt = odt or dt
+  # Along an expanded dim the source's gradient sums a softmax backward over equal values: exactly 0, so only
+  # rounding noise.
+  if '.expand(' in a and d % len(shp) == 0: grad = False
   # A float32 softmax of a float64 input has a float32 backward whose last bits are rounding noise, compared at
   # float64 precision once cast back: no gradient then.
   if grad and odt != F32: out(expr, odt, L, grad_of='a')
@@ -94,7 +98,8 @@ def c_ce():
   tshape = [] if form == 'c' else [N] + extra
   dt = R.choice([F32, F64, F64])
   grad = dt == F64 and R.random() < 0.6 and N > 0
-  la, x = tensor('x', ishape, dt, grad); L += la
+  # An input expanded along the classes has a gradient of exactly 0 (rounding noise): no expand for (C,) inputs.
+  la, x = tensor('x', ishape, dt, grad, expand=form != 'c'); L += la
   probs = R.random() < 0.3
   ignore = None
   if probs:
@@ -284,7 +289,8 @@ def c_layer_norm():
   shp[-1] = max(shp[-1], 2)
   dt = R.choice([F32, F64, F64])
   grad = dt == F64 and R.random() < 0.6
-  la, a = tensor('a', shp, dt, grad, f=lambda: '%.3f' % R.uniform(-3, 3)); L += la  # as in c_batch_norm
+  # Distinct values as in c_batch_norm, and no expanded input (all-equal rows are the single-element case).
+  la, a = tensor('a', shp, dt, grad, f=lambda: '%.3f' % R.uniform(-3, 3), expand=False); L += la
   k = R.randint(1, len(shp))
   ns = shp[-k:]
   if R.random() < 0.05: ns = [s + 1 for s in ns]
@@ -309,8 +315,11 @@ def c_conv():
   ks = [R.randint(1, 3) for _ in sp]
   dt = R.choice([F32, F64, F64])
   grad = dt == F64 and R.random() < 0.6
-  lx, x = tensor('x', [N, Cin] + sp, dt, grad); L += lx
-  lw, w = tensor('w', [Cout, Cin // groups] + ks, dt); L += lw
+  # Random values: with the few round ones, an output can cancel to exactly 0, printed as summation-order noise;
+  # four decimals, because products of three-decimal values often land on a printed rounding tie.
+  rnd = lambda: '%.4f' % R.uniform(-3, 3)
+  lx, x = tensor('x', [N, Cin] + sp, dt, grad, f=rnd); L += lx
+  lw, w = tensor('w', [Cout, Cin // groups] + ks, dt, f=rnd); L += lw
   kw = []
   if R.random() < 0.5:
     lb, b = tensor('b', [Cout], dt, layout=False); L += lb; kw.append(f'bias: {b}')
@@ -391,8 +400,9 @@ def c_mm():
   if op in ('addmm', 'baddbmm'):
     ss = R.choice([[n, m], [m], [1, m], []]) if op == 'addmm' else R.choice([[b, n, m], [n, m], [1]])
     beta = R.choice(['0', '2', '0.5', '1'] if dt in (F32, F64) else ['0', '2', '1']) if R.random() < 0.5 else None
-    # PyTorch's baddbmm with beta=0 and a strided self can leave uninitialised memory (NaN) in its result: self
-    # keeps a plain layout then.
+    # PyTorch's baddbmm with beta=0 and a strided or broadcast self can leave uninitialised memory (NaN) in its
+    # result: self is then plain and full-sized.
+    if op == 'baddbmm' and beta == '0': ss = [b, n, m]
     lc, c = tensor('c', ss, dt, f=f, layout=not (op == 'baddbmm' and beta == '0')); L += lc
     kw = []
     if beta is not None: kw.append(f'beta: {beta}')
@@ -574,7 +584,82 @@ def c_edge():
   else: out(expr, dt, L, as_list=dt == F32)
   return L
 
-KINDS = [(c_edge, 6), (c_soft, 3), (c_ce, 4), (c_reg, 2), (c_bce, 2), (c_onehot, 1), (c_normalize, 1), (c_linear, 2), (c_act, 3),
+def c_more():
+  """Wider products and losses: 3-operand and middle-ellipsis einsum, 4-d broadcasting matmul, N-d nll_loss,
+  integer addmm scalars, probability targets over extra dims."""
+  L = []
+  pick = R.randrange(8)
+  dt = R.choice([F32, F64, F64])
+  grad = dt == F64 and R.random() < 0.6
+  s = {c: R.randint(1, 3) for c in 'ijklb'}
+  if pick == 0:
+    eq, shapes = R.choice([('ij,jk,kl->il', [['i', 'j'], ['j', 'k'], ['k', 'l']]), ('i...j->ij...', None), ('bij,bjk->bk', [['b', 'i', 'j'], ['b', 'j', 'k']]),
+                           ('ij->ii', [['i', 'j']]), ('i,i', [['i'], ['i']]), ('...,...->...', None), ('ijk,ikl->jl', [['i', 'j', 'k'], ['i', 'k', 'l']]),
+                           ('ij,j->i', [['i', 'j'], ['j']]), ('ii,i->i', [['i', 'i'], ['i']]), ('ij,ij,ij->i', [['i', 'j']] * 3)])
+    if shapes is None:
+      shapes = [[s['i'], R.randint(1, 2), s['j']]] if eq.startswith('i...') else [[R.randint(1, 2)] * R.randint(0, 2)] * 2
+    else: shapes = [[s[c] for c in sh] for sh in shapes]
+    names = []
+    for j, sh in enumerate(shapes):
+      lt, t = tensor(f't{j}', sh, dt, grad and j == 0); L += lt; names.append(t)
+    expr = f'torch.einsum("{eq}", {", ".join(names)})'
+    of = 't0'
+  elif pick == 1:
+    n, k, m = R.randint(1, 3), R.randint(1, 3), R.randint(1, 3)
+    sa, sb = R.choice([([2, 1, n, k], [3, k, m]), ([n, k], [2, 3, k, m]), ([1, n, k], [2, 1, k, m]), ([k], [2, 3, k, m]), ([2, 3, n, k], [k])])
+    la, a = tensor('a', sa, dt, grad); lb, b = tensor('b', sb, dt); L += la + lb
+    expr = f'torch.matmul({a}, {b})'; of = 'a'
+  elif pick == 2:
+    C = R.randint(2, 4); ds = [R.randint(1, 2) for _ in range(R.randint(1, 2))]; N = R.randint(1, 2)
+    la, x = tensor('x', [N, C] + ds, dt, grad); L += la
+    L.append(f'const t = torch.tensor({nested([N] + ds, lambda: str(R.choice(list(range(C)) + [-100])))});')
+    kw = [f'weight: torch.tensor({nested([C], lambda: "%.2f" % R.uniform(0.1, 2))}, {{ dtype: {dt} }})'] if R.random() < 0.5 else []
+    kw.append(f'reduction: {R.choice(REDUCTIONS)}')
+    expr = f'F.nll_loss(F.log_softmax({x}, 1), t, {{ {", ".join(kw)} }})'; of = 'x'
+  elif pick == 3:
+    C = R.randint(2, 4); ds = [R.randint(1, 2) for _ in range(R.randint(1, 2))]; N = R.randint(1, 2)
+    la, x = tensor('x', [N, C] + ds, dt, grad); L += la
+    L.append(f'const t = torch.tensor({nested([N, C] + ds, lambda: "%.2f" % R.uniform(0, 1))}, {{ dtype: {dt} }});')
+    kw = [f'label_smoothing: {R.choice(["0.0", "0.2", "0.5"])}', f'reduction: {R.choice(REDUCTIONS)}']
+    if R.random() < 0.5: kw.append(f'weight: torch.tensor({nested([C], lambda: "%.2f" % R.uniform(0.1, 2))}, {{ dtype: {dt} }})')
+    expr = f'F.cross_entropy({x}, t, {{ {", ".join(kw)} }})'; of = 'x'
+  elif pick == 4:
+    it = R.choice(['torch.int64', 'torch.int32'])
+    iv = lambda: str(R.randint(-5, 5))
+    L.append(f'const c = torch.tensor({nested([2, 2], iv)}, {{ dtype: {it} }});')
+    L.append(f'const a = torch.tensor({nested([2, 3], iv)}, {{ dtype: {it} }});')
+    L.append(f'const b = torch.tensor({nested([3, 2], iv)}, {{ dtype: {it} }});')
+    expr = R.choice(['torch.addmm(c, a, b, { beta: 0.5 })', 'torch.addmm(c, a, b, { alpha: 1.5 })', 'torch.addmm(c, a, b, { beta: 2, alpha: -3 })',
+                     'torch.baddbmm(c.unsqueeze(0), a.unsqueeze(0), b.unsqueeze(0), { alpha: 0.5 })', 'torch.baddbmm(c, a.unsqueeze(0), b.unsqueeze(0), { beta: 3 })',
+                     'torch.addmm(c.bool(), a.bool(), b.bool())', 'torch.addmm(c, a, b, { beta: true })', 'a.matmul(b).mul(1000000).matmul(c).mul(1000000)'])
+    grad = False
+  elif pick == 5:
+    shp = dims_shape(1, 3)
+    la, a = tensor('a', shp, dt, grad); L += la
+    d = R.randint(-len(shp), len(shp) - 1)
+    expr = R.choice([f'F.softmax({a}, {d}).mul({a})', f'F.log_softmax({a}.mul(50), {d})', f'F.softmin({a}, {d}, {{ dtype: torch.float64 }})',
+                     f'F.softmax({a}.unsqueeze(0).expand(2{", -1" * len(shp)}), {d if d < 0 else d + 1})', f'{a}.softmax({d}).log()'])
+    of = 'a'
+  elif pick == 6:
+    shp = [R.randint(1, 3) for _ in range(R.randint(1, 3))]
+    la, a = tensor('a', shp, dt, grad); L += la
+    # (dropout with p = 0 returns its input, which has no grad_fn to print: no gradient case)
+    expr = R.choice([f'F.normalize({a}, {{ p: -1.0 }})', f'F.normalize({a}, {{ p: 0.5, dim: 0 }})', f'F.dropout({a}, 0.0, true)' if not grad else f'F.dropout({a}, 0.0, false).mul(2)',
+                     f'F.pad({a}, [1, 1], "constant", -1.5)', f'F.linear({a}, torch.ones(2, {shp[-1]}, {{ dtype: {dt} }}), torch.tensor([0.5, -0.5], {{ dtype: {dt} }}))',
+                     f'F.gelu({a}.mul(3), {{ approximate: "tanh" }})', f'F.silu({a}.mul(4))', f'F.softplus({a}.mul(10), {{ beta: 2, threshold: 5 }})',
+                     f'F.elu({a}.mul(3), {{ alpha: 1.5 }})', f'F.selu({a}.mul(3))', f'F.leaky_relu({a}, 0.01)'])
+    of = 'a'
+  else:
+    V, D = R.randint(2, 5), R.randint(1, 3)
+    lw, w = tensor('w', [V, D], dt, grad, layout=False); L += lw
+    L.append(f'const i = torch.tensor({nested([R.randint(1, 3), R.randint(1, 3)], lambda: str(R.randint(0, V - 1)))});')
+    expr = f'F.embedding(i, {w}, {{ padding_idx: {R.randint(0, V - 1)} }})'
+    of = 'w'
+  if grad: out(expr, dt, L, grad_of=of)
+  else: out(expr, dt, L, as_list=dt == F32)
+  return L
+
+KINDS = [(c_more, 5), (c_edge, 6), (c_soft, 3), (c_ce, 4), (c_reg, 2), (c_bce, 2), (c_onehot, 1), (c_normalize, 1), (c_linear, 2), (c_act, 3),
          (c_dropout, 1), (c_pad, 1), (c_embed, 1), (c_layer_norm, 1), (c_conv, 2), (c_pool, 2), (c_batch_norm, 1),
          (c_mm, 4), (c_einsum, 3)]
 
@@ -629,6 +714,9 @@ F.layer_norm(x, [2], { weight: torch.zeros(2, { dtype: torch.float64 }) })
 ## fixed addmm checks self against mat2 first
 torch.addmm(torch.ones(2, 2), torch.ones(2, 2), torch.ones(2, 2, { dtype: torch.int64 }))
 
+## fixed addmm checks dtypes before shapes
+torch.addmm(torch.tensor(1.5), torch.ones(2, 3), torch.ones(4, 1, { dtype: torch.int64 }))
+
 ## fixed log_softmax of integers along an inner dim names softmax_kernel_impl
 torch.tensor([[1, 2], [3, 4]]).log_softmax(0)
 
@@ -664,6 +752,20 @@ y
 const x = torch.zeros([0, 1], { dtype: torch.float64, requires_grad: true });
 F.linear(x, torch.tensor([0.5, 0.5], { dtype: torch.float64 }).getitem("::2")).sum().backward();
 console.log(x.grad!.storage_offset());
+x.grad
+
+## fixed relu6 and hardtanh keep -0 as PyTorch's clamp does
+F.relu6(torch.tensor([-0.0, 0.0, 7.0, -1.0, NaN]))
+
+## fixed smooth_l1_loss with beta 0 has slope -1 at a zero difference
+const a = torch.tensor([0.5, 1.0, 0.25], { dtype: torch.float64, requires_grad: true });
+F.smooth_l1_loss(a, torch.full([3], 0.5, { dtype: torch.float64 }), { beta: 0.0, reduction: "sum" }).backward();
+a.grad
+
+## fixed batch_norm training gradient with a zero weight carries PyTorch's signs
+const x = torch.tensor([[2.0, 0.5], [1.8, 2.0], [2.0, -1.3]], { dtype: torch.float64, requires_grad: true });
+const y = F.batch_norm(x, null, null, { training: true, weight: torch.zeros(2, { dtype: torch.float64 }) });
+y.mul(torch.arange(6, { dtype: torch.float64 }).view(3, 2).add(1)).sum().backward();
 x.grad
 
 ## fixed cross_entropy takes a float label_smoothing
