@@ -165,6 +165,21 @@ def c_to():
     return L + show(e)
 
 
+def c_default_dtype():
+    # Everything that falls back on the default float dtype, under float64.
+    e = pick('torch.tensor([1.5, 2])', 'torch.tensor(2.5)', 'torch.tensor([1, 2])', 'torch.arange(0.5, 3)', 'torch.arange(3)', 'torch.zeros(2)',
+             'torch.ones(2, { dtype: torch.float32 })', 'torch.full([2], 1.5)', 'torch.full([2], 2)', 'torch.linspace(0, 1, 3)', 'torch.eye(2)',
+             'torch.tensor([1, 2]).add(2.5)', 'torch.tensor([1, 2]).div(2)', 'torch.tensor([1, 2]).mean({ dtype: torch.float64 })', 'torch.tensor([true]).add(0.5)',
+             'torch.tensor([1, 2]).float()', 'torch.tensor([1, 2]).sqrt()', 'torch.FloatTensor([1, 2])', 'torch.tensor([1, 2], { dtype: torch.float32 }).add(1.5)',
+             'torch.result_type(torch.tensor([1]), 1.5)', 'torch.empty(2).dtype', 'torch.zeros_like(torch.tensor([1, 2]), { dtype: torch.float32 })',
+             'torch.tensor([1, 2]).new_tensor([0.5])', 'torch.tensor([0.5], { dtype: torch.float32 }).new_tensor([0.5])', 'torch.as_tensor([0.5, 1])',
+             'torch.tensor([1, 2]).true_divide(torch.tensor(2))', 'torch.tensor([1, 2]).pow(0.5)', 'torch.tensor([1, 2]).mul(torch.tensor(1.5))',
+             'torch.tensor([0.5], { dtype: torch.float32 }).mul(torch.tensor(1.5))', 'torch.tensor([1, 2]).atan2(torch.tensor([1, 1]))')
+    e2 = pick('torch.tensor([1.5])', 'torch.rand(2).dtype', 'torch.randn(2).dtype', 'torch.arange(1.5).dtype', 'torch.tensor(2).div(3).dtype')
+    return ['torch.set_default_dtype(torch.float64);', f'const a = {e};', 'torch.set_default_dtype(torch.float32);', f'const b = {e2};',
+            'console.log(a, b);', '[a, b]']
+
+
 PROMO_VALS = ['torch.tensor(1.5)', 'torch.tensor(2)', 'torch.tensor(true)', 'torch.tensor(3, { dtype: torch.int32 })',
               'torch.tensor(2.5, { dtype: torch.float64 })', 'torch.tensor([1, 2])', 'torch.tensor([1, 2], { dtype: torch.int32 })',
               'torch.tensor([true, false])', 'torch.tensor([0.5, 1.5])', 'torch.tensor([1., 2.], { dtype: torch.float64 })',
@@ -475,6 +490,9 @@ def r_more(i):
              f'torch.randint(0, 2, {sz(s)}, {{ dtype: torch.bool }})', f'torch.randint(0, 3, {sz(s)}, {{ dtype: {dt} }})',
              f'F.dropout(torch.ones({sz(s)}, {{ dtype: {dt} }}), {pick("1.5", "-0.1", "0.5")}, {bools()})', f'F.dropout(torch.ones({sz(s)}), 0.3, {{ training: false }})',
              f'torch.initial_seed()', f'torch.rand({sz(s)}, {{ dtype: {dt}, requires_grad: true }})',
+             f'torch.empty({pick("4, 20", "20, 4", "3, 7", "2, 16")}, {{ dtype: {dt} }}).t().{pick("normal_()", "uniform_()", "exponential_()", "bernoulli_(0.5)", "random_(0, 9)", "normal_(1, 2)")}',
+             f'torch.empty(40, {{ dtype: {dt} }}).getitem("::2").{pick("normal_()", "uniform_(-1, 1)", "bernoulli_()", "random_(5)")}',
+             f'torch.randn(4, 20, {{ dtype: {dt} }}).t().contiguous()', f'torch.normal(torch.zeros(20, 4).t(), 1.0)',
              f'torch.Generator().manual_seed({R.randint(0, 99)}).initial_seed()', f'torch.randn({sz(s)}, {{ generator: torch.Generator().manual_seed({R.randint(0, 99)}) }})')
     # Keep the stream position visible after the call (and whether a rejected call drew anything).
     return L + [f'const a = {e};', '[a, torch.rand(2)]']
@@ -640,6 +658,8 @@ def build2():
     out = []
     for i in range(60):
         out.append(f'## core cast layout {i}\n' + '\n'.join(c_to()) + '\n')
+    for i in range(40):
+        out.append(f'## core default dtype {i}\n' + '\n'.join(c_default_dtype()) + '\n')
     for i in range(60):
         out.append(f'## core create edge {i}\n' + '\n'.join(c_edges()) + '\n')
     for i in range(0, 142 * 2, 4):
