@@ -180,6 +180,21 @@ def c_default_dtype():
             'console.log(a, b);', '[a, b]']
 
 
+def c_seq():
+    # Sequences long enough for the vectorised halves (linspace fills from both ends, arange in lanes).
+    dt = R.choice(DT[:4] + ['torch.float64', 'torch.float32'])
+    if R.random() < 0.5:
+        a = pick(str(R.randint(-50, 50)), '%.3f' % R.uniform(-10, 10), '1e-3', '-0.1')
+        b = pick(str(R.randint(-50, 80)), '%.3f' % R.uniform(-10, 20), '1.0')
+        n = R.choice([2, 3, 16, 17, 31, 32, 33, 64, 70, 101])
+        return show(f'torch.linspace({a}, {b}, {n}, {{ dtype: {dt} }})')
+    a = pick(str(R.randint(-40, 10)), '%.2f' % R.uniform(-5, 5), '-1.0', '0.1')
+    st = pick('0.1', '0.3', '0.7', '1.5', '-0.1', '-0.45', '0.05', '3', '-2', '1e-2', '0.333')
+    span = float(st) * R.randint(0, 80)
+    b = '%.3f' % (float(a) + span + R.choice([0, 1e-3, -1e-3, 0.5 * float(st)]))
+    return show(f'torch.arange({a}, {b}, {st}{", { dtype: " + dt + " }" if R.random() < 0.5 else ""})')
+
+
 PROMO_VALS = ['torch.tensor(1.5)', 'torch.tensor(2)', 'torch.tensor(true)', 'torch.tensor(3, { dtype: torch.int32 })',
               'torch.tensor(2.5, { dtype: torch.float64 })', 'torch.tensor([1, 2])', 'torch.tensor([1, 2], { dtype: torch.int32 })',
               'torch.tensor([true, false])', 'torch.tensor([0.5, 1.5])', 'torch.tensor([1., 2.], { dtype: torch.float64 })',
@@ -658,6 +673,8 @@ def build2():
     out = []
     for i in range(60):
         out.append(f'## core cast layout {i}\n' + '\n'.join(c_to()) + '\n')
+    for i in range(80):
+        out.append(f'## core sequence {i}\n' + '\n'.join(c_seq()) + '\n')
     for i in range(40):
         out.append(f'## core default dtype {i}\n' + '\n'.join(c_default_dtype()) + '\n')
     for i in range(60):

@@ -2302,7 +2302,359 @@ export const cases: Record<string, () => unknown> = {
     console.log(x.expand(2, -1, -1, -1).clone().div_(true));
     return x.expand(2, -1, -1, -1).clone().div_(true);
   },
+  "core sequence 0": () => {
+    console.log(torch.linspace(16, 49, 2, { dtype: torch.int64 }));
+    return torch.linspace(16, 49, 2, { dtype: torch.int64 });
+  },
+  "core sequence 1": () => {
+    console.log(torch.linspace(-0.1, 10.969, 16, { dtype: torch.int64 }));
+    return torch.linspace(-0.1, 10.969, 16, { dtype: torch.int64 });
+  },
+  "core sequence 2": () => {
+    console.log(torch.linspace(9.050, pyfloat(1.0), 101, { dtype: torch.float32 }));
+    return torch.linspace(9.050, pyfloat(1.0), 101, { dtype: torch.float32 });
+  },
+  "core sequence 3": () => {
+    console.log(torch.arange(0.1, -5.601, -0.1));
+    return torch.arange(0.1, -5.601, -0.1);
+  },
+  "core sequence 4": () => {
+    console.log(torch.arange(0.1, pyfloat(-26.000), -0.45, { dtype: torch.float64 }));
+    return torch.arange(0.1, pyfloat(-26.000), -0.45, { dtype: torch.float64 });
+  },
+  "core sequence 5": () => {
+    console.log(torch.linspace(1e-3, -27, 70, { dtype: torch.float32 }));
+    return torch.linspace(1e-3, -27, 70, { dtype: torch.float32 });
+  },
+  "core sequence 6": () => {
+    console.log(torch.arange(pyfloat(-1.0), pyfloat(-1.000), 1e-2, { dtype: torch.int32 }));
+    return torch.arange(pyfloat(-1.0), pyfloat(-1.000), 1e-2, { dtype: torch.int32 });
+  },
+  "core sequence 7": () => {
+    console.log(torch.linspace(1e-3, pyfloat(1.0), 64, { dtype: torch.float64 }));
+    return torch.linspace(1e-3, pyfloat(1.0), 64, { dtype: torch.float64 });
+  },
+  "core sequence 8": () => {
+    console.log(torch.arange(pyfloat(-1.0), 5.800, 0.1, { dtype: torch.float64 }));
+    return torch.arange(pyfloat(-1.0), 5.800, 0.1, { dtype: torch.float64 });
+  },
+  "core sequence 9": () => {
+    console.log(torch.linspace(-0.1, pyfloat(1.0), 70, { dtype: torch.int32 }));
+    return torch.linspace(-0.1, pyfloat(1.0), 70, { dtype: torch.int32 });
+  },
+  "core sequence 10": () => {
+    console.log(torch.linspace(-0.1, 15.642, 101, { dtype: torch.float32 }));
+    return torch.linspace(-0.1, 15.642, 101, { dtype: torch.float32 });
+  },
+  "core sequence 11": () => {
+    console.log(torch.arange(pyfloat(-1.0), -32.499, -0.45));
+    return torch.arange(pyfloat(-1.0), -32.499, -0.45);
+  },
+  "core sequence 12": () => {
+    console.log(torch.linspace(-1.646, pyfloat(1.0), 31, { dtype: torch.float64 }));
+    return torch.linspace(-1.646, pyfloat(1.0), 31, { dtype: torch.float64 });
+  },
+  "core sequence 13": () => {
+    console.log(torch.linspace(-0.1, 16.714, 64, { dtype: torch.int32 }));
+    return torch.linspace(-0.1, 16.714, 64, { dtype: torch.int32 });
+  },
+  "core sequence 14": () => {
+    console.log(torch.linspace(49, 11.780, 3, { dtype: torch.int32 }));
+    return torch.linspace(49, 11.780, 3, { dtype: torch.int32 });
+  },
+  "core sequence 15": () => {
+    console.log(torch.arange(0.1, 0.570, 1e-2));
+    return torch.arange(0.1, 0.570, 1e-2);
+  },
+  "core sequence 16": () => {
+    console.log(torch.linspace(4, pyfloat(1.0), 2, { dtype: torch.float64 }));
+    return torch.linspace(4, pyfloat(1.0), 2, { dtype: torch.float64 });
+  },
+  "core sequence 17": () => {
+    console.log(torch.linspace(-5.521, 62, 3, { dtype: torch.float32 }));
+    return torch.linspace(-5.521, 62, 3, { dtype: torch.float32 });
+  },
+  "core sequence 18": () => {
+    console.log(torch.arange(0.37, 0.975, 1e-2));
+    return torch.arange(0.37, 0.975, 1e-2);
+  },
+  "core sequence 19": () => {
+    console.log(torch.linspace(-0.1, -30, 3, { dtype: torch.float64 }));
+    return torch.linspace(-0.1, -30, 3, { dtype: torch.float64 });
+  },
+  "core sequence 20": () => {
+    console.log(torch.arange(0.1, 192.101, 3, { dtype: torch.float64 }));
+    return torch.arange(0.1, 192.101, 3, { dtype: torch.float64 });
+  },
+  "core sequence 21": () => {
+    console.log(torch.arange(pyfloat(-1.0), 48.500, 3, { dtype: torch.int64 }));
+    return torch.arange(pyfloat(-1.0), 48.500, 3, { dtype: torch.int64 });
+  },
+  "core sequence 22": () => {
+    console.log(torch.linspace(-12, 5.944, 17, { dtype: torch.float32 }));
+    return torch.linspace(-12, 5.944, 17, { dtype: torch.float32 });
+  },
+  "core sequence 23": () => {
+    console.log(torch.arange(-4.71, 142.289, 3, { dtype: torch.int32 }));
+    return torch.arange(-4.71, 142.289, 3, { dtype: torch.int32 });
+  },
+  "core sequence 24": () => {
+    console.log(torch.linspace(-0.1, -0.858, 64, { dtype: torch.int64 }));
+    return torch.linspace(-0.1, -0.858, 64, { dtype: torch.int64 });
+  },
+  "core sequence 25": () => {
+    console.log(torch.linspace(-7.628, -19, 3, { dtype: torch.float32 }));
+    return torch.linspace(-7.628, -19, 3, { dtype: torch.float32 });
+  },
+  "core sequence 26": () => {
+    console.log(torch.linspace(8.218, pyfloat(1.0), 31, { dtype: torch.int32 }));
+    return torch.linspace(8.218, pyfloat(1.0), 31, { dtype: torch.int32 });
+  },
+  "core sequence 27": () => {
+    console.log(torch.linspace(-8.638, pyfloat(1.0), 64, { dtype: torch.float64 }));
+    return torch.linspace(-8.638, pyfloat(1.0), 64, { dtype: torch.float64 });
+  },
+  "core sequence 28": () => {
+    console.log(torch.arange(pyfloat(-1.0), -0.425, 1e-2, { dtype: torch.float32 }));
+    return torch.arange(pyfloat(-1.0), -0.425, 1e-2, { dtype: torch.float32 });
+  },
+  "core sequence 29": () => {
+    console.log(torch.linspace(7.259, 4.857, 16, { dtype: torch.int32 }));
+    return torch.linspace(7.259, 4.857, 16, { dtype: torch.int32 });
+  },
+  "core sequence 30": () => {
+    console.log(torch.linspace(38, 42, 17, { dtype: torch.int32 }));
+    return torch.linspace(38, 42, 17, { dtype: torch.int32 });
+  },
+  "core sequence 31": () => {
+    console.log(torch.arange(pyfloat(-1.0), pyfloat(-100.000), -2));
+    return torch.arange(pyfloat(-1.0), pyfloat(-100.000), -2);
+  },
+  "core sequence 32": () => {
+    console.log(torch.arange(pyfloat(-1.0), -12.475, -0.45, { dtype: torch.int32 }));
+    return torch.arange(pyfloat(-1.0), -12.475, -0.45, { dtype: torch.int32 });
+  },
+  "core sequence 33": () => {
+    console.log(torch.arange(pyfloat(-1.0), -17.875, -0.45));
+    return torch.arange(pyfloat(-1.0), -17.875, -0.45);
+  },
+  "core sequence 34": () => {
+    console.log(torch.arange(0.1, 0.275, 1e-2, { dtype: torch.float32 }));
+    return torch.arange(0.1, 0.275, 1e-2, { dtype: torch.float32 });
+  },
+  "core sequence 35": () => {
+    console.log(torch.linspace(-48, pyfloat(1.0), 3, { dtype: torch.float64 }));
+    return torch.linspace(-48, pyfloat(1.0), 3, { dtype: torch.float64 });
+  },
+  "core sequence 36": () => {
+    console.log(torch.arange(-3.37, -2.691, 1e-2));
+    return torch.arange(-3.37, -2.691, 1e-2);
+  },
+  "core sequence 37": () => {
+    console.log(torch.arange(1.32, 217.319, 3));
+    return torch.arange(1.32, 217.319, 3);
+  },
+  "core sequence 38": () => {
+    console.log(torch.arange(pyfloat(-1.0), 6.660, 0.333));
+    return torch.arange(pyfloat(-1.0), 6.660, 0.333);
+  },
+  "core sequence 39": () => {
+    console.log(torch.arange(-3.62, -76.620, -2, { dtype: torch.float32 }));
+    return torch.arange(-3.62, -76.620, -2, { dtype: torch.float32 });
+  },
+  "core sequence 40": () => {
+    console.log(torch.arange(pyfloat(-1.0), -131.001, -2, { dtype: torch.int32 }));
+    return torch.arange(pyfloat(-1.0), -131.001, -2, { dtype: torch.int32 });
+  },
+  "core sequence 41": () => {
+    console.log(torch.arange(0.1, 7.750, 0.1, { dtype: torch.float32 }));
+    return torch.arange(0.1, 7.750, 0.1, { dtype: torch.float32 });
+  },
+  "core sequence 42": () => {
+    console.log(torch.linspace(1e-3, 61, 101, { dtype: torch.int64 }));
+    return torch.linspace(1e-3, 61, 101, { dtype: torch.int64 });
+  },
+  "core sequence 43": () => {
+    console.log(torch.arange(-17, -22.601, -0.1));
+    return torch.arange(-17, -22.601, -0.1);
+  },
+  "core sequence 44": () => {
+    console.log(torch.linspace(-0.1, 7.782, 32, { dtype: torch.int64 }));
+    return torch.linspace(-0.1, 7.782, 32, { dtype: torch.int64 });
+  },
+  "core sequence 45": () => {
+    console.log(torch.arange(8, 1.900, -0.1, { dtype: torch.int64 }));
+    return torch.arange(8, 1.900, -0.1, { dtype: torch.int64 });
+  },
+  "core sequence 46": () => {
+    console.log(torch.arange(pyfloat(-1.0), pyfloat(-131.000), -2, { dtype: torch.float64 }));
+    return torch.arange(pyfloat(-1.0), pyfloat(-131.000), -2, { dtype: torch.float64 });
+  },
+  "core sequence 47": () => {
+    console.log(torch.linspace(1e-3, -29, 64, { dtype: torch.float64 }));
+    return torch.linspace(1e-3, -29, 64, { dtype: torch.float64 });
+  },
+  "core sequence 48": () => {
+    console.log(torch.arange(0.1, 22.911, 0.333));
+    return torch.arange(0.1, 22.911, 0.333);
+  },
+  "core sequence 49": () => {
+    console.log(torch.linspace(-48, pyfloat(1.0), 3, { dtype: torch.float32 }));
+    return torch.linspace(-48, pyfloat(1.0), 3, { dtype: torch.float32 });
+  },
+  "core sequence 50": () => {
+    console.log(torch.linspace(-1.947, pyfloat(1.0), 33, { dtype: torch.int64 }));
+    return torch.linspace(-1.947, pyfloat(1.0), 33, { dtype: torch.int64 });
+  },
+  "core sequence 51": () => {
+    console.log(torch.arange(pyfloat(-1.0), pyfloat(-125.000), -2));
+    return torch.arange(pyfloat(-1.0), pyfloat(-125.000), -2);
+  },
+  "core sequence 52": () => {
+    console.log(torch.arange(-4, 3.699, 0.1, { dtype: torch.float32 }));
+    return torch.arange(-4, 3.699, 0.1, { dtype: torch.float32 });
+  },
+  "core sequence 53": () => {
+    console.log(torch.arange(4.48, 9.642, 0.333));
+    return torch.arange(4.48, 9.642, 0.333);
+  },
+  "core sequence 54": () => {
+    console.log(torch.linspace(1e-3, 13.692, 32, { dtype: torch.int64 }));
+    return torch.linspace(1e-3, 13.692, 32, { dtype: torch.int64 });
+  },
+  "core sequence 55": () => {
+    console.log(torch.linspace(19, 17.379, 70, { dtype: torch.int32 }));
+    return torch.linspace(19, 17.379, 70, { dtype: torch.int32 });
+  },
+  "core sequence 56": () => {
+    console.log(torch.arange(4.51, -5.165, -0.45));
+    return torch.arange(4.51, -5.165, -0.45);
+  },
+  "core sequence 57": () => {
+    console.log(torch.linspace(-0.1, 6.601, 70, { dtype: torch.int32 }));
+    return torch.linspace(-0.1, 6.601, 70, { dtype: torch.int32 });
+  },
+  "core sequence 58": () => {
+    console.log(torch.arange(pyfloat(-1.0), 0.201, 0.3, { dtype: torch.int32 }));
+    return torch.arange(pyfloat(-1.0), 0.201, 0.3, { dtype: torch.int32 });
+  },
+  "core sequence 59": () => {
+    console.log(torch.arange(-37, pyfloat(-1.000), 3, { dtype: torch.int32 }));
+    return torch.arange(-37, pyfloat(-1.000), 3, { dtype: torch.int32 });
+  },
+  "core sequence 60": () => {
+    console.log(torch.linspace(-4, pyfloat(1.0), 3, { dtype: torch.float64 }));
+    return torch.linspace(-4, pyfloat(1.0), 3, { dtype: torch.float64 });
+  },
+  "core sequence 61": () => {
+    console.log(torch.linspace(1e-3, 12.030, 17, { dtype: torch.int64 }));
+    return torch.linspace(1e-3, 12.030, 17, { dtype: torch.int64 });
+  },
+  "core sequence 62": () => {
+    console.log(torch.linspace(1e-3, pyfloat(1.0), 33, { dtype: torch.int32 }));
+    return torch.linspace(1e-3, pyfloat(1.0), 33, { dtype: torch.int32 });
+  },
+  "core sequence 63": () => {
+    console.log(torch.arange(pyfloat(-1.0), pyfloat(155.000), 3));
+    return torch.arange(pyfloat(-1.0), pyfloat(155.000), 3);
+  },
+  "core sequence 64": () => {
+    console.log(torch.arange(1.96, -6.041, -2, { dtype: torch.float64 }));
+    return torch.arange(1.96, -6.041, -2, { dtype: torch.float64 });
+  },
+  "core sequence 65": () => {
+    console.log(torch.linspace(5.063, pyfloat(1.0), 2, { dtype: torch.float32 }));
+    return torch.linspace(5.063, pyfloat(1.0), 2, { dtype: torch.float32 });
+  },
+  "core sequence 66": () => {
+    console.log(torch.arange(pyfloat(-1.0), 36.100, 0.7));
+    return torch.arange(pyfloat(-1.0), 36.100, 0.7);
+  },
+  "core sequence 67": () => {
+    console.log(torch.linspace(8.279, -5, 70, { dtype: torch.float32 }));
+    return torch.linspace(8.279, -5, 70, { dtype: torch.float32 });
+  },
+  "core sequence 68": () => {
+    console.log(torch.arange(1.25, -14.750, -2, { dtype: torch.int32 }));
+    return torch.arange(1.25, -14.750, -2, { dtype: torch.int32 });
+  },
+  "core sequence 69": () => {
+    console.log(torch.arange(-25, -20.350, 0.1));
+    return torch.arange(-25, -20.350, 0.1);
+  },
+  "core sequence 70": () => {
+    console.log(torch.linspace(-0.1, 2.153, 32, { dtype: torch.int64 }));
+    return torch.linspace(-0.1, 2.153, 32, { dtype: torch.int64 });
+  },
+  "core sequence 71": () => {
+    console.log(torch.arange(6, 7.049, 0.05));
+    return torch.arange(6, 7.049, 0.05);
+  },
+  "core sequence 72": () => {
+    console.log(torch.arange(3.88, 168.880, 3, { dtype: torch.float32 }));
+    return torch.arange(3.88, 168.880, 3, { dtype: torch.float32 });
+  },
+  "core sequence 73": () => {
+    console.log(torch.arange(pyfloat(-1.0), 1.101, 0.1, { dtype: torch.int64 }));
+    return torch.arange(pyfloat(-1.0), 1.101, 0.1, { dtype: torch.int64 });
+  },
+  "core sequence 74": () => {
+    console.log(torch.arange(7, 109.001, 1.5));
+    return torch.arange(7, 109.001, 1.5);
+  },
+  "core sequence 75": () => {
+    console.log(torch.linspace(-7.662, 8.005, 32, { dtype: torch.float32 }));
+    return torch.linspace(-7.662, 8.005, 32, { dtype: torch.float32 });
+  },
+  "core sequence 76": () => {
+    console.log(torch.linspace(1e-3, 4.086, 64, { dtype: torch.float64 }));
+    return torch.linspace(1e-3, 4.086, 64, { dtype: torch.float64 });
+  },
+  "core sequence 77": () => {
+    console.log(torch.linspace(1e-3, -4, 70, { dtype: torch.float64 }));
+    return torch.linspace(1e-3, -4, 70, { dtype: torch.float64 });
+  },
+  "core sequence 78": () => {
+    console.log(torch.linspace(-36, -0.022, 32, { dtype: torch.float64 }));
+    return torch.linspace(-36, -0.022, 32, { dtype: torch.float64 });
+  },
+  "core sequence 79": () => {
+    console.log(torch.linspace(-0.1, 35, 2, { dtype: torch.int32 }));
+    return torch.linspace(-0.1, 35, 2, { dtype: torch.int32 });
+  },
   "core default dtype 0": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.zeros_like(torch.tensor([1, 2]), { dtype: torch.float32 });
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor(2).div(3).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 1": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).add(2.5);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 2": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).mean({ dtype: torch.float64 });
+    torch.set_default_dtype(torch.float32);
+    const b = torch.arange(1.5).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 3": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.empty(2).dtype;
+    torch.set_default_dtype(torch.float32);
+    const b = torch.randn(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 4": () => {
     torch.set_default_dtype(torch.float64);
     const a = torch.eye(2);
     torch.set_default_dtype(torch.float32);
@@ -2310,303 +2662,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(a, b);
     return [a, b];
   },
-  "core default dtype 1": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).sqrt();
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 2": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).pow(0.5);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.tensor([1.5]);
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 3": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.zeros_like(torch.tensor([1, 2]), { dtype: torch.float32 });
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 4": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.ones(2, { dtype: torch.float32 });
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
   "core default dtype 5": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.arange(3);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.tensor([1.5]);
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 6": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.full([2], 2);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.rand(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 7": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).mul(torch.tensor(1.5));
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 8": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.result_type(torch.tensor([1]), 1.5);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 9": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([true]).add(0.5);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.randn(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 10": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.zeros(2);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 11": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).sqrt();
-    torch.set_default_dtype(torch.float32);
-    const b = torch.tensor(2).div(3).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 12": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).sqrt();
-    torch.set_default_dtype(torch.float32);
-    const b = torch.rand(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 13": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).mul(torch.tensor(1.5));
-    torch.set_default_dtype(torch.float32);
-    const b = torch.tensor(2).div(3).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 14": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.ones(2, { dtype: torch.float32 });
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 15": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.FloatTensor([1, 2]);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.tensor(2).div(3).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 16": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.as_tensor([0.5, 1]);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.rand(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 17": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).true_divide(torch.tensor(2));
-    torch.set_default_dtype(torch.float32);
-    const b = torch.randn(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 18": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1.5, 2]);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.randn(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 19": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2], { dtype: torch.float32 }).add(1.5);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 20": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.full([2], 2);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 21": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.linspace(0, 1, 3);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.rand(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 22": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).mul(torch.tensor(1.5));
-    torch.set_default_dtype(torch.float32);
-    const b = torch.rand(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 23": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).sqrt();
-    torch.set_default_dtype(torch.float32);
-    const b = torch.randn(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 24": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.arange(3);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 25": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).add(2.5);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 26": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 27": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).div(2);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.tensor([1.5]);
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 28": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([true]).add(0.5);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 29": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).div(2);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.randn(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 30": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.FloatTensor([1, 2]);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.tensor([1.5]);
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 31": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.zeros(2);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.randn(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 32": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.zeros(2);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.tensor(2).div(3).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 33": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([0.5], { dtype: torch.float32 }).mul(torch.tensor(1.5));
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 34": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).pow(0.5);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 35": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).atan2(torch.tensor([1, 1]));
-    torch.set_default_dtype(torch.float32);
-    const b = torch.arange(1.5).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 36": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2]).sqrt();
-    torch.set_default_dtype(torch.float32);
-    const b = torch.randn(2).dtype;
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 37": () => {
-    torch.set_default_dtype(torch.float64);
-    const a = torch.tensor([1, 2], { dtype: torch.float32 }).add(1.5);
-    torch.set_default_dtype(torch.float32);
-    const b = torch.tensor([1.5]);
-    console.log(a, b);
-    return [a, b];
-  },
-  "core default dtype 38": () => {
     torch.set_default_dtype(torch.float64);
     const a = torch.tensor(2.5);
     torch.set_default_dtype(torch.float32);
@@ -2614,253 +2670,517 @@ export const cases: Record<string, () => unknown> = {
     console.log(a, b);
     return [a, b];
   },
-  "core default dtype 39": () => {
+  "core default dtype 6": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).true_divide(torch.tensor(2));
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 7": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).atan2(torch.tensor([1, 1]));
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 8": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.empty(2).dtype;
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor(2).div(3).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 9": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.as_tensor([0.5, 1]);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 10": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.FloatTensor([1, 2]);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor([1.5]);
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 11": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).sqrt();
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor([1.5]);
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 12": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).add(2.5);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor(2).div(3).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 13": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.arange(1.5).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 14": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).atan2(torch.tensor([1, 1]));
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor([1.5]);
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 15": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.zeros_like(torch.tensor([1, 2]), { dtype: torch.float32 });
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 16": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor(2.5);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 17": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).pow(0.5);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor([1.5]);
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 18": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).mean({ dtype: torch.float64 });
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor(2).div(3).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 19": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).div(2);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 20": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).div(2);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.randn(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 21": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.arange(3);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 22": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.result_type(torch.tensor([1]), 1.5);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.randn(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 23": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).new_tensor([0.5]);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 24": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([0.5], { dtype: torch.float32 }).mul(torch.tensor(1.5));
+    torch.set_default_dtype(torch.float32);
+    const b = torch.randn(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 25": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).sqrt();
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 26": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor(2.5);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor([1.5]);
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 27": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor([1.5]);
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 28": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.arange(3);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 29": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.arange(0.5, 3);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 30": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.linspace(0, 1, 3);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.randn(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 31": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).new_tensor([0.5]);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 32": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.ones(2, { dtype: torch.float32 });
+    torch.set_default_dtype(torch.float32);
+    const b = torch.arange(1.5).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 33": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).add(2.5);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.randn(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 34": () => {
     torch.set_default_dtype(torch.float64);
     const a = torch.tensor([1, 2]).float();
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor([1.5]);
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 35": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).true_divide(torch.tensor(2));
+    torch.set_default_dtype(torch.float32);
+    const b = torch.rand(2).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 36": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.zeros(2);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor(2).div(3).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 37": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([1, 2]).sqrt();
+    torch.set_default_dtype(torch.float32);
+    const b = torch.tensor(2).div(3).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 38": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor(2.5);
+    torch.set_default_dtype(torch.float32);
+    const b = torch.arange(1.5).dtype;
+    console.log(a, b);
+    return [a, b];
+  },
+  "core default dtype 39": () => {
+    torch.set_default_dtype(torch.float64);
+    const a = torch.tensor([0.5], { dtype: torch.float32 }).mul(torch.tensor(1.5));
     torch.set_default_dtype(torch.float32);
     const b = torch.tensor(2).div(3).dtype;
     console.log(a, b);
     return [a, b];
   },
   "core create edge 0": () => {
-    console.log(torch.arange(5, 0, 1));
-    return torch.arange(5, 0, 1);
+    console.log(torch.zeros(-1));
+    return torch.zeros(-1);
   },
   "core create edge 1": () => {
-    console.log(torch.zeros(2, -1));
-    return torch.zeros(2, -1);
+    console.log(torch.linspace(pyfloat(3.), pyfloat(10.), 1, { dtype: torch.float64 }));
+    return torch.linspace(pyfloat(3.), pyfloat(10.), 1, { dtype: torch.float64 });
   },
   "core create edge 2": () => {
-    console.log(torch.tensor([torch.tensor(-5), torch.tensor(false)]));
-    return torch.tensor([torch.tensor(-5), torch.tensor(false)]);
+    console.log(torch.linspace(0, 1, -1));
+    return torch.linspace(0, 1, -1);
   },
   "core create edge 3": () => {
-    console.log(torch.ones(2, 3).new_ones([], { dtype: torch.bool }));
-    return torch.ones(2, 3).new_ones([], { dtype: torch.bool });
-  },
-  "core create edge 4": () => {
-    console.log(torch.arange(5, 0, 1));
-    return torch.arange(5, 0, 1);
-  },
-  "core create edge 5": () => {
     console.log(torch.arange(0, 10, 0));
     return torch.arange(0, 10, 0);
   },
-  "core create edge 6": () => {
-    console.log(torch.arange(0, NaN));
-    return torch.arange(0, NaN);
+  "core create edge 4": () => {
+    console.log(torch.zeros(-1));
+    return torch.zeros(-1);
   },
-  "core create edge 7": () => {
-    console.log(torch.linspace(pyfloat(3.), -4.5, 2, { dtype: torch.float32 }));
-    return torch.linspace(pyfloat(3.), -4.5, 2, { dtype: torch.float32 });
-  },
-  "core create edge 8": () => {
+  "core create edge 5": () => {
     console.log(torch.arange(0, 5, -1));
     return torch.arange(0, 5, -1);
   },
+  "core create edge 6": () => {
+    console.log(torch.ones(2, 3).new_ones(2, 3, { dtype: torch.int64 }));
+    return torch.ones(2, 3).new_ones(2, 3, { dtype: torch.int64 });
+  },
+  "core create edge 7": () => {
+    console.log(torch.linspace(pyfloat(3.), 2.75, 33, { dtype: torch.float64 }));
+    return torch.linspace(pyfloat(3.), 2.75, 33, { dtype: torch.float64 });
+  },
+  "core create edge 8": () => {
+    console.log(torch.arange(-4, 9, 0.5, { dtype: torch.int64 }));
+    return torch.arange(-4, 9, 0.5, { dtype: torch.int64 });
+  },
   "core create edge 9": () => {
-    console.log(torch.tensor([[1], 2]));
-    return torch.tensor([[1], 2]);
+    console.log(torch.full([1], pyfloat(3.), { dtype: torch.float64 }));
+    return torch.full([1], pyfloat(3.), { dtype: torch.float64 });
   },
   "core create edge 10": () => {
-    console.log(torch.tensor([pyfloat(2.0)]).to(torch.float64).to(torch.bool).to(torch.int32).float());
-    return torch.tensor([pyfloat(2.0)]).to(torch.float64).to(torch.bool).to(torch.int32).float();
+    console.log(torch.full([-1], -2, { dtype: torch.bool }));
+    return torch.full([-1], -2, { dtype: torch.bool });
   },
   "core create edge 11": () => {
-    console.log(torch.tensor(pyfloat(2.0), { dtype: torch.bool }));
-    return torch.tensor(pyfloat(2.0), { dtype: torch.bool });
+    console.log(torch.tensor([1, [2]]));
+    return torch.tensor([1, [2]]);
   },
   "core create edge 12": () => {
     console.log(torch.arange(0, 5, -1));
     return torch.arange(0, 5, -1);
   },
   "core create edge 13": () => {
-    console.log(torch.arange(0, 5, -1));
-    return torch.arange(0, 5, -1);
+    console.log(torch.arange(0, NaN));
+    return torch.arange(0, NaN);
   },
   "core create edge 14": () => {
-    console.log(torch.tensor([false]).to(torch.float64).to(torch.bool).to(torch.int32).float());
-    return torch.tensor([false]).to(torch.float64).to(torch.bool).to(torch.int32).float();
-  },
-  "core create edge 15": () => {
-    console.log(torch.tensor([torch.tensor(1), torch.tensor(false)]));
-    return torch.tensor([torch.tensor(1), torch.tensor(false)]);
-  },
-  "core create edge 16": () => {
-    console.log(torch.eye(2, -3));
-    return torch.eye(2, -3);
-  },
-  "core create edge 17": () => {
     console.log(torch.linspace(0, 1, -1));
     return torch.linspace(0, 1, -1);
   },
+  "core create edge 15": () => {
+    console.log(torch.arange(-3, { dtype: torch.float32 }));
+    return torch.arange(-3, { dtype: torch.float32 });
+  },
+  "core create edge 16": () => {
+    console.log(torch.linspace(0, 1, -1));
+    return torch.linspace(0, 1, -1);
+  },
+  "core create edge 17": () => {
+    console.log(torch.tensor([1, [2]]));
+    return torch.tensor([1, [2]]);
+  },
   "core create edge 18": () => {
-    console.log(torch.arange(-3, -3, 2, { dtype: torch.int64 }));
-    return torch.arange(-3, -3, 2, { dtype: torch.int64 });
+    console.log(torch.arange(0, 5, -1));
+    return torch.arange(0, 5, -1);
   },
   "core create edge 19": () => {
-    console.log(torch.eye(2, -3));
-    return torch.eye(2, -3);
+    console.log(torch.arange(2.5, { dtype: torch.int64 }));
+    return torch.arange(2.5, { dtype: torch.int64 });
   },
   "core create edge 20": () => {
     console.log(torch.arange(5, 0, 1));
     return torch.arange(5, 0, 1);
   },
   "core create edge 21": () => {
-    console.log(torch.linspace(pyfloat(3.), -4.5, 1, { dtype: torch.float64 }));
-    return torch.linspace(pyfloat(3.), -4.5, 1, { dtype: torch.float64 });
+    console.log(torch.tensor(2.25, { dtype: torch.int64 }));
+    return torch.tensor(2.25, { dtype: torch.int64 });
   },
   "core create edge 22": () => {
-    console.log(torch.arange(0, 5, -1));
-    return torch.arange(0, 5, -1);
+    console.log(torch.linspace(0, 1, -1));
+    return torch.linspace(0, 1, -1);
   },
   "core create edge 23": () => {
-    console.log(torch.zeros(-1));
-    return torch.zeros(-1);
+    console.log(torch.full([1], true, { dtype: torch.float64 }));
+    return torch.full([1], true, { dtype: torch.float64 });
   },
   "core create edge 24": () => {
-    console.log(torch.linspace(8, -9, 4, { dtype: torch.int32 }));
-    return torch.linspace(8, -9, 4, { dtype: torch.int32 });
-  },
-  "core create edge 25": () => {
-    console.log(torch.eye(-1));
-    return torch.eye(-1);
-  },
-  "core create edge 26": () => {
-    console.log(torch.ones(2, 3).new_ones([1, 2], { dtype: torch.float64 }));
-    return torch.ones(2, 3).new_ones([1, 2], { dtype: torch.float64 });
-  },
-  "core create edge 27": () => {
-    console.log(torch.tensor(pyfloat(3.), { dtype: torch.float32 }));
-    return torch.tensor(pyfloat(3.), { dtype: torch.float32 });
-  },
-  "core create edge 28": () => {
     console.log(torch.arange(0, NaN));
     return torch.arange(0, NaN);
   },
-  "core create edge 29": () => {
-    console.log(torch.arange(0, 5, -1));
-    return torch.arange(0, 5, -1);
-  },
-  "core create edge 30": () => {
-    console.log(torch.zeros(2, -1));
-    return torch.zeros(2, -1);
-  },
-  "core create edge 31": () => {
-    console.log(torch.ones(2, 3).new_ones([0], { dtype: torch.int32 }));
-    return torch.ones(2, 3).new_ones([0], { dtype: torch.int32 });
-  },
-  "core create edge 32": () => {
-    console.log(torch.arange(0, 5, -1));
-    return torch.arange(0, 5, -1);
-  },
-  "core create edge 33": () => {
-    console.log(torch.arange(5, 0, 1));
-    return torch.arange(5, 0, 1);
-  },
-  "core create edge 34": () => {
+  "core create edge 25": () => {
     console.log(torch.arange(0, Infinity));
     return torch.arange(0, Infinity);
   },
+  "core create edge 26": () => {
+    console.log(torch.tensor([1e-3]).to(torch.float64).to(torch.bool).to(torch.int32).float());
+    return torch.tensor([1e-3]).to(torch.float64).to(torch.bool).to(torch.int32).float();
+  },
+  "core create edge 27": () => {
+    console.log(torch.linspace(-4, -9, 7, { dtype: torch.int64 }));
+    return torch.linspace(-4, -9, 7, { dtype: torch.int64 });
+  },
+  "core create edge 28": () => {
+    console.log(torch.zeros([0, -2]));
+    return torch.zeros([0, -2]);
+  },
+  "core create edge 29": () => {
+    console.log(torch.ones(2, 3).new_ones([], { dtype: torch.float32 }));
+    return torch.ones(2, 3).new_ones([], { dtype: torch.float32 });
+  },
+  "core create edge 30": () => {
+    console.log(torch.tensor([torch.tensor(-2), torch.tensor(-1)]));
+    return torch.tensor([torch.tensor(-2), torch.tensor(-1)]);
+  },
+  "core create edge 31": () => {
+    console.log(torch.arange(0, NaN));
+    return torch.arange(0, NaN);
+  },
+  "core create edge 32": () => {
+    console.log(torch.arange(1, 6, 0.5, { dtype: torch.float32 }));
+    return torch.arange(1, 6, 0.5, { dtype: torch.float32 });
+  },
+  "core create edge 33": () => {
+    console.log(torch.arange(0, NaN));
+    return torch.arange(0, NaN);
+  },
+  "core create edge 34": () => {
+    console.log(torch.full([1], 5, { dtype: torch.int32 }));
+    return torch.full([1], 5, { dtype: torch.int32 });
+  },
   "core create edge 35": () => {
-    console.log(torch.arange(5, 0, 1));
-    return torch.arange(5, 0, 1);
-  },
-  "core create edge 36": () => {
-    console.log(torch.arange(0, 5, -1));
-    return torch.arange(0, 5, -1);
-  },
-  "core create edge 37": () => {
-    console.log(torch.tensor([-1.5]).to(torch.float64).to(torch.bool).to(torch.int32).float());
-    return torch.tensor([-1.5]).to(torch.float64).to(torch.bool).to(torch.int32).float();
-  },
-  "core create edge 38": () => {
-    console.log(torch.arange(5, 0, 1));
-    return torch.arange(5, 0, 1);
-  },
-  "core create edge 39": () => {
-    console.log(torch.arange(0, 5, -1));
-    return torch.arange(0, 5, -1);
-  },
-  "core create edge 40": () => {
-    console.log(torch.arange(2.5, { dtype: torch.int64 }));
-    return torch.arange(2.5, { dtype: torch.int64 });
-  },
-  "core create edge 41": () => {
-    console.log(torch.arange(5, 0, 1));
-    return torch.arange(5, 0, 1);
-  },
-  "core create edge 42": () => {
-    console.log(torch.linspace(0, 1, -1));
-    return torch.linspace(0, 1, -1);
-  },
-  "core create edge 43": () => {
-    console.log(torch.arange(0, 4, 1.5, { dtype: torch.float32 }));
-    return torch.arange(0, 4, 1.5, { dtype: torch.float32 });
-  },
-  "core create edge 44": () => {
-    console.log(torch.arange(0, NaN));
-    return torch.arange(0, NaN);
-  },
-  "core create edge 45": () => {
-    console.log(torch.arange(0.5, 2.2, -0.1));
-    return torch.arange(0.5, 2.2, -0.1);
-  },
-  "core create edge 46": () => {
-    console.log(torch.arange(0, 5, -1));
-    return torch.arange(0, 5, -1);
-  },
-  "core create edge 47": () => {
-    console.log(torch.arange(0, NaN));
-    return torch.arange(0, NaN);
-  },
-  "core create edge 48": () => {
-    console.log(torch.arange(0, 10, 0));
-    return torch.arange(0, 10, 0);
-  },
-  "core create edge 49": () => {
-    console.log(torch.arange(0, 5, -1));
-    return torch.arange(0, 5, -1);
-  },
-  "core create edge 50": () => {
-    console.log(torch.eye(-1));
-    return torch.eye(-1);
-  },
-  "core create edge 51": () => {
-    console.log(torch.full([1], 1e-3, { dtype: torch.float64 }));
-    return torch.full([1], 1e-3, { dtype: torch.float64 });
-  },
-  "core create edge 52": () => {
-    console.log(torch.tensor([[1, 2], [3]]));
-    return torch.tensor([[1, 2], [3]]);
-  },
-  "core create edge 53": () => {
-    console.log(torch.arange(0, 0.9, 0.4));
-    return torch.arange(0, 0.9, 0.4);
-  },
-  "core create edge 54": () => {
-    console.log(torch.full([0], 0.5, { dtype: torch.int64 }));
-    return torch.full([0], 0.5, { dtype: torch.int64 });
-  },
-  "core create edge 55": () => {
     console.log(torch.tensor([2.25]).to(torch.float64).to(torch.bool).to(torch.int32).float());
     return torch.tensor([2.25]).to(torch.float64).to(torch.bool).to(torch.int32).float();
   },
-  "core create edge 56": () => {
+  "core create edge 36": () => {
     console.log(torch.linspace(-1.5, -4.5, 33, { dtype: torch.float64 }));
     return torch.linspace(-1.5, -4.5, 33, { dtype: torch.float64 });
   },
-  "core create edge 57": () => {
+  "core create edge 37": () => {
     console.log(torch.tensor([-1]).to(torch.float64).to(torch.bool).to(torch.int32).float());
     return torch.tensor([-1]).to(torch.float64).to(torch.bool).to(torch.int32).float();
   },
-  "core create edge 58": () => {
+  "core create edge 38": () => {
     console.log(torch.arange(10, { dtype: torch.int64 }));
     return torch.arange(10, { dtype: torch.int64 });
   },
-  "core create edge 59": () => {
+  "core create edge 39": () => {
     console.log(torch.linspace(0, 1, -1));
     return torch.linspace(0, 1, -1);
+  },
+  "core create edge 40": () => {
+    console.log(torch.full([1], -6, { dtype: torch.int32 }));
+    return torch.full([1], -6, { dtype: torch.int32 });
+  },
+  "core create edge 41": () => {
+    console.log(torch.linspace(-1.5, 2.75, 17, { dtype: torch.float64 }));
+    return torch.linspace(-1.5, 2.75, 17, { dtype: torch.float64 });
+  },
+  "core create edge 42": () => {
+    console.log(torch.ones(2, 3).new_ones([0], { dtype: torch.int64 }));
+    return torch.ones(2, 3).new_ones([0], { dtype: torch.int64 });
+  },
+  "core create edge 43": () => {
+    console.log(torch.arange(-2, -4, 1.5, { dtype: torch.float64 }));
+    return torch.arange(-2, -4, 1.5, { dtype: torch.float64 });
+  },
+  "core create edge 44": () => {
+    console.log(torch.eye(2, -3));
+    return torch.eye(2, -3);
+  },
+  "core create edge 45": () => {
+    console.log(torch.tensor(1e-3, { dtype: torch.float64 }));
+    return torch.tensor(1e-3, { dtype: torch.float64 });
+  },
+  "core create edge 46": () => {
+    console.log(torch.linspace(0.25, 2.75, 33, { dtype: torch.float64 }));
+    return torch.linspace(0.25, 2.75, 33, { dtype: torch.float64 });
+  },
+  "core create edge 47": () => {
+    console.log(torch.arange(5, 0, 1));
+    return torch.arange(5, 0, 1);
+  },
+  "core create edge 48": () => {
+    console.log(torch.arange(0.5, -0.7, 0.7));
+    return torch.arange(0.5, -0.7, 0.7);
+  },
+  "core create edge 49": () => {
+    console.log(torch.linspace(-1.5, 2.75, 1, { dtype: torch.float64 }));
+    return torch.linspace(-1.5, 2.75, 1, { dtype: torch.float64 });
+  },
+  "core create edge 50": () => {
+    console.log(torch.arange(-3, 8, 0.5, { dtype: torch.float64 }));
+    return torch.arange(-3, 8, 0.5, { dtype: torch.float64 });
+  },
+  "core create edge 51": () => {
+    console.log(torch.eye(-1));
+    return torch.eye(-1);
+  },
+  "core create edge 52": () => {
+    console.log(torch.arange(0, Infinity));
+    return torch.arange(0, Infinity);
+  },
+  "core create edge 53": () => {
+    console.log(torch.arange(0, 10, 0));
+    return torch.arange(0, 10, 0);
+  },
+  "core create edge 54": () => {
+    console.log(torch.linspace(-8, 7, 9, { dtype: torch.int64 }));
+    return torch.linspace(-8, 7, 9, { dtype: torch.int64 });
+  },
+  "core create edge 55": () => {
+    console.log(torch.ones(2, 3).new_ones([0], { dtype: torch.float32 }));
+    return torch.ones(2, 3).new_ones([0], { dtype: torch.float32 });
+  },
+  "core create edge 56": () => {
+    console.log(torch.eye(2, -3));
+    return torch.eye(2, -3);
+  },
+  "core create edge 57": () => {
+    console.log(torch.tensor([[1, 2], [3]]));
+    return torch.tensor([[1, 2], [3]]);
+  },
+  "core create edge 58": () => {
+    console.log(torch.eye(-1));
+    return torch.eye(-1);
+  },
+  "core create edge 59": () => {
+    console.log(torch.arange(0, { dtype: torch.int64 }));
+    return torch.arange(0, { dtype: torch.int64 });
   },
   "core random sweep 0": () => {
     torch.manual_seed(0);
@@ -3309,588 +3629,596 @@ export const cases: Record<string, () => unknown> = {
     return [torch.can_cast(torch.bool, torch.float32), torch.can_cast(torch.bool, torch.float64), torch.can_cast(torch.bool, torch.int64), torch.can_cast(torch.bool, torch.int32), torch.can_cast(torch.bool, torch.bool)];
   },
   "core result_type 0": () => {
-    const r = torch.result_type(torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }), pyfloat(1e40));
+    const r = torch.result_type(torch.tensor(2.5, { dtype: torch.float64 }), torch.tensor([true, false]));
     console.log(r);
     return r;
   },
   "core result_type 1": () => {
-    const r = torch.result_type(torch.tensor(1.5), torch.tensor([], { dtype: torch.int32 }));
+    const r = torch.result_type(torch.tensor([true, false]), torch.tensor([], { dtype: torch.int32 }));
     console.log(r);
     return r;
   },
   "core result_type 2": () => {
-    const r = torch.result_type(0, 2);
+    const r = torch.result_type(false, torch.tensor(2.5, { dtype: torch.float64 }));
     console.log(r);
     return r;
   },
   "core result_type 3": () => {
-    const r = torch.result_type(torch.tensor([1, 2], { dtype: torch.int32 }), torch.tensor([0.5, 1.5]));
-    console.log(r);
-    return r;
-  },
-  "core result_type 4": () => {
-    const r = torch.result_type(torch.tensor(3, { dtype: torch.int32 }), torch.tensor(1.5));
-    console.log(r);
-    return r;
-  },
-  "core result_type 5": () => {
-    const r = torch.result_type(torch.tensor([0.5, 1.5]), torch.tensor(3, { dtype: torch.int32 }));
-    console.log(r);
-    return r;
-  },
-  "core result_type 6": () => {
-    const r = torch.result_type(torch.tensor([true, false]), true);
-    console.log(r);
-    return r;
-  },
-  "core result_type 7": () => {
-    const r = torch.result_type(0, torch.tensor(2));
-    console.log(r);
-    return r;
-  },
-  "core result_type 8": () => {
-    const r = torch.result_type(-3, torch.tensor(true));
-    console.log(r);
-    return r;
-  },
-  "core result_type 9": () => {
-    const r = torch.result_type(torch.tensor(2.5, { dtype: torch.float64 }), torch.tensor(2));
-    console.log(r);
-    return r;
-  },
-  "core result_type 10": () => {
-    const r = torch.result_type(0, 0);
-    console.log(r);
-    return r;
-  },
-  "core result_type 11": () => {
-    const r = torch.result_type(torch.tensor([], { dtype: torch.int32 }), torch.tensor([], { dtype: torch.int32 }));
-    console.log(r);
-    return r;
-  },
-  "core result_type 12": () => {
-    const r = torch.result_type(torch.tensor(2), false);
-    console.log(r);
-    return r;
-  },
-  "core result_type 13": () => {
-    const r = torch.result_type(torch.tensor(1.5), torch.tensor(true));
-    console.log(r);
-    return r;
-  },
-  "core result_type 14": () => {
-    const r = torch.result_type(torch.zeros(0, { dtype: torch.float64 }), torch.tensor([1, 2]));
-    console.log(r);
-    return r;
-  },
-  "core result_type 15": () => {
-    const r = torch.result_type(torch.tensor(2.5, { dtype: torch.float64 }), torch.tensor([1, 2], { dtype: torch.int32 }));
-    console.log(r);
-    return r;
-  },
-  "core result_type 16": () => {
-    const r = torch.result_type(2, true);
-    console.log(r);
-    return r;
-  },
-  "core result_type 17": () => {
-    const r = torch.result_type(2.5, torch.tensor([true, false]));
-    console.log(r);
-    return r;
-  },
-  "core result_type 18": () => {
-    const r = torch.result_type(torch.tensor([1, 2]), torch.tensor(2));
-    console.log(r);
-    return r;
-  },
-  "core result_type 19": () => {
-    const r = torch.result_type(torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }), pyfloat(2.0));
-    console.log(r);
-    return r;
-  },
-  "core result_type 20": () => {
-    const r = torch.result_type(-3, pyfloat(2.0));
-    console.log(r);
-    return r;
-  },
-  "core result_type 21": () => {
-    const r = torch.result_type(0, true);
-    console.log(r);
-    return r;
-  },
-  "core result_type 22": () => {
-    const r = torch.result_type(pyfloat(1e40), 2);
-    console.log(r);
-    return r;
-  },
-  "core result_type 23": () => {
-    const r = torch.result_type(torch.tensor([0.5, 1.5]), torch.tensor([true, false]));
-    console.log(r);
-    return r;
-  },
-  "core result_type 24": () => {
-    const r = torch.result_type(torch.tensor(2.5, { dtype: torch.float64 }), torch.tensor([0.5, 1.5]));
-    console.log(r);
-    return r;
-  },
-  "core result_type 25": () => {
-    const r = torch.result_type(0, torch.tensor([], { dtype: torch.int32 }));
-    console.log(r);
-    return r;
-  },
-  "core result_type 26": () => {
-    const r = torch.result_type(torch.tensor([1, 2]), torch.tensor(2.5, { dtype: torch.float64 }));
-    console.log(r);
-    return r;
-  },
-  "core result_type 27": () => {
-    const r = torch.result_type(torch.zeros(0, { dtype: torch.float64 }), 2);
-    console.log(r);
-    return r;
-  },
-  "core result_type 28": () => {
-    const r = torch.result_type(torch.tensor(true), torch.tensor([1, 2]));
-    console.log(r);
-    return r;
-  },
-  "core result_type 29": () => {
-    const r = torch.result_type(torch.tensor([1, 2], { dtype: torch.int32 }), true);
-    console.log(r);
-    return r;
-  },
-  "core result_type 30": () => {
-    const r = torch.result_type(-3, torch.tensor([], { dtype: torch.int32 }));
-    console.log(r);
-    return r;
-  },
-  "core result_type 31": () => {
-    const r = torch.result_type(2.5, torch.zeros(0, { dtype: torch.float64 }));
-    console.log(r);
-    return r;
-  },
-  "core result_type 32": () => {
-    const r = torch.result_type(torch.tensor([1, 2], { dtype: torch.int32 }), torch.tensor([1, 2], { dtype: torch.int32 }));
-    console.log(r);
-    return r;
-  },
-  "core result_type 33": () => {
-    const r = torch.result_type(torch.zeros(0, { dtype: torch.float64 }), false);
-    console.log(r);
-    return r;
-  },
-  "core result_type 34": () => {
-    const r = torch.result_type(false, torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }));
-    console.log(r);
-    return r;
-  },
-  "core result_type 35": () => {
-    const r = torch.result_type(pyfloat(2.0), torch.tensor(2));
-    console.log(r);
-    return r;
-  },
-  "core result_type 36": () => {
-    const r = torch.result_type(torch.tensor(2.5, { dtype: torch.float64 }), torch.tensor([0.5, 1.5]));
-    console.log(r);
-    return r;
-  },
-  "core result_type 37": () => {
-    const r = torch.result_type(true, 2.5);
-    console.log(r);
-    return r;
-  },
-  "core result_type 38": () => {
     const r = torch.result_type(2.5, torch.tensor([0.5, 1.5]));
     console.log(r);
     return r;
   },
+  "core result_type 4": () => {
+    const r = torch.result_type(torch.zeros(0, { dtype: torch.float64 }), torch.tensor([0.5, 1.5]));
+    console.log(r);
+    return r;
+  },
+  "core result_type 5": () => {
+    const r = torch.result_type(torch.tensor(3, { dtype: torch.int32 }), true);
+    console.log(r);
+    return r;
+  },
+  "core result_type 6": () => {
+    const r = torch.result_type(true, torch.tensor(3, { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 7": () => {
+    const r = torch.result_type(pyfloat(2.0), torch.zeros(0, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 8": () => {
+    const r = torch.result_type(2.5, torch.tensor([], { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 9": () => {
+    const r = torch.result_type(true, pyfloat(2.0));
+    console.log(r);
+    return r;
+  },
+  "core result_type 10": () => {
+    const r = torch.result_type(0, torch.tensor(2));
+    console.log(r);
+    return r;
+  },
+  "core result_type 11": () => {
+    const r = torch.result_type(torch.tensor([1, 2], { dtype: torch.int32 }), torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 12": () => {
+    const r = torch.result_type(2, torch.tensor([1, 2], { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 13": () => {
+    const r = torch.result_type(torch.tensor(2.5, { dtype: torch.float64 }), pyfloat(2.0));
+    console.log(r);
+    return r;
+  },
+  "core result_type 14": () => {
+    const r = torch.result_type(true, torch.zeros(0, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 15": () => {
+    const r = torch.result_type(2, torch.tensor([pyfloat(1.), pyfloat(2.)], { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 16": () => {
+    const r = torch.result_type(torch.tensor(1.5), torch.tensor([1, 2], { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 17": () => {
+    const r = torch.result_type(true, pyfloat(2.0));
+    console.log(r);
+    return r;
+  },
+  "core result_type 18": () => {
+    const r = torch.result_type(torch.tensor([1, 2]), 2.5);
+    console.log(r);
+    return r;
+  },
+  "core result_type 19": () => {
+    const r = torch.result_type(torch.tensor([1, 2], { dtype: torch.int32 }), torch.zeros(0, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 20": () => {
+    const r = torch.result_type(2.5, pyfloat(1e40));
+    console.log(r);
+    return r;
+  },
+  "core result_type 21": () => {
+    const r = torch.result_type(pyfloat(1e40), torch.tensor(1.5));
+    console.log(r);
+    return r;
+  },
+  "core result_type 22": () => {
+    const r = torch.result_type(torch.tensor([1, 2]), 2.5);
+    console.log(r);
+    return r;
+  },
+  "core result_type 23": () => {
+    const r = torch.result_type(-3, torch.tensor(3, { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 24": () => {
+    const r = torch.result_type(torch.zeros(0, { dtype: torch.float64 }), 2);
+    console.log(r);
+    return r;
+  },
+  "core result_type 25": () => {
+    const r = torch.result_type(false, torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 26": () => {
+    const r = torch.result_type(torch.tensor([true, false]), torch.tensor(true));
+    console.log(r);
+    return r;
+  },
+  "core result_type 27": () => {
+    const r = torch.result_type(torch.tensor(3, { dtype: torch.int32 }), false);
+    console.log(r);
+    return r;
+  },
+  "core result_type 28": () => {
+    const r = torch.result_type(pyfloat(1e40), torch.tensor([1, 2], { dtype: torch.int32 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 29": () => {
+    const r = torch.result_type(torch.tensor([1, 2], { dtype: torch.int32 }), false);
+    console.log(r);
+    return r;
+  },
+  "core result_type 30": () => {
+    const r = torch.result_type(torch.tensor(2.5, { dtype: torch.float64 }), 2);
+    console.log(r);
+    return r;
+  },
+  "core result_type 31": () => {
+    const r = torch.result_type(true, torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 32": () => {
+    const r = torch.result_type(true, false);
+    console.log(r);
+    return r;
+  },
+  "core result_type 33": () => {
+    const r = torch.result_type(-3, torch.tensor(true));
+    console.log(r);
+    return r;
+  },
+  "core result_type 34": () => {
+    const r = torch.result_type(2.5, torch.tensor([true, false]));
+    console.log(r);
+    return r;
+  },
+  "core result_type 35": () => {
+    const r = torch.result_type(torch.tensor([true, false]), 2);
+    console.log(r);
+    return r;
+  },
+  "core result_type 36": () => {
+    const r = torch.result_type(2, torch.tensor(2.5, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 37": () => {
+    const r = torch.result_type(pyfloat(1e40), torch.zeros(0, { dtype: torch.float64 }));
+    console.log(r);
+    return r;
+  },
+  "core result_type 38": () => {
+    const r = torch.result_type(true, torch.tensor(true));
+    console.log(r);
+    return r;
+  },
   "core result_type 39": () => {
-    const r = torch.result_type(torch.tensor(true), torch.tensor([0.5, 1.5]));
+    const r = torch.result_type(0, false);
     console.log(r);
     return r;
   },
   "core random more 0": () => {
     torch.manual_seed(1);
-    const a = torch.normal(torch.zeros([17]), torch.ones([17]));
+    const a = torch.empty(40, { dtype: torch.float64 }).getitem("::2").bernoulli_();
     return [a, torch.rand(2)];
   },
   "core random more 1": () => {
-    torch.manual_seed(true);
-    const a = F.dropout(torch.ones([4, 5], { dtype: torch.float32 }), 1.5, false);
+    torch.manual_seed(9007199254740991);
+    const a = torch.randn(4, 20, { dtype: torch.float64 }).t().contiguous();
     return [a, torch.rand(2)];
   },
   "core random more 2": () => {
-    torch.manual_seed(1);
-    const a = torch.empty(20, 4, { dtype: torch.float64 }).t().normal_();
+    torch.manual_seed(4294967296);
+    const a = F.dropout(torch.ones([17], { dtype: torch.float64 }), 1.5, true);
     return [a, torch.rand(2)];
   },
   "core random more 3": () => {
-    torch.manual_seed(9007199254740991);
-    const a = torch.rand(2, -1);
+    torch.manual_seed(0);
+    const a = torch.randn([2, 9], { generator: torch.Generator().manual_seed(61) });
     return [a, torch.rand(2)];
   },
   "core random more 4": () => {
-    torch.manual_seed(true);
-    const a = torch.randn(4, 20, { dtype: torch.float32 }).t().contiguous();
+    torch.manual_seed(-1);
+    const a = torch.randint(0, 2, [3], { dtype: torch.bool });
     return [a, torch.rand(2)];
   },
   "core random more 5": () => {
-    torch.manual_seed(true);
-    const a = torch.empty([2, 9]).uniform_(3, 1);
+    torch.manual_seed(0);
+    const a = F.dropout(torch.ones([17], { dtype: torch.float32 }), -0.1, true);
     return [a, torch.rand(2)];
   },
   "core random more 6": () => {
-    torch.manual_seed(-1);
-    const a = F.dropout(torch.ones([3]), 0.3, { training: false });
+    torch.manual_seed(1);
+    const a = torch.rand(2, -1);
     return [a, torch.rand(2)];
   },
   "core random more 7": () => {
-    torch.manual_seed(0);
-    const a = torch.empty(40, { dtype: torch.float64 }).getitem("::2").uniform_(-1, 1);
+    torch.manual_seed(4294967296);
+    const a = torch.Generator().manual_seed(33).initial_seed();
     return [a, torch.rand(2)];
   },
   "core random more 8": () => {
-    torch.manual_seed(4294967296);
-    const a = torch.empty([2, 9]).uniform_(3, 1);
+    torch.manual_seed(9007199254740991);
+    const a = torch.randint(3, 3, [17]);
     return [a, torch.rand(2)];
   },
   "core random more 9": () => {
-    torch.manual_seed(true);
-    const a = torch.normal(torch.zeros(20, 4).t(), pyfloat(1.0));
+    torch.manual_seed(9007199254740991);
+    const a = torch.randperm(-1);
     return [a, torch.rand(2)];
   },
   "core random more 10": () => {
     torch.manual_seed(-1);
-    const a = torch.rand(2, -1);
+    const a = F.dropout(torch.ones([17]), 0.3, { training: false });
     return [a, torch.rand(2)];
   },
   "core random more 11": () => {
-    torch.manual_seed(1);
-    const a = torch.bernoulli(torch.full([4, 5], pyfloat(0.0), { dtype: torch.float64 }));
+    torch.manual_seed(4294967296);
+    const a = torch.zeros([3]).bernoulli_(torch.rand([3], { dtype: torch.float64 }));
     return [a, torch.rand(2)];
   },
   "core random more 12": () => {
-    torch.manual_seed(4294967296);
-    const a = torch.randn(4, 20, { dtype: torch.float64 }).t().contiguous();
+    torch.manual_seed(-1);
+    const a = torch.empty([3]).exponential_(-1);
     return [a, torch.rand(2)];
   },
   "core random more 13": () => {
-    torch.manual_seed(true);
-    const a = torch.zeros([2, 9], { dtype: torch.int32 }).random_(-5, 5);
+    torch.manual_seed(0);
+    const a = torch.zeros([2, 9]).bernoulli_(torch.rand([2, 9], { dtype: torch.float64 }));
     return [a, torch.rand(2)];
   },
   "core random more 14": () => {
-    torch.manual_seed(1);
-    const a = torch.empty(40, { dtype: torch.float64 }).getitem("::2").normal_();
+    torch.manual_seed(123456789);
+    const a = torch.randint(0, 3, [17], { dtype: torch.float32 });
     return [a, torch.rand(2)];
   },
   "core random more 15": () => {
-    torch.manual_seed(123456789);
-    const a = torch.normal(torch.zeros(20, 4).t(), pyfloat(1.0));
+    torch.manual_seed(4294967296);
+    const a = torch.normal(torch.zeros([9]), torch.ones([2, 9]));
     return [a, torch.rand(2)];
   },
   "core random more 16": () => {
-    torch.manual_seed(9007199254740991);
-    const a = torch.empty(40, { dtype: torch.float64 }).getitem("::2").random_(5);
+    torch.manual_seed(123456789);
+    const a = torch.initial_seed();
     return [a, torch.rand(2)];
   },
   "core random more 17": () => {
-    torch.manual_seed(-1);
-    const a = torch.rand([17], { dtype: torch.float64, requires_grad: true });
+    torch.manual_seed(123456789);
+    const a = torch.empty([2, 9]).uniform_(3, 1);
     return [a, torch.rand(2)];
   },
   "core random more 18": () => {
-    torch.manual_seed(123456789);
-    const a = torch.randint(0, 3, [2, 9], { dtype: torch.float32 });
+    torch.manual_seed(0);
+    const a = torch.empty([2, 9]).uniform_(1, 1);
     return [a, torch.rand(2)];
   },
   "core random more 19": () => {
-    torch.manual_seed(0);
-    const a = torch.randn([17], { generator: torch.Generator().manual_seed(99) });
+    torch.manual_seed(true);
+    const a = torch.randint(5, 2, [17]);
     return [a, torch.rand(2)];
   },
   "core random more 20": () => {
-    torch.manual_seed(1);
-    const a = torch.empty([4, 5]).exponential_(-1);
+    torch.manual_seed(0);
+    const a = torch.bernoulli(torch.full([3], pyfloat(0.0), { dtype: torch.float32 }));
     return [a, torch.rand(2)];
   },
   "core random more 21": () => {
-    torch.manual_seed(true);
-    const a = torch.empty([17]).exponential_(-1);
-    return [a, torch.rand(2)];
-  },
-  "core random more 22": () => {
     torch.manual_seed(-1);
     const a = torch.zeros([3], { dtype: torch.bool }).random_();
     return [a, torch.rand(2)];
   },
+  "core random more 22": () => {
+    torch.manual_seed(123456789);
+    const a = torch.empty([2, 9]).exponential_(-1);
+    return [a, torch.rand(2)];
+  },
   "core random more 23": () => {
-    torch.manual_seed(true);
-    const a = torch.Generator().manual_seed(88).initial_seed();
+    torch.manual_seed(123456789);
+    const a = torch.randint(3, 3, [17]);
     return [a, torch.rand(2)];
   },
   "core random more 24": () => {
-    torch.manual_seed(true);
-    const a = torch.zeros([4, 5]).bernoulli_(torch.rand([4, 5], { dtype: torch.float64 }));
+    torch.manual_seed(-1);
+    const a = torch.normal(0, pyfloat(-1.0), [2, 9]);
     return [a, torch.rand(2)];
   },
   "core random more 25": () => {
-    torch.manual_seed(0);
-    const a = torch.randn(4, 20, { dtype: torch.float32 }).t().contiguous();
+    torch.manual_seed(9007199254740991);
+    const a = torch.randint(0, 3, [17], { dtype: torch.float32 });
     return [a, torch.rand(2)];
   },
   "core random more 26": () => {
-    torch.manual_seed(9007199254740991);
-    const a = torch.randn([4, 5], { generator: torch.Generator().manual_seed(4) });
-    return [a, torch.rand(2)];
-  },
-  "core random more 27": () => {
-    torch.manual_seed(true);
-    const a = torch.empty([17]).uniform_(1, 1);
-    return [a, torch.rand(2)];
-  },
-  "core random more 28": () => {
     torch.manual_seed(-1);
-    const a = torch.randint(5, 2, [3]);
-    return [a, torch.rand(2)];
-  },
-  "core random more 29": () => {
-    torch.manual_seed(9007199254740991);
-    const a = torch.empty(4, 20, { dtype: torch.float64 }).t().normal_();
-    return [a, torch.rand(2)];
-  },
-  "core random more 30": () => {
-    torch.manual_seed(0);
-    const a = torch.normal(torch.zeros([4, 5], { dtype: torch.float32 }), torch.ones([5], { dtype: torch.float32 }));
-    return [a, torch.rand(2)];
-  },
-  "core random more 31": () => {
-    torch.manual_seed(4294967296);
-    const a = torch.initial_seed();
-    return [a, torch.rand(2)];
-  },
-  "core random more 32": () => {
-    torch.manual_seed(1);
     const a = torch.randperm(-1);
     return [a, torch.rand(2)];
   },
+  "core random more 27": () => {
+    torch.manual_seed(4294967296);
+    const a = torch.empty([4, 5]).uniform_(1, 1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 28": () => {
+    torch.manual_seed(4294967296);
+    const a = torch.randperm(-1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 29": () => {
+    torch.manual_seed(0);
+    const a = torch.empty([3]).uniform_(3, 1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 30": () => {
+    torch.manual_seed(1);
+    const a = torch.zeros([3], { dtype: torch.bool }).random_();
+    return [a, torch.rand(2)];
+  },
+  "core random more 31": () => {
+    torch.manual_seed(0);
+    const a = torch.zeros([2, 9], { dtype: torch.bool }).random_();
+    return [a, torch.rand(2)];
+  },
+  "core random more 32": () => {
+    torch.manual_seed(true);
+    const a = F.dropout(torch.ones([17], { dtype: torch.float32 }), 1.5, false);
+    return [a, torch.rand(2)];
+  },
   "core random more 33": () => {
-    torch.manual_seed(-1);
-    const a = torch.normal(0, pyfloat(0.0), [3]);
+    torch.manual_seed(true);
+    const a = torch.rand(2, -1);
     return [a, torch.rand(2)];
   },
   "core random more 34": () => {
-    torch.manual_seed(9007199254740991);
-    const a = torch.normal(torch.zeros([3], { dtype: torch.float64 }), torch.ones([3], { dtype: torch.float64 }));
+    torch.manual_seed(-1);
+    const a = torch.normal(torch.zeros(20, 4).t(), pyfloat(1.0));
     return [a, torch.rand(2)];
   },
   "core random more 35": () => {
-    torch.manual_seed(123456789);
-    const a = torch.randn([17], { generator: torch.Generator().manual_seed(46) });
+    torch.manual_seed(-1);
+    const a = torch.empty(2, 16, { dtype: torch.float64 }).t().bernoulli_(0.5);
     return [a, torch.rand(2)];
   },
   "core random more 36": () => {
     torch.manual_seed(-1);
-    const a = torch.empty([2, 9]).exponential_(-1);
+    const a = torch.randint(3, 3, [3]);
     return [a, torch.rand(2)];
   },
   "core random more 37": () => {
-    torch.manual_seed(4294967296);
-    const a = torch.normal(torch.zeros([3], { dtype: torch.float32 }), torch.ones([3], { dtype: torch.float32 }));
+    torch.manual_seed(true);
+    const a = torch.randperm(-1);
     return [a, torch.rand(2)];
   },
   "core random more 38": () => {
-    torch.manual_seed(-1);
-    const a = torch.empty([17]).uniform_(1, 1);
+    torch.manual_seed(123456789);
+    const a = torch.empty(40, { dtype: torch.float64 }).getitem("::2").normal_();
     return [a, torch.rand(2)];
   },
   "core random more 39": () => {
-    torch.manual_seed(9007199254740991);
-    const a = torch.zeros([3], { dtype: torch.bool }).random_();
+    torch.manual_seed(0);
+    const a = F.dropout(torch.ones([17]), 0.3, { training: false });
     return [a, torch.rand(2)];
   },
   "core random more 40": () => {
-    torch.manual_seed(0);
-    const a = torch.empty(40, { dtype: torch.float64 }).getitem("::2").random_(5);
+    torch.manual_seed(1);
+    const a = torch.bernoulli(torch.full([4, 5], pyfloat(0.0), { dtype: torch.float64 }));
     return [a, torch.rand(2)];
   },
   "core random more 41": () => {
-    torch.manual_seed(1);
-    const a = torch.normal(torch.zeros(20, 4).t(), pyfloat(1.0));
+    torch.manual_seed(4294967296);
+    const a = torch.empty([17]).uniform_(1, 1);
     return [a, torch.rand(2)];
   },
   "core random more 42": () => {
-    torch.manual_seed(true);
-    const a = torch.empty([3]).exponential_(-1);
+    torch.manual_seed(123456789);
+    const a = torch.empty(3, 7, { dtype: torch.float64 }).t().normal_();
     return [a, torch.rand(2)];
   },
   "core random more 43": () => {
-    torch.manual_seed(1);
-    const a = torch.bernoulli(torch.full([2, 9], 1.5, { dtype: torch.float32 }));
+    torch.manual_seed(9007199254740991);
+    const a = torch.normal(0, pyfloat(0.0), [3]);
     return [a, torch.rand(2)];
   },
   "core random more 44": () => {
     torch.manual_seed(1);
-    const a = torch.empty(4, 20, { dtype: torch.float64 }).t().exponential_();
-    return [a, torch.rand(2)];
-  },
-  "core random more 45": () => {
-    torch.manual_seed(true);
-    const a = torch.empty([2, 9]).normal_(0, -1);
-    return [a, torch.rand(2)];
-  },
-  "core random more 46": () => {
-    torch.manual_seed(123456789);
-    const a = torch.randn(4, 20, { dtype: torch.float32 }).t().contiguous();
-    return [a, torch.rand(2)];
-  },
-  "core random more 47": () => {
-    torch.manual_seed(-1);
-    const a = torch.normal(torch.zeros([2, 9], { dtype: torch.float32 }), torch.ones([9], { dtype: torch.float32 }));
-    return [a, torch.rand(2)];
-  },
-  "core random more 48": () => {
-    torch.manual_seed(4294967296);
     const a = torch.randint(0, 2, [4, 5], { dtype: torch.bool });
     return [a, torch.rand(2)];
   },
-  "core random more 49": () => {
+  "core random more 45": () => {
+    torch.manual_seed(0);
+    const a = torch.empty([2, 9]).exponential_(-1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 46": () => {
+    torch.manual_seed(9007199254740991);
+    const a = torch.normal(torch.zeros([17], { dtype: torch.float32 }), torch.ones([17], { dtype: torch.float32 }));
+    return [a, torch.rand(2)];
+  },
+  "core random more 47": () => {
     torch.manual_seed(4294967296);
-    const a = torch.rand(2, -1);
+    const a = torch.empty([2, 9]).normal_(0, -1);
+    return [a, torch.rand(2)];
+  },
+  "core random more 48": () => {
+    torch.manual_seed(true);
+    const a = torch.rand([4, 5], { dtype: torch.float64, requires_grad: true });
+    return [a, torch.rand(2)];
+  },
+  "core random more 49": () => {
+    torch.manual_seed(123456789);
+    const a = torch.empty([2, 9]).uniform_(3, 1);
     return [a, torch.rand(2)];
   },
   "core random more 50": () => {
-    torch.manual_seed(0);
-    const a = torch.normal(0, 2, [2, 9]);
+    torch.manual_seed(-1);
+    const a = torch.randint(3, 3, [4, 5]);
     return [a, torch.rand(2)];
   },
   "core random more 51": () => {
-    torch.manual_seed(true);
-    const a = torch.empty([17]).normal_(0, -1);
+    torch.manual_seed(-1);
+    const a = torch.randn([4, 5], { generator: torch.Generator().manual_seed(14) });
     return [a, torch.rand(2)];
   },
   "core random more 52": () => {
     torch.manual_seed(0);
-    const a = torch.zeros([4, 5]).bernoulli_(torch.rand([4, 5], { dtype: torch.float64 }));
+    const a = torch.randperm(-1);
     return [a, torch.rand(2)];
   },
   "core random more 53": () => {
-    torch.manual_seed(123456789);
-    const a = torch.zeros([17], { dtype: torch.bool }).random_();
+    torch.manual_seed(true);
+    const a = torch.randint(0, 2, [17], { dtype: torch.bool });
     return [a, torch.rand(2)];
   },
   "core random more 54": () => {
-    torch.manual_seed(9007199254740991);
-    const a = torch.empty([17]).uniform_(3, 1);
+    torch.manual_seed(true);
+    const a = torch.empty([2, 9]).uniform_(1, 1);
     return [a, torch.rand(2)];
   },
   "core random more 55": () => {
-    torch.manual_seed(-1);
-    const a = torch.empty([17]).uniform_(3, 1);
+    torch.manual_seed(true);
+    const a = torch.randint(0, 2, [17], { dtype: torch.bool });
     return [a, torch.rand(2)];
   },
   "core random more 56": () => {
-    torch.manual_seed(123456789);
-    const a = torch.initial_seed();
+    torch.manual_seed(0);
+    const a = torch.empty(40, { dtype: torch.float32 }).getitem("::2").uniform_(-1, 1);
     return [a, torch.rand(2)];
   },
   "core random more 57": () => {
-    torch.manual_seed(0);
-    const a = torch.normal(0, 2, [2, 9]);
+    torch.manual_seed(4294967296);
+    const a = torch.bernoulli(torch.full([3], -0.5, { dtype: torch.float32 }));
     return [a, torch.rand(2)];
   },
   "core random more 58": () => {
-    torch.manual_seed(1);
-    const a = torch.empty(2, 16, { dtype: torch.float64 }).t().exponential_();
+    torch.manual_seed(-1);
+    const a = torch.randint(0, 3, [2, 9], { dtype: torch.float32 });
     return [a, torch.rand(2)];
   },
   "core random more 59": () => {
-    torch.manual_seed(4294967296);
-    const a = torch.rand([4, 5], { dtype: torch.float64, requires_grad: true });
+    torch.manual_seed(0);
+    const a = torch.empty([3]).uniform_(1, 1);
     return [a, torch.rand(2)];
   },
   "core multinomial 0": () => {
     torch.manual_seed(0);
-    const p = torch.rand([0, 40], { dtype: torch.float32 }).pow(4);
-    const a = torch.multinomial(p.flip(0), 0, true);
+    const p = torch.rand([1], { dtype: torch.float32 });
+    const a = torch.multinomial(p.flip(0), 1, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 1": () => {
     torch.manual_seed(1);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 0, true);
+    const p = torch.ones([1, 2], { dtype: torch.float32 });
+    const g = torch.Generator();
+    g.manual_seed(2);
+    const a = p.multinomial(0, { replacement: false, generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 2": () => {
     torch.manual_seed(2);
     const p = torch.tensor([1, 2]);
-    const a = torch.multinomial(p, 5);
+    const g = torch.Generator();
+    g.manual_seed(3);
+    const a = torch.multinomial(p, 2, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 3": () => {
     torch.manual_seed(3);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 50, true);
+    const p = torch.tensor([1, 2]);
+    const g = torch.Generator();
+    g.manual_seed(4);
+    const a = torch.multinomial(p, 1, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 4": () => {
     torch.manual_seed(4);
-    const p = torch.ones([3, 2], { dtype: torch.float32 });
-    const a = torch.multinomial(p, 2);
+    const p = torch.rand([2, 2], { dtype: torch.float32 });
+    const g = torch.Generator();
+    g.manual_seed(5);
+    const a = torch.multinomial(p, 3, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 5": () => {
     torch.manual_seed(5);
-    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float64 });
-    const g = torch.Generator();
-    g.manual_seed(6);
-    const a = p.multinomial(2, { replacement: false, generator: g });
+    const p = torch.arange(5, { dtype: torch.float64 }).expand([1, 5]);
+    const a = torch.multinomial(p, 3);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 6": () => {
     torch.manual_seed(6);
-    const p = torch.rand([3], { dtype: torch.float32 });
-    const a = torch.multinomial(p, 3);
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const a = torch.multinomial(p.t(), 3, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 7": () => {
     torch.manual_seed(7);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = torch.multinomial(p.flip(0), 50, true);
+    const p = torch.arange(16, { dtype: torch.float64 }).expand([1, 16]);
+    const a = torch.multinomial(p, 2);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 8": () => {
     torch.manual_seed(8);
-    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float64 });
-    const a = torch.multinomial(p, 50);
+    const p = torch.ones(2, 2, 2);
+    const a = torch.multinomial(p.flip(0), 1, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 9": () => {
     torch.manual_seed(9);
-    const p = torch.tensor(0.5);
-    const a = torch.multinomial(p.flip(0), 4, false);
+    const p = torch.rand([2, 3], { dtype: torch.float64 });
+    const g = torch.Generator();
+    g.manual_seed(10);
+    const a = torch.multinomial(p, 0, false, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 10": () => {
     torch.manual_seed(10);
-    const p = torch.rand([3, 5], { dtype: torch.float64 }).pow(4);
-    const a = torch.multinomial(p, 1);
+    const p = torch.ones(2, 2, 2);
+    const a = torch.multinomial(p, 50, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 11": () => {
     torch.manual_seed(11);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p.t(), 3, true);
+    const p = torch.zeros([40]);
+    const a = torch.multinomial(p.flip(0), 50, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
@@ -3899,1987 +4227,1982 @@ export const cases: Record<string, () => unknown> = {
     const p = torch.tensor([1, 2]);
     const g = torch.Generator();
     g.manual_seed(13);
-    const a = torch.multinomial(p, 17, { generator: g });
+    const a = torch.multinomial(p, 1, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 13": () => {
     torch.manual_seed(13);
-    const p = torch.tensor([1, 2]);
-    const a = p.multinomial(1, { replacement: false });
+    const p = torch.rand([2, 3], { dtype: torch.float64 }).pow(4);
+    const a = torch.multinomial(p, 50, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 14": () => {
     torch.manual_seed(14);
-    const p = torch.ones([3, 3], { dtype: torch.float32 });
-    const a = torch.multinomial(p, 0, false);
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = torch.multinomial(p.t(), 3, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 15": () => {
     torch.manual_seed(15);
-    const p = torch.rand([1, 17], { dtype: torch.float32 });
-    const a = torch.multinomial(p, 50, false);
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = torch.multinomial(p, 40, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 16": () => {
     torch.manual_seed(16);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = torch.multinomial(p, 0, false);
+    const p = torch.ones([3, 3], { dtype: torch.float32 });
+    const a = torch.multinomial(p.t(), 4, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 17": () => {
     torch.manual_seed(17);
-    const p = torch.tensor(0.5);
-    const a = torch.multinomial(p.t(), 6, false);
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const g = torch.Generator();
+    g.manual_seed(18);
+    const a = torch.multinomial(p, 3, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 18": () => {
     torch.manual_seed(18);
-    const p = torch.zeros([1, 2]);
-    const a = torch.multinomial(p.t(), 50, true);
+    const p = torch.tensor([Infinity, pyfloat(1.0)]);
+    const g = torch.Generator();
+    g.manual_seed(19);
+    const a = torch.multinomial(p, 17, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 19": () => {
     torch.manual_seed(19);
-    const p = torch.zeros([2, 2]);
-    const a = torch.multinomial(p.t(), 0, false);
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const a = p.multinomial(0, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 20": () => {
     torch.manual_seed(20);
-    const p = torch.arange(1, { dtype: torch.float64 }).expand([2, 1]);
-    const a = p.multinomial(2, { replacement: false });
+    const p = torch.rand([5], { dtype: torch.float64 });
+    const a = torch.multinomial(p, 0, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 21": () => {
     torch.manual_seed(21);
-    const p = torch.rand([3, 16], { dtype: torch.float64 });
-    const a = torch.multinomial(p.t(), 50, false);
+    const p = torch.rand([2], { dtype: torch.float64 });
+    const a = torch.multinomial(p.flip(0), 50, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 22": () => {
     torch.manual_seed(22);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 2, true);
+    const p = torch.rand([0, 1], { dtype: torch.float64 }).pow(4);
+    const g = torch.Generator();
+    g.manual_seed(23);
+    const a = torch.multinomial(p, 2, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 23": () => {
     torch.manual_seed(23);
-    const p = torch.zeros([16]);
-    const a = p.multinomial(2, { replacement: true });
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const a = torch.multinomial(p, 1, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 24": () => {
     torch.manual_seed(24);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = torch.multinomial(p, 17, true);
+    const p = torch.rand([1, 1], { dtype: torch.float64 });
+    const a = torch.multinomial(p.t(), 1, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 25": () => {
     torch.manual_seed(25);
-    const p = torch.arange(5, { dtype: torch.float64 }).expand([2, 5]);
-    const a = torch.multinomial(p, 1, false);
+    const p = torch.ones([0, 17], { dtype: torch.float32 });
+    const a = torch.multinomial(p, 17);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 26": () => {
     torch.manual_seed(26);
     const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = p.multinomial(50, { replacement: false });
+    const a = torch.multinomial(p.t(), 18, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 27": () => {
     torch.manual_seed(27);
-    const p = torch.tensor([Infinity, pyfloat(1.0)]);
-    const g = torch.Generator();
-    g.manual_seed(28);
-    const a = torch.multinomial(p, 6, true, { generator: g });
+    const p = torch.ones([5], { dtype: torch.float64 });
+    const a = torch.multinomial(p, 1);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 28": () => {
     torch.manual_seed(28);
-    const p = torch.tensor([1, 2]);
-    const g = torch.Generator();
-    g.manual_seed(29);
-    const a = torch.multinomial(p, 3, true, { generator: g });
+    const p = torch.ones(2, 2, 2);
+    const a = torch.multinomial(p.t(), 2, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 29": () => {
     torch.manual_seed(29);
     const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = p.multinomial(0, { replacement: true });
+    const a = torch.multinomial(p, 3, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 30": () => {
     torch.manual_seed(30);
-    const p = torch.ones([1, 5], { dtype: torch.float32 });
-    const a = torch.multinomial(p, 50);
+    const p = torch.tensor([1, 2]);
+    const g = torch.Generator();
+    g.manual_seed(31);
+    const a = torch.multinomial(p, 1, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 31": () => {
     torch.manual_seed(31);
-    const p = torch.arange(17, { dtype: torch.float32 });
-    const a = torch.multinomial(p, 3);
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = p.multinomial(1, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 32": () => {
     torch.manual_seed(32);
-    const p = torch.arange(1, { dtype: torch.float64 });
-    const g = torch.Generator();
-    g.manual_seed(33);
-    const a = torch.multinomial(p.flip(0), 2, false, { generator: g });
+    const p = torch.rand([1], { dtype: torch.float64 }).pow(4);
+    const a = p.multinomial(0, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 33": () => {
     torch.manual_seed(33);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 3);
+    const p = torch.zeros([1, 16]);
+    const a = p.multinomial(2, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 34": () => {
     torch.manual_seed(34);
     const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = torch.multinomial(p, 17, false);
+    const g = torch.Generator();
+    g.manual_seed(35);
+    const a = torch.multinomial(p.flip(0), 50, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 35": () => {
     torch.manual_seed(35);
-    const p = torch.rand([1, 2], { dtype: torch.float32 }).pow(4);
-    const a = torch.multinomial(p, 2);
+    const p = torch.zeros([3, 17]);
+    const g = torch.Generator();
+    g.manual_seed(36);
+    const a = torch.multinomial(p.t(), 18, false, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 36": () => {
     torch.manual_seed(36);
-    const p = torch.rand([0, 5], { dtype: torch.float64 });
-    const a = p.multinomial(6, { replacement: false });
+    const p = torch.ones(2, 2, 2);
+    const a = torch.multinomial(p, 2, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 37": () => {
     torch.manual_seed(37);
-    const p = torch.arange(16, { dtype: torch.float64 }).expand([3, 16]);
-    const a = torch.multinomial(p, 0, true);
+    const p = torch.ones([1, 16], { dtype: torch.float64 });
+    const a = p.multinomial(50, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 38": () => {
     torch.manual_seed(38);
-    const p = torch.tensor([Infinity, pyfloat(1.0)]);
-    const a = torch.multinomial(p.t(), 0, false);
+    const p = torch.zeros([0, 3]);
+    const g = torch.Generator();
+    g.manual_seed(39);
+    const a = torch.multinomial(p.flip(0), 3, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 39": () => {
     torch.manual_seed(39);
-    const p = torch.ones(2, 2, 2);
+    const p = torch.tensor([Infinity, pyfloat(1.0)]);
     const g = torch.Generator();
     g.manual_seed(40);
-    const a = torch.multinomial(p, 50, true, { generator: g });
+    const a = torch.multinomial(p, 1, false, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 40": () => {
     torch.manual_seed(40);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const g = torch.Generator();
-    g.manual_seed(41);
-    const a = torch.multinomial(p, 3, true, { generator: g });
+    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float32 });
+    const a = p.multinomial(2, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 41": () => {
     torch.manual_seed(41);
-    const p = torch.arange(17, { dtype: torch.float64 }).expand([2, 17]);
-    const a = torch.multinomial(p, 3, false);
+    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float32 });
+    const a = torch.multinomial(p.t(), 17, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 42": () => {
     torch.manual_seed(42);
-    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float32 });
-    const a = torch.multinomial(p, 2, true);
+    const p = torch.arange(3, { dtype: torch.float32 }).expand([1, 3]);
+    const a = torch.multinomial(p, 50, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 43": () => {
     torch.manual_seed(43);
-    const p = torch.rand([0, 40], { dtype: torch.float64 });
-    const a = torch.multinomial(p, 50, true);
+    const p = torch.tensor(0.5);
+    const a = p.multinomial(3, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 44": () => {
     torch.manual_seed(44);
-    const p = torch.tensor([Infinity, pyfloat(1.0)]);
-    const g = torch.Generator();
-    g.manual_seed(45);
-    const a = torch.multinomial(p, 50, true, { generator: g });
+    const p = torch.ones([2, 40], { dtype: torch.float32 });
+    const a = torch.multinomial(p.t(), 1, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 45": () => {
     torch.manual_seed(45);
-    const p = torch.ones(2, 2, 2);
-    const g = torch.Generator();
-    g.manual_seed(46);
-    const a = torch.multinomial(p.t(), 2, false, { generator: g });
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = torch.multinomial(p.t(), 3, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 46": () => {
     torch.manual_seed(46);
-    const p = torch.rand([1, 40], { dtype: torch.float64 });
-    const a = torch.multinomial(p, 1, true);
+    const p = torch.zeros([3, 1]);
+    const a = torch.multinomial(p.t(), 2, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 47": () => {
     torch.manual_seed(47);
-    const p = torch.zeros([5]);
-    const a = p.multinomial(2, { replacement: true });
+    const p = torch.rand([2, 5], { dtype: torch.float32 });
+    const g = torch.Generator();
+    g.manual_seed(48);
+    const a = torch.multinomial(p, 0, false, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 48": () => {
     torch.manual_seed(48);
-    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
-    const a = torch.multinomial(p.flip(0), 3, false);
+    const p = torch.tensor([Infinity, pyfloat(1.0)]);
+    const a = torch.multinomial(p.t(), 1, true);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 49": () => {
     torch.manual_seed(49);
-    const p = torch.rand([0, 17], { dtype: torch.float64 }).pow(4);
-    const a = torch.multinomial(p, 17);
+    const p = torch.tensor([1, 2]);
+    const g = torch.Generator();
+    g.manual_seed(50);
+    const a = torch.multinomial(p, 5, true, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 50": () => {
     torch.manual_seed(50);
-    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float32 });
-    const a = p.multinomial(0, { replacement: true });
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = torch.multinomial(p, 2);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 51": () => {
     torch.manual_seed(51);
-    const p = torch.ones([0, 1], { dtype: torch.float32 });
-    const g = torch.Generator();
-    g.manual_seed(52);
-    const a = torch.multinomial(p, 50, true, { generator: g });
+    const p = torch.tensor([NaN, pyfloat(1.0)]);
+    const a = p.multinomial(0, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 52": () => {
     torch.manual_seed(52);
-    const p = torch.ones(2, 2, 2);
-    const a = p.multinomial(2, { replacement: true });
+    const p = torch.tensor(0.5);
+    const a = p.multinomial(0, { replacement: true });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 53": () => {
     torch.manual_seed(53);
-    const p = torch.zeros([3, 5]);
-    const a = torch.multinomial(p, 0, true);
+    const p = torch.tensor([pyfloat(-1.0), pyfloat(1.0)]);
+    const a = torch.multinomial(p, 0, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 54": () => {
     torch.manual_seed(54);
-    const p = torch.tensor([1, 2]);
-    const a = torch.multinomial(p, 0);
+    const p = torch.tensor([Infinity, pyfloat(1.0)]);
+    const g = torch.Generator();
+    g.manual_seed(55);
+    const a = torch.multinomial(p, 3, false, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 55": () => {
     torch.manual_seed(55);
-    const p = torch.zeros([1, 3]);
+    const p = torch.rand([3, 40], { dtype: torch.float64 });
     const g = torch.Generator();
     g.manual_seed(56);
-    const a = p.multinomial(1, { replacement: false, generator: g });
+    const a = torch.multinomial(p, 3, { generator: g });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 56": () => {
     torch.manual_seed(56);
-    const p = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(0.0), pyfloat(2.0)], { dtype: torch.float32 });
-    const a = torch.multinomial(p.t(), 18, true);
+    const p = torch.tensor([1, 2]);
+    const a = p.multinomial(2, { replacement: false });
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 57": () => {
     torch.manual_seed(57);
-    const p = torch.tensor([NaN, pyfloat(1.0)]);
-    const a = torch.multinomial(p, 3);
+    const p = torch.ones(2, 2, 2);
+    const a = torch.multinomial(p.t(), 40, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 58": () => {
     torch.manual_seed(58);
-    const p = torch.rand([0, 40], { dtype: torch.float32 }).pow(4);
-    const a = torch.multinomial(p.flip(0), 1, false);
+    const p = torch.rand([1, 3], { dtype: torch.float64 }).pow(4);
+    const a = torch.multinomial(p.t(), 3, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core multinomial 59": () => {
     torch.manual_seed(59);
-    const p = torch.tensor([1, 2]);
-    const g = torch.Generator();
-    g.manual_seed(60);
-    const a = torch.multinomial(p, 2, { generator: g });
+    const p = torch.ones([2, 5], { dtype: torch.float64 });
+    const a = torch.multinomial(p.t(), 0, false);
     console.log(a);
     return [a, torch.rand(3)];
   },
   "core print threshold 0": () => {
-    console.log(torch.tensor([pyfloat(-2.5e8), pyfloat(100000001.), 9.9e-5], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(-2.5e8), pyfloat(100000001.), 9.9e-5], { dtype: torch.float64 });
+    console.log(torch.tensor([2.5e-2, pyfloat(100000001.)], { dtype: torch.float64 }));
+    return torch.tensor([2.5e-2, pyfloat(100000001.)], { dtype: torch.float64 });
   },
   "core print threshold 1": () => {
-    console.log(torch.tensor([pyfloat(1.), pyfloat(5e2), pyfloat(9.99e6)], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(1.), pyfloat(5e2), pyfloat(9.99e6)], { dtype: torch.float32 });
+    torch.set_printoptions({ precision: 4 });
+    console.log(torch.tensor([pyfloat(0.0), pyfloat(1000.), pyfloat(1e1), 9.99e0, NaN], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(0.0), pyfloat(1000.), pyfloat(1e1), 9.99e0, NaN], { dtype: torch.float32 });
   },
   "core print threshold 2": () => {
-    console.log(torch.tensor([pyfloat(1e2), pyfloat(-1e5), pyfloat(99999999.), 2.5e-3, 9.99e-6, 1e-2], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(1e2), pyfloat(-1e5), pyfloat(99999999.), 2.5e-3, 9.99e-6, 1e-2], { dtype: torch.float64 });
+    console.log(torch.tensor([pyfloat(999.), 5e-1, pyfloat(5e9)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(999.), 5e-1, pyfloat(5e9)], { dtype: torch.float64 });
   },
   "core print threshold 3": () => {
-    torch.set_printoptions({ precision: 8 });
-    console.log(torch.tensor([pyfloat(1.0001e5), pyfloat(-9.99e3), 0.5], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(1.0001e5), pyfloat(-9.99e3), 0.5], { dtype: torch.float32 });
+    console.log(torch.tensor([pyfloat(9.99e9), pyfloat(100000001.), 1e-4, pyfloat(1e5)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(9.99e9), pyfloat(100000001.), 1e-4, pyfloat(1e5)], { dtype: torch.float32 });
   },
   "core print threshold 4": () => {
-    console.log(torch.tensor([pyfloat(-1000.), pyfloat(-9.99e5), 1.0001e-5, pyfloat(0.0)], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(-1000.), pyfloat(-9.99e5), 1.0001e-5, pyfloat(0.0)], { dtype: torch.float32 });
-  },
-  "core print threshold 5": () => {
-    console.log(torch.tensor(pyfloat(99999999.), { dtype: torch.float32 }));
-    return torch.tensor(pyfloat(99999999.), { dtype: torch.float32 });
-  },
-  "core print threshold 6": () => {
-    console.log(torch.tensor([1.0001e0, 1.0001e1, 1.0001e0, pyfloat(-2.5e5)], { dtype: torch.float32 }));
-    return torch.tensor([1.0001e0, 1.0001e1, 1.0001e0, pyfloat(-2.5e5)], { dtype: torch.float32 });
-  },
-  "core print threshold 7": () => {
-    torch.set_printoptions({ precision: 7 });
-    console.log(torch.tensor([pyfloat(2.5e6), pyfloat(5e4), pyfloat(1.0001e7)], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(2.5e6), pyfloat(5e4), pyfloat(1.0001e7)], { dtype: torch.float64 });
-  },
-  "core print threshold 8": () => {
-    console.log(torch.tensor([pyfloat(1e1), -5e-3, 1e-5, -9.99e0, -5e-1, 1e-6], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(1e1), -5e-3, 1e-5, -9.99e0, -5e-1, 1e-6], { dtype: torch.float32 });
-  },
-  "core print threshold 9": () => {
-    torch.set_printoptions({ precision: 0, sci_mode: false });
-    console.log(torch.tensor([pyfloat(9.99e6), pyfloat(1.0001e5), 9.99e1], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(9.99e6), pyfloat(1.0001e5), 9.99e1], { dtype: torch.float32 });
-  },
-  "core print threshold 10": () => {
-    console.log(torch.tensor([pyfloat(1e7), 5e-3, 0.0001, -1.0001e-6, pyfloat(-5e4), -9.99e1, pyfloat(9.99e4)], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(1e7), 5e-3, 0.0001, -1.0001e-6, pyfloat(-5e4), -9.99e1, pyfloat(9.99e4)], { dtype: torch.float32 });
-  },
-  "core print threshold 11": () => {
-    console.log(torch.tensor(-1.0001e-1, { dtype: torch.float32 }));
-    return torch.tensor(-1.0001e-1, { dtype: torch.float32 });
-  },
-  "core print threshold 12": () => {
-    torch.set_printoptions({ precision: 3 });
-    console.log(torch.tensor([9.99e-3], { dtype: torch.float64 }));
-    return torch.tensor([9.99e-3], { dtype: torch.float64 });
-  },
-  "core print threshold 13": () => {
-    console.log(torch.tensor([-9.99e-1, pyfloat(1.)], { dtype: torch.float32 }));
-    return torch.tensor([-9.99e-1, pyfloat(1.)], { dtype: torch.float32 });
-  },
-  "core print threshold 14": () => {
-    console.log(torch.tensor([pyfloat(123456789.), 1.0001e-1, pyfloat(2.5e7), 1e-4], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(123456789.), 1.0001e-1, pyfloat(2.5e7), 1e-4], { dtype: torch.float32 });
-  },
-  "core print threshold 15": () => {
-    torch.set_printoptions({ precision: 5 });
-    console.log(torch.tensor([pyfloat(1000.), pyfloat(1001.)], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(1000.), pyfloat(1001.)], { dtype: torch.float64 });
-  },
-  "core print threshold 16": () => {
-    console.log(torch.tensor([pyfloat(1e9), pyfloat(1e8)], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(1e9), pyfloat(1e8)], { dtype: torch.float64 });
-  },
-  "core print threshold 17": () => {
-    console.log(torch.tensor([2.5e-1, 1.0001e-4, pyfloat(1.0001e7), pyfloat(-1000.)], { dtype: torch.float64 }));
-    return torch.tensor([2.5e-1, 1.0001e-4, pyfloat(1.0001e7), pyfloat(-1000.)], { dtype: torch.float64 });
-  },
-  "core print threshold 18": () => {
-    console.log(torch.tensor([2.5e0], { dtype: torch.float64 }));
-    return torch.tensor([2.5e0], { dtype: torch.float64 });
-  },
-  "core print threshold 19": () => {
-    console.log(torch.tensor(pyfloat(-5e6), { dtype: torch.float64 }));
-    return torch.tensor(pyfloat(-5e6), { dtype: torch.float64 });
-  },
-  "core print threshold 20": () => {
-    console.log(torch.tensor([5e-6, 5e-5, Infinity, pyfloat(2.5e8), pyfloat(-2.5e2), 9.99e-1, pyfloat(1.0001e8)], { dtype: torch.float32 }));
-    return torch.tensor([5e-6, 5e-5, Infinity, pyfloat(2.5e8), pyfloat(-2.5e2), 9.99e-1, pyfloat(1.0001e8)], { dtype: torch.float32 });
-  },
-  "core print threshold 21": () => {
-    torch.set_printoptions({ precision: 7, sci_mode: false });
-    console.log(torch.tensor([9.99e-5, 1e-3, pyfloat(-1e2)], { dtype: torch.float32 }));
-    return torch.tensor([9.99e-5, 1e-3, pyfloat(-1e2)], { dtype: torch.float32 });
-  },
-  "core print threshold 22": () => {
-    console.log(torch.tensor([pyfloat(-1e0), pyfloat(1e5), 1e-4, pyfloat(-1.0001e9)], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(-1e0), pyfloat(1e5), 1e-4, pyfloat(-1.0001e9)], { dtype: torch.float64 });
-  },
-  "core print threshold 23": () => {
-    console.log(torch.tensor([NaN, pyfloat(9.99e8), 2.5e-4, pyfloat(1.0001e7)], { dtype: torch.float32 }));
-    return torch.tensor([NaN, pyfloat(9.99e8), 2.5e-4, pyfloat(1.0001e7)], { dtype: torch.float32 });
-  },
-  "core print threshold 24": () => {
-    console.log(torch.tensor([5e-4, pyfloat(-1e3), pyfloat(1000.), pyfloat(99999999.)], { dtype: torch.float32 }));
-    return torch.tensor([5e-4, pyfloat(-1e3), pyfloat(1000.), pyfloat(99999999.)], { dtype: torch.float32 });
-  },
-  "core print threshold 25": () => {
-    console.log(torch.tensor([pyfloat(0.0), pyfloat(100000000.), 0.0001, pyfloat(123456789.), pyfloat(-0.0), 1.0001e0], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(0.0), pyfloat(100000000.), 0.0001, pyfloat(123456789.), pyfloat(-0.0), 1.0001e0], { dtype: torch.float32 });
-  },
-  "core print threshold 26": () => {
-    console.log(torch.tensor([Infinity, pyfloat(-1e4), pyfloat(1.), 0.5, pyfloat(9.99e8), 9.99e-1, pyfloat(2.5e9)], { dtype: torch.float32 }));
-    return torch.tensor([Infinity, pyfloat(-1e4), pyfloat(1.), 0.5, pyfloat(9.99e8), 9.99e-1, pyfloat(2.5e9)], { dtype: torch.float32 });
-  },
-  "core print threshold 27": () => {
-    torch.set_printoptions({ precision: 7 });
-    console.log(torch.tensor([pyfloat(-1000.), 2.5e-1, 1e-1, 2.5e-3], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(-1000.), 2.5e-1, 1e-1, 2.5e-3], { dtype: torch.float32 });
-  },
-  "core print threshold 28": () => {
-    console.log(torch.tensor(1.0001e-3, { dtype: torch.float32 }));
-    return torch.tensor(1.0001e-3, { dtype: torch.float32 });
-  },
-  "core print threshold 29": () => {
-    torch.set_printoptions({ precision: 2, sci_mode: false });
-    console.log(torch.tensor([pyfloat(999.)], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(999.)], { dtype: torch.float32 });
-  },
-  "core print threshold 30": () => {
-    console.log(torch.tensor([pyfloat(1e8), -9.99e-4, pyfloat(100000000.)], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(1e8), -9.99e-4, pyfloat(100000000.)], { dtype: torch.float32 });
-  },
-  "core print threshold 31": () => {
-    torch.set_printoptions({ precision: 5 });
-    console.log(torch.tensor([9.9e-5, 1.0001e-2, 1.0001e-4, pyfloat(-0.0), pyfloat(5e7)], { dtype: torch.float32 }));
-    return torch.tensor([9.9e-5, 1.0001e-2, 1.0001e-4, pyfloat(-0.0), pyfloat(5e7)], { dtype: torch.float32 });
-  },
-  "core print threshold 32": () => {
-    torch.set_printoptions({ precision: 7 });
-    console.log(torch.tensor([1.0001e0, pyfloat(1e8), pyfloat(99999999.), -Infinity, pyfloat(-1000.)], { dtype: torch.float64 }));
-    return torch.tensor([1.0001e0, pyfloat(1e8), pyfloat(99999999.), -Infinity, pyfloat(-1000.)], { dtype: torch.float64 });
-  },
-  "core print threshold 33": () => {
-    console.log(torch.tensor([NaN, 1e-4, pyfloat(9.99e7), pyfloat(999.)], { dtype: torch.float64 }));
-    return torch.tensor([NaN, 1e-4, pyfloat(9.99e7), pyfloat(999.)], { dtype: torch.float64 });
-  },
-  "core print threshold 34": () => {
-    console.log(torch.tensor([pyfloat(1e8), 0.5, 2.5e-6, pyfloat(1e8), pyfloat(-2.5e5), NaN], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(1e8), 0.5, 2.5e-6, pyfloat(1e8), pyfloat(-2.5e5), NaN], { dtype: torch.float64 });
-  },
-  "core print threshold 35": () => {
-    console.log(torch.tensor([pyfloat(1e4), 1e-4], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(1e4), 1e-4], { dtype: torch.float32 });
-  },
-  "core print threshold 36": () => {
-    console.log(torch.tensor([pyfloat(-1.0001e9)], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(-1.0001e9)], { dtype: torch.float64 });
-  },
-  "core print threshold 37": () => {
-    console.log(torch.tensor([pyfloat(1e9), pyfloat(123456789.), pyfloat(1.0001e6), pyfloat(1.), pyfloat(9.99e9), 0.0001, pyfloat(5e4)], { dtype: torch.float32 }));
-    return torch.tensor([pyfloat(1e9), pyfloat(123456789.), pyfloat(1.0001e6), pyfloat(1.), pyfloat(9.99e9), 0.0001, pyfloat(5e4)], { dtype: torch.float32 });
-  },
-  "core print threshold 38": () => {
-    console.log(torch.tensor(pyfloat(1e7), { dtype: torch.float32 }));
-    return torch.tensor(pyfloat(1e7), { dtype: torch.float32 });
-  },
-  "core print threshold 39": () => {
-    console.log(torch.tensor([9.99e1, -9.99e-3, pyfloat(1e8), 1e-4, pyfloat(999.)], { dtype: torch.float32 }));
-    return torch.tensor([9.99e1, -9.99e-3, pyfloat(1e8), 1e-4, pyfloat(999.)], { dtype: torch.float32 });
-  },
-  "core print threshold 40": () => {
-    console.log(torch.tensor([pyfloat(100000001.), 5e-2, 1e-4, pyfloat(9.99e9), pyfloat(100000001.), 1e-4, pyfloat(1e5)], { dtype: torch.float64 }));
-    return torch.tensor([pyfloat(100000001.), 5e-2, 1e-4, pyfloat(9.99e9), pyfloat(100000001.), 1e-4, pyfloat(1e5)], { dtype: torch.float64 });
-  },
-  "core print threshold 41": () => {
     console.log(torch.tensor([NaN, pyfloat(100000000.)], { dtype: torch.float64 }));
     return torch.tensor([NaN, pyfloat(100000000.)], { dtype: torch.float64 });
   },
-  "core print threshold 42": () => {
+  "core print threshold 5": () => {
     console.log(torch.tensor([pyfloat(9.99e2), pyfloat(9.99e7), pyfloat(123456789.), 1e-4], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(9.99e2), pyfloat(9.99e7), pyfloat(123456789.), 1e-4], { dtype: torch.float64 });
   },
-  "core print threshold 43": () => {
+  "core print threshold 6": () => {
     console.log(torch.tensor(pyfloat(-5e1), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(-5e1), { dtype: torch.float32 });
   },
-  "core print threshold 44": () => {
+  "core print threshold 7": () => {
     console.log(torch.tensor([pyfloat(999.)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(999.)], { dtype: torch.float64 });
   },
-  "core print threshold 45": () => {
+  "core print threshold 8": () => {
     console.log(torch.tensor([5e-3, pyfloat(1e8), pyfloat(999.), -Infinity, pyfloat(-2.5e2), pyfloat(9.99e7)], { dtype: torch.float64 }));
     return torch.tensor([5e-3, pyfloat(1e8), pyfloat(999.), -Infinity, pyfloat(-2.5e2), pyfloat(9.99e7)], { dtype: torch.float64 });
   },
-  "core print threshold 46": () => {
+  "core print threshold 9": () => {
     console.log(torch.tensor([9.99e-3, 5e-1, 1.0001e1, -1e-6, NaN], { dtype: torch.float32 }));
     return torch.tensor([9.99e-3, 5e-1, 1.0001e1, -1e-6, NaN], { dtype: torch.float32 });
   },
-  "core print threshold 47": () => {
+  "core print threshold 10": () => {
     console.log(torch.tensor([pyfloat(1.0001e4), pyfloat(-0.0), pyfloat(1.), pyfloat(-1000.)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(1.0001e4), pyfloat(-0.0), pyfloat(1.), pyfloat(-1000.)], { dtype: torch.float64 });
   },
-  "core print threshold 48": () => {
+  "core print threshold 11": () => {
     console.log(torch.tensor([pyfloat(1e9)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(1e9)], { dtype: torch.float32 });
   },
-  "core print threshold 49": () => {
+  "core print threshold 12": () => {
     torch.set_printoptions({ precision: 5 });
     console.log(torch.tensor(pyfloat(1000.), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(1000.), { dtype: torch.float32 });
   },
-  "core print threshold 50": () => {
+  "core print threshold 13": () => {
     console.log(torch.tensor([pyfloat(-1000.), pyfloat(1e0), 9.99e-6, pyfloat(-0.0), pyfloat(999.), pyfloat(-0.0), 0.5], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-1000.), pyfloat(1e0), 9.99e-6, pyfloat(-0.0), pyfloat(999.), pyfloat(-0.0), 0.5], { dtype: torch.float32 });
   },
-  "core print threshold 51": () => {
+  "core print threshold 14": () => {
     console.log(torch.tensor([5e-5, pyfloat(999.), 9.99e-2], { dtype: torch.float64 }));
     return torch.tensor([5e-5, pyfloat(999.), 9.99e-2], { dtype: torch.float64 });
   },
-  "core print threshold 52": () => {
+  "core print threshold 15": () => {
     console.log(torch.tensor([pyfloat(5e3), pyfloat(99999999.), pyfloat(1e0), Infinity], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(5e3), pyfloat(99999999.), pyfloat(1e0), Infinity], { dtype: torch.float32 });
   },
-  "core print threshold 53": () => {
+  "core print threshold 16": () => {
     console.log(torch.tensor([1e-4], { dtype: torch.float64 }));
     return torch.tensor([1e-4], { dtype: torch.float64 });
   },
-  "core print threshold 54": () => {
+  "core print threshold 17": () => {
     console.log(torch.tensor([pyfloat(-1.0001e5), pyfloat(100000000.), pyfloat(1.0001e9), pyfloat(2.5e8), Infinity], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-1.0001e5), pyfloat(100000000.), pyfloat(1.0001e9), pyfloat(2.5e8), Infinity], { dtype: torch.float32 });
   },
-  "core print threshold 55": () => {
+  "core print threshold 18": () => {
     torch.set_printoptions({ precision: 1 });
     console.log(torch.tensor(pyfloat(100000001.), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(100000001.), { dtype: torch.float32 });
   },
-  "core print threshold 56": () => {
+  "core print threshold 19": () => {
     console.log(torch.tensor(pyfloat(1e8), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(1e8), { dtype: torch.float32 });
   },
-  "core print threshold 57": () => {
+  "core print threshold 20": () => {
     console.log(torch.tensor([1e-4, pyfloat(100000000.)], { dtype: torch.float32 }));
     return torch.tensor([1e-4, pyfloat(100000000.)], { dtype: torch.float32 });
   },
-  "core print threshold 58": () => {
+  "core print threshold 21": () => {
     console.log(torch.tensor([-1e-1, 5e-3], { dtype: torch.float32 }));
     return torch.tensor([-1e-1, 5e-3], { dtype: torch.float32 });
   },
-  "core print threshold 59": () => {
+  "core print threshold 22": () => {
     console.log(torch.tensor([9.9e-5, -1e-5, pyfloat(-1000.), pyfloat(2.5e4), pyfloat(5e4)], { dtype: torch.float64 }));
     return torch.tensor([9.9e-5, -1e-5, pyfloat(-1000.), pyfloat(2.5e4), pyfloat(5e4)], { dtype: torch.float64 });
   },
-  "core print threshold 60": () => {
+  "core print threshold 23": () => {
     console.log(torch.tensor([pyfloat(-0.0), pyfloat(5e1), pyfloat(5e5), pyfloat(1e8), pyfloat(1000.), 1e-4, pyfloat(1000.)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-0.0), pyfloat(5e1), pyfloat(5e5), pyfloat(1e8), pyfloat(1000.), 1e-4, pyfloat(1000.)], { dtype: torch.float32 });
   },
-  "core print threshold 61": () => {
+  "core print threshold 24": () => {
     torch.set_printoptions({ precision: 1 });
     console.log(torch.tensor([pyfloat(99999999.), 9.9e-5], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(99999999.), 9.9e-5], { dtype: torch.float32 });
   },
-  "core print threshold 62": () => {
+  "core print threshold 25": () => {
     console.log(torch.tensor([pyfloat(100000000.), 1.0001e-4], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(100000000.), 1.0001e-4], { dtype: torch.float32 });
   },
-  "core print threshold 63": () => {
+  "core print threshold 26": () => {
     torch.set_printoptions({ precision: 3, sci_mode: true });
     console.log(torch.tensor(1e-3, { dtype: torch.float64 }));
     return torch.tensor(1e-3, { dtype: torch.float64 });
   },
-  "core print threshold 64": () => {
+  "core print threshold 27": () => {
     console.log(torch.tensor(1.0001e-6, { dtype: torch.float32 }));
     return torch.tensor(1.0001e-6, { dtype: torch.float32 });
   },
-  "core print threshold 65": () => {
+  "core print threshold 28": () => {
     console.log(torch.tensor([2.5e-3, pyfloat(-2.5e8), 1.0001e3, pyfloat(5e0), 1.0001e-5, 1.0001e-1], { dtype: torch.float64 }));
     return torch.tensor([2.5e-3, pyfloat(-2.5e8), 1.0001e3, pyfloat(5e0), 1.0001e-5, 1.0001e-1], { dtype: torch.float64 });
   },
-  "core print threshold 66": () => {
+  "core print threshold 29": () => {
     torch.set_printoptions({ precision: 3 });
     console.log(torch.tensor([pyfloat(1001.), pyfloat(-9.99e6), 0.0001, -Infinity, -2.5e-2, pyfloat(99999999.)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(1001.), pyfloat(-9.99e6), 0.0001, -Infinity, -2.5e-2, pyfloat(99999999.)], { dtype: torch.float64 });
   },
-  "core print threshold 67": () => {
+  "core print threshold 30": () => {
     torch.set_printoptions({ precision: 4, sci_mode: false });
     console.log(torch.tensor([-5e-4, pyfloat(2.5e1), pyfloat(0.0), pyfloat(999.), pyfloat(99999999.)], { dtype: torch.float64 }));
     return torch.tensor([-5e-4, pyfloat(2.5e1), pyfloat(0.0), pyfloat(999.), pyfloat(99999999.)], { dtype: torch.float64 });
   },
-  "core print threshold 68": () => {
+  "core print threshold 31": () => {
     torch.set_printoptions({ precision: 4 });
     console.log(torch.tensor([5e-2, 2.5e-1, pyfloat(2.5e4)], { dtype: torch.float32 }));
     return torch.tensor([5e-2, 2.5e-1, pyfloat(2.5e4)], { dtype: torch.float32 });
   },
-  "core print threshold 69": () => {
+  "core print threshold 32": () => {
     torch.set_printoptions({ precision: 1 });
     console.log(torch.tensor(pyfloat(2.5e5), { dtype: torch.float64 }));
     return torch.tensor(pyfloat(2.5e5), { dtype: torch.float64 });
   },
-  "core print threshold 70": () => {
+  "core print threshold 33": () => {
     torch.set_printoptions({ precision: 5 });
     console.log(torch.tensor([pyfloat(1.), pyfloat(2.5e4), 1.0001e1, pyfloat(99999999.), 1e-4], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(1.), pyfloat(2.5e4), 1.0001e1, pyfloat(99999999.), 1e-4], { dtype: torch.float64 });
   },
-  "core print threshold 71": () => {
+  "core print threshold 34": () => {
     torch.set_printoptions({ precision: 0 });
     console.log(torch.tensor([-2.5e-2, pyfloat(-1000.), 0.5, -5e-6, pyfloat(-1000.), pyfloat(-9.99e7)], { dtype: torch.float32 }));
     return torch.tensor([-2.5e-2, pyfloat(-1000.), 0.5, -5e-6, pyfloat(-1000.), pyfloat(-9.99e7)], { dtype: torch.float32 });
   },
-  "core print threshold 72": () => {
+  "core print threshold 35": () => {
     torch.set_printoptions({ precision: 6 });
     console.log(torch.tensor([pyfloat(-0.0), pyfloat(9.99e4), -Infinity, Infinity], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-0.0), pyfloat(9.99e4), -Infinity, Infinity], { dtype: torch.float32 });
   },
-  "core print threshold 73": () => {
+  "core print threshold 36": () => {
     torch.set_printoptions({ precision: 5 });
     console.log(torch.tensor([pyfloat(-0.0), pyfloat(1000.)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(-0.0), pyfloat(1000.)], { dtype: torch.float64 });
   },
-  "core print threshold 74": () => {
+  "core print threshold 37": () => {
     console.log(torch.tensor([0.5], { dtype: torch.float32 }));
     return torch.tensor([0.5], { dtype: torch.float32 });
   },
-  "core print threshold 75": () => {
+  "core print threshold 38": () => {
     console.log(torch.tensor([pyfloat(-1e4), pyfloat(2.5e7)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(-1e4), pyfloat(2.5e7)], { dtype: torch.float64 });
   },
-  "core print threshold 76": () => {
+  "core print threshold 39": () => {
     torch.set_printoptions({ precision: 3 });
     console.log(torch.tensor([pyfloat(123456789.), pyfloat(1.0001e4), pyfloat(2.5e1), 5e-2, pyfloat(2.5e9)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(123456789.), pyfloat(1.0001e4), pyfloat(2.5e1), 5e-2, pyfloat(2.5e9)], { dtype: torch.float64 });
   },
-  "core print threshold 77": () => {
+  "core print threshold 40": () => {
     console.log(torch.tensor([pyfloat(2.5e7), pyfloat(-9.99e3)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(2.5e7), pyfloat(-9.99e3)], { dtype: torch.float64 });
   },
-  "core print threshold 78": () => {
+  "core print threshold 41": () => {
     console.log(torch.tensor([pyfloat(100000001.), 2.5e-1, pyfloat(100000000.), pyfloat(-1e6), pyfloat(1e0)], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(100000001.), 2.5e-1, pyfloat(100000000.), pyfloat(-1e6), pyfloat(1e0)], { dtype: torch.float64 });
   },
-  "core print threshold 79": () => {
+  "core print threshold 42": () => {
     console.log(torch.tensor([pyfloat(99999999.), 5e-3, 9.99e-2, 5e-1], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(99999999.), 5e-3, 9.99e-2, 5e-1], { dtype: torch.float32 });
   },
-  "core print threshold 80": () => {
+  "core print threshold 43": () => {
     console.log(torch.tensor([9.9e-5, pyfloat(1e5), pyfloat(1e0), 0.5, 2.5e-5, pyfloat(-2.5e3), pyfloat(-5e6)], { dtype: torch.float64 }));
     return torch.tensor([9.9e-5, pyfloat(1e5), pyfloat(1e0), 0.5, 2.5e-5, pyfloat(-2.5e3), pyfloat(-5e6)], { dtype: torch.float64 });
   },
-  "core print threshold 81": () => {
+  "core print threshold 44": () => {
     console.log(torch.tensor([1e-5, 2.5e-6], { dtype: torch.float32 }));
     return torch.tensor([1e-5, 2.5e-6], { dtype: torch.float32 });
   },
-  "core print threshold 82": () => {
+  "core print threshold 45": () => {
     console.log(torch.tensor([pyfloat(1e1), pyfloat(-0.0), pyfloat(123456789.), pyfloat(9.99e9), pyfloat(-0.0), pyfloat(9.99e8)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(1e1), pyfloat(-0.0), pyfloat(123456789.), pyfloat(9.99e9), pyfloat(-0.0), pyfloat(9.99e8)], { dtype: torch.float32 });
   },
-  "core print threshold 83": () => {
+  "core print threshold 46": () => {
     console.log(torch.tensor([pyfloat(5e3), 5e-5, 5e-1, pyfloat(100000000.), pyfloat(9.99e8), pyfloat(100000001.)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(5e3), 5e-5, 5e-1, pyfloat(100000000.), pyfloat(9.99e8), pyfloat(100000001.)], { dtype: torch.float32 });
   },
-  "core print threshold 84": () => {
+  "core print threshold 47": () => {
     torch.set_printoptions({ precision: 0, sci_mode: false });
     console.log(torch.tensor([pyfloat(1e0), pyfloat(1e8), 1.0001e-6, pyfloat(1.0001e5)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(1e0), pyfloat(1e8), 1.0001e-6, pyfloat(1.0001e5)], { dtype: torch.float32 });
   },
-  "core print threshold 85": () => {
+  "core print threshold 48": () => {
     console.log(torch.tensor([pyfloat(-0.0), -Infinity, pyfloat(1e6), 9.99e-4], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(-0.0), -Infinity, pyfloat(1e6), 9.99e-4], { dtype: torch.float64 });
   },
-  "core print threshold 86": () => {
+  "core print threshold 49": () => {
     torch.set_printoptions({ precision: 4, sci_mode: true });
     console.log(torch.tensor([-2.5e-4, pyfloat(-1000.), pyfloat(-5e6), 1e-2, pyfloat(-0.0), pyfloat(1000.), 1e-4], { dtype: torch.float64 }));
     return torch.tensor([-2.5e-4, pyfloat(-1000.), pyfloat(-5e6), 1e-2, pyfloat(-0.0), pyfloat(1000.), 1e-4], { dtype: torch.float64 });
   },
-  "core print threshold 87": () => {
+  "core print threshold 50": () => {
     torch.set_printoptions({ precision: 8 });
     console.log(torch.tensor([0.5, -Infinity, pyfloat(1e0), pyfloat(-1e7), pyfloat(-5e5), 9.99e-4, 9.99e-2], { dtype: torch.float64 }));
     return torch.tensor([0.5, -Infinity, pyfloat(1e0), pyfloat(-1e7), pyfloat(-5e5), 9.99e-4, 9.99e-2], { dtype: torch.float64 });
   },
-  "core print threshold 88": () => {
+  "core print threshold 51": () => {
     console.log(torch.tensor(pyfloat(-0.0), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(-0.0), { dtype: torch.float32 });
   },
-  "core print threshold 89": () => {
+  "core print threshold 52": () => {
     torch.set_printoptions({ precision: 4, sci_mode: false });
     console.log(torch.tensor([pyfloat(-9.99e7), pyfloat(5e1), pyfloat(5e8)], { dtype: torch.float32 }));
     return torch.tensor([pyfloat(-9.99e7), pyfloat(5e1), pyfloat(5e8)], { dtype: torch.float32 });
   },
-  "core print threshold 90": () => {
+  "core print threshold 53": () => {
     torch.set_printoptions({ precision: 3 });
     console.log(torch.tensor([pyfloat(999.), pyfloat(1e5), -1.0001e-5, 2.5e0, NaN, 2.5e-6], { dtype: torch.float64 }));
     return torch.tensor([pyfloat(999.), pyfloat(1e5), -1.0001e-5, 2.5e0, NaN, 2.5e-6], { dtype: torch.float64 });
   },
-  "core print threshold 91": () => {
+  "core print threshold 54": () => {
     torch.set_printoptions({ precision: 0, sci_mode: false });
     console.log(torch.tensor([-5e-1, pyfloat(-9.99e9), 5e-6, -1e-6, 1.0001e1], { dtype: torch.float32 }));
     return torch.tensor([-5e-1, pyfloat(-9.99e9), 5e-6, -1e-6, 1.0001e1], { dtype: torch.float32 });
   },
-  "core print threshold 92": () => {
+  "core print threshold 55": () => {
     console.log(torch.tensor([1.0001e0], { dtype: torch.float32 }));
     return torch.tensor([1.0001e0], { dtype: torch.float32 });
   },
-  "core print threshold 93": () => {
+  "core print threshold 56": () => {
     console.log(torch.tensor([1.0001e3, pyfloat(123456789.), -1.0001e-6, pyfloat(5e8), pyfloat(1e6)], { dtype: torch.float64 }));
     return torch.tensor([1.0001e3, pyfloat(123456789.), -1.0001e-6, pyfloat(5e8), pyfloat(1e6)], { dtype: torch.float64 });
   },
-  "core print threshold 94": () => {
+  "core print threshold 57": () => {
     console.log(torch.tensor(1e-2, { dtype: torch.float64 }));
     return torch.tensor(1e-2, { dtype: torch.float64 });
   },
-  "core print threshold 95": () => {
+  "core print threshold 58": () => {
     console.log(torch.tensor([NaN], { dtype: torch.float64 }));
     return torch.tensor([NaN], { dtype: torch.float64 });
   },
-  "core print threshold 96": () => {
+  "core print threshold 59": () => {
     console.log(torch.tensor([2.5e-4], { dtype: torch.float64 }));
     return torch.tensor([2.5e-4], { dtype: torch.float64 });
   },
-  "core print threshold 97": () => {
+  "core print threshold 60": () => {
     torch.set_printoptions({ precision: 6, sci_mode: false });
     console.log(torch.tensor(pyfloat(-0.0), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(-0.0), { dtype: torch.float32 });
   },
-  "core print threshold 98": () => {
+  "core print threshold 61": () => {
     console.log(torch.tensor([-Infinity, pyfloat(99999999.)], { dtype: torch.float32 }));
     return torch.tensor([-Infinity, pyfloat(99999999.)], { dtype: torch.float32 });
   },
-  "core print threshold 99": () => {
+  "core print threshold 62": () => {
     console.log(torch.tensor(pyfloat(100000001.), { dtype: torch.float32 }));
     return torch.tensor(pyfloat(100000001.), { dtype: torch.float32 });
   },
+  "core print threshold 63": () => {
+    console.log(torch.tensor([NaN, 9.9e-5], { dtype: torch.float64 }));
+    return torch.tensor([NaN, 9.9e-5], { dtype: torch.float64 });
+  },
+  "core print threshold 64": () => {
+    console.log(torch.tensor([0.5, pyfloat(2.5e4), 5e-4], { dtype: torch.float32 }));
+    return torch.tensor([0.5, pyfloat(2.5e4), 5e-4], { dtype: torch.float32 });
+  },
+  "core print threshold 65": () => {
+    torch.set_printoptions({ precision: 4 });
+    console.log(torch.tensor(pyfloat(-2.5e9), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(-2.5e9), { dtype: torch.float32 });
+  },
+  "core print threshold 66": () => {
+    console.log(torch.tensor([pyfloat(9.99e3), pyfloat(1e8)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(9.99e3), pyfloat(1e8)], { dtype: torch.float32 });
+  },
+  "core print threshold 67": () => {
+    console.log(torch.tensor([NaN, pyfloat(-1000.), NaN, 0.0001, pyfloat(1001.)], { dtype: torch.float64 }));
+    return torch.tensor([NaN, pyfloat(-1000.), NaN, 0.0001, pyfloat(1001.)], { dtype: torch.float64 });
+  },
+  "core print threshold 68": () => {
+    console.log(torch.tensor(pyfloat(9.99e2), { dtype: torch.float32 }));
+    return torch.tensor(pyfloat(9.99e2), { dtype: torch.float32 });
+  },
+  "core print threshold 69": () => {
+    console.log(torch.tensor([1e-3, pyfloat(2.5e8), pyfloat(1.0001e5)], { dtype: torch.float32 }));
+    return torch.tensor([1e-3, pyfloat(2.5e8), pyfloat(1.0001e5)], { dtype: torch.float32 });
+  },
+  "core print threshold 70": () => {
+    torch.set_printoptions({ precision: 0 });
+    console.log(torch.tensor([pyfloat(-1e6), pyfloat(-1000.)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-1e6), pyfloat(-1000.)], { dtype: torch.float32 });
+  },
+  "core print threshold 71": () => {
+    console.log(torch.tensor([-1.0001e3, pyfloat(1001.), pyfloat(-1e7), -5e-5, pyfloat(1.0001e8), -1e-6], { dtype: torch.float64 }));
+    return torch.tensor([-1.0001e3, pyfloat(1001.), pyfloat(-1e7), -5e-5, pyfloat(1.0001e8), -1e-6], { dtype: torch.float64 });
+  },
+  "core print threshold 72": () => {
+    console.log(torch.tensor([pyfloat(9.99e7), pyfloat(123456789.), pyfloat(999.), -9.99e-3, pyfloat(9.99e8), 9.99e-3], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(9.99e7), pyfloat(123456789.), pyfloat(999.), -9.99e-3, pyfloat(9.99e8), 9.99e-3], { dtype: torch.float64 });
+  },
+  "core print threshold 73": () => {
+    console.log(torch.tensor([pyfloat(123456789.), pyfloat(-1e7)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(123456789.), pyfloat(-1e7)], { dtype: torch.float64 });
+  },
+  "core print threshold 74": () => {
+    torch.set_printoptions({ precision: 5 });
+    console.log(torch.tensor(2.5e0, { dtype: torch.float32 }));
+    return torch.tensor(2.5e0, { dtype: torch.float32 });
+  },
+  "core print threshold 75": () => {
+    torch.set_printoptions({ precision: 6, sci_mode: false });
+    console.log(torch.tensor([pyfloat(123456789.)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(123456789.)], { dtype: torch.float64 });
+  },
+  "core print threshold 76": () => {
+    torch.set_printoptions({ precision: 5 });
+    console.log(torch.tensor([1.0001e-2, pyfloat(1e3), pyfloat(-5e0), pyfloat(0.0), pyfloat(999.), pyfloat(5e5), pyfloat(5e4)], { dtype: torch.float64 }));
+    return torch.tensor([1.0001e-2, pyfloat(1e3), pyfloat(-5e0), pyfloat(0.0), pyfloat(999.), pyfloat(5e5), pyfloat(5e4)], { dtype: torch.float64 });
+  },
+  "core print threshold 77": () => {
+    torch.set_printoptions({ precision: 3 });
+    console.log(torch.tensor([-Infinity, pyfloat(100000000.), pyfloat(5e8), 1e-5, pyfloat(0.0), 2.5e-1, pyfloat(1e3)], { dtype: torch.float32 }));
+    return torch.tensor([-Infinity, pyfloat(100000000.), pyfloat(5e8), 1e-5, pyfloat(0.0), 2.5e-1, pyfloat(1e3)], { dtype: torch.float32 });
+  },
+  "core print threshold 78": () => {
+    console.log(torch.tensor([-Infinity, 1e-4, 9.9e-5, pyfloat(-9.99e3)], { dtype: torch.float64 }));
+    return torch.tensor([-Infinity, 1e-4, 9.9e-5, pyfloat(-9.99e3)], { dtype: torch.float64 });
+  },
+  "core print threshold 79": () => {
+    console.log(torch.tensor([pyfloat(999.), pyfloat(9.99e8), 2.5e-5], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(999.), pyfloat(9.99e8), 2.5e-5], { dtype: torch.float64 });
+  },
+  "core print threshold 80": () => {
+    console.log(torch.tensor([pyfloat(-9.99e6), pyfloat(100000000.), -9.99e-3, pyfloat(999.), pyfloat(5e7)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-9.99e6), pyfloat(100000000.), -9.99e-3, pyfloat(999.), pyfloat(5e7)], { dtype: torch.float32 });
+  },
+  "core print threshold 81": () => {
+    console.log(torch.tensor(2.5e-3, { dtype: torch.float32 }));
+    return torch.tensor(2.5e-3, { dtype: torch.float32 });
+  },
+  "core print threshold 82": () => {
+    console.log(torch.tensor(-9.99e-1, { dtype: torch.float32 }));
+    return torch.tensor(-9.99e-1, { dtype: torch.float32 });
+  },
+  "core print threshold 83": () => {
+    console.log(torch.tensor([1e-4, pyfloat(9.99e7), 1e-2, 0.0001, 0.5], { dtype: torch.float32 }));
+    return torch.tensor([1e-4, pyfloat(9.99e7), 1e-2, 0.0001, 0.5], { dtype: torch.float32 });
+  },
+  "core print threshold 84": () => {
+    console.log(torch.tensor(1e-5, { dtype: torch.float32 }));
+    return torch.tensor(1e-5, { dtype: torch.float32 });
+  },
+  "core print threshold 85": () => {
+    console.log(torch.tensor([9.9e-5, pyfloat(99999999.), -5e-2, pyfloat(2.5e3), pyfloat(-2.5e1)], { dtype: torch.float64 }));
+    return torch.tensor([9.9e-5, pyfloat(99999999.), -5e-2, pyfloat(2.5e3), pyfloat(-2.5e1)], { dtype: torch.float64 });
+  },
+  "core print threshold 86": () => {
+    console.log(torch.tensor([pyfloat(123456789.), 2.5e-2, 0.5], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(123456789.), 2.5e-2, 0.5], { dtype: torch.float32 });
+  },
+  "core print threshold 87": () => {
+    console.log(torch.tensor(pyfloat(1e7), { dtype: torch.float64 }));
+    return torch.tensor(pyfloat(1e7), { dtype: torch.float64 });
+  },
+  "core print threshold 88": () => {
+    console.log(torch.tensor([pyfloat(5e9), pyfloat(1e7)], { dtype: torch.float64 }));
+    return torch.tensor([pyfloat(5e9), pyfloat(1e7)], { dtype: torch.float64 });
+  },
+  "core print threshold 89": () => {
+    console.log(torch.tensor([pyfloat(-5e8), pyfloat(1001.), pyfloat(-1e8)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-5e8), pyfloat(1001.), pyfloat(-1e8)], { dtype: torch.float32 });
+  },
+  "core print threshold 90": () => {
+    torch.set_printoptions({ precision: 6, sci_mode: false });
+    console.log(torch.tensor([1e-4, 0.5], { dtype: torch.float64 }));
+    return torch.tensor([1e-4, 0.5], { dtype: torch.float64 });
+  },
+  "core print threshold 91": () => {
+    console.log(torch.tensor([pyfloat(123456789.), pyfloat(-1.0001e6)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(123456789.), pyfloat(-1.0001e6)], { dtype: torch.float32 });
+  },
+  "core print threshold 92": () => {
+    console.log(torch.tensor([pyfloat(-5e0), pyfloat(100000001.), -Infinity, pyfloat(1e1)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(-5e0), pyfloat(100000001.), -Infinity, pyfloat(1e1)], { dtype: torch.float32 });
+  },
+  "core print threshold 93": () => {
+    torch.set_printoptions({ precision: 1 });
+    console.log(torch.tensor([pyfloat(0.0), pyfloat(100000001.), 1e-6, pyfloat(2.5e1)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(0.0), pyfloat(100000001.), 1e-6, pyfloat(2.5e1)], { dtype: torch.float32 });
+  },
+  "core print threshold 94": () => {
+    console.log(torch.tensor([Infinity, pyfloat(-1000.), pyfloat(5e4), pyfloat(1e8), pyfloat(0.0), 9.9e-5, pyfloat(1e9)], { dtype: torch.float32 }));
+    return torch.tensor([Infinity, pyfloat(-1000.), pyfloat(5e4), pyfloat(1e8), pyfloat(0.0), 9.9e-5, pyfloat(1e9)], { dtype: torch.float32 });
+  },
+  "core print threshold 95": () => {
+    console.log(torch.tensor([1e-2, 1e-2, pyfloat(1001.), pyfloat(-2.5e4)], { dtype: torch.float32 }));
+    return torch.tensor([1e-2, 1e-2, pyfloat(1001.), pyfloat(-2.5e4)], { dtype: torch.float32 });
+  },
+  "core print threshold 96": () => {
+    console.log(torch.tensor([1.0001e-1, pyfloat(1e8), pyfloat(1.0001e6), 1.0001e-1, 1.0001e-4], { dtype: torch.float32 }));
+    return torch.tensor([1.0001e-1, pyfloat(1e8), pyfloat(1.0001e6), 1.0001e-1, 1.0001e-4], { dtype: torch.float32 });
+  },
+  "core print threshold 97": () => {
+    torch.set_printoptions({ precision: 0, sci_mode: false });
+    console.log(torch.tensor([pyfloat(9.99e9), pyfloat(1001.), pyfloat(1e2), pyfloat(1e5)], { dtype: torch.float32 }));
+    return torch.tensor([pyfloat(9.99e9), pyfloat(1001.), pyfloat(1e2), pyfloat(1e5)], { dtype: torch.float32 });
+  },
+  "core print threshold 98": () => {
+    torch.set_printoptions({ precision: 6 });
+    console.log(torch.tensor(0.0001, { dtype: torch.float64 }));
+    return torch.tensor(0.0001, { dtype: torch.float64 });
+  },
+  "core print threshold 99": () => {
+    torch.set_printoptions({ precision: 6 });
+    console.log(torch.tensor(-1.0001e-3, { dtype: torch.float32 }));
+    return torch.tensor(-1.0001e-3, { dtype: torch.float32 });
+  },
   "core print suffix 0": () => {
-    const x = torch.tensor([-9.102e-12, pyfloat(23.), 0.006328, pyfloat(-46110000000.0), pyfloat(555400000000.0), pyfloat(35.), -6.668, pyfloat(-867200.0)], { dtype: torch.float64 }).reshape([8]);
-    console.log(x.t());
-    return x.t();
+    torch.set_printoptions({ linewidth: 40 });
+    const x = torch.tensor([55546, 45, 228, 5719, -3106, 90156, 4866, 600628, 68490, -771, -307, 907294], { dtype: torch.int32 }).reshape([12]);
+    console.log(x);
+    return x;
   },
   "core print suffix 1": () => {
-    const x = torch.tensor([pyfloat(12420000.0), pyfloat(38.), 0.9001, -3.778e-12, pyfloat(-34.), pyfloat(4.), pyfloat(-0.0), pyfloat(12.), -5.354e-07], { dtype: torch.float32 }).reshape([9]);
-    console.log(x.to(torch.float64));
-    return x.to(torch.float64);
+    const x = torch.tensor([650, 3587, 795178], { dtype: torch.int64 }).reshape([3]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
   },
   "core print suffix 2": () => {
-    const x = torch.tensor([285954, -84906], { dtype: torch.int32 }).reshape([1, 2]);
-    console.log(x.to(torch.bool));
-    return x.to(torch.bool);
+    const x = torch.tensor([pyfloat(7223.0), 0.3124, -7.919e-05, pyfloat(-717200000.0), 3.828e-12, 3.33e-13, pyfloat(6.), pyfloat(-11850000.0), -0.4585], { dtype: torch.float64 }).reshape([1, 9]);
+    console.log(x.t());
+    return x.t();
   },
   "core print suffix 3": () => {
-    const x = torch.tensor([pyfloat(15.), -7.31e-08, pyfloat(-5.), -473.2, pyfloat(44.), NaN, -0.005127, pyfloat(-20.), 866.4, -1.651e-10], { dtype: torch.float32 }).reshape([1, 10]);
-    console.log(x.to(torch.float64));
-    return x.to(torch.float64);
+    torch.set_printoptions({ linewidth: 100 });
+    const x = torch.tensor([-3351, -155, -9880, -69, 6548, 719108, -33546, -594, 1521, 90260], { dtype: torch.int64 }).reshape([1, 10]);
+    console.log(x);
+    return x;
   },
   "core print suffix 4": () => {
-    const x = torch.tensor([false, true, true, true, true, true], { dtype: torch.bool }).reshape([6]);
-    console.log(x.t());
-    return x.t();
+    torch.set_printoptions({ linewidth: 40 });
+    const x = torch.tensor([398236, 8606, -4238, -159, -37, 18916, -187639, -55], { dtype: torch.int64 }).reshape([1, 8]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
   },
   "core print suffix 5": () => {
-    torch.set_printoptions({ linewidth: 40 });
-    const x = torch.tensor([1.59e-09, pyfloat(-417800.0), pyfloat(-9.), pyfloat(-28.), -9.026, -2.466, pyfloat(5712000.0), 0.009685, -7.234e-13, pyfloat(-49.)], { dtype: torch.float64 }).reshape([1, 10]);
-    x.requires_grad_();
-    console.log(x.abs());
-    return x.abs();
+    const x = torch.tensor([-0.004864, -4.491e-12, -5.089e-12, pyfloat(33.), pyfloat(-67430.0), 2.251e-06, -3.625e-05, -861.1, pyfloat(-722000000000.0), 2.417e-07, Infinity], { dtype: torch.float64 }).reshape([11]);
+    console.log(x.to(torch.int32));
+    return x.to(torch.int32);
   },
   "core print suffix 6": () => {
-    const x = torch.tensor([15193, -6, -80, 54065], { dtype: torch.int32 }).reshape([4]);
-    console.log(x.to(torch.bool));
-    return x.to(torch.bool);
-  },
-  "core print suffix 7": () => {
-    const x = torch.tensor([6.771e-10, pyfloat(-42940.0), pyfloat(9453000.0), -5.55, 2.232e-07, Infinity, pyfloat(-53470000.0), Infinity, pyfloat(26.), 7.142e-06], { dtype: torch.float32 }).reshape([10]);
-    x.requires_grad_();
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 8": () => {
-    const x = torch.tensor([pyfloat(-0.0), pyfloat(50.), 0.09367, pyfloat(-9649000000.0), pyfloat(-0.0), 8.717e-09, pyfloat(-96540.0)], { dtype: torch.float32 }).reshape([1, 7]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 9": () => {
     torch.set_printoptions({ linewidth: 100 });
-    const x = torch.tensor([-6.992e-10, -0.007409, 632.5, pyfloat(5746000000.0)], { dtype: torch.float32 }).reshape([4]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 10": () => {
-    const x = torch.tensor([pyfloat(-9948000000.0)], { dtype: torch.float64 }).reshape([1, 1]);
-    x.requires_grad_();
-    console.log(x.getitem("0"));
-    return x.getitem("0");
-  },
-  "core print suffix 11": () => {
-    const x = torch.tensor([84823, 668, 1, 747609, -5767, 712719, 9199, 67780], { dtype: torch.int32 }).reshape([1, 8]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 12": () => {
-    const x = torch.tensor([5796], { dtype: torch.int64 }).reshape([1, 1]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 13": () => {
-    torch.set_printoptions({ linewidth: 60 });
-    const x = torch.tensor([50716, -300800, -46436, 276195, -22728, -3521, -281271, 75600, -4612, 23, 5617, 153401], { dtype: torch.int32 }).reshape([12]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 14": () => {
-    torch.set_printoptions({ linewidth: 75 });
-    const x = torch.tensor([false, false, false, true, true, true, true, true, true, true], { dtype: torch.bool }).reshape([10]);
-    console.log(x.to(torch.float64));
-    return x.to(torch.float64);
-  },
-  "core print suffix 15": () => {
-    torch.set_printoptions({ linewidth: 80 });
-    const x = torch.tensor([true, true, true, true, false, true], { dtype: torch.bool }).reshape([6]);
-    console.log(x.to(torch.bool));
-    return x.to(torch.bool);
-  },
-  "core print suffix 16": () => {
-    const x = torch.tensor([5.141e-08, Infinity, pyfloat(95890000000.0), pyfloat(-3937000000.0)], { dtype: torch.float32 }).reshape([1, 4]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 17": () => {
-    const x = torch.tensor([pyfloat(-5367000000.0), pyfloat(691300000000.0), pyfloat(2736000.0)], { dtype: torch.float64 }).reshape([1, 3]);
-    x.requires_grad_();
-    console.log(x.getitem("0"));
-    return x.getitem("0");
-  },
-  "core print suffix 18": () => {
-    torch.set_printoptions({ linewidth: 20 });
-    const x = torch.tensor([pyfloat(-0.0), pyfloat(32520.0)], { dtype: torch.float32 }).reshape([1, 2]);
-    x.requires_grad_();
-    console.log(x.mul(2));
-    return x.mul(2);
-  },
-  "core print suffix 19": () => {
-    const x = torch.tensor([403166, -41, -197, 2, -73885, -36358, 5443, -8819], { dtype: torch.int64 }).reshape([8]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 20": () => {
-    const x = torch.tensor([-373116, 632099, 268, 32, 517, -649, 473027, 718337, -165, 13187], { dtype: torch.int64 }).reshape([1, 10]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 21": () => {
-    torch.set_printoptions({ linewidth: 60, precision: 5 });
-    const x = torch.tensor([0.07794, pyfloat(46.), pyfloat(3894000.0), pyfloat(40.), 8.693e-12, 2.114, -0.0009676, 7.686e-11], { dtype: torch.float32 }).reshape([1, 8]);
-    x.requires_grad_();
-    console.log(x.amax());
-    return x.amax();
-  },
-  "core print suffix 22": () => {
-    const x = torch.tensor([65.26], { dtype: torch.float64 }).reshape([1, 1]);
-    x.requires_grad_();
-    console.log(x.amax());
-    return x.amax();
-  },
-  "core print suffix 23": () => {
-    const x = torch.tensor([-8136], { dtype: torch.int32 }).reshape([1, 1]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 24": () => {
-    const x = torch.tensor([pyfloat(-33.), pyfloat(21.)], { dtype: torch.float64 }).reshape([1, 2]);
-    x.requires_grad_();
-    console.log(x.view(-1));
-    return x.view(-1);
-  },
-  "core print suffix 25": () => {
-    torch.set_printoptions({ linewidth: 80 });
-    const x = torch.tensor([false, false, true, false, false, true, false], { dtype: torch.bool }).reshape([1, 7]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 26": () => {
-    torch.set_printoptions({ linewidth: 20, precision: 1 });
-    const x = torch.tensor([8], { dtype: torch.int32 }).reshape([1]);
-    console.log(x.to(torch.bool));
-    return x.to(torch.bool);
-  },
-  "core print suffix 27": () => {
-    torch.set_printoptions({ linewidth: 60 });
-    const x = torch.tensor([false, true], { dtype: torch.bool }).reshape([1, 2]);
-    console.log(x.to(torch.float64));
-    return x.to(torch.float64);
-  },
-  "core print suffix 28": () => {
-    const x = torch.tensor([2.73e-05], { dtype: torch.float64 }).reshape([1]);
-    x.requires_grad_();
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 29": () => {
-    torch.set_printoptions({ linewidth: 100, precision: 6 });
-    const x = torch.tensor([-91829, 583448, 56064, -2266, -1556, 6060], { dtype: torch.int64 }).reshape([6]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 30": () => {
-    torch.set_printoptions({ linewidth: 100 });
-    const x = torch.tensor([190, 5], { dtype: torch.int64 }).reshape([2]);
-    console.log(x.to(torch.float64));
-    return x.to(torch.float64);
-  },
-  "core print suffix 31": () => {
-    torch.set_printoptions({ linewidth: 20 });
-    const x = torch.tensor([39, 65035, 35974, -61572, -299, 546, -187643], { dtype: torch.int64 }).reshape([1, 7]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 32": () => {
-    torch.set_printoptions({ linewidth: 80, precision: 2 });
-    const x = torch.tensor([true, true, true, false, true, true, true], { dtype: torch.bool }).reshape([7]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 33": () => {
-    const x = torch.tensor([false, true, true, true, false, false, false, true, false], { dtype: torch.bool }).reshape([9]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 34": () => {
-    torch.set_printoptions({ linewidth: 40, precision: 3 });
-    const x = torch.tensor([-4.304e-11, -75.4, -0.007129, -0.01231, pyfloat(47.), pyfloat(888800000.0), Infinity, -5.223e-13, pyfloat(-4058000000.0), 5.018e-13, -3.251e-06], { dtype: torch.float32 }).reshape([11]);
+    const x = torch.tensor([3.314e-13, pyfloat(-59950000.0), -979.8, pyfloat(-13.), 0.0548, -3.624e-08, pyfloat(-0.0), pyfloat(63890.0), pyfloat(-32.)], { dtype: torch.float32 }).reshape([9]);
     x.requires_grad_();
     console.log(x.unsqueeze(0));
     return x.unsqueeze(0);
   },
-  "core print suffix 35": () => {
-    torch.set_printoptions({ linewidth: 20, precision: 3 });
-    const x = torch.tensor([pyfloat(-0.0), pyfloat(40870000000.0)], { dtype: torch.float64 }).reshape([1, 2]);
+  "core print suffix 7": () => {
+    const x = torch.tensor([true, false, true, true, true, true, true, false, true], { dtype: torch.bool }).reshape([9]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 8": () => {
+    const x = torch.tensor([pyfloat(222700000000.0), -4.192e-06], { dtype: torch.float32 }).reshape([2]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 9": () => {
+    torch.set_printoptions({ linewidth: 40 });
+    const x = torch.tensor([pyfloat(885200000000.0), 8.68e-13, pyfloat(17940.0), NaN, pyfloat(-0.0), pyfloat(-43920000000.0), pyfloat(-0.0), -9.514e-13, pyfloat(8916000000.0), 7.429e-07, pyfloat(364500000000.0)], { dtype: torch.float64 }).reshape([1, 11]);
     x.requires_grad_();
-    console.log(x.clone());
-    return x.clone();
+    console.log(x.abs());
+    return x.abs();
+  },
+  "core print suffix 10": () => {
+    torch.set_printoptions({ linewidth: 100 });
+    const x = torch.tensor([-16455, 584703, -4315, -219111, 490, -684968], { dtype: torch.int64 }).reshape([1, 6]);
+    console.log(x.to(torch.float64));
+    return x.to(torch.float64);
+  },
+  "core print suffix 11": () => {
+    const x = torch.tensor([false, true], { dtype: torch.bool }).reshape([2]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 12": () => {
+    const x = torch.tensor([7.551e-07, pyfloat(-43740000.0), -0.003657, pyfloat(-451700000.0), 1.966e-10, pyfloat(-9251.0), pyfloat(-26.), pyfloat(12.), pyfloat(-0.0)], { dtype: torch.float32 }).reshape([1, 9]);
+    x.requires_grad_();
+    console.log(x.unsqueeze(0));
+    return x.unsqueeze(0);
+  },
+  "core print suffix 13": () => {
+    const x = torch.tensor([-414268, 438267, -166], { dtype: torch.int32 }).reshape([1, 3]);
+    console.log(x.to(torch.float64));
+    return x.to(torch.float64);
+  },
+  "core print suffix 14": () => {
+    const x = torch.tensor([-178070, 90, -149173, 34313, 74726], { dtype: torch.int32 }).reshape([5]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 15": () => {
+    torch.set_printoptions({ linewidth: 60 });
+    const x = torch.tensor([735247, -25914, -38056, 7214, 24440, 11921, 7614, -41, -60136, 686044], { dtype: torch.int64 }).reshape([1, 10]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 16": () => {
+    const x = torch.tensor([false, true, false, false, true, false, false, false, false, true, false], { dtype: torch.bool }).reshape([11]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 17": () => {
+    torch.set_printoptions({ linewidth: 80 });
+    const x = torch.tensor([true, true, false, false, false, false, false, true], { dtype: torch.bool }).reshape([1, 8]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 18": () => {
+    const x = torch.tensor([3.057e-12, Infinity], { dtype: torch.float32 }).reshape([2]);
+    x.requires_grad_();
+    console.log(x.unsqueeze(0));
+    return x.unsqueeze(0);
+  },
+  "core print suffix 19": () => {
+    const x = torch.tensor([false, true, false, false], { dtype: torch.bool }).reshape([1, 4]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 20": () => {
+    const x = torch.tensor([97512, 355360, 89, 3336, -961, -1363, -4034, -92131, 455575, -90, 13927, 4057], { dtype: torch.int64 }).reshape([1, 12]);
+    console.log(x.to(torch.float64));
+    return x.to(torch.float64);
+  },
+  "core print suffix 21": () => {
+    const x = torch.tensor([true], { dtype: torch.bool }).reshape([1]);
+    console.log(x.to(torch.int32));
+    return x.to(torch.int32);
+  },
+  "core print suffix 22": () => {
+    const x = torch.tensor([-493, -229563, 754, -837, -31033, 5832, -471, 36600, 114374, 3467], { dtype: torch.int32 }).reshape([1, 10]);
+    console.log(x.to(torch.float64));
+    return x.to(torch.float64);
+  },
+  "core print suffix 23": () => {
+    const x = torch.tensor([pyfloat(-0.0), -6.496e-13, pyfloat(-4913000.0), pyfloat(-0.0), pyfloat(-9.), pyfloat(-41.), pyfloat(-0.0), pyfloat(-551400000000.0), 1.475e-07, pyfloat(-9035.0), -8.912e-07], { dtype: torch.float64 }).reshape([11]);
+    console.log(x.to(torch.int32));
+    return x.to(torch.int32);
+  },
+  "core print suffix 24": () => {
+    torch.set_printoptions({ linewidth: 75 });
+    const x = torch.tensor([825, 365, 70, -513, 56338, 1135, 318219, 57678, -750], { dtype: torch.int64 }).reshape([1, 9]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 25": () => {
+    const x = torch.tensor([-8648, -63, -114, 18, 40787, 825961, -846714, -8193], { dtype: torch.int32 }).reshape([1, 8]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 26": () => {
+    const x = torch.tensor([false, false, false], { dtype: torch.bool }).reshape([3]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 27": () => {
+    const x = torch.tensor([260504, 99509, 130039, -3593, -615737, 2176, -440332], { dtype: torch.int64 }).reshape([1, 7]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 28": () => {
+    const x = torch.tensor([pyfloat(-21.), -0.09355], { dtype: torch.float64 }).reshape([2]);
+    x.requires_grad_();
+    console.log(x);
+    return x;
+  },
+  "core print suffix 29": () => {
+    const x = torch.tensor([-892967, 652296, -85346], { dtype: torch.int64 }).reshape([3]);
+    console.log(x.to(torch.float64));
+    return x.to(torch.float64);
+  },
+  "core print suffix 30": () => {
+    torch.set_printoptions({ linewidth: 20 });
+    const x = torch.tensor([-0.0009577, pyfloat(5234.0), -8.745e-10], { dtype: torch.float64 }).reshape([3]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 31": () => {
+    torch.set_printoptions({ linewidth: 60, precision: 1 });
+    const x = torch.tensor([6265, 996715, -916573, 10253], { dtype: torch.int64 }).reshape([1, 4]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 32": () => {
+    torch.set_printoptions({ linewidth: 80 });
+    const x = torch.tensor([false], { dtype: torch.bool }).reshape([1]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 33": () => {
+    const x = torch.tensor([-26644, 341297, -945, -762811, -305384, 6, 49847, 30623, -6033, -3627, -3262], { dtype: torch.int64 }).reshape([11]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 34": () => {
+    const x = torch.tensor([true, false, true, true, true, true, false, false, true, true, false], { dtype: torch.bool }).reshape([11]);
+    console.log(x.to(torch.float64));
+    return x.to(torch.float64);
+  },
+  "core print suffix 35": () => {
+    torch.set_printoptions({ linewidth: 80 });
+    const x = torch.tensor([pyfloat(-0.0), pyfloat(-0.0), -9.08e-10, pyfloat(466400000.0), pyfloat(738900000.0)], { dtype: torch.float64 }).reshape([5]);
+    console.log(x.to(torch.int32));
+    return x.to(torch.int32);
   },
   "core print suffix 36": () => {
-    torch.set_printoptions({ linewidth: 80, precision: 2 });
-    const x = torch.tensor([-450, -1702, -546941, -616], { dtype: torch.int32 }).reshape([4]);
-    console.log(x.to(torch.bool));
-    return x.to(torch.bool);
-  },
-  "core print suffix 37": () => {
-    const x = torch.tensor([false, true, false, false, true, true], { dtype: torch.bool }).reshape([1, 6]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 38": () => {
-    torch.set_printoptions({ linewidth: 60 });
-    const x = torch.tensor([795178, 79369, 31694, 547681, -13992, 2218, -2, 8530], { dtype: torch.int32 }).reshape([8]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 39": () => {
-    const x = torch.tensor([940207], { dtype: torch.int32 }).reshape([1]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 40": () => {
-    const x = torch.tensor([-541537, 806, 790426, 13883, 581062, 38273, -3351, -155], { dtype: torch.int64 }).reshape([1, 8]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 41": () => {
-    torch.set_printoptions({ linewidth: 20, precision: 5 });
-    const x = torch.tensor([pyfloat(371800.0), pyfloat(-17.), pyfloat(3.)], { dtype: torch.float64 }).reshape([1, 3]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 42": () => {
-    const x = torch.tensor([false, true, false, true, false, false, false, false, false, false], { dtype: torch.bool }).reshape([1, 10]);
-    console.log(x.to(torch.bool));
-    return x.to(torch.bool);
-  },
-  "core print suffix 43": () => {
-    const x = torch.tensor([-864, -37, 18916, -187639, -55, -32145, 145278, -34783], { dtype: torch.int64 }).reshape([1, 8]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 44": () => {
-    const x = torch.tensor([-5.089e-12, pyfloat(33.), pyfloat(-67430.0), 2.251e-06, -3.625e-05, -861.1, pyfloat(-722000000000.0), 2.417e-07, Infinity, Infinity, pyfloat(-8154000.0), 1.012], { dtype: torch.float32 }).reshape([12]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 45": () => {
-    torch.set_printoptions({ linewidth: 40 });
-    const x = torch.tensor([pyfloat(39500.0), pyfloat(-1.), -3.017e-07, 9.142e-10, 5.842e-06, 1.26e-13, 8.802e-12, 1.947], { dtype: torch.float64 }).reshape([8]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 46": () => {
-    torch.set_printoptions({ linewidth: 40 });
-    const x = torch.tensor([pyfloat(9127000000.0), NaN, 5.53e-10], { dtype: torch.float32 }).reshape([1, 3]);
-    x.requires_grad_();
-    console.log(x.amax());
-    return x.amax();
-  },
-  "core print suffix 47": () => {
-    const x = torch.tensor([-7273, -9125, -88566], { dtype: torch.int64 }).reshape([3]);
-    console.log(x.to(torch.bool));
-    return x.to(torch.bool);
-  },
-  "core print suffix 48": () => {
-    torch.set_printoptions({ linewidth: 20 });
-    const x = torch.tensor([pyfloat(476800000000.0), -0.05681, NaN, pyfloat(8916000000.0)], { dtype: torch.float32 }).reshape([1, 4]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 49": () => {
-    const x = torch.tensor([-4240, 456, 419, 4068, -274911, -60847, 166439, -625624, -2568, 450540, -403], { dtype: torch.int32 }).reshape([1, 11]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 50": () => {
-    const x = torch.tensor([true, false, true, false], { dtype: torch.bool }).reshape([4]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 51": () => {
-    const x = torch.tensor([-748, 538834, 201775, 6948, 44, -1453], { dtype: torch.int64 }).reshape([6]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 52": () => {
-    const x = torch.tensor([false, true, false, false, false], { dtype: torch.bool }).reshape([1, 5]);
-    console.log(x.to(torch.float64));
-    return x.to(torch.float64);
-  },
-  "core print suffix 53": () => {
-    const x = torch.tensor([-178070, 90, -149173, 34313, 74726, -83, 9176, 374, -517135, 6218, 6843, 75756], { dtype: torch.int32 }).reshape([1, 12]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 54": () => {
-    const x = torch.tensor([8.884e-07, -Infinity], { dtype: torch.float64 }).reshape([2]);
-    x.requires_grad_();
-    console.log(x.clone());
-    return x.clone();
-  },
-  "core print suffix 55": () => {
-    torch.set_printoptions({ linewidth: 20 });
-    const x = torch.tensor([876, 86077, -48693, 28166, -33362, 51428, 107587, -480, -385526, -947671], { dtype: torch.int64 }).reshape([10]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 56": () => {
-    torch.set_printoptions({ linewidth: 60 });
-    const x = torch.tensor([614548], { dtype: torch.int64 }).reshape([1]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 57": () => {
-    const x = torch.tensor([true, true, true, false, true, true, true, true, false, true, false], { dtype: torch.bool }).reshape([1, 11]);
-    console.log(x.to(torch.float64));
-    return x.to(torch.float64);
-  },
-  "core print suffix 58": () => {
-    torch.set_printoptions({ linewidth: 20 });
-    const x = torch.tensor([-11071, -636, -42411, -4994, 2, 266392], { dtype: torch.int32 }).reshape([6]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 59": () => {
-    torch.set_printoptions({ linewidth: 75, precision: 1 });
-    const x = torch.tensor([true, true, false, true, false], { dtype: torch.bool }).reshape([1, 5]);
-    console.log(x.to(torch.bool));
-    return x.to(torch.bool);
-  },
-  "core print suffix 60": () => {
-    const x = torch.tensor([-Infinity, -8.892e-08, pyfloat(47.), -1.241e-13, 4.93e-05, 2.369e-09, 0.01706, pyfloat(45.), pyfloat(48.)], { dtype: torch.float32 }).reshape([1, 9]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 61": () => {
-    const x = torch.tensor([-36016, 9954], { dtype: torch.int64 }).reshape([2]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 62": () => {
-    torch.set_printoptions({ linewidth: 75, precision: 1 });
-    const x = torch.tensor([-74347, -5755, -31, 7, 803724, 348395, -40386, 24166], { dtype: torch.int64 }).reshape([8]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 63": () => {
-    torch.set_printoptions({ linewidth: 80 });
-    const x = torch.tensor([61709], { dtype: torch.int32 }).reshape([1, 1]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 64": () => {
-    const x = torch.tensor([-523207, 70, -513, 56338], { dtype: torch.int64 }).reshape([1, 4]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 65": () => {
-    torch.set_printoptions({ linewidth: 100, precision: 5 });
-    const x = torch.tensor([-353, 802718, 42951, 884346, -51, 19, 18, 40787], { dtype: torch.int64 }).reshape([8]);
-    console.log(x.t());
-    return x.t();
-  },
-  "core print suffix 66": () => {
-    torch.set_printoptions({ linewidth: 75 });
-    const x = torch.tensor([135224], { dtype: torch.int64 }).reshape([1]);
-    console.log(x.to(torch.bool));
-    return x.to(torch.bool);
-  },
-  "core print suffix 67": () => {
-    const x = torch.tensor([-6650, -278029, -492, 99509, 130039, -3593, -615737, 2176], { dtype: torch.int64 }).reshape([1, 8]);
-    console.log(x.to(torch.bool));
-    return x.to(torch.bool);
-  },
-  "core print suffix 68": () => {
-    const x = torch.tensor([-5.052e-06, -0.09355, pyfloat(-86900.0), -Infinity, pyfloat(-15.), pyfloat(-7958000000.0), 2.476e-10, pyfloat(-8.), NaN, -634.8], { dtype: torch.float32 }).reshape([10]);
-    console.log(x.to(torch.float64));
-    return x.to(torch.float64);
-  },
-  "core print suffix 69": () => {
-    const x = torch.tensor([false], { dtype: torch.bool }).reshape([1]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 70": () => {
-    const x = torch.tensor([7.182e-13, pyfloat(-0.0), pyfloat(-42.), pyfloat(-4.), pyfloat(-113100000.0), 3.807e-07, Infinity, -9.614e-08, pyfloat(-0.0), pyfloat(1694.0)], { dtype: torch.float32 }).reshape([1, 10]);
-    x.requires_grad_();
-    console.log(x);
-    return x;
-  },
-  "core print suffix 71": () => {
-    const x = torch.tensor([-0.005368, -3.646e-10, -Infinity, 0.004871, pyfloat(-6450000000.0), 3.642e-08, pyfloat(535500.0), 0.0008672, pyfloat(-138900000000.0), pyfloat(5109000000.0)], { dtype: torch.float64 }).reshape([10]);
-    console.log(x.to(torch.float64));
-    return x.to(torch.float64);
-  },
-  "core print suffix 72": () => {
-    const x = torch.tensor([false, true, true], { dtype: torch.bool }).reshape([3]);
-    console.log(x);
-    return x;
-  },
-  "core print suffix 73": () => {
-    torch.set_printoptions({ linewidth: 75, precision: 1 });
-    const x = torch.tensor([pyfloat(-330200.0), -4.194e-10, pyfloat(10.), -9.08e-10, pyfloat(466400000.0), pyfloat(738900000.0)], { dtype: torch.float64 }).reshape([6]);
-    console.log(x.to(torch.int32));
-    return x.to(torch.int32);
-  },
-  "core print suffix 74": () => {
     const x = torch.tensor([false, true, false, false, false, false, true, false, true, false], { dtype: torch.bool }).reshape([10]);
     console.log(x.to(torch.float64));
     return x.to(torch.float64);
   },
-  "core print suffix 75": () => {
+  "core print suffix 37": () => {
     const x = torch.tensor([-7.21e-11, 9.58e-08, 7.686e-11, pyfloat(-900700000.0), pyfloat(44.), -0.02013, pyfloat(-302200.0)], { dtype: torch.float32 }).reshape([7]);
     console.log(x.to(torch.float64));
     return x.to(torch.float64);
   },
-  "core print suffix 76": () => {
+  "core print suffix 38": () => {
     torch.set_printoptions({ linewidth: 75 });
     const x = torch.tensor([44506, -29290, -424578, -868875, 28, 92214, 721677, 83403, -57689], { dtype: torch.int32 }).reshape([1, 9]);
     console.log(x.to(torch.float64));
     return x.to(torch.float64);
   },
-  "core print suffix 77": () => {
+  "core print suffix 39": () => {
     const x = torch.tensor([-3.224e-05, pyfloat(4836000.0)], { dtype: torch.float32 }).reshape([2]);
     console.log(x.to(torch.float64));
     return x.to(torch.float64);
   },
-  "core print suffix 78": () => {
+  "core print suffix 40": () => {
     torch.set_printoptions({ linewidth: 60, precision: 1 });
     const x = torch.tensor([pyfloat(-46.), -0.001872, pyfloat(-424200.0), 0.0006535, pyfloat(10.), pyfloat(-31.), -16.26, pyfloat(-4496000.0), Infinity], { dtype: torch.float32 }).reshape([9]);
     console.log(x.t());
     return x.t();
   },
-  "core print suffix 79": () => {
+  "core print suffix 41": () => {
     torch.set_printoptions({ linewidth: 80 });
     const x = torch.tensor([0.3124, pyfloat(31410000000.0), -3.629e-07, pyfloat(43.), pyfloat(-19.), pyfloat(-425100000000.0), -3.482e-09, 0.0007034, pyfloat(60150.0), 0.9195], { dtype: torch.float64 }).reshape([1, 10]);
     console.log(x.t());
     return x.t();
   },
+  "core print suffix 42": () => {
+    torch.set_printoptions({ linewidth: 100 });
+    const x = torch.tensor([-35146, -964125, -5101, 816765, -21529, 5539, 4149, 1621, 7, 3538, 5629], { dtype: torch.int64 }).reshape([11]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 43": () => {
+    const x = torch.tensor([true, false, true, false, false, false], { dtype: torch.bool }).reshape([1, 6]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 44": () => {
+    torch.set_printoptions({ linewidth: 40, precision: 1 });
+    const x = torch.tensor([false, true, false, false, true, true, false], { dtype: torch.bool }).reshape([7]);
+    console.log(x.to(torch.float64));
+    return x.to(torch.float64);
+  },
+  "core print suffix 45": () => {
+    torch.set_printoptions({ linewidth: 80 });
+    const x = torch.tensor([true, true, true, true, false, false, false, true], { dtype: torch.bool }).reshape([8]);
+    console.log(x.to(torch.float64));
+    return x.to(torch.float64);
+  },
+  "core print suffix 46": () => {
+    torch.set_printoptions({ linewidth: 75 });
+    const x = torch.tensor([pyfloat(-74130000.0)], { dtype: torch.float32 }).reshape([1]);
+    console.log(x.to(torch.int32));
+    return x.to(torch.int32);
+  },
+  "core print suffix 47": () => {
+    const x = torch.tensor([false, true, false, false, true], { dtype: torch.bool }).reshape([5]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 48": () => {
+    torch.set_printoptions({ linewidth: 100, precision: 3 });
+    const x = torch.tensor([8.248e-06, 1.637, pyfloat(-8.), 8.255e-05, pyfloat(-91100000000.0), pyfloat(-6898.0), -2.542, -3.548, pyfloat(-40400.0), pyfloat(8.), pyfloat(539300000000.0), -0.005012], { dtype: torch.float32 }).reshape([1, 12]);
+    x.requires_grad_();
+    console.log(x.amax());
+    return x.amax();
+  },
+  "core print suffix 49": () => {
+    torch.set_printoptions({ linewidth: 20, precision: 6 });
+    const x = torch.tensor([-157717, 870523, 9873, -71563, 160520, 123192, 2340, 97869, -53668, -583880, -226432], { dtype: torch.int32 }).reshape([1, 11]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 50": () => {
+    const x = torch.tensor([-6319, -783803], { dtype: torch.int64 }).reshape([2]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 51": () => {
+    torch.set_printoptions({ linewidth: 75 });
+    const x = torch.tensor([true, false, true, false, true, false, true], { dtype: torch.bool }).reshape([1, 7]);
+    console.log(x.to(torch.float64));
+    return x.to(torch.float64);
+  },
+  "core print suffix 52": () => {
+    torch.set_printoptions({ linewidth: 100 });
+    const x = torch.tensor([1.184e-12, pyfloat(-3876000.0)], { dtype: torch.float64 }).reshape([1, 2]);
+    x.requires_grad_();
+    console.log(x.amax());
+    return x.amax();
+  },
+  "core print suffix 53": () => {
+    torch.set_printoptions({ linewidth: 80 });
+    const x = torch.tensor([-7.806e-09, pyfloat(51950000.0), 6.867e-08, pyfloat(80290.0)], { dtype: torch.float32 }).reshape([1, 4]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 54": () => {
+    const x = torch.tensor([pyfloat(13300000000.0), pyfloat(48.), 6.718, 0.02164, -1.205e-09, -1.848e-07, pyfloat(-97830.0), -5.3e-12, pyfloat(-4820000000.0), pyfloat(5305000.0)], { dtype: torch.float64 }).reshape([10]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 55": () => {
+    const x = torch.tensor([0.4464, pyfloat(-4319000000.0), -9.356e-09, 6.532e-07, -9.986e-09, -787.8, pyfloat(496300000.0)], { dtype: torch.float64 }).reshape([7]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 56": () => {
+    torch.set_printoptions({ linewidth: 100, precision: 5 });
+    const x = torch.tensor([true, false, true, true], { dtype: torch.bool }).reshape([1, 4]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 57": () => {
+    torch.set_printoptions({ linewidth: 20 });
+    const x = torch.tensor([2.434e-07, pyfloat(-0.0), pyfloat(-0.0), -2.934, 8.046e-10, -4.3e-05, pyfloat(-7388000000.0), pyfloat(5759.0), -3.373e-13, 37.45, pyfloat(54800000.0)], { dtype: torch.float32 }).reshape([11]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 58": () => {
+    const x = torch.tensor([pyfloat(-33.), pyfloat(39.), 1.783e-13, 0.0005639, pyfloat(-84560000000.0), pyfloat(-798400000.0), pyfloat(9706000.0), pyfloat(7616000000.0), -0.03033, pyfloat(3.)], { dtype: torch.float64 }).reshape([10]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 59": () => {
+    const x = torch.tensor([false, true, true, true], { dtype: torch.bool }).reshape([1, 4]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 60": () => {
+    torch.set_printoptions({ linewidth: 100, precision: 6 });
+    const x = torch.tensor([409238, 136747, -40362, -5026, -2293, -10], { dtype: torch.int64 }).reshape([6]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 61": () => {
+    torch.set_printoptions({ linewidth: 80, precision: 1 });
+    const x = torch.tensor([-43010, -64806, 478086, -8103, 75, -8, 402, -562, -63053, -5035, 99, 689], { dtype: torch.int32 }).reshape([1, 12]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 62": () => {
+    torch.set_printoptions({ linewidth: 60 });
+    const x = torch.tensor([-77, -185, -957, -73192, -780437, 533380, -455386, -4741, 267406, 70778, 6], { dtype: torch.int64 }).reshape([11]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 63": () => {
+    const x = torch.tensor([pyfloat(24.), 0.0008518, -0.0003747, NaN, pyfloat(-38280000000.0), 3.005e-08, pyfloat(-0.0), -0.007018], { dtype: torch.float32 }).reshape([1, 8]);
+    x.requires_grad_();
+    console.log(x.mul(2));
+    return x.mul(2);
+  },
+  "core print suffix 64": () => {
+    torch.set_printoptions({ linewidth: 75 });
+    const x = torch.tensor([pyfloat(-0.0), 0.07329, pyfloat(-36.), -19.48, 7.995e-12, 7.469e-08, 3.728e-06, pyfloat(950200000.0), pyfloat(-422300.0), 9.957e-08, pyfloat(46020000000.0)], { dtype: torch.float32 }).reshape([1, 11]);
+    x.requires_grad_();
+    console.log(x.expand(2, -1));
+    return x.expand(2, -1);
+  },
+  "core print suffix 65": () => {
+    const x = torch.tensor([true, true, true, false, false, true, false, true], { dtype: torch.bool }).reshape([8]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 66": () => {
+    const x = torch.tensor([pyfloat(-0.0), pyfloat(34710.0)], { dtype: torch.float64 }).reshape([2]);
+    console.log(x.to(torch.int32));
+    return x.to(torch.int32);
+  },
+  "core print suffix 67": () => {
+    const x = torch.tensor([-907, -973498, -2885, -192, -32986, -76682, 670, -418, -41154], { dtype: torch.int32 }).reshape([1, 9]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 68": () => {
+    torch.set_printoptions({ linewidth: 80 });
+    const x = torch.tensor([-66955, 77118, -735099, 56393, 41805, 882, 33], { dtype: torch.int64 }).reshape([1, 7]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 69": () => {
+    const x = torch.tensor([795220, 1186, 563582, -77982, -870985], { dtype: torch.int32 }).reshape([1, 5]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 70": () => {
+    torch.set_printoptions({ linewidth: 75 });
+    const x = torch.tensor([false, false], { dtype: torch.bool }).reshape([2]);
+    console.log(x.to(torch.float64));
+    return x.to(torch.float64);
+  },
+  "core print suffix 71": () => {
+    torch.set_printoptions({ linewidth: 75, precision: 4 });
+    const x = torch.tensor([0.02421, pyfloat(-45.), -9.438e-07, pyfloat(159400.0), pyfloat(623100.0), pyfloat(-0.0)], { dtype: torch.float64 }).reshape([6]);
+    x.requires_grad_();
+    console.log(x.abs());
+    return x.abs();
+  },
+  "core print suffix 72": () => {
+    const x = torch.tensor([6142, 989, -477391, -480, 92597, -6144, -72704], { dtype: torch.int64 }).reshape([7]);
+    console.log(x);
+    return x;
+  },
+  "core print suffix 73": () => {
+    const x = torch.tensor([true, false, true, true, true], { dtype: torch.bool }).reshape([1, 5]);
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 74": () => {
+    torch.set_printoptions({ linewidth: 40 });
+    const x = torch.tensor([pyfloat(45980000000.0), pyfloat(9.), pyfloat(131300000.0)], { dtype: torch.float32 }).reshape([3]);
+    x.requires_grad_();
+    console.log(x.amax());
+    return x.amax();
+  },
+  "core print suffix 75": () => {
+    torch.set_printoptions({ linewidth: 60 });
+    const x = torch.tensor([-675, -11370, 548860, -85522, 824386], { dtype: torch.int32 }).reshape([5]);
+    console.log(x.to(torch.bool));
+    return x.to(torch.bool);
+  },
+  "core print suffix 76": () => {
+    torch.set_printoptions({ linewidth: 20 });
+    const x = torch.tensor([pyfloat(36.), pyfloat(811300000000.0), -5.88e-08, pyfloat(7.), pyfloat(-29560000.0), -1.696e-12, -0.0001771, pyfloat(-0.0), pyfloat(49.), pyfloat(-2.), -5.267e-06], { dtype: torch.float32 }).reshape([11]);
+    x.requires_grad_();
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 77": () => {
+    const x = torch.tensor([pyfloat(-996400.0), 0.5015, pyfloat(-35540000000.0), 433.8, -64.65, 3.152e-09], { dtype: torch.float32 }).reshape([1, 6]);
+    x.requires_grad_();
+    console.log(x.view(-1));
+    return x.view(-1);
+  },
+  "core print suffix 78": () => {
+    torch.set_printoptions({ linewidth: 75 });
+    const x = torch.tensor([-4.033e-08, -0.79, 8.564, pyfloat(-4.), 0.0001829, pyfloat(-20.)], { dtype: torch.float32 }).reshape([6]);
+    x.requires_grad_();
+    console.log(x.t());
+    return x.t();
+  },
+  "core print suffix 79": () => {
+    torch.set_printoptions({ linewidth: 75 });
+    const x = torch.tensor([pyfloat(-800700000000.0), 2.431, pyfloat(5623000000.0), pyfloat(-46.), 2.775e-13, pyfloat(-0.0), pyfloat(41.)], { dtype: torch.float64 }).reshape([1, 7]);
+    x.requires_grad_();
+    console.log(x.amax());
+    return x.amax();
+  },
   "core print edge 0": () => {
-    torch.set_printoptions({ threshold: 8, linewidth: 200, sci_mode: false });
-    console.log(torch.arange(60).double().div(3).reshape([5, 3, 1, 4]).getitem("::2"));
-    return torch.arange(60).double().div(3).reshape([5, 3, 1, 4]).getitem("::2");
+    console.log(torch.linspace(-1, 1, 3).reshape([1, 3]).transpose(0, -1));
+    return torch.linspace(-1, 1, 3).reshape([1, 3]).transpose(0, -1);
   },
   "core print edge 1": () => {
-    console.log(torch.arange(8).mul(pyfloat(1e7)).reshape([2, 4, 1]).transpose(0, -1));
-    return torch.arange(8).mul(pyfloat(1e7)).reshape([2, 4, 1]).transpose(0, -1);
+    console.log(torch.arange(180).mul(123456789).reshape([3, 5, 4, 3]));
+    return torch.arange(180).mul(123456789).reshape([3, 5, 4, 3]);
   },
   "core print edge 2": () => {
-    torch.set_printoptions({ linewidth: 40 });
-    console.log(torch.arange(4).float().pow(3).mul(pyfloat(1e3)).reshape([4]).getitem("::2"));
-    return torch.arange(4).float().pow(3).mul(pyfloat(1e3)).reshape([4]).getitem("::2");
+    torch.set_printoptions({ precision: 7, edgeitems: 1, linewidth: 20, sci_mode: false });
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
   },
   "core print edge 3": () => {
-    torch.set_printoptions({ threshold: 8 });
-    console.log(torch.linspace(-1, 1, 500).reshape([5, 5, 4, 5]));
-    return torch.linspace(-1, 1, 500).reshape([5, 5, 4, 5]);
+    torch.set_printoptions({ precision: 9, threshold: 8, edgeitems: 1, linewidth: 40, sci_mode: false });
+    console.log(torch.arange(4).float().pow(3).mul(pyfloat(1e3)).reshape([2, 1, 2]).getitem("::2"));
+    return torch.arange(4).float().pow(3).mul(pyfloat(1e3)).reshape([2, 1, 2]).getitem("::2");
   },
   "core print edge 4": () => {
-    torch.set_printoptions({ precision: 10, threshold: 0, linewidth: 40 });
+    torch.set_printoptions({ threshold: 50, edgeitems: 3, linewidth: 20, sci_mode: true });
+    console.log(torch.arange(2).mul(123456789).reshape([2]));
+    return torch.arange(2).mul(123456789).reshape([2]);
+  },
+  "core print edge 5": () => {
+    torch.set_printoptions({ linewidth: 20, sci_mode: false });
+    console.log(torch.arange(75).float().sub(2).reciprocal().reshape([5, 3, 5]).getitem("::2"));
+    return torch.arange(75).float().sub(2).reciprocal().reshape([5, 3, 5]).getitem("::2");
+  },
+  "core print edge 6": () => {
+    console.log(torch.arange(15).double().div(3).reshape([5, 3]).transpose(0, -1));
+    return torch.arange(15).double().div(3).reshape([5, 3]).transpose(0, -1);
+  },
+  "core print edge 7": () => {
+    console.log(torch.arange(1).float().pow(3).mul(pyfloat(1e3)).reshape([1]));
+    return torch.arange(1).float().pow(3).mul(pyfloat(1e3)).reshape([1]);
+  },
+  "core print edge 8": () => {
+    console.log(torch.arange(50).float().sub(2).reciprocal().reshape([5, 1, 2, 5]));
+    return torch.arange(50).float().sub(2).reciprocal().reshape([5, 1, 2, 5]);
+  },
+  "core print edge 9": () => {
+    console.log(torch.arange(48).mul(pyfloat(1e7)).reshape([4, 3, 2, 2]));
+    return torch.arange(48).mul(pyfloat(1e7)).reshape([4, 3, 2, 2]);
+  },
+  "core print edge 10": () => {
+    console.log(torch.arange(5).float().mul(1.0e-4).reshape([5]).getitem("::2"));
+    return torch.arange(5).float().mul(1.0e-4).reshape([5]).getitem("::2");
+  },
+  "core print edge 11": () => {
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
+  },
+  "core print edge 12": () => {
+    console.log(torch.arange(10).float().sub(2).reciprocal().reshape([5, 2]).transpose(0, -1));
+    return torch.arange(10).float().sub(2).reciprocal().reshape([5, 2]).transpose(0, -1);
+  },
+  "core print edge 13": () => {
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
+  },
+  "core print edge 14": () => {
     console.log(torch.arange(5).mul(pyfloat(1e7)).reshape([5]).getitem("::2"));
     return torch.arange(5).mul(pyfloat(1e7)).reshape([5]).getitem("::2");
   },
-  "core print edge 5": () => {
-    console.log(torch.arange(12).double().div(3).reshape([2, 2, 3]).transpose(0, -1));
-    return torch.arange(12).double().div(3).reshape([2, 2, 3]).transpose(0, -1);
-  },
-  "core print edge 6": () => {
-    console.log(torch.arange(1).float().pow(3).mul(pyfloat(1e3)).reshape([1, 1]));
-    return torch.arange(1).float().pow(3).mul(pyfloat(1e3)).reshape([1, 1]);
-  },
-  "core print edge 7": () => {
-    console.log(torch.arange(120).double().div(3).reshape([2, 4, 3, 5]).requires_grad_());
-    return torch.arange(120).double().div(3).reshape([2, 4, 3, 5]).requires_grad_();
-  },
-  "core print edge 8": () => {
-    torch.set_printoptions({ precision: 5, threshold: 0, edgeitems: 1, linewidth: 20 });
-    console.log(torch.arange(8).mul(123456789).reshape([2, 4]));
-    return torch.arange(8).mul(123456789).reshape([2, 4]);
-  },
-  "core print edge 9": () => {
-    console.log(torch.arange(3).float().log().reshape([3]).getitem("::2"));
-    return torch.arange(3).float().log().reshape([3]).getitem("::2");
-  },
-  "core print edge 10": () => {
-    console.log(torch.arange(6).float().log().reshape([1, 3, 1, 2]).requires_grad_());
-    return torch.arange(6).float().log().reshape([1, 3, 1, 2]).requires_grad_();
-  },
-  "core print edge 11": () => {
-    torch.set_printoptions({ precision: 6, linewidth: 200 });
-    console.log(torch.arange(30).mul(123456789).reshape([2, 5, 3]).getitem("::2"));
-    return torch.arange(30).mul(123456789).reshape([2, 5, 3]).getitem("::2");
-  },
-  "core print edge 12": () => {
-    console.log(torch.arange(4).float().log().reshape([4]).getitem("::2"));
-    return torch.arange(4).float().log().reshape([4]).getitem("::2");
-  },
-  "core print edge 13": () => {
-    torch.set_printoptions({  });
-    console.log(torch.arange(30).remainder(3).eq(0).reshape([1, 3, 2, 5]));
-    return torch.arange(30).remainder(3).eq(0).reshape([1, 3, 2, 5]);
-  },
-  "core print edge 14": () => {
-    console.log(torch.arange(48).float().pow(3).mul(pyfloat(1e3)).reshape([1, 3, 4, 4]).transpose(0, -1));
-    return torch.arange(48).float().pow(3).mul(pyfloat(1e3)).reshape([1, 3, 4, 4]).transpose(0, -1);
-  },
   "core print edge 15": () => {
-    torch.set_printoptions({ edgeitems: 2, linewidth: 40 });
+    torch.set_printoptions({ precision: 1, edgeitems: 3, sci_mode: false });
+    console.log(torch.arange(5).mul(123456789).reshape([5, 1]).transpose(0, -1));
+    return torch.arange(5).mul(123456789).reshape([5, 1]).transpose(0, -1);
+  },
+  "core print edge 16": () => {
+    console.log(torch.linspace(-1, 1, 16).reshape([4, 4]));
+    return torch.linspace(-1, 1, 16).reshape([4, 4]);
+  },
+  "core print edge 17": () => {
+    console.log(torch.arange(36).float().log().reshape([4, 1, 3, 3]).getitem("::2"));
+    return torch.arange(36).float().log().reshape([4, 1, 3, 3]).getitem("::2");
+  },
+  "core print edge 18": () => {
+    torch.set_printoptions({ edgeitems: 1, linewidth: 200 });
+    console.log(torch.arange(80).float().log().reshape([2, 4, 2, 5]).requires_grad_());
+    return torch.arange(80).float().log().reshape([2, 4, 2, 5]).requires_grad_();
+  },
+  "core print edge 19": () => {
+    console.log(torch.arange(2).float().log().reshape([1, 2]));
+    return torch.arange(2).float().log().reshape([1, 2]);
+  },
+  "core print edge 20": () => {
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
+  },
+  "core print edge 21": () => {
+    console.log(torch.arange(160).reshape([4, 2, 5, 4]));
+    return torch.arange(160).reshape([4, 2, 5, 4]);
+  },
+  "core print edge 22": () => {
+    console.log(torch.linspace(-1, 1, 16).reshape([4, 4, 1]).getitem("::2"));
+    return torch.linspace(-1, 1, 16).reshape([4, 4, 1]).getitem("::2");
+  },
+  "core print edge 23": () => {
+    torch.set_printoptions({ threshold: 8, edgeitems: 3, sci_mode: false });
+    console.log(torch.linspace(-1, 1, 100).reshape([5, 2, 2, 5]).getitem("::2"));
+    return torch.linspace(-1, 1, 100).reshape([5, 2, 2, 5]).getitem("::2");
+  },
+  "core print edge 24": () => {
+    console.log(torch.arange(3).sub(1).reshape([1, 3]));
+    return torch.arange(3).sub(1).reshape([1, 3]);
+  },
+  "core print edge 25": () => {
+    torch.set_printoptions({ linewidth: 1, sci_mode: true });
     console.log(torch.arange(1).remainder(3).eq(0).reshape([]));
     return torch.arange(1).remainder(3).eq(0).reshape([]);
   },
-  "core print edge 16": () => {
-    console.log(torch.arange(60).double().div(3).reshape([2, 5, 3, 2]));
-    return torch.arange(60).double().div(3).reshape([2, 5, 3, 2]);
-  },
-  "core print edge 17": () => {
-    torch.set_printoptions({ precision: 5, threshold: 50, edgeitems: 3, sci_mode: true });
-    console.log(torch.linspace(-1, 1, 9).reshape([3, 3]).getitem("::2"));
-    return torch.linspace(-1, 1, 9).reshape([3, 3]).getitem("::2");
-  },
-  "core print edge 18": () => {
-    console.log(torch.arange(1).sub(0).reshape([1]).getitem("::2"));
-    return torch.arange(1).sub(0).reshape([1]).getitem("::2");
-  },
-  "core print edge 19": () => {
-    torch.set_printoptions({ edgeitems: 1, linewidth: 20 });
-    console.log(torch.arange(150).double().mul(pyfloat(1e15)).add(0.5).reshape([3, 5, 2, 5]));
-    return torch.arange(150).double().mul(pyfloat(1e15)).add(0.5).reshape([3, 5, 2, 5]);
-  },
-  "core print edge 20": () => {
-    console.log(torch.arange(20).double().div(3).reshape([4, 5]).requires_grad_());
-    return torch.arange(20).double().div(3).reshape([4, 5]).requires_grad_();
-  },
-  "core print edge 21": () => {
-    console.log(torch.arange(30).float().sub(2).reciprocal().reshape([3, 5, 2]));
-    return torch.arange(30).float().sub(2).reciprocal().reshape([3, 5, 2]);
-  },
-  "core print edge 22": () => {
-    console.log(torch.arange(96).reshape([4, 4, 2, 3]).getitem("::2"));
-    return torch.arange(96).reshape([4, 4, 2, 3]).getitem("::2");
-  },
-  "core print edge 23": () => {
-    console.log(torch.arange(1).reshape([1]));
-    return torch.arange(1).reshape([1]);
-  },
-  "core print edge 24": () => {
-    torch.set_printoptions({ threshold: 3, linewidth: 1 });
-    console.log(torch.arange(48).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 3, 4]).getitem("::2"));
-    return torch.arange(48).double().mul(pyfloat(1e15)).add(0.5).reshape([4, 3, 4]).getitem("::2");
-  },
-  "core print edge 25": () => {
-    torch.set_printoptions({ threshold: 0, linewidth: 20, sci_mode: true });
-    console.log(torch.arange(4).double().div(3).reshape([2, 2]).transpose(0, -1));
-    return torch.arange(4).double().div(3).reshape([2, 2]).transpose(0, -1);
-  },
   "core print edge 26": () => {
-    torch.set_printoptions({ precision: 9, linewidth: 20 });
-    console.log(torch.arange(5).float().sub(2).reciprocal().reshape([1, 5]));
-    return torch.arange(5).float().sub(2).reciprocal().reshape([1, 5]);
+    console.log(torch.arange(9).double().div(3).reshape([3, 3]).getitem("::2"));
+    return torch.arange(9).double().div(3).reshape([3, 3]).getitem("::2");
   },
   "core print edge 27": () => {
-    torch.set_printoptions({ precision: 3, edgeitems: 2, linewidth: 40, sci_mode: true });
-    console.log(torch.arange(8).float().pow(3).mul(pyfloat(1e3)).reshape([4, 2]));
-    return torch.arange(8).float().pow(3).mul(pyfloat(1e3)).reshape([4, 2]);
+    torch.set_printoptions({ precision: 1, threshold: 8, linewidth: 20, sci_mode: true });
+    console.log(torch.arange(8).float().log().reshape([2, 1, 4]).transpose(0, -1));
+    return torch.arange(8).float().log().reshape([2, 1, 4]).transpose(0, -1);
   },
   "core print edge 28": () => {
-    console.log(torch.arange(20).float().mul(1.0e-4).reshape([1, 4, 1, 5]));
-    return torch.arange(20).float().mul(1.0e-4).reshape([1, 4, 1, 5]);
+    torch.set_printoptions({ threshold: 8, linewidth: 1 });
+    console.log(torch.arange(1).mul(pyfloat(1e7)).reshape([]));
+    return torch.arange(1).mul(pyfloat(1e7)).reshape([]);
   },
   "core print edge 29": () => {
-    console.log(torch.arange(5).remainder(3).eq(0).reshape([1, 5]));
-    return torch.arange(5).remainder(3).eq(0).reshape([1, 5]);
+    console.log(torch.arange(15).float().mul(1.0e-4).reshape([5, 3]));
+    return torch.arange(15).float().mul(1.0e-4).reshape([5, 3]);
   },
   "core print edge 30": () => {
-    console.log(torch.linspace(-1, 1, 8).reshape([2, 2, 1, 2]));
-    return torch.linspace(-1, 1, 8).reshape([2, 2, 1, 2]);
+    console.log(torch.arange(12).float().mul(1.0e-4).reshape([3, 4]));
+    return torch.arange(12).float().mul(1.0e-4).reshape([3, 4]);
   },
   "core print edge 31": () => {
-    console.log(torch.arange(45).double().mul(pyfloat(1e15)).add(0.5).reshape([5, 1, 3, 3]));
-    return torch.arange(45).double().mul(pyfloat(1e15)).add(0.5).reshape([5, 1, 3, 3]);
+    console.log(torch.arange(2).double().mul(pyfloat(1e15)).add(0.5).reshape([2]));
+    return torch.arange(2).double().mul(pyfloat(1e15)).add(0.5).reshape([2]);
   },
   "core print edge 32": () => {
-    console.log(torch.arange(2).float().pow(3).mul(pyfloat(1e3)).reshape([1, 2]).getitem("::2"));
-    return torch.arange(2).float().pow(3).mul(pyfloat(1e3)).reshape([1, 2]).getitem("::2");
+    torch.set_printoptions({ precision: 1, edgeitems: 1, sci_mode: true });
+    console.log(torch.arange(1).mul(pyfloat(1e7)).reshape([]));
+    return torch.arange(1).mul(pyfloat(1e7)).reshape([]);
   },
   "core print edge 33": () => {
-    console.log(torch.arange(8).mul(123456789).reshape([1, 1, 2, 4]).getitem("::2"));
-    return torch.arange(8).mul(123456789).reshape([1, 1, 2, 4]).getitem("::2");
-  },
-  "core print edge 34": () => {
     console.log(torch.arange(1).double().div(3).reshape([]));
     return torch.arange(1).double().div(3).reshape([]);
   },
+  "core print edge 34": () => {
+    torch.set_printoptions({ precision: 8, threshold: 0, sci_mode: false });
+    console.log(torch.arange(5).float().sub(2).reciprocal().reshape([5]).getitem("::2"));
+    return torch.arange(5).float().sub(2).reciprocal().reshape([5]).getitem("::2");
+  },
   "core print edge 35": () => {
-    torch.set_printoptions({ threshold: 3, edgeitems: 3, sci_mode: true });
-    console.log(torch.arange(6).mul(123456789).reshape([3, 2]));
-    return torch.arange(6).mul(123456789).reshape([3, 2]);
+    console.log(torch.arange(24).mul(123456789).reshape([4, 1, 3, 2]).transpose(0, -1));
+    return torch.arange(24).mul(123456789).reshape([4, 1, 3, 2]).transpose(0, -1);
   },
   "core print edge 36": () => {
-    torch.set_printoptions({ threshold: 50, edgeitems: 2, sci_mode: false });
-    console.log(torch.arange(12).reshape([4, 3]));
-    return torch.arange(12).reshape([4, 3]);
+    console.log(torch.arange(75).float().log().reshape([3, 5, 5]));
+    return torch.arange(75).float().log().reshape([3, 5, 5]);
   },
   "core print edge 37": () => {
-    torch.set_printoptions({ precision: 10, threshold: 0, edgeitems: 1 });
-    console.log(torch.arange(50).float().log().reshape([5, 5, 2]));
-    return torch.arange(50).float().log().reshape([5, 5, 2]);
+    console.log(torch.arange(3).double().div(3).reshape([1, 1, 1, 3]).transpose(0, -1));
+    return torch.arange(3).double().div(3).reshape([1, 1, 1, 3]).transpose(0, -1);
   },
   "core print edge 38": () => {
-    console.log(torch.linspace(-1, 1, 1).reshape([1, 1]));
-    return torch.linspace(-1, 1, 1).reshape([1, 1]);
+    console.log(torch.arange(32).float().pow(3).mul(pyfloat(1e3)).reshape([2, 1, 4, 4]).transpose(0, -1));
+    return torch.arange(32).float().pow(3).mul(pyfloat(1e3)).reshape([2, 1, 4, 4]).transpose(0, -1);
   },
   "core print edge 39": () => {
-    console.log(torch.arange(3).float().sub(2).reciprocal().reshape([3]).getitem("::2"));
-    return torch.arange(3).float().sub(2).reciprocal().reshape([3]).getitem("::2");
+    torch.set_printoptions({ threshold: 0, linewidth: 200 });
+    console.log(torch.arange(4).sub(2).reshape([4]).getitem("::2"));
+    return torch.arange(4).sub(2).reshape([4]).getitem("::2");
   },
   "core print edge 40": () => {
-    torch.set_printoptions({ precision: 5, edgeitems: 3 });
-    console.log(torch.arange(20).mul(123456789).reshape([5, 4]).transpose(0, -1));
-    return torch.arange(20).mul(123456789).reshape([5, 4]).transpose(0, -1);
+    torch.set_printoptions({ precision: 3, threshold: 8, edgeitems: 2, sci_mode: false });
+    console.log(torch.arange(24).float().mul(1.0e-4).reshape([3, 2, 4, 1]).transpose(0, -1));
+    return torch.arange(24).float().mul(1.0e-4).reshape([3, 2, 4, 1]).transpose(0, -1);
   },
   "core print edge 41": () => {
-    torch.set_printoptions({ threshold: 8, edgeitems: 2, linewidth: 1 });
-    console.log(torch.arange(2).float().pow(3).mul(pyfloat(1e3)).reshape([2]).getitem("::2"));
-    return torch.arange(2).float().pow(3).mul(pyfloat(1e3)).reshape([2]).getitem("::2");
+    console.log(torch.arange(2).mul(pyfloat(1e7)).reshape([2]).getitem("::2"));
+    return torch.arange(2).mul(pyfloat(1e7)).reshape([2]).getitem("::2");
   },
   "core print edge 42": () => {
-    console.log(torch.arange(25).float().sub(2).reciprocal().reshape([5, 1, 5]));
-    return torch.arange(25).float().sub(2).reciprocal().reshape([5, 1, 5]);
+    console.log(torch.arange(4).float().sub(2).reciprocal().reshape([4]));
+    return torch.arange(4).float().sub(2).reciprocal().reshape([4]);
   },
   "core print edge 43": () => {
-    torch.set_printoptions({ threshold: 8, linewidth: 1 });
-    console.log(torch.arange(1).float().log().reshape([]).requires_grad_());
-    return torch.arange(1).float().log().reshape([]).requires_grad_();
+    console.log(torch.arange(16).mul(pyfloat(1e7)).reshape([4, 4]).getitem("::2"));
+    return torch.arange(16).mul(pyfloat(1e7)).reshape([4, 4]).getitem("::2");
   },
   "core print edge 44": () => {
-    console.log(torch.arange(3).sub(1).reshape([3, 1]).transpose(0, -1));
-    return torch.arange(3).sub(1).reshape([3, 1]).transpose(0, -1);
+    console.log(torch.arange(3).float().log().reshape([3]).getitem("::2"));
+    return torch.arange(3).float().log().reshape([3]).getitem("::2");
   },
   "core print edge 45": () => {
-    torch.set_printoptions({ precision: 0, threshold: 50, sci_mode: true });
-    console.log(torch.linspace(-1, 1, 1).reshape([]));
-    return torch.linspace(-1, 1, 1).reshape([]);
+    console.log(torch.arange(1).double().div(3).reshape([]));
+    return torch.arange(1).double().div(3).reshape([]);
   },
   "core print edge 46": () => {
-    torch.set_printoptions({ threshold: 0, linewidth: 40, sci_mode: true });
-    console.log(torch.arange(2).double().div(3).reshape([1, 1, 2]));
-    return torch.arange(2).double().div(3).reshape([1, 1, 2]);
+    console.log(torch.arange(1).float().sub(2).reciprocal().reshape([]));
+    return torch.arange(1).float().sub(2).reciprocal().reshape([]);
   },
   "core print edge 47": () => {
-    torch.set_printoptions({ linewidth: 20 });
-    console.log(torch.arange(20).mul(pyfloat(1e7)).reshape([1, 4, 5, 1]));
-    return torch.arange(20).mul(pyfloat(1e7)).reshape([1, 4, 5, 1]);
+    console.log(torch.arange(6).mul(pyfloat(1e7)).reshape([2, 3, 1]));
+    return torch.arange(6).mul(pyfloat(1e7)).reshape([2, 3, 1]);
   },
   "core print edge 48": () => {
-    console.log(torch.arange(16).mul(pyfloat(1e7)).reshape([2, 4, 2]).transpose(0, -1));
-    return torch.arange(16).mul(pyfloat(1e7)).reshape([2, 4, 2]).transpose(0, -1);
+    console.log(torch.arange(12).float().mul(1.0e-4).reshape([1, 4, 3]));
+    return torch.arange(12).float().mul(1.0e-4).reshape([1, 4, 3]);
   },
   "core print edge 49": () => {
-    torch.set_printoptions({ edgeitems: 2, sci_mode: false });
+    torch.set_printoptions({ precision: 1, edgeitems: 1, sci_mode: false });
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
+  },
+  "core print edge 50": () => {
+    torch.set_printoptions({ precision: 3, threshold: 8, sci_mode: true });
+    console.log(torch.arange(144).float().mul(1.0e-4).reshape([4, 4, 3, 3]).transpose(0, -1));
+    return torch.arange(144).float().mul(1.0e-4).reshape([4, 4, 3, 3]).transpose(0, -1);
+  },
+  "core print edge 51": () => {
+    console.log(torch.arange(48).mul(123456789).reshape([4, 4, 3, 1]));
+    return torch.arange(48).mul(123456789).reshape([4, 4, 3, 1]);
+  },
+  "core print edge 52": () => {
+    torch.set_printoptions({ edgeitems: 1, linewidth: 1 });
+    console.log(torch.linspace(-1, 1, 20).reshape([5, 4, 1]).transpose(0, -1));
+    return torch.linspace(-1, 1, 20).reshape([5, 4, 1]).transpose(0, -1);
+  },
+  "core print edge 53": () => {
+    torch.set_printoptions({ edgeitems: 1, linewidth: 1 });
+    console.log(torch.arange(48).double().div(3).reshape([4, 4, 3]));
+    return torch.arange(48).double().div(3).reshape([4, 4, 3]);
+  },
+  "core print edge 54": () => {
+    torch.set_printoptions({ edgeitems: 3 });
+    console.log(torch.arange(1).sub(0).reshape([]));
+    return torch.arange(1).sub(0).reshape([]);
+  },
+  "core print edge 55": () => {
+    console.log(torch.arange(5).double().mul(pyfloat(1e15)).add(0.5).reshape([1, 5]));
+    return torch.arange(5).double().mul(pyfloat(1e15)).add(0.5).reshape([1, 5]);
+  },
+  "core print edge 56": () => {
+    console.log(torch.arange(1).float().log().reshape([1]).getitem("::2"));
+    return torch.arange(1).float().log().reshape([1]).getitem("::2");
+  },
+  "core print edge 57": () => {
+    torch.set_printoptions({ edgeitems: 2, sci_mode: true });
+    console.log(torch.arange(2).reshape([2, 1]).transpose(0, -1));
+    return torch.arange(2).reshape([2, 1]).transpose(0, -1);
+  },
+  "core print edge 58": () => {
+    torch.set_printoptions({ linewidth: 200 });
     console.log(torch.arange(1).float().sub(2).reciprocal().reshape([1]));
     return torch.arange(1).float().sub(2).reciprocal().reshape([1]);
   },
-  "core print edge 50": () => {
-    console.log(torch.arange(20).reshape([4, 5]));
-    return torch.arange(20).reshape([4, 5]);
-  },
-  "core print edge 51": () => {
-    console.log(torch.linspace(-1, 1, 9).reshape([3, 3]));
-    return torch.linspace(-1, 1, 9).reshape([3, 3]);
-  },
-  "core print edge 52": () => {
-    console.log(torch.arange(32).mul(pyfloat(1e7)).reshape([4, 2, 4]));
-    return torch.arange(32).mul(pyfloat(1e7)).reshape([4, 2, 4]);
-  },
-  "core print edge 53": () => {
-    console.log(torch.arange(5).float().mul(1.0e-4).reshape([5, 1]).getitem("::2"));
-    return torch.arange(5).float().mul(1.0e-4).reshape([5, 1]).getitem("::2");
-  },
-  "core print edge 54": () => {
-    console.log(torch.arange(1).float().mul(1.0e-4).reshape([]));
-    return torch.arange(1).float().mul(1.0e-4).reshape([]);
-  },
-  "core print edge 55": () => {
-    console.log(torch.arange(1).mul(123456789).reshape([]));
-    return torch.arange(1).mul(123456789).reshape([]);
-  },
-  "core print edge 56": () => {
-    torch.set_printoptions({ edgeitems: 3 });
-    console.log(torch.arange(5).reshape([5]));
-    return torch.arange(5).reshape([5]);
-  },
-  "core print edge 57": () => {
-    console.log(torch.arange(90).sub(45).reshape([5, 3, 2, 3]));
-    return torch.arange(90).sub(45).reshape([5, 3, 2, 3]);
-  },
-  "core print edge 58": () => {
-    console.log(torch.arange(12).double().div(3).reshape([3, 4]));
-    return torch.arange(12).double().div(3).reshape([3, 4]);
-  },
   "core print edge 59": () => {
-    console.log(torch.arange(6).float().pow(3).mul(pyfloat(1e3)).reshape([3, 2]).transpose(0, -1));
-    return torch.arange(6).float().pow(3).mul(pyfloat(1e3)).reshape([3, 2]).transpose(0, -1);
+    torch.set_printoptions({ edgeitems: 2, linewidth: 20 });
+    console.log(torch.arange(1).mul(123456789).reshape([1]).getitem("::2"));
+    return torch.arange(1).mul(123456789).reshape([1]).getitem("::2");
   },
   "core autograd edge 0": () => {
-    const x = torch.tensor([1.25, 0.5, 1.25, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.relu();
+    const x = torch.tensor([-0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.clone().sum(), [x, w]);
+  },
+  "core autograd edge 1": () => {
+    const x = torch.tensor([-0.75, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).view(-1);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 2": () => {
+    const x = torch.tensor([0.5, -0.75, 1.25], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.pow(2).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 3": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.abs();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 4": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
     y.register_hook((g) => g.mul(2));
     y.register_hook((g) => g.add(1));
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 1": () => {
-    const x = torch.tensor([1.25, 0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    x.getitem("0").mul_(2);
-    return x;
-  },
-  "core autograd edge 2": () => {
-    const x = torch.tensor([pyfloat(3.), -0.75, pyfloat(3.), 1.25], { dtype: torch.float64, requires_grad: true });
-    x.retain_grad();
-    x.mul(x).sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 3": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    x.retain_grad();
-    x.view(-1, 1).sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 4": () => {
-    const x = torch.tensor([-1.5, 1.25, 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.sqrt().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
   "core autograd edge 5": () => {
-    const x = torch.tensor([pyfloat(2.0), 0.5, pyfloat(3.), pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.pow(2);
-    y.zero_();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 6": () => {
-    const x = torch.tensor([-1.5, 0.5], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.sub(x.detach()).sum(), [x, w]);
-  },
-  "core autograd edge 7": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.sigmoid();
-    y.add_(1);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 8": () => {
-    const x = torch.tensor([-1.5, -1.5, -1.5, -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.sigmoid().sum();
-    y.backward();
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 9": () => {
-    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.clone().sum();
+    const x = torch.tensor([-1.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2).sum();
     y.backward({ create_graph: true });
     console.log(x.grad!.requires_grad, x.grad!.is_leaf);
     return x.grad;
   },
+  "core autograd edge 6": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1).unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 7": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2);
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 8": () => {
+    const x = torch.tensor([pyfloat(2.0), pyfloat(3.), -1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.tanh().sum(), [x, w]);
+  },
+  "core autograd edge 9": () => {
+    const x = torch.tensor([-1.5, pyfloat(2.0), -0.75, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).t();
+    y.detach_();
+    return y;
+  },
   "core autograd edge 10": () => {
-    const x = torch.tensor([-0.75, pyfloat(3.), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
+    const x = torch.tensor([pyfloat(3.), pyfloat(2.0), -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.t().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
   },
   "core autograd edge 11": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.clone().sum(), [x, w]);
+    const x = torch.tensor([pyfloat(2.0), -0.75, pyfloat(3.), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
   },
   "core autograd edge 12": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0), pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.exp();
+    const x = torch.tensor([1.25, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.sigmoid();
     y.sum().backward();
     console.log(y.grad, y.is_leaf, y.retains_grad);
     return y.grad;
   },
   "core autograd edge 13": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
-    x.retain_grad();
-    x.relu().sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
+    const x = torch.tensor([-0.75, pyfloat(3.), 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
   },
   "core autograd edge 14": () => {
-    const x = torch.tensor([0.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    const x = torch.tensor([-0.75, -0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).getitem("0:1");
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 15": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
     const w = torch.ones(2);
     return torch.autograd.grad(w.sum(), x);
   },
-  "core autograd edge 15": () => {
-    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").add_(1);
-    return x;
-  },
   "core autograd edge 16": () => {
-    const x = torch.tensor([-0.75, pyfloat(2.0), pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
     const y = x.clone();
-    y.add_(1);
+    y.mul_(2);
     y.sum().backward();
     return x.grad;
   },
   "core autograd edge 17": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.sub(x.detach());
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 18": () => {
-    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 19": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.div(x.detach()).unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 20": () => {
-    const x = torch.tensor([0.5, -1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.relu();
-    y.add_(1);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 21": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.sub(x.detach()).unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 22": () => {
-    const x = torch.tensor([1.25, -0.75, pyfloat(3.), -1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.sigmoid().sum();
-    y.backward({ create_graph: true });
-    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
-    return x.grad;
-  },
-  "core autograd edge 23": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0), -0.75, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.sqrt().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 24": () => {
-    const x = torch.tensor([pyfloat(2.0), 0.5, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").mul_(2);
-    return x;
-  },
-  "core autograd edge 25": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.clone();
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 26": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([-0.75, -1.5, -0.75], { dtype: torch.float32, requires_grad: true });
     x.retain_grad();
     x.abs().sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd edge 27": () => {
-    const x = torch.tensor([-1.5, -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.sum();
-    y.add_(1);
+  "core autograd edge 18": () => {
+    const x = torch.tensor([-0.75, pyfloat(3.), 1.25, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.div(x.detach());
+    y.mul_(2);
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 28": () => {
-    const x = torch.tensor([pyfloat(3.), pyfloat(3.), 1.25, -0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.view(-1, 1);
-    y.zero_();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 29": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.exp().sum(), [x, w]);
-  },
-  "core autograd edge 30": () => {
-    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.sum();
-    y.add_(1);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 31": () => {
-    const x = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.exp();
-    y.add_(1);
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 32": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0), -1.5], { dtype: torch.float32, requires_grad: true });
-    x.retain_grad();
-    x.sqrt().sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 33": () => {
-    const x = torch.tensor([-0.75, pyfloat(3.), 1.25], { dtype: torch.float64, requires_grad: true });
-    x.retain_grad();
-    x.sigmoid().sum().backward();
-    console.log(x.grad, x.is_leaf, x.retains_grad);
-    return x.grad;
-  },
-  "core autograd edge 34": () => {
-    const x = torch.tensor([1.25, 1.25, 0.5], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2, { requires_grad: true });
-    return torch.autograd.grad(x.sum().sum(), [x, w]);
-  },
-  "core autograd edge 35": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.tanh();
-    y.zero_();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 36": () => {
-    const x = torch.tensor([1.25, 0.5, 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.sub(x.detach());
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 37": () => {
-    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.relu().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 38": () => {
-    const x = torch.tensor([pyfloat(3.), -1.5, -1.5, 1.25], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 39": () => {
-    const x = torch.tensor([-0.75, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.clone().sum();
-    y.backward();
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 40": () => {
-    const x = torch.tensor([-0.75, -1.5, -1.5, -0.75], { dtype: torch.float64, requires_grad: true });
-    x.getitem("0").mul_(2);
-    return x;
-  },
-  "core autograd edge 41": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").mul_(2);
-    return x;
-  },
-  "core autograd edge 42": () => {
-    const x = torch.tensor([-1.5, -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.view(-1, 1);
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 43": () => {
-    const x = torch.tensor([-1.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 44": () => {
-    const x = torch.tensor([pyfloat(2.0), 1.25, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.tanh();
-    y.register_hook((g) => g.mul(2));
-    y.register_hook((g) => g.add(1));
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd edge 45": () => {
-    const x = torch.tensor([pyfloat(3.), pyfloat(2.0), pyfloat(2.0), pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.div(x.detach()).unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 46": () => {
+  "core autograd edge 19": () => {
     const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.neg().sum();
-    y.backward();
-    y.backward();
-    return x.grad;
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.pow(2).sum(), [x, w]);
   },
-  "core autograd edge 47": () => {
-    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+  "core autograd edge 20": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
     x.retain_grad();
     x.tanh().sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd edge 48": () => {
-    const x = torch.tensor([1.25, pyfloat(3.), 1.25, -0.75], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 49": () => {
-    const x = torch.tensor([-0.75, 0.5], { dtype: torch.float64, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 50": () => {
-    const x = torch.tensor([pyfloat(2.0), 1.25, 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.sigmoid().unsqueeze(0).expand(2, -1);
-    y.backward();
-    return x.grad;
-  },
-  "core autograd edge 51": () => {
-    const x = torch.tensor([-1.5, 0.5, 0.5, 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.tanh();
-    y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
-  },
-  "core autograd edge 52": () => {
-    const x = torch.tensor([-0.75, -1.5, -0.75, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const w = torch.ones(2);
-    return torch.autograd.grad(w.sum(), x);
-  },
-  "core autograd edge 53": () => {
-    const x = torch.tensor([0.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+  "core autograd edge 21": () => {
+    const x = torch.tensor([-1.5, -1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     x.retain_grad();
-    x.sqrt().sum().backward();
+    x.t().sum().backward();
     console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd edge 54": () => {
-    const x = torch.tensor([1.25, 1.25, -0.75, 1.25], { dtype: torch.float32, requires_grad: true });
-    x.getitem("0").mul_(2);
+  "core autograd edge 22": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.neg().unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 23": () => {
+    const x = torch.tensor([0.5, 0.5, -1.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 24": () => {
+    const x = torch.tensor([-1.5, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 25": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").add_(1);
     return x;
   },
-  "core autograd edge 55": () => {
+  "core autograd edge 26": () => {
     const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.relu();
+    const y = x.t();
+    y.add_(1);
     y.sum().backward();
-    console.log(y.grad, y.is_leaf, y.retains_grad);
-    return y.grad;
+    return x.grad;
   },
-  "core autograd edge 56": () => {
-    const x = torch.tensor([1.25, -1.5, pyfloat(3.), -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.relu();
+  "core autograd edge 27": () => {
+    const x = torch.tensor([0.5, -0.75, -0.75, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 28": () => {
+    const x = torch.tensor([pyfloat(3.), -1.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    x.retain_grad();
+    x.sub(x.detach()).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
+    return x.grad;
+  },
+  "core autograd edge 29": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 30": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.abs();
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 31": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.sigmoid().sum(), [x, w]);
+  },
+  "core autograd edge 32": () => {
+    const x = torch.tensor([0.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    x.getitem("0").add_(1);
+    return x;
+  },
+  "core autograd edge 33": () => {
+    const x = torch.tensor([-0.75, pyfloat(3.), -0.75], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 34": () => {
+    const x = torch.tensor([1.25, pyfloat(3.), -0.75, -1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(x);
     y.mul_(2);
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 57": () => {
-    const x = torch.tensor([1.25, 0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.neg().sum();
+  "core autograd edge 35": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").fill_(2);
+    return x;
+  },
+  "core autograd edge 36": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.clone();
+    y.sum().backward();
+    console.log(y.grad, y.is_leaf, y.retains_grad);
+    return y.grad;
+  },
+  "core autograd edge 37": () => {
+    const x = torch.tensor([1.25, pyfloat(3.), -1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 38": () => {
+    const x = torch.tensor([1.25, -0.75, -0.75], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 39": () => {
+    const x = torch.tensor([0.5, 1.25, 0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.t();
+    y.mul_(2);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd edge 40": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0), -1.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.t().sum(), [x, w]);
+  },
+  "core autograd edge 41": () => {
+    const x = torch.tensor([-1.5, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 42": () => {
+    const x = torch.tensor([-0.75, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sigmoid().sum();
     y.backward();
     y.backward();
     return x.grad;
   },
-  "core autograd edge 58": () => {
-    const x = torch.tensor([0.5, pyfloat(2.0), pyfloat(3.), -1.5], { dtype: torch.float64, requires_grad: true });
+  "core autograd edge 43": () => {
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
     const y = x.neg();
     y.register_hook((g) => g.mul(2));
     y.register_hook((g) => g.add(1));
     y.sum().backward();
     return x.grad;
   },
-  "core autograd edge 59": () => {
-    const x = torch.tensor([-1.5, -0.75, -0.75, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+  "core autograd edge 44": () => {
+    const x = torch.tensor([-1.5, pyfloat(2.0), pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
     const w = torch.ones(2);
     return torch.autograd.grad(w.sum(), x);
   },
-  "core autograd more 0": () => {
-    const x = torch.tensor([0.5, -1.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.pow(2).sum().backward();
-    x.pow(2).sum().backward();
+  "core autograd edge 45": () => {
+    const x = torch.tensor([0.5, -0.75], { dtype: torch.float32, requires_grad: true });
+    x.retain_grad();
+    x.tanh().sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd more 1": () => {
-    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.mul(2).sum().backward();
-    x.mul(2).sum().backward();
+  "core autograd edge 46": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1).unsqueeze(0).expand(2, -1);
+    y.backward();
     return x.grad;
   },
-  "core autograd more 2": () => {
-    const x = torch.tensor([-1.5, pyfloat(3.), 1.25, 0.5], { dtype: torch.float64, requires_grad: true });
-    torch.set_grad_enabled(false);
-    const y = x.add(1);
-    torch.set_grad_enabled(true);
+  "core autograd edge 47": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.abs().sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 48": () => {
+    const x = torch.tensor([0.5, pyfloat(3.), -0.75], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 49": () => {
+    const x = torch.tensor([0.5, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).view(-1);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 50": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(x).sum();
+    y.backward();
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 51": () => {
+    const x = torch.tensor([0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.ones(2);
+    return torch.autograd.grad(w.sum(), x);
+  },
+  "core autograd edge 52": () => {
+    const x = torch.tensor([1.25, -1.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.tanh();
+    y.register_hook((g) => g.mul(2));
+    y.register_hook((g) => g.add(1));
     y.sum().backward();
     return x.grad;
   },
-  "core autograd more 3": () => {
-    const x = torch.tensor([0.5, -1.5, 1.25, -0.75], { dtype: torch.float32, requires_grad: true });
-    const w = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.add(1).sum().mul(w.sum());
-    y.backward({ inputs: [w] });
-    console.log(x.grad);
-    return w.grad;
-  },
-  "core autograd more 4": () => {
-    const x = torch.tensor([-0.75, pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    x.grad = torch.ones_like(x).mul(5);
+  "core autograd edge 53": () => {
+    const x = torch.tensor([-0.75, 1.25, 0.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    x.retain_grad();
     x.add(1).sum().backward();
+    console.log(x.grad, x.is_leaf, x.retains_grad);
     return x.grad;
   },
-  "core autograd more 5": () => {
+  "core autograd edge 54": () => {
+    const x = torch.tensor([-0.75, 1.25, -1.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.sum().sum();
+    y.backward({ create_graph: true });
+    console.log(x.grad!.requires_grad, x.grad!.is_leaf);
+    return x.grad;
+  },
+  "core autograd edge 55": () => {
+    const x = torch.tensor([1.25, pyfloat(2.0), 0.5], { dtype: torch.float64, requires_grad: true });
+    x.getitem("0").mul_(2);
+    return x;
+  },
+  "core autograd edge 56": () => {
     const x = torch.tensor([1.25, 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.exp();
+    const y = x.mul(2).view(-1);
+    y.detach_();
+    return y;
+  },
+  "core autograd edge 57": () => {
+    const x = torch.tensor([pyfloat(2.0), -0.75, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.clone().unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 58": () => {
+    const x = torch.tensor([0.5, -1.5, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.exp().unsqueeze(0).expand(2, -1);
+    y.backward();
+    return x.grad;
+  },
+  "core autograd edge 59": () => {
+    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    const w = torch.ones(2, { requires_grad: true });
+    return torch.autograd.grad(x.mul(2).sum(), [x, w]);
+  },
+  "core autograd more 0": () => {
+    const w = torch.ones(2);
+    w.sum().backward();
+    return w;
+  },
+  "core autograd more 1": () => {
+    const x = torch.tensor([-0.75, -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2);
     const v = y.getitem(":1");
     v.mul_(3);
     console.log(y.grad_fn!.name(), v.grad_fn!.name());
     y.sum().backward();
     return x.grad;
   },
-  "core autograd more 6": () => {
-    const x = torch.tensor([pyfloat(2.0), -1.5], { dtype: torch.float64, requires_grad: true });
-    const w = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.sin().sum().mul(w.sum());
-    y.backward({ inputs: [w] });
-    console.log(x.grad);
-    return w.grad;
+  "core autograd more 2": () => {
+    const x = torch.tensor([pyfloat(3.), -0.75, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.pow(2).sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
   },
-  "core autograd more 7": () => {
-    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.pow(2);
+  "core autograd more 3": () => {
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
+  },
+  "core autograd more 4": () => {
+    const x = torch.tensor([1.25, 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1);
     const h = y.register_hook((g) => g.mul(10));
     h.remove();
     y.sum().backward();
     return x.grad;
   },
-  "core autograd more 8": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
-    torch.set_grad_enabled(false);
-    const y = x.exp();
-    torch.set_grad_enabled(true);
+  "core autograd more 5": () => {
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.sin().sum().backward();
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 6": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin();
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
     y.sum().backward();
     return x.grad;
   },
+  "core autograd more 7": () => {
+    const x = torch.tensor([pyfloat(3.), pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 8": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
   "core autograd more 9": () => {
-    const x = torch.tensor([pyfloat(3.), 1.25, -1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(1).getitem("0").expand(3);
-    y.add_(1);
-    return y;
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.add(1).sum().backward();
+    return x.grad;
   },
   "core autograd more 10": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
-    const w = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.sin().sum().mul(w.sum());
-    y.backward({ inputs: [w] });
-    console.log(x.grad);
-    return w.grad;
+    const w = torch.ones(2);
+    w.retain_grad();
+    return w;
   },
   "core autograd more 11": () => {
-    const x = torch.tensor([pyfloat(2.0), -1.5, 1.25], { dtype: torch.float32, requires_grad: true });
-    x.grad = torch.ones_like(x).mul(5);
-    x.pow(2).sum().backward();
+    const x = torch.tensor([0.5, -1.5], { dtype: torch.float64, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.sin().sum().backward();
+    x.sin().sum().backward();
     return x.grad;
   },
   "core autograd more 12": () => {
-    const x = torch.tensor([pyfloat(3.), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.exp();
-    const z = x.mul(3);
-    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(2.0), { dtype: x.dtype }), null] });
-    return gs;
+    const x = torch.tensor([-0.75, pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.pow(2).sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
   },
   "core autograd more 13": () => {
-    const w = torch.tensor([1, 2]);
-    w.requires_grad = true;
+    const w = torch.ones(2);
+    w.retain_grad();
     return w;
   },
   "core autograd more 14": () => {
-    const x = torch.tensor([-1.5, -0.75, 0.5, 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2);
+    const x = torch.tensor([0.5, -0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin();
     const v = y.getitem(":1");
     v.mul_(3);
     console.log(y.grad_fn!.name(), v.grad_fn!.name());
@@ -5887,68 +6210,73 @@ export const cases: Record<string, () => unknown> = {
     return x.grad;
   },
   "core autograd more 15": () => {
-    const x = torch.tensor([pyfloat(2.0), -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(1).getitem("0").expand(3);
-    y.add_(1);
-    return y;
-  },
-  "core autograd more 16": () => {
-    const w = torch.tensor([1, 2]);
-    w.requires_grad = true;
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
     return w;
   },
-  "core autograd more 17": () => {
-    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.exp();
+  "core autograd more 16": () => {
+    const x = torch.tensor([-0.75, -0.75, -0.75, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
     const z = x.mul(3);
     const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(2.0), { dtype: x.dtype }), null] });
     return gs;
   },
+  "core autograd more 17": () => {
+    const x = torch.tensor([0.5, 1.25], { dtype: torch.float32, requires_grad: true });
+    const y = x.sin();
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
   "core autograd more 18": () => {
-    const x = torch.tensor([pyfloat(3.), pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    x.grad = torch.ones_like(x).mul(5);
-    x.pow(2).sum().backward();
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp();
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
     return x.grad;
   },
   "core autograd more 19": () => {
-    const x = torch.tensor([pyfloat(3.), 1.25, -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.pow(2);
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 20": () => {
+    const x = torch.tensor([-0.75, pyfloat(2.0), -0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(1.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 21": () => {
+    const x = torch.tensor([1.25, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1);
+    const z = x.mul(3);
+    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(-1.0), { dtype: x.dtype }), null] });
+    return gs;
+  },
+  "core autograd more 22": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 23": () => {
+    const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.add(1);
     y.register_hook((g) => null);
     y.sum().backward();
     return x.grad;
   },
-  "core autograd more 20": () => {
-    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2);
-    const h = y.register_hook((g) => g.mul(10));
-    h.remove();
-    y.sum().backward();
-    return x.grad;
-  },
-  "core autograd more 21": () => {
-    const w = torch.ones(2);
-    w.retain_grad();
-    return w;
-  },
-  "core autograd more 22": () => {
-    const x = torch.tensor([0.5, -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.pow(2).sum();
-    torch.autograd.grad(y, x);
-    return torch.autograd.grad(y, x);
-  },
-  "core autograd more 23": () => {
-    const x = torch.tensor([pyfloat(2.0), -1.5], { dtype: torch.float32, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.exp().sum().backward();
-    x.exp().sum().backward();
-    return x.grad;
-  },
   "core autograd more 24": () => {
-    const x = torch.tensor([pyfloat(3.), 1.25, 0.5, -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.exp();
-    const z = x.mul(3);
-    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(-1.0), { dtype: x.dtype }), null] });
-    return gs;
+    const x = torch.tensor([0.5, -1.5], { dtype: torch.float32, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.add(1).sum().backward();
+    x.add(1).sum().backward();
+    return x.grad;
   },
   "core autograd more 25": () => {
     const w = torch.ones(2);
@@ -5956,187 +6284,193 @@ export const cases: Record<string, () => unknown> = {
     return w;
   },
   "core autograd more 26": () => {
-    const x = torch.tensor([-0.75, 0.5, pyfloat(2.0), -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.sin();
+    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 27": () => {
+    const x = torch.tensor([-0.75, pyfloat(3.), -1.5], { dtype: torch.float64, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.add(1);
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 28": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, -1.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.pow(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 29": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 30": () => {
+    const x = torch.tensor([0.5, -0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.tensor([-0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp().sum().mul(w.sum());
+    y.backward({ inputs: [w] });
+    console.log(x.grad);
+    return w.grad;
+  },
+  "core autograd more 31": () => {
+    const x = torch.tensor([pyfloat(3.), 1.25, -0.75, 0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2);
     const z = x.mul(3);
     const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(1.0), { dtype: x.dtype }), null] });
     return gs;
   },
-  "core autograd more 27": () => {
+  "core autograd more 32": () => {
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.sin().sum().backward();
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 33": () => {
+    const x = torch.tensor([pyfloat(3.), -1.5, pyfloat(2.0), 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.exp();
+    y.register_hook((g) => null);
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 34": () => {
     const w = torch.ones(2);
     w.retain_grad();
     return w;
   },
-  "core autograd more 28": () => {
-    const w = torch.ones(2);
-    w.sum().backward();
-    return w;
-  },
-  "core autograd more 29": () => {
-    const x = torch.tensor([0.5, 1.25, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    const y = x.sin();
-    const h = y.register_hook((g) => g.mul(10));
-    h.remove();
-    y.sum().backward();
+  "core autograd more 35": () => {
+    const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.exp().sum().backward();
     return x.grad;
   },
-  "core autograd more 30": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
+  "core autograd more 36": () => {
+    const x = torch.tensor([pyfloat(3.), -0.75], { dtype: torch.float32, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.pow(2).sum().backward();
+    return x.grad;
+  },
+  "core autograd more 37": () => {
+    const x = torch.tensor([0.5, pyfloat(2.0), -1.5, -1.5], { dtype: torch.float32, requires_grad: true });
     torch.set_grad_enabled(false);
     const y = x.pow(2);
     torch.set_grad_enabled(true);
     y.sum().backward();
     return x.grad;
   },
-  "core autograd more 31": () => {
-    const w = torch.ones(2);
-    w.retain_grad();
-    return w;
-  },
-  "core autograd more 32": () => {
-    const w = torch.ones(2);
-    w.register_hook((g) => g.mul(2));
-    return w;
-  },
-  "core autograd more 33": () => {
-    const w = torch.ones(2);
-    w.register_hook((g) => g.mul(2));
-    return w;
-  },
-  "core autograd more 34": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    const y = x.add(1);
-    const z = x.mul(3);
-    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(2.0), { dtype: x.dtype }), null] });
-    return gs;
-  },
-  "core autograd more 35": () => {
-    const x = torch.tensor([-1.5, 1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(1).getitem("0").expand(3);
-    y.add_(1);
-    return y;
-  },
-  "core autograd more 36": () => {
-    const w = torch.ones(2);
-    w.register_hook((g) => g.mul(2));
-    return w;
-  },
-  "core autograd more 37": () => {
-    const w = torch.ones(2);
-    w.retain_grad();
-    return w;
-  },
   "core autograd more 38": () => {
-    const x = torch.tensor([-0.75, 1.25], { dtype: torch.float64, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.exp().sum().backward();
-    x.exp().sum().backward();
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.mul(2);
+    torch.set_grad_enabled(true);
+    y.sum().backward();
     return x.grad;
   },
   "core autograd more 39": () => {
-    const x = torch.tensor([pyfloat(2.0), 1.25], { dtype: torch.float64, requires_grad: true });
-    const w = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.exp().sum().mul(w.sum());
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 40": () => {
+    const w = torch.ones(2);
+    w.sum().backward();
+    return w;
+  },
+  "core autograd more 41": () => {
+    const x = torch.tensor([pyfloat(3.), 0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2);
+    const v = y.getitem(":1");
+    v.mul_(3);
+    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 42": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin().sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 43": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
+  "core autograd more 44": () => {
+    const x = torch.tensor([pyfloat(2.0), -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    const y = x.sin().sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
+  },
+  "core autograd more 45": () => {
+    const x = torch.tensor([-0.75, 0.5, 1.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.sin();
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 46": () => {
+    const x = torch.tensor([-1.5, -1.5, pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.sin().sum().backward();
+    x.sin().sum().backward();
+    return x.grad;
+  },
+  "core autograd more 47": () => {
+    const x = torch.tensor([-1.5], { dtype: torch.float64, requires_grad: true });
+    const w = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(2).sum().mul(w.sum());
     y.backward({ inputs: [w] });
     console.log(x.grad);
     return w.grad;
   },
-  "core autograd more 40": () => {
-    const x = torch.tensor([pyfloat(3.), pyfloat(2.0), 0.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(1).getitem("0").expand(3);
-    y.add_(1);
-    return y;
-  },
-  "core autograd more 41": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2);
-    const z = x.mul(3);
-    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(-1.0), { dtype: x.dtype }), null] });
-    return gs;
-  },
-  "core autograd more 42": () => {
-    const x = torch.tensor([pyfloat(2.0), 0.5], { dtype: torch.float32, requires_grad: true });
-    x.grad = torch.ones_like(x).mul(5);
-    x.exp().sum().backward();
-    return x.grad;
-  },
-  "core autograd more 43": () => {
-    const x = torch.tensor([-0.75, 1.25, -0.75], { dtype: torch.float32, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.add(1).sum().backward();
-    x.add(1).sum().backward();
-    return x.grad;
-  },
-  "core autograd more 44": () => {
-    const w = torch.ones(2);
-    w.register_hook((g) => g.mul(2));
-    return w;
-  },
-  "core autograd more 45": () => {
-    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    x.grad = torch.ones_like(x).mul(5);
-    x.pow(2).sum().backward();
-    return x.grad;
-  },
-  "core autograd more 46": () => {
-    const x = torch.tensor([pyfloat(3.), -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(1).getitem("0").expand(3);
-    y.add_(1);
-    return y;
-  },
-  "core autograd more 47": () => {
-    const x = torch.tensor([-1.5, pyfloat(2.0), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
-    x.grad = torch.ones_like(x).mul(5);
-    x.exp().sum().backward();
-    return x.grad;
-  },
   "core autograd more 48": () => {
-    const x = torch.tensor([-1.5, -0.75], { dtype: torch.float64, requires_grad: true });
-    const y = x.pow(2);
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
+    const x = torch.tensor([-1.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    x.register_hook((g) => g.mul(2));
+    x.exp().sum().backward();
+    x.exp().sum().backward();
     return x.grad;
   },
   "core autograd more 49": () => {
+    const x = torch.tensor([pyfloat(2.0), -0.75], { dtype: torch.float64, requires_grad: true });
+    const y = x.add(1);
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
+  },
+  "core autograd more 50": () => {
     const w = torch.ones(2);
     w.register_hook((g) => g.mul(2));
     return w;
   },
-  "core autograd more 50": () => {
-    const w = torch.ones(2);
-    w.retain_grad();
-    return w;
-  },
   "core autograd more 51": () => {
-    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
-    const y = x.exp();
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
-    return x.grad;
+    const x = torch.tensor([0.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
   },
   "core autograd more 52": () => {
-    const x = torch.tensor([1.25], { dtype: torch.float64, requires_grad: true });
-    const y = x.sin();
-    const z = x.mul(3);
-    const gs = torch.autograd.grad([y.sum(), z.sum()], [x], { grad_outputs: [torch.tensor(pyfloat(2.0), { dtype: x.dtype }), null] });
-    return gs;
-  },
-  "core autograd more 53": () => {
-    const x = torch.tensor([-1.5, -1.5], { dtype: torch.float32, requires_grad: true });
-    const y = x.pow(2);
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
+    const x = torch.tensor([-1.5], { dtype: torch.float32, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.add(1);
+    torch.set_grad_enabled(true);
     y.sum().backward();
     return x.grad;
   },
+  "core autograd more 53": () => {
+    const w = torch.ones(2);
+    w.register_hook((g) => g.mul(2));
+    return w;
+  },
   "core autograd more 54": () => {
-    const x = torch.tensor([-1.5, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
-    const y = x.mul(2);
+    const x = torch.tensor([0.5], { dtype: torch.float32, requires_grad: true });
+    const y = x.pow(2);
     const v = y.getitem(":1");
     v.mul_(3);
     console.log(y.grad_fn!.name(), v.grad_fn!.name());
@@ -6144,42 +6478,38 @@ export const cases: Record<string, () => unknown> = {
     return x.grad;
   },
   "core autograd more 55": () => {
-    const x = torch.tensor([pyfloat(3.), 1.25, 1.25], { dtype: torch.float64, requires_grad: true });
-    const w = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
-    const y = x.pow(2).sum().mul(w.sum());
-    y.backward({ inputs: [w] });
-    console.log(x.grad);
-    return w.grad;
+    const x = torch.tensor([-1.5, 0.5, -1.5, -1.5], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
+    const h = y.register_hook((g) => g.mul(10));
+    h.remove();
+    y.sum().backward();
+    return x.grad;
   },
   "core autograd more 56": () => {
-    const x = torch.tensor([-1.5, 1.25, pyfloat(3.)], { dtype: torch.float64, requires_grad: true });
-    const y = x.exp();
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
+    const x = torch.tensor([-0.75], { dtype: torch.float32, requires_grad: true });
+    x.grad = torch.ones_like(x).mul(5);
+    x.sin().sum().backward();
     return x.grad;
   },
   "core autograd more 57": () => {
-    const x = torch.tensor([pyfloat(2.0), pyfloat(3.), 0.5, 1.25], { dtype: torch.float32, requires_grad: true });
-    const y = x.mul(2);
-    const v = y.getitem(":1");
-    v.mul_(3);
-    console.log(y.grad_fn!.name(), v.grad_fn!.name());
-    y.sum().backward();
-    return x.grad;
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.sin().sum();
+    torch.autograd.grad(y, x);
+    return torch.autograd.grad(y, x);
   },
   "core autograd more 58": () => {
-    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
-    x.register_hook((g) => g.mul(2));
-    x.sin().sum().backward();
-    x.sin().sum().backward();
-    return x.grad;
+    const x = torch.tensor([-0.75, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    const y = x.mul(1).getitem("0").expand(3);
+    y.add_(1);
+    return y;
   },
   "core autograd more 59": () => {
-    const w = torch.ones(2);
-    w.sum().backward();
-    return w;
+    const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
+    torch.set_grad_enabled(false);
+    const y = x.exp();
+    torch.set_grad_enabled(true);
+    y.sum().backward();
+    return x.grad;
   },
   "core grad layout 0": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
@@ -6204,28 +6534,28 @@ export const cases: Record<string, () => unknown> = {
   },
   "core grad layout 3": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.mean();
+    const y = x.t().contiguous().t().mean();
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout 4": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.t().contiguous().t().mean(0);
+    const y = x.mean(0);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout 5": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.t();
+    const y = x.t().contiguous().t().t();
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout 6": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.t().contiguous().t().transpose(0, -1);
+    const y = x.transpose(0, -1);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
@@ -6246,7 +6576,7 @@ export const cases: Record<string, () => unknown> = {
   },
   "core grad layout 9": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.t().contiguous().t().getitem("::2");
+    const y = x.getitem("::2");
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
@@ -6267,14 +6597,14 @@ export const cases: Record<string, () => unknown> = {
   },
   "core grad layout 12": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.flatten();
+    const y = x.t().contiguous().t().flatten();
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout 13": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.t().contiguous().t().unsqueeze(1);
+    const y = x.unsqueeze(1);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
@@ -6295,7 +6625,7 @@ export const cases: Record<string, () => unknown> = {
   },
   "core grad layout 16": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.flip(0);
+    const y = x.t().contiguous().t().flip(0);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
@@ -6330,14 +6660,14 @@ export const cases: Record<string, () => unknown> = {
   },
   "core grad layout 21": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.t().contiguous().t().narrow(1, 0, 1);
+    const y = x.narrow(1, 0, 1);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout 22": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.select(1, 0);
+    const y = x.t().contiguous().t().select(1, 0);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
@@ -6351,28 +6681,28 @@ export const cases: Record<string, () => unknown> = {
   },
   "core grad layout 24": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.t().contiguous().t().repeat(2, 1);
+    const y = x.repeat(2, 1);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout 25": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.t().contiguous().t().mul(2);
+    const y = x.mul(2);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout 26": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.t().contiguous().t().exp();
+    const y = x.exp();
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout 27": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.t().contiguous().t().contiguous();
+    const y = x.contiguous();
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
@@ -6386,7 +6716,7 @@ export const cases: Record<string, () => unknown> = {
   },
   "core grad layout 29": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.unbind(0)[0];
+    const y = x.t().contiguous().t().unbind(0)[0];
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
@@ -6414,7 +6744,7 @@ export const cases: Record<string, () => unknown> = {
   },
   "core grad layout 33": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.view(-1);
+    const y = x.t().contiguous().t().view(-1);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
@@ -6435,14 +6765,14 @@ export const cases: Record<string, () => unknown> = {
   },
   "core grad layout 36": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.log_softmax(1);
+    const y = x.t().contiguous().t().log_softmax(1);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout 37": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.expand_as(torch.ones(3, 2, 3));
+    const y = x.t().contiguous().t().expand_as(torch.ones(3, 2, 3));
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
@@ -6456,7 +6786,7 @@ export const cases: Record<string, () => unknown> = {
   },
   "core grad layout 39": () => {
     const x = torch.tensor([[0.5, -1.5, pyfloat(2.0)], [1.25, pyfloat(3.), -0.75]], { requires_grad: true });
-    const y = x.relu();
+    const y = x.t().contiguous().t().relu();
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y) });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
@@ -6476,1019 +6806,1019 @@ export const cases: Record<string, () => unknown> = {
     return g;
   },
   "core grad layout random 0": () => {
-    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([3, 2, 2]).permute(0, 2, 1).requires_grad_();
-    const y = x.where(x.gt(0), x.mul(2));
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.exp();
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout random 1": () => {
-    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(1, 0, 2).requires_grad_();
-    const y = x.select(2, -1);
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.max(0)[0].cumprod(0);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout random 2": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([1, 3, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.index_select(1, torch.tensor([0]));
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.logsumexp(0);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout random 3": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(0, 1, 2).requires_grad_();
-    const y = x.triu(1);
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.contiguous();
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core grad layout random 4": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 3, 1]).permute(2, 1, 0).requires_grad_();
-    const y = x.clamp(-1, 1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 5": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.topk(1, 0)[0];
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 6": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.amax(1).index_select(1, torch.tensor([0]));
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 7": () => {
-    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([3, 2, 2]).permute(2, 1, 0).requires_grad_();
-    const y = x.sum(1).mul(x);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 8": () => {
-    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(0, 1, 2).requires_grad_();
-    const y = x.clamp(-1, 1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 9": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(1, 0, 2).requires_grad_();
-    const y = x.cumprod(0).add(x.transpose(0, 1).transpose(0, 1));
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 10": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([1, 3, 3]).permute(0, 2, 1).requires_grad_();
-    const y = x.masked_fill(x.gt(0), 0).clone();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 11": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.abs().prod(1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 12": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.div(2);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 13": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([1, 3, 3]).permute(0, 2, 1).requires_grad_();
-    const y = x.norm(2, 1).clone();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 14": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(0, 2, 1).requires_grad_();
-    const y = x.std(1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 15": () => {
-    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 2, 1).requires_grad_();
-    const y = x.masked_fill(x.gt(0), 0).exp();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 16": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(1, 0, 2).requires_grad_();
-    const y = x.select(2, -1).repeat(1, 2, 1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 17": () => {
-    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(0, 2, 1).requires_grad_();
-    const y = x.reshape(-1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 18": () => {
-    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(1, 0, 2).requires_grad_();
-    const y = x.select(2, -1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 19": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(0, 2, 1).requires_grad_();
-    const y = x.transpose(0, 2).getitem("1:");
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 20": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.abs().permute(2, 0, 1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 21": () => {
-    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 1, 2).requires_grad_();
-    const y = x.getitem("1:");
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 22": () => {
-    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 1, 2).requires_grad_();
-    const y = x.permute(2, 0, 1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 23": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(2, 1, 0).requires_grad_();
-    const y = x.flatten(1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 24": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(2, 1, 0).requires_grad_();
-    const y = x.min(2, true)[0].maximum(x.flip(0));
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 25": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 3, 1]).permute(0, 2, 1).requires_grad_();
-    const y = x.clone().permute(2, 0, 1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 26": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(1, 0, 2).requires_grad_();
-    const y = x.max(0)[0];
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 27": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(0, 1, 2).requires_grad_();
-    const y = x.sum(1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 28": () => {
-    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(1, 0, 2).requires_grad_();
-    const y = x.tril();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 29": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 3, 1]).permute(2, 1, 0).requires_grad_();
-    const y = x.reshape(-1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 30": () => {
-    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(0, 2, 1).requires_grad_();
-    const y = x.view_as(x);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 31": () => {
-    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(0, 1, 2).requires_grad_();
-    const y = x.sort(1)[0].transpose(0, 2);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 32": () => {
-    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([2, 1, 1]).permute(0, 1, 2).requires_grad_();
-    const y = x.squeeze().clamp(-1, 1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 33": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(0, 1, 2).requires_grad_();
-    const y = x.sum([0, 2], true);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 34": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(0, 2, 1).requires_grad_();
-    const y = x.getitem("..., ::2").sort(1)[0];
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 35": () => {
-    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(1, 0, 2).requires_grad_();
-    const y = x.clone();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 36": () => {
-    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(2, 1, 0).requires_grad_();
-    const y = x.reshape(-1).roll(1, 2);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 37": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 3, 2]).permute(0, 2, 1).requires_grad_();
-    const y = x.maximum(x.flip(0));
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 38": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.sum(1).add(x.transpose(0, 1).transpose(0, 1));
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 39": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(1, 0, 2).requires_grad_();
-    const y = x.sort(1)[0];
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 40": () => {
-    const x = torch.arange(8, { dtype: torch.float64 }).sub(4.5).reshape([2, 2, 2]).permute(0, 2, 1).requires_grad_();
-    const y = x.getitem("..., ::2");
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 41": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([1, 3, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.sum(1).getitem("..., ::2");
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 42": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.sum([0, 2], true);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 43": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(1, 0, 2).requires_grad_();
-    const y = x.contiguous();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 44": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(0, 2, 1).requires_grad_();
-    const y = x.view_as(x).expand_as(x);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 45": () => {
-    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(2, 1, 0).requires_grad_();
-    const y = x.add(x.transpose(0, 1).transpose(0, 1));
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 46": () => {
-    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 2, 1).requires_grad_();
-    const y = x.getitem("..., ::2");
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 47": () => {
-    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(0, 1, 2).requires_grad_();
-    const y = x.var([0, 2]).add(x.transpose(0, 1).transpose(0, 1));
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 48": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(0, 2, 1).requires_grad_();
-    const y = x.var([0, 2]);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 49": () => {
-    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(0, 2, 1).requires_grad_();
-    const y = x.reshape(-1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 50": () => {
-    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(2, 1, 0).requires_grad_();
-    const y = x.contiguous();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 51": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.narrow(0, 0, 1).getitem("1:");
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 52": () => {
-    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(0, 2, 1).requires_grad_();
-    const y = x.sigmoid().std(1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 53": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.max(0)[0].amin([0, 1]);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 54": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.permute(2, 0, 1).triu(1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 55": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([1, 3, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.flip(1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 56": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(1, 0, 2).requires_grad_();
-    const y = x.squeeze().repeat(1, 2, 1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 57": () => {
-    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(0, 2, 1).requires_grad_();
-    const y = x.cumprod(0);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 58": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(1, 0, 2).requires_grad_();
-    const y = x.cumprod(0).expand_as(x);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 59": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.topk(1, 0)[0].roll(1, 2);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 60": () => {
-    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([3, 2, 2]).permute(0, 2, 1).requires_grad_();
-    const y = x.squeeze();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 61": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(1, 0, 2).requires_grad_();
-    const y = x.max(0)[0].sum(1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 62": () => {
-    const x = torch.arange(8, { dtype: torch.float64 }).sub(4.5).reshape([2, 2, 2]).permute(1, 0, 2).requires_grad_();
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 3, 1]).permute(0, 1, 2).requires_grad_();
     const y = x.mul(x);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
-  "core grad layout random 63": () => {
-    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(2, 1, 0).requires_grad_();
-    const y = x.getitem("..., ::2");
+  "core grad layout random 5": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
-  "core grad layout random 64": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(1, 0, 2).requires_grad_();
-    const y = x.pow(2).narrow(0, 0, 1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 65": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.getitem("1:").unsqueeze(0).expand(2, -1, -1, -1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 66": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.sigmoid();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 67": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(1, 0, 2).requires_grad_();
-    const y = x.logsumexp(0);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 68": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 3, 1]).permute(0, 1, 2).requires_grad_();
-    const y = x.getitem("..., ::2").triu(1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 69": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.transpose(0, 2);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 70": () => {
-    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([3, 2, 2]).permute(1, 0, 2).requires_grad_();
-    const y = x.clamp(-1, 1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 71": () => {
+  "core grad layout random 6": () => {
     const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(0, 2, 1).requires_grad_();
-    const y = x.log_softmax(2).neg();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 72": () => {
-    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(0, 1, 2).requires_grad_();
-    const y = x.amin([0, 1]).getitem("..., ::2");
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 73": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.sum([0, 2], true).where(x.gt(0), x.mul(2));
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 74": () => {
-    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 2, 1).requires_grad_();
-    const y = x.transpose(0, 2);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 75": () => {
-    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(0, 2, 1).requires_grad_();
-    const y = x.roll(1, 2).log_softmax(2);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 76": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 3, 1]).permute(0, 2, 1).requires_grad_();
-    const y = x.neg().topk(1, 0)[0];
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 77": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(1, 0, 2).requires_grad_();
-    const y = x.sort(1)[0].abs();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 78": () => {
-    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(0, 2, 1).requires_grad_();
-    const y = x.pow(2);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 79": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(2, 1, 0).requires_grad_();
-    const y = x.where(x.gt(0), x.mul(2)).select(2, -1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 80": () => {
-    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 3, 2]).permute(0, 1, 2).requires_grad_();
-    const y = x.exp();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 81": () => {
-    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(1, 0, 2).requires_grad_();
     const y = x.flip(1).getitem("..., ::2");
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
-  "core grad layout random 82": () => {
-    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(0, 1, 2).requires_grad_();
-    const y = x.sigmoid().amax(1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 83": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 3, 1]).permute(2, 1, 0).requires_grad_();
-    const y = x.roll(1, 2);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 84": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.exp();
+  "core grad layout random 7": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.prod(1);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
-  "core grad layout random 85": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(1, 0, 2).requires_grad_();
-    const y = x.transpose(0, 2);
+  "core grad layout random 8": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.repeat(1, 2, 1);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
-  "core grad layout random 86": () => {
-    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([2, 1, 1]).permute(2, 1, 0).requires_grad_();
-    const y = x.maximum(x.flip(0));
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 87": () => {
-    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 1, 2).requires_grad_();
-    const y = x.log_softmax(2).amax(1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 88": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(1, 0, 2).requires_grad_();
-    const y = x.abs();
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 89": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.add(x.transpose(0, 1).transpose(0, 1));
+  "core grad layout random 9": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.getitem("1:").view_as(x);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
-  "core grad layout random 90": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 3, 1]).permute(2, 1, 0).requires_grad_();
-    const y = x.clamp(-1, 1);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 91": () => {
-    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(2, 1, 0).requires_grad_();
-    const y = x.clone();
+  "core grad layout random 10": () => {
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.div(2).triu(1);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
-  "core grad layout random 92": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(0, 1, 2).requires_grad_();
-    const y = x.contiguous().transpose(0, 2);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 93": () => {
+  "core grad layout random 11": () => {
     const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.max(0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 12": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.pow(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 13": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.getitem("..., ::2");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 14": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([2, 1, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.amax(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 15": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([2, 1, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.mean(-1).div(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 16": () => {
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.std(1).squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 17": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(1, 0, 2).requires_grad_();
     const y = x.permute(2, 0, 1);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
-  "core grad layout random 94": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.transpose(0, 2);
-    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
-    console.log(g!.stride(), g!.is_contiguous());
-    return g;
-  },
-  "core grad layout random 95": () => {
-    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.narrow(0, 0, 1).clamp(-1, 1);
+  "core grad layout random 18": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.cumsum(2).pow(2);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
-  "core grad layout random 96": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([1, 3, 3]).permute(2, 1, 0).requires_grad_();
+  "core grad layout random 19": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.sort(1)[0].index_select(1, torch.tensor([0]));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 20": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 21": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.cumsum(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 22": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([1, 3, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.roll(1, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 23": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.contiguous();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 24": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.min(2, true)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 25": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(2, 1, 0).requires_grad_();
     const y = x.getitem("..., ::2");
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
-  "core grad layout random 97": () => {
-    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(0, 1, 2).requires_grad_();
-    const y = x.log_softmax(2);
+  "core grad layout random 26": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.sum([0, 2], true);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 27": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.clone().contiguous();
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
-  "core grad layout random 98": () => {
-    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 3, 1]).permute(2, 1, 0).requires_grad_();
+  "core grad layout random 28": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.topk(1, 0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 29": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.masked_fill(x.gt(0), 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 30": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.transpose(0, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 31": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.flip(1).roll(1, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 32": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.pow(2).squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 33": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.repeat(1, 2, 1).tril();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 34": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.pow(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 35": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.sum(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 36": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.sum([0, 2], true);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 37": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.neg().amax(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 38": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.var([0, 2]).abs();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 39": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.triu(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 40": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 3, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.pow(2).contiguous();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 41": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([2, 1, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.getitem("1:");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 42": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.index_select(1, torch.tensor([0])).std(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 43": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([2, 1, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.narrow(0, 0, 1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 44": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.transpose(0, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 45": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.pow(2).add(x.transpose(0, 1).transpose(0, 1));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 46": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.sort(1)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 47": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.sigmoid().prod(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 48": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.sigmoid().mean(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 49": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.prod(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 50": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([3, 2, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.pow(2).flatten(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 51": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.tanh();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 52": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.maximum(x.flip(0));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 53": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.sort(1)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 54": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.mul(x).topk(1, 0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 55": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.cumprod(0).pow(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 56": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([3, 3, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.sigmoid().std(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 57": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.sum(1).unsqueeze(0).expand(2, -1, -1, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 58": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([2, 1, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.neg();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 59": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.abs().getitem("..., ::2");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 60": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.add(x.transpose(0, 1).transpose(0, 1)).mul(x);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 61": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 3, 1]).permute(1, 0, 2).requires_grad_();
     const y = x.logsumexp(0);
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
+  "core grad layout random 62": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.mul(x).amax(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 63": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.getitem("..., ::2");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 64": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.transpose(0, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 65": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.clamp(-1, 1).select(2, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 66": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(1, 0, 2).requires_grad_();
+    const y = x.view_as(x);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 67": () => {
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1).tril();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 68": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 3, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.masked_fill(x.gt(0), 0).squeeze();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 69": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.log_softmax(2).masked_fill(x.gt(0), 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 70": () => {
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(0, 2, 1).requires_grad_();
+    const y = x.flip(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 71": () => {
+    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 72": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([2, 1, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.tril();
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 73": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.masked_fill(x.gt(0), 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 74": () => {
+    const x = torch.arange(9, { dtype: torch.float64 }).sub(4.5).reshape([1, 3, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.cumprod(0).transpose(0, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 75": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 3, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.logsumexp(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 76": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.permute(2, 0, 1).logsumexp(0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 77": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.masked_fill(x.gt(0), 0);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 78": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(2, 1, 0).requires_grad_();
+    const y = x.mean(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 79": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.exp().triu(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 80": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.pow(2).reshape(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 81": () => {
+    const x = torch.arange(27, { dtype: torch.float64 }).sub(13.5).reshape([3, 3, 3]).permute(0, 1, 2).requires_grad_();
+    const y = x.std(1).flip(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 82": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([3, 1, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.getitem("1:");
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 83": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.amin([0, 1]).cumsum(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 84": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.repeat(1, 2, 1).unsqueeze(0).expand(2, -1, -1, -1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 85": () => {
+    const x = torch.arange(8, { dtype: torch.float64 }).sub(4.5).reshape([2, 2, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.reshape(-1).mean(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 86": () => {
+    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([2, 3, 3]).permute(2, 1, 0).requires_grad_();
+    const y = x.prod(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 87": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 2, 3]).permute(1, 0, 2).requires_grad_();
+    const y = x.expand_as(x).flip(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 88": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([3, 2, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.index_select(1, torch.tensor([0])).expand_as(x);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 89": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([1, 3, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.abs().sum([0, 2], true);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 90": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([1, 2, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.cumprod(0).index_select(1, torch.tensor([0]));
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 91": () => {
+    const x = torch.arange(8, { dtype: torch.float64 }).sub(4.5).reshape([2, 2, 2]).permute(0, 2, 1).requires_grad_();
+    const y = x.triu(1).flip(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 92": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 1, 2]).permute(0, 1, 2).requires_grad_();
+    const y = x.div(2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 93": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(0, 2, 1).requires_grad_();
+    const y = x.maximum(x.flip(0)).max(0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 94": () => {
+    const x = torch.arange(2, { dtype: torch.float64 }).sub(1.5).reshape([1, 2, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.min(2, true)[0].topk(1, 0)[0];
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 95": () => {
+    const x = torch.arange(3, { dtype: torch.float64 }).sub(1.5).reshape([3, 1, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.unsqueeze(0).expand(2, -1, -1, -1).std(1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 96": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).sub(3.5).reshape([1, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.flatten(1).var([0, 2]);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 97": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).sub(6.5).reshape([2, 3, 2]).permute(1, 0, 2).requires_grad_();
+    const y = x.transpose(0, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
+  "core grad layout random 98": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 2, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.roll(1, 2);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
   "core grad layout random 99": () => {
-    const x = torch.arange(18, { dtype: torch.float64 }).sub(9.5).reshape([3, 2, 3]).permute(2, 1, 0).requires_grad_();
-    const y = x.prod(1).index_select(1, torch.tensor([0]));
+    const x = torch.arange(1, { dtype: torch.float64 }).sub(0.5).reshape([1, 1, 1]).permute(0, 1, 2).requires_grad_();
+    const y = x.sort(1)[0];
     const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y), allow_unused: true });
     console.log(g!.stride(), g!.is_contiguous());
     return g;
   },
   "core double backward exp()": () => {
-    const x = torch.tensor([0.25, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sqrt()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward rsqrt()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.rsqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sin()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cos()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cos().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tan()": () => {
-    const x = torch.tensor([0.25, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward tanh()": () => {
-    const x = torch.tensor([0.9, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.tanh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sigmoid()": () => {
-    const x = torch.tensor([0.75, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sigmoid().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward relu()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.relu().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward abs()": () => {
-    const x = torch.tensor([0.25, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.abs().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return g;
   },
   "core double backward neg()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.neg().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward reciprocal()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.reciprocal().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square()": () => {
-    const x = torch.tensor([0.9, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(3)": () => {
-    const x = torch.tensor([0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward pow(0.5)": () => {
-    const x = torch.tensor([0.75, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.pow(0.5).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log1p()": () => {
-    const x = torch.tensor([0.25, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log1p().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward expm1()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.expm1().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward erf()": () => {
-    const x = torch.tensor([0.75, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.erf().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan()": () => {
-    const x = torch.tensor([0.9, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward asin()": () => {
-    const x = torch.tensor([0.25, 0.75, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.asin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sinh()": () => {
-    const x = torch.tensor([0.25, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sinh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cosh()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cosh().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward exp2()": () => {
-    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.exp2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log2()": () => {
-    const x = torch.tensor([0.5, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log2().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward log10()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.log10().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward floor()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.floor().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward ceil()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.ceil().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward round()": () => {
-    const x = torch.tensor([0.25, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.round().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward trunc()": () => {
-    const x = torch.tensor([0.3, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.trunc().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sign()": () => {
-    const x = torch.tensor([0.9, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sign().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward frac()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.frac().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp(0.2, 0.6)": () => {
-    const x = torch.tensor([0.9, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp(0.2, 0.6).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward clamp_min(0.3)": () => {
-    const x = torch.tensor([0.25, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.clamp_min(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(x)": () => {
-    const x = torch.tensor([0.25, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(x).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward div(x.add(1))": () => {
-    const x = torch.tensor([0.25, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.div(x.add(1)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward maximum(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.maximum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward minimum(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.minimum(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward atan2(x.flip(0))": () => {
-    const x = torch.tensor([0.5, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.atan2(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward add(x.flip(0))": () => {
-    const x = torch.tensor([0.9, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.add(x.flip(0)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward sum()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.sum().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mean()": () => {
-    const x = torch.tensor([0.25, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mean().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward prod()": () => {
-    const x = torch.tensor([0.75, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.prod().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amax()": () => {
-    const x = torch.tensor([0.5, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.3, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amax().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward amin()": () => {
-    const x = torch.tensor([0.9, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.amin().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward max()": () => {
-    const x = torch.tensor([0.3, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.max().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward min()": () => {
-    const x = torch.tensor([0.75, 0.5, 0.3], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.3, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.min().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward norm()": () => {
-    const x = torch.tensor([0.75, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.norm().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward std()": () => {
-    const x = torch.tensor([0.25, 0.3, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.std().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward var()": () => {
-    const x = torch.tensor([0.5, 0.9, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.var().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward logsumexp(0)": () => {
-    const x = torch.tensor([0.3, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.logsumexp(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumsum(0)": () => {
-    const x = torch.tensor([0.25, 0.5, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumsum(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward cumprod(0)": () => {
-    const x = torch.tensor([0.5, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.9], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.cumprod(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
@@ -7506,55 +7836,55 @@ export const cases: Record<string, () => unknown> = {
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward flip(0)": () => {
-    const x = torch.tensor([0.9, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.5, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.flip(0).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward remainder(0.3)": () => {
-    const x = torch.tensor([0.5, 0.9, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.3, 0.75, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.remainder(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward fmod(0.3)": () => {
-    const x = torch.tensor([0.9, 0.25, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.fmod(0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward lerp(x.flip(0), 0.3)": () => {
-    const x = torch.tensor([0.9, 0.9, 0.75], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.25, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.lerp(x.flip(0), 0.3).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward where(x.gt(0.4), x.mul(2))": () => {
-    const x = torch.tensor([0.75, 0.3, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.5, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.where(x.gt(0.4), x.mul(2)).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward masked_fill(x.gt(0.4), 1)": () => {
-    const x = torch.tensor([0.75, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.25, 0.25, 0.5], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.masked_fill(x.gt(0.4), 1).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward nan_to_num()": () => {
-    const x = torch.tensor([0.25, 0.75, 0.25], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.75, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.nan_to_num().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward mul(2)": () => {
-    const x = torch.tensor([0.5, 0.5, 0.9], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.9, 0.3], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.mul(2).sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
   },
   "core double backward square().sqrt()": () => {
-    const x = torch.tensor([0.3, 0.3, 0.5], { dtype: torch.float64, requires_grad: true });
+    const x = torch.tensor([0.9, 0.25, 0.75], { dtype: torch.float64, requires_grad: true });
     const [g] = torch.autograd.grad(x.square().sqrt().sum(), x, { create_graph: true });
     console.log(g!.requires_grad, g!.is_leaf);
     return [g, torch.autograd.grad(g!.mul(x).sum(), x, { allow_unused: true })[0]];
