@@ -609,7 +609,8 @@ def a_more():
     L = [leaf()]
     op = pick('x.mul(2)', 'x.exp()', 'x.pow(2)', 'x.add(1)', 'x.sin()')
     kind = R.choice(['hooknone', 'hooknoreq', 'remove', 'retainnoreq', 'backnoreq', 'inputs', 'multi', 'gradset', 'viewinplace',
-                     'expandinplace', 'noretain_grad', 'hookleafacc', 'intgrad', 'gradmode'])
+                     'expandinplace', 'noretain_grad', 'hookleafacc', 'intgrad', 'gradmode', 'multiback', 'gradshape', 'implicit',
+                     'zerograd', 'nullgrad', 'offleaf', 'retainfalse'])
     if kind == 'hooknone': L += [f'const y = {op};', 'y.register_hook((g) => null);', 'y.sum().backward();', 'x.grad']
     elif kind == 'hooknoreq': L = ['const w = torch.ones(2);', 'w.register_hook((g) => g.mul(2));', 'w']
     elif kind == 'remove': L += [f'const y = {op};', 'const h = y.register_hook((g) => g.mul(10));', 'h.remove();', 'y.sum().backward();', 'x.grad']
@@ -624,6 +625,13 @@ def a_more():
     elif kind == 'noretain_grad': L += [f'const y = {op}.sum();', 'torch.autograd.grad(y, x);', 'torch.autograd.grad(y, x)']
     elif kind == 'hookleafacc': L += ['x.register_hook((g) => g.mul(2));', f'{op}.sum().backward();', f'{op}.sum().backward();', 'x.grad']
     elif kind == 'intgrad': L = ['const w = torch.tensor([1, 2]);', 'w.requires_grad = true;', 'w']
+    elif kind == 'multiback': L += [f'const y = {op};', 'const z = x.mul(3).sum();', 'torch.autograd.backward([y.sum(), z], [torch.tensor(2.0, { dtype: x.dtype }), null]);', 'x.grad']
+    elif kind == 'gradshape': L += [f'const y = {op};', 'y.backward(torch.ones(5, { dtype: x.dtype }));', 'x.grad']
+    elif kind == 'implicit': L += [f'const y = {op}.unsqueeze(0).expand(2, -1);', 'torch.autograd.grad(y, x)']
+    elif kind == 'zerograd': L += [f'{op}.sum().backward();', 'const g = x.grad!;', 'g.zero_();', f'{op}.sum().backward();', 'console.log(g);', 'x.grad']
+    elif kind == 'nullgrad': L += [f'{op}.sum().backward();', 'x.grad = null;', f'{op}.sum().backward();', 'x.grad']
+    elif kind == 'offleaf': L += ['x.requires_grad_(false);', f'{op}.sum().backward();', 'x.grad']
+    elif kind == 'retainfalse': L += [f'const y = {op}.sum();', 'y.backward({ retain_graph: false });', 'console.log(y.requires_grad, y.is_leaf);', 'x.grad']
     else: L += ['torch.set_grad_enabled(false);', f'const y = {op};', 'torch.set_grad_enabled(true);', 'y.sum().backward();', 'x.grad']
     return L
 
@@ -699,7 +707,7 @@ def build2():
         out.append(f'## core print edge {i}\n' + '\n'.join(p_edges()) + '\n')
     for i in range(60):
         out.append(f'## core autograd edge {i}\n' + '\n'.join(a_edges()) + '\n')
-    for i in range(60):
+    for i in range(90):
         out.append(f'## core autograd more {i}\n' + '\n'.join(a_more()) + '\n')
     for i in range(len(LAYOUT_OPS)):
         out.append(f'## core grad layout {i}\n' + '\n'.join(a_layout(i)) + '\n')
