@@ -532,6 +532,20 @@ def p_suffix():
     return L + show(e)
 
 
+SUMM_SHAPES = [[1001, 1], [1, 1001], [3, 400], [400, 3], [2, 2, 300], [1, 2000], [10, 10, 11], [7, 1, 150], [1, 1, 1, 1001], [2, 3, 4, 50]]
+
+
+def p_summ(i):
+    dims = SUMM_SHAPES[i % len(SUMM_SHAPES)]
+    n = 1
+    for d in dims: n *= d
+    f = ('', '.float().div(7)', '.remainder(5).eq(0)', '.mul(1e5)', '.double().sub(500).mul(1e-6)', '.float().sub(900).mul(1000)')[i // len(SUMM_SHAPES) % 6]
+    L = []
+    if i % 4 == 3: L.append(f'torch.set_printoptions({{ edgeitems: {R.randint(1, 4)}{", linewidth: 50" if R.random() < 0.5 else ""} }});')
+    e = f'torch.arange({n}).reshape({sz(dims)}){f}'
+    return L + [f'console.log({e});', f'{e}.shape']
+
+
 def p_edges():
     # Bases are exact in float32 where possible: PyTorch's vectorised float pow is not correctly rounded (13.^8
     # prints 815730688, the nearest float32 is 815730752), which would test pow rather than printing.
@@ -703,6 +717,8 @@ def build2():
         out.append(f'## core print threshold {i}\n' + '\n'.join(p_thresholds()) + '\n')
     for i in range(80):
         out.append(f'## core print suffix {i}\n' + '\n'.join(p_suffix()) + '\n')
+    for i in range(60):
+        out.append(f'## core print summarized {i}\n' + '\n'.join(p_summ(i)) + '\n')
     for i in range(60):
         out.append(f'## core print edge {i}\n' + '\n'.join(p_edges()) + '\n')
     for i in range(60):
