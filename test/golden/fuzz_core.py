@@ -158,10 +158,11 @@ def c_to():
     v = pick('x', 'x.t()' if len(s) == 2 else 'x.transpose(0, -1)', 'x.getitem("::2")', 'x.expand(2' + ', -1' * len(s) + ')', 'x.flip(0)')
     dst = R.choice(DT)
     e = pick(f'{v}.to({dst})', f'{v}.to({{ dtype: {dst} }})', f'{v}.to({dst}, {{ copy: true }})', f'{v}.type({dst})', f'{v}.to(torch.ones(1, {{ dtype: {dst} }}))',
-             f'{v}.{pick("float", "double", "long", "int", "bool")}()', f'torch.tensor({v}.tolist(), {{ dtype: {dst} }})', f'torch.as_tensor({v}, {{ dtype: {dst} }})',
+             f'{v}.{pick("float", "double", "long", "int", "bool")}()', f'torch.tensor({v}, {{ dtype: {dst} }})', f'torch.as_tensor({v}, {{ dtype: {dst} }})',
              f'{v}.clone().{pick("add_", "mul_", "sub_", "div_")}({pick("1.5", "2", "true", "torch.tensor(1.5)", "torch.tensor([1.5])")})',
              f'{v}.new_tensor({v})', f'{v}.to("cpu")')
-    if R.random() < 0.3: return L + [f'const y = {e};', 'console.log(y.type(), y.dtype, y.stride(), y.is_contiguous());', 'y']
+    # y.type() needs y typed as a Tensor: x.type(dtype) is typed as string | Tensor.
+    if R.random() < 0.3: return L + [f'const y = {e.replace(".type(", ".to(")};', 'console.log(y.type(), y.dtype, y.stride(), y.is_contiguous());', 'y']
     return L + show(e)
 
 
@@ -625,7 +626,7 @@ def a_more():
     kind = R.choice(['hooknone', 'hooknoreq', 'remove', 'retainnoreq', 'backnoreq', 'inputs', 'multi', 'gradset', 'viewinplace',
                      'expandinplace', 'noretain_grad', 'hookleafacc', 'intgrad', 'gradmode', 'multiback', 'gradshape', 'implicit',
                      'zerograd', 'nullgrad', 'offleaf', 'retainfalse'])
-    if kind == 'hooknone': L += [f'const y = {op};', 'y.register_hook((g) => null);', 'y.sum().backward();', 'x.grad']
+    if kind == 'hooknone': L += [f'const y = {op};', 'y.register_hook((g) => console.log(g));', 'y.sum().backward();', 'x.grad']
     elif kind == 'hooknoreq': L = ['const w = torch.ones(2);', 'w.register_hook((g) => g.mul(2));', 'w']
     elif kind == 'remove': L += [f'const y = {op};', 'const h = y.register_hook((g) => g.mul(10));', 'h.remove();', 'y.sum().backward();', 'x.grad']
     elif kind == 'retainnoreq': L = ['const w = torch.ones(2);', 'w.retain_grad();', 'w']

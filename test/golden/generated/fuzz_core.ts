@@ -2067,7 +2067,7 @@ export const cases: Record<string, () => unknown> = {
   },
   "core cast layout 15": () => {
     const x = torch.arange(8).sub(2).reshape([2, 2, 2]).to(torch.int32);
-    const y = x.flip(0).type(torch.float64);
+    const y = x.flip(0).to(torch.float64);
     console.log(y.type(), y.dtype, y.stride(), y.is_contiguous());
     return y;
   },
@@ -2132,8 +2132,8 @@ export const cases: Record<string, () => unknown> = {
   },
   "core cast layout 27": () => {
     const x = torch.arange(2).sub(2).reshape([1, 2]).to(torch.int64);
-    console.log(torch.tensor(x.expand(2, -1, -1).tolist(), { dtype: torch.bool }));
-    return torch.tensor(x.expand(2, -1, -1).tolist(), { dtype: torch.bool });
+    console.log(torch.tensor(x.expand(2, -1, -1), { dtype: torch.bool }));
+    return torch.tensor(x.expand(2, -1, -1), { dtype: torch.bool });
   },
   "core cast layout 28": () => {
     const x = torch.arange(8).sub(2).reshape([2, 2, 2]).to(torch.int64);
@@ -2168,8 +2168,8 @@ export const cases: Record<string, () => unknown> = {
   },
   "core cast layout 34": () => {
     const x = torch.arange(3).sub(2).reshape([3]).to(torch.float32);
-    console.log(torch.tensor(x.transpose(0, -1).tolist(), { dtype: torch.int64 }));
-    return torch.tensor(x.transpose(0, -1).tolist(), { dtype: torch.int64 });
+    console.log(torch.tensor(x.transpose(0, -1), { dtype: torch.int64 }));
+    return torch.tensor(x.transpose(0, -1), { dtype: torch.int64 });
   },
   "core cast layout 35": () => {
     const x = torch.arange(1).sub(2).reshape([1]).to(torch.int32);
@@ -2178,8 +2178,8 @@ export const cases: Record<string, () => unknown> = {
   },
   "core cast layout 36": () => {
     const x = torch.arange(3).sub(2).reshape([3]).to(torch.bool);
-    console.log(torch.tensor(x.transpose(0, -1).tolist(), { dtype: torch.int32 }));
-    return torch.tensor(x.transpose(0, -1).tolist(), { dtype: torch.int32 });
+    console.log(torch.tensor(x.transpose(0, -1), { dtype: torch.int32 }));
+    return torch.tensor(x.transpose(0, -1), { dtype: torch.int32 });
   },
   "core cast layout 37": () => {
     const x = torch.arange(2).sub(2).reshape([2]).to(torch.bool);
@@ -2273,8 +2273,8 @@ export const cases: Record<string, () => unknown> = {
   },
   "core cast layout 54": () => {
     const x = torch.arange(6).sub(2).reshape([2, 3, 1]).to(torch.float64);
-    console.log(torch.tensor(x.expand(2, -1, -1, -1).tolist(), { dtype: torch.float64 }));
-    return torch.tensor(x.expand(2, -1, -1, -1).tolist(), { dtype: torch.float64 });
+    console.log(torch.tensor(x.expand(2, -1, -1, -1), { dtype: torch.float64 }));
+    return torch.tensor(x.expand(2, -1, -1, -1), { dtype: torch.float64 });
   },
   "core cast layout 55": () => {
     const x = torch.arange(2).sub(2).reshape([1, 2]).to(torch.bool);
@@ -6479,7 +6479,7 @@ export const cases: Record<string, () => unknown> = {
   "core autograd more 16": () => {
     const x = torch.tensor([-1.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const y = x.add(1);
-    y.register_hook((g) => null);
+    y.register_hook((g) => console.log(g));
     y.sum().backward();
     return x.grad;
   },
@@ -6491,7 +6491,7 @@ export const cases: Record<string, () => unknown> = {
   "core autograd more 18": () => {
     const x = torch.tensor([-0.75, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
     const y = x.pow(2);
-    y.register_hook((g) => null);
+    y.register_hook((g) => console.log(g));
     y.sum().backward();
     return x.grad;
   },
@@ -6713,7 +6713,7 @@ export const cases: Record<string, () => unknown> = {
   "core autograd more 52": () => {
     const x = torch.tensor([-1.5, 0.5, pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2);
-    y.register_hook((g) => null);
+    y.register_hook((g) => console.log(g));
     y.sum().backward();
     return x.grad;
   },
@@ -6760,7 +6760,7 @@ export const cases: Record<string, () => unknown> = {
   "core autograd more 59": () => {
     const x = torch.tensor([-1.5, pyfloat(3.), pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2);
-    y.register_hook((g) => null);
+    y.register_hook((g) => console.log(g));
     y.sum().backward();
     return x.grad;
   },
@@ -6871,7 +6871,7 @@ export const cases: Record<string, () => unknown> = {
   "core autograd more 76": () => {
     const x = torch.tensor([1.25, -0.75, -1.5, -0.75], { dtype: torch.float32, requires_grad: true });
     const y = x.add(1);
-    y.register_hook((g) => null);
+    y.register_hook((g) => console.log(g));
     y.sum().backward();
     return x.grad;
   },
@@ -6921,7 +6921,7 @@ export const cases: Record<string, () => unknown> = {
   "core autograd more 83": () => {
     const x = torch.tensor([pyfloat(2.0)], { dtype: torch.float32, requires_grad: true });
     const y = x.mul(2);
-    y.register_hook((g) => null);
+    y.register_hook((g) => console.log(g));
     y.sum().backward();
     return x.grad;
   },
@@ -6939,7 +6939,7 @@ export const cases: Record<string, () => unknown> = {
   "core autograd more 86": () => {
     const x = torch.tensor([pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
     const y = x.exp();
-    y.register_hook((g) => null);
+    y.register_hook((g) => console.log(g));
     y.sum().backward();
     return x.grad;
   },
@@ -6954,7 +6954,7 @@ export const cases: Record<string, () => unknown> = {
   "core autograd more 88": () => {
     const x = torch.tensor([-0.75, pyfloat(2.0), pyfloat(2.0), pyfloat(3.)], { dtype: torch.float32, requires_grad: true });
     const y = x.pow(2);
-    y.register_hook((g) => null);
+    y.register_hook((g) => console.log(g));
     y.sum().backward();
     return x.grad;
   },
