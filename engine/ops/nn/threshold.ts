@@ -6,6 +6,7 @@ import type { Scalar } from '../../core/scalar.ts';
 import { scalarValue } from '../../core/scalar.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { inPlace } from '../dispatch.ts';
+import { thresholdBackward } from '../pointwise/activation.ts';
 import { elementwiseOutput } from '../layout.ts';
 import { bindArgs } from './args.ts';
 
@@ -13,7 +14,10 @@ function thresholdOp(input: Tensor, threshold: number, value: number, gradFn: st
   // Laid out as an elementwise op's result (masked_fill's would be contiguous).
   const out = withGradMode(false, () => elementwiseOutput(input._shape, input.dtype, input.device, [input]).out
     .copy_(input.masked_fill(input.le(threshold), input.dtype.is_floating_point ? value : Math.trunc(value))));
-  record(gradFn, [input], out, { saved: gradFn === 'ThresholdBackward0' ? input : out }, ([grad], { saved }) => [grad!.masked_fill(saved.le(threshold), 0)]);
+  // Out of place the gradient is threshold_backward over the input (its own, differentiable node); in place PyTorch's
+  // formula masks by the output and records no node for the gradient.
+  record(gradFn, [input], out, { saved: gradFn === 'ThresholdBackward0' ? input : out }, ([grad], { saved }) =>
+    [gradFn === 'ThresholdBackward0' ? thresholdBackward(grad!, saved, threshold) : grad!.masked_fill(saved.le(threshold), 0)]);
   return out;
 }
 

@@ -10,12 +10,13 @@ import { installUnary, type UnaryMethods } from './support.ts';
 import { where } from './where.ts';
 
 /**
- * threshold_backward: the gradient passes where the result is positive, so relu'(0) is 0. Its own node takes the
- * result as an input (with a zero gradient), so a double-backward gradient requires grad as PyTorch's does.
+ * threshold_backward: the gradient passes where `saved` (relu's result, threshold's input) is above `threshold`,
+ * so relu'(0) is 0. Its own node takes `saved` as an input (with a zero gradient), so a double-backward gradient
+ * requires grad as PyTorch's does.
  */
-function thresholdBackward(grad: Tensor, result: Tensor): Tensor {
-  const out = withGradMode(false, () => where(result.le(0), 0, grad));
-  record('ThresholdBackwardBackward0', [grad, result], out, {}, ([gg]) => [thresholdBackward(gg!, result), zeros_like(result)]);
+export function thresholdBackward(grad: Tensor, saved: Tensor, threshold = 0): Tensor {
+  const out = withGradMode(false, () => where(saved.le(threshold), 0, grad));
+  record('ThresholdBackwardBackward0', [grad, saved], out, {}, ([gg]) => [thresholdBackward(gg!, saved, threshold), zeros_like(saved)]);
   return out;
 }
 

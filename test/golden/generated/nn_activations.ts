@@ -226,4 +226,20 @@ export const cases: Record<string, () => unknown> = {
     console.log(torch.kl_div(input, target, 2));
     return torch.kl_div(input, target, 0);
   },
+  "threshold double backward: a create_graph gradient requires grad": () => {
+    const x = torch.tensor([pyfloat(-1.), 0.5, pyfloat(2.)], { dtype: torch.float64, requires_grad: true });
+    const y = F.threshold(x, 0.6, pyfloat(5.));
+    const [g] = torch.autograd.grad(y.sum(), x, { create_graph: true });
+    console.log(g, g!.requires_grad, g!.grad_fn!.name());
+    g!.sum().backward();
+    return x.grad;
+  },
+  "threshold in place: the gradient masks by the output and records no node": () => {
+    const x = torch.tensor([pyfloat(-1.), 0.5, pyfloat(2.)], { dtype: torch.float64, requires_grad: true }).clone();
+    const y = F.threshold(x, 0.6, pyfloat(5.), true);
+    console.log(y.grad_fn!.name());
+    const [g] = torch.autograd.grad(y.sum(), x, { create_graph: true });
+    console.log(g, g!.requires_grad);
+    return g;
+  },
 };
