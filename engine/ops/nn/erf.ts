@@ -65,3 +65,12 @@ export function erf(x: number): number {
   const result = 0.5 - erfcTail(y) + 0.5;
   return x < 0 ? -result : result;
 }
+
+/** erfc(x) = 1 - erf(x) without cancellation in the tail: `erfc(10)` is 2.088487583762545e-45. */
+export function erfc(x: number): number {
+  if (Number.isNaN(x)) return x;
+  const y = Math.abs(x);
+  if (y <= 0.46875) return 1 - erf(x);
+  const tail = erfcTail(y);
+  return x < 0 ? 2 - tail : tail;
+}
