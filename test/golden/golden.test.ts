@@ -5,9 +5,8 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
-import { torch } from '../../engine/index.ts';
 import { Tensor } from '../../engine/core/tensor.ts';
-import { resetPrintOptions } from '../../engine/printing/options.ts';
+import { runCase } from './run-case.ts';
 
 type Encoded =
   | { type: 'tensor'; repr: string; dtype: string; shape: number[]; stride: number[]; storage_offset: number;
@@ -166,24 +165,11 @@ function pythonStr(value: unknown, nested = false): string {
   return inspect(value);
 }
 
-/** Runs a case with console.log captured, from the same starting state the generator gives PyTorch. */
-function runCase(fn: () => unknown): { stdout: string; result: unknown; error: unknown } {
-  resetPrintOptions();
-  torch.set_default_dtype(torch.float32);
-  torch.set_grad_enabled(true);
-  (torch as unknown as { manual_seed?: (seed: number) => unknown }).manual_seed?.(0);
+/** Runs a case with console.log captured as Python's print would write it. */
+function runPrinting(fn: () => unknown): { stdout: string; result: unknown; error: unknown } {
   const lines: string[] = [];
-  const original = console.log;
-  console.log = (...args: unknown[]) => { lines.push(args.map((a) => pythonStr(a)).join(' ') + '\n'); };
-  let result: unknown;
-  let error: unknown;
-  try {
-    result = fn();
-  } catch (e) {
-    error = e;
-  } finally {
-    console.log = original;
-  }
+  // The result's repr is compared afterwards, under the print options the case left.
+  const { result, error } = runCase(fn, (args) => { lines.push(args.map((a) => pythonStr(a)).join(' ') + '\n'); }, { keepState: true });
   return { stdout: lines.join(''), result, error };
 }
 
@@ -203,7 +189,7 @@ for (const family of families) {
       test(name, () => {
         const fn = cases[name];
         if (!fn) throw new Error(`case "${name}" is in fixtures/${family}.json but not in generated/${family}.ts; regenerate`);
-        const { stdout, result, error } = runCase(fn);
+        const { stdout, result, error } = runPrinting(fn);
         const context = `\n--- source ---\n${fixture.source}\n--- python ---\n${fixture.python}`;
         try {
           if (fixture.result.type === 'error') {

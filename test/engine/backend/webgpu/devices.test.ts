@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import { torch, F } from '../../../../engine/index.ts';
 import { Tensor } from '../../../../engine/core/tensor.ts';
 import { cpu, defaultDevice } from '../../../../engine/core/device.ts';
-import { resetPrintOptions } from '../../../../engine/printing/options.ts';
+import { runCase } from '../../../golden/run-case.ts';
 import { startDevice } from './setup.ts';
 
 const skip = startDevice();
@@ -66,21 +66,9 @@ function cpuTensors(value: unknown, path: string, out: string[], depth = 0): voi
 }
 
 function silently<T>(fn: () => T): { result?: T; error?: Error; printed: unknown[][] } {
-  const [log, warn] = [console.log, console.warn];
   const printed: unknown[][] = [];
-  console.log = (...args: unknown[]) => { printed.push(args); };
-  console.warn = () => {};
-  try {
-    torch.manual_seed(0);
-    return { result: fn(), printed };
-  } catch (error) {
-    return { error: error as Error, printed };
-  } finally {
-    console.log = log;
-    console.warn = warn;
-    resetPrintOptions();
-    torch.set_default_dtype(torch.float32);
-  }
+  const { result, error } = runCase(fn, (args) => { printed.push(args); }, { quiet: true });
+  return { result, error: error as Error | undefined, printed };
 }
 
 describe('results of GPU inputs are GPU tensors', { skip: skip ?? false }, () => {

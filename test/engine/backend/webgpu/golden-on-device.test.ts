@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { torch } from '../../../../engine/index.ts';
 import { Tensor } from '../../../../engine/core/tensor.ts';
 import { cpu, defaultDevice, toDevice } from '../../../../engine/core/device.ts';
-import { printOptions, resetPrintOptions } from '../../../../engine/printing/options.ts';
+import { printOptions } from '../../../../engine/printing/options.ts';
+import { runCase } from '../../../golden/run-case.ts';
 import { formatPrint } from '../../../../extension/runner/format.ts';
 import { device, startDevice } from './setup.ts';
 
@@ -36,26 +36,17 @@ function collect(value: unknown, into: Printed, depth = 0): void {
 }
 
 function run(fn: () => unknown, where: typeof cpu): Outcome {
-  const log = console.log;
-  const warn = console.warn;
   const printed: Printed[] = [];
-  console.log = (...args: unknown[]) => {
-    const entry: Printed = { text: formatPrint(args), tensors: [], numbers: [], linewidth: printOptions.linewidth };
-    for (const arg of args) collect(arg, entry);
-    printed.push(entry);
-  };
-  console.warn = () => {};
   defaultDevice.current = where;
   try {
-    torch.manual_seed(0);
-    return { result: fn(), printed };
-  } catch (error) {
-    return { error: error as Error, printed };
+    const { result, error } = runCase(fn, (args) => {
+      const entry: Printed = { text: formatPrint(args), tensors: [], numbers: [], linewidth: printOptions.linewidth };
+      for (const arg of args) collect(arg, entry);
+      printed.push(entry);
+    }, { quiet: true });
+    return { result, error: error as Error | undefined, printed };
   } finally {
     defaultDevice.current = cpu;
-    console.log = log;
-    console.warn = warn;
-    resetPrintOptions();
   }
 }
 
