@@ -6,13 +6,13 @@ import { copyStrided, mapBinary, mapUnary } from '../backend/cpu/kernels.ts';
 import { type BinaryKernel, type KernelDType, type UnaryKernel, wasmBinary, wasmUnary } from '../backend/wasm/index.ts';
 import { record, needsGrad } from '../autograd/record.ts';
 import { checkSameDevice, gpuCopy, gpuElementwise } from '../backend/webgpu/index.ts';
-import { bool, category, type DType, float32, get_default_dtype, int32, int64, promoteTypes } from '../core/dtype.ts';
+import { bool, category, type DType, float32, type TypedArray, get_default_dtype, int32, int64, promoteTypes } from '../core/dtype.ts';
 import { RuntimeError } from '../core/errors.ts';
 import { is_grad_enabled } from '../core/grad-mode.ts';
 import { isScalar, type Scalar, scalarKind, scalarValue } from '../core/scalar.ts';
 import { broadcastShapes, broadcastStrides } from '../core/shape.ts';
 import { emptyTensor, Tensor, viewRebaseError } from '../core/tensor.ts';
-import { elementwiseOutput, emptyLike, inOrder } from './layout.ts';
+import { elementwiseOutput, emptyLike, inOrder, isNonOverlappingAndDense, walkOrder } from './layout.ts';
 import { checkOverlap, ELEMENTWISE, type OverlapChecks } from './overlap.ts';
 
 export type TensorOrScalar = Tensor | Scalar;
@@ -156,6 +156,41 @@ export interface OpInfo { kind: 'unary' | 'binary'; spec: UnarySpec | BinarySpec
 /** Every op declared through this dispatcher, for the table-driven tests. */
 export const opRegistry = new Map<string, OpInfo>();
 
+/**
+ * Note [Writing in place]: an in-place op without autograd (nothing requires grad, or grad mode is off) writes its
+ * result straight into `self`, as PyTorch's kernels do, instead of computing a new tensor and copying it over. Only
+ * ops declared here have such a variant (an op composed of several kernels would overwrite an input it still
+ * reads), and only when the result has `self`'s dtype, shape and device and `self` fills a block of its storage
+ * (non-overlapping and dense, any offset): the kernels then write that block in `self`'s memory order. Everything
+ * else (a cast, a broadcast `self`, a strided slice, autograd) takes inPlace's general path. Inputs that alias
+ * `self` are safe: each element is read before it is written, and checkOverlap has refused partial overlaps.
+ */
+type IntoVariant = (dest: Tensor, args: readonly (TensorOrScalar | undefined)[]) => Tensor;
+const intoVariants = new WeakMap<object, IntoVariant>();
+
+/** Whether an op may write a result of `shape` and `dtype` over `operands` straight into `dest` (Note [Writing in place]). */
+function directTarget(dest: Tensor, shape: readonly number[], dtype: DType, operands: readonly Tensor[]): boolean {
+  if (dest.dtype !== dtype || dest.device.type !== 'cpu' || operands.some((t) => t.device.type !== 'cpu')) return false;
+  if (dest._shape.length !== shape.length || dest._shape.some((d, i) => d !== shape[i])) return false;
+  if (needsGrad(operands) || dest.numel() === 0) return false;
+  return isNonOverlappingAndDense(dest._shape, dest._stride);
+}
+
+/** The block of storage a non-overlapping, dense tensor fills, in memory order. */
+function denseBlock(t: Tensor): TypedArray {
+  const data = t.storage.data;
+  return t._offset === 0 && t.numel() === data.length ? data : data.subarray(t._offset, t._offset + t.numel());
+}
+
+/**
+ * For inPlace's `into` argument: `op(before, ...rest)` written straight into the in-place op's tensor, where `op`
+ * was declared by unaryOp/binaryOp (Note [Writing in place]); undefined for any other function.
+ */
+export function writing(op: object, ...rest: TensorOrScalar[]): ((before: Tensor, dest: Tensor) => Tensor) | undefined {
+  const variant = intoVariants.get(op);
+  return variant && ((before, dest) => variant(dest, [before, ...rest]));
+}
+
 function unaryOutputDType(spec: UnarySpec, input: DType): DType {
   if (spec.dtype === 'bool') return bool;
   if (spec.dtype === 'float' && !input.is_floating_point) return get_default_dtype();
@@ -165,17 +200,20 @@ function unaryOutputDType(spec: UnarySpec, input: DType): DType {
 /** Declares an elementwise unary op; returns its out-of-place function. */
 export function unaryOp(spec: UnarySpec): (self: Tensor) => Tensor {
   opRegistry.set(spec.name, { kind: 'unary', spec });
-  return (self: Tensor): Tensor => {
+  const run = (self: Tensor, dest?: Tensor): Tensor => {
     const dtype = unaryOutputDType(spec, self.dtype);
     const input = spec.dtype === 'float' && self.dtype !== dtype ? castTensor(self, dtype) : self;
-    const { out, order } = elementwiseOutput(self._shape, dtype, self.device, [input]);
+    const target = dest && directTarget(dest, self._shape, dtype, [self]) ? dest : null;
+    const { out, order } = target ? { out: target, order: walkOrder(target._stride) } : elementwiseOutput(self._shape, dtype, self.device, [input]);
     const kernel = { name: spec.name, wgsl: spec.wgsl, compute: input.dtype, predicate: spec.dtype === 'bool' };
     if (!onDevice(out) || !gpuElementwise(kernel, [{ tensor: input, strides: input._stride }], out)) {
       const fn = dtype === float32 && spec.cpuFloat32 ? spec.cpuFloat32 : spec.cpu;
       const view = inOrder(viewOf(input), order);
       const fastDType = kernelDType(dtype);
-      if (!(spec.wasm && fastDType && wasmUnary(spec.wasm, fastDType, out.storage.data, view))) mapUnary(out.storage.data, view, fn, storeFor(dtype));
+      const data = target ? denseBlock(target) : out.storage.data;
+      if (!(spec.wasm && fastDType && wasmUnary(spec.wasm, fastDType, data, view))) mapUnary(data, view, fn, storeFor(dtype));
     }
+    if (target) return target;
     const backward = spec.backward;
     if (backward && spec.grad_fn) {
       const saves = spec.saves ?? ['self'];
@@ -186,12 +224,15 @@ export function unaryOp(spec: UnarySpec): (self: Tensor) => Tensor {
     }
     return out;
   };
+  const op = (self: Tensor): Tensor => run(self);
+  intoVariants.set(op, (dest, [self]) => run(self as Tensor, dest));
+  return op;
 }
 
 /** Declares an elementwise binary op with broadcasting and promotion; returns its out-of-place function. */
 export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: TensorOrScalar) => Tensor {
   opRegistry.set(spec.name, { kind: 'binary', spec });
-  return (selfArg: TensorOrScalar, otherArg: TensorOrScalar): Tensor => {
+  const run = (selfArg: TensorOrScalar, otherArg: TensorOrScalar, dest?: Tensor): Tensor => {
     let compute = resultType(selfArg, otherArg);
     if (spec.dtype === 'float' && !compute.is_floating_point) compute = get_default_dtype();
     const self = asTensor(selfArg, compute);
@@ -201,15 +242,18 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
     const outDType = spec.dtype === 'bool' ? bool : compute;
     const device = onDevice(self) || onDevice(other) ? (onDevice(self) ? self : other).device : self.device;
     if (device.type === 'webgpu') checkSameDevice([self, other]);
-    const { out, order } = elementwiseOutput(shape, outDType, device, [self, other]);
+    const target = dest && directTarget(dest, shape, outDType, [self, other]) ? dest : null;
+    const { out, order } = target ? { out: target, order: walkOrder(target._stride) } : elementwiseOutput(shape, outDType, device, [self, other]);
     const kernel = { name: spec.name, wgsl: spec.wgsl, compute, predicate: spec.dtype === 'bool' };
     const operands = [self, other].map((t) => ({ tensor: t, strides: broadcastStrides(t._shape, t._stride, shape) }));
     if (!onDevice(out) || !gpuElementwise(kernel, operands, out)) {
       const fn = compute === int32 && spec.cpuInt32 ? spec.cpuInt32 : !compute.is_floating_point && spec.cpuIntegral ? spec.cpuIntegral : spec.cpu;
       const [a, b] = [inOrder(viewOf(self, shape), order), inOrder(viewOf(other, shape), order)];
       const fastDType = outDType === compute ? kernelDType(compute) : null;
-      if (!(spec.wasm && fastDType && wasmBinary(spec.wasm, fastDType, out.storage.data, a, b))) mapBinary(out.storage.data, a, b, fn, storeFor(outDType));
+      const data = target ? denseBlock(target) : out.storage.data;
+      if (!(spec.wasm && fastDType && wasmBinary(spec.wasm, fastDType, data, a, b))) mapBinary(data, a, b, fn, storeFor(outDType));
     }
+    if (target) return target;
     const backward = spec.backward;
     if (backward && spec.grad_fn) {
       const saves = spec.saves ?? ['self', 'other'];
@@ -224,6 +268,9 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
     }
     return out;
   };
+  const op = (self: TensorOrScalar, other: TensorOrScalar): Tensor => run(self, other);
+  intoVariants.set(op, (dest, [self, other]) => run(self!, other!, dest));
+  return op;
 }
 
 /**
@@ -233,7 +280,7 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
  */
 export function inPlace(
   self: Tensor, others: readonly (TensorOrScalar | null | undefined)[], compute: (before: Tensor) => Tensor,
-  overlap: OverlapChecks = ELEMENTWISE,
+  overlap: OverlapChecks = ELEMENTWISE, into?: (before: Tensor, dest: Tensor) => Tensor,
 ): Tensor {
   const tensors = others.filter((o): o is Tensor => o instanceof Tensor);
   const grad = needsGrad([self, ...tensors]);
@@ -245,9 +292,16 @@ export function inPlace(
     throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
   }
   checkOverlap(self, tensors, overlap);
+  // Without autograd the op may write straight into self (Note [Writing in place]); it returns a new tensor when it
+  // cannot, which the general path below writes over self.
+  const direct = into && !grad ? into(self, self) : null;
+  if (direct === self) {
+    self.storage.version++;
+    return self;
+  }
   // With autograd, the op reads a private snapshot with self's history, so tensors it saves keep their values.
   const before = grad ? snapshot(self) : self;
-  const result = compute(before);
+  const result = direct ?? compute(before);
   const shape = broadcastShapes(self._shape, result._shape);
   if (shape.length !== self._shape.length || shape.some((d, i) => d !== self._shape[i])) {
     throw new RuntimeError(`output with shape [${self._shape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`);

@@ -7,7 +7,8 @@ import { withGradMode } from '../../core/grad-mode.ts';
 import { type Scalar, scalarKind, scalarValue } from '../../core/scalar.ts';
 import { broadcastShapes } from '../../core/shape.ts';
 import { Tensor } from '../../core/tensor.ts';
-import { asTensor, binaryOp, inPlace, resultType, storeFor, type TensorOrScalar, unaryOp, viewOf } from '../dispatch.ts';
+import { asTensor, binaryOp, inPlace, resultType, storeFor, type TensorOrScalar, unaryOp, viewOf, writing } from '../dispatch.ts';
+import { ELEMENTWISE } from '../overlap.ts';
 import { commonDevice, elementwiseOutput, inOrder } from '../layout.ts';
 import { addMethods } from '../methods.ts';
 
@@ -158,34 +159,50 @@ export const roundedDivision: {
   trunc: () => { throw new RuntimeError('trunc division is not available'); },
 };
 
+// In-place forms that are one kernel write straight into `self` when autograd is not involved (Note [Writing in
+// place] in dispatch.ts); with an alpha, a rounding mode or a bool operand they take the general path.
+const addInto = (other: TensorOrScalar, options?: AlphaOptions) => (options?.alpha === undefined ? writing(addOp, other) : undefined);
+const subInto = (self: Tensor, other: TensorOrScalar, options?: AlphaOptions) =>
+  (options?.alpha === undefined && !isBool(self) && !isBool(other) ? writing(subOp, other) : undefined);
+const divInto = (other: TensorOrScalar, options?: DivOptions) => ((options?.rounding_mode ?? null) === null ? writing(divOp, other) : undefined);
+const negInto = (self: Tensor) => (self.dtype === bool ? undefined : writing(negOp));
+const addInPlace = (self: Tensor, other: TensorOrScalar, options?: AlphaOptions) =>
+  inPlace(self, [other], (s) => add(s, other, options), ELEMENTWISE, addInto(other, options));
+const subInPlace = (self: Tensor, other: TensorOrScalar, options?: AlphaOptions) =>
+  inPlace(self, [other], (s) => sub(s, other, options), ELEMENTWISE, subInto(self, other, options));
+const mulInPlace = (self: Tensor, other: TensorOrScalar) => inPlace(self, [other], (s) => mul(s, other), ELEMENTWISE, writing(mulOp, other));
+const divInPlace = (self: Tensor, other: TensorOrScalar, options?: DivOptions) =>
+  inPlace(self, [other], (s) => div(s, other, options), ELEMENTWISE, divInto(other, options));
+const negInPlace = (self: Tensor) => inPlace(self, [], (s) => neg(s), ELEMENTWISE, negInto(self));
+
 const methods = {
   /** `a.add(b)` is `a + b`; `a.add(b, { alpha: 2 })` is `a + 2 * b`. */
   add(this: Tensor, other: TensorOrScalar, options?: AlphaOptions): Tensor { return add(this, other, options); },
   /** In-place `a += b`. */
-  add_(this: Tensor, other: TensorOrScalar, options?: AlphaOptions): Tensor { return inPlace(this, [other], (s) => add(s, other, options)); },
+  add_(this: Tensor, other: TensorOrScalar, options?: AlphaOptions): Tensor { return addInPlace(this, other, options); },
   /** `a.sub(b)` is `a - b`. */
   sub(this: Tensor, other: TensorOrScalar, options?: AlphaOptions): Tensor { return sub(this, other, options); },
-  sub_(this: Tensor, other: TensorOrScalar, options?: AlphaOptions): Tensor { return inPlace(this, [other], (s) => sub(s, other, options)); },
+  sub_(this: Tensor, other: TensorOrScalar, options?: AlphaOptions): Tensor { return subInPlace(this, other, options); },
   /** `a.mul(b)` is `a * b`. */
   mul(this: Tensor, other: TensorOrScalar): Tensor { return mul(this, other); },
-  mul_(this: Tensor, other: TensorOrScalar): Tensor { return inPlace(this, [other], (s) => mul(s, other)); },
+  mul_(this: Tensor, other: TensorOrScalar): Tensor { return mulInPlace(this, other); },
   /** `a.div(b)` is `a / b`. */
   div(this: Tensor, other: TensorOrScalar, options?: DivOptions): Tensor { return div(this, other, options); },
-  div_(this: Tensor, other: TensorOrScalar, options?: DivOptions): Tensor { return inPlace(this, [other], (s) => div(s, other, options)); },
+  div_(this: Tensor, other: TensorOrScalar, options?: DivOptions): Tensor { return divInPlace(this, other, options); },
   /** `a.neg()` is `-a`. */
   neg(this: Tensor): Tensor { return neg(this); },
-  neg_(this: Tensor): Tensor { return inPlace(this, [], (s) => neg(s)); },
+  neg_(this: Tensor): Tensor { return negInPlace(this); },
   /** Aliases PyTorch also has. */
   subtract(this: Tensor, other: TensorOrScalar, options?: AlphaOptions): Tensor { return sub(this, other, options); },
-  subtract_(this: Tensor, other: TensorOrScalar, options?: AlphaOptions): Tensor { return inPlace(this, [other], (s) => sub(s, other, options)); },
+  subtract_(this: Tensor, other: TensorOrScalar, options?: AlphaOptions): Tensor { return subInPlace(this, other, options); },
   multiply(this: Tensor, other: TensorOrScalar): Tensor { return mul(this, other); },
-  multiply_(this: Tensor, other: TensorOrScalar): Tensor { return inPlace(this, [other], (s) => mul(s, other)); },
+  multiply_(this: Tensor, other: TensorOrScalar): Tensor { return mulInPlace(this, other); },
   divide(this: Tensor, other: TensorOrScalar, options?: DivOptions): Tensor { return div(this, other, options); },
-  divide_(this: Tensor, other: TensorOrScalar, options?: DivOptions): Tensor { return inPlace(this, [other], (s) => div(s, other, options)); },
+  divide_(this: Tensor, other: TensorOrScalar, options?: DivOptions): Tensor { return divInPlace(this, other, options); },
   true_divide(this: Tensor, other: TensorOrScalar): Tensor { return div(this, other); },
-  true_divide_(this: Tensor, other: TensorOrScalar): Tensor { return inPlace(this, [other], (s) => div(s, other)); },
+  true_divide_(this: Tensor, other: TensorOrScalar): Tensor { return divInPlace(this, other); },
   negative(this: Tensor): Tensor { return neg(this); },
-  negative_(this: Tensor): Tensor { return inPlace(this, [], (s) => neg(s)); },
+  negative_(this: Tensor): Tensor { return negInPlace(this); },
 };
 type ArithmeticMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends ArithmeticMethods {} }

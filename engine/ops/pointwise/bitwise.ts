@@ -1,7 +1,8 @@
 // Bitwise and / or / xor / not and shifts, for integer and bool tensors (floats are refused, as PyTorch's kernels
 // are not compiled for them). int64 values past 32 bits go through BigInt so that every bit is kept.
 import type { Tensor } from '../../core/tensor.ts';
-import { binaryOp, inPlace, type TensorOrScalar, unaryOp } from '../dispatch.ts';
+import { binaryOp, inPlace, type TensorOrScalar, unaryOp, writing } from '../dispatch.ts';
+import { ELEMENTWISE } from '../overlap.ts';
 import { addMethods } from '../methods.ts';
 import { notImplementedFor, requireTensor } from './support.ts';
 
@@ -55,7 +56,7 @@ const methods: Record<string, unknown> = {
 };
 for (const [name, op] of Object.entries(binary)) {
   methods[name] = function (this: Tensor, other: TensorOrScalar) { return op(this, other); };
-  methods[`${name}_`] = function (this: Tensor, other: TensorOrScalar) { return inPlace(this, [other], (s) => op(s, other)); };
+  methods[`${name}_`] = function (this: Tensor, other: TensorOrScalar) { return inPlace(this, [other], (s) => op(s, other), ELEMENTWISE, writing(op, other)); };
 }
 addMethods(methods);
 

@@ -1,7 +1,8 @@
 // Comparisons: eq ne lt le gt ge (and PyTorch's long-name aliases), computed in the promoted dtype, returning bool.
 // Their in-place twins write 0/1 in the tensor's own dtype. `equal` compares whole tensors and returns a boolean.
 import type { Tensor } from '../../core/tensor.ts';
-import { binaryOp, inPlace, type TensorOrScalar } from '../dispatch.ts';
+import { binaryOp, inPlace, type TensorOrScalar, writing } from '../dispatch.ts';
+import { ELEMENTWISE } from '../overlap.ts';
 import { addMethods } from '../methods.ts';
 import { requireTensor } from './support.ts';
 
@@ -56,7 +57,7 @@ const methods: Record<string, unknown> = {
 };
 for (const [name, op] of Object.entries(comparisons)) {
   methods[name] = function (this: Tensor, other: TensorOrScalar) { return op(this, other); };
-  methods[`${name}_`] = function (this: Tensor, other: TensorOrScalar) { return inPlace(this, [other], (s) => op(s, other)); };
+  methods[`${name}_`] = function (this: Tensor, other: TensorOrScalar) { return inPlace(this, [other], (s) => op(s, other), ELEMENTWISE, writing(op, other)); };
 }
 addMethods(methods);
 

@@ -1,7 +1,8 @@
 // logical_and / or / xor / not: truth values of any dtype (non-zero is true), returning bool. The in-place twins
 // write 0/1 in the tensor's own dtype.
 import type { Tensor } from '../../core/tensor.ts';
-import { binaryOp, inPlace, type TensorOrScalar, unaryOp } from '../dispatch.ts';
+import { binaryOp, inPlace, type TensorOrScalar, unaryOp, writing } from '../dispatch.ts';
+import { ELEMENTWISE } from '../overlap.ts';
 import { addMethods } from '../methods.ts';
 import { requireTensor } from './support.ts';
 
@@ -40,7 +41,7 @@ const methods: Record<string, unknown> = {
 for (const [name, op] of Object.entries(binary)) {
   const check = (other: TensorOrScalar): Tensor => { requireTensor(other, name, 'other', 1); return other; };
   methods[name] = function (this: Tensor, other: TensorOrScalar) { return op(this, check(other)); };
-  methods[`${name}_`] = function (this: Tensor, other: TensorOrScalar) { const t = check(other); return inPlace(this, [t], (s) => op(s, t)); };
+  methods[`${name}_`] = function (this: Tensor, other: TensorOrScalar) { const t = check(other); return inPlace(this, [t], (s) => op(s, t), ELEMENTWISE, writing(op, t)); };
 }
 addMethods(methods);
 

@@ -6,7 +6,8 @@ import { RuntimeError } from '../../core/errors.ts';
 import { isPyFloat } from '../../core/scalar.ts';
 import { broadcastShapes } from '../../core/shape.ts';
 import { Tensor } from '../../core/tensor.ts';
-import { inPlace, storeFor, viewOf } from '../dispatch.ts';
+import { inPlace, storeFor, viewOf, writing } from '../dispatch.ts';
+import { ELEMENTWISE } from '../overlap.ts';
 import { commonDevice, elementwiseOutput, inOrder } from '../layout.ts';
 import { addMethods } from '../methods.ts';
 
@@ -59,9 +60,11 @@ export function installUnary<K extends string>(ops: Record<K, UnaryFunction>): R
   const functions: Record<string, UnaryFunction> = {};
   for (const [name, op] of Object.entries(ops) as [string, UnaryFunction][]) {
     methods[name] = function (this: Tensor) { return op(this); };
-    methods[`${name}_`] = function (this: Tensor) { return inPlace(this, [], (s) => op(s)); };
+    // One-kernel ops write straight into the tensor when autograd is not involved (Note [Writing in place]).
+    const into = writing(op);
+    methods[`${name}_`] = function (this: Tensor) { return inPlace(this, [], (s) => op(s), ELEMENTWISE, into); };
     functions[name] = (input: Tensor) => op(input);
-    functions[`${name}_`] = (input: Tensor) => inPlace(input, [], (s) => op(s));
+    functions[`${name}_`] = (input: Tensor) => inPlace(input, [], (s) => op(s), ELEMENTWISE, into);
   }
   addMethods(methods);
   return functions as Record<K | `${K}_`, UnaryFunction>;

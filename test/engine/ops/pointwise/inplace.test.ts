@@ -86,3 +86,82 @@ test('in-place on a leaf that requires grad is refused', () => {
   assert.throws(() => x.add_(1), /a leaf Variable that requires grad is being used in an in-place operation/);
   assert.deepEqual(x.tolist(), [1, 2]);
 });
+
+// Note [Writing in place]: without autograd, one-kernel in-place ops write straight into the tensor. Each layout
+// below is checked against the out-of-place result, with both CPU paths forced, and by whether a storage was made.
+test('in-place ops without autograd write straight into the tensor, on every layout, on both CPU paths', async () => {
+  const { setKernelMode, kernelMode } = await import('../../../../engine/backend/wasm/index.ts');
+  const previous = kernelMode();
+  const storagesMadeBy = (run: () => unknown): number => {
+    const before = torch.empty([0]).storage.id;
+    run();
+    return torch.empty([0]).storage.id - before - 1;
+  };
+  const big = (rows: number, cols: number, dtype = torch.float32) =>
+    torch.arange(rows * cols, { dtype }).reshape([rows, cols]).mul(0.37).sub(rows);
+  const layouts: [string, () => Tensor, boolean][] = [
+    // name, a fresh tensor to write into, whether it fills a block of its storage (the direct path applies)
+    ['contiguous', () => big(40, 64), true],
+    ['transposed', () => big(64, 40).t(), true],
+    ['rows 3.. of a matrix (an offset block)', () => big(43, 64).narrow(0, 3, 40), true],
+    ['a column slice (strided, not dense)', () => big(40, 80).narrow(1, 5, 64), false],
+    ['every other row', () => big(80, 64).as_strided([40, 64], [128, 1], 0), false],
+  ];
+  try {
+    for (const mode of ['wasm', 'reference'] as const) {
+      setKernelMode(mode);
+      for (const [name, make, dense] of layouts) {
+        const other = big(40, 64).mul(-0.5).add(1);
+        const row = big(1, 64).squeeze(0);
+        const cases: [string, (t: Tensor) => Tensor, (t: Tensor) => Tensor, boolean][] = [
+          ['add_ tensor', (t) => t.add_(other), (t) => t.add(other), true],
+          ['sub_ broadcast row', (t) => t.sub_(row), (t) => t.sub(row), true],
+          ['mul_ scalar', (t) => t.mul_(3), (t) => t.mul(3), false],
+          ['div_ tensor', (t) => t.div_(other), (t) => t.div(other), true],
+          ['add_ itself', (t) => t.add_(t), (t) => t.add(t), true],
+          ['neg_', (t) => t.neg_(), (t) => t.neg(), true],
+          ['exp_', (t) => t.exp_(), (t) => t.exp(), true],
+          ['tanh_', (t) => t.tanh_(), (t) => t.tanh(), true],
+        ];
+        for (const [label, write, compute, noScalar] of cases) {
+          const target = make();
+          const whole = target._base ?? target;
+          const outside = whole.clone();
+          const expected = compute(target).tolist();
+          const version = target._version;
+          let returned: Tensor | undefined;
+          const made = storagesMadeBy(() => { returned = write(target); });
+          const where = `${mode} ${name} ${label}`;
+          assert.equal(returned, target, where);
+          assert.deepEqual(target.tolist(), expected, where);
+          assert.equal(target._version, version + 1, where);
+          // Elements outside the view are untouched.
+          const mask = torch.ones_like(whole, { dtype: torch.bool });
+          mask.as_strided(target._shape, target._stride, target._offset).fill_(false);
+          assert.deepEqual(whole.masked_select(mask).tolist(), outside.masked_select(mask).tolist(), where);
+          if (dense && noScalar) assert.equal(made, 0, `${where}: wrote through a new tensor`);
+          if (!dense) assert.ok(made >= 1, `${where}: a strided slice takes the general path`);
+        }
+      }
+    }
+  } finally {
+    setKernelMode(previous);
+  }
+});
+
+test('in-place ops with autograd, a cast or a broadcast self still take the general path', () => {
+  const w = torch.ones([3, 4], { requires_grad: true });
+  const h = w.mul(2);
+  h.add_(torch.ones([3, 4]));
+  assert.equal(h.grad_fn?.name(), 'AddBackward0');
+  h.sum().backward();
+  assert.deepEqual(w.grad!.tolist(), [[2, 2, 2, 2], [2, 2, 2, 2], [2, 2, 2, 2]]);
+  const i = torch.tensor([1, 2, 2147483647], { dtype: torch.int32 });
+  i.add_(torch.tensor([1, 1, 1], { dtype: torch.int32 }));
+  assert.deepEqual(i.tolist(), [2, 3, -2147483648]);
+  const f = f32([1, 2, 3]);
+  f.add_(torch.tensor([0.5, 0.5, 0.5], { dtype: torch.float64 }));
+  assert.deepEqual(f.tolist(), [1.5, 2.5, 3.5]);
+  const expanded = f32([1, 2, 3]).expand([2, 3]);
+  assert.throws(() => expanded.add_(1), /unsupported operation: more than one element of the written-to tensor refers to a single memory location/);
+});
