@@ -111,6 +111,14 @@ function addCase(n: number, label: string): Case {
   };
 }
 
+/** The same add written into an existing tensor (`a.add_(b)`): no new memory, so it reads against the copy baseline. */
+function addInPlaceCase(n: number, label: string): Case {
+  return {
+    name: `add_ ${label} (in place)`, unit: 'GB/s', work: 3 * 4 * n,
+    run: bothThreads(() => { const [a, b] = [oursTensor([n]), oursTensor([n])]; return () => a.add_(b); }),
+  };
+}
+
 function sumCase(n: number): Case {
   return {
     name: 'sum 16M', unit: 'GB/s', work: 4 * n,
@@ -239,7 +247,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < 2000 && !threadsReady(); i++) Atomics.wait(sleeper, 0, 0, 5);
 
   const copy = await copyBaselines();
-  const cases = [matmulCase(256), matmulCase(512), matmulCase(1024), matmulCase(2048), addCase(1 << 20, '1M'), addCase(1 << 24, '16M'),
+  const cases = [matmulCase(256), matmulCase(512), matmulCase(1024), matmulCase(2048), addCase(1 << 20, '1M'), addCase(1 << 24, '16M'), addInPlaceCase(1 << 24, '16M'),
     sumCase(1 << 24), softmaxCase(4096, 1024), softmaxCase(4096, 1024, 'log_softmax'), mlpCase(256, 1024, 1024, 10)];
   const results: { case: string; unit: string; figures: Partial<Record<Library, number | string>>; best: Partial<Record<Library, number>> }[] = [];
   for (const c of cases) {

@@ -123,7 +123,7 @@ export const cases: Record<string, () => unknown> = {
     const w = torch.tensor([[pyfloat(1.), pyfloat(2.)], [pyfloat(3.), pyfloat(4.)]], { requires_grad: true });
     w.pow(2).sum().backward();
     torch.set_grad_enabled(false);
-    w.sub_(w.grad.mul(0.1));
+    w.sub_(w.grad!.mul(0.1));
     torch.set_grad_enabled(true);
     return [w, w.requires_grad, w.is_leaf, w.grad_fn, w._version];
   },
