@@ -7,6 +7,7 @@ import * as compare from './compare.ts';
 import * as division from './division.ts';
 import * as erf from './erf.ts';
 import * as erfc from './erfc.ts';
+import * as erfinv from './erfinv.ts';
 import * as expLog from './exp-log.ts';
 import * as fill from './fill.ts';
 import * as hypot from './hypot.ts';
@@ -30,5 +31,5 @@ export const functions = {
   ...sign.functions, ...rounding.functions, ...activation.functions, ...clamp.functions, ...minmax.functions,
   ...where.functions, ...compare.functions, ...logical.functions, ...bitwise.functions, ...specialValues.functions,
   ...fill.functions, ...isclose.functions, ...lerp.functions, ...addcmul.functions, ...erf.functions,
-  ...promotion.functions, ...erfc.functions, ...logit.functions, ...xlogy.functions, ...hypot.functions,
+  ...promotion.functions, ...erfc.functions, ...erfinv.functions, ...logit.functions, ...xlogy.functions, ...hypot.functions,
 };

@@ -8,7 +8,7 @@ import { opRegistry, type BinarySpec, type UnarySpec } from '../../../../engine/
 
 const unary = ['abs', 'absolute', 'sign', 'sgn', 'sqrt', 'rsqrt', 'exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p',
   'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'arcsin', 'arccos',
-  'arctan', 'arcsinh', 'arccosh', 'arctanh', 'sigmoid', 'relu', 'floor', 'ceil', 'round', 'trunc', 'fix', 'frac', 'erf',
+  'arctan', 'arcsinh', 'arccosh', 'arctanh', 'sigmoid', 'relu', 'floor', 'ceil', 'round', 'trunc', 'fix', 'frac', 'erf', 'erfinv',
   'reciprocal', 'square', 'neg', 'negative', 'logical_not', 'bitwise_not', 'nan_to_num'];
 const binary = ['add', 'sub', 'mul', 'div', 'subtract', 'multiply', 'divide', 'true_divide', 'floor_divide', 'remainder',
   'fmod', 'pow', 'float_power', 'atan2', 'arctan2', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'greater', 'greater_equal', 'less',
@@ -35,6 +35,7 @@ test('in-place twins exist where PyTorch has them, and only there', () => {
   for (const name of ['maximum', 'minimum', 'fmax', 'fmin', 'isnan', 'isclose', 'where']) {
     assert.equal(proto[`${name}_`], undefined, `Tensor.${name}_ is not PyTorch's`);
   }
+  assert.equal((torch as unknown as Record<string, unknown>)['erfinv_'], undefined, 'PyTorch has x.erfinv_() but no torch.erfinv_');
 });
 
 test('every registered pointwise op has a CPU kernel, a WGSL expression and a PyTorch-style node name', () => {
