@@ -1,12 +1,15 @@
-// F.pad in 'constant' mode (ATen's constant_pad_nd): pads the last dimensions, pairs listed from the last dimension
-// backwards; negative amounts crop (through narrow, with its errors). One node, ConstantPadNdBackward0, whose
-// backward pads the gradient by the negated amounts.
+// F.pad (ATen's _pad_enum). 'constant' mode is constant_pad_nd: pads the last dimensions, pairs listed from the last
+// dimension backwards; negative amounts crop (through narrow, with its errors). One node, ConstantPadNdBackward0, whose
+// backward pads the gradient by the negated amounts. The other modes pad 1 to 3 dimensions of an input with one or
+// two more: 'reflect' and 'replicate' in pad_edges.ts, 'circular' in pad_circular.ts.
 import { record } from '../../autograd/record.ts';
 import { NotImplementedError, RuntimeError } from '../../core/errors.ts';
 import { withGradMode } from '../../core/grad-mode.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { bindArgs } from './args.ts';
+import { circularPad } from './pad_circular.ts';
+import { edgePad } from './pad_edges.ts';
 import { pythonTypeName } from './python-types.ts';
 
 function constantPad(self: Tensor, pad: readonly number[], value: number): Tensor {
@@ -51,7 +54,10 @@ function constantPad(self: Tensor, pad: readonly number[], value: number): Tenso
   return out;
 }
 
-/** `F.pad(x, [1, 2])` pads the last dimension with one zero before and two after; `{ value: v }` pads with v. */
+/**
+ * `F.pad(x, [1, 2])` pads the last dimension with one zero before and two after; `{ value: v }` pads with v;
+ * `F.pad(x, [1, 1], { mode: 'reflect' })` mirrors the edges ('replicate' repeats them, 'circular' wraps around).
+ */
 export function pad(input: Tensor, padding: readonly number[], ...rest: (string | Scalar | null | { mode?: string; value?: Scalar | null })[]): Tensor {
   const bound = bindArgs('pad', [input, padding, ...rest], ['input', 'pad', 'mode', 'value'], 2);
   const amounts = bound['pad'];
@@ -65,7 +71,11 @@ export function pad(input: Tensor, padding: readonly number[], ...rest: (string 
   if (mode === 'constant') return constantPad(input, amounts as number[], value !== null && isScalar(value) ? scalarValue(value) : 0);
   if (mode === 'reflect' || mode === 'replicate' || mode === 'circular') {
     if (value !== null && scalarValue(value) !== 0) throw new RuntimeError(`Padding mode "${mode}" doesn't take in value argument`);
-    throw new NotImplementedError(`F.pad: mode '${mode}' is not implemented in this engine; only 'constant' is`);
+    const k = amounts.length / 2;
+    if (k >= 1 && (input.ndim === k + 1 || input.ndim === k + 2)) {
+      return mode === 'circular' ? circularPad(input, amounts as number[]) : edgePad(input, amounts as number[], mode);
+    }
+    throw new NotImplementedError('Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now');
   }
   throw new NotImplementedError(`Unrecognised padding mode ${mode}`);
 }

@@ -52,3 +52,26 @@ test('losses in every reduction, with weights and targets that need gradients', 
     check((x) => F.cross_entropy(x, torch.tensor([2, -100, 0]), { label_smoothing: 0.3, reduction }), [r([3, 4])]);
   }
 });
+
+test('pad in reflect, replicate and circular modes, over every padded rank, cropping and transposed', () => {
+  for (const mode of ['reflect', 'replicate', 'circular'] as const) {
+    check((x) => F.pad(x, [2, 1], { mode }), [r([1, 2, 4])]);
+    check((x) => F.pad(x, [1, -1, 2, 1], { mode }), [r([1, 2, 3, 4])]);
+    check((x) => F.pad(x, [1, 0, 0, 1, 1, 1], { mode }), [r([1, 1, 2, 3, 3])]);
+    check((x) => F.pad(x.transpose(1, 2), [-1, 2], { mode }), [r([1, 4, 3])]);
+  }
+  check((x) => F.pad(x, [1, 2, 2, 1], { mode: 'reflect' }), [r([2, 3, 4])]);
+  check((x) => F.pad(x, [3, 3, 1, 2, 0, 2], { mode: 'replicate' }), [r([2, 2, 2, 3])]);
+});
+
+test('the backward of reflect and replicate padding is differentiable in the incoming gradient', () => {
+  const x = r([1, 3, 4]);
+  for (const mode of ['reflect', 'replicate'] as const) {
+    const backwardOf = (pad: number[]) => (g: Tensor) => withGradMode(true, () => {
+      const leaf = x.detach().requires_grad_();
+      return torch.autograd.grad(F.pad(leaf, pad, { mode }), leaf, { grad_outputs: g, create_graph: true })[0]!;
+    });
+    check(backwardOf([2, 1]), [r([1, 3, 7])]);
+    check(backwardOf([1, 2, 2, 0]), [r([1, 5, 7])]);
+  }
+});
