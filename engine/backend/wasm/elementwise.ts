@@ -153,3 +153,15 @@ export function wasmBinary(kernel: BinaryKernel, dtype: KernelDType, out: TypedA
   out.set(f.arena.view(out, output, n) as Float32Array & Float64Array);
   return true;
 }
+
+/**
+ * out = saved <= threshold ? 0 : grad over contiguous float operands of one length (relu's and threshold's
+ * gradient), streamed through the arena; false when the fast kernels do not apply here.
+ */
+export function wasmThresholdBackward(dtype: FloatName, out: TypedArray, saved: StridedView, grad: StridedView, threshold: number): boolean {
+  const n = numel(saved.shape);
+  const f = fast(n, MIN_ELEMENTS);
+  if (!f || n === 0) return false;
+  const run = f.kernels.exports[dtype === 'float32' ? 'threshold_backward_f32' : 'threshold_backward_f64'];
+  return streamed(f, out, [saved, grad], [true, true], n, elementSize(dtype), ([s, g], output, length) => run(s!, g!, output, length, threshold));
+}

@@ -4,7 +4,7 @@
 import { kernels } from './module.ts';
 import { installThreadHost as install, readyThreads, type ThreadHost } from './threads.ts';
 
-export { wasmBinary, wasmUnary, type BinaryKernel, type FloatName, type KernelDType, type UnaryKernel } from './elementwise.ts';
+export { wasmBinary, wasmThresholdBackward, wasmUnary, type BinaryKernel, type FloatName, type KernelDType, type UnaryKernel } from './elementwise.ts';
 export { wasmMatmul } from './matmul.ts';
 export { wasmExtreme, wasmReduce, type ReduceKernel } from './reduce.ts';
 export { wasmSoftmax } from './softmax.ts';

@@ -22,6 +22,8 @@ export interface KernelExports {
   unary_f64(op: number, x: Pointer, out: Pointer, n0: number, n1: number, s0: number, s1: number): void;
   unary_i32(op: number, x: Pointer, out: Pointer, n0: number, n1: number, s0: number, s1: number): void;
   unary_i64(op: number, x: Pointer, out: Pointer, n0: number, n1: number, s0: number, s1: number): void;
+  threshold_backward_f32(s: Pointer, g: Pointer, out: Pointer, n: number, threshold: number): void;
+  threshold_backward_f64(s: Pointer, g: Pointer, out: Pointer, n: number, threshold: number): void;
   sum_f32(x: Pointer, out: Pointer, nk: number, sk: number, nr: number, sr: number): void;
   sum_f64(x: Pointer, out: Pointer, nk: number, sk: number, nr: number, sr: number): void;
   extreme_f32(x: Pointer, values: Pointer, indices: Pointer, nk: number, sk: number, nr: number, sr: number, smallest: number): void;

@@ -3,7 +3,7 @@
 import type { StridedView } from '../../backend/cpu/kernels.ts';
 import { batchedMatmul, mapBinary } from '../../backend/cpu/kernels.ts';
 import { gpuMatmul, type MatrixStack } from '../../backend/webgpu/index.ts';
-import { wasmMatmul } from '../../backend/wasm/index.ts';
+import { wasmBinary, wasmMatmul } from '../../backend/wasm/index.ts';
 import type { DType } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
@@ -68,6 +68,10 @@ export function addScaled(product: Tensor, self: Tensor, beta: Scalar, alpha: Sc
   const b = dtype.cast(scalarValue(beta));
   const a = dtype.cast(scalarValue(alpha));
   const out = emptyTensor(product._shape, dtype, product.device);
+  // beta = alpha = 1 (F.linear's bias) is a plain add: the fast kernels round p + s once, as the loop below does.
+  const kernelDType = dtype.name === 'bool' ? null : dtype.name;
+  if (a === 1 && b === 1 && kernelDType && self.dtype === dtype && out.device.type === 'cpu' && self.device.type === 'cpu' &&
+    wasmBinary('add', kernelDType, out.storage.data, viewOf(product), viewOf(self, product._shape))) return out;
   const fn = b === 0 ? (p: number) => a * p : (p: number, s: number) => a * p + b * s;
   mapBinary(out.storage.data, viewOf(product), viewOf(self, product._shape), fn, storeFor(dtype));
   return out;

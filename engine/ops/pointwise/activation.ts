@@ -1,9 +1,10 @@
 // relu and sigmoid at the torch level (torch.relu, torch.sigmoid); torch.nn.functional builds on these.
 import { record } from '../../autograd/record.ts';
-import { bool } from '../../core/dtype.ts';
+import { type FloatName, wasmThresholdBackward } from '../../backend/wasm/index.ts';
+import { bool, type TypedArray } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { withGradMode } from '../../core/grad-mode.ts';
-import type { Tensor } from '../../core/tensor.ts';
+import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { zeros_like } from '../creation/fill.ts';
 import { unaryOp } from '../dispatch.ts';
 import { installUnary, type UnaryMethods } from './support.ts';
@@ -15,9 +16,30 @@ import { where } from './where.ts';
  * requires grad as PyTorch's does.
  */
 export function thresholdBackward(grad: Tensor, saved: Tensor, threshold = 0): Tensor {
-  const out = withGradMode(false, () => where(saved.le(threshold), 0, grad));
+  const out = withGradMode(false, () => thresholdBackwardKernel(grad, saved, threshold) ?? where(saved.le(threshold), 0, grad));
   record('ThresholdBackwardBackward0', [grad, saved], out, {}, ([gg]) => [thresholdBackward(gg!, saved, threshold), zeros_like(saved)]);
   return out;
+}
+
+/**
+ * `saved <= threshold ? 0 : grad` in one loop, for the common case of contiguous float tensors of one shape and dtype
+ * on the CPU (relu's backward in every training step); null elsewhere, where the composite above gives PyTorch's
+ * promotion and layout. The threshold is compared in the tensors' dtype, as `le` compares a wrapped scalar.
+ */
+function thresholdBackwardKernel(grad: Tensor, saved: Tensor, threshold: number): Tensor | null {
+  if (saved.device.type !== 'cpu' || grad.device.type !== 'cpu' || saved.dtype !== grad.dtype || !saved.dtype.is_floating_point) return null;
+  if (saved.ndim !== grad.ndim || saved._shape.some((d, i) => d !== grad._shape[i]) || !saved.is_contiguous() || !grad.is_contiguous()) return null;
+  const out = emptyTensor(saved._shape, saved.dtype, saved.device);
+  const limit = saved.dtype.cast(threshold);
+  const view = (t: Tensor) => ({ data: t.storage.data, shape: [t.numel()], strides: [1], offset: t._offset });
+  if (!wasmThresholdBackward(saved.dtype.name as FloatName, out.storage.data, view(saved), view(grad), limit)) {
+    thresholdLoop(out.storage.data, saved.storage.data, saved._offset, grad.storage.data, grad._offset, out.numel(), limit);
+  }
+  return out;
+}
+
+function thresholdLoop(out: TypedArray, s: TypedArray, so: number, g: TypedArray, go: number, n: number, threshold: number): void {
+  for (let i = 0; i < n; i++) out[i] = s[so + i]! <= threshold ? 0 : g[go + i]!;
 }
 
 const reluOp = unaryOp({

@@ -132,3 +132,21 @@ export const NEG = 0, ABS = 1, SQRT = 2, RELU = 3, EXP = 4, LOG = 5, TANH = 6, S
     }
   }
 }
+
+/**
+ * threshold_backward over contiguous operands: out[i] = s[i] <= threshold ? 0 : g[i] (relu's gradient). A NaN in s
+ * passes the gradient, and a masked element is +0 whatever g holds (inf, NaN), as PyTorch's kernel selects rather
+ * than multiplies.
+ */
+@inline export function thresholdBackward<T>(s: usize, g: usize, out: usize, n: i32, threshold: T): void {
+  const size = <usize>sizeof<T>();
+  const lanes = 16 / sizeof<T>();
+  const limit = v128.splat<T>(threshold);
+  const zero = v128.splat<T>(0);
+  let j = 0;
+  for (; j + lanes <= n; j += lanes) {
+    const masked = v128.le<T>(v128.load(s + j * size), limit);
+    v128.store(out + j * size, v128.bitselect(zero, v128.load(g + j * size), masked));
+  }
+  for (; j < n; j++) store<T>(out + j * size, load<T>(s + j * size) <= threshold ? <T>0 : load<T>(g + j * size));
+}

@@ -3,7 +3,7 @@
 // when kernel threads run the module too, Note [Two memories] in module.ts); the module keeps no state of its own, so
 // any thread may run any export on its share of the work.
 import { gemm, packA, packB } from './gemm';
-import { binary, unary } from './elementwise';
+import { binary, thresholdBackward, unary } from './elementwise';
 import { extreme, sum } from './reduce';
 import { logSoftmaxFinish, logSoftmaxStats, softmax } from './softmax';
 
@@ -30,6 +30,9 @@ export function unary_f32(op: i32, x: usize, out: usize, n0: i32, n1: i32, s0: i
 export function unary_f64(op: i32, x: usize, out: usize, n0: i32, n1: i32, s0: i32, s1: i32): void { unary<f64>(op, x, out, n0, n1, s0, s1, false); }
 export function unary_i32(op: i32, x: usize, out: usize, n0: i32, n1: i32, s0: i32, s1: i32): void { unary<i32>(op, x, out, n0, n1, s0, s1, false); }
 export function unary_i64(op: i32, x: usize, out: usize, n0: i32, n1: i32, s0: i32, s1: i32): void { unary<f64>(op, x, out, n0, n1, s0, s1, true); }
+
+export function threshold_backward_f32(s: usize, g: usize, out: usize, n: i32, threshold: f32): void { thresholdBackward<f32>(s, g, out, n, threshold); }
+export function threshold_backward_f64(s: usize, g: usize, out: usize, n: i32, threshold: f64): void { thresholdBackward<f64>(s, g, out, n, threshold); }
 
 export function sum_f32(x: usize, out: usize, nk: i32, sk: i32, nr: i32, sr: i32): void { sum<f32>(x, out, nk, sk, nr, sr); }
 export function sum_f64(x: usize, out: usize, nk: i32, sk: i32, nr: i32, sr: i32): void { sum<f64>(x, out, nk, sk, nr, sr); }

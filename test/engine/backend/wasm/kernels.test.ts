@@ -5,7 +5,7 @@
 // sums and products within float tolerance (their summation order differs).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { torch } from '../../../../engine/index.ts';
+import { F, torch } from '../../../../engine/index.ts';
 import type { Tensor } from '../../../../engine/index.ts';
 import type { DType } from '../../../../engine/core/dtype.ts';
 import { type KernelMode, setKernelMode, wasmAvailable } from '../../../../engine/backend/wasm/index.ts';
@@ -228,4 +228,60 @@ test('bool tensors and empty tensors stay on the reference kernels', () => {
   agree(() => torch.zeros(0, 5).add(1));
   agree(() => torch.zeros(5, 0).sum(1));
   agree(() => torch.zeros(3, 0).mm(torch.zeros(0, 4)));
+});
+
+describe('threshold backward (relu and F.threshold gradients)', () => {
+  // Both fused paths (the SIMD kernel and the loop the reference mode runs) against the composite they replace,
+  // where(saved <= threshold, 0, grad): a NaN in saved passes the gradient, a masked element is +0 even where the
+  // gradient is inf or NaN, and -0 stays -0 where it passes.
+  const specials = (t: Tensor, values: number[]) => {
+    const flat = t.view(-1);
+    values.forEach((v, i) => { if (i * 5 < flat.numel()) flat.setitem(String(i * 5), v); });
+    return t;
+  };
+  for (const dtype of [torch.float32, torch.float64]) {
+    for (const n of [7, 1000, 2 ** 18 * 2 + 37]) {
+      for (const mode of ['wasm', 'reference'] as const) {
+        test(`${dtype} n=${n} on the ${mode} path`, () => {
+          const saved = specials(sample([n], dtype, true), [NaN, 0, -0, 0.5, Infinity, -Infinity, 1e-30]);
+          const grad = specials(sample([n], dtype, true).flip(0).contiguous(), [Infinity, NaN, -0, -Infinity, 0, NaN, 3]);
+          for (const threshold of [0, 0.5]) {
+            const expected = run('reference', () => torch.where(saved.le(threshold), 0, grad))._values();
+            const got = run(mode, () => {
+              const x = saved.clone().requires_grad_();
+              const y = threshold === 0 ? x.relu() : F.threshold(x, threshold, 0);
+              // relu saves its result, threshold its input: both equal `saved` where the mask can tell.
+              y.backward(grad);
+              return x.grad!;
+            })._values();
+            const reference = threshold === 0
+              ? run('reference', () => torch.where(saved.relu().le(0), 0, grad))._values()
+              : expected;
+            reference.forEach((v, i) => assert.ok(Object.is(got[i], v), `[${i}] threshold ${threshold}: expected ${v}, got ${got[i]}`));
+          }
+        });
+      }
+    }
+  }
+});
+
+test('addmm with beta = alpha = 1 adds the bias as a plain add does, on both paths, bit for bit', () => {
+  // The products themselves differ between the paths (float against double accumulation); the bias add must not.
+  const same = (f: () => Tensor, g: () => Tensor) => {
+    for (const mode of ['wasm', 'reference'] as const) {
+      const [x, y] = [run(mode, f)._values(), run(mode, g)._values()];
+      y.forEach((v, i) => assert.ok(Object.is(x[i], v), `${mode} [${i}]: expected ${v}, got ${x[i]}`));
+    }
+  };
+  for (const dtype of [torch.float32, torch.float64]) {
+    const [m1, m2, w] = [sample([40, 30], dtype, true), sample([30, 50], dtype, true), sample([60, 30], dtype, true)];
+    for (const bias of [sample([50], dtype), sample([40, 50], dtype), sample([40, 1], dtype)]) {
+      same(() => torch.addmm(bias, m1, m2), () => m1.mm(m2).add(bias));
+    }
+    const b = sample([60], dtype);
+    same(() => F.linear(m1, w, b), () => m1.mm(w.t()).add(b));
+  }
+  // baddbmm takes a bias of another dtype, converted element by element (the fast add reads one dtype only).
+  const [p, q] = [sample([2, 40, 30], torch.float32, true), sample([2, 30, 50], torch.float32, true)];
+  same(() => torch.baddbmm(torch.ones(40, 50).long(), p, q), () => p.bmm(q).add(1));
 });
