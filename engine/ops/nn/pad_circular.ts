@@ -1,6 +1,7 @@
 // F.pad in 'circular' mode, composed of engine ops as ATen's _pad_circular is: the input is copied into the middle
 // of a new tensor, then each dimension's margins are copied from the opposite side of that tensor, so the result's
 // history is the CopySlices nodes of those copies (PyTorch shows grad_fn=<CopySlices>).
+import { needsGrad } from '../../autograd/record.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { slice } from '../views/slice.ts';
@@ -34,7 +35,19 @@ export function circularPad(input: Tensor, pad: readonly number[]): Tensor {
     const [before, after] = [pad[2 * i]!, pad[2 * i + 1]!];
     const size = outShape[dim]!;
     if (before > 0) slice(out, dim, 0, before).copy_(slice(out, dim, size - before - Math.max(after, 0), size - Math.max(after, 0)));
-    if (after > 0) slice(out, dim, size - after, size).copy_(slice(out, dim, Math.max(before, 0), Math.max(before, 0) + after));
+    if (after <= 0) continue;
+    const from = Math.max(before, 0);
+    slice(out, dim, size - after, size).copy_(slice(out, dim, from, from + after));
+    // A right margin wider than what cropping left overlaps its own source. Where PyTorch lets that copy through (its
+    // overlap check gives up on views that are not dense), it runs forwards element by element, re-reading what it
+    // just wrote; copying one source-to-target distance at a time does the same.
+    const distance = size - after - from;
+    if (distance > 0 && distance < after && !needsGrad([input])) {
+      for (let done = 0; done < after; done += distance) {
+        const width = Math.min(distance, after - done);
+        slice(out, dim, size - after + done, size - after + done + width).copy_(slice(out, dim, from + done, from + done + width));
+      }
+    }
   }
   return out;
 }

@@ -84,7 +84,7 @@ export function edgePad(input: Tensor, pad: readonly number[], mode: EdgeMode): 
     dims.forEach((d, j) => {
       const [before, after] = [pad[2 * j]!, pad[2 * j + 1]!];
       if (before >= shape[d]! || after >= shape[d]!) {
-        const of = k === 2 ? String(shape[d]) : sizes;
+        const of = k === 2 ? String(ndim) : sizes;
         throw new RuntimeError(`Argument #${4 + 2 * j}: Padding size should be less than the corresponding input dimension, but got: padding (${before}, ${after}) at dimension ${d} of input ${of}`);
       }
     });

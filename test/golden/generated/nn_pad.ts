@@ -54,6 +54,12 @@ export const cases: Record<string, () => unknown> = {
     console.log(F.pad(torch.zeros(1, 1, 3), [-2, -1], { mode: 'circular' }));
     return F.pad(torch.zeros(1, 2, 2, 2), [0, 0, 0, 0, -2, 0], { mode: 'replicate' });
   },
+  "circular right margin wider than the cropped input re-reads what it wrote": () => {
+    return F.pad(torch.arange(pyfloat(18.)).view(2, 3, 3), [-1, 3], { mode: 'circular' });
+  },
+  "circular right margin overlapping a dense source is refused": () => {
+    return F.pad(torch.arange(pyfloat(3.)).view(1, 1, 3), [-1, 3], { mode: 'circular' });
+  },
   "zero amounts copy the input": () => {
     const x = torch.arange(pyfloat(6.)).view(1, 2, 3);
     const y = F.pad(x, [0, 0], { mode: 'reflect' });
