@@ -1,9 +1,9 @@
 // torch.erfinv, the inverse error function, step for step as ATen's calc_erfinv (Gary L. Pavlis's translation of
 // MATLAB's erfinv): a rational first guess, central below |y| = 0.7 and logarithmic beyond, then two Newton steps.
-// PyTorch runs it in the tensor's own dtype, so the float32 kernel rounds every operation through Math.fround.
+// PyTorch runs it in the tensor's own dtype, so the float32 kernel rounds every operation through Math.fround, and
+// with the C library's erf of that dtype (libm-erf.ts).
 import { unaryOp } from '../dispatch.ts';
-import { erf as erfValue } from '../nn/erf.ts';
-import { erff } from './erff.ts';
+import { erf, erff } from './libm-erf.ts';
 import { installUnary, type UnaryMethods } from './support.ts';
 
 const A = [0.886226899, -1.645349621, 0.914624893, -0.140543331];
@@ -43,11 +43,11 @@ function horner(fma: typeof fma64, coefficients: readonly number[], z: number): 
  * calc_erfinv with every operation rounded by `r` (the identity for float64, Math.fround for float32), and its erf.
  * The polynomials use fused multiply-adds, as PyTorch's vectorized CPU builds compile them (GCC contracts a*b + c).
  */
-function erfinvIn(r: (x: number) => number, fma: typeof fma64, erf: (x: number) => number): (y: number) => number {
+function erfinvIn(r: (x: number) => number, fma: typeof fma64, erfIn: (x: number) => number): (y: number) => number {
   const [a, b, c, d] = [A.map(r), [1, ...B].map(r), C.map(r), [1, ...D].map(r)] as [number[], number[], number[], number[]];
   const centralRange = r(0.7);
   const twoOverSqrtPi = r(2 / r(Math.sqrt(Math.PI)));
-  const newton = (x: number, y: number) => r(x - r(r(erf(x) - y) / r(twoOverSqrtPi * r(Math.exp(-r(x * x))))));
+  const newton = (x: number, y: number) => r(x - r(r(erfIn(x) - y) / r(twoOverSqrtPi * r(Math.exp(-r(x * x))))));
   return (y) => {
     const yAbs = Math.abs(y);
     if (yAbs > 1) return NaN;
@@ -67,7 +67,7 @@ function erfinvIn(r: (x: number) => number, fma: typeof fma64, erf: (x: number) 
 
 /** `x.erfinv()`: the y with erf(y) = x; `torch.erfinv(torch.tensor([0., 0.5, 1.]))` is [0.0000, 0.4769, inf]. */
 export const erfinv = unaryOp({
-  name: 'erfinv', grad_fn: 'ErfinvBackward0', dtype: 'float', cpu: erfinvIn((x) => x, fma64, erfValue), cpuFloat32: erfinvIn(Math.fround, fma32, erff),
+  name: 'erfinv', grad_fn: 'ErfinvBackward0', dtype: 'float', cpu: erfinvIn((x) => x, fma64, erf), cpuFloat32: erfinvIn(Math.fround, fma32, erff),
   // Not a WGSL builtin, so the kernel is rejected and the op runs on the CPU (Note [CPU fallback]): the Newton steps
   // need an erf accurate to the last bit, which WGSL lacks.
   wgsl: 'erfinv(x)',
