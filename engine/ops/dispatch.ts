@@ -165,7 +165,7 @@ export const opRegistry = new Map<string, OpInfo>();
  * else (a cast, a broadcast `self`, a strided slice, autograd) takes inPlace's general path. Inputs that alias
  * `self` are safe: each element is read before it is written, and checkOverlap has refused partial overlaps.
  */
-type IntoVariant = (dest: Tensor, args: readonly (TensorOrScalar | undefined)[]) => Tensor;
+type IntoVariant = (dest: Tensor, args: readonly (TensorOrScalar | undefined)[], direct: boolean) => Tensor | null;
 const intoVariants = new WeakMap<object, IntoVariant>();
 
 /** Whether an op may write a result of `shape` and `dtype` over `operands` straight into `dest` (Note [Writing in place]). */
@@ -186,9 +186,34 @@ function denseBlock(t: Tensor): TypedArray {
  * For inPlace's `into` argument: `op(before, ...rest)` written straight into the in-place op's tensor, where `op`
  * was declared by unaryOp/binaryOp (Note [Writing in place]); undefined for any other function.
  */
-export function writing(op: object, ...rest: TensorOrScalar[]): ((before: Tensor, dest: Tensor) => Tensor) | undefined {
+export function writing(op: object, ...rest: TensorOrScalar[]): InPlaceInto | undefined {
   const variant = intoVariants.get(op);
-  return variant && ((before, dest) => variant(dest, [before, ...rest]));
+  return variant && ((before, dest, direct) => variant(dest, [before, ...rest], direct));
+}
+
+/** Gives `wrapper` (a checking front of `op` with the same arguments) `op`'s in-place form. */
+export function sharesInPlaceForm<F extends object>(wrapper: F, op: object): F {
+  const variant = intoVariants.get(op);
+  if (variant) intoVariants.set(wrapper, variant);
+  return wrapper;
+}
+
+/**
+ * An op's in-place form as inPlace runs it: it checks what TensorIterator checks of an output before the kernel runs
+ * (the broadcast shape, then whether the result type casts to `dest`'s), then, when `direct`, writes the result
+ * straight into `dest` and returns it (Note [Writing in place]); null when the general path should compute it.
+ */
+export type InPlaceInto = (before: Tensor, dest: Tensor, direct: boolean) => Tensor | null;
+
+/** The broadcast and cast checks of an in-place op's output, in PyTorch's order and words. */
+function checkOutput(dest: Tensor, shape: readonly number[], dtype: DType): void {
+  const broadcast = broadcastShapes(dest._shape, shape);
+  if (broadcast.length !== dest._shape.length || broadcast.some((d, i) => d !== dest._shape[i])) {
+    throw new RuntimeError(`output with shape [${dest._shape.join(', ')}] doesn't match the broadcast shape [${broadcast.join(', ')}]`);
+  }
+  if (!canCast(dtype, dest.dtype)) {
+    throw new RuntimeError(`result type ${dtype.scalarName} can't be cast to the desired output type ${dest.dtype.scalarName}`);
+  }
 }
 
 function unaryOutputDType(spec: UnarySpec, input: DType): DType {
@@ -200,10 +225,12 @@ function unaryOutputDType(spec: UnarySpec, input: DType): DType {
 /** Declares an elementwise unary op; returns its out-of-place function. */
 export function unaryOp(spec: UnarySpec): (self: Tensor) => Tensor {
   opRegistry.set(spec.name, { kind: 'unary', spec });
-  const run = (self: Tensor, dest?: Tensor): Tensor => {
+  const run = (self: Tensor, dest?: Tensor, direct = false): Tensor | null => {
     const dtype = unaryOutputDType(spec, self.dtype);
+    if (dest) checkOutput(dest, self._shape, dtype);
+    const target = dest && direct && directTarget(dest, self._shape, dtype, [self]) ? dest : null;
+    if (dest && !target) return null;
     const input = spec.dtype === 'float' && self.dtype !== dtype ? castTensor(self, dtype) : self;
-    const target = dest && directTarget(dest, self._shape, dtype, [self]) ? dest : null;
     const { out, order } = target ? { out: target, order: walkOrder(target._stride) } : elementwiseOutput(self._shape, dtype, self.device, [input]);
     const kernel = { name: spec.name, wgsl: spec.wgsl, compute: input.dtype, predicate: spec.dtype === 'bool' };
     if (!onDevice(out) || !gpuElementwise(kernel, [{ tensor: input, strides: input._stride }], out)) {
@@ -224,25 +251,28 @@ export function unaryOp(spec: UnarySpec): (self: Tensor) => Tensor {
     }
     return out;
   };
-  const op = (self: Tensor): Tensor => run(self);
-  intoVariants.set(op, (dest, [self]) => run(self as Tensor, dest));
+  const op = (self: Tensor): Tensor => run(self)!;
+  intoVariants.set(op, (dest, [self], direct) => run(self as Tensor, dest, direct));
   return op;
 }
 
 /** Declares an elementwise binary op with broadcasting and promotion; returns its out-of-place function. */
 export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: TensorOrScalar) => Tensor {
   opRegistry.set(spec.name, { kind: 'binary', spec });
-  const run = (selfArg: TensorOrScalar, otherArg: TensorOrScalar, dest?: Tensor): Tensor => {
+  const run = (selfArg: TensorOrScalar, otherArg: TensorOrScalar, dest?: Tensor, direct = false): Tensor | null => {
     let compute = resultType(selfArg, otherArg);
     if (spec.dtype === 'float' && !compute.is_floating_point) compute = get_default_dtype();
     const self = asTensor(selfArg, compute);
     const other = asTensor(otherArg, compute);
     const shape = broadcastShapes(self._shape, other._shape);
-    spec.check?.(self, other, compute);
     const outDType = spec.dtype === 'bool' ? bool : compute;
+    // An in-place form checks its output before the kernel's own checks, as TensorIterator does.
+    if (dest) checkOutput(dest, shape, outDType);
+    spec.check?.(self, other, compute);
     const device = onDevice(self) || onDevice(other) ? (onDevice(self) ? self : other).device : self.device;
     if (device.type === 'webgpu') checkSameDevice([self, other]);
-    const target = dest && directTarget(dest, shape, outDType, [self, other]) ? dest : null;
+    const target = dest && direct && directTarget(dest, shape, outDType, [self, other]) ? dest : null;
+    if (dest && !target) return null;
     const { out, order } = target ? { out: target, order: walkOrder(target._stride) } : elementwiseOutput(shape, outDType, device, [self, other]);
     const kernel = { name: spec.name, wgsl: spec.wgsl, compute, predicate: spec.dtype === 'bool' };
     const operands = [self, other].map((t) => ({ tensor: t, strides: broadcastStrides(t._shape, t._stride, shape) }));
@@ -268,8 +298,8 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
     }
     return out;
   };
-  const op = (self: TensorOrScalar, other: TensorOrScalar): Tensor => run(self, other);
-  intoVariants.set(op, (dest, [self, other]) => run(self!, other!, dest));
+  const op = (self: TensorOrScalar, other: TensorOrScalar): Tensor => run(self, other)!;
+  intoVariants.set(op, (dest, [self, other], direct) => run(self!, other!, dest, direct));
   return op;
 }
 
@@ -280,7 +310,7 @@ export function binaryOp(spec: BinarySpec): (self: TensorOrScalar, other: Tensor
  */
 export function inPlace(
   self: Tensor, others: readonly (TensorOrScalar | null | undefined)[], compute: (before: Tensor) => Tensor,
-  overlap: OverlapChecks = ELEMENTWISE, into?: (before: Tensor, dest: Tensor) => Tensor,
+  overlap: OverlapChecks = ELEMENTWISE, into?: InPlaceInto,
 ): Tensor {
   const tensors = others.filter((o): o is Tensor => o instanceof Tensor);
   const grad = needsGrad([self, ...tensors]);
@@ -292,16 +322,15 @@ export function inPlace(
     throw new RuntimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
   }
   checkOverlap(self, tensors, overlap);
-  // Without autograd the op may write straight into self (Note [Writing in place]); it returns a new tensor when it
-  // cannot, which the general path below writes over self.
-  const direct = into && !grad ? into(self, self) : null;
-  if (direct === self) {
+  // An op with an in-place form checks self as its output first; without autograd it may write straight into self
+  // (Note [Writing in place]), else the general path below computes the result and writes it over self.
+  if (into?.(self, self, !grad) === self) {
     self.storage.version++;
     return self;
   }
   // With autograd, the op reads a private snapshot with self's history, so tensors it saves keep their values.
   const before = grad ? snapshot(self) : self;
-  const result = direct ?? compute(before);
+  const result = compute(before);
   const shape = broadcastShapes(self._shape, result._shape);
   if (shape.length !== self._shape.length || shape.some((d, i) => d !== self._shape[i])) {
     throw new RuntimeError(`output with shape [${self._shape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`);

@@ -20,7 +20,7 @@ const bitwise = (name: string, kernel: string, wgsl: string, cpu: (a: number, b:
       if (compute.is_floating_point || (!allowBool && compute.name === 'bool')) notImplementedFor(kernel, compute);
     },
   });
-  return (input, other) => op(input, other);
+  return op;
 };
 
 /** `torch.bitwise_and(a, b)`: a & b. */

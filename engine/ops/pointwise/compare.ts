@@ -1,7 +1,7 @@
 // Comparisons: eq ne lt le gt ge (and PyTorch's long-name aliases), computed in the promoted dtype, returning bool.
 // Their in-place twins write 0/1 in the tensor's own dtype. `equal` compares whole tensors and returns a boolean.
 import type { Tensor } from '../../core/tensor.ts';
-import { binaryOp, inPlace, type TensorOrScalar, writing } from '../dispatch.ts';
+import { binaryOp, inPlace, sharesInPlaceForm, type TensorOrScalar, writing } from '../dispatch.ts';
 import { ELEMENTWISE } from '../overlap.ts';
 import { addMethods } from '../methods.ts';
 import { requireTensor } from './support.ts';
@@ -9,10 +9,10 @@ import { requireTensor } from './support.ts';
 type Comparison = (self: Tensor, other: TensorOrScalar) => Tensor;
 const compare = (name: string, wgsl: string, cpu: (a: number, b: number) => boolean): Comparison => {
   const op = binaryOp({ name, dtype: 'bool', cpu: (a, b) => Number(cpu(a, b)), wgsl });
-  return (self, other) => {
+  return sharesInPlaceForm((self: Tensor, other: TensorOrScalar) => {
     requireTensor(self, name, 'input', 1);
     return op(self, other);
-  };
+  }, op);
 };
 
 /** `torch.eq(a, b)`: a == b elementwise (nan is never equal). */

@@ -1,7 +1,7 @@
 // logical_and / or / xor / not: truth values of any dtype (non-zero is true), returning bool. The in-place twins
 // write 0/1 in the tensor's own dtype.
 import type { Tensor } from '../../core/tensor.ts';
-import { binaryOp, inPlace, type TensorOrScalar, unaryOp, writing } from '../dispatch.ts';
+import { binaryOp, inPlace, sharesInPlaceForm, type TensorOrScalar, unaryOp, writing } from '../dispatch.ts';
 import { ELEMENTWISE } from '../overlap.ts';
 import { addMethods } from '../methods.ts';
 import { requireTensor } from './support.ts';
@@ -9,11 +9,11 @@ import { requireTensor } from './support.ts';
 type Logical = (input: Tensor, other: TensorOrScalar) => Tensor;
 const logical = (name: string, wgsl: string, cpu: (a: boolean, b: boolean) => boolean): Logical => {
   const op = binaryOp({ name, dtype: 'bool', tensorsOnly: true, cpu: (a, b) => Number(cpu(a !== 0, b !== 0)), wgsl });
-  return (input, other) => {
+  return sharesInPlaceForm((input: Tensor, other: TensorOrScalar) => {
     requireTensor(input, name, 'input', 1);
     requireTensor(other, name, 'other', 2);
     return op(input, other);
-  };
+  }, op);
 };
 
 /** `torch.logical_and(a, b)`. */
@@ -41,7 +41,10 @@ const methods: Record<string, unknown> = {
 for (const [name, op] of Object.entries(binary)) {
   const check = (other: TensorOrScalar): Tensor => { requireTensor(other, name, 'other', 1); return other; };
   methods[name] = function (this: Tensor, other: TensorOrScalar) { return op(this, check(other)); };
-  methods[`${name}_`] = function (this: Tensor, other: TensorOrScalar) { const t = check(other); return inPlace(this, [t], (s) => op(s, t), ELEMENTWISE, writing(op, t)); };
+  methods[`${name}_`] = function (this: Tensor, other: TensorOrScalar) {
+    requireTensor(other, `${name}_`, 'other', 1);
+    return inPlace(this, [other], (s) => op(s, other), ELEMENTWISE, writing(op, other));
+  };
 }
 addMethods(methods);
 

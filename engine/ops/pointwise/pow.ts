@@ -121,13 +121,26 @@ export function float_power(self: TensorOrScalar, exponent: TensorOrScalar): Ten
   return pow(toDouble(self), toDouble(exponent));
 }
 
+/**
+ * The power for `self.pow_(exponent)`: with a Python scalar exponent PyTorch's pow_ demands a result of self's own
+ * dtype ("Found dtype Bool but expected Long" for a bool tensor squared), after pow's own checks (negative integer
+ * powers); a tensor exponent goes through the usual cast check.
+ */
+function powInPlace(self: Tensor, before: Tensor, exponent: TensorOrScalar): Tensor {
+  const result = pow(before, exponent);
+  if (!(exponent instanceof Tensor) && result.dtype !== self.dtype) {
+    throw new RuntimeError(`Found dtype ${self.dtype.scalarName} but expected ${result.dtype.scalarName}`);
+  }
+  return result;
+}
+
 const methods = {
   /** `x.pow(2)` or `x.pow(y)`. */
   pow(this: Tensor, exponent: TensorOrScalar): Tensor { return pow(this, exponent); },
-  pow_(this: Tensor, exponent: TensorOrScalar): Tensor { return inPlace(this, [exponent], (s) => pow(s, exponent)); },
+  pow_(this: Tensor, exponent: TensorOrScalar): Tensor { return inPlace(this, [exponent], (s) => powInPlace(this, s, exponent)); },
   /** `x.square()`. */
   square(this: Tensor): Tensor { return square(this); },
-  square_(this: Tensor): Tensor { return inPlace(this, [], (s) => square(s)); },
+  square_(this: Tensor): Tensor { return inPlace(this, [], (s) => powInPlace(this, s, 2)); },
   /** `x.float_power(2)`: the power in float64. */
   float_power(this: Tensor, exponent: TensorOrScalar): Tensor { return float_power(this, exponent); },
   float_power_(this: Tensor, exponent: TensorOrScalar): Tensor {
