@@ -194,6 +194,8 @@ export function accumulateLeaf(variable: Tensor, grad: Tensor, createGraph: bool
 
 /** Strides whose sorted order packs the elements densely with no overlap (is_non_overlapping_and_dense). */
 export function isDense(shape: readonly number[], strides: readonly number[]): boolean {
+  // An empty tensor is contiguous, hence dense, whatever its strides (PyTorch's cached flag).
+  if (shape.includes(0)) return true;
   const dims = shape.map((_, i) => i).filter((i) => shape[i] !== 1).sort((a, b) => strides[a]! - strides[b]!);
   let expected = 1;
   for (const d of dims) {

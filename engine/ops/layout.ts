@@ -16,6 +16,8 @@ import { iterationPermutation } from '../core/iteration.ts';
 
 /** is_non_overlapping_and_dense: the elements fill a block of memory exactly, in some order of dimensions. */
 export function isNonOverlappingAndDense(shape: readonly number[], strides: readonly number[]): boolean {
+  // An empty tensor is contiguous, hence dense, whatever its strides (PyTorch's cached flag).
+  if (shape.includes(0)) return true;
   if (shape.length === 1) return shape[0]! < 2 || strides[0] === 1;
   const order = shape.map((_, i) => i).sort((a, b) => {
     if (shape[a]! < 2) return shape[b]! < 2 ? 0 : 1;

@@ -3,6 +3,7 @@ import { IndexError, RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { isOptions } from '../args.ts';
+import { emptyLike } from '../layout.ts';
 import { addMethods } from '../methods.ts';
 import { intList } from './args.ts';
 import { copyPart, type Part, partOf, whole } from './parts.ts';
@@ -36,8 +37,9 @@ export function roll(self: Tensor, shifts: readonly number[], dims: readonly num
   if (!flattened && shifts.length !== dims.length) {
     throw new RuntimeError(`shifts and dimensions must align. shifts: ${shifts.length}, dims:${dims.length}`);
   }
-  const out = emptyTensor(self._shape, self.dtype, self.device);
-  // PyTorch returns a plain copy of an empty tensor before looking at the dims.
+  // PyTorch returns a copy of an empty tensor laid out like it (clone with preserve_format) before looking at dims;
+  // a flattened roll is viewed back from a 1-d copy, so contiguous.
+  const out = self.numel() === 0 && !flattened ? emptyLike(self) : emptyTensor(self._shape, self.dtype, self.device);
   if (self.numel() === 0) {
     copyPart(whole(out), whole(self));
   } else if (flattened) {

@@ -1,0 +1,332 @@
+# Writes test/golden/cases/fuzz_shape.txt: seeded random shape ops over odd input layouts (transposed, stepped,
+# narrowed, expanded, permuted, 0-dim, size-0 and size-1 dims) and every dtype: views and reshapes, expand/repeat/tile,
+# joins with promotion, splits and selections, flips, rolls, diagonals and triangles, with invalid arguments too.
+# Each case prints the result's geometry, then writes through the result and prints the base, so a view that should
+# share storage (or a copy that should not) shows. Float64 inputs that require grad check grad_fn names and
+# gradients. Regenerate with:
+#     python3 test/golden/fuzz_shape.py > test/golden/cases/fuzz_shape.txt && npm run golden -- fuzz_shape
+# Values are small aranges, so int64 stays far below 2^53 and no transcendental math is involved.
+import random
+
+SEED = 17
+CASES = 400
+DT = ['torch.float32', 'torch.float64', 'torch.int64', 'torch.int32', 'torch.bool']
+R = random.Random(SEED)
+
+
+def prod(shape):
+    n = 1
+    for s in shape: n *= s
+    return n
+
+
+def sizes(shape):
+    return '[' + ', '.join(map(str, shape)) + ']'
+
+
+def rand_shape(lo=0, hi=4):
+    return [R.choice([1, 2, 3, 4, 2, 3]) if R.random() > 0.07 else 0 for _ in range(R.randint(lo, hi))]
+
+
+def values(dt, n):
+    if dt == 'torch.bool': return f'torch.arange({n}).remainder(3).eq(0)'
+    shift = R.choice(['', '', '.sub(3)', '.mul(0.5)']) if dt in ('torch.float32', 'torch.float64') else R.choice(['', '.sub(3)'])
+    return f'torch.arange({n}, {{ dtype: {dt} }}){shift}'
+
+
+def make(name, shape, dt, grad=False, layout=True):
+    """Lines building tensor `name` of `shape` through an odd layout of a base `{name}0`; returns lines, expanded."""
+    k = len(shape)
+    r = R.random() if layout else 1
+    base, view, expanded = list(shape), '', False
+    if k >= 2 and r < 0.18:
+        i, j = R.sample(range(k), 2); base[i], base[j] = base[j], base[i]; view = f'.transpose({i}, {j})'
+    elif k >= 1 and r < 0.32:
+        d = R.randrange(k); base[d] = max(2 * shape[d] - R.choice([0, 1]), 0)
+        view = f'.getitem("{":, " * d}::2")'
+    elif k >= 1 and r < 0.44:
+        d = R.randrange(k); base[d] = shape[d] + 2; view = f'.narrow({d}, 1, {shape[d]})'
+    elif k >= 1 and r < 0.54 and not grad:
+        d = R.randrange(k); base[d] = 1; view = f'.expand({sizes(shape)})'; expanded = shape[d] != 1
+    elif k >= 3 and r < 0.66:
+        p = list(range(k)); R.shuffle(p)
+        inv = [0] * k
+        for a, b in enumerate(p): inv[b] = a
+        base = [shape[inv[j]] for j in range(k)]; view = f'.permute({", ".join(map(str, p))})'
+    src = values(dt, prod(base))
+    if not base: src = f'{src}.reshape([])'
+    elif len(base) > 1 or r < 0.8: src = f'{src}.reshape({sizes(base)})'
+    if grad: src += '.requires_grad_()'
+    lines = [f'const {name}0 = {src};']
+    lines.append(f'const {name} = {name}0{view};' if view else f'const {name} = {name}0;')
+    return lines, expanded
+
+
+def fill_value(dt):
+    return 'true' if dt == 'torch.bool' else R.choice(['-1', '9'])
+
+
+def factor(n, k):
+    """k sizes whose product is n (None when impossible)."""
+    if k == 0: return [] if n == 1 else None
+    if n == 0:
+        out = [R.choice([1, 2, 3]) for _ in range(k)]; out[R.randrange(k)] = 0; return out
+    out = [1] * k
+    m = n
+    for p in (2, 3, 5, 7, 11, 13):
+        while m % p == 0: m //= p; out[R.randrange(k)] *= p
+    if m != 1: out[R.randrange(k)] *= m
+    return out
+
+
+def target_shape(n):
+    """A shape for view/reshape: usually valid, sometimes with -1, two -1s or a wrong size."""
+    for _ in range(10):
+        f = factor(n, R.randint(0, 4))
+        if f is not None: break
+    else:
+        f = [n]
+    r = R.random()
+    if f and r < 0.35: f[R.randrange(len(f))] = -1
+    elif r < 0.42 and len(f) >= 2: f[0] = -1; f[1] = -1
+    elif r < 0.5: f = f + [2] if R.random() < 0.5 else ([f[0] + 1] + f[1:] if f else [2])
+    return f
+
+
+def dim(k, wild=0.08):
+    """A dim for a k-d tensor, negative half the time, out of range sometimes."""
+    if k == 0 or R.random() < wild: return R.choice([k, -k - 1, k + 1])
+    d = R.randrange(k)
+    return d - k if R.random() < 0.4 else d
+
+
+def sizes_args(shape):
+    return R.choice([sizes(shape), ', '.join(map(str, shape))]) if shape else sizes(shape)
+
+
+def view_op(x, shape):
+    k, n = len(shape), prod(shape)
+    op = R.choice(['view', 'view', 'reshape', 'reshape', 'view_as', 'reshape_as', 'flatten', 'unflatten', 'squeeze',
+                   'unsqueeze', 'movedim', 'moveaxis', 'permute', 'transpose', 'swapaxes', 'swapdims', 't', 'mT',
+                   'ravel', 'contiguous'])
+    if op in ('view', 'reshape'):
+        t = target_shape(n)
+        if op == 'reshape' and R.random() < 0.3: return f'torch.reshape({x}, {sizes(t)})', False
+        return f'{x}.{op}({sizes_args(t) if t else "[]"})', False
+    if op in ('view_as', 'reshape_as'):
+        t = [max(s, 0) for s in target_shape(n) if s != -1]
+        return f'{x}.{op}(torch.zeros({sizes(t)}))', False
+    if op == 'flatten':
+        if R.random() < 0.25: return f'torch.flatten({x})', False
+        a, b = dim(max(k, 1)), dim(max(k, 1))
+        return f'{x}.flatten({a}, {b})', False
+    if op == 'unflatten':
+        d = dim(k)
+        size = shape[d] if -k <= d < k else 4
+        f = factor(size, R.randint(1, 3)) or [size]
+        if R.random() < 0.3: f[R.randrange(len(f))] = -1
+        elif R.random() < 0.1: f = f + [2]
+        return f'{x}.unflatten({d}, {sizes(f)})', False
+    if op == 'squeeze':
+        return (f'{x}.squeeze()' if R.random() < 0.4 else f'{x}.squeeze({dim(k)})'), False
+    if op == 'unsqueeze':
+        return f'{x}.unsqueeze({dim(k + 1)})', False
+    if op in ('movedim', 'moveaxis'):
+        if k >= 2 and R.random() < 0.5:
+            m = R.randint(1, k); src = R.sample(range(k), m); dst = R.sample(range(k), m)
+            if R.random() < 0.15: dst[0] = src[0] if m == 1 else dst[-1]
+            return f'{x}.{op}({sizes(src)}, {sizes([d - k if R.random() < 0.3 else d for d in dst])})', False
+        return f'torch.{op}({x}, {dim(k)}, {dim(k)})', False
+    if op == 'permute':
+        p = list(range(k)); R.shuffle(p)
+        r = R.random()
+        if r < 0.1 and k >= 2: p[0] = p[1]
+        elif r < 0.18: p = p + [k]
+        p = [d - k if R.random() < 0.25 and d < k else d for d in p]
+        return (f'{x}.permute({", ".join(map(str, p))})' if R.random() < 0.5 else f'torch.permute({x}, {sizes(p)})'), False
+    if op in ('transpose', 'swapaxes', 'swapdims'):
+        return f'{x}.{op}({dim(k)}, {dim(k)})' if R.random() < 0.7 else f'torch.{op}({x}, {dim(k)}, {dim(k)})', False
+    if op == 't': return (f'{x}.t()' if R.random() < 0.6 else f'torch.t({x})'), False
+    if op == 'mT': return (f'{x}.mT' if k >= 2 or R.random() < 0.2 else f'{x}.t()'), False
+    if op == 'ravel': return f'{x}.ravel()', False
+    return f'{x}.contiguous()', False
+
+
+def expand_op(x, shape):
+    k = len(shape)
+    op = R.choice(['expand', 'expand', 'expand_as', 'broadcast_to', 'repeat', 'repeat', 'tile'])
+    if op in ('expand', 'expand_as', 'broadcast_to'):
+        lead = [R.choice([1, 2, 3, 0]) for _ in range(R.choice([0, 0, 1, 2]))]
+        t = []
+        for s in shape:
+            r = R.random()
+            if s == 1 and r < 0.6: t.append(R.choice([0, 2, 3, 4]))
+            elif r < 0.3: t.append(-1)
+            elif r < 0.37: t.append(s + 1)
+            else: t.append(s)
+        if R.random() < 0.05 and lead: lead[0] = -1
+        if R.random() < 0.05 and t: t = t[1:]
+        t = lead + t
+        if op == 'expand': return f'{x}.expand({sizes_args(t) if t else "[]"})', True
+        if op == 'broadcast_to': return f'torch.broadcast_to({x}, {sizes(t)})', True
+        return f'{x}.expand_as(torch.zeros({sizes([max(s, 0) for s in t])}))', True
+    reps = [R.choice([1, 2, 3, 1, 0]) for _ in range(R.randint(max(k - (1 if op == 'tile' else 0), 0), k + 2))]
+    if R.random() < 0.05 and reps: reps[0] = -1
+    if op == 'repeat':
+        if R.random() < 0.07 and k: reps = reps[:k - 1]
+        return f'{x}.repeat({sizes_args(reps) if reps else "[]"})', False
+    return (f'{x}.tile({sizes(reps)})' if R.random() < 0.5 else f'torch.tile({x}, {sizes(reps)})'), False
+
+
+def split_op(x, shape):
+    k = len(shape)
+    op = R.choice(['split', 'split', 'split_with_sizes', 'chunk', 'tensor_split', 'tensor_split', 'unbind', 'narrow',
+                   'narrow', 'select', 'select', 'index_select', 'index_select'])
+    d = dim(k)
+    size = shape[d] if -k <= d < k else 3
+    if op == 'split':
+        if R.random() < 0.5: return f'{x}.split({R.choice([1, 2, 3, 0] if size == 0 else [1, 2, 3, 5])}, {d})', True
+        op = 'split_with_sizes'
+    if op == 'split_with_sizes':
+        parts = []
+        left = size
+        while left > 0:
+            p = R.randint(0, left); parts.append(p); left -= p
+        if R.random() < 0.3: parts.append(0)
+        if R.random() < 0.12: parts.append(1)
+        if R.random() < 0.05 and parts: parts[0] = -1
+        R.shuffle(parts)
+        return (f'{x}.split_with_sizes({sizes(parts)}, {d})' if R.random() < 0.5 else f'torch.split({x}, {sizes(parts)}, {{ dim: {d} }})'), True
+    if op == 'chunk':
+        return f'{x}.chunk({R.choice([1, 2, 3, 4, 0] if R.random() < 0.1 else [1, 2, 3, 4])}, {d})', True
+    if op == 'tensor_split':
+        if R.random() < 0.5:
+            return f'{x}.tensor_split({R.choice([1, 2, 3, 4, 0] if R.random() < 0.1 else [1, 2, 3, 4])}, {d})', True
+        idx = sorted(R.randint(-1, size + 1) for _ in range(R.randint(0, 3)))
+        if R.random() < 0.2: R.shuffle(idx)
+        return f'torch.tensor_split({x}, {sizes(idx)}, {{ dim: {d} }})', True
+    if op == 'unbind':
+        return (f'{x}.unbind({d})' if R.random() < 0.6 else f'torch.unbind({x}, {d})'), True
+    if op == 'narrow':
+        start = R.randint(-size, size) if size else R.choice([0, 0, 1])
+        length = R.randint(0, size - (start % size if size and start < 0 else start) + (1 if R.random() < 0.1 else 0))
+        return (f'{x}.narrow({d}, {start}, {max(length, 0)})' if R.random() < 0.7 else f'torch.narrow({x}, {d}, {start}, {max(length, 0)})'), False
+    if op == 'select':
+        i = R.randint(-size, size - 1) if size and R.random() > 0.1 else R.choice([size, -size - 1])
+        return f'{x}.select({d}, {i})', False
+    n = R.randint(0, 4)
+    idx = [R.randint(-1 if R.random() < 0.05 else 0, max(size - 1, 0) + (1 if R.random() < 0.05 else 0)) for _ in range(n)]
+    idt = R.choice(['torch.int64', 'torch.int64', 'torch.int32'])
+    it = f'torch.tensor({sizes(idx)}, {{ dtype: {idt} }})'
+    if R.random() < 0.05: it = f'torch.tensor([{sizes(idx)}])'
+    return (f'{x}.index_select({d}, {it})' if R.random() < 0.6 else f'torch.index_select({x}, {d}, {it})'), False
+
+
+def flip_op(x, shape):
+    k = len(shape)
+    op = R.choice(['flip', 'flip', 'fliplr', 'flipud', 'roll', 'roll', 'diagonal', 'diagonal', 'tril', 'triu'])
+    if op == 'flip':
+        ds = [dim(k) for _ in range(R.randint(0 if k == 0 else 1, max(k, 1)))]
+        return (f'{x}.flip({sizes(ds)})' if R.random() < 0.5 else f'torch.flip({x}, {sizes(ds)})'), False
+    if op in ('fliplr', 'flipud'): return (f'{x}.{op}()' if R.random() < 0.5 else f'torch.{op}({x})'), False
+    if op == 'roll':
+        if R.random() < 0.3: return f'{x}.roll({R.randint(-5, 5)})', False
+        m = R.randint(1, 2)
+        ds = [dim(k) for _ in range(m)]
+        sh = [R.randint(-5, 5) for _ in range(m if R.random() > 0.05 else m + 1)]
+        if m == 1 and R.random() < 0.5: return f'torch.roll({x}, {sh[0]}, {ds[0]})', False
+        return f'{x}.roll({sizes(sh)}, {sizes(ds)})', False
+    if op == 'diagonal':
+        off = R.randint(-3, 3)
+        if R.random() < 0.3: return f'{x}.diagonal({off})', False
+        a, b = dim(k), dim(k)
+        if R.random() < 0.5: return f'torch.diagonal({x}, {off}, {a}, {b})', False
+        return f'{x}.diagonal({{ offset: {off}, dim1: {a}, dim2: {b} }})', False
+    kk = R.randint(-3, 3)
+    return (f'{x}.{op}({kk})' if R.random() < 0.6 else f'torch.{op}({x}, {kk})'), False
+
+
+def geometry(r):
+    return f'console.log({r}.shape, {r}.stride(), {r}.storage_offset(), {r}.is_contiguous());'
+
+
+def single_case(i, family):
+    dt = R.choice(DT)
+    grad = R.random() < 0.2
+    if grad: dt = 'torch.float64'
+    shape = rand_shape(0 if family != 'flip' else 1, 4)
+    if family == 'flip' and R.random() < 0.5: shape = rand_shape(2, 3)
+    L, expanded = make('x', shape, dt, grad)
+    expr, overlapping = {'view': view_op, 'expand': expand_op, 'split': split_op, 'flip': flip_op}[family]('x', shape)
+    listy = family == 'split' and expr.split('(')[0].split('.')[-1] not in ('narrow', 'select', 'index_select')
+    L.append(f'const r = {expr};')
+    if listy:
+        first = 'r[0]'
+    else:
+        L.append(geometry('r'))
+        first = 'r'
+    if grad:
+        L.append(f'{first}.pow(2).sum().backward();')
+        L.append(f'[r, x0.grad]')
+    else:
+        # Writing through a view of an expanded input (or an expanded result) is an error in PyTorch; the write
+        # through a split's first part needs one to exist.
+        if not expanded and not overlapping and (not listy or (shape and 0 not in shape)):
+            L.append(f'{first}.fill_({fill_value(dt)});')
+            L.append('console.log(x0);')
+        L.append('r')
+    return f'## fuzz shape {i} {family}\n' + '\n'.join(L) + '\n'
+
+
+def join_case(i):
+    op = R.choice(['cat', 'cat', 'cat', 'concat', 'stack', 'stack', 'hstack', 'vstack'])
+    grad = R.random() < 0.15
+    shape = rand_shape(1 if op in ('cat', 'concat') else 0, 3)
+    k = len(shape)
+    d = dim(k + (1 if op == 'stack' else 0))
+    m = R.randint(1, 3)
+    L = []
+    names = []
+    for j in range(m):
+        s = list(shape)
+        r = R.random()
+        dd = d if d >= 0 else d + k
+        if op in ('cat', 'concat') and 0 <= dd < k and r < 0.5: s[dd] = R.choice([0, 1, 2, 3])
+        elif op == 'hstack' and k >= 1 and r < 0.5: s[0 if k == 1 else 1] = R.choice([0, 1, 2, 3])
+        elif op == 'vstack' and k >= 2 and r < 0.5: s[0] = R.choice([0, 1, 2, 3])
+        elif r < 0.58 and s: s[R.randrange(len(s))] += 1
+        elif r < 0.62: s = s[1:] if s else [2]
+        if op in ('cat', 'concat') and R.random() < 0.08: s = [0]
+        dt = 'torch.float64' if grad else (shape_dt if j and R.random() < 0.6 else R.choice(DT)) if j else R.choice(DT)
+        if j == 0: shape_dt = dt
+        lines, _ = make(f't{j}', s, dt, grad and j == 0)
+        L += lines
+        names.append(f't{j}')
+    lst = '[' + ', '.join(names) + ']'
+    if R.random() < 0.03 and not grad: lst, L = '[]', []
+    if op in ('hstack', 'vstack'): expr = f'torch.{op}({lst})'
+    elif R.random() < 0.3: expr = f'torch.{op}({lst}, {{ dim: {d} }})'
+    elif R.random() < 0.15 and op == 'cat' : expr = f'torch.cat({lst})'
+    else: expr = f'torch.{op}({lst}, {d})'
+    L.append(f'const r = {expr};')
+    L.append(geometry('r'))
+    L.append('console.log(r.dtype);')
+    if grad:
+        L.append('r.pow(2).sum().backward();')
+        L.append('[r, t00.grad]')
+    else:
+        L.append('r')
+    return f'## fuzz shape {i} join {op}\n' + '\n'.join(L) + '\n'
+
+
+def case(i):
+    r = R.random()
+    if r < 0.33: return single_case(i, 'view')
+    if r < 0.48: return single_case(i, 'expand')
+    if r < 0.66: return join_case(i)
+    if r < 0.86: return single_case(i, 'split')
+    return single_case(i, 'flip')
+
+
+print('// Seeded random shape ops over odd layouts, written by test/golden/fuzz_shape.py (do not edit by hand).\n')
+print('\n'.join(case(i) for i in range(CASES)))
