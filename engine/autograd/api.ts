@@ -6,7 +6,7 @@ import { ones_like } from '../ops/creation/fill.ts';
 import { addMethods } from '../ops/methods.ts';
 import { accumulateLeaf, runBackward } from './engine.ts';
 import { PyTuple } from '../core/tuple.ts';
-import type { TensorHook } from './node.ts';
+import { retainGradHooks, type TensorHook } from './node.ts';
 import { gradcheck } from './gradcheck.ts';
 
 export interface BackwardOptions {
@@ -92,9 +92,12 @@ const methods = {
     if (!this.requires_grad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
     if (this.is_leaf || this._retainsGrad) return;
     this._retainsGrad = true;
-    this.register_hook((g) => {
-      this._grad = this._grad === null ? g.detach().clone() : this._grad.add(g.detach());
-    });
+    // The first gradient is copied contiguous whatever its layout (PyTorch's retain_grad hook clones it so).
+    const hook: TensorHook = (g) => {
+      this._grad = this._grad === null ? g.detach().clone({ memory_format: 'contiguous_format' }) : this._grad.add(g.detach());
+    };
+    this.register_hook(hook);
+    retainGradHooks.set(this, { hook, node: this.grad_fn!, outputNr: this.output_nr });
   },
   get retains_grad(): boolean { return (this as unknown as Tensor)._retainsGrad; },
   /** Registers `hook(grad)` to run when this tensor's gradient is computed; it may return a replacement. */

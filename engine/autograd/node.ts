@@ -29,6 +29,8 @@ export class SavedTensor {
    * (PyTorch keeps an output's grad_fn from when it was saved; an input's is read when the error is raised).
    */
   producedBy: string | null = null;
+  /** False when no gradient that reads this tensor is wanted: PyTorch would not have saved it at all. */
+  versionChecked = true;
   constructor(tensor: Tensor, readonly name: string, readonly isOutput: boolean) {
     this.tensor = tensor;
     this.version = tensor.storage.version;
@@ -44,7 +46,7 @@ export class SavedTensor {
   unpack(): Tensor {
     const t = this.tensor;
     if (t === null) throw new RuntimeError(freedMessage);
-    if (t.storage.version !== this.version) {
+    if (this.versionChecked && t.storage.version !== this.version) {
       const history = this.isOutput ? this.producedBy : t.grad_fn ? `output ${t.output_nr} of ${t.grad_fn.name()}` : null;
       const producedBy = history ? `, which is ${history},` : '';
       throw new RuntimeError(
@@ -98,6 +100,9 @@ export class Node {
 // Note [Node names]: nodes written in C++ by hand rather than generated from derivatives.yaml report a namespaced
 // `name()`; Python shows their class name everywhere else.
 const namespaced = new Set(['AccumulateGrad', 'CopySlices', 'CopyBackwards', 'NotImplemented', 'Error', 'DelayedError']);
+
+/** The hook `retain_grad` registered on a non-leaf tensor and the node holding it; an in-place op moves it along. */
+export const retainGradHooks = new WeakMap<Tensor, { hook: TensorHook; node: Node; outputNr: number }>();
 
 /** The node that writes a leaf's `.grad`. */
 export class AccumulateGrad extends Node {

@@ -5,7 +5,7 @@ import { is_grad_enabled, withGradMode } from '../core/grad-mode.ts';
 import { emptyTensor, type Tensor, viewHistory } from '../core/tensor.ts';
 import { inPlaceHooks } from '../ops/dispatch.ts';
 import { Node } from './node.ts';
-import { gradientEdge, record } from './record.ts';
+import { adoptRetainGradHook, gradientEdge, record } from './record.ts';
 
 interface Geometry { shape: number[]; strides: number[]; offset: number }
 
@@ -59,5 +59,8 @@ function onViewModified(view: Tensor): void {
   regenerate(view);
 }
 
-inPlaceHooks.onViewModified = onViewModified;
+inPlaceHooks.onViewModified = (tensor) => {
+  onViewModified(tensor);
+  adoptRetainGradHook(tensor);
+};
 viewHistory.regenerate = regenerate;

@@ -282,4 +282,36 @@ export const cases: Record<string, () => unknown> = {
     y.sum().backward();
     return x.grad;
   },
+  "retain_grad then in place: grad of the final value": () => {
+    const x = torch.tensor([0.5, -1.5, pyfloat(2.0)], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2);
+    y.retain_grad();
+    y.register_hook((g) => g.mul(10));
+    y.clamp_(-1, 1);
+    const v = y.getitem(":2");
+    v.retain_grad();
+    v.mul_(3);
+    v.sum().add(y.sum()).backward();
+    return [x.grad, y.grad, v.grad];
+  },
+  "retain_grad of a transposed result is contiguous": () => {
+    const x = torch.tensor([[0.5, -1.5], [pyfloat(2.0), pyfloat(1.0)]], { dtype: torch.float64, requires_grad: true });
+    const y = x.mul(2).t();
+    y.retain_grad();
+    y.expand(3, 2, 2).sum().backward();
+    return [y.grad, y.grad!.stride()];
+  },
+  "mul and div keep only the operands a wanted gradient reads": () => {
+    const x = torch.tensor([0.5, -1.5, pyfloat(2.0)], { requires_grad: true });
+    const y = x.neg();
+    const c = torch.tensor([pyfloat(2.0), pyfloat(4.0), pyfloat(8.0)]);
+    const z = y.mul(c).add(c.mul(y)).add(y.div(c));
+    y.add_(1);
+    z.sum().backward();
+    console.log(x.grad);
+    const u = x.neg();
+    const w = c.div(u);
+    u.add_(1);
+    return w.sum().backward();
+  },
 };
