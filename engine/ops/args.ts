@@ -39,6 +39,11 @@ export function parseShape(args: readonly unknown[], what = 'shape'): number[] {
   return list as number[];
 }
 
+/** Python's TypeError for a call without its one required argument (`x.permute()`). */
+export function requireArgument(args: readonly unknown[], fn: string, name: string): void {
+  if (args.length === 0) throw new TypeError(`${fn}() missing 1 required positional arguments: "${name}"`);
+}
+
 /** Normalises `dim` options (an int, a list, or absent) to a list, or null for "all dimensions". */
 export function dimList(dim: number | readonly number[] | null | undefined): number[] | null {
   if (dim === undefined || dim === null) return null;

@@ -39,8 +39,12 @@ export function isNonOverlappingAndDense(shape: readonly number[], strides: read
  * sliced transposed tensor's copy stays transposed.
  */
 export function emptyLike(t: Tensor, dtype: DType = t.dtype, device: Device = t.device): Tensor {
-  const strides = isNonOverlappingAndDense(t._shape, t._stride) ? [...t._stride] : inferDenseStrides(t._shape, t._stride);
-  return new Tensor(Storage.allocate(dtype, numelOf(t._shape), device), [...t._shape], strides, 0);
+  return new Tensor(Storage.allocate(dtype, numelOf(t._shape), device), [...t._shape], preservedStrides(t), 0);
+}
+
+/** The strides of `t`'s copy with preserve_format: `t`'s own when dense, else dense in its memory order. */
+export function preservedStrides(t: Tensor): number[] {
+  return isNonOverlappingAndDense(t._shape, t._stride) ? [...t._stride] : inferDenseStrides(t._shape, t._stride);
 }
 
 /**
@@ -81,12 +85,63 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
+/**
+ * is_contiguous(memory_format=torch.channels_last) of a 4-d tensor: dense in the order C, W, H, N (size-1 dims
+ * skipped). A transposed or sliced tensor can be this by accident, and TensorIterator then lays its output out so.
+ */
+function isChannelsLast(shape: readonly number[], strides: readonly number[]): boolean {
+  let expected = 1;
+  for (const d of [1, 3, 2, 0]) {
+    if (shape[d] === 1) continue;
+    if (strides[d] !== expected) return false;
+    expected *= shape[d]!;
+  }
+  return true;
+}
+
+/** Dense strides with the dimensions laid out in `order`, innermost first (sizes as they are, as restride takes them). */
+function stridesInOrder(shape: readonly number[], order: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let next = 1;
+  for (const d of order) {
+    strides[d] = next;
+    next *= shape[d]!;
+  }
+  return strides;
+}
+
+/**
+ * suggest_memory_format: the channels-last order of a 4-d (or channels-last-3d of a 5-d) tensor whose strides
+ * look like it, else null (contiguous). Ambiguous cases (a trivial C dimension, N111 tensors) count as contiguous.
+ */
+function suggestedChannelsLast(shape: readonly number[], strides: readonly number[]): readonly number[] | null {
+  const order = shape.length === 4 ? [1, 3, 2, 0] : shape.length === 5 ? [1, 4, 3, 2, 0] : null;
+  if (order === null || strides[1] === 0) return null;
+  let min = 0;
+  for (const d of order) {
+    if (shape[d] === 0 || strides[d]! < min) return null;
+    if (d === 0 && min === strides[1]) return null;
+    min = strides[d]! * Math.max(shape[d]!, 1);
+  }
+  return order;
+}
+
+/**
+ * cat's output layout (cat_compute_output_memory_format): channels-last when every input's strides suggest the same
+ * channels-last order (a transposed 4-d tensor may), else contiguous.
+ */
+export function catStrides(tensors: readonly Tensor[], shape: readonly number[]): number[] {
+  const orders = tensors.map((t) => suggestedChannelsLast(t._shape, t._stride));
+  return orders.every((o) => o !== null) ? stridesInOrder(shape, orders[0]!) : contiguousStrides(shape);
+}
+
 /** The output strides TensorIterator would choose for an elementwise op over `operands` broadcast to `shape`. */
 export function elementwiseStrides(shape: readonly number[], operands: readonly Tensor[]): number[] {
   const sized = operands.filter((t) => t._shape.length > 0 || shape.length === 0);
   if (shape.length <= 1 || sized.length === 0) return contiguousStrides(shape);
   if (operands.every((t) => sameShape(t._shape, shape))) {
     if (operands.every((t) => isContiguous(t._shape, t._stride))) return contiguousStrides(shape);
+    if (shape.length === 4 && operands.every((t) => isChannelsLast(t._shape, t._stride))) return stridesInOrder(shape, [1, 3, 2, 0]);
     const first = operands[0]!._stride;
     if (operands.every((t) => isNonOverlappingAndDense(t._shape, t._stride) && sameShape(t._stride, first))) return [...first];
   }

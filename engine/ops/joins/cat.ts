@@ -2,9 +2,11 @@ import { record } from '../../autograd/record.ts';
 import { checkSameDevice } from '../../backend/webgpu/index.ts';
 import { promoteTypes } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
-import { wrapDim } from '../../core/shape.ts';
+import { numelOf, wrapDim } from '../../core/shape.ts';
+import { Storage } from '../../core/storage.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { zeros } from '../creation/fill.ts';
+import { catStrides } from '../layout.ts';
 import { pythonType } from './args.ts';
 import { copyPart, partOf, whole } from './parts.ts';
 
@@ -33,7 +35,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   if (tensors.length === 0) throw new RuntimeError('torch.cat(): expected a non-empty list of Tensors');
   const dtype = tensors.map((t) => t.dtype).reduce(promoteTypes);
   checkSameDevice(tensors);
-  if (!first) return emptyTensor([0], dtype, tensors[0]!.device);
+  if (!first) return recordCat(tensors, emptyTensor([0], dtype, tensors[0]!.device), 0);
 
   const shape = [...first._shape];
   shape[d] = 0;
@@ -48,13 +50,18 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
     shape[d]! += t._shape[d]!;
   });
 
-  const out = emptyTensor(shape, dtype, first.device);
+  const out = new Tensor(Storage.allocate(dtype, numelOf(shape), first.device), shape, catStrides(tensors, shape), 0);
   let start = 0;
   for (const t of tensors) {
     if (skipped(t)) continue;
     copyPart(partOf(out, t._shape, out._stride, start * out._stride[d]!), whole(t));
     start += t._shape[d]!;
   }
+  return recordCat(tensors, out, d);
+}
+
+/** CatBackward0: each input's slice of the gradient (an empty one for skipped inputs). */
+function recordCat(tensors: readonly Tensor[], out: Tensor, d: number): Tensor {
   const sizes = tensors.map((t) => (skipped(t) ? null : t._shape[d]!));
   record('CatBackward0', tensors, out, {}, ([grad]) => {
     let offset = 0;

@@ -3,6 +3,7 @@ import { RuntimeError } from '../../core/errors.ts';
 import { checkSize } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { zeros } from '../creation/fill.ts';
+import { requireArgument } from '../args.ts';
 import { addMethods } from '../methods.ts';
 import { intList, intListArgument } from './args.ts';
 import { copyPart, partOf } from './parts.ts';
@@ -61,6 +62,7 @@ const methods = {
   },
   /** `x.tile(2)` or `x.tile([2, 1])`. */
   tile(this: Tensor, ...dims: (number | readonly number[])[]): Tensor {
+    requireArgument(dims, 'tile', 'dims');
     return tile(this, intList(dims, "tile(): argument 'dims' (position 1)"));
   },
 };

@@ -11,9 +11,11 @@ import { UNCHECKED } from '../overlap.ts';
 
 /** Keeps the elements on one side of a diagonal of the last two dims (of every matrix in a batch), zeroes the rest. */
 function triangle(self: Tensor, diagonal: number, lower: boolean): Tensor {
+  const out = emptyTensor(self._shape, self.dtype, self.device);
+  // PyTorch reads the matrix sizes only when there are elements: an empty 1-d tensor passes.
+  if (self.numel() === 0) return recorded(self, out, diagonal, lower);
   if (self.ndim === 0) throw new IndexError('Dimension specified as -2 but tensor has no dimensions');
   wrapDim(-2, self.ndim);
-  const out = emptyTensor(self._shape, self.dtype, self.device);
   const [rows, cols] = self._shape.slice(-2) as [number, number];
   const kept = (row: number, col: number) => (lower ? col - row <= diagonal : col - row >= diagonal);
   if (out.storage.device.type === 'webgpu') {

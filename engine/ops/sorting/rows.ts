@@ -4,7 +4,7 @@ import { forEachPosition } from '../../core/strided.ts';
 import { Storage } from '../../core/storage.ts';
 import { numelOf } from '../../core/shape.ts';
 import { Tensor } from '../../core/tensor.ts';
-import { elementwiseStrides } from '../layout.ts';
+import { preservedStrides } from '../layout.ts';
 
 /** A (value, index) pair as PyTorch's CPU kernels sort them; comparators look at the value only. */
 export type Entry = [value: number, index: number];
@@ -45,9 +45,9 @@ export function writeRows(rows: readonly Entry[][], dim: number, values: Tensor,
   }
 }
 
-/** Outputs shaped like `self` and laid out like it (dense strides in its memory order), as sort allocates them. */
+/** Outputs shaped like `self` and laid out like it (its strides when dense, else dense in its memory order), as sort allocates them. */
 export function outputsLike(self: Tensor): [Tensor, Tensor] {
-  const strides = elementwiseStrides(self._shape, [self]);
+  const strides = preservedStrides(self);
   const make = (dtype: typeof int64) => new Tensor(Storage.allocate(dtype, numelOf(self._shape), self.device), [...self._shape], [...strides], 0);
   return [make(self.dtype), make(int64)];
 }

@@ -1,6 +1,6 @@
 import { RuntimeError } from '../../core/errors.ts';
 import type { Tensor } from '../../core/tensor.ts';
-import { parseShape } from '../args.ts';
+import { parseShape, requireArgument } from '../args.ts';
 import { addMethods } from '../methods.ts';
 import { viewOf } from './make.ts';
 
@@ -43,7 +43,10 @@ export function expand(self: Tensor, sizes: readonly number[]): Tensor {
 
 const methods = {
   /** `x.expand(3, -1)`. */
-  expand(this: Tensor, ...sizes: (number | readonly number[])[]): Tensor { return expand(this, parseShape(sizes)); },
+  expand(this: Tensor, ...sizes: (number | readonly number[])[]): Tensor {
+    requireArgument(sizes, 'expand', 'size');
+    return expand(this, parseShape(sizes));
+  },
   /** `x.expand_as(y)`. */
   expand_as(this: Tensor, other: Tensor): Tensor { return expand(this, other._shape); },
   /** `x.broadcast_to([2, 3])`. */

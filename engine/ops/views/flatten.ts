@@ -20,8 +20,8 @@ export function flatten(self: Tensor, start_dim = 0, end_dim = -1): Tensor {
 
 /** `x.unflatten(1, [2, -1])`: dimension `dim` becomes the given sizes (one may be -1); a view. */
 export function unflatten(self: Tensor, dim: number, sizes: readonly number[]): Tensor {
-  if (self.ndim === 0) throw new IndexError(`Dimension specified as ${dim} but tensor has no dimensions`);
   const d = wrapDim(dim, self.ndim);
+  if (self.ndim === 0) throw new IndexError(`Dimension specified as ${d} but tensor has no dimensions`);
   if (sizes.length === 0) throw new RuntimeError('unflatten: sizes must be non-empty');
   let inferred: number[];
   try {

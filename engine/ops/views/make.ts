@@ -11,7 +11,9 @@ import { record } from '../../autograd/record.ts';
 import { is_grad_enabled } from '../../core/grad-mode.ts';
 import { contiguousStrides, numelOf } from '../../core/shape.ts';
 import { forEachPosition } from '../../core/strided.ts';
-import { emptyTensor, makeView, type Tensor } from '../../core/tensor.ts';
+import { Storage } from '../../core/storage.ts';
+import { makeView, Tensor } from '../../core/tensor.ts';
+import { catStrides } from '../layout.ts';
 
 /** Where a tensor's elements sit in its storage. */
 export interface Geometry { shape: number[]; strides: number[]; offset: number }
@@ -63,8 +65,12 @@ export function pickingViews(
     return view;
   });
   const inputShape = [...self._shape];
-  record(grad_fn, [self], outs, {}, (grads) =>
-    [embed(backwardName, inputShape, grads, moves.map((move) => move(contiguousGeometry(inputShape))), again)]);
+  record(grad_fn, [self], outs, {}, (grads) => {
+    // The gradient is laid out as PyTorch's cat of the parts lays it out (stack's is contiguous).
+    const strides = backwardName === 'CatBackward0' ? catStrides(grads, inputShape) : contiguousStrides(inputShape);
+    const geometry = { shape: inputShape, strides, offset: 0 };
+    return [embed(backwardName, inputShape, grads, moves.map((move) => move(geometry)), again, strides)];
+  });
   return outs;
 }
 
@@ -74,9 +80,9 @@ export function pickingViews(
  */
 export function embed(
   name: string, shape: readonly number[], grads: readonly Tensor[], geometries: readonly Geometry[],
-  again: (t: Tensor) => Tensor[],
+  again: (t: Tensor) => Tensor[], strides: readonly number[] = contiguousStrides(shape),
 ): Tensor {
-  const out = emptyTensor(shape, grads[0]!.dtype, grads[0]!.device);
+  const out = new Tensor(Storage.allocate(grads[0]!.dtype, numelOf(shape), grads[0]!.device), [...shape], [...strides], 0);
   const data = out.storage.data;
   const written = new Uint8Array(data.length);
   grads.forEach((grad, i) => {

@@ -1,7 +1,7 @@
 import { RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { Tensor } from '../../core/tensor.ts';
-import { parseShape } from '../args.ts';
+import { parseShape, requireArgument } from '../args.ts';
 import { addMethods } from '../methods.ts';
 import { viewOf } from './make.ts';
 
@@ -30,8 +30,11 @@ export function transpose(self: Tensor, dim0: number, dim1: number): Tensor {
   const b = wrapDim(dim1, ndim);
   const shape = [...self._shape];
   const strides = [...self._stride];
-  [shape[a], shape[b]] = [shape[b]!, shape[a]!];
-  [strides[a], strides[b]] = [strides[b]!, strides[a]!];
+  // A 0-dim tensor wraps dims 0 and -1 to a dimension it does not have: nothing to swap.
+  if (a !== b) {
+    [shape[a], shape[b]] = [shape[b]!, shape[a]!];
+    [strides[a], strides[b]] = [strides[b]!, strides[a]!];
+  }
   return viewOf(self, 'TransposeBackward0', shape, strides, self._offset, (grad) => grad.transpose(a, b));
 }
 
@@ -54,7 +57,10 @@ function matrixTranspose(self: Tensor, what: string): Tensor {
 
 const methods = {
   /** `x.permute(1, 0)` or `x.permute([1, 0])`. */
-  permute(this: Tensor, ...dims: (number | readonly number[])[]): Tensor { return permute(this, parseShape(dims, 'dims')); },
+  permute(this: Tensor, ...dims: (number | readonly number[])[]): Tensor {
+    requireArgument(dims, 'permute', 'dims');
+    return permute(this, parseShape(dims, 'dims'));
+  },
   /** `x.transpose(0, 1)`. */
   transpose(this: Tensor, dim0: number, dim1: number): Tensor { return transpose(this, dim0, dim1); },
   /** `x.swapaxes(0, 1)`, an alias of transpose. */
@@ -85,7 +91,10 @@ Object.defineProperty(Tensor.prototype, 'mT', { get(this: Tensor) { return matri
 Object.defineProperty(Tensor.prototype, 'mH', { get(this: Tensor) { return matrixTranspose(this, 'mH'); } });
 
 export const functions = {
-  permute: (input: Tensor, ...dims: (number | readonly number[])[]) => permute(input, parseShape(dims, 'dims')),
+  permute: (input: Tensor, ...dims: (number | readonly number[])[]) => {
+    requireArgument(dims, 'permute', 'dims');
+    return permute(input, parseShape(dims, 'dims'));
+  },
   transpose: (input: Tensor, dim0: number, dim1: number) => transpose(input, dim0, dim1),
   swapaxes: (input: Tensor, dim0: number, dim1: number) => transpose(input, dim0, dim1),
   swapdims: (input: Tensor, dim0: number, dim1: number) => transpose(input, dim0, dim1),

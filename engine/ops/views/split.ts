@@ -8,10 +8,11 @@ import { pickingViews } from './make.ts';
 import { bind } from './params.ts';
 import { selectMove, slice, sliceMove } from './slice.ts';
 
-/** maybe_wrap_dim without wrapping scalars: a 0-dim tensor has no dimension to take apart. */
+/** maybe_wrap_dim, then size(dim): a 0-dim tensor wraps 0 and -1 but has no dimension to take apart. */
 function wrapDimOfShaped(dim: number, ndim: number): number {
-  if (ndim === 0) throw new IndexError(`Dimension specified as ${dim} but tensor has no dimensions`);
-  return wrapDim(dim, ndim);
+  const d = wrapDim(dim, ndim);
+  if (ndim === 0) throw new IndexError(`Dimension specified as ${d} but tensor has no dimensions`);
+  return d;
 }
 
 /** `x.unbind(0)`: the slices along `dim`, each a view without that dimension. */

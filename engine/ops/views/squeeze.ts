@@ -1,5 +1,6 @@
 import { wrapDim } from '../../core/shape.ts';
 import type { Tensor } from '../../core/tensor.ts';
+import { requireArgument } from '../args.ts';
 import { addMethods } from '../methods.ts';
 import { viewOf } from './make.ts';
 import { bind } from './params.ts';
@@ -33,6 +34,7 @@ export function squeeze(self: Tensor, dim?: number | null): Tensor {
 const methods = {
   /** `x.unsqueeze(1)`. */
   unsqueeze(this: Tensor, ...args: (number | { dim?: number })[]): Tensor {
+    requireArgument(args, 'unsqueeze', 'dim');
     return unsqueeze(this, bind(args, ['dim'], { dim: undefined as unknown as number }).dim);
   },
   /** `x.squeeze()`, `x.squeeze(0)` or `x.squeeze({ dim: 0 })`. */

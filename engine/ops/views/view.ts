@@ -3,7 +3,7 @@ import { RuntimeError } from '../../core/errors.ts';
 import { computeViewStrides, contiguousStrides, inferSize } from '../../core/shape.ts';
 import { Tensor } from '../../core/tensor.ts';
 import { addMethods } from '../methods.ts';
-import { parseShape } from '../args.ts';
+import { parseShape, requireArgument } from '../args.ts';
 import { viewOf } from './make.ts';
 
 /** `x.view(2, 3)`: the same memory seen with a new shape; fails when the strides cannot express it. */
@@ -34,9 +34,17 @@ export function reshape(self: Tensor, shape: readonly number[]): Tensor {
 
 const methods = {
   /** `x.view(2, 3)` or `x.view([2, 3])`. */
-  view(this: Tensor, ...shape: (number | readonly number[])[]): Tensor { return view(this, parseShape(shape)); },
+  view(this: Tensor, ...shape: (number | readonly number[])[]): Tensor {
+    if (shape.length === 0) {
+      throw new TypeError('view() received an invalid combination of arguments - got (), but expected one of:\n * (torch.dtype dtype)\n * (tuple of SymInts size)\n');
+    }
+    return view(this, parseShape(shape));
+  },
   /** `x.reshape(-1)`. */
-  reshape(this: Tensor, ...shape: (number | readonly number[])[]): Tensor { return reshape(this, parseShape(shape)); },
+  reshape(this: Tensor, ...shape: (number | readonly number[])[]): Tensor {
+    requireArgument(shape, 'reshape', 'shape');
+    return reshape(this, parseShape(shape));
+  },
   /** `x.view_as(y)`: `x.view(y.shape)`. */
   view_as(this: Tensor, other: Tensor): Tensor { return view(this, other._shape); },
   /** `x.reshape_as(y)`. */

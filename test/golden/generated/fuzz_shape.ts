@@ -782,8 +782,7 @@ export const cases: Record<string, () => unknown> = {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
     const r = x.tensor_split(1, 0);
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
+    return r;
   },
   "fuzz shape 91 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0]);
@@ -1519,161 +1518,158 @@ export const cases: Record<string, () => unknown> = {
   "fuzz shape 178 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
-    const r = x.index_select(-1, torch.tensor([0, 0], { dtype: torch.int64 }));
+    const r = x.index_select(-1, torch.tensor([1], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 179 join stack": () => {
-    const t00 = torch.arange(0, { dtype: torch.int32 }).reshape([3, 0, 2]);
-    const t0 = t00;
-    const t10 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 1, 3]);
-    const t1 = t10.permute(2, 1, 0);
-    const t20 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0, 2]);
-    const t2 = t20;
-    const r = torch.stack([t0, t1, t2], -4);
+  "fuzz shape 179 view": () => {
+    const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([3, 3, 4, 1]);
+    const x = x0.transpose(3, 0);
+    const r = x.reshape([1, 3, 12]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 180 expand": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 2]).requires_grad_();
-    const x = x0;
-    const r = torch.broadcast_to(x, [2, 2, 2]);
+  "fuzz shape 180 view": () => {
+    const x0 = torch.arange(10, { dtype: torch.float64 }).reshape([2, 5]).requires_grad_();
+    const x = x0.narrow(1, 1, 3);
+    const r = x.contiguous();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 181 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1, 1]);
-    const x = x0;
-    const r = torch.narrow(x, 1, -1, 0);
+  "fuzz shape 181 join cat": () => {
+    const t00 = torch.arange(12, { dtype: torch.float32 }).mul(0.5).reshape([3, 2, 2]);
+    const t0 = t00;
+    const t10 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([2, 2, 3]);
+    const t1 = t10.transpose(0, 2);
+    const r = torch.cat([t0, t1], 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
+    console.log(r.dtype);
     return r;
   },
   "fuzz shape 182 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.float32 }).sub(3).reshape([3, 3]);
+    const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3]);
+    const x = x0.transpose(1, 0);
+    const r = x.triu(-2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 183 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
     const x = x0;
-    const r = x.roll(-4);
+    const r = x.chunk(3, 0);
+    return r;
+  },
+  "fuzz shape 184 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
+    const x = x0;
+    const r = x.squeeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 185 flip": () => {
+    const x0 = torch.arange(72, { dtype: torch.float32 }).mul(0.5).reshape([2, 3, 2, 6]);
+    const x = x0.narrow(3, 1, 4);
+    const r = x.tril(1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 183 join stack": () => {
-    const t00 = torch.arange(2, { dtype: torch.int32 }).reshape([1, 2]);
+  "fuzz shape 186 join stack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([1]);
+    const t0 = t00.expand([2]);
+    const t10 = torch.arange(2, { dtype: torch.float32 }).mul(0.5).reshape([2]);
+    const t1 = t10;
+    const r = torch.stack([t0, t1], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 187 join cat": () => {
+    const t00 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
     const t0 = t00;
-    const r = torch.stack([t0], 0);
+    const r = torch.cat([t0], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 184 join cat": () => {
-    const t00 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([1]);
-    const t1 = t10.expand([0]);
-    const r = torch.cat([t0, t1], { dim: 0 });
+  "fuzz shape 188 join concat": () => {
+    const t00 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2]);
+    const t0 = t00.narrow(0, 1, 0);
+    const t10 = torch.arange(2, { dtype: torch.int32 });
+    const t1 = t10;
+    const t20 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
+    const t2 = t20.narrow(0, 1, 3);
+    const r = torch.concat([t0, t1, t2], { dim: -1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 185 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = torch.moveaxis(x, 0, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 186 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.select(-1, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 187 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 2]);
-    const x = x0;
-    const r = torch.diagonal(x, -1, 3, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 188 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).mul(0.5);
-    const x = x0;
-    const r = x.ravel();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
     return r;
   },
   "fuzz shape 189 join cat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
+    const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([1, 4]);
     const t0 = t00;
-    const t10 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], -1);
+    const t10 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([4, 1]);
+    const t1 = t10.transpose(1, 0);
+    const t20 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]);
+    const t2 = t20;
+    const r = torch.cat([t0, t1, t2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
   "fuzz shape 190 view": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.unsqueeze(-1);
+    const x0 = torch.arange(3, { dtype: torch.float64 });
+    const x = x0;
+    const r = torch.movedim(x, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 191 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4, 1]).requires_grad_();
+    const x = x0;
+    const r = x.triu(-2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 191 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([2, 3]);
-    const x = x0;
-    const r = x.chunk(1, 0);
-    return r;
-  },
-  "fuzz shape 192 split": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).mul(0.5).reshape([8]);
-    const x = x0.getitem("::2");
-    const r = x.index_select(0, torch.tensor([2, 3], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 193 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
+  "fuzz shape 192 join stack": () => {
+    const t00 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 4, 3]).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(20, { dtype: torch.float64 }).mul(0.5).reshape([2, 5, 2]);
     const t1 = t10;
-    const r = torch.cat([t0, t1], -1);
+    const t20 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 4]);
+    const t2 = t20.transpose(1, 2);
+    const r = torch.stack([t0, t1, t2], -2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
   },
-  "fuzz shape 194 split": () => {
+  "fuzz shape 193 split": () => {
     const x0 = torch.arange(10, { dtype: torch.float32 }).reshape([5, 2]);
     const x = x0.narrow(0, 1, 3);
     const r = x.split(5, -1);
     return r;
   },
-  "fuzz shape 195 flip": () => {
+  "fuzz shape 194 flip": () => {
     const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3, 1]);
     const x = x0.expand([3, 2]);
     const r = x.flipud();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 196 expand": () => {
+  "fuzz shape 195 expand": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = x.repeat(0, 1);
@@ -1682,7 +1678,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 197 view": () => {
+  "fuzz shape 196 view": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
     const x = x0;
     const r = torch.moveaxis(x, 0, 0);
@@ -1691,7 +1687,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 198 join cat": () => {
+  "fuzz shape 197 join cat": () => {
     const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]).requires_grad_();
     const t0 = t00.getitem("::2");
     const r = torch.cat([t0], 0);
@@ -1700,7 +1696,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 199 view": () => {
+  "fuzz shape 198 view": () => {
     const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([3, 3, 2, 2]);
     const x = x0;
     const r = torch.moveaxis(x, -4, -5);
@@ -1709,7 +1705,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 200 flip": () => {
+  "fuzz shape 199 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 2, 1]).requires_grad_();
     const x = x0.getitem(":, ::2");
     const r = x.roll(3);
@@ -1717,27 +1713,27 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 201 expand": () => {
+  "fuzz shape 200 expand": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = x.expand(3, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 202 flip": () => {
+  "fuzz shape 201 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 2, 1, 0]);
     const x = x0.expand([3, 2, 4, 0]);
     const r = x.roll(2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 203 split": () => {
+  "fuzz shape 202 split": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 4, 1, 4]);
     const x = x0.permute(3, 1, 2, 0);
     const r = x.split(3, 1);
     return r;
   },
-  "fuzz shape 204 join cat": () => {
+  "fuzz shape 203 join cat": () => {
     const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
     const t0 = t00.expand([0]);
     const t10 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 2, 4]);
@@ -1747,7 +1743,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 205 join cat": () => {
+  "fuzz shape 204 join cat": () => {
     const t00 = torch.arange(4).remainder(3).eq(0).reshape([4]);
     const t0 = t00.narrow(0, 1, 2);
     const r = torch.cat([t0], -1);
@@ -1755,7 +1751,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 206 view": () => {
+  "fuzz shape 205 view": () => {
     const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([1, 3]);
     const x = x0;
     const r = x.permute(1, 0);
@@ -1764,7 +1760,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 207 join vstack": () => {
+  "fuzz shape 206 join vstack": () => {
     const t00 = torch.arange(7, { dtype: torch.int32 }).reshape([7]);
     const t0 = t00.getitem("::2");
     const r = torch.vstack([t0]);
@@ -1772,7 +1768,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 208 view": () => {
+  "fuzz shape 207 view": () => {
     const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([4, 3]);
     const x = x0;
     const r = x.contiguous();
@@ -1781,13 +1777,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 209 split": () => {
+  "fuzz shape 208 split": () => {
     const x0 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 3]);
     const x = x0.getitem("::2");
     const r = torch.tensor_split(x, [], { dim: 1 });
     return r;
   },
-  "fuzz shape 210 expand": () => {
+  "fuzz shape 209 expand": () => {
     const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
     const x = x0.getitem("::2");
     const r = x.tile([1, 2, 1]);
@@ -1796,7 +1792,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 211 join concat": () => {
+  "fuzz shape 210 join concat": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 });
     const t0 = t00;
     const t10 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([2, 1, 4]);
@@ -1808,7 +1804,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 212 flip": () => {
+  "fuzz shape 211 flip": () => {
     const x0 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([3, 2, 2]);
     const x = x0;
     const r = x.diagonal(3);
@@ -1817,7 +1813,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 213 view": () => {
+  "fuzz shape 212 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
     const x = x0;
     const r = torch.movedim(x, 0, -1);
@@ -1826,7 +1822,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 214 join concat": () => {
+  "fuzz shape 213 join concat": () => {
     const t00 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([5, 0]);
     const t0 = t00.narrow(0, 1, 3);
     const r = torch.concat([t0], 1);
@@ -1834,20 +1830,20 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 215 expand": () => {
+  "fuzz shape 214 expand": () => {
     const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
     const x = x0;
     const r = x.expand([1, 2, -1, 3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 216 split": () => {
+  "fuzz shape 215 split": () => {
     const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5, 1]);
     const x = x0.getitem("::2");
     const r = x.split_with_sizes([1], -1);
     return r;
   },
-  "fuzz shape 217 view": () => {
+  "fuzz shape 216 view": () => {
     const x0 = torch.arange(15).remainder(3).eq(0).reshape([5, 3]);
     const x = x0.getitem("::2");
     const r = x.contiguous();
@@ -1856,7 +1852,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 218 join stack": () => {
+  "fuzz shape 217 join stack": () => {
     const t00 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
     const t0 = t00;
     const t10 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
@@ -1868,14 +1864,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 219 expand": () => {
+  "fuzz shape 218 expand": () => {
     const x0 = torch.arange(32).remainder(3).eq(0).reshape([2, 2, 4, 2]);
     const x = x0.getitem(":, :, :, ::2");
     const r = torch.broadcast_to(x, [1, -1, 2, 4, 4]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 220 join concat": () => {
+  "fuzz shape 219 join concat": () => {
     const t00 = torch.arange(3, { dtype: torch.int64 }).reshape([3, 1]);
     const t0 = t00;
     const t10 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([5, 0]);
@@ -1885,21 +1881,21 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 221 view": () => {
+  "fuzz shape 220 view": () => {
     const x0 = torch.arange(2).remainder(3).eq(0).reshape([2, 1, 1]);
     const x = x0.expand([2, 2, 1]);
     const r = x.squeeze(-3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 222 split": () => {
+  "fuzz shape 221 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
     const x = x0.expand([2]);
     const r = x.narrow(1, -2, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 223 join stack": () => {
+  "fuzz shape 222 join stack": () => {
     const t00 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
     const t0 = t00;
     const r = torch.stack([t0], 0);
@@ -1907,7 +1903,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 224 join stack": () => {
+  "fuzz shape 223 join stack": () => {
     const t00 = torch.arange(2).remainder(3).eq(0).reshape([2]);
     const t0 = t00;
     const t10 = torch.arange(2).remainder(3).eq(0);
@@ -1919,7 +1915,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 225 view": () => {
+  "fuzz shape 224 view": () => {
     const x0 = torch.arange(9, { dtype: torch.int64 }).reshape([3, 3]);
     const x = x0;
     const r = x.contiguous();
@@ -1928,7 +1924,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 226 split": () => {
+  "fuzz shape 225 split": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).requires_grad_();
     const x = x0;
     const r = x.index_select(0, torch.tensor([2, 2], { dtype: torch.int32 }));
@@ -1936,7 +1932,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 227 expand": () => {
+  "fuzz shape 226 expand": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([3, 0]);
     const x = x0.getitem(":, ::2");
     const r = x.tile([-1, 1, 1, 2]);
@@ -1945,7 +1941,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 228 view": () => {
+  "fuzz shape 227 view": () => {
     const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 2, 1, 2]);
     const x = x0.transpose(0, 2);
     const r = x.mT;
@@ -1954,7 +1950,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 229 flip": () => {
+  "fuzz shape 228 flip": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 1, 2, 3]).requires_grad_();
     const x = x0.transpose(3, 0);
     const r = torch.flipud(x);
@@ -1962,7 +1958,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 230 join vstack": () => {
+  "fuzz shape 229 join vstack": () => {
     const t00 = torch.arange(8, { dtype: torch.int32 }).reshape([8]);
     const t0 = t00.getitem("::2");
     const t10 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
@@ -1972,7 +1968,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 231 view": () => {
+  "fuzz shape 230 view": () => {
     const x0 = torch.arange(144, { dtype: torch.int32 }).sub(3).reshape([6, 2, 4, 3]);
     const x = x0.getitem("::2");
     const r = x.ravel();
@@ -1981,14 +1977,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 232 expand": () => {
+  "fuzz shape 231 expand": () => {
     const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([3, 4, 2]);
     const x = x0.narrow(1, 1, 2);
     const r = x.expand_as(torch.zeros([0, 0, 3, 2, 2]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 233 flip": () => {
+  "fuzz shape 232 flip": () => {
     const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([2, 3, 2]);
     const x = x0;
     const r = x.roll([-2, 2], [2, 2]);
@@ -1997,14 +1993,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 234 view": () => {
+  "fuzz shape 233 view": () => {
     const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([3, 1, 4]);
     const x = x0.expand([3, 3, 4]);
     const r = x.view_as(torch.zeros([36]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 235 split": () => {
+  "fuzz shape 234 split": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 8, 2, 0]);
     const x = x0.getitem(":, ::2");
     const r = x.select(1, 3);
@@ -2013,7 +2009,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 236 expand": () => {
+  "fuzz shape 235 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
     const r = x.repeat([]);
@@ -2022,7 +2018,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 237 view": () => {
+  "fuzz shape 236 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([2, 2, 0]);
     const x = x0.transpose(1, 0);
     const r = x.transpose(1, 1);
@@ -2031,14 +2027,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 238 expand": () => {
+  "fuzz shape 237 expand": () => {
     const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5, 1]);
     const x = x0.narrow(0, 1, 3);
     const r = x.expand_as(torch.zeros([3, 3]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 239 flip": () => {
+  "fuzz shape 238 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 1]).requires_grad_();
     const x = x0;
     const r = torch.triu(x, 2);
@@ -2046,7 +2042,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 240 expand": () => {
+  "fuzz shape 239 expand": () => {
     const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 2, 3, 1]);
     const x = x0.transpose(3, 2);
     const r = x.repeat([1, 2, 2, 1, 1, 3]);
@@ -2055,13 +2051,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 241 split": () => {
+  "fuzz shape 240 split": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([3, 0, 2, 2]);
     const x = x0;
     const r = x.split_with_sizes([0], 1);
     return r;
   },
-  "fuzz shape 242 view": () => {
+  "fuzz shape 241 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([2, 0, 2, 1]);
     const x = x0.getitem(":, :, :, ::2");
     const r = x.view_as(torch.zeros([3, 2, 1, 0]));
@@ -2070,7 +2066,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 243 flip": () => {
+  "fuzz shape 242 flip": () => {
     const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 2, 3]);
     const x = x0.getitem("::2");
     const r = torch.diagonal(x, -1, 2, 2);
@@ -2079,7 +2075,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 244 flip": () => {
+  "fuzz shape 243 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0]);
     const x = x0;
     const r = x.triu(3);
@@ -2088,7 +2084,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 245 expand": () => {
+  "fuzz shape 244 expand": () => {
     const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([1, 2, 1, 2]);
     const x = x0.transpose(3, 2);
     const r = x.tile([0, 3, 2, 2, 2, 3]);
@@ -2097,7 +2093,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 246 split": () => {
+  "fuzz shape 245 split": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 3, 3, 2]).requires_grad_();
     const x = x0.getitem(":, ::2");
     const r = x.index_select(0, torch.tensor([-1, 0, 0, 0], { dtype: torch.int64 }));
@@ -2105,7 +2101,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 247 flip": () => {
+  "fuzz shape 246 flip": () => {
     const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([4]);
     const x = x0.narrow(0, 1, 2);
     const r = x.roll([0, 2], [-1, 0]);
@@ -2114,7 +2110,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 248 view": () => {
+  "fuzz shape 247 view": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([2, 3, 1]);
     const x = x0.permute(1, 0, 2);
     const r = x.unflatten(-2, [2, 1]);
@@ -2123,7 +2119,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 249 join vstack": () => {
+  "fuzz shape 248 join vstack": () => {
     const t00 = torch.arange(36).remainder(3).eq(0).reshape([3, 6, 2]);
     const t0 = t00.getitem(":, ::2");
     const t10 = torch.arange(12, { dtype: torch.float32 }).mul(0.5).reshape([2, 2, 3]);
@@ -2133,7 +2129,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 250 view": () => {
+  "fuzz shape 249 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 2, 4, 0]).requires_grad_();
     const x = x0.transpose(2, 0);
     const r = torch.permute(x, [-2, 3, 0, 1]);
@@ -2141,7 +2137,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 251 join stack": () => {
+  "fuzz shape 250 join stack": () => {
     const t00 = torch.arange(3, { dtype: torch.int32 }).sub(3);
     const t0 = t00;
     const t10 = torch.arange(2, { dtype: torch.int32 }).sub(3);
@@ -2153,7 +2149,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 252 join cat": () => {
+  "fuzz shape 251 join cat": () => {
     const t00 = torch.arange(3, { dtype: torch.float64 }).sub(3);
     const t0 = t00;
     const t10 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0]);
@@ -2163,7 +2159,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 253 expand": () => {
+  "fuzz shape 252 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
     const x = x0;
     const r = x.repeat(2, 1);
@@ -2172,7 +2168,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 254 split": () => {
+  "fuzz shape 253 split": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
     const x = x0.narrow(0, 1, 1);
     const r = x.narrow(0, -1, 1);
@@ -2181,14 +2177,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 255 expand": () => {
+  "fuzz shape 254 expand": () => {
     const x0 = torch.arange(36, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1, 6]);
     const x = x0.narrow(3, 1, 4);
     const r = torch.broadcast_to(x, [3, 3, 2, 1, 5]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 256 view": () => {
+  "fuzz shape 255 view": () => {
     const x0 = torch.arange(64).remainder(3).eq(0).reshape([2, 2, 4, 4]);
     const x = x0.permute(1, 3, 2, 0);
     const r = x.view([8, 1, 8]);
@@ -2197,7 +2193,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 257 view": () => {
+  "fuzz shape 256 view": () => {
     const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([1, 2]);
     const x = x0;
     const r = x.swapaxes(0, 0);
@@ -2206,7 +2202,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 258 join concat": () => {
+  "fuzz shape 257 join concat": () => {
     const t00 = torch.arange(18, { dtype: torch.int32 }).sub(3).reshape([3, 6]);
     const t0 = t00.getitem(":, ::2");
     const t10 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0]);
@@ -2218,7 +2214,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 259 flip": () => {
+  "fuzz shape 258 flip": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([1, 4, 3]).requires_grad_();
     const x = x0.permute(0, 1, 2);
     const r = torch.diagonal(x, -1, 2, -1);
@@ -2226,7 +2222,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 260 view": () => {
+  "fuzz shape 259 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 1, 2]);
     const x = x0.getitem("::2");
     const r = x.view(3, 0);
@@ -2235,13 +2231,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 261 split": () => {
+  "fuzz shape 260 split": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
     const x = x0;
     const r = x.chunk(4, 1);
     return r;
   },
-  "fuzz shape 262 view": () => {
+  "fuzz shape 261 view": () => {
     const x0 = torch.arange(16, { dtype: torch.float64 }).sub(3).reshape([2, 1, 2, 4]).requires_grad_();
     const x = x0;
     const r = x.mT;
@@ -2249,7 +2245,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 263 expand": () => {
+  "fuzz shape 262 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = x.repeat([]);
@@ -2258,13 +2254,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 264 split": () => {
+  "fuzz shape 263 split": () => {
     const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
     const x = x0;
     const r = torch.split(x, [0, 0, 1, 2], { dim: 0 });
     return r;
   },
-  "fuzz shape 265 expand": () => {
+  "fuzz shape 264 expand": () => {
     const x0 = torch.arange(2).remainder(3).eq(0).reshape([1, 1, 2]);
     const x = x0.transpose(1, 0);
     const r = x.repeat([1, 2, 1]);
@@ -2273,21 +2269,21 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 266 expand": () => {
+  "fuzz shape 265 expand": () => {
     const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 1, 2]);
     const x = x0.transpose(2, 0);
     const r = x.expand(2, 2, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 267 split": () => {
+  "fuzz shape 266 split": () => {
     const x0 = torch.arange(36, { dtype: torch.float64 }).mul(0.5).reshape([3, 4, 3]).requires_grad_();
     const x = x0.transpose(0, 1);
     const r = x.chunk(3, 2);
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 268 split": () => {
+  "fuzz shape 267 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
     const r = x.select(0, 2);
@@ -2295,7 +2291,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 269 expand": () => {
+  "fuzz shape 268 expand": () => {
     const x0 = torch.arange(12).remainder(3).eq(0).reshape([4, 3]);
     const x = x0;
     const r = x.repeat([2, 0, 3, 1]);
@@ -2304,7 +2300,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 270 split": () => {
+  "fuzz shape 269 split": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1]).requires_grad_();
     const x = x0;
     const r = x.index_select(1, torch.tensor([0, 0, 0], { dtype: torch.int64 }));
@@ -2312,7 +2308,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 271 view": () => {
+  "fuzz shape 270 view": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3, 1]);
     const x = x0;
     const r = x.unsqueeze(0);
@@ -2321,14 +2317,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 272 expand": () => {
+  "fuzz shape 271 expand": () => {
     const x0 = torch.arange(0).remainder(3).eq(0).reshape([3, 0, 1, 1]);
     const x = x0.expand([3, 0, 1, 0]);
     const r = x.repeat(0, 0, 1, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 273 join concat": () => {
+  "fuzz shape 272 join concat": () => {
     const t00 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 4]);
     const t0 = t00.transpose(0, 2);
     const t10 = torch.arange(24, { dtype: torch.float64 }).reshape([4, 2, 3]);
@@ -2338,7 +2334,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 274 view": () => {
+  "fuzz shape 273 view": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 2, 4]);
     const x = x0.transpose(1, 0);
     const r = x.unsqueeze(1);
@@ -2347,7 +2343,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 275 view": () => {
+  "fuzz shape 274 view": () => {
     const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2, 1]);
     const x = x0;
     const r = x.unsqueeze(1);
@@ -2356,7 +2352,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 276 join concat": () => {
+  "fuzz shape 275 join concat": () => {
     const t00 = torch.arange(8, { dtype: torch.int64 }).reshape([2, 4]);
     const t0 = t00.narrow(1, 1, 2);
     const t10 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3, 1]);
@@ -2366,7 +2362,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 277 join hstack": () => {
+  "fuzz shape 276 join hstack": () => {
     const t00 = torch.arange(12).remainder(3).eq(0).reshape([3, 4]);
     const t0 = t00.transpose(0, 1);
     const t10 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([8, 3]);
@@ -2376,7 +2372,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 278 view": () => {
+  "fuzz shape 277 view": () => {
     const x0 = torch.arange(27, { dtype: torch.int32 }).reshape([3, 3, 3, 1]);
     const x = x0;
     const r = x.unflatten(5, [1, 1, 4]);
@@ -2385,7 +2381,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 279 flip": () => {
+  "fuzz shape 278 flip": () => {
     const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3, 1]);
     const x = x0;
     const r = x.triu(-3);
@@ -2394,13 +2390,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 280 split": () => {
+  "fuzz shape 279 split": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = x.tensor_split(1, 0);
     return r;
   },
-  "fuzz shape 281 flip": () => {
+  "fuzz shape 280 flip": () => {
     const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 2, 3]);
     const x = x0;
     const r = x.diagonal(3);
@@ -2409,7 +2405,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 282 flip": () => {
+  "fuzz shape 281 flip": () => {
     const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
     const x = x0.getitem(":, ::2");
     const r = torch.flip(x, [0, 3]);
@@ -2418,235 +2414,238 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 283 split": () => {
+  "fuzz shape 282 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
-    const r = torch.index_select(x, 1, torch.tensor([], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 284 view": () => {
-    const x0 = torch.arange(72).remainder(3).eq(0).reshape([3, 3, 2, 4]);
-    const x = x0.transpose(0, 3);
-    const r = x.reshape_as(torch.zeros([2, 6]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 285 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 2]).requires_grad_();
-    const x = x0;
-    const r = x.reshape_as(torch.zeros([1, 0, 1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 286 view": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([3, 2, 1, 2]);
-    const x = x0.transpose(3, 0);
-    const r = x.unsqueeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 287 expand": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 4, 1]);
-    const x = x0;
-    const r = x.expand(2, 2, -1, -1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 288 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
-    const x = x0.narrow(1, 1, 2);
-    const r = x.t();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 289 flip": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2, 1]);
-    const x = x0.transpose(1, 0);
-    const r = torch.diagonal(x, 2, 1, -2);
+    const r = x.index_select(1, torch.tensor([2], { dtype: torch.int32 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 290 split": () => {
-    const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([2, 2, 3, 3]).requires_grad_();
-    const x = x0;
-    const r = x.narrow(-1, 3, 0);
+  "fuzz shape 283 expand": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([6]);
+    const x = x0.getitem("::2");
+    const r = torch.broadcast_to(x, [3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    return r;
   },
-  "fuzz shape 291 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([1, 2]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2, 1]);
-    const t1 = t10.transpose(1, 0);
-    const r = torch.cat([t0, t1], -2);
+  "fuzz shape 284 join stack": () => {
+    const t00 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3]);
+    const t0 = t00.transpose(0, 1);
+    const r = torch.stack([t0], 4);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 292 expand": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+  "fuzz shape 285 join vstack": () => {
+    const t00 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([2, 1, 4]);
+    const t0 = t00.expand([2, 2, 4]);
+    const t10 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 2, 4]);
+    const t1 = t10;
+    const t20 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([2, 1, 4]);
+    const t2 = t20.expand([2, 2, 4]);
+    const r = torch.vstack([t0, t1, t2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 286 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([4, 1]);
+    const x = x0.narrow(0, 1, 2);
+    const r = torch.flip(x, [0, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 287 split": () => {
+    const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([2, 2, 2]);
     const x = x0;
-    const r = x.repeat([]);
+    const r = x.select(2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 288 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 });
+    const x = x0;
+    const r = torch.tile(x, []);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 289 expand": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4, 1]);
+    const x = x0.narrow(1, 1, 2);
+    const r = x.expand(2, -1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 290 split": () => {
+    const x0 = torch.arange(192, { dtype: torch.float64 }).reshape([3, 4, 4, 4]);
+    const x = x0.permute(1, 2, 0, 3);
+    const r = torch.split(x, [-1], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 291 flip": () => {
+    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([2, 2, 3]);
+    const x = x0;
+    const r = x.flip([2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 292 split": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2, 1]);
+    const x = x0.expand([2, 1]);
+    const r = x.select(-1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 293 split": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+  "fuzz shape 293 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
-    const r = x.split_with_sizes([2, 0, 1], -1);
+    const r = x.expand([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
   "fuzz shape 294 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1, 1]).requires_grad_();
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
     const x = x0;
-    const r = x.t();
+    const r = x.view(1, 2, 1, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 295 expand": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2, 1]);
-    const x = x0.expand([2, 1]);
-    const r = x.repeat(0, 3, 2, 1);
+  "fuzz shape 295 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4, 1, 1]);
+    const x = x0.transpose(1, 0);
+    const r = x.triu(-2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 296 split": () => {
+    const x0 = torch.arange(32).remainder(3).eq(0).reshape([4, 4, 2]);
+    const x = x0;
+    const r = x.select(-1, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 296 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.squeeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 297 view": () => {
-    const x0 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([3, 3]);
-    const x = x0.getitem("::2");
-    const r = x.swapdims(1, -2);
+  "fuzz shape 297 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([3, 2, 0]);
+    const x = x0.transpose(1, 0);
+    const r = torch.tile(x, [1, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
   "fuzz shape 298 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([4, 2]);
     const x = x0;
-    const r = x.expand([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 299 view": () => {
-    const x0 = torch.arange(72, { dtype: torch.float32 }).reshape([4, 3, 2, 3]);
-    const x = x0.transpose(1, 3);
-    const r = x.moveaxis([2, 1, 0, 3], [3, 0, -2, 1]);
+    const r = x.repeat(2, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 300 expand": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = torch.broadcast_to(x, [2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+  "fuzz shape 299 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([1, 2, 3, 2]);
+    const x = x0.transpose(1, 3);
+    const r = x.split(1, 3);
     return r;
   },
-  "fuzz shape 301 expand": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).reshape([3, 2, 3]).requires_grad_();
+  "fuzz shape 300 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).requires_grad_();
+    const x = x0;
+    const r = x.split(1, 2);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 301 split": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([4, 0, 1, 2]);
+    const x = x0.transpose(2, 3);
+    const r = x.tensor_split(4, -5);
+    return r;
+  },
+  "fuzz shape 302 view": () => {
+    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
+    const x = x0.narrow(0, 1, 3);
+    const r = x.reshape([-1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 303 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.repeat([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 304 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([3, 2, 2]);
     const x = x0.transpose(0, 2);
-    const r = x.expand([2, 1, -1, 2, 3]);
+    const r = x.narrow(2, 0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 305 view": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 4, 1]);
+    const x = x0.transpose(0, 2);
+    const r = x.squeeze();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 306 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.tensor_split(3, 1);
+    return r;
+  },
+  "fuzz shape 307 expand": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 1, 1, 2]);
+    const x = x0.permute(2, 0, 3, 1);
+    const r = x.tile([3, 0, 2, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 308 flip": () => {
+    const x0 = torch.arange(16, { dtype: torch.int64 }).reshape([2, 2, 4]);
+    const x = x0;
+    const r = torch.diagonal(x, -1, -3, 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 309 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 4, 1]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = torch.roll(x, 2, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
-  },
-  "fuzz shape 302 expand": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
-    const x = x0;
-    const r = torch.broadcast_to(x, [-1, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 303 join hstack": () => {
-    const t00 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
-    const t0 = t00.getitem("::2");
-    const r = torch.hstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 304 expand": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([1, 3]);
-    const x = x0.expand([3, 3]);
-    const r = x.repeat([0, 2, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 305 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 306 view": () => {
-    const x0 = torch.arange(32, { dtype: torch.float64 }).sub(3).reshape([2, 1, 4, 4]).requires_grad_();
-    const x = x0.transpose(0, 3);
-    const r = x.movedim([1, 0, 2], [1, 3, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 307 split": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.tensor_split(1, -1);
-    return r;
-  },
-  "fuzz shape 308 join concat": () => {
-    const t00 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const t0 = t00.expand([2]);
-    const r = torch.concat([t0], { dim: -1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 309 expand": () => {
-    const x0 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([4, 4]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.expand([-1, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
   },
   "fuzz shape 310 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([4, 3, 1, 1]).requires_grad_();
-    const x = x0.transpose(0, 1);
-    const r = torch.moveaxis(x, 3, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 311 view": () => {
     const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 2]);
     const x = x0.transpose(0, 1);
     const r = x.transpose(-1, 1);
@@ -2655,7 +2654,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 312 flip": () => {
+  "fuzz shape 311 flip": () => {
     const x0 = torch.arange(48, { dtype: torch.int32 }).reshape([3, 2, 4, 2]);
     const x = x0.permute(2, 0, 3, 1);
     const r = torch.fliplr(x);
@@ -2664,7 +2663,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 313 join hstack": () => {
+  "fuzz shape 312 join hstack": () => {
     const t00 = torch.arange(8).remainder(3).eq(0).reshape([2, 4]);
     const t0 = t00;
     const r = torch.hstack([t0]);
@@ -2672,7 +2671,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 314 split": () => {
+  "fuzz shape 313 split": () => {
     const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([3, 2]);
     const x = x0.transpose(0, 1);
     const r = x.select(0, 0);
@@ -2681,7 +2680,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 315 flip": () => {
+  "fuzz shape 314 flip": () => {
     const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 4, 3]).requires_grad_();
     const x = x0;
     const r = x.roll(1);
@@ -2689,7 +2688,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 316 view": () => {
+  "fuzz shape 315 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = torch.permute(x, []);
@@ -2698,26 +2697,26 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 317 split": () => {
+  "fuzz shape 316 split": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
     const x = x0.getitem("::2");
     const r = x.tensor_split(1, 0);
     return r;
   },
-  "fuzz shape 318 split": () => {
+  "fuzz shape 317 split": () => {
     const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
     const x = x0;
     const r = x.split_with_sizes([1, 2], 1);
     return r;
   },
-  "fuzz shape 319 split": () => {
+  "fuzz shape 318 split": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]).requires_grad_();
     const x = x0;
     const r = x.split_with_sizes([0, 0, 3, 1, 0, 1], 0);
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 320 view": () => {
+  "fuzz shape 319 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 4]);
     const x = x0.transpose(0, 1);
     const r = torch.permute(x, [-1, 0]);
@@ -2726,7 +2725,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 321 view": () => {
+  "fuzz shape 320 view": () => {
     const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
     const x = x0.narrow(0, 1, 3);
     const r = x.reshape(1, 1, 3, 1);
@@ -2734,7 +2733,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 322 split": () => {
+  "fuzz shape 321 split": () => {
     const x0 = torch.arange(9, { dtype: torch.int64 }).sub(3).reshape([1, 3, 3]);
     const x = x0;
     const r = torch.narrow(x, -3, -1, 1);
@@ -2743,7 +2742,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 323 expand": () => {
+  "fuzz shape 322 expand": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1]).requires_grad_();
     const x = x0.transpose(0, 1);
     const r = x.expand([3, 0, 2]);
@@ -2751,21 +2750,21 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 324 expand": () => {
+  "fuzz shape 323 expand": () => {
     const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3, 1]);
     const x = x0.transpose(0, 1);
     const r = x.expand(1, 3, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 325 expand": () => {
+  "fuzz shape 324 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
     const x = x0.expand([2]);
     const r = torch.tile(x, [0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 326 view": () => {
+  "fuzz shape 325 view": () => {
     const x0 = torch.arange(12, { dtype: torch.float32 }).mul(0.5).reshape([1, 3, 2, 2]);
     const x = x0.permute(1, 3, 2, 0);
     const r = x.swapaxes(-4, -3);
@@ -2774,7 +2773,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 327 flip": () => {
+  "fuzz shape 326 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 4, 3]);
     const x = x0.getitem(":, ::2");
     const r = x.roll([5, -1], [0, -3]);
@@ -2783,7 +2782,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 328 view": () => {
+  "fuzz shape 327 view": () => {
     const x0 = torch.arange(36).remainder(3).eq(0).reshape([2, 1, 3, 6]);
     const x = x0.getitem(":, :, :, ::2");
     const r = x.view(-1, -1);
@@ -2792,7 +2791,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 329 view": () => {
+  "fuzz shape 328 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
     const r = torch.moveaxis(x, 1, -1);
@@ -2801,7 +2800,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 330 expand": () => {
+  "fuzz shape 329 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1]);
     const x = x0.expand([1]);
     const r = x.repeat([-1]);
@@ -2810,7 +2809,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 331 flip": () => {
+  "fuzz shape 330 flip": () => {
     const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
     const x = x0.narrow(0, 1, 3);
     const r = x.triu(-2);
@@ -2819,7 +2818,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 332 view": () => {
+  "fuzz shape 331 view": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
     const x = x0;
     const r = x.ravel();
@@ -2828,7 +2827,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 333 expand": () => {
+  "fuzz shape 332 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
     const r = x.repeat([]);
@@ -2836,7 +2835,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 334 join vstack": () => {
+  "fuzz shape 333 join vstack": () => {
     const t00 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]);
     const t0 = t00.narrow(0, 1, 2);
     const r = torch.vstack([t0]);
@@ -2844,7 +2843,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 335 split": () => {
+  "fuzz shape 334 split": () => {
     const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([4, 3, 1]);
     const x = x0;
     const r = x.select(3, 0);
@@ -2853,13 +2852,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 336 split": () => {
+  "fuzz shape 335 split": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3);
     const x = x0;
     const r = x.split_with_sizes([0], 0);
     return r;
   },
-  "fuzz shape 337 join cat": () => {
+  "fuzz shape 336 join cat": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
     const t0 = t00.getitem("::2");
     const t10 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 1, 2]);
@@ -2872,7 +2871,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 338 view": () => {
+  "fuzz shape 337 view": () => {
     const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([4, 2]);
     const x = x0;
     const r = x.squeeze(1);
@@ -2881,7 +2880,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 339 view": () => {
+  "fuzz shape 338 view": () => {
     const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1, 1, 3]);
     const x = x0;
     const r = x.reshape_as(torch.zeros([0]));
@@ -2890,14 +2889,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 340 expand": () => {
+  "fuzz shape 339 expand": () => {
     const x0 = torch.arange(3, { dtype: torch.float32 }).sub(3).reshape([3]);
     const x = x0;
     const r = torch.broadcast_to(x, [-1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 341 view": () => {
+  "fuzz shape 340 view": () => {
     const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([1, 4]);
     const x = x0.narrow(1, 1, 2);
     const r = torch.movedim(x, -1, 0);
@@ -2906,7 +2905,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 342 view": () => {
+  "fuzz shape 341 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([4, 0, 1]).requires_grad_();
     const x = x0;
     const r = x.unflatten(-3, [2, 2, 1, 2]);
@@ -2914,7 +2913,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 343 join hstack": () => {
+  "fuzz shape 342 join hstack": () => {
     const t00 = torch.arange(4, { dtype: torch.int32 }).reshape([4]);
     const t0 = t00.getitem("::2");
     const r = torch.hstack([t0]);
@@ -2922,7 +2921,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 344 join stack": () => {
+  "fuzz shape 343 join stack": () => {
     const t00 = torch.arange(30, { dtype: torch.float64 }).reshape([3, 5, 2]).requires_grad_();
     const t0 = t00.narrow(1, 1, 3);
     const r = torch.stack([t0], 1);
@@ -2931,7 +2930,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 345 view": () => {
+  "fuzz shape 344 view": () => {
     const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([3, 4, 2]).requires_grad_();
     const x = x0.transpose(2, 0);
     const r = x.unflatten(2, [3]);
@@ -2939,7 +2938,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 346 view": () => {
+  "fuzz shape 345 view": () => {
     const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
     const x = x0.narrow(0, 1, 1);
     const r = x.view_as(torch.zeros([1]));
@@ -2948,7 +2947,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 347 view": () => {
+  "fuzz shape 346 view": () => {
     const x0 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([4, 2, 2]);
     const x = x0;
     const r = x.view(2, 8);
@@ -2957,27 +2956,27 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 348 split": () => {
+  "fuzz shape 347 split": () => {
     const x0 = torch.arange(2).remainder(3).eq(0).reshape([1, 1, 2]);
     const x = x0.expand([1, 2, 2]);
     const r = x.split(1, 0);
     return r;
   },
-  "fuzz shape 349 split": () => {
+  "fuzz shape 348 split": () => {
     const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([2, 3, 1]);
     const x = x0.expand([2, 3, 3]);
     const r = torch.index_select(x, 2, torch.tensor([1, 0, 3, 1], { dtype: torch.int32 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 350 expand": () => {
+  "fuzz shape 349 expand": () => {
     const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 2, 3]);
     const x = x0.permute(0, 1, 2);
     const r = x.expand(-1, 2, -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 351 join cat": () => {
+  "fuzz shape 350 join cat": () => {
     const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([1, 2]);
     const t0 = t00;
     const r = torch.cat([t0], { dim: 0 });
@@ -2985,7 +2984,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 352 view": () => {
+  "fuzz shape 351 view": () => {
     const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 2, 3, 3]).requires_grad_();
     const x = x0.getitem("::2");
     const r = x.squeeze();
@@ -2993,7 +2992,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 353 view": () => {
+  "fuzz shape 352 view": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
     const x = x0;
     const r = x.squeeze();
@@ -3001,7 +3000,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 354 expand": () => {
+  "fuzz shape 353 expand": () => {
     const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
     const x = x0.getitem("::2");
     const r = x.repeat(1);
@@ -3010,7 +3009,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 355 view": () => {
+  "fuzz shape 354 view": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 1, 3]);
     const x = x0.permute(1, 0, 2);
     const r = x.reshape([6]);
@@ -3019,7 +3018,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 356 join vstack": () => {
+  "fuzz shape 355 join vstack": () => {
     const t00 = torch.arange(5).remainder(3).eq(0).reshape([5]);
     const t0 = t00.getitem("::2");
     const r = torch.vstack([t0]);
@@ -3027,7 +3026,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 357 split": () => {
+  "fuzz shape 356 split": () => {
     const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
     const x = x0;
     const r = x.select(0, 0);
@@ -3036,7 +3035,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 358 flip": () => {
+  "fuzz shape 357 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([2, 3]).requires_grad_();
     const x = x0.transpose(0, 1);
     const r = x.roll([-3, -3], [1, -2]);
@@ -3044,14 +3043,14 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 359 expand": () => {
+  "fuzz shape 358 expand": () => {
     const x0 = torch.arange(18, { dtype: torch.int64 }).reshape([3, 3, 2]);
     const x = x0.transpose(1, 2);
     const r = x.expand([3, 2, 3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 360 join cat": () => {
+  "fuzz shape 359 join cat": () => {
     const t00 = torch.arange(48, { dtype: torch.float32 }).reshape([4, 3, 4]);
     const t0 = t00.narrow(0, 1, 2);
     const t10 = torch.arange(36).remainder(3).eq(0).reshape([3, 3, 4]);
@@ -3061,7 +3060,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 361 view": () => {
+  "fuzz shape 360 view": () => {
     const x0 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]).requires_grad_();
     const x = x0.getitem("::2");
     const r = x.swapaxes(0, 0);
@@ -3069,7 +3068,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 362 view": () => {
+  "fuzz shape 361 view": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]).requires_grad_();
     const x = x0;
     const r = torch.permute(x, [-1, 1]);
@@ -3077,7 +3076,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 363 flip": () => {
+  "fuzz shape 362 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]);
     const x = x0;
     const r = torch.triu(x, 1);
@@ -3086,7 +3085,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 364 expand": () => {
+  "fuzz shape 363 expand": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = x.tile([2]);
@@ -3095,7 +3094,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 365 view": () => {
+  "fuzz shape 364 view": () => {
     const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
     const x = x0.getitem("::2");
     const r = torch.reshape(x, [3, 1]);
@@ -3104,20 +3103,20 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 366 split": () => {
+  "fuzz shape 365 split": () => {
     const x0 = torch.arange(0).remainder(3).eq(0).reshape([2, 0, 4, 3]);
     const x = x0;
     const r = x.split_with_sizes([0, 3], -1);
     return r;
   },
-  "fuzz shape 367 split": () => {
+  "fuzz shape 366 split": () => {
     const x0 = torch.arange(10, { dtype: torch.float64 }).reshape([1, 2, 5]).requires_grad_();
     const x = x0.getitem(":, :, ::2");
     const r = torch.tensor_split(x, [], { dim: -1 });
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 368 join vstack": () => {
+  "fuzz shape 367 join vstack": () => {
     const t00 = torch.arange(1).remainder(3).eq(0).reshape([1]);
     const t0 = t00.expand([2]);
     const t10 = torch.arange(1).remainder(3).eq(0).reshape([]);
@@ -3127,7 +3126,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 369 join vstack": () => {
+  "fuzz shape 368 join vstack": () => {
     const t00 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
     const t0 = t00;
     const r = torch.vstack([t0]);
@@ -3135,7 +3134,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 370 view": () => {
+  "fuzz shape 369 view": () => {
     const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([6]);
     const x = x0.getitem("::2");
     const r = x.swapaxes(0, -1);
@@ -3144,7 +3143,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 371 expand": () => {
+  "fuzz shape 370 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
     const x = x0;
     const r = x.repeat([0, 1]);
@@ -3153,7 +3152,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 372 view": () => {
+  "fuzz shape 371 view": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).requires_grad_();
     const x = x0;
     const r = x.view(1, -1, 1);
@@ -3161,7 +3160,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 373 view": () => {
+  "fuzz shape 372 view": () => {
     const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
     const x = x0.getitem("::2");
     const r = torch.t(x);
@@ -3170,7 +3169,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 374 view": () => {
+  "fuzz shape 373 view": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([1, 4]).requires_grad_();
     const x = x0.getitem(":, ::2");
     const r = x.reshape_as(torch.zeros([1, 2]));
@@ -3178,7 +3177,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 375 view": () => {
+  "fuzz shape 374 view": () => {
     const x0 = torch.arange(64, { dtype: torch.float64 }).mul(0.5).reshape([4, 4, 4]);
     const x = x0;
     const r = torch.transpose(x, -2, 2);
@@ -3187,7 +3186,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 376 join vstack": () => {
+  "fuzz shape 375 join vstack": () => {
     const t00 = torch.arange(9).remainder(3).eq(0).reshape([3, 3]);
     const t0 = t00;
     const r = torch.vstack([t0]);
@@ -3195,14 +3194,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 377 expand": () => {
+  "fuzz shape 376 expand": () => {
     const x0 = torch.arange(8, { dtype: torch.float32 }).mul(0.5).reshape([4, 2]);
     const x = x0;
     const r = x.expand(5, -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 378 view": () => {
+  "fuzz shape 377 view": () => {
     const x0 = torch.arange(24).remainder(3).eq(0).reshape([3, 2, 4]);
     const x = x0;
     const r = x.moveaxis([2, 0], [0, 1]);
@@ -3211,7 +3210,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 379 join hstack": () => {
+  "fuzz shape 378 join hstack": () => {
     const t00 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
     const t0 = t00;
     const r = torch.hstack([t0]);
@@ -3219,7 +3218,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 380 flip": () => {
+  "fuzz shape 379 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 4]);
     const x = x0;
     const r = torch.flip(x, [-2]);
@@ -3228,7 +3227,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 381 flip": () => {
+  "fuzz shape 380 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0, 1, 2]);
     const x = x0.getitem(":, :, :, ::2");
     const r = x.diagonal(2);
@@ -3237,14 +3236,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 382 expand": () => {
+  "fuzz shape 381 expand": () => {
     const x0 = torch.arange(2, { dtype: torch.float32 }).mul(0.5).reshape([2]);
     const x = x0.narrow(0, 1, 0);
     const r = x.expand_as(torch.zeros([0, 0]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 383 view": () => {
+  "fuzz shape 382 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
     const r = x.swapdims(-1, 1);
@@ -3253,7 +3252,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 384 flip": () => {
+  "fuzz shape 383 flip": () => {
     const x0 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([3, 3]);
     const x = x0;
     const r = x.roll([-5, -1], [1, 0]);
@@ -3262,14 +3261,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 385 expand": () => {
+  "fuzz shape 384 expand": () => {
     const x0 = torch.arange(48, { dtype: torch.float64 }).reshape([4, 4, 3]);
     const x = x0.permute(0, 2, 1);
     const r = x.expand_as(torch.zeros([0, 3, 4]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 386 flip": () => {
+  "fuzz shape 385 flip": () => {
     const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 3]);
     const x = x0.transpose(0, 1);
     const r = torch.diagonal(x, -3, 0, 0);
@@ -3278,7 +3277,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 387 view": () => {
+  "fuzz shape 386 view": () => {
     const x0 = torch.arange(81, { dtype: torch.float64 }).sub(3).reshape([3, 3, 3, 3]);
     const x = x0;
     const r = x.squeeze();
@@ -3287,14 +3286,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 388 expand": () => {
+  "fuzz shape 387 expand": () => {
     const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 2]);
     const x = x0.transpose(1, 0);
     const r = x.expand(-1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 389 join cat": () => {
+  "fuzz shape 388 join cat": () => {
     const t00 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
     const t0 = t00;
     const r = torch.cat([t0], { dim: -1 });
@@ -3302,7 +3301,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 390 view": () => {
+  "fuzz shape 389 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = x.contiguous();
@@ -3311,14 +3310,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 391 view": () => {
+  "fuzz shape 390 view": () => {
     const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([1, 2, 4]);
     const x = x0.expand([4, 2, 4]);
     const r = x.view([1, 32]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 392 join cat": () => {
+  "fuzz shape 391 join cat": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0]);
     const t0 = t00.getitem("::2");
     const t10 = torch.arange(2, { dtype: torch.float64 }).reshape([2]);
@@ -3330,7 +3329,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 393 view": () => {
+  "fuzz shape 392 view": () => {
     const x0 = torch.arange(16).remainder(3).eq(0).reshape([2, 1, 4, 2]);
     const x = x0.narrow(3, 1, 0);
     const r = x.contiguous();
@@ -3339,19 +3338,19 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 394 split": () => {
+  "fuzz shape 393 split": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 1, 1, 5]);
     const x = x0.narrow(3, 1, 3);
     const r = torch.tensor_split(x, [], { dim: 2 });
     return r;
   },
-  "fuzz shape 395 split": () => {
+  "fuzz shape 394 split": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
     const x = x0;
     const r = torch.tensor_split(x, [], { dim: 1 });
     return r;
   },
-  "fuzz shape 396 view": () => {
+  "fuzz shape 395 view": () => {
     const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([3, 1]);
     const x = x0;
     const r = x.view_as(torch.zeros([1, 1, 1]));
@@ -3360,14 +3359,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 397 expand": () => {
+  "fuzz shape 396 expand": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]);
     const x = x0.transpose(1, 0);
     const r = x.expand_as(torch.zeros([1, 2, 2]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 398 flip": () => {
+  "fuzz shape 397 flip": () => {
     const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([1, 8]);
     const x = x0.getitem(":, ::2");
     const r = x.diagonal({ offset: -3, dim1: 0, dim2: -2 });
@@ -3376,11 +3375,103 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 399 expand": () => {
+  "fuzz shape 398 expand": () => {
     const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 3, 2]);
     const x = x0.transpose(2, 0);
     const r = x.expand([-1, 3, 4]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
+  },
+  "fuzz shape 399 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([1, 0, 3]);
+    const x = x0.permute(1, 0, 2);
+    const r = torch.broadcast_to(x, [1, 1, 0, 0, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape found: swapaxes of a 0-dim tensor": () => {
+    const x = torch.tensor(3);
+    const r = torch.swapaxes(x, -1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(7);
+    console.log(x);
+    return r;
+  },
+  "fuzz shape found: transpose of a 0-dim bool tensor": () => {
+    const x = torch.tensor(true);
+    x.transpose(0, -1).fill_(false);
+    return x;
+  },
+  "fuzz shape found: unbind of a 0-dim tensor names the wrapped dim": () => {
+    return torch.tensor(1).unbind(-1);
+  },
+  "fuzz shape found: unflatten of a 0-dim tensor names the wrapped dim": () => {
+    return torch.tensor(true).unflatten(-1, [-1, 1, 1]);
+  },
+  "fuzz shape found: unbind of a 0-dim tensor out of range": () => {
+    return torch.tensor(1, { dtype: torch.int32 }).unbind(1);
+  },
+  "fuzz shape found: permute without dims": () => {
+    return torch.tensor(1.5).permute();
+  },
+  "fuzz shape found: reshape without a shape": () => {
+    return torch.zeros(2, 3).reshape();
+  },
+  "fuzz shape found: view without a shape": () => {
+    return torch.zeros(2, 3).view();
+  },
+  "fuzz shape found: expand without sizes": () => {
+    return torch.tensor(1).expand();
+  },
+  "fuzz shape found: tile without dims": () => {
+    return torch.tensor(1).tile();
+  },
+  "fuzz shape found: unsqueeze without a dim": () => {
+    return torch.zeros(2).unsqueeze();
+  },
+  "fuzz shape found: triu of an empty vector": () => {
+    return torch.triu(torch.zeros(0, { dtype: torch.int64 }), -2);
+  },
+  "fuzz shape found: tril of an empty vector with grad": () => {
+    const x = torch.zeros(0, { requires_grad: true });
+    x.tril(1).sum().backward();
+    return [x.tril(1), x.grad];
+  },
+  "fuzz shape found: channels-last looking input of an elementwise op": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([4, 3, 1, 1]).requires_grad_();
+    const r = x0.transpose(0, 3).mT;
+    console.log(r.pow(2).stride(), r.abs().stride(), r.mul(2).stride(), r.add(r).stride());
+    console.log(r.sort(1)[0].stride(), r.clone().stride(), r.exp().stride());
+    r.pow(2).sum().backward();
+    return [r.pow(2), x0.grad];
+  },
+  "fuzz shape found: split backward is laid out as cat lays out its parts": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([3, 1, 4, 2]).requires_grad_();
+    const x = x0.transpose(3, 1);
+    const r = x.split(3, 1);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape found: cat of channels-last-3d looking tensors": () => {
+    const e = torch.arange(120, { dtype: torch.float32 }).reshape([1, 2, 3, 4, 5]).permute(0, 4, 1, 2, 3);
+    const f = torch.arange(60, { dtype: torch.float32 }).reshape([1, 3, 4, 5]).permute(0, 3, 1, 2);
+    console.log(torch.cat([e, e], 1).stride(), torch.cat([f, f], 0).stride(), torch.cat([f, f.contiguous()], 0).stride());
+    return torch.cat([e, e.mul(2)], 2);
+  },
+  "fuzz shape found: cat of legacy empty tensors only, with grad": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0]).requires_grad_();
+    const r = torch.cat([t00.getitem("::2"), t00], 2);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape found: roll of an empty stepped tensor keeps its strides": () => {
+    const x = torch.zeros(0, 4, 3, { dtype: torch.float64 }).getitem(":, ::2");
+    console.log(x.roll([5, -1], [0, -3]).stride(), x.roll(2, 1).stride(), x.roll(3).stride());
+    return x.roll(1, 2);
+  },
+  "fuzz shape found: gradient of an empty leaf takes its strides": () => {
+    const x0 = torch.zeros(2, 2, 4, 0, { dtype: torch.float64, requires_grad: true });
+    torch.permute(x0.transpose(2, 0), [-2, 3, 0, 1]).pow(2).sum().backward();
+    return x0.grad;
   },
 };
