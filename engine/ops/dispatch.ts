@@ -93,8 +93,19 @@ function describe(value: unknown): string {
 export function castTensor(t: Tensor, dtype: DType): Tensor {
   const out = emptyLike(t, dtype);
   if (onDevice(out) && gpuCopy({ tensor: t, strides: t._stride }, out)) return out;
-  copyStrided(viewOf(out), viewOf(t), convertStore(t.dtype, dtype));
+  if (dtype === t.dtype) copyDense(out, t);
+  else copyStrided(viewOf(out), viewOf(t), convertStore(t.dtype, dtype));
   return out;
+}
+
+/**
+ * Copies `src` into `out`, a new dense tensor of the same shape and dtype (clone, contiguous, a cast to the same
+ * dtype): on the CPU through the fast kernels' gather, which writes `out` in its memory order; else element by element.
+ */
+export function copyDense(out: Tensor, src: Tensor): void {
+  const fastDType = !onDevice(src) && !onDevice(out) ? kernelDType(out.dtype) : null;
+  if (fastDType && wasmUnary('copy', fastDType, out.storage.data, inOrder(viewOf(src), walkOrder(out._stride)))) return;
+  copyStrided(viewOf(out), viewOf(src));
 }
 
 /** PyTorch's canCast: no float -> integral, no non-bool -> bool. */

@@ -7,7 +7,7 @@ import { fast, type Fast } from './mode.ts';
 import { parallel } from './threads.ts';
 
 /** The unary maps with a WebAssembly kernel (ids as in assembly/elementwise.ts). */
-const unaryIds = { neg: 0, abs: 1, sqrt: 2, relu: 3, exp: 4, log: 5, tanh: 6, sigmoid: 7 } as const;
+const unaryIds = { neg: 0, abs: 1, sqrt: 2, relu: 3, exp: 4, log: 5, tanh: 6, sigmoid: 7, copy: 8 } as const;
 const binaryIds = { add: 0, sub: 1, mul: 2, div: 3 } as const;
 export type UnaryKernel = keyof typeof unaryIds;
 export type BinaryKernel = keyof typeof binaryIds;
@@ -17,7 +17,7 @@ export type KernelDType = FloatName | 'int32' | 'int64';
 
 const suffix = { float32: 'f32', float64: 'f64', int32: 'i32', int64: 'i64' } as const;
 /** What integer kernels compute exactly as the reference does (int32 wraps; int64 holds integers in doubles). */
-const integerUnary: ReadonlySet<UnaryKernel> = new Set(['neg', 'abs', 'relu']);
+const integerUnary: ReadonlySet<UnaryKernel> = new Set(['neg', 'abs', 'relu', 'copy']);
 const integerBinary: ReadonlySet<BinaryKernel> = new Set(['add', 'sub', 'mul']);
 
 /** Below this many elements the reference loop is faster than copying in and out (measured on this project's machine). */

@@ -1,6 +1,6 @@
 import { record } from '../../autograd/record.ts';
 import { gpuScatter } from '../../backend/webgpu/index.ts';
-import { int32, int64 } from '../../core/dtype.ts';
+import { int32, int64, type TypedArray } from '../../core/dtype.ts';
 import { IndexError, RuntimeError } from '../../core/errors.ts';
 import { type Scalar, scalarValue } from '../../core/scalar.ts';
 import { broadcastShapes, broadcastStrides, wrapDim } from '../../core/shape.ts';
@@ -31,6 +31,42 @@ function check(self: Tensor, dim: number, index: Tensor, source: Tensor): number
   return d;
 }
 
+/**
+ * index_add's loop for contiguous float tensors of the same shape but along `d` (col2im in every convolution's
+ * backward): out viewed as (outer, size, inner), source as (outer, indices, inner). Each element receives its
+ * contributions in index order and rounds each sum to the dtype, as the general walk below does; false where it
+ * does not apply.
+ */
+function addContiguous(out: Tensor, d: number, indices: ArrayLike<number>, source: Tensor, alpha: number): boolean {
+  if (out.ndim === 0 || out.ndim !== source.ndim || !out.dtype.is_floating_point || out.device.type !== 'cpu' || source.device.type !== 'cpu') return false;
+  if (!out.is_contiguous() || !source.is_contiguous() || out._shape.some((s, k) => k !== d && s !== source._shape[k])) return false;
+  const inner = out._shape.slice(d + 1).reduce((a, b) => a * b, 1);
+  const outer = out._shape.slice(0, d).reduce((a, b) => a * b, 1);
+  addRows(out.storage.data, out._offset, out._shape[d]!, source.storage.data, source._offset, indices, outer, inner, alpha);
+  return true;
+}
+
+function addRows(dst: TypedArray, dstOffset: number, size: number, src: TypedArray, srcOffset: number, indices: ArrayLike<number>,
+  outer: number, inner: number, alpha: number): void {
+  const count = indices.length;
+  if (inner === 1 && alpha === 1) {
+    for (let o = 0; o < outer; o++) {
+      const to = dstOffset + o * size;
+      const from = srcOffset + o * count;
+      for (let i = 0; i < count; i++) dst[to + indices[i]!] = dst[to + indices[i]!]! + src[from + i]!;
+    }
+    return;
+  }
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < count; i++) {
+      const to = dstOffset + (o * size + indices[i]!) * inner;
+      const from = srcOffset + (o * count + i) * inner;
+      if (alpha === 1) for (let k = 0; k < inner; k++) dst[to + k] = dst[to + k]! + src[from + k]!;
+      else for (let k = 0; k < inner; k++) dst[to + k] = dst[to + k]! + alpha * src[from + k]!;
+    }
+  }
+}
+
 /** `x.index_add(0, idx, src, { alpha })`: x with alpha * src's slices added at the indexed slices (repeats add up). */
 export function indexAdd(self: Tensor, dim: number, index: Tensor, source: Tensor, options: IndexAddOptions = {}): Tensor {
   const d = check(self, dim, index, source);
@@ -54,10 +90,12 @@ export function indexAdd(self: Tensor, dim: number, index: Tensor, source: Tenso
     groups: groupsByKey(indices, indices.map((_, i) => i), size), keyStrides: out._shape.map((_, k) => (k === d ? 1 : 0)),
     source: { tensor: source, strides: [...partStrides.slice(0, d), source._stride[d]!, ...partStrides.slice(d)] }, alpha,
   }))) {
-    indices.forEach((at, i) => {
-      const slice = sliceView(source, d, i);
-      accumulate(sliceView(out, d, at), { ...slice, shape, strides: broadcastStrides(slice.shape, slice.strides, shape) }, alpha, store);
-    });
+    if (!addContiguous(out, d, indices, source, alpha)) {
+      indices.forEach((at, i) => {
+        const slice = sliceView(source, d, i);
+        accumulate(sliceView(out, d, at), { ...slice, shape, strides: broadcastStrides(slice.shape, slice.strides, shape) }, alpha, store);
+      });
+    }
   }
   record('IndexAddBackward0', [self, source], out, {}, ([grad]) => {
     const picked = grad!.index_select(d, index);

@@ -9,7 +9,7 @@ import type { Tensor } from '../../core/tensor.ts';
 import { splitOptions } from '../args.ts';
 import { bindArgs, warn } from './args.ts';
 import { pythonTypeName } from './python-types.ts';
-import { foldWindows, type Pair, type WindowGeometry, windowCount, windows } from './windows.ts';
+import { foldColumns, type Pair, type WindowGeometry, windowCount, windows } from './windows.ts';
 
 const show = (shape: readonly number[]) => `[${shape.join(', ')}]`;
 const cTypeNames: Record<string, string> = { float32: 'float', float64: 'double', int64: 'long int', int32: 'int', bool: 'bool' };
@@ -57,12 +57,14 @@ function checkBiasType(input: Tensor, bias: Tensor | null): void {
   }
 }
 
-/** The (N, groups, outH * outW, channels/groups * kH * kW) im2col matrix of a 4-d input. */
+/**
+ * The (N, groups, channels/groups * kH * kW, outH * outW) im2col matrix of a 4-d input, rows in (channel, kernel row,
+ * kernel column) order as ATen's im2col lays them out: the copy from the windows view moves whole output rows.
+ */
 function columns(input: Tensor, g: WindowGeometry, groups: number): Tensor {
   const [n, c] = input._shape as [number, number];
-  const cols = windows(input, g).permute(0, 2, 3, 1, 4, 5);
-  const positions = cols._shape[1]! * cols._shape[2]!;
-  return cols.reshape(n, positions, groups, (c / groups) * g.kernel[0] * g.kernel[1]).transpose(1, 2);
+  const cols = windows(input, g).permute(0, 1, 4, 5, 2, 3);
+  return cols.reshape(n, groups, (c / groups) * g.kernel[0] * g.kernel[1], cols._shape[4]! * cols._shape[5]!);
 }
 
 /** Convolution of batched (N, C, ...) input with 1 or 2 spatial dimensions; 1-d runs as 2-d of height 1. */
@@ -75,17 +77,16 @@ function convolution(input: Tensor, weight: Tensor, bias: Tensor | null, g: Wind
   const outShape = input.ndim === 3 ? [n, outChannels, outW] : [n, outChannels, outH, outW];
   const weightMatrix = (w: Tensor) => planar(w).reshape(groups, outChannels / groups, -1);
   const out = withGradMode(false, () => {
-    const result = columns(planar(input), g, groups).matmul(weightMatrix(weight).transpose(1, 2));
-    const shaped = result.permute(0, 1, 3, 2).reshape(outShape).contiguous();
+    // (groups, out/groups, C/groups * k) x (N, groups, C/groups * k, positions): the result is already (N, out, positions).
+    const shaped = weightMatrix(weight).matmul(columns(planar(input), g, groups)).reshape(outShape);
     return bias === null ? shaped : shaped.add(bias.view([outChannels, ...outShape.slice(2).map(() => 1)]));
   });
   record('ConvolutionBackward0', [input, weight, bias], out, { input, weight }, ([grad], saved) => {
     const gradGroups = grad!.reshape(n, groups, outChannels / groups, outH * outW);
-    const gradWeight = gradGroups.matmul(columns(planar(saved.input), g, groups)).sum(0).reshape(weight._shape);
-    const gradCols = gradGroups.transpose(2, 3).matmul(weightMatrix(saved.weight))
-      .reshape(n, groups, outH, outW, c / groups, g.kernel[0], g.kernel[1]).permute(0, 1, 4, 2, 3, 5, 6)
-      .reshape(n, c, outH, outW, g.kernel[0], g.kernel[1]);
-    const gradInput = foldWindows(gradCols, height, width, g).reshape(input._shape);
+    const gradWeight = gradGroups.matmul(columns(planar(saved.input), g, groups).transpose(2, 3)).sum(0).reshape(weight._shape);
+    const gradCols = weightMatrix(saved.weight).transpose(1, 2).matmul(gradGroups)
+      .reshape(n, c, g.kernel[0], g.kernel[1], outH, outW);
+    const gradInput = foldColumns(gradCols, height, width, g).reshape(input._shape);
     return [gradInput, gradWeight, bias === null ? null : grad!.sum([0, ...outShape.slice(2).map((_, i) => i + 2)])];
   });
   return out;

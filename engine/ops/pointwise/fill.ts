@@ -11,7 +11,7 @@ import { scalarTo, zeros_like } from '../creation/fill.ts';
 import { asTensor, convertStore, inPlace, viewOf } from '../dispatch.ts';
 import { emptyLike } from '../layout.ts';
 import { addMethods } from '../methods.ts';
-import { UNCHECKED } from '../overlap.ts';
+import { ELEMENTWISE, UNCHECKED } from '../overlap.ts';
 import { pythonType } from './support.ts';
 
 /** A tensor like `self` holding `value` everywhere, in self's dtype. */
@@ -58,13 +58,22 @@ export function zero_(self: Tensor): Tensor {
 export function copy_(self: Tensor, src: Tensor | Scalar): Tensor {
   if (!(src instanceof Tensor) && !isScalar(src)) throw new TypeError(`copy_(): argument 'src' (position 1) must be Tensor, not ${pythonType(src)}`);
   const source = src instanceof Tensor ? src : asTensor(src, self.dtype);
+  // Without autograd, CPU to CPU, the source is written straight into self (Note [Writing in place]).
+  const into = (_before: Tensor, dest: Tensor, direct: boolean): Tensor | null => {
+    // A source sharing self's storage (even a full overlap such as x.copy_(x.t())) is snapshotted by the general path.
+    if (!direct || dest.device.type !== 'cpu' || source.device.type !== 'cpu' || source.storage === dest.storage) return null;
+    const shape = broadcastShapes(dest._shape, source._shape);
+    if (shape.length !== dest.ndim || shape.some((d, i) => d !== dest._shape[i])) return null;
+    copyStrided(viewOf(dest), viewOf(source, dest._shape), convertStore(source.dtype, dest.dtype));
+    return dest;
+  };
   return inPlace(self, [source], (before) => {
     const out = emptyTensor(broadcastShapes(before._shape, source._shape), self.dtype, self.device);
     copyStrided(viewOf(out), viewOf(source, out._shape), convertStore(source.dtype, self.dtype));
     // The gradient goes to the source only; the engine sums it to the source's shape and casts it to its dtype.
     record('CopyBackwards', [before, source], out, {}, ([grad]) => [zeros_like(grad!), grad!]);
     return out;
-  });
+  }, ELEMENTWISE, into);
 }
 
 const methods = {

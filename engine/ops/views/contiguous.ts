@@ -1,7 +1,6 @@
 import { record } from '../../autograd/record.ts';
-import { copyStrided } from '../../backend/cpu/kernels.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
-import { viewOf } from '../dispatch.ts';
+import { copyDense } from '../dispatch.ts';
 import { emptyLike } from '../layout.ts';
 import { addMethods } from '../methods.ts';
 
@@ -14,7 +13,7 @@ export type MemoryFormat = 'preserve' | 'contiguous';
  */
 export function clone(self: Tensor, format: MemoryFormat = 'preserve'): Tensor {
   const out = format === 'preserve' ? emptyLike(self) : emptyTensor(self._shape, self.dtype, self.device);
-  copyStrided(viewOf(out), viewOf(self));
+  copyDense(out, self);
   record('CloneBackward0', [self], out, {}, ([grad]) => [grad!]);
   return out;
 }

@@ -6,7 +6,7 @@ import { exp2x, f32round, log2x, tanh2x } from './math';
 
 // Operation ids, shared with the loader (engine/backend/wasm/elementwise.ts).
 export const ADD = 0, SUB = 1, MUL = 2, DIV = 3;
-export const NEG = 0, ABS = 1, SQRT = 2, RELU = 3, EXP = 4, LOG = 5, TANH = 6, SIGMOID = 7;
+export const NEG = 0, ABS = 1, SQRT = 2, RELU = 3, EXP = 4, LOG = 5, TANH = 6, SIGMOID = 7, COPY = 8;
 
 
 /** Integers held in doubles never keep a -0 (0 * -3 gives -0 in doubles): the reference stores Math.trunc(v) + 0. */
@@ -87,6 +87,7 @@ export const NEG = 0, ABS = 1, SQRT = 2, RELU = 3, EXP = 4, LOG = 5, TANH = 6, S
 }
 
 @inline function unaryVector<T>(op: i32, x: v128, integral: bool): v128 {
+  if (op == COPY) return x;
   if (op == NEG) return noNegativeZero(v128.neg<T>(x), integral);
   if (op == ABS) return v128.abs<T>(x);
   // relu keeps -0 and NaN as they are (x < 0 ? 0 : x).
@@ -104,7 +105,8 @@ export const NEG = 0, ABS = 1, SQRT = 2, RELU = 3, EXP = 4, LOG = 5, TANH = 6, S
 
 /** out[i, j] = op(x[i, j]) with element strides (s0, s1); integer types have NEG, ABS and RELU only. */
 @inline export function unary<T>(op: i32, x: usize, out: usize, n0: i32, n1: i32, s0: i32, s1: i32, integral: bool): void {
-  if (op == NEG) unaryLoops<T>(NEG, x, out, n0, n1, s0, s1, integral);
+  if (op == COPY) unaryLoops<T>(COPY, x, out, n0, n1, s0, s1, integral);
+  else if (op == NEG) unaryLoops<T>(NEG, x, out, n0, n1, s0, s1, integral);
   else if (op == ABS) unaryLoops<T>(ABS, x, out, n0, n1, s0, s1, integral);
   else if (op == RELU) unaryLoops<T>(RELU, x, out, n0, n1, s0, s1, integral);
   else if (isInteger<T>() || integral) return;

@@ -285,3 +285,42 @@ test('addmm with beta = alpha = 1 adds the bias as a plain add does, on both pat
   const [p, q] = [sample([2, 40, 30], torch.float32, true), sample([2, 30, 50], torch.float32, true)];
   same(() => torch.baddbmm(torch.ones(40, 50).long(), p, q), () => p.bmm(q).add(1));
 });
+
+describe('copies in one dtype (clone, contiguous) gather on the fast kernels', () => {
+  for (const dtype of [torch.float32, torch.float64, torch.int32, torch.int64]) {
+    test(`${dtype} clones of every layout agree bit for bit`, () => {
+      const make = (shape: number[]) => (dtype.is_floating_point ? sample(shape, dtype) : integers(shape, dtype));
+      for (const [, t] of [
+        ['transposed', () => make([40, 30]).t()],
+        ['stepped', () => make([40, 61]).getitem(':, 1::2')],
+        ['permuted 4-d', () => make([3, 4, 5, 6]).permute(2, 0, 3, 1)],
+        ['windows (im2col)', () => make([2, 3, 9, 9]).unfold(2, 3, 1).unfold(3, 3, 2).permute(0, 1, 4, 5, 2, 3)],
+        ['expanded', () => make([1, 50]).expand(30, 50)],
+      ] as [string, () => Tensor][]) {
+        agree(() => t().contiguous());
+        agree(() => t().clone());
+        agree(() => t().clone({ memory_format: 'contiguous_format' }));
+      }
+    });
+  }
+});
+
+test('index_add over contiguous float tensors sums as the general walk does, bit for bit', () => {
+  for (const dtype of [torch.float32, torch.float64]) {
+    for (const dim of [0, 1, 2]) {
+      const self = sample([6, 7, 8], dtype, true);
+      const size = self.size(dim) as number;
+      const index = torch.tensor([0, size - 1, 2, 0, 0, 3, size - 1, 1, 2]);
+      const shape = [6, 7, 8];
+      shape[dim] = index.numel();
+      const source = sample(shape, dtype, true).mul(1e3);
+      // The same source laid out transposed takes the general walk.
+      const strided = source.transpose(0, 2).contiguous().transpose(0, 2);
+      for (const alpha of [1, -0.3]) {
+        const fast = self.index_add(dim, index, source, { alpha })._values();
+        const general = self.index_add(dim, index, strided, { alpha })._values();
+        general.forEach((v, i) => assert.ok(Object.is(fast[i], v), `${dtype} dim ${dim} alpha ${alpha} [${i}]: ${fast[i]} != ${v}`));
+      }
+    }
+  }
+});
