@@ -1,3 +1,4 @@
+import { bool } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { parseShape, requireArgument } from '../args.ts';
@@ -12,7 +13,9 @@ export function expand(self: Tensor, sizes: readonly number[]): Tensor {
   const ndim = sizes.length;
   const tensorDims = self.ndim;
   if (ndim < tensorDims) {
-    throw new RuntimeError(`expand(${self.dtype.legacyName}{[${self._shape.join(', ')}]}, size=[${sizes.join(', ')}]): the number of sizes provided (${ndim}) must be greater or equal to the number of dimensions in the tensor (${tensorDims})`);
+    // ATen names the type by its legacy tensor class, which bool never had: its name is the CPU type's.
+    const typeName = self.dtype === bool ? 'CPUBoolType' : self.dtype.legacyName;
+    throw new RuntimeError(`expand(${typeName}{[${self._shape.join(', ')}]}, size=[${sizes.join(', ')}]): the number of sizes provided (${ndim}) must be greater or equal to the number of dimensions in the tensor (${tensorDims})`);
   }
   // A 0-dim tensor expands to any size with every stride 0.
   const shape = tensorDims === 0 ? [...sizes] : new Array<number>(ndim);

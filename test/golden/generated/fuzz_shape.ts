@@ -8,300 +8,301 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 1 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([1, 2, 2]).requires_grad_();
-    const x = x0;
-    const r = x.split_with_sizes([2], -2);
-    r[0].pow(2).sum().backward();
+  "fuzz shape 1 flip": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 1, 2, 2]).requires_grad_();
+    const x = x0.transpose(0, 1);
+    const r = x.triu(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 2 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([3, 1, 3, 0]);
+  "fuzz shape 2 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3, 1]);
     const x = x0;
-    const r = x.repeat(2, 3, 3, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
+    const r = x.tensor_split(4, -3);
     return r;
   },
-  "fuzz shape 3 join cat": () => {
-    const t00 = torch.arange(8, { dtype: torch.int64 }).reshape([2, 2, 2]);
-    const t0 = t00;
-    const r = torch.cat([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+  "fuzz shape 3 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+    const x = x0;
+    const r = x.split_with_sizes([1, 1, 1], 1);
     return r;
   },
   "fuzz shape 4 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 1, 2]);
-    const x = x0.expand([2, 3, 2]);
-    const r = x.unsqueeze(-5);
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3);
+    const x = x0;
+    const r = torch.movedim(x, -1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 5 join vstack": () => {
-    const t00 = torch.arange(24, { dtype: torch.float32 }).sub(3).reshape([3, 4, 2]);
+  "fuzz shape 5 join cat": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
     const t0 = t00;
-    const t10 = torch.arange(32, { dtype: torch.float32 }).reshape([4, 4, 2]);
-    const t1 = t10;
-    const t20 = torch.arange(8, { dtype: torch.float32 }).reshape([4, 2]);
-    const t2 = t20;
-    const r = torch.vstack([t0, t1, t2]);
+    const t10 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
+    const t1 = t10.getitem("::2");
+    const r = torch.cat([t0, t1], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 6 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.repeat([0, 2]);
+  "fuzz shape 6 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = x.flatten(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    r.fill_(-1);
+    console.log(x0);
+    return r;
   },
   "fuzz shape 7 join vstack": () => {
-    const t00 = torch.arange(0, { dtype: torch.float32 }).reshape([4, 0]);
-    const t0 = t00.transpose(1, 0);
-    const t10 = torch.arange(4, { dtype: torch.float32 }).reshape([1, 4]);
-    const t1 = t10.expand([1, 4]);
-    const r = torch.vstack([t0, t1]);
+    const t00 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
+    const t0 = t00.narrow(0, 1, 4);
+    const r = torch.vstack([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 8 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 3, 3, 2]);
-    const x = x0;
-    const r = torch.unbind(x, -2);
-    return r;
-  },
-  "fuzz shape 9 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
-    const r = x.narrow(-1, 0, 1);
+  "fuzz shape 8 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([1, 3, 1]).requires_grad_();
+    const x = x0.permute(1, 2, 0);
+    const r = torch.reshape(x, [3, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 9 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([2, 1, 1]);
+    const x = x0.expand([2, 4, 1]);
+    const r = x.diagonal(0, 0, 1).squeeze(1).permute(1, 0).movedim(1, 1).reshape([2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 10 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]);
+  "fuzz shape 10 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
     const x = x0.getitem("::2");
-    const r = x.swapaxes(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 11 flip": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).sub(3).reshape([2, 4, 2]).requires_grad_();
-    const x = x0.permute(1, 0, 2);
-    const r = x.flip([-2, -1, -2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 12 split": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
-    const x = x0.narrow(0, 1, 3);
-    const r = x.unbind(-1);
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 13 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 2, 0]);
-    const x = x0;
-    const r = torch.diagonal(x, 0, 1, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 14 split": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 2]);
-    const x = x0;
-    const r = x.index_select(-1, torch.tensor([0], { dtype: torch.int32 }));
+    const r = x.narrow(0, 2, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 15 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([8]);
-    const x = x0.getitem("::2");
-    const r = x.swapdims(-1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 16 view": () => {
-    const x0 = torch.arange(9, { dtype: torch.int64 }).reshape([3, 3]);
-    const x = x0;
-    const r = x.view(3, 1, 3, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 17 join vstack": () => {
-    const t00 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
-    const t0 = t00.narrow(0, 1, 2);
-    const t10 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const t1 = t10;
-    const r = torch.vstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 18 split": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 1, 1, 2]).requires_grad_();
-    const x = x0.permute(2, 1, 0, 3);
-    const r = x.select(-4, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 19 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([1, 1, 2]);
-    const x = x0;
-    const r = x.view(2, 1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 20 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.int32 }).reshape([2, 1, 3]);
-    const t0 = t00;
-    const t10 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 1, 3]);
-    const t1 = t10.expand([2, 1, 3]);
-    const t20 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([4, 1, 2]);
-    const t2 = t20.transpose(2, 0);
-    const r = torch.cat([t0, t1, t2], 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 21 split": () => {
-    const x0 = torch.arange(7, { dtype: torch.float64 }).mul(0.5).reshape([7]);
-    const x = x0.getitem("::2");
-    const r = x.select(1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 22 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([2, 3, 0, 3]);
-    const x = x0.narrow(1, 1, 1);
-    const r = torch.triu(x, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 23 split": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([1, 4, 1]);
-    const x = x0.expand([1, 4, 3]);
-    const r = torch.split(x, [0, 1], { dim: -3 });
-    return r;
-  },
-  "fuzz shape 24 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3]).requires_grad_();
-    const x = x0;
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 25 join stack": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([1, 4]).requires_grad_();
-    const t0 = t00.transpose(0, 1);
-    const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([6, 2]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4, 1]);
-    const t2 = t20;
-    const r = torch.stack([t0, t1, t2], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 26 join cat": () => {
-    const t00 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]).requires_grad_();
-    const t0 = t00.narrow(0, 1, 3);
-    const r = torch.cat([t0], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 27 expand": () => {
-    const x0 = torch.arange(18, { dtype: torch.int64 }).reshape([2, 3, 3]);
-    const x = x0.permute(0, 1, 2);
-    const r = x.expand_as(torch.zeros([0, 3, 3]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 28 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 });
-    const t0 = t00;
-    const t10 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
-    const t1 = t10.getitem(":, ::2");
-    const t20 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2, 1]);
-    const t2 = t20.getitem(":, ::2");
-    const r = torch.cat([t0, t1, t2], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 29 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 30 split": () => {
-    const x0 = torch.arange(48, { dtype: torch.int64 }).sub(3).reshape([3, 1, 4, 4]);
-    const x = x0;
-    const r = x.select(2, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 31 view": () => {
-    const x0 = torch.arange(15).remainder(3).eq(0).reshape([1, 5, 1, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = x.view(3, -1);
+  "fuzz shape 11 view": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([3, 4, 0]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.unflatten(1, [2, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 32 join concat": () => {
-    const t00 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([3, 4]);
-    const t0 = t00;
-    const t10 = torch.arange(3, { dtype: torch.int64 }).reshape([1, 3]);
-    const t1 = t10.transpose(0, 1);
-    const t20 = torch.arange(3, { dtype: torch.int32 }).reshape([3, 1]);
-    const t2 = t20;
-    const r = torch.concat([t0, t1, t2], 1);
+  "fuzz shape 12 join stack": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]).requires_grad_();
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]);
+    const t1 = t10;
+    const t20 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
+    const t2 = t20.getitem("::2");
+    const r = torch.stack([t0, t1, t2], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 13 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([2, 3]);
+    const x = x0;
+    const r = torch.permute(x, [0, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 14 view": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([4, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = x.reshape_as(torch.zeros([8, 1, 1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 15 flip": () => {
+    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([3, 3, 2, 4]);
+    const x = x0;
+    const r = x.fliplr();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 16 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3, 1]);
+    const x = x0.expand([3, 2]);
+    const r = x.fliplr();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 17 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).sub(3).reshape([1, 2]);
+    const x = x0;
+    const r = torch.permute(x, [-2, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 18 join cat": () => {
+    const t00 = torch.arange(8, { dtype: torch.int32 }).reshape([4, 2]);
+    const t0 = t00.narrow(0, 1, 2);
+    const t10 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2]);
+    const t1 = t10;
+    const r = torch.cat([t0, t1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 33 split": () => {
-    const x0 = torch.arange(10, { dtype: torch.float64 }).reshape([5, 2]).requires_grad_();
-    const x = x0.narrow(0, 1, 3);
-    const r = torch.split(x, [0, 1, 2], { dim: -3 });
-    r[0].pow(2).sum().backward();
+  "fuzz shape 19 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([2, 4, 0]);
+    const x = x0;
+    const r = x.split(2, 0);
+    return r;
+  },
+  "fuzz shape 20 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([4, 1]);
+    const x = x0;
+    const r = x.expand_as(torch.zeros([0, 4, 4]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 21 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([2, 0, 3, 1]);
+    const x = x0.transpose(1, 3);
+    const r = x.tile([1, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 22 split": () => {
+    const x0 = torch.arange(54).remainder(3).eq(0).reshape([3, 6, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = x.select(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 23 join hstack": () => {
+    const t00 = torch.arange(2, { dtype: torch.int64 }).sub(3);
+    const t0 = t00;
+    const t10 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
+    const t1 = t10.expand([2]);
+    const r = torch.hstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 24 chain": () => {
+    const x0 = torch.arange(45, { dtype: torch.int64 }).sub(3).reshape([5, 3, 3]);
+    const x = x0.getitem("::2");
+    const r = x.transpose(0, 2).permute(2, 0, 1).movedim(0, 1).view([-1, 9, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 25 expand": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([4, 3, 2]);
+    const x = x0.transpose(1, 0);
+    const r = x.expand([3, 4, -1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 26 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
+    const x = x0.getitem(":, ::2");
+    const r = x.permute(1, 0).narrow(0, 1, 0).narrow(1, 0, 0).transpose(0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 27 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([2, 3]).requires_grad_();
+    const x = x0;
+    const r = x.swapdims(1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 34 split": () => {
+  "fuzz shape 28 split": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 3]);
+    const x = x0;
+    const r = x.split_with_sizes([0, 1, 0, 2], -1);
+    return r;
+  },
+  "fuzz shape 29 split": () => {
+    const x0 = torch.arange(32, { dtype: torch.int64 }).reshape([4, 2, 4]);
+    const x = x0.transpose(0, 2);
+    const r = x.unbind(-2);
+    return r;
+  },
+  "fuzz shape 30 view": () => {
+    const x0 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([3, 3]).requires_grad_();
+    const x = x0;
+    const r = x.swapaxes(0, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 31 flip": () => {
+    const x0 = torch.arange(80, { dtype: torch.int32 }).reshape([4, 4, 5]);
+    const x = x0.narrow(2, 1, 3);
+    const r = torch.triu(x, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 32 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3);
+    const x = x0;
+    const r = x.unflatten(0, [0, 3, 2]).movedim(1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 33 view": () => {
+    const x0 = torch.arange(10, { dtype: torch.int64 }).sub(3).reshape([2, 5]);
+    const x = x0.narrow(1, 1, 3);
+    const r = x.mT;
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 34 join concat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 3]);
+    const t0 = t00.narrow(1, 1, 1);
+    const r = torch.concat([t0], { dim: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 35 join vstack": () => {
+    const t00 = torch.arange(8, { dtype: torch.float32 }).reshape([8]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(5).remainder(3).eq(0).reshape([5]);
+    const t1 = t10.getitem("::2");
+    const r = torch.vstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 36 split": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([6]);
     const x = x0.getitem("::2");
     const r = x.select(0, 0);
@@ -310,413 +311,397 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 35 join concat": () => {
-    const t00 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3, 1]);
-    const t0 = t00.expand([3, 2]);
-    const r = torch.concat([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+  "fuzz shape 37 split": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0);
+    const x = x0;
+    const r = x.tensor_split(1, 0);
     return r;
   },
-  "fuzz shape 36 join hstack": () => {
-    const t00 = torch.arange(0, { dtype: torch.float32 }).mul(0.5);
-    const t0 = t00;
-    const t10 = torch.arange(0, { dtype: torch.float32 });
-    const t1 = t10;
-    const t20 = torch.arange(0, { dtype: torch.int64 }).sub(3);
-    const t2 = t20;
-    const r = torch.hstack([t0, t1, t2]);
+  "fuzz shape 38 view": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([4, 3]);
+    const x = x0;
+    const r = x.reshape_as(torch.zeros([]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+    r.fill_(true);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 37 join stack": () => {
-    const t00 = torch.arange(36, { dtype: torch.float32 }).reshape([3, 4, 3]);
-    const t0 = t00.permute(0, 2, 1);
-    const t10 = torch.arange(90, { dtype: torch.int64 }).sub(3).reshape([6, 3, 5]);
-    const t1 = t10.getitem("::2");
-    const r = torch.stack([t0, t1], -4);
+  "fuzz shape 39 expand": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
+    const x = x0.getitem("::2");
+    const r = x.expand_as(torch.zeros([0]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
     return r;
   },
-  "fuzz shape 38 flip": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([4]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.roll(-5);
+  "fuzz shape 40 view": () => {
+    const x0 = torch.arange(15, { dtype: torch.float64 }).sub(3).reshape([3, 5, 1]);
+    const x = x0.narrow(1, 1, 3);
+    const r = x.unflatten(0, [3, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 39 join cat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float64 }).mul(0.5);
-    const t0 = t00;
-    const t10 = torch.arange(9, { dtype: torch.int64 }).sub(3).reshape([3, 3]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 40 join concat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0]);
-    const t0 = t00;
-    const t10 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
-    const t1 = t10.expand([0]);
-    const r = torch.concat([t0, t1], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 41 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3, 1]);
+  "fuzz shape 41 chain": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
     const x = x0;
-    const r = x.ravel();
+    const r = x.movedim(0, 0).unsqueeze(-2).transpose(1, -2).movedim(1, 0).view([4]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(true);
     console.log(x0);
     return r;
   },
   "fuzz shape 42 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1]);
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
-    const r = torch.moveaxis(x, 0, -2);
+    const r = x.ravel();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
   "fuzz shape 43 expand": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 1, 2]).requires_grad_();
-    const x = x0.permute(3, 0, 2, 1);
-    const r = x.expand_as(torch.zeros([0, 3, 3, 1, 2]));
+    const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([1, 2, 2, 4]);
+    const x = x0;
+    const r = x.repeat([3, 2, 3, 2, 3, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 44 view": () => {
+    const x0 = torch.arange(60, { dtype: torch.float64 }).sub(3).reshape([4, 3, 5]).requires_grad_();
+    const x = x0.narrow(2, 1, 3);
+    const r = x.unsqueeze(-4);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 44 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([2, 3, 4]);
-    const x = x0.transpose(1, 0);
-    const r = x.roll(-3);
+  "fuzz shape 45 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2, 1]).requires_grad_();
+    const x = x0.getitem(":, :, ::2");
+    const r = x.squeeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 46 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.tensor_split(1, 1);
+    return r;
+  },
+  "fuzz shape 47 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x = x0;
+    const r = x.reshape(1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 48 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
+    const x = x0.expand([2]);
+    const r = torch.movedim(x, -2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 49 expand": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = x.expand(1, 3, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 50 join concat": () => {
+    const t00 = torch.arange(2, { dtype: torch.int32 });
+    const t0 = t00;
+    const t10 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
+    const t1 = t10.getitem("::2");
+    const r = torch.concat([t0, t1], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 51 view": () => {
+    const x0 = torch.arange(48, { dtype: torch.int32 }).reshape([3, 4, 4]);
+    const x = x0.getitem("::2");
+    const r = x.movedim([1, 0, 2], [1, -1, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 45 join hstack": () => {
-    const t00 = torch.arange(3, { dtype: torch.int32 }).sub(3);
-    const t0 = t00;
-    const t10 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1]);
-    const t1 = t10.expand([2]);
-    const r = torch.hstack([t0, t1]);
+  "fuzz shape 52 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = torch.swapaxes(x, 0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 46 flip": () => {
-    const x0 = torch.arange(7, { dtype: torch.int64 }).sub(3).reshape([7]);
-    const x = x0.getitem("::2");
-    const r = x.flipud();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 47 join hstack": () => {
-    const t00 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 2]);
+  "fuzz shape 53 join hstack": () => {
+    const t00 = torch.arange(0, { dtype: torch.int32 }).sub(3);
     const t0 = t00;
-    const t10 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
-    const t1 = t10;
-    const r = torch.hstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 48 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
-    const x = x0.expand([3]);
-    const r = x.expand([0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 49 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = x.t();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 50 join cat": () => {
-    const t00 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const t0 = t00;
-    const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 51 flip": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([1, 2]);
-    const x = x0.expand([3, 2]);
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 52 join hstack": () => {
-    const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const t0 = t00;
-    const t10 = torch.arange(4).remainder(3).eq(0).reshape([4]);
+    const t10 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
     const t1 = t10.getitem("::2");
     const r = torch.hstack([t0, t1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 53 flip": () => {
-    const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = torch.flip(x, [0]);
+  "fuzz shape 54 flip": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([1, 4, 2]);
+    const x = x0.transpose(0, 2);
+    const r = x.diagonal({ offset: 3, dim1: -2, dim2: 2 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 55 join cat": () => {
+    const t00 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5, 1]);
+    const t0 = t00.expand([5, 1]);
+    const t10 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4, 1]);
+    const t1 = t10;
+    const t20 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
+    const t2 = t20.narrow(0, 1, 1);
+    const r = torch.cat([t0, t1, t2], { dim: 1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 56 chain": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+    const x = x0;
+    const r = x.reshape([1, 2]).expand([0, 2]).squeeze(1).view([0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 57 view": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([1, 3, 2, 1]);
+    const x = x0.expand([1, 3, 2, 1]);
+    const r = torch.t(x);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 54 view": () => {
+  "fuzz shape 58 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
     const x = x0;
-    const r = x.ravel();
+    const r = x.select(0, -4);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 55 view": () => {
-    const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([3, 4, 3]).requires_grad_();
-    const x = x0.permute(2, 1, 0);
-    const r = x.unflatten(3, [1, 2, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 56 split": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([4, 0]);
-    const x = x0.transpose(0, 1);
-    const r = x.split(5, 2);
-    return r;
-  },
-  "fuzz shape 57 flip": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([4, 1]);
-    const x = x0.transpose(1, 0);
-    const r = x.roll([4], [1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 58 join stack": () => {
-    const t00 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 6]);
-    const t0 = t00.narrow(1, 1, 4);
-    const t10 = torch.arange(10, { dtype: torch.float64 }).sub(3).reshape([2, 5]);
-    const t1 = t10;
-    const t20 = torch.arange(3, { dtype: torch.float32 }).reshape([3, 1]);
-    const t2 = t20.expand([3, 4]);
-    const r = torch.stack([t0, t1, t2], 0);
+  "fuzz shape 59 join hstack": () => {
+    const t00 = torch.arange(2, { dtype: torch.int32 }).reshape([2]);
+    const t0 = t00;
+    const t10 = torch.arange(4, { dtype: torch.float32 }).sub(3).reshape([4]);
+    const t1 = t10.narrow(0, 1, 2);
+    const t20 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const t2 = t20;
+    const r = torch.hstack([t0, t1, t2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 59 flip": () => {
-    const x0 = torch.arange(10, { dtype: torch.float32 }).reshape([2, 5]);
-    const x = x0.getitem(":, ::2");
-    const r = x.triu(-3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
     return r;
   },
   "fuzz shape 60 expand": () => {
-    const x0 = torch.arange(48, { dtype: torch.int64 }).sub(3).reshape([4, 3, 2, 2]);
+    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([0, 1, 1]);
+    const x = x0.transpose(2, 1);
+    const r = x.expand([3, 0, 0, 0, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 61 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 1, 4]).requires_grad_();
     const x = x0;
-    const r = x.repeat([-1, 1, 1, 3]);
+    const r = x.mT;
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 62 split": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0);
+    const x = x0;
+    const r = x.split(2, -1);
+    return r;
+  },
+  "fuzz shape 63 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.int64 }).reshape([3, 1, 1, 4]);
+    const x = x0;
+    const r = x.unsqueeze(3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 61 expand": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([4, 1, 2]);
-    const x = x0.expand([4, 2, 2]);
-    const r = torch.broadcast_to(x, [4, 3, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 62 view": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0);
-    const x = x0;
-    const r = x.transpose(0, -1);
+  "fuzz shape 64 flip": () => {
+    const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 3, 1, 2]);
+    const x = x0.permute(2, 3, 1, 0);
+    const r = torch.diagonal(x, -2, 2, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 63 expand": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([2, 1, 3, 3]);
+  "fuzz shape 65 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]);
     const x = x0;
-    const r = x.repeat(3, 0, 0, 1, 2);
+    const r = x.index_select(0, torch.tensor([1], { dtype: torch.int32 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 64 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([1, 0]);
-    const x = x0;
-    const r = x.tensor_split(1, -2);
-    return r;
-  },
-  "fuzz shape 65 expand": () => {
-    const x0 = torch.arange(9, { dtype: torch.float64 }).reshape([1, 3, 3]).requires_grad_();
-    const x = x0.narrow(2, 1, 1);
-    const r = x.expand_as(torch.zeros([3, 2, 1, 0, 1]));
+  "fuzz shape 66 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([2, 6, 0, 2]);
+    const x = x0.getitem(":, ::2");
+    const r = x.roll([-3, -3], [1, -3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 66 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([3, 0, 3, 3]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.index_select(2, torch.tensor([[]]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 67 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
-    const x = x0;
-    const r = x.chunk(0, -1);
-    return r;
-  },
-  "fuzz shape 68 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 0]);
-    const x = x0.getitem("::2");
-    const r = x.split(1, 1);
-    return r;
-  },
-  "fuzz shape 69 view": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0);
-    const x = x0;
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 70 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([0, 2, 2]);
-    const x = x0.transpose(0, 2);
-    const r = x.unbind(2);
-    return r;
-  },
-  "fuzz shape 71 split": () => {
-    const x0 = torch.arange(120).remainder(3).eq(0).reshape([4, 3, 2, 5]);
-    const x = x0.narrow(3, 1, 3);
-    const r = x.select(1, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 72 split": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([3, 0]);
-    const x = x0.transpose(1, 0);
-    const r = x.split_with_sizes([0], 0);
-    return r;
-  },
-  "fuzz shape 73 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([8, 0, 0]);
-    const x = x0.getitem("::2");
-    const r = torch.broadcast_to(x, [2, 3, -1, 0, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 74 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
-    const x = x0.getitem("::2");
-    const r = x.select(0, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 75 join stack": () => {
-    const t00 = torch.arange(12, { dtype: torch.float64 }).reshape([4, 3]).requires_grad_();
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([4, 2]);
+  "fuzz shape 67 join cat": () => {
+    const t00 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3]);
+    const t0 = t00.transpose(1, 0);
+    const t10 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
     const t1 = t10.transpose(0, 1);
-    const t20 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([4, 2]);
-    const t2 = t20.transpose(0, 1);
-    const r = torch.stack([t0, t1, t2], { dim: 0 });
+    const r = torch.cat([t0, t1], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
+    return r;
   },
-  "fuzz shape 76 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.unflatten(0, [4, 2]);
+  "fuzz shape 68 flip": () => {
+    const x0 = torch.arange(15, { dtype: torch.int32 }).reshape([5, 3]);
+    const x = x0.getitem("::2");
+    const r = x.fliplr();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 77 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([1]);
-    const x = x0.expand([3]);
-    const r = x.select(0, -3);
+  "fuzz shape 69 flip": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 2, 3]);
+    const x = x0.transpose(0, 1);
+    const r = x.roll(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 70 expand": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([1, 1, 4, 2]);
+    const x = x0.transpose(0, 3);
+    const r = torch.broadcast_to(x, [-1, 1, 4, 3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 78 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([2, 0]).requires_grad_();
-    const x = x0.transpose(0, 1);
-    const r = torch.broadcast_to(x, [0, 1, 2]);
+  "fuzz shape 71 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([2, 3, 0]);
+    const x = x0.narrow(1, 1, 1);
+    const r = x.transpose(2, -2).permute(1, 0, 2).expand([0, 2, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 72 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.unsqueeze(0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 79 join stack": () => {
-    const t00 = torch.arange(9).remainder(3).eq(0).reshape([3, 3, 1]);
-    const t0 = t00;
-    const r = torch.stack([t0], 1);
+  "fuzz shape 73 chain": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 2, 1, 2]);
+    const x = x0.permute(2, 1, 3, 0);
+    const r = x.expand([2, 2, 2, 2]).diagonal(-2, 3, 2).reshape([3, 3, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
     return r;
+  },
+  "fuzz shape 74 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = x.view_as(torch.zeros([1, 1, 1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 75 chain": () => {
+    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.narrow(0, 0, 3).unsqueeze(-2).transpose(1, -2).unsqueeze(1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 76 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = torch.index_select(x, 0, torch.tensor([1, 1, 2], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 77 view": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).reshape([2, 1, 3, 3]).requires_grad_();
+    const x = x0.transpose(0, 1);
+    const r = x.view_as(torch.zeros([3]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 78 flip": () => {
+    const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 3, 1]);
+    const x = x0;
+    const r = torch.flipud(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 79 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 3, 0, 2]).requires_grad_();
+    const x = x0.permute(0, 2, 1, 3);
+    const r = torch.movedim(x, 0, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
   "fuzz shape 80 view": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0]);
-    const x = x0.getitem("::2");
-    const r = x.reshape_as(torch.zeros([0]));
+    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 3, 2, 3]).requires_grad_();
+    const x = x0.permute(2, 1, 3, 0);
+    const r = x.reshape(-1, 1, 6, 4);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
   "fuzz shape 81 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 3]);
-    const x = x0;
-    const r = torch.permute(x, [0, -1]);
+    const x0 = torch.arange(16, { dtype: torch.int64 }).sub(3).reshape([2, 2, 2, 2]);
+    const x = x0.permute(3, 2, 0, 1);
+    const r = torch.swapdims(x, 2, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 82 expand": () => {
+  "fuzz shape 82 view": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]).requires_grad_();
+    const x = x0;
+    const r = torch.permute(x, [0, -2, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 83 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
     const x = x0;
     const r = torch.tile(x, []);
@@ -725,710 +710,679 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 83 join cat": () => {
-    const t00 = torch.arange(0).remainder(3).eq(0);
+  "fuzz shape 84 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = x.chunk(1, 0);
+    return r;
+  },
+  "fuzz shape 85 split": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([3, 4, 1, 2]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = torch.unbind(x, 0);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 86 view": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([2, 2, 3, 2]);
+    const x = x0.transpose(3, 1);
+    const r = x.reshape(-1, 2, 2, 6);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 87 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
+    const x = x0;
+    const r = x.unflatten(0, [4, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 88 flip": () => {
+    const x0 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3]).requires_grad_();
+    const x = x0;
+    const r = x.diagonal({ offset: -1, dim1: 0, dim2: 1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 89 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([4, 1]);
+    const x = x0;
+    const r = torch.permute(x, [1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 90 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 2, 2]).requires_grad_();
+    const x = x0.getitem(":, :, ::2");
+    const r = x.mT;
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 91 view": () => {
+    const x0 = torch.arange(10, { dtype: torch.float64 }).reshape([5, 2]).requires_grad_();
+    const x = x0.narrow(0, 1, 3);
+    const r = x.mT;
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 92 chain": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([8]);
+    const x = x0.getitem("::2");
+    const r = x.unsqueeze(-1).unsqueeze(-3).reshape([2, 1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 93 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).mul(0.5).reshape([2, 2, 3]);
+    const x = x0.transpose(2, 1);
+    const r = x.swapdims(-1, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 94 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2]);
+    const x = x0;
+    const r = torch.broadcast_to(x, [1, 2, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 95 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.view([1, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 96 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = torch.moveaxis(x, 1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 97 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
+    const x = x0.transpose(1, 0);
+    const r = x.split_with_sizes([1, 1, 1], 0);
+    return r;
+  },
+  "fuzz shape 98 chain": () => {
+    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([3, 1, 4, 1]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.permute(1, 0, 3, 2).expand([3, 3, 1, 2]).transpose(0, 2).unsqueeze(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 99 expand": () => {
+    const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 3, 4]);
+    const x = x0;
+    const r = x.expand([0, 3, 3, 4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 100 join stack": () => {
+    const t00 = torch.arange(1).remainder(3).eq(0).reshape([1]);
+    const t0 = t00;
+    const t10 = torch.arange(4).remainder(3).eq(0).reshape([4, 1]);
+    const t1 = t10;
+    const r = torch.stack([t0, t1], 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 101 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.float32 }).sub(3);
+    const t0 = t00;
+    const t10 = torch.arange(3, { dtype: torch.float32 });
+    const t1 = t10;
+    const t20 = torch.arange(8, { dtype: torch.float32 }).sub(3).reshape([8]);
+    const t2 = t20.getitem("::2");
+    const r = torch.cat([t0, t1, t2], { dim: 2 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 102 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 1, 2]);
+    const x = x0.getitem("::2");
+    const r = x.flatten(1, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 103 view": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([3, 1, 2, 4]);
+    const x = x0;
+    const r = x.unflatten(3, [-1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 104 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.view([2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 105 join stack": () => {
+    const t00 = torch.arange(8).remainder(3).eq(0).reshape([4, 2, 1]);
+    const t0 = t00.expand([4, 2, 3]);
+    const r = torch.stack([t0], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 106 join cat": () => {
+    const t00 = torch.arange(64, { dtype: torch.float32 }).mul(0.5).reshape([4, 4, 4]);
+    const t0 = t00.permute(0, 2, 1);
+    const r = torch.cat([t0], 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 107 flip": () => {
+    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([4, 3]);
+    const x = x0;
+    const r = x.flip([0, -2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 108 expand": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2]);
+    const x = x0;
+    const r = x.expand([1, 1, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 109 chain": () => {
+    const x0 = torch.arange(144, { dtype: torch.int64 }).sub(3).reshape([3, 4, 3, 4]);
+    const x = x0.narrow(3, 1, 2);
+    const r = x.getitem(":, :, ::2").unsqueeze(1).getitem(":, :, :, :, ::2").transpose(1, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 110 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([1, 3]);
+    const x = x0.expand([3, 3]);
+    const r = torch.tril(x, -3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 111 flip": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([1, 2]);
+    const x = x0.expand([2, 2]);
+    const r = x.roll(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 112 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([3, 2]);
+    const x = x0;
+    const r = x.diagonal({ offset: -2, dim1: 1, dim2: 3 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 113 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([6, 3, 0, 3]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.unflatten(3, [1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 114 join stack": () => {
+    const t00 = torch.arange(3, { dtype: torch.float64 });
+    const t0 = t00;
+    const t10 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]);
+    const t1 = t10;
+    const t20 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
+    const t2 = t20.getitem("::2");
+    const r = torch.stack([t0, t1, t2], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 115 join vstack": () => {
+    const t00 = torch.arange(3, { dtype: torch.int32 }).reshape([3]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const t1 = t10;
+    const r = torch.vstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 116 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x = x0;
+    const r = x.expand([0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 117 view": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 4]);
+    const x = x0.getitem(":, ::2");
+    const r = x.reshape_as(torch.zeros([4, 1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 118 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
+    const x = x0;
+    const r = x.permute(1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 119 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).requires_grad_();
+    const x = x0;
+    const r = x.view([-1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 120 chain": () => {
+    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([3, 1, 2, 2]);
+    const x = x0;
+    const r = x.unsqueeze(3).diagonal(1, 3, 0).transpose(0, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 121 join cat": () => {
+    const t00 = torch.arange(5).remainder(3).eq(0).reshape([5]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
+    const t1 = t10.expand([0]);
+    const r = torch.cat([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 122 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 1, 2]);
+    const x = x0.expand([3, 2, 2]);
+    const r = x.squeeze(2).reshape([12]).view([12]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 123 join cat": () => {
+    const t00 = torch.arange(3, { dtype: torch.float32 }).sub(3).reshape([1, 3]);
+    const t0 = t00;
+    const r = torch.cat([t0], { dim: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 124 chain": () => {
+    const x0 = torch.arange(27, { dtype: torch.float32 }).reshape([3, 3, 3]);
+    const x = x0;
+    const r = x.getitem(":, ::2").unflatten(2, [1, 3, 1]).squeeze(0).movedim(4, 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 125 join stack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const t0 = t00;
+    const r = torch.stack([t0], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 126 chain": () => {
+    const x0 = torch.arange(18).remainder(3).eq(0).reshape([2, 3, 3]);
+    const x = x0;
+    const r = x.movedim(2, 0).transpose(0, 1).permute(1, 0, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 127 expand": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([1, 2, 1]).requires_grad_();
+    const x = x0;
+    const r = x.repeat([1, 0, 3, 0, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 128 join cat": () => {
+    const t00 = torch.arange(18, { dtype: torch.int64 }).reshape([2, 3, 3]);
+    const t0 = t00;
+    const t10 = torch.arange(12, { dtype: torch.int64 }).reshape([4, 1, 3]);
+    const t1 = t10.getitem("::2");
+    const r = torch.cat([t0, t1], { dim: -2 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 129 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.repeat(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 130 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.unbind(1);
+    return r;
+  },
+  "fuzz shape 131 join stack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const t0 = t00;
+    const r = torch.stack([t0], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 132 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
+    const x = x0;
+    const r = x.permute();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 133 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.unsqueeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 134 chain": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
+    const x = x0.expand([3]);
+    const r = x.squeeze(0).movedim(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 135 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
+    const x = x0.transpose(0, 1);
+    const r = torch.tril(x, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 136 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3);
+    const x = x0;
+    const r = x.diagonal({ offset: 1, dim1: -1, dim2: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 137 chain": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3]);
+    const x = x0;
+    const r = x.squeeze(0).unsqueeze(-2).narrow(1, 0, 0).reshape([0, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 138 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
+    const x = x0;
+    const r = x.tensor_split(2, -1);
+    return r;
+  },
+  "fuzz shape 139 flip": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]);
+    const x = x0;
+    const r = x.fliplr();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 140 chain": () => {
+    const x0 = torch.arange(48, { dtype: torch.float64 }).sub(3).reshape([3, 2, 2, 4]);
+    const x = x0.transpose(3, 1);
+    const r = x.narrow(0, 1, 0).reshape([0, 3, 3]).unsqueeze(3).reshape([0, 3, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 141 chain": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1, 1]);
+    const x = x0.expand([1, 2]);
+    const r = x.squeeze(0).getitem("::2").unflatten(0, [1, 1, 1]).reshape([1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 142 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 3, 4]);
+    const x = x0.transpose(0, 1);
+    const r = x.unflatten(3, [1, 2, 2]).getitem(":, ::2");
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 143 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3, 2, 6]).requires_grad_();
+    const x = x0.narrow(3, 1, 4);
+    const r = x.index_select(1, torch.tensor([2], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 144 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([4, 4]);
+    const t1 = t10.narrow(1, 1, 2);
+    const t20 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([1, 2]);
+    const t2 = t20.expand([3, 2]);
+    const r = torch.cat([t0, t1, t2], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 145 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 4]);
+    const x = x0;
+    const r = x.roll([-2, 3], [1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 146 expand": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = torch.tile(x, []);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 147 flip": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
+    const x = x0.getitem("::2");
+    const r = x.triu(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 148 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 2, 2]);
+    const x = x0;
+    const r = x.expand_as(torch.zeros([0, 0, 3]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 149 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+    const x = x0;
+    const r = x.diagonal({ offset: -1, dim1: 0, dim2: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 150 view": () => {
+    const x0 = torch.arange(54, { dtype: torch.int64 }).reshape([3, 3, 2, 3]);
+    const x = x0.permute(0, 2, 1, 3);
+    const r = x.flatten(3, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 151 flip": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1, 1]);
+    const x = x0.transpose(0, 1);
+    const r = torch.fliplr(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 152 flip": () => {
+    const x0 = torch.arange(192, { dtype: torch.float32 }).reshape([3, 4, 4, 4]);
+    const x = x0;
+    const r = torch.flip(x, [0, -2, -4, -4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 153 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([4]);
+    const x = x0;
+    const r = x.reshape(4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 154 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.int64 }).reshape([0]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
+    const t1 = t10.getitem("::2");
+    const r = torch.cat([t0, t1], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 155 chain": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([1, 3, 4]);
+    const x = x0.expand([3, 3, 4]);
+    const r = x.diagonal(1, 0, 1).getitem(":, ::2").select(1, 0).unflatten(0, [2, 2, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 156 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.t();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 157 join cat": () => {
+    const t00 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
     const t0 = t00;
     const r = torch.cat([t0], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 84 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 1, 1]);
-    const x = x0;
-    const r = torch.tensor_split(x, [4], { dim: -3 });
-    return r;
-  },
-  "fuzz shape 85 split": () => {
-    const x0 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([3, 1, 3]).requires_grad_();
-    const x = x0;
-    const r = x.split_with_sizes([1, 2], 0);
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 86 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([1, 3]);
-    const x = x0;
-    const r = x.split(3, 0);
-    return r;
-  },
-  "fuzz shape 87 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
-    const x = x0;
-    const r = torch.moveaxis(x, -1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 88 join stack": () => {
-    const t00 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]);
-    const t0 = t00.narrow(0, 1, 3);
-    const r = torch.stack([t0], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 89 join concat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float64 }).reshape([1, 3]).requires_grad_();
-    const t0 = t00.transpose(0, 1);
-    const r = torch.concat([t0], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 90 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.tensor_split(1, 0);
-    return r;
-  },
-  "fuzz shape 91 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0]);
-    const x = x0.getitem(":, ::2");
-    const r = x.diagonal({ offset: -1, dim1: -1, dim2: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 92 join cat": () => {
-    const t00 = torch.arange(32).remainder(3).eq(0).reshape([2, 4, 4]);
-    const t0 = t00;
-    const t10 = torch.arange(16, { dtype: torch.float32 }).sub(3).reshape([4, 1, 4]);
-    const t1 = t10.narrow(0, 1, 2);
-    const r = torch.cat([t0, t1], { dim: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 93 expand": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([2, 3, 3]).requires_grad_();
-    const x = x0.transpose(0, 2);
-    const r = x.repeat(2, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 94 join stack": () => {
-    const t00 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
-    const t0 = t00.transpose(0, 1);
-    const t10 = torch.arange(12, { dtype: torch.int64 }).reshape([3, 4]);
-    const t1 = t10.getitem(":, ::2");
-    const r = torch.stack([t0, t1], { dim: 2 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 95 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 3]);
-    const x = x0;
-    const r = torch.roll(x, -2, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 96 join vstack": () => {
-    const t00 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([4]);
-    const t0 = t00.narrow(0, 1, 2);
-    const t10 = torch.arange(4, { dtype: torch.int64 }).reshape([4]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
-    const t2 = t20.getitem("::2");
-    const r = torch.vstack([t0, t1, t2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 97 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([2, 3]);
-    const x = x0;
-    const r = x.diagonal(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 98 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).requires_grad_();
-    const x = x0;
-    const r = x.select(-1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 99 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2, 1]);
-    const t0 = t00;
-    const r = torch.cat([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 100 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).sub(3).reshape([3, 2, 2]);
-    const x = x0.transpose(0, 2);
-    const r = torch.roll(x, -2, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 101 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
-    const r = x.tile([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 102 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.transpose(0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 103 expand": () => {
-    const x0 = torch.arange(36).remainder(3).eq(0).reshape([6, 2, 3]);
-    const x = x0.getitem("::2");
-    const r = torch.broadcast_to(x, [-1, 2, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 104 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.squeeze(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 105 expand": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([1, 2]);
-    const x = x0.expand([2, 2]);
-    const r = torch.broadcast_to(x, [0, 2, -1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 106 expand": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([4, 3, 2]);
-    const x = x0.transpose(0, 1);
-    const r = torch.tile(x, [1, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 107 view": () => {
-    const x0 = torch.arange(64).remainder(3).eq(0).reshape([4, 2, 2, 4]);
-    const x = x0.transpose(0, 3);
-    const r = x.unflatten(3, [4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 108 split": () => {
-    const x0 = torch.arange(72, { dtype: torch.int64 }).sub(3).reshape([4, 2, 3, 3]);
-    const x = x0.permute(1, 2, 3, 0);
-    const r = x.split(1, 1);
-    return r;
-  },
-  "fuzz shape 109 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([3, 2, 0]);
-    const x = x0.transpose(2, 0);
-    const r = x.swapaxes(-1, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 110 expand": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([3, 0, 0, 2]);
-    const x = x0;
-    const r = x.expand([-1, 1, 0, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 111 view": () => {
-    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = x.swapaxes(0, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 112 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([6, 3, 0, 3]);
-    const x = x0.getitem("::2");
-    const r = x.unflatten(3, [1, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 113 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([4]);
-    const x = x0.getitem("::2");
-    const r = x.index_select(0, torch.tensor([], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 114 join stack": () => {
-    const t00 = torch.arange(3).remainder(3).eq(0).reshape([3]);
-    const t0 = t00;
-    const t10 = torch.arange(4).remainder(3).eq(0).reshape([4]);
-    const t1 = t10.narrow(0, 1, 2);
-    const r = torch.stack([t0, t1], { dim: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 115 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.tensor_split(3, 1);
-    return r;
-  },
-  "fuzz shape 116 split": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = x.split_with_sizes([2], 0);
-    return r;
-  },
-  "fuzz shape 117 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.unsqueeze(-1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 118 view": () => {
-    const x0 = torch.arange(32, { dtype: torch.float64 }).mul(0.5).reshape([4, 4, 2, 1]);
-    const x = x0.getitem(":, ::2");
-    const r = torch.t(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 119 split": () => {
-    const x0 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 1, 3, 1]);
-    const x = x0.expand([3, 4, 3, 1]);
-    const r = torch.narrow(x, 2, 0, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 120 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3, 3, 1]).requires_grad_();
-    const x = x0;
-    const r = x.repeat([3, 1, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 121 join concat": () => {
-    const r = torch.concat([], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 122 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2, 1]);
-    const x = x0.expand([2, 2]);
-    const r = x.split_with_sizes([0, 0, 1, 0, 1], 0);
-    return r;
-  },
-  "fuzz shape 123 view": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0);
-    const x = x0;
-    const r = x.reshape([2, 1, 2, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 124 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.reshape([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 125 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
+  "fuzz shape 158 view": () => {
+    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([3, 2, 6, 2]).requires_grad_();
+    const x = x0.getitem(":, :, ::2");
     const r = x.contiguous();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 126 split": () => {
-    const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 2, 3]);
-    const x = x0.permute(0, 1, 2);
-    const r = x.select(-1, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 127 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 });
-    const x = x0;
+  "fuzz shape 159 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 6]);
+    const x = x0.getitem(":, ::2");
     const r = x.select(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 128 join cat": () => {
-    const t00 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3]);
-    const t0 = t00.transpose(1, 0);
-    const r = torch.cat([t0], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 129 join cat": () => {
-    const t00 = torch.arange(12).remainder(3).eq(0).reshape([3, 2, 2]);
-    const t0 = t00;
-    const t10 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([2, 3, 2]);
-    const t1 = t10.transpose(1, 0);
-    const r = torch.cat([t0, t1], { dim: -1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 130 split": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([3, 1, 0]);
-    const x = x0.getitem(":, ::2");
-    const r = x.chunk(4, -2);
-    return r;
-  },
-  "fuzz shape 131 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
+  "fuzz shape 160 view": () => {
+    const x0 = torch.arange(5, { dtype: torch.int64 }).sub(3).reshape([5]);
     const x = x0.getitem("::2");
     const r = x.flatten(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 132 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 1, 4]).requires_grad_();
-    const x = x0.transpose(2, 1);
-    const r = torch.reshape(x, [4, 1, -1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 133 expand": () => {
-    const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 3]);
-    const x = x0.narrow(0, 1, 1);
-    const r = torch.tile(x, [1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 134 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const x = x0;
-    const r = x.split_with_sizes([3], 1);
-    return r;
-  },
-  "fuzz shape 135 join concat": () => {
-    const t00 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([1, 3]);
-    const t0 = t00.expand([2, 3]);
-    const t10 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([2, 0]);
-    const t1 = t10;
-    const t20 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 0]);
-    const t2 = t20;
-    const r = torch.concat([t0, t1, t2], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 136 join cat": () => {
-    const t00 = torch.arange(32).remainder(3).eq(0).reshape([2, 4, 4]);
-    const t0 = t00.permute(1, 2, 0);
-    const r = torch.cat([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 137 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.t();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 138 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2]);
-    const x = x0;
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 139 view": () => {
-    const x0 = torch.arange(36, { dtype: torch.float32 }).reshape([3, 2, 3, 2]);
-    const x = x0.transpose(0, 3);
-    const r = torch.swapdims(x, -2, -4);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 140 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([1, 2]);
-    const x = x0;
-    const r = x.ravel();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 141 view": () => {
-    const x0 = torch.arange(30, { dtype: torch.int32 }).reshape([5, 3, 2]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.squeeze(2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 142 view": () => {
-    const x0 = torch.arange(9).remainder(3).eq(0).reshape([1, 3, 3]);
-    const x = x0;
-    const r = x.view([3, 1, -1, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 143 flip": () => {
-    const x0 = torch.arange(16).remainder(3).eq(0).reshape([2, 4, 2]);
-    const x = x0.permute(2, 0, 1);
-    const r = torch.tril(x, -3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 144 view": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
-    const x = x0.narrow(0, 1, 4);
-    const r = x.reshape_as(torch.zeros([4]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 145 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const x = x0;
-    const r = torch.split(x, [2, 1], { dim: 0 });
-    return r;
-  },
-  "fuzz shape 146 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([1, 0]);
-    const x = x0.expand([3, 0]);
-    const r = x.transpose(1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 147 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([1, 3, 4]).requires_grad_();
-    const x = x0.transpose(1, 0);
-    const r = torch.reshape(x, [2, 1, 6]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 148 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([1, 4, 2]);
-    const x = x0;
-    const r = x.ravel();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 149 join concat": () => {
-    const t00 = torch.arange(2, { dtype: torch.int32 }).reshape([1, 2]);
-    const t0 = t00.transpose(1, 0);
-    const t10 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2, 1]);
-    const t1 = t10;
-    const r = torch.concat([t0, t1], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 150 expand": () => {
-    const x0 = torch.arange(240, { dtype: torch.float64 }).sub(3).reshape([5, 4, 3, 4]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.expand_as(torch.zeros([3, 4, 3, 4]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 151 join stack": () => {
-    const t00 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const t0 = t00.expand([2]);
-    const t10 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const t1 = t10;
-    const r = torch.stack([t0, t1], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 152 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).mul(0.5);
-    const x = x0;
-    const r = x.expand(3, 1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 153 expand": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
+  "fuzz shape 161 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]).requires_grad_();
     const x = x0.getitem("::2");
-    const r = torch.broadcast_to(x, [1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 154 view": () => {
-    const x0 = torch.arange(48, { dtype: torch.float64 }).mul(0.5).reshape([4, 3, 4]).requires_grad_();
-    const x = x0.transpose(2, 0);
-    const r = x.transpose(1, 2);
+    const r = x.view_as(torch.zeros([1, 1, 1]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 155 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([4, 0]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.unsqueeze(1);
+  "fuzz shape 162 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([1, 1, 3, 2]);
+    const x = x0.permute(1, 3, 2, 0);
+    const r = x.flatten(1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 156 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).requires_grad_();
-    const x = x0;
-    const r = x.repeat([1, 0, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 157 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = torch.narrow(x, 1, -1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 158 join concat": () => {
-    const t00 = torch.arange(6, { dtype: torch.int32 }).reshape([3, 2]);
-    const t0 = t00.narrow(1, 1, 0);
-    const r = torch.concat([t0], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 159 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([2, 3]);
-    const x = x0;
-    const r = torch.diagonal(x, 1, 1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 160 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const x = x0;
-    const r = torch.tile(x, [1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 161 split": () => {
-    const x0 = torch.arange(192, { dtype: torch.float32 }).reshape([4, 3, 4, 4]);
-    const x = x0;
-    const r = x.unbind(-4);
-    return r;
-  },
-  "fuzz shape 162 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.chunk(4, -1);
-    return r;
-  },
-  "fuzz shape 163 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 3, 2]);
-    const x = x0.getitem("::2");
-    const r = torch.flipud(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 164 flip": () => {
-    const x0 = torch.arange(36, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 4]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = torch.fliplr(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 165 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2, 1]);
-    const x = x0.transpose(0, 1);
-    const r = x.view([1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 166 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2]).requires_grad_();
-    const x = x0;
-    const r = x.unsqueeze(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 167 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const x = x0;
-    const r = x.flatten(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 168 join concat": () => {
+  "fuzz shape 163 join concat": () => {
     const t00 = torch.arange(8, { dtype: torch.int32 }).reshape([4, 2]);
     const t0 = t00;
     const r = torch.concat([t0], -1);
@@ -1436,331 +1390,322 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 169 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]);
+  "fuzz shape 164 chain": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]);
     const x = x0;
-    const r = torch.index_select(x, -1, torch.tensor([1, 1, 1, 1], { dtype: torch.int64 }));
+    const r = x.unsqueeze(1).expand([2, 2, 4]).squeeze(1).view([2, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 170 split": () => {
-    const x0 = torch.arange(5, { dtype: torch.int32 }).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = torch.index_select(x, 2, torch.tensor([2], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 171 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([1, 3, 2, 2]);
+  "fuzz shape 165 expand": () => {
+    const x0 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([3, 2, 3]);
     const x = x0;
-    const r = torch.swapaxes(x, -5, 1);
+    const r = x.repeat([1, 1, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 172 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+  "fuzz shape 166 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([2]);
+    const x = x0.narrow(0, 1, 0);
+    const r = x.unsqueeze(-1).reshape([1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 167 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
-    const r = x.repeat([2]);
+    const r = x.split(2, 0);
+    return r;
+  },
+  "fuzz shape 168 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.split_with_sizes([2, 1], -1);
+    return r;
+  },
+  "fuzz shape 169 chain": () => {
+    const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3, 1]);
+    const x = x0.transpose(1, 2);
+    const r = x.narrow(2, 0, 0).flatten(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 170 view": () => {
+    const x0 = torch.arange(48, { dtype: torch.float64 }).reshape([2, 2, 3, 4]);
+    const x = x0.narrow(3, 1, 2);
+    const r = x.view(3, 2, 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 171 join vstack": () => {
+    const t00 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([1, 2, 3]);
+    const t0 = t00.permute(1, 0, 2);
+    const t10 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 1, 3]);
+    const t1 = t10.permute(0, 1, 2);
+    const r = torch.vstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 172 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.ravel();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 173 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4, 1]);
+  "fuzz shape 173 flip": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 4, 1]);
     const x = x0;
-    const r = x.swapdims(-2, 3);
+    const r = torch.fliplr(x);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(true);
     console.log(x0);
     return r;
   },
   "fuzz shape 174 view": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 4, 3]).requires_grad_();
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
     const x = x0;
-    const r = x.view(-1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 175 view": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([1, 4, 2]);
-    const x = x0;
-    const r = x.reshape([3, 2, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 176 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([3, 4]).requires_grad_();
-    const x = x0;
-    const r = x.mT;
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 177 join cat": () => {
-    const t00 = torch.arange(24, { dtype: torch.float32 }).reshape([3, 8]);
-    const t0 = t00.getitem(":, ::2");
-    const t10 = torch.arange(20, { dtype: torch.float32 }).reshape([5, 4]);
-    const t1 = t10.narrow(0, 1, 3);
-    const r = torch.cat([t0, t1], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 178 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.index_select(-1, torch.tensor([1], { dtype: torch.int64 }));
+    const r = x.swapaxes(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 179 view": () => {
-    const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([3, 3, 4, 1]);
-    const x = x0.transpose(3, 0);
-    const r = x.reshape([1, 3, 12]);
+  "fuzz shape 175 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]).requires_grad_();
+    const x = x0;
+    const r = torch.index_select(x, 0, torch.tensor([1, 3, 2, 3], { dtype: torch.int32 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 176 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = torch.reshape(x, [1, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 180 view": () => {
-    const x0 = torch.arange(10, { dtype: torch.float64 }).reshape([2, 5]).requires_grad_();
-    const x = x0.narrow(1, 1, 3);
-    const r = x.contiguous();
+  "fuzz shape 177 flip": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).requires_grad_();
+    const x = x0;
+    const r = x.triu(-3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 181 join cat": () => {
-    const t00 = torch.arange(12, { dtype: torch.float32 }).mul(0.5).reshape([3, 2, 2]);
-    const t0 = t00;
-    const t10 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([2, 2, 3]);
-    const t1 = t10.transpose(0, 2);
-    const r = torch.cat([t0, t1], 2);
+  "fuzz shape 178 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
+    const x = x0;
+    const r = x.view([1, -1, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 179 expand": () => {
+    const x0 = torch.arange(108, { dtype: torch.int64 }).sub(3).reshape([3, 3, 4, 3]);
+    const x = x0.permute(3, 0, 1, 2);
+    const r = x.repeat(1, 1, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 180 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([3, 2]);
+    const x = x0;
+    const r = x.transpose(1, 0).select(1, 1).unsqueeze(-2).unsqueeze(0).reshape([2, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 181 expand": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
+    const x = x0.transpose(1, 0);
+    const r = x.expand_as(torch.zeros([2, 2, 3]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
   "fuzz shape 182 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3]);
-    const x = x0.transpose(1, 0);
-    const r = x.triu(-2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 183 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
+    const x0 = torch.arange(2, { dtype: torch.float32 });
     const x = x0;
-    const r = x.chunk(3, 0);
-    return r;
-  },
-  "fuzz shape 184 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
-    const r = x.squeeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 185 flip": () => {
-    const x0 = torch.arange(72, { dtype: torch.float32 }).mul(0.5).reshape([2, 3, 2, 6]);
-    const x = x0.narrow(3, 1, 4);
-    const r = x.tril(1);
+    const r = torch.diagonal(x, 2, 0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 186 join stack": () => {
-    const t00 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([1]);
-    const t0 = t00.expand([2]);
-    const t10 = torch.arange(2, { dtype: torch.float32 }).mul(0.5).reshape([2]);
-    const t1 = t10;
-    const r = torch.stack([t0, t1], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 187 join cat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
-    const t0 = t00;
-    const r = torch.cat([t0], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 188 join concat": () => {
-    const t00 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2]);
-    const t0 = t00.narrow(0, 1, 0);
-    const t10 = torch.arange(2, { dtype: torch.int32 });
-    const t1 = t10;
-    const t20 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
-    const t2 = t20.narrow(0, 1, 3);
-    const r = torch.concat([t0, t1, t2], { dim: -1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 189 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([1, 4]);
-    const t0 = t00;
-    const t10 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([4, 1]);
-    const t1 = t10.transpose(1, 0);
-    const t20 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]);
-    const t2 = t20;
-    const r = torch.cat([t0, t1, t2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 190 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 });
-    const x = x0;
-    const r = torch.movedim(x, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 191 flip": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4, 1]).requires_grad_();
-    const x = x0;
-    const r = x.triu(-2);
+  "fuzz shape 183 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 0, 3]).requires_grad_();
+    const x = x0.permute(2, 1, 0);
+    const r = torch.fliplr(x);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 192 join stack": () => {
-    const t00 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 4, 3]).requires_grad_();
-    const t0 = t00;
-    const t10 = torch.arange(20, { dtype: torch.float64 }).mul(0.5).reshape([2, 5, 2]);
-    const t1 = t10;
-    const t20 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 4]);
-    const t2 = t20.transpose(1, 2);
-    const r = torch.stack([t0, t1, t2], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 193 split": () => {
-    const x0 = torch.arange(10, { dtype: torch.float32 }).reshape([5, 2]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.split(5, -1);
-    return r;
-  },
-  "fuzz shape 194 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3, 1]);
-    const x = x0.expand([3, 2]);
-    const r = x.flipud();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 195 expand": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.repeat(0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 196 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
-    const x = x0;
-    const r = torch.moveaxis(x, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 197 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]).requires_grad_();
+  "fuzz shape 184 join cat": () => {
+    const t00 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
     const t0 = t00.getitem("::2");
     const r = torch.cat([t0], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
+    return r;
   },
-  "fuzz shape 198 view": () => {
-    const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([3, 3, 2, 2]);
+  "fuzz shape 185 expand": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([3, 2]);
     const x = x0;
-    const r = torch.moveaxis(x, -4, -5);
+    const r = x.tile([1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 199 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 2, 1]).requires_grad_();
-    const x = x0.getitem(":, ::2");
-    const r = x.roll(3);
+  "fuzz shape 186 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.expand([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 187 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0, 4]);
+    const x = x0;
+    const r = x.flipud();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 188 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = x.squeeze(0).unsqueeze(1).narrow(0, 1, 0).getitem("::2");
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 189 flip": () => {
+    const x0 = torch.arange(32, { dtype: torch.float64 }).mul(0.5).reshape([2, 4, 4]);
+    const x = x0;
+    const r = torch.triu(x, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 190 join stack": () => {
+    const t00 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([1, 1, 3]);
+    const t0 = t00.permute(0, 1, 2);
+    const t10 = torch.arange(4, { dtype: torch.float32 }).reshape([1, 1, 4]);
+    const t1 = t10;
+    const r = torch.stack([t0, t1], { dim: -2 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 191 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).requires_grad_();
+    const x = x0;
+    const r = x.expand([1, 1, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 200 expand": () => {
+  "fuzz shape 192 join vstack": () => {
+    const t00 = torch.arange(6).remainder(3).eq(0).reshape([2, 1, 3]);
+    const t0 = t00.expand([2, 3, 3]);
+    const r = torch.vstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 193 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([6]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = torch.tensor_split(x, [], { dim: 2 });
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 194 expand": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
-    const r = x.expand(3, 0);
+    const r = x.expand([]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 201 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 2, 1, 0]);
-    const x = x0.expand([3, 2, 4, 0]);
-    const r = x.roll(2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 202 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 4, 1, 4]);
-    const x = x0.permute(3, 1, 2, 0);
-    const r = x.split(3, 1);
-    return r;
-  },
-  "fuzz shape 203 join cat": () => {
-    const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
-    const t0 = t00.expand([0]);
-    const t10 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 2, 4]);
-    const t1 = t10.transpose(1, 2);
-    const r = torch.cat([t0, t1], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 204 join cat": () => {
-    const t00 = torch.arange(4).remainder(3).eq(0).reshape([4]);
-    const t0 = t00.narrow(0, 1, 2);
-    const r = torch.cat([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 205 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([1, 3]);
+  "fuzz shape 195 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 0, 4]);
     const x = x0;
-    const r = x.permute(1, 0);
+    const r = torch.triu(x, -2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 206 join vstack": () => {
+  "fuzz shape 196 expand": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
+    const x = x0;
+    const r = x.expand(2, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 197 chain": () => {
+    const x0 = torch.arange(36, { dtype: torch.int32 }).sub(3).reshape([2, 6, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = x.squeeze(2).transpose(0, 1).unflatten(2, [3, 1]).permute(0, 2, 3, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 198 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.reshape([-1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 199 split": () => {
+    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([3, 1, 4, 2]);
+    const x = x0.expand([3, 3, 4, 2]);
+    const r = x.index_select(-1, torch.tensor([[1, 1]]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 200 join cat": () => {
+    const t00 = torch.arange(8, { dtype: torch.float32 }).sub(3).reshape([4, 1, 2]);
+    const t0 = t00;
+    const t10 = torch.arange(16, { dtype: torch.float32 }).mul(0.5).reshape([4, 2, 2]);
+    const t1 = t10.transpose(1, 2);
+    const r = torch.cat([t0, t1], { dim: -4 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 201 split": () => {
+    const x0 = torch.arange(15).remainder(3).eq(0).reshape([5, 3]);
+    const x = x0.getitem("::2");
+    const r = x.chunk(4, 1);
+    return r;
+  },
+  "fuzz shape 202 join vstack": () => {
     const t00 = torch.arange(7, { dtype: torch.int32 }).reshape([7]);
     const t0 = t00.getitem("::2");
     const r = torch.vstack([t0]);
@@ -1768,7 +1713,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 207 view": () => {
+  "fuzz shape 203 view": () => {
     const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([4, 3]);
     const x = x0;
     const r = x.contiguous();
@@ -1777,359 +1722,365 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 208 split": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 3]);
-    const x = x0.getitem("::2");
-    const r = torch.tensor_split(x, [], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 209 expand": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.tile([1, 2, 1]);
+  "fuzz shape 204 flip": () => {
+    const x0 = torch.arange(36, { dtype: torch.float64 }).sub(3).reshape([2, 2, 3, 3]);
+    const x = x0.narrow(3, 1, 1);
+    const r = x.roll([2], [-4]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 210 join concat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 });
-    const t0 = t00;
-    const t10 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([2, 1, 4]);
-    const t1 = t10;
-    const t20 = torch.arange(2).remainder(3).eq(0).reshape([1, 1, 2]);
-    const t2 = t20.expand([2, 1, 2]);
-    const r = torch.concat([t0, t1, t2], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 211 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([3, 2, 2]);
-    const x = x0;
-    const r = x.diagonal(3);
+  "fuzz shape 205 expand": () => {
+    const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([2, 4]);
+    const x = x0.transpose(0, 1);
+    const r = x.repeat(2, 3, 1, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 212 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+  "fuzz shape 206 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 4]).requires_grad_();
+    const x = x0.transpose(1, 2);
+    const r = x.flipud();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 207 split": () => {
+    const x0 = torch.arange(81, { dtype: torch.int64 }).sub(3).reshape([3, 3, 3, 3]);
     const x = x0;
-    const r = torch.movedim(x, 0, -1);
+    const r = x.select(1, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 213 join concat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([5, 0]);
-    const t0 = t00.narrow(0, 1, 3);
-    const r = torch.concat([t0], 1);
+  "fuzz shape 208 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([6, 1]);
+    const x = x0.narrow(0, 1, 4);
+    const r = torch.triu(x, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 214 expand": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
+  "fuzz shape 209 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([0, 4]);
+    const x = x0.transpose(0, 1);
+    const r = x.index_select(1, torch.tensor([0, 0], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 210 view": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
     const x = x0;
-    const r = x.expand([1, 2, -1, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 215 split": () => {
-    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5, 1]);
-    const x = x0.getitem("::2");
-    const r = x.split_with_sizes([1], -1);
-    return r;
-  },
-  "fuzz shape 216 view": () => {
-    const x0 = torch.arange(15).remainder(3).eq(0).reshape([5, 3]);
-    const x = x0.getitem("::2");
-    const r = x.contiguous();
+    const r = x.flatten(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 217 join stack": () => {
-    const t00 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
+  "fuzz shape 211 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([1, 2]);
+    const x = x0.transpose(0, 1);
+    const r = x.getitem(":, ::2").getitem("::2").movedim(1, 0).unsqueeze(1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 212 split": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3, 1]);
+    const x = x0.transpose(0, 1);
+    const r = x.select(1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 213 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([2, 1, 2]);
+    const x = x0;
+    const r = x.movedim(0, 0).permute(2, 0, 1).flatten(0, 2).unsqueeze(1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 214 join vstack": () => {
+    const t00 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const t0 = t00;
-    const t10 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
-    const t1 = t10.transpose(1, 0);
-    const t20 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([4, 2]);
-    const t2 = t20.getitem("::2");
-    const r = torch.stack([t0, t1, t2], 1);
+    const t10 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const t1 = t10;
+    const r = torch.vstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 215 expand": () => {
+    const x0 = torch.arange(96).remainder(3).eq(0).reshape([4, 4, 2, 3]);
+    const x = x0.transpose(2, 3);
+    const r = x.expand(0, 3, 4, 4, -1, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 216 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([3, 2]);
+    const x = x0.transpose(1, 0);
+    const r = x.view_as(torch.zeros([4, 2]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 217 join cat": () => {
+    const t00 = torch.arange(2, { dtype: torch.float32 }).reshape([1, 2]);
+    const t0 = t00.transpose(0, 1);
+    const t10 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([2, 3]);
+    const t1 = t10;
+    const r = torch.cat([t0, t1], { dim: -1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
   "fuzz shape 218 expand": () => {
-    const x0 = torch.arange(32).remainder(3).eq(0).reshape([2, 2, 4, 2]);
-    const x = x0.getitem(":, :, :, ::2");
-    const r = torch.broadcast_to(x, [1, -1, 2, 4, 4]);
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.repeat(0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 219 join concat": () => {
-    const t00 = torch.arange(3, { dtype: torch.int64 }).reshape([3, 1]);
-    const t0 = t00;
-    const t10 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([5, 0]);
-    const t1 = t10.getitem("::2");
-    const r = torch.concat([t0, t1], { dim: 1 });
+  "fuzz shape 219 chain": () => {
+    const x0 = torch.arange(36, { dtype: torch.float32 }).sub(3).reshape([3, 4, 3]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.squeeze(2).narrow(0, 0, 2).unflatten(2, [1, 1, 2]).squeeze(2).reshape([16]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+    r.fill_(-1);
+    console.log(x0);
     return r;
   },
   "fuzz shape 220 view": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2, 1, 1]);
-    const x = x0.expand([2, 2, 1]);
-    const r = x.squeeze(-3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 221 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
-    const x = x0.expand([2]);
-    const r = x.narrow(1, -2, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 222 join stack": () => {
-    const t00 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
-    const t0 = t00;
-    const r = torch.stack([t0], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 223 join stack": () => {
-    const t00 = torch.arange(2).remainder(3).eq(0).reshape([2]);
-    const t0 = t00;
-    const t10 = torch.arange(2).remainder(3).eq(0);
-    const t1 = t10;
-    const t20 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([1]);
-    const t2 = t20.expand([2]);
-    const r = torch.stack([t0, t1, t2], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 224 view": () => {
-    const x0 = torch.arange(9, { dtype: torch.int64 }).reshape([3, 3]);
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 225 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).requires_grad_();
-    const x = x0;
-    const r = x.index_select(0, torch.tensor([2, 2], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 226 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([3, 0]);
-    const x = x0.getitem(":, ::2");
-    const r = x.tile([-1, 1, 1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 227 view": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 2, 1, 2]);
-    const x = x0.transpose(0, 2);
-    const r = x.mT;
+    const r = x.flatten(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 228 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 1, 2, 3]).requires_grad_();
-    const x = x0.transpose(3, 0);
-    const r = torch.flipud(x);
+  "fuzz shape 221 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 3, 4, 0]);
+    const x = x0.getitem("::2");
+    const r = x.repeat([1, 1, 3, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    r.fill_(9);
+    console.log(x0);
+    return r;
   },
-  "fuzz shape 229 join vstack": () => {
-    const t00 = torch.arange(8, { dtype: torch.int32 }).reshape([8]);
+  "fuzz shape 222 flip": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 1, 3]);
+    const x = x0.permute(2, 3, 1, 0);
+    const r = x.triu(-3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 223 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 0, 4, 3]);
+    const x = x0;
+    const r = x.mT;
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 224 join cat": () => {
+    const t00 = torch.arange(1).remainder(3).eq(0).reshape([1]);
     const t0 = t00.getitem("::2");
-    const t10 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
-    const t1 = t10.narrow(0, 1, 4);
-    const r = torch.vstack([t0, t1]);
+    const t10 = torch.arange(5).remainder(3).eq(0).reshape([5]);
+    const t1 = t10.narrow(0, 1, 3);
+    const t20 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
+    const t2 = t20;
+    const r = torch.cat([t0, t1, t2], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 230 view": () => {
-    const x0 = torch.arange(144, { dtype: torch.int32 }).sub(3).reshape([6, 2, 4, 3]);
-    const x = x0.getitem("::2");
-    const r = x.ravel();
+  "fuzz shape 225 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).sub(3).reshape([2, 1, 2]);
+    const x = x0.expand([2, 3, 2]);
+    const r = x.repeat(1, 0, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    return r;
+  },
+  "fuzz shape 226 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2, 1]);
+    const x = x0.transpose(1, 0);
+    const r = x.squeeze(1).movedim(1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
     console.log(x0);
+    return r;
+  },
+  "fuzz shape 227 join concat": () => {
+    const t00 = torch.arange(3, { dtype: torch.float32 }).sub(3).reshape([1, 3]);
+    const t0 = t00;
+    const t10 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([2, 3]);
+    const t1 = t10;
+    const t20 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 3]);
+    const t2 = t20;
+    const r = torch.concat([t0, t1, t2], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 228 chain": () => {
+    const x0 = torch.arange(32, { dtype: torch.int64 }).sub(3).reshape([2, 4, 4]);
+    const x = x0.transpose(0, 2);
+    const r = x.flatten(0, 2).unsqueeze(0).squeeze(1).view([-1, 4, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 229 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([4, 2]).requires_grad_();
+    const x = x0;
+    const r = torch.movedim(x, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 230 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 });
+    const x = x0;
+    const r = x.unsqueeze(-1).transpose(0, 1).expand([2, 3]).getitem(":, ::2");
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
   "fuzz shape 231 expand": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([3, 4, 2]);
-    const x = x0.narrow(1, 1, 2);
-    const r = x.expand_as(torch.zeros([0, 0, 3, 2, 2]));
+    const x0 = torch.arange(18, { dtype: torch.float64 }).reshape([3, 2, 3]);
+    const x = x0.transpose(0, 1);
+    const r = x.expand(1, 2, 3, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 232 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([2, 3, 2]);
-    const x = x0;
-    const r = x.roll([-2, 2], [2, 2]);
+  "fuzz shape 232 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).sub(3).reshape([4, 3, 1]);
+    const x = x0.getitem(":, ::2");
+    const r = x.t();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 233 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([3, 1, 4]);
-    const x = x0.expand([3, 3, 4]);
-    const r = x.view_as(torch.zeros([36]));
+  "fuzz shape 233 expand": () => {
+    const x0 = torch.arange(60, { dtype: torch.float32 }).mul(0.5).reshape([2, 2, 5, 3]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.repeat([1, 1, 1, 1, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
     return r;
   },
   "fuzz shape 234 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 8, 2, 0]);
-    const x = x0.getitem(":, ::2");
-    const r = x.select(1, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
+    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([1, 1, 3]);
+    const x = x0.expand([1, 4, 3]);
+    const r = x.split_with_sizes([2, 0, 1], 4);
     return r;
   },
-  "fuzz shape 235 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+  "fuzz shape 235 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 1, 2, 2]).requires_grad_();
+    const x = x0.transpose(3, 2);
+    const r = x.squeeze();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 236 expand": () => {
+    const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([2, 3, 3, 2]);
     const x = x0;
-    const r = x.repeat([]);
+    const r = torch.broadcast_to(x, [2, 3, 3, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 236 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([2, 2, 0]);
-    const x = x0.transpose(1, 0);
-    const r = x.transpose(1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
     return r;
   },
   "fuzz shape 237 expand": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5, 1]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.expand_as(torch.zeros([3, 3]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 238 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 1]).requires_grad_();
-    const x = x0;
-    const r = torch.triu(x, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 239 expand": () => {
-    const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 2, 3, 1]);
-    const x = x0.transpose(3, 2);
-    const r = x.repeat([1, 2, 2, 1, 1, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 240 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([3, 0, 2, 2]);
-    const x = x0;
-    const r = x.split_with_sizes([0], 1);
-    return r;
-  },
-  "fuzz shape 241 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([2, 0, 2, 1]);
-    const x = x0.getitem(":, :, :, ::2");
-    const r = x.view_as(torch.zeros([3, 2, 1, 0]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 242 flip": () => {
-    const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 2, 3]);
-    const x = x0.getitem("::2");
-    const r = torch.diagonal(x, -1, 2, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 243 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0]);
-    const x = x0;
-    const r = x.triu(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 244 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([1, 2, 1, 2]);
-    const x = x0.transpose(3, 2);
-    const r = x.tile([0, 3, 2, 2, 2, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 245 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 3, 3, 2]).requires_grad_();
-    const x = x0.getitem(":, ::2");
-    const r = x.index_select(0, torch.tensor([-1, 0, 0, 0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 246 flip": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([4]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.roll([0, 2], [-1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 247 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([2, 3, 1]);
+    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 4]).requires_grad_();
     const x = x0.permute(1, 0, 2);
-    const r = x.unflatten(-2, [2, 1]);
+    const r = torch.tile(x, [1, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 238 expand": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([1, 3]);
+    const x = x0.expand([3, 3]);
+    const r = x.repeat([1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 239 view": () => {
+    const x0 = torch.arange(27).remainder(3).eq(0).reshape([3, 3, 3]);
+    const x = x0.transpose(0, 1);
+    const r = x.squeeze();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 248 join vstack": () => {
-    const t00 = torch.arange(36).remainder(3).eq(0).reshape([3, 6, 2]);
-    const t0 = t00.getitem(":, ::2");
-    const t10 = torch.arange(12, { dtype: torch.float32 }).mul(0.5).reshape([2, 2, 3]);
-    const t1 = t10.transpose(1, 2);
-    const r = torch.vstack([t0, t1]);
+  "fuzz shape 240 join vstack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]).requires_grad_();
+    const t0 = t00;
+    const r = torch.vstack([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 241 chain": () => {
+    const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 3, 1]);
+    const x = x0;
+    const r = x.transpose(0, 2).transpose(0, 2).getitem(":, :, ::2").narrow(0, 0, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 249 view": () => {
+  "fuzz shape 242 join concat": () => {
+    const t00 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([1, 3]).requires_grad_();
+    const t0 = t00.getitem(":, ::2");
+    const t10 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([1, 0]);
+    const t1 = t10;
+    const t20 = torch.arange(0, { dtype: torch.float64 }).mul(0.5);
+    const t2 = t20;
+    const r = torch.concat([t0, t1, t2], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 243 flip": () => {
+    const x0 = torch.arange(32).remainder(3).eq(0).reshape([2, 4, 4]);
+    const x = x0.permute(0, 2, 1);
+    const r = x.roll([-4], [4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 244 split": () => {
+    const x0 = torch.arange(9, { dtype: torch.int64 }).reshape([3, 3]);
+    const x = x0;
+    const r = x.split(2, -1);
+    return r;
+  },
+  "fuzz shape 245 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 2, 4, 0]).requires_grad_();
     const x = x0.transpose(2, 0);
     const r = torch.permute(x, [-2, 3, 0, 1]);
@@ -2137,448 +2088,447 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 250 join stack": () => {
-    const t00 = torch.arange(3, { dtype: torch.int32 }).sub(3);
+  "fuzz shape 246 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.select(0, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 247 chain": () => {
+    const x0 = torch.arange(32, { dtype: torch.int64 }).reshape([2, 4, 4]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.transpose(0, -2).unsqueeze(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 248 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 4, 3]);
+    const x = x0.transpose(1, 2);
+    const r = x.flip([3, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 249 join stack": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]);
     const t0 = t00;
-    const t10 = torch.arange(2, { dtype: torch.int32 }).sub(3);
+    const t10 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 2]);
     const t1 = t10;
-    const t20 = torch.arange(2, { dtype: torch.int32 }).sub(3);
-    const t2 = t20;
-    const r = torch.stack([t0, t1, t2], 0);
+    const t20 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]);
+    const t2 = t20.transpose(0, 1);
+    const r = torch.stack([t0, t1, t2], { dim: 0 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
+  "fuzz shape 250 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([4, 3, 2]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.diagonal({ offset: 3, dim1: 1, dim2: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
   "fuzz shape 251 join cat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float64 }).sub(3);
+    const t00 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 3]);
     const t0 = t00;
-    const t10 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0]);
+    const r = torch.cat([t0], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 252 view": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 253 expand": () => {
+    const x0 = torch.arange(108, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 3, 4]).requires_grad_();
+    const x = x0;
+    const r = x.expand([2, 3, -1, 3, 4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 254 split": () => {
+    const x0 = torch.arange(45, { dtype: torch.int64 }).reshape([3, 3, 5]);
+    const x = x0.narrow(2, 1, 3);
+    const r = torch.split(x, [2, 1], { dim: 4 });
+    return r;
+  },
+  "fuzz shape 255 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3]).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([1, 3]);
     const t1 = t10;
+    const r = torch.cat([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 256 view": () => {
+    const x0 = torch.arange(18, { dtype: torch.int64 }).reshape([3, 1, 2, 3]);
+    const x = x0;
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 257 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 3]).requires_grad_();
+    const x = x0.transpose(0, 2);
+    const r = x.unflatten(1, [1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 258 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = x.t();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 259 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([1, 6]);
+    const x = x0.getitem(":, ::2");
+    const r = torch.diagonal(x, 0, -1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 260 join concat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 2]).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([6, 2]);
+    const t1 = t10.getitem("::2");
+    const t20 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
+    const t2 = t20;
+    const r = torch.concat([t0, t1, t2], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 261 view": () => {
+    const x0 = torch.arange(144, { dtype: torch.float64 }).sub(3).reshape([3, 3, 2, 8]).requires_grad_();
+    const x = x0.getitem(":, :, :, ::2");
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 262 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([2, 3, 1]);
+    const x = x0.permute(1, 0, 2);
+    const r = torch.tensor_split(x, [2], { dim: 0 });
+    return r;
+  },
+  "fuzz shape 263 join cat": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]);
+    const t0 = t00.getitem("::2");
+    const r = torch.cat([t0], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 264 split": () => {
+    const x0 = torch.arange(96, { dtype: torch.float64 }).reshape([4, 3, 2, 4]).requires_grad_();
+    const x = x0.permute(3, 0, 2, 1);
+    const r = torch.unbind(x, -1);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 265 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3);
+    const x = x0;
+    const r = x.view([-1, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 266 chain": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1, 1]);
+    const x = x0.transpose(0, 1);
+    const r = x.transpose(0, -1).getitem(":, ::2").getitem("::2").select(1, -1).view([-1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 267 chain": () => {
+    const x0 = torch.arange(7, { dtype: torch.int64 }).sub(3).reshape([7]);
+    const x = x0.getitem("::2");
+    const r = x.narrow(0, 0, 0).unsqueeze(1).unflatten(0, [0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 268 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([1, 1, 3, 2]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.select(2, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 269 split": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 2, 3, 2]);
+    const x = x0;
+    const r = torch.narrow(x, 1, 1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 270 split": () => {
+    const x0 = torch.arange(16, { dtype: torch.float32 }).mul(0.5).reshape([4, 4]);
+    const x = x0;
+    const r = x.split(5, -2);
+    return r;
+  },
+  "fuzz shape 271 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([3, 2]);
+    const x = x0;
+    const r = torch.tensor_split(x, [1, 1, 2], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 272 join cat": () => {
+    const t00 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2]);
+    const t0 = t00.narrow(0, 1, 0);
+    const t10 = torch.arange(1).remainder(3).eq(0).reshape([1]);
+    const t1 = t10.getitem("::2");
     const r = torch.cat([t0, t1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 252 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.repeat(2, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 253 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
-    const x = x0.narrow(0, 1, 1);
-    const r = x.narrow(0, -1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 254 expand": () => {
-    const x0 = torch.arange(36, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1, 6]);
-    const x = x0.narrow(3, 1, 4);
-    const r = torch.broadcast_to(x, [3, 3, 2, 1, 5]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 255 view": () => {
-    const x0 = torch.arange(64).remainder(3).eq(0).reshape([2, 2, 4, 4]);
-    const x = x0.permute(1, 3, 2, 0);
-    const r = x.view([8, 1, 8]);
+  "fuzz shape 273 view": () => {
+    const x0 = torch.arange(10).remainder(3).eq(0).reshape([2, 5]);
+    const x = x0.getitem(":, ::2");
+    const r = x.swapdims(-1, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 256 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([1, 2]);
+  "fuzz shape 274 flip": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).requires_grad_();
     const x = x0;
-    const r = x.swapaxes(0, 0);
+    const r = x.flipud();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 257 join concat": () => {
-    const t00 = torch.arange(18, { dtype: torch.int32 }).sub(3).reshape([3, 6]);
+  "fuzz shape 275 join stack": () => {
+    const t00 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 4]);
     const t0 = t00.getitem(":, ::2");
-    const t10 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(9).remainder(3).eq(0).reshape([3, 3]);
+    const t10 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([1, 3]);
+    const t1 = t10;
+    const t20 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([1, 2]);
     const t2 = t20;
-    const r = torch.concat([t0, t1, t2], -1);
+    const r = torch.stack([t0, t1, t2], { dim: 3 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 258 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([1, 4, 3]).requires_grad_();
-    const x = x0.permute(0, 1, 2);
-    const r = torch.diagonal(x, -1, 2, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+  "fuzz shape 276 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.split_with_sizes([0, 3], 1);
+    return r;
   },
-  "fuzz shape 259 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 1, 2]);
+  "fuzz shape 277 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([0, 4, 1]);
+    const t0 = t00;
+    const r = torch.cat([t0], { dim: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 278 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
     const x = x0.getitem("::2");
-    const r = x.view(3, 0);
+    const r = x.unsqueeze(-1).unflatten(0, [1, 3]).unflatten(1, [1, 1, 3]).movedim(1, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 260 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.chunk(4, 1);
+  "fuzz shape 279 view": () => {
+    const x0 = torch.arange(54, { dtype: torch.float64 }).sub(3).reshape([3, 3, 2, 3]);
+    const x = x0.transpose(2, 0);
+    const r = x.view([18, 3, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 261 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).sub(3).reshape([2, 1, 2, 4]).requires_grad_();
-    const x = x0;
-    const r = x.mT;
+  "fuzz shape 280 join stack": () => {
+    const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]);
+    const t1 = t10.getitem("::2");
+    const r = torch.stack([t0, t1], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     r.pow(2).sum().backward();
-    return [r, x0.grad];
+    return [r, t00.grad];
   },
-  "fuzz shape 262 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const x = x0;
-    const r = x.repeat([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 263 split": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
-    const x = x0;
-    const r = torch.split(x, [0, 0, 1, 2], { dim: 0 });
-    return r;
-  },
-  "fuzz shape 264 expand": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([1, 1, 2]);
-    const x = x0.transpose(1, 0);
-    const r = x.repeat([1, 2, 1]);
+  "fuzz shape 281 split": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([1, 2, 2]);
+    const x = x0.transpose(1, 2);
+    const r = x.narrow(1, 2, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 265 expand": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 1, 2]);
-    const x = x0.transpose(2, 0);
-    const r = x.expand(2, 2, 3);
+  "fuzz shape 282 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
+    const x = x0.expand([4]);
+    const r = torch.movedim(x, 0, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 266 split": () => {
-    const x0 = torch.arange(36, { dtype: torch.float64 }).mul(0.5).reshape([3, 4, 3]).requires_grad_();
-    const x = x0.transpose(0, 1);
-    const r = x.chunk(3, 2);
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 267 split": () => {
+  "fuzz shape 283 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
-    const r = x.select(0, 2);
+    const r = x.view([1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 268 expand": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([4, 3]);
-    const x = x0;
-    const r = x.repeat([2, 0, 3, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 269 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1]).requires_grad_();
-    const x = x0;
-    const r = x.index_select(1, torch.tensor([0, 0, 0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 270 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3, 1]);
-    const x = x0;
-    const r = x.unsqueeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 271 expand": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([3, 0, 1, 1]);
-    const x = x0.expand([3, 0, 1, 0]);
-    const r = x.repeat(0, 0, 1, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 272 join concat": () => {
-    const t00 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 4]);
-    const t0 = t00.transpose(0, 2);
-    const t10 = torch.arange(24, { dtype: torch.float64 }).reshape([4, 2, 3]);
-    const t1 = t10;
-    const r = torch.concat([t0, t1], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 273 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 2, 4]);
-    const x = x0.transpose(1, 0);
-    const r = x.unsqueeze(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 274 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2, 1]);
-    const x = x0;
-    const r = x.unsqueeze(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 275 join concat": () => {
-    const t00 = torch.arange(8, { dtype: torch.int64 }).reshape([2, 4]);
-    const t0 = t00.narrow(1, 1, 2);
-    const t10 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3, 1]);
-    const t1 = t10.expand([3, 2]);
-    const r = torch.concat([t0, t1], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 276 join hstack": () => {
-    const t00 = torch.arange(12).remainder(3).eq(0).reshape([3, 4]);
-    const t0 = t00.transpose(0, 1);
-    const t10 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([8, 3]);
+  "fuzz shape 284 join hstack": () => {
+    const t00 = torch.arange(24).remainder(3).eq(0).reshape([3, 2, 4]);
+    const t0 = t00.permute(2, 0, 1);
+    const t10 = torch.arange(28).remainder(3).eq(0).reshape([7, 2, 2]);
     const t1 = t10.getitem("::2");
-    const r = torch.hstack([t0, t1]);
+    const t20 = torch.arange(24).remainder(3).eq(0).reshape([4, 3, 2]);
+    const t2 = t20;
+    const r = torch.hstack([t0, t1, t2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 277 view": () => {
-    const x0 = torch.arange(27, { dtype: torch.int32 }).reshape([3, 3, 3, 1]);
+  "fuzz shape 285 flip": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2]);
     const x = x0;
-    const r = x.unflatten(5, [1, 1, 4]);
+    const r = x.roll(0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 278 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3, 1]);
-    const x = x0;
-    const r = x.triu(-3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 279 split": () => {
+  "fuzz shape 286 view": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
-    const r = x.tensor_split(1, 0);
-    return r;
-  },
-  "fuzz shape 280 flip": () => {
-    const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 2, 3]);
-    const x = x0;
-    const r = x.diagonal(3);
+    const r = x.contiguous();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 281 flip": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = torch.flip(x, [0, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 282 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+  "fuzz shape 287 chain": () => {
+    const x0 = torch.arange(64, { dtype: torch.int64 }).sub(3).reshape([2, 2, 4, 4]);
     const x = x0;
-    const r = x.index_select(1, torch.tensor([2], { dtype: torch.int32 }));
+    const r = x.transpose(3, 0).permute(3, 0, 2, 1).narrow(2, 4, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 283 expand": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = torch.broadcast_to(x, [3]);
+  "fuzz shape 288 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2, 1]);
+    const x = x0;
+    const r = x.moveaxis([0, 2], [-1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 284 join stack": () => {
-    const t00 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3]);
+  "fuzz shape 289 join hstack": () => {
+    const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([1, 2]);
     const t0 = t00.transpose(0, 1);
-    const r = torch.stack([t0], 4);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 285 join vstack": () => {
-    const t00 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([2, 1, 4]);
-    const t0 = t00.expand([2, 2, 4]);
-    const t10 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 2, 4]);
+    const t10 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0]);
     const t1 = t10;
-    const t20 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([2, 1, 4]);
-    const t2 = t20.expand([2, 2, 4]);
-    const r = torch.vstack([t0, t1, t2]);
+    const t20 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0]);
+    const t2 = t20;
+    const r = torch.hstack([t0, t1, t2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 286 flip": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([4, 1]);
-    const x = x0.narrow(0, 1, 2);
-    const r = torch.flip(x, [0, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 287 split": () => {
-    const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([2, 2, 2]);
-    const x = x0;
-    const r = x.select(2, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 288 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 });
-    const x = x0;
-    const r = torch.tile(x, []);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 289 expand": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4, 1]);
-    const x = x0.narrow(1, 1, 2);
-    const r = x.expand(2, -1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
   "fuzz shape 290 split": () => {
-    const x0 = torch.arange(192, { dtype: torch.float64 }).reshape([3, 4, 4, 4]);
-    const x = x0.permute(1, 2, 0, 3);
-    const r = torch.split(x, [-1], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 291 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([2, 2, 3]);
-    const x = x0;
-    const r = x.flip([2]);
+    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([2, 3, 2, 2]);
+    const x = x0.permute(1, 0, 2, 3);
+    const r = torch.index_select(x, -4, torch.tensor([0, 2, 0], { dtype: torch.int32 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 292 split": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2, 1]);
-    const x = x0.expand([2, 1]);
-    const r = x.select(-1, 0);
+  "fuzz shape 291 chain": () => {
+    const x0 = torch.arange(64).remainder(3).eq(0).reshape([4, 2, 4, 2]);
+    const x = x0.transpose(1, 2);
+    const r = x.unsqueeze(1).squeeze(1).select(3, 1).reshape([-1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 293 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.expand([]);
+  "fuzz shape 292 expand": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = torch.broadcast_to(x, [2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 293 join cat": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
+    const t0 = t00;
+    const r = torch.cat([t0], { dim: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     return r;
   },
   "fuzz shape 294 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
-    const x = x0;
-    const r = x.view(1, 2, 1, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 295 flip": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4, 1, 1]);
-    const x = x0.transpose(1, 0);
-    const r = x.triu(-2);
+    const x0 = torch.arange(9, { dtype: torch.float32 }).mul(0.5).reshape([1, 1, 3, 3]);
+    const x = x0.transpose(1, 2);
+    const r = x.reshape(9, -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 296 split": () => {
-    const x0 = torch.arange(32).remainder(3).eq(0).reshape([4, 4, 2]);
+  "fuzz shape 295 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
     const x = x0;
-    const r = x.select(-1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 297 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([3, 2, 0]);
-    const x = x0.transpose(1, 0);
-    const r = torch.tile(x, [1, 1, 1]);
+    const r = torch.index_select(x, -1, torch.tensor([1], { dtype: torch.int32 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 298 expand": () => {
-    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([4, 2]);
-    const x = x0;
-    const r = x.repeat(2, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 299 split": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([1, 2, 3, 2]);
-    const x = x0.transpose(1, 3);
-    const r = x.split(1, 3);
-    return r;
-  },
-  "fuzz shape 300 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).requires_grad_();
-    const x = x0;
-    const r = x.split(1, 2);
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 301 split": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([4, 0, 1, 2]);
-    const x = x0.transpose(2, 3);
-    const r = x.tensor_split(4, -5);
-    return r;
-  },
-  "fuzz shape 302 view": () => {
+  "fuzz shape 296 view": () => {
     const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
     const x = x0.narrow(0, 1, 3);
     const r = x.reshape([-1, 1]);
@@ -2586,101 +2536,89 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 303 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.repeat([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 304 split": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([3, 2, 2]);
-    const x = x0.transpose(0, 2);
-    const r = x.narrow(2, 0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 305 view": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 4, 1]);
-    const x = x0.transpose(0, 2);
-    const r = x.squeeze();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 306 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.tensor_split(3, 1);
-    return r;
-  },
-  "fuzz shape 307 expand": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 1, 1, 2]);
-    const x = x0.permute(2, 0, 3, 1);
-    const r = x.tile([3, 0, 2, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 308 flip": () => {
-    const x0 = torch.arange(16, { dtype: torch.int64 }).reshape([2, 2, 4]);
-    const x = x0;
-    const r = torch.diagonal(x, -1, -3, 4);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 309 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 4, 1]).requires_grad_();
-    const x = x0.transpose(1, 0);
-    const r = torch.roll(x, 2, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 310 view": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 2]);
-    const x = x0.transpose(0, 1);
-    const r = x.transpose(-1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 311 flip": () => {
-    const x0 = torch.arange(48, { dtype: torch.int32 }).reshape([3, 2, 4, 2]);
-    const x = x0.permute(2, 0, 3, 1);
-    const r = torch.fliplr(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 312 join hstack": () => {
-    const t00 = torch.arange(8).remainder(3).eq(0).reshape([2, 4]);
+  "fuzz shape 297 join cat": () => {
+    const t00 = torch.arange(24, { dtype: torch.float64 }).reshape([4, 3, 2]);
     const t0 = t00;
-    const r = torch.hstack([t0]);
+    const t10 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([4, 2, 2]);
+    const t1 = t10;
+    const r = torch.cat([t0, t1], -2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 313 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([3, 2]);
-    const x = x0.transpose(0, 1);
-    const r = x.select(0, 0);
+  "fuzz shape 298 join cat": () => {
+    const t00 = torch.arange(3, { dtype: torch.float64 }).reshape([3]).requires_grad_();
+    const t0 = t00;
+    const r = torch.cat([t0], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 299 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = x.t();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 300 join stack": () => {
+    const t00 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 3, 2]);
+    const t0 = t00;
+    const t10 = torch.arange(18, { dtype: torch.int64 }).reshape([3, 3, 2]);
+    const t1 = t10;
+    const t20 = torch.arange(36, { dtype: torch.float64 }).reshape([3, 4, 3]);
+    const t2 = t20.narrow(1, 1, 2);
+    const r = torch.stack([t0, t1, t2], -3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 301 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = torch.broadcast_to(x, [1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 302 chain": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
+    const x = x0.expand([4]);
+    const r = x.unsqueeze(-2).transpose(0, 1).reshape([1, 2, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 303 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 2, 0]);
+    const x = x0.permute(1, 2, 0);
+    const r = torch.diagonal(x, -2, -3, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 304 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([2, 2]);
+    const x = x0;
+    const r = x.getitem(":, ::2").transpose(0, 1).narrow(1, 1, 1).narrow(0, 1, 0).reshape([0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 314 flip": () => {
+  "fuzz shape 305 split": () => {
+    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.select(0, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 306 flip": () => {
     const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 4, 3]).requires_grad_();
     const x = x0;
     const r = x.roll(1);
@@ -2688,303 +2626,293 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 315 view": () => {
+  "fuzz shape 307 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
-    const r = torch.permute(x, []);
+    const r = x.repeat([1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 308 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
+    const x = x0;
+    const r = x.flatten(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 309 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2, 1]);
+    const x = x0.expand([2, 3]);
+    const r = x.mT;
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 310 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = torch.split(x, [0, 0, 0, 1, 1, 1], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 311 flip": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
+    const x = x0.expand([4]);
+    const r = x.roll([5, 3], [0, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 312 view": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 3, 1]);
+    const x = x0.transpose(0, 1);
+    const r = x.mT;
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 313 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.tile([1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 316 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
-    const x = x0.getitem("::2");
-    const r = x.tensor_split(1, 0);
+  "fuzz shape 314 join cat": () => {
+    const r = torch.cat([], { dim: -3 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     return r;
   },
-  "fuzz shape 317 split": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
+  "fuzz shape 315 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([3]);
     const x = x0;
-    const r = x.split_with_sizes([1, 2], 1);
+    const r = x.split(2, 0);
     return r;
   },
-  "fuzz shape 318 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]).requires_grad_();
+  "fuzz shape 316 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
-    const r = x.split_with_sizes([0, 0, 3, 1, 0, 1], 0);
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
+    const r = x.expand([1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 317 view": () => {
+    const x0 = torch.arange(32, { dtype: torch.float32 }).reshape([2, 4, 4]);
+    const x = x0;
+    const r = x.view(33);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 318 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
+    const t1 = t10.getitem("::2");
+    const r = torch.cat([t0, t1], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
   },
   "fuzz shape 319 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 4]);
-    const x = x0.transpose(0, 1);
-    const r = torch.permute(x, [-1, 0]);
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 3, 0, 4]).requires_grad_();
+    const x = x0;
+    const r = x.mT;
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
   "fuzz shape 320 view": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
-    const x = x0.narrow(0, 1, 3);
-    const r = x.reshape(1, 1, 3, 1);
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.view_as(torch.zeros([0, 3, 2, 1]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 321 split": () => {
-    const x0 = torch.arange(9, { dtype: torch.int64 }).sub(3).reshape([1, 3, 3]);
-    const x = x0;
-    const r = torch.narrow(x, -3, -1, 1);
+  "fuzz shape 321 flip": () => {
+    const x0 = torch.arange(54, { dtype: torch.float32 }).reshape([3, 1, 3, 6]);
+    const x = x0.getitem(":, :, :, ::2");
+    const r = x.diagonal(-3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 322 expand": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1]).requires_grad_();
-    const x = x0.transpose(0, 1);
-    const r = x.expand([3, 0, 2]);
+  "fuzz shape 322 view": () => {
+    const x0 = torch.arange(48, { dtype: torch.int64 }).reshape([4, 3, 1, 4]);
+    const x = x0.expand([4, 3, 2, 4]);
+    const r = x.permute(-1, 1, 2, -4);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    return r;
   },
   "fuzz shape 323 expand": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3, 1]);
-    const x = x0.transpose(0, 1);
-    const r = x.expand(1, 3, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 324 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
-    const x = x0.expand([2]);
-    const r = torch.tile(x, [0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 325 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).mul(0.5).reshape([1, 3, 2, 2]);
-    const x = x0.permute(1, 3, 2, 0);
-    const r = x.swapaxes(-4, -3);
+    const x0 = torch.arange(20, { dtype: torch.int32 }).reshape([2, 5, 2]);
+    const x = x0.narrow(1, 1, 3);
+    const r = x.repeat([1, 0, 1, 0, 3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 326 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 4, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = x.roll([5, -1], [0, -3]);
+  "fuzz shape 324 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
+    const x = x0.expand([3]);
+    const r = x.t();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 327 view": () => {
-    const x0 = torch.arange(36).remainder(3).eq(0).reshape([2, 1, 3, 6]);
-    const x = x0.getitem(":, :, :, ::2");
-    const r = x.view(-1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 328 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+  "fuzz shape 325 flip": () => {
+    const x0 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([3, 3]).requires_grad_();
     const x = x0;
-    const r = torch.moveaxis(x, 1, -1);
+    const r = x.diagonal({ offset: 1, dim1: 1, dim2: 0 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 329 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1]);
-    const x = x0.expand([1]);
-    const r = x.repeat([-1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 330 flip": () => {
-    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.triu(-2);
+  "fuzz shape 326 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 0, 1]);
+    const x = x0.permute(2, 0, 1);
+    const r = x.unflatten(1, [3]).transpose(2, 0).reshape([0, 3]).reshape([2, 1, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 327 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = x.index_select(-1, torch.tensor([0], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 328 chain": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3, 1]);
+    const x = x0.expand([2, 3, 0]);
+    const r = x.squeeze(0).narrow(2, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 329 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2, 1]);
+    const x = x0.permute(2, 0, 1);
+    const r = x.diagonal(2, 2, 1).transpose(1, -2).view([0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 330 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x = x0;
+    const r = x.narrow(0, -1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
   "fuzz shape 331 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
-    const r = x.ravel();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 332 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.repeat([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 333 join vstack": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]);
-    const t0 = t00.narrow(0, 1, 2);
-    const r = torch.vstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 334 split": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([4, 3, 1]);
-    const x = x0;
-    const r = x.select(3, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 335 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3);
-    const x = x0;
-    const r = x.split_with_sizes([0], 0);
-    return r;
-  },
-  "fuzz shape 336 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 1, 2]);
-    const t1 = t10.getitem(":, ::2");
-    const t20 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
-    const t2 = t20.permute(1, 2, 0);
-    const r = torch.cat([t0, t1, t2], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 337 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([4, 2]);
-    const x = x0;
-    const r = x.squeeze(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 338 view": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1, 1, 3]);
-    const x = x0;
-    const r = x.reshape_as(torch.zeros([0]));
+    const r = x.permute();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 339 expand": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).sub(3).reshape([3]);
+  "fuzz shape 332 chain": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0);
     const x = x0;
-    const r = torch.broadcast_to(x, [-1]);
+    const r = x.squeeze(0).unsqueeze(1).view([2, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 340 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([1, 4]);
-    const x = x0.narrow(1, 1, 2);
-    const r = torch.movedim(x, -1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 341 view": () => {
+  "fuzz shape 333 expand": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([4, 0, 1]).requires_grad_();
     const x = x0;
-    const r = x.unflatten(-3, [2, 2, 1, 2]);
+    const r = x.repeat(2, 3, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 342 join hstack": () => {
-    const t00 = torch.arange(4, { dtype: torch.int32 }).reshape([4]);
-    const t0 = t00.getitem("::2");
-    const r = torch.hstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 343 join stack": () => {
-    const t00 = torch.arange(30, { dtype: torch.float64 }).reshape([3, 5, 2]).requires_grad_();
-    const t0 = t00.narrow(1, 1, 3);
-    const r = torch.stack([t0], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 344 view": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([3, 4, 2]).requires_grad_();
-    const x = x0.transpose(2, 0);
-    const r = x.unflatten(2, [3]);
+  "fuzz shape 334 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 1, 2, 1]).requires_grad_();
+    const x = x0.permute(0, 2, 3, 1);
+    const r = x.reshape([-1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 345 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
-    const x = x0.narrow(0, 1, 1);
-    const r = x.view_as(torch.zeros([1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 346 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([4, 2, 2]);
-    const x = x0;
-    const r = x.view(2, 8);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 347 split": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([1, 1, 2]);
-    const x = x0.expand([1, 2, 2]);
-    const r = x.split(1, 0);
-    return r;
-  },
-  "fuzz shape 348 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([2, 3, 1]);
-    const x = x0.expand([2, 3, 3]);
-    const r = torch.index_select(x, 2, torch.tensor([1, 0, 3, 1], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 349 expand": () => {
-    const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 2, 3]);
-    const x = x0.permute(0, 1, 2);
-    const r = x.expand(-1, 2, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 350 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([1, 2]);
+  "fuzz shape 335 join stack": () => {
+    const t00 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([2, 3]);
     const t0 = t00;
-    const r = torch.cat([t0], { dim: 0 });
+    const r = torch.stack([t0], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 351 view": () => {
+  "fuzz shape 336 view": () => {
+    const x0 = torch.arange(48, { dtype: torch.int32 }).sub(3).reshape([2, 3, 4, 2]);
+    const x = x0.transpose(2, 0);
+    const r = x.reshape([4, -1, 2, 6]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 337 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 4]).requires_grad_();
+    const x = x0;
+    const r = x.movedim([0, 1], [1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 338 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
+    const x = x0.expand([3]);
+    const r = x.repeat(1, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 339 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.transpose(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 340 split": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 2, 2]);
+    const x = x0.transpose(0, 3);
+    const r = torch.split(x, [1, 1], { dim: 2 });
+    return r;
+  },
+  "fuzz shape 341 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 3, 1, 0]);
+    const x = x0;
+    const r = x.split(1, 1);
+    return r;
+  },
+  "fuzz shape 342 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
+    const x = x0;
+    const r = x.expand_as(torch.zeros([2, 2, 0, 2]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 343 view": () => {
     const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 2, 3, 3]).requires_grad_();
     const x = x0.getitem("::2");
     const r = x.squeeze();
@@ -2992,7 +2920,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 352 view": () => {
+  "fuzz shape 344 view": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
     const x = x0;
     const r = x.squeeze();
@@ -3000,336 +2928,303 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 353 expand": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
-    const x = x0.getitem("::2");
-    const r = x.repeat(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 354 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 1, 3]);
-    const x = x0.permute(1, 0, 2);
-    const r = x.reshape([6]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 355 join vstack": () => {
-    const t00 = torch.arange(5).remainder(3).eq(0).reshape([5]);
+  "fuzz shape 345 join stack": () => {
+    const t00 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([6]);
     const t0 = t00.getitem("::2");
-    const r = torch.vstack([t0]);
+    const t10 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([6]);
+    const t1 = t10.getitem("::2");
+    const t20 = torch.arange(2, { dtype: torch.float64 }).mul(0.5);
+    const t2 = t20;
+    const r = torch.stack([t0, t1, t2], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 356 split": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+  "fuzz shape 346 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).requires_grad_();
     const x = x0;
-    const r = x.select(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 357 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([2, 3]).requires_grad_();
-    const x = x0.transpose(0, 1);
-    const r = x.roll([-3, -3], [1, -2]);
+    const r = x.index_select(0, torch.tensor([1, 0, 0, 0], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 358 expand": () => {
-    const x0 = torch.arange(18, { dtype: torch.int64 }).reshape([3, 3, 2]);
-    const x = x0.transpose(1, 2);
-    const r = x.expand([3, 2, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 359 join cat": () => {
-    const t00 = torch.arange(48, { dtype: torch.float32 }).reshape([4, 3, 4]);
-    const t0 = t00.narrow(0, 1, 2);
-    const t10 = torch.arange(36).remainder(3).eq(0).reshape([3, 3, 4]);
-    const t1 = t10.transpose(1, 0);
-    const r = torch.cat([t0, t1], { dim: -3 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 360 view": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]).requires_grad_();
+  "fuzz shape 347 expand": () => {
+    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
     const x = x0.getitem("::2");
-    const r = x.swapaxes(0, 0);
+    const r = x.expand_as(torch.zeros([3]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    return r;
   },
-  "fuzz shape 361 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]).requires_grad_();
-    const x = x0;
-    const r = torch.permute(x, [-1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 362 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]);
-    const x = x0;
-    const r = torch.triu(x, 1);
+  "fuzz shape 348 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([3, 1, 2]);
+    const x = x0.permute(1, 2, 0);
+    const r = x.moveaxis([2, 1], [-3, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 363 expand": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.tile([2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 364 view": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = torch.reshape(x, [3, 1]);
+  "fuzz shape 349 view": () => {
+    const x0 = torch.arange(72, { dtype: torch.float64 }).mul(0.5).reshape([4, 3, 6]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.mT;
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 365 split": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([2, 0, 4, 3]);
-    const x = x0;
-    const r = x.split_with_sizes([0, 3], -1);
-    return r;
-  },
-  "fuzz shape 366 split": () => {
-    const x0 = torch.arange(10, { dtype: torch.float64 }).reshape([1, 2, 5]).requires_grad_();
-    const x = x0.getitem(":, :, ::2");
-    const r = torch.tensor_split(x, [], { dim: -1 });
-    r[0].pow(2).sum().backward();
+  "fuzz shape 350 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0, 1, 4]).requires_grad_();
+    const x = x0.transpose(2, 0);
+    const r = torch.broadcast_to(x, [1, 0, 3, 4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 367 join vstack": () => {
-    const t00 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const t0 = t00.expand([2]);
-    const t10 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const t1 = t10;
-    const r = torch.vstack([t0, t1]);
+  "fuzz shape 351 expand": () => {
+    const x0 = torch.arange(7, { dtype: torch.float64 }).reshape([7]);
+    const x = x0.getitem("::2");
+    const r = x.tile([3, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 352 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 1, 3]);
+    const x = x0;
+    const r = x.unbind(3);
+    return r;
+  },
+  "fuzz shape 353 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = torch.tensor_split(x, [0, 3], { dim: -1 });
+    return r;
+  },
+  "fuzz shape 354 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 2, 1, 1]);
+    const x = x0;
+    const r = x.chunk(4, 0);
+    return r;
+  },
+  "fuzz shape 355 join stack": () => {
+    const t00 = torch.arange(2, { dtype: torch.int64 });
+    const t0 = t00;
+    const r = torch.stack([t0], { dim: 0 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 368 join vstack": () => {
-    const t00 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
-    const t0 = t00;
-    const r = torch.vstack([t0]);
+  "fuzz shape 356 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([2, 0, 2]);
+    const x = x0.transpose(2, 0);
+    const r = x.squeeze(1).diagonal(1, 0, 1).reshape([0, 2, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 357 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x = x0;
+    const r = x.chunk(1, 1);
+    return r;
+  },
+  "fuzz shape 358 expand": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2, 1, 1]).requires_grad_();
+    const x = x0.transpose(0, 2);
+    const r = x.expand(4, 2, 4, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 359 join cat": () => {
+    const t00 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([1, 2]);
+    const t0 = t00.transpose(1, 0);
+    const r = torch.cat([t0], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 360 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.view_as(torch.zeros([]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 361 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).sub(3);
+    const x = x0;
+    const r = x.narrow(0, 0, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 362 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5);
+    const x = x0;
+    const r = x.flip([-1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 363 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 });
+    const x = x0;
+    const r = x.movedim(0, 0).unsqueeze(-2).reshape([4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 364 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([1, 3, 2, 2]);
+    const x = x0.expand([3, 3, 2, 2]);
+    const r = x.swapdims(3, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 365 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 0, 3]);
+    const x = x0;
+    const r = torch.triu(x, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 366 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.reshape(1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 367 expand": () => {
+    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([3, 4, 1, 6]).requires_grad_();
+    const x = x0.narrow(3, 1, 4);
+    const r = torch.broadcast_to(x, [1, 4, 4, 3, 4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 368 split": () => {
+    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([4, 2]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.split_with_sizes([3, 1], 2);
     return r;
   },
   "fuzz shape 369 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([6]);
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
     const x = x0.getitem("::2");
-    const r = x.swapaxes(0, -1);
+    const r = x.view([3, 1, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
   "fuzz shape 370 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.repeat([0, 1]);
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 1]).requires_grad_();
+    const x = x0.transpose(1, 2);
+    const r = x.expand_as(torch.zeros([0, 2, 3, 2]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 371 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([2, 3]);
+    const x = x0.transpose(0, 1);
+    const r = x.roll([0, -5], [-1, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
-  },
-  "fuzz shape 371 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).requires_grad_();
-    const x = x0;
-    const r = x.view(1, -1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
   },
   "fuzz shape 372 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = torch.t(x);
+    const x0 = torch.arange(48, { dtype: torch.float64 }).reshape([4, 4, 3]);
+    const x = x0.permute(0, 2, 1);
+    const r = x.unsqueeze(-4);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 373 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([1, 4]).requires_grad_();
-    const x = x0.getitem(":, ::2");
-    const r = x.reshape_as(torch.zeros([1, 2]));
+  "fuzz shape 373 split": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([4, 2, 3, 1]);
+    const x = x0;
+    const r = torch.narrow(x, 3, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 374 flip": () => {
+    const x0 = torch.arange(20, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 5]).requires_grad_();
+    const x = x0.narrow(2, 1, 3);
+    const r = torch.flipud(x);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 374 view": () => {
-    const x0 = torch.arange(64, { dtype: torch.float64 }).mul(0.5).reshape([4, 4, 4]);
-    const x = x0;
-    const r = torch.transpose(x, -2, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 375 join vstack": () => {
-    const t00 = torch.arange(9).remainder(3).eq(0).reshape([3, 3]);
-    const t0 = t00;
-    const r = torch.vstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 376 expand": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).mul(0.5).reshape([4, 2]);
-    const x = x0;
-    const r = x.expand(5, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 377 view": () => {
-    const x0 = torch.arange(24).remainder(3).eq(0).reshape([3, 2, 4]);
-    const x = x0;
-    const r = x.moveaxis([2, 0], [0, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 378 join hstack": () => {
-    const t00 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const t0 = t00;
-    const r = torch.hstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 379 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 4]);
-    const x = x0;
-    const r = torch.flip(x, [-2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 380 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0, 1, 2]);
-    const x = x0.getitem(":, :, :, ::2");
-    const r = x.diagonal(2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 381 expand": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).mul(0.5).reshape([2]);
-    const x = x0.narrow(0, 1, 0);
-    const r = x.expand_as(torch.zeros([0, 0]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 382 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.swapdims(-1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 383 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([3, 3]);
-    const x = x0;
-    const r = x.roll([-5, -1], [1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 384 expand": () => {
-    const x0 = torch.arange(48, { dtype: torch.float64 }).reshape([4, 4, 3]);
-    const x = x0.permute(0, 2, 1);
-    const r = x.expand_as(torch.zeros([0, 3, 4]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 385 flip": () => {
-    const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 3]);
+  "fuzz shape 375 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]);
     const x = x0.transpose(0, 1);
-    const r = torch.diagonal(x, -3, 0, 0);
+    const r = x.tril(-2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 386 view": () => {
-    const x0 = torch.arange(81, { dtype: torch.float64 }).sub(3).reshape([3, 3, 3, 3]);
-    const x = x0;
-    const r = x.squeeze();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 387 expand": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 2]);
-    const x = x0.transpose(1, 0);
-    const r = x.expand(-1, 0);
+  "fuzz shape 376 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
+    const x = x0.expand([3]);
+    const r = torch.moveaxis(x, 0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 388 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
+  "fuzz shape 377 join stack": () => {
+    const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const t0 = t00;
-    const r = torch.cat([t0], { dim: -1 });
+    const r = torch.stack([t0], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 389 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const x = x0;
+  "fuzz shape 378 expand": () => {
+    const x0 = torch.arange(20, { dtype: torch.int32 }).sub(3).reshape([4, 1, 1, 5]);
+    const x = x0.getitem(":, :, :, ::2");
+    const r = x.repeat([1, 3, 1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 379 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1]).requires_grad_();
+    const x = x0.getitem("::2");
     const r = x.contiguous();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 380 view": () => {
+    const x0 = torch.arange(96, { dtype: torch.int64 }).reshape([2, 4, 3, 4]);
+    const x = x0.transpose(3, 0);
+    const r = x.mT;
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 390 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([1, 2, 4]);
-    const x = x0.expand([4, 2, 4]);
-    const r = x.view([1, 32]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 391 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(2, { dtype: torch.float64 }).reshape([2]);
-    const t1 = t10;
-    const t20 = torch.arange(4).remainder(3).eq(0).reshape([4]);
-    const t2 = t20.getitem("::2");
-    const r = torch.cat([t0, t1, t2], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 392 view": () => {
+  "fuzz shape 381 view": () => {
     const x0 = torch.arange(16).remainder(3).eq(0).reshape([2, 1, 4, 2]);
     const x = x0.narrow(3, 1, 0);
     const r = x.contiguous();
@@ -3338,55 +3233,157 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
+  "fuzz shape 382 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = torch.diagonal(x, 0, -1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 383 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([2, 4, 3]);
+    const x = x0.permute(0, 1, 2);
+    const r = torch.flip(x, [2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 384 join stack": () => {
+    const t00 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(4, { dtype: torch.int32 });
+    const t1 = t10;
+    const t20 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]);
+    const t2 = t20.narrow(0, 1, 3);
+    const r = torch.stack([t0, t1, t2], 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 385 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 0, 3]).requires_grad_();
+    const x = x0;
+    const r = x.expand(1, 1, 0, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 386 split": () => {
+    const x0 = torch.arange(108, { dtype: torch.int32 }).reshape([3, 4, 3, 3]);
+    const x = x0.transpose(0, 3);
+    const r = x.chunk(4, 4);
+    return r;
+  },
+  "fuzz shape 387 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = x.chunk(2, -1);
+    return r;
+  },
+  "fuzz shape 388 expand": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([3, 1]);
+    const x = x0.expand([3, 4]);
+    const r = x.repeat([1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 389 view": () => {
+    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([2, 3, 4]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 390 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]);
+    const t0 = t00;
+    const t10 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 2]);
+    const t1 = t10;
+    const r = torch.cat([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 391 join cat": () => {
+    const r = torch.cat([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 392 chain": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 2]);
+    const x = x0;
+    const r = x.permute(1, 0).getitem(":, ::2").getitem("::2");
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
   "fuzz shape 393 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 1, 1, 5]);
-    const x = x0.narrow(3, 1, 3);
-    const r = torch.tensor_split(x, [], { dim: 2 });
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = torch.split(x, [1, 2], { dim: 0 });
     return r;
   },
   "fuzz shape 394 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
     const x = x0;
-    const r = torch.tensor_split(x, [], { dim: 1 });
+    const r = x.select(-4, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 395 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([3, 1]);
+  "fuzz shape 395 join cat": () => {
+    const t00 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([2, 3]);
+    const t0 = t00.getitem(":, ::2");
+    const t10 = torch.arange(4, { dtype: torch.float32 }).sub(3).reshape([2, 2]);
+    const t1 = t10;
+    const r = torch.cat([t0, t1], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 396 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
     const x = x0;
-    const r = x.view_as(torch.zeros([1, 1, 1]));
+    const r = torch.flip(x, [1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 396 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]);
-    const x = x0.transpose(1, 0);
-    const r = x.expand_as(torch.zeros([1, 2, 2]));
+  "fuzz shape 397 view": () => {
+    const x0 = torch.arange(36, { dtype: torch.int64 }).sub(3).reshape([3, 1, 3, 4]);
+    const x = x0;
+    const r = x.reshape(1, 36);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 397 flip": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([1, 8]);
-    const x = x0.getitem(":, ::2");
-    const r = x.diagonal({ offset: -3, dim1: 0, dim2: -2 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 398 expand": () => {
-    const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 3, 2]);
-    const x = x0.transpose(2, 0);
-    const r = x.expand([-1, 3, 4]);
+  "fuzz shape 398 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
+    const x = x0.narrow(0, 1, 1);
+    const r = x.transpose(-1, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 399 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([1, 0, 3]);
-    const x = x0.permute(1, 0, 2);
-    const r = torch.broadcast_to(x, [1, 1, 0, 0, -1]);
+  "fuzz shape 399 join stack": () => {
+    const t00 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([1, 3]);
+    const t0 = t00;
+    const t10 = torch.arange(6, { dtype: torch.int64 }).reshape([1, 6]);
+    const t1 = t10.narrow(1, 1, 4);
+    const r = torch.stack([t0, t1], { dim: 1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     return r;
   },
   "fuzz shape found: swapaxes of a 0-dim tensor": () => {
@@ -3468,6 +3465,12 @@ export const cases: Record<string, () => unknown> = {
     const x = torch.zeros(0, 4, 3, { dtype: torch.float64 }).getitem(":, ::2");
     console.log(x.roll([5, -1], [0, -3]).stride(), x.roll(2, 1).stride(), x.roll(3).stride());
     return x.roll(1, 2);
+  },
+  "fuzz shape found: broadcast_to fewer dims names a bool tensor by its CPU type": () => {
+    return torch.broadcast_to(torch.tensor([true, false]), []);
+  },
+  "fuzz shape found: expand to fewer dims names an int tensor by its legacy class": () => {
+    return torch.tensor([1, 2], { dtype: torch.int32 }).expand([]);
   },
   "fuzz shape found: gradient of an empty leaf takes its strides": () => {
     const x0 = torch.zeros(2, 2, 4, 0, { dtype: torch.float64, requires_grad: true });
