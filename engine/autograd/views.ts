@@ -4,6 +4,7 @@
 import { is_grad_enabled, withGradMode } from '../core/grad-mode.ts';
 import { emptyTensor, type Tensor, viewHistory } from '../core/tensor.ts';
 import { inPlaceHooks } from '../ops/dispatch.ts';
+import { maybeOverlapping } from '../ops/views/as_strided.ts';
 import { Node } from './node.ts';
 import { adoptRetainGradHook, gradientEdge, record } from './record.ts';
 
@@ -28,7 +29,8 @@ function regenerate(view: Tensor): void {
   withGradMode(true, () => record('AsStridedBackward0', [base], view, {}, ([grad]) => {
     const full = zerosOver(storageSize, grad!, baseGeometry);
     const region = full.as_strided(viewGeometry.shape, viewGeometry.strides, viewGeometry.offset);
-    region.copy_(region.add(grad!));
+    // A view that may overlap itself sums its gradient; any other copies it (a -0 gradient stays -0, as in PyTorch).
+    region.copy_(maybeOverlapping(viewGeometry.shape, viewGeometry.strides) ? region.add(grad!) : grad!);
     return [full.clone()];
   }));
   view._viewVersion = view.storage.version;

@@ -27,6 +27,20 @@ export function checkStrided(self: Tensor, size: readonly number[], stride: read
   }
 }
 
+/**
+ * ATen's _maybe_overlapping_memory: whether a geometry might put two elements at one position (dimensions by
+ * increasing stride, each stride beyond the span of the smaller ones, or it may overlap).
+ */
+export function maybeOverlapping(shape: readonly number[], strides: readonly number[]): boolean {
+  const order = shape.map((_, i) => i).sort((i, j) => strides[i]! - strides[j]!);
+  let span = 0;
+  for (const i of order) {
+    if (strides[i]! <= span) return true;
+    span += strides[i]! * (shape[i]! - 1);
+  }
+  return false;
+}
+
 function positionTensor(shape: readonly number[], strides: readonly number[], offset: number): Tensor {
   const positions = positionsOf(shape, strides, offset);
   const out = emptyTensor([positions.length], int64, cpu);
@@ -65,7 +79,11 @@ export function asStrided(self: Tensor, size: readonly number[], stride: readonl
   return viewOf(self, 'AsStridedBackward0', [...size], [...stride], offset, (grad) => {
     const extent = largest(inPositions.storage.data, outPositions.storage.data) + 1;
     // The positions are worked out on the host; the gradient's device gets a copy (one upload each).
-    const storage = emptyTensor([extent], grad.dtype, grad.device).index_add(0, outPositions.to(grad.device), grad.reshape(-1));
+    // Scattered by copy where the output geometry cannot overlap (a -0 gradient stays -0, as in PyTorch), summed
+    // where it may.
+    const zeros = emptyTensor([extent], grad.dtype, grad.device);
+    const positions = outPositions.to(grad.device);
+    const storage = maybeOverlapping(size, stride) ? zeros.index_add(0, positions, grad.reshape(-1)) : zeros.scatter(0, positions, grad.reshape(-1));
     const gathered = storage.index_select(0, inPositions.to(grad.device));
     const counts = overlapCounts(inPositions, grad.dtype);
     return (counts ? gathered.div(counts.to(grad.device)) : gathered).view(inShape);

@@ -314,4 +314,25 @@ export const cases: Record<string, () => unknown> = {
     u.add_(1);
     return w.sum().backward();
   },
+  "a -0 gradient through a view written in place keeps its sign (AsStridedBackward0 copies, CopySlices negates)": () => {
+    const x = torch.tensor([[0.5, -0.5], [1.5, pyfloat(2.0)]], { dtype: torch.float64, requires_grad: true });
+    const a2 = x.mul(1);
+    const a3 = a2.permute(1, 0);
+    a3.neg_();
+    const a4 = a3.abs().add(0.5).log();
+    a4.neg_();
+    const a5 = a4.abs();
+    a5.relu_();
+    a5.mul(torch.tensor([[pyfloat(1.), pyfloat(2.)], [pyfloat(3.), pyfloat(4.)]], { dtype: torch.float64 })).sum().backward();
+    console.log(x.grad);
+    return x.grad;
+  },
+  "as_strided backward copies a -0 gradient where the output cannot overlap, and sums where it may": () => {
+    const x = torch.tensor([pyfloat(1.), pyfloat(-2.), pyfloat(3.), pyfloat(4.)], { requires_grad: true });
+    x.as_strided([2], [2], 0).backward(torch.tensor([pyfloat(-0.0), pyfloat(1.)]));
+    const y = torch.tensor([pyfloat(1.), pyfloat(-2.), pyfloat(3.), pyfloat(4.)], { requires_grad: true });
+    y.as_strided([2, 2], [1, 0], 1).backward(torch.tensor([[pyfloat(-0.0), pyfloat(-0.0)], [pyfloat(1.), pyfloat(2.)]]));
+    console.log(x.grad, y.grad);
+    return [x.grad, y.grad];
+  },
 };
