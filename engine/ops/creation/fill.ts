@@ -38,7 +38,7 @@ export function scalarTo(value: Scalar, dtype: DType): number {
 function filled(size: readonly number[], value: number, options: TensorOptions, inferred?: DType): Tensor {
   const dtype = options.dtype ? toDType(options.dtype) : inferred ?? get_default_dtype();
   const out = emptyTensor(size, dtype, options.device ? toDevice(options.device) : undefined);
-  if (value !== 0) out.storage.data.fill(dtype.cast(value));
+  if (!Object.is(value, 0)) out.storage.data.fill(dtype.cast(value));
   if (options.requires_grad) out._factoryRequiresGrad();
   return out;
 }
@@ -86,7 +86,7 @@ export function full(size: readonly number[], fill_value: Scalar, options: Tenso
 function filledLike(input: Tensor, value: number, options: TensorOptions): Tensor {
   const dtype = options.dtype ? toDType(options.dtype) : input.dtype;
   const out = emptyLike(input, dtype, options.device ? toDevice(options.device) : input.device);
-  if (value !== 0) out.storage.data.fill(dtype.cast(value));
+  if (!Object.is(value, 0)) out.storage.data.fill(dtype.cast(value));
   if (options.requires_grad) out._factoryRequiresGrad();
   return out;
 }

@@ -544,4 +544,8 @@ export const cases: Record<string, () => unknown> = {
   "new_zeros with a float size": () => {
     return torch.zeros(1).new_zeros(2.5);
   },
+  "full, full_like and new_full keep a -0.0 fill value": () => {
+    console.log(torch.full([2], pyfloat(-0.0)), torch.full_like(torch.ones(2), pyfloat(-0.0)), torch.full_like(torch.ones(2, { dtype: torch.int64 }), pyfloat(-0.0)));
+    return [torch.ones(2).new_full([2], pyfloat(-0.0)), torch.full_like(torch.ones([1, 1, 4], { dtype: torch.int64 }), pyfloat(-0.0), { dtype: torch.float64 })];
+  },
 };
