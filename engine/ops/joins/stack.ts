@@ -5,6 +5,7 @@ import { RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { cat, tensorList } from './cat.ts';
+import { checkInt } from '../views/params.ts';
 import { copyPart, partOf, whole } from './parts.ts';
 
 /** `torch.stack([a, b], 1)`: joins equal-shaped tensors along a new dimension; dtypes promote. */
@@ -44,7 +45,12 @@ export function vstack(tensors: readonly Tensor[]): Tensor {
 }
 
 type DimArgument = number | { dim?: number };
-const dimOf = (dim: DimArgument | undefined) => (typeof dim === 'object' && dim !== null ? dim.dim : dim) ?? 0;
+/** stack's `dim`, an int as Python's parser demands (position 2 when given positionally). */
+function dimOf(dim: DimArgument | undefined): number {
+  const value = typeof dim === 'object' && dim !== null && !(dim instanceof Number) ? dim.dim : dim;
+  if (value !== undefined) checkInt(value, `stack(): argument 'dim'${value === dim ? ' (position 2)' : ''}`);
+  return (value as number | undefined) ?? 0;
+}
 
 export const functions = {
   stack: (tensors: readonly Tensor[], dim?: DimArgument) => stack(tensorList(tensors, 'stack'), dimOf(dim)),

@@ -8,6 +8,7 @@ import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { inPlace, viewOf } from '../dispatch.ts';
 import { addMethods } from '../methods.ts';
 import { UNCHECKED } from '../overlap.ts';
+import { checkInt } from '../views/params.ts';
 
 /** Keeps the elements on one side of a diagonal of the last two dims (of every matrix in a batch), zeroes the rest. */
 function triangle(self: Tensor, diagonal: number, lower: boolean): Tensor {
@@ -44,23 +45,28 @@ export function tril(self: Tensor, diagonal = 0): Tensor { return triangle(self,
 export function triu(self: Tensor, diagonal = 0): Tensor { return triangle(self, diagonal, false); }
 
 type DiagonalArgument = number | { diagonal?: number };
-const diagonalOf = (d: DiagonalArgument | undefined) => (typeof d === 'object' ? d.diagonal : d) ?? 0;
+/** The `diagonal` argument, an int as Python's parser demands (`first` is its position). */
+function diagonalOf(d: DiagonalArgument | undefined, fn: string, first = 1): number {
+  const value = typeof d === 'object' && d !== null && !(d instanceof Number) ? d.diagonal : d;
+  if (value !== undefined) checkInt(value, `${fn}(): argument 'diagonal'${value === d ? ` (position ${first})` : ''}`);
+  return (value as number | undefined) ?? 0;
+}
 
 const methods = {
   /** `m.tril(0)` or `m.tril({ diagonal: 1 })`. */
-  tril(this: Tensor, diagonal?: DiagonalArgument): Tensor { return tril(this, diagonalOf(diagonal)); },
+  tril(this: Tensor, diagonal?: DiagonalArgument): Tensor { return tril(this, diagonalOf(diagonal, 'tril')); },
   /** `m.triu(0)` or `m.triu({ diagonal: 1 })`. */
-  triu(this: Tensor, diagonal?: DiagonalArgument): Tensor { return triu(this, diagonalOf(diagonal)); },
+  triu(this: Tensor, diagonal?: DiagonalArgument): Tensor { return triu(this, diagonalOf(diagonal, 'triu')); },
   /** In-place `m.tril_()`. */
-  tril_(this: Tensor, diagonal?: DiagonalArgument): Tensor { return inPlace(this, [], (s) => tril(s, diagonalOf(diagonal)), UNCHECKED); },
+  tril_(this: Tensor, diagonal?: DiagonalArgument): Tensor { return inPlace(this, [], (s) => tril(s, diagonalOf(diagonal, 'tril_')), UNCHECKED); },
   /** In-place `m.triu_()`. */
-  triu_(this: Tensor, diagonal?: DiagonalArgument): Tensor { return inPlace(this, [], (s) => triu(s, diagonalOf(diagonal)), UNCHECKED); },
+  triu_(this: Tensor, diagonal?: DiagonalArgument): Tensor { return inPlace(this, [], (s) => triu(s, diagonalOf(diagonal, 'triu_')), UNCHECKED); },
 };
 type TrilMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends TrilMethods {} }
 addMethods(methods);
 
 export const functions = {
-  tril: (input: Tensor, diagonal?: DiagonalArgument) => tril(input, diagonalOf(diagonal)),
-  triu: (input: Tensor, diagonal?: DiagonalArgument) => triu(input, diagonalOf(diagonal)),
+  tril: (input: Tensor, diagonal?: DiagonalArgument) => tril(input, diagonalOf(diagonal, 'tril', 2)),
+  triu: (input: Tensor, diagonal?: DiagonalArgument) => triu(input, diagonalOf(diagonal, 'triu', 2)),
 };

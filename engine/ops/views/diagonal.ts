@@ -34,17 +34,19 @@ type DiagonalOptions = { offset?: number; dim1?: number; dim2?: number };
 const names = ['offset', 'dim1', 'dim2'] as const;
 const defaults = { offset: 0, dim1: 0, dim2: 1 };
 
+function boundDiagonal(self: Tensor, args: readonly (number | DiagonalOptions)[], first: number): Tensor {
+  const { offset, dim1, dim2 } = bind(args, [...names], defaults, { fn: 'diagonal', ints: ['offset', 'dim1'], first });
+  return diagonal(self, offset, dim1, dim2);
+}
+
 const methods = {
   /** `m.diagonal()`, `x.diagonal(1, 1, 2)` or `x.diagonal({ dim1: 1, dim2: 2 })`. */
-  diagonal(this: Tensor, ...args: (number | DiagonalOptions)[]): Tensor {
-    const { offset, dim1, dim2 } = bind(args, [...names], defaults);
-    return diagonal(this, offset, dim1, dim2);
-  },
+  diagonal(this: Tensor, ...args: (number | DiagonalOptions)[]): Tensor { return boundDiagonal(this, args, 1); },
 };
 type DiagonalMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends DiagonalMethods {} }
 addMethods(methods);
 
 export const functions = {
-  diagonal: (input: Tensor, ...args: (number | DiagonalOptions)[]) => input.diagonal(...args),
+  diagonal: (input: Tensor, ...args: (number | DiagonalOptions)[]) => boundDiagonal(input, args, 2),
 };

@@ -40,15 +40,23 @@ export function ravel(self: Tensor): Tensor {
 }
 
 type FlattenOptions = { start_dim?: number; end_dim?: number };
+type UnflattenArgs = (number | readonly number[] | { dim?: number; sizes?: readonly number[] })[];
+
+function boundFlatten(self: Tensor, args: readonly (number | FlattenOptions)[], first: number): Tensor {
+  const { start_dim, end_dim } = bind(args, ['start_dim', 'end_dim'], { start_dim: 0, end_dim: -1 }, { fn: 'flatten', ints: ['start_dim'], first });
+  return flatten(self, start_dim, end_dim);
+}
+
+function boundUnflatten(self: Tensor, args: UnflattenArgs): Tensor {
+  const { dim, sizes } = bind(args, ['dim', 'sizes'], { dim: undefined as unknown as number, sizes: [] as readonly number[] });
+  return unflatten(self, dim, sizes);
+}
 
 const methods = {
   /** `x.flatten()`, `x.flatten(1)`, `x.flatten(0, 1)` or `x.flatten({ start_dim: 1 })`. */
-  flatten(this: Tensor, ...args: (number | FlattenOptions)[]): Tensor {
-    const { start_dim, end_dim } = bind(args, ['start_dim', 'end_dim'], { start_dim: 0, end_dim: -1 });
-    return flatten(this, start_dim, end_dim);
-  },
-  /** `x.unflatten(1, [2, 3])`. */
-  unflatten(this: Tensor, dim: number, sizes: readonly number[]): Tensor { return unflatten(this, dim, sizes); },
+  flatten(this: Tensor, ...args: (number | FlattenOptions)[]): Tensor { return boundFlatten(this, args, 1); },
+  /** `x.unflatten(1, [2, 3])` or `x.unflatten({ dim: 1, sizes: [2, 3] })`. */
+  unflatten(this: Tensor, ...args: UnflattenArgs): Tensor { return boundUnflatten(this, args); },
   /** `x.ravel()`. */
   ravel(this: Tensor): Tensor { return ravel(this); },
 };
@@ -57,7 +65,7 @@ declare module '../../core/tensor.ts' { interface Tensor extends FlattenMethods 
 addMethods(methods);
 
 export const functions = {
-  flatten: (input: Tensor, ...args: (number | FlattenOptions)[]) => input.flatten(...args),
-  unflatten: (input: Tensor, dim: number, sizes: readonly number[]) => unflatten(input, dim, sizes),
+  flatten: (input: Tensor, ...args: (number | FlattenOptions)[]) => boundFlatten(input, args, 2),
+  unflatten: (input: Tensor, ...args: UnflattenArgs) => boundUnflatten(input, args),
   ravel: (input: Tensor) => ravel(input),
 };

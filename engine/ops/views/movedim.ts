@@ -3,6 +3,7 @@ import { wrapDim } from '../../core/shape.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { addMethods } from '../methods.ts';
 import { alias } from './alias.ts';
+import { bind } from './params.ts';
 import { permute } from './permute.ts';
 
 /** `x.movedim(0, 2)` or `x.movedim([0, 1], [2, 0])`: moves dimensions to new places, the others keep their order. */
@@ -26,21 +27,26 @@ export function movedim(self: Tensor, source: number | readonly number[], destin
   return permute(self, order);
 }
 
+type Dims = number | readonly number[];
+type MovedimArgs = (Dims | { source?: Dims; destination?: Dims })[];
+
+/** `(source, destination)` positionally or as `{ source, destination }`. */
+function boundMovedim(self: Tensor, args: MovedimArgs): Tensor {
+  const { source, destination } = bind(args, ['source', 'destination'], {} as { source: Dims; destination: Dims });
+  return movedim(self, source, destination);
+}
+
 const methods = {
   /** `x.movedim(0, -1)`. */
-  movedim(this: Tensor, source: number | readonly number[], destination: number | readonly number[]): Tensor {
-    return movedim(this, source, destination);
-  },
+  movedim(this: Tensor, ...args: MovedimArgs): Tensor { return boundMovedim(this, args); },
   /** `x.moveaxis(0, -1)`, an alias of movedim. */
-  moveaxis(this: Tensor, source: number | readonly number[], destination: number | readonly number[]): Tensor {
-    return movedim(this, source, destination);
-  },
+  moveaxis(this: Tensor, ...args: MovedimArgs): Tensor { return boundMovedim(this, args); },
 };
 type MovedimMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends MovedimMethods {} }
 addMethods(methods);
 
 export const functions = {
-  movedim: (input: Tensor, source: number | readonly number[], destination: number | readonly number[]) => movedim(input, source, destination),
-  moveaxis: (input: Tensor, source: number | readonly number[], destination: number | readonly number[]) => movedim(input, source, destination),
+  movedim: (input: Tensor, ...args: MovedimArgs) => boundMovedim(input, args),
+  moveaxis: (input: Tensor, ...args: MovedimArgs) => boundMovedim(input, args),
 };

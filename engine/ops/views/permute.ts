@@ -4,6 +4,7 @@ import { Tensor } from '../../core/tensor.ts';
 import { parseShape, requireArgument } from '../args.ts';
 import { addMethods } from '../methods.ts';
 import { viewOf } from './make.ts';
+import { bind } from './params.ts';
 
 /** `x.permute(2, 0, 1)`: reorders dimensions by reordering strides. */
 export function permute(self: Tensor, dims: readonly number[], grad_fn = 'PermuteBackward0'): Tensor {
@@ -55,18 +56,26 @@ function matrixTranspose(self: Tensor, what: string): Tensor {
   return transpose(self, -2, -1);
 }
 
+type TransposeArgs = (number | { dim0?: number; dim1?: number; axis0?: number; axis1?: number })[];
+
+/** Binds transpose's two dims, named `dim0`/`dim1` (`axis0`/`axis1` for swapaxes). */
+function swapped(self: Tensor, args: TransposeArgs, prefix: 'dim' | 'axis'): Tensor {
+  const bound = bind(args, [`${prefix}0`, `${prefix}1`], {} as Record<string, number>);
+  return transpose(self, bound[`${prefix}0`]!, bound[`${prefix}1`]!);
+}
+
 const methods = {
   /** `x.permute(1, 0)` or `x.permute([1, 0])`. */
   permute(this: Tensor, ...dims: (number | readonly number[])[]): Tensor {
     requireArgument(dims, 'permute', 'dims');
     return permute(this, parseShape(dims, 'dims'));
   },
-  /** `x.transpose(0, 1)`. */
-  transpose(this: Tensor, dim0: number, dim1: number): Tensor { return transpose(this, dim0, dim1); },
-  /** `x.swapaxes(0, 1)`, an alias of transpose. */
-  swapaxes(this: Tensor, dim0: number, dim1: number): Tensor { return transpose(this, dim0, dim1); },
+  /** `x.transpose(0, 1)` or `x.transpose({ dim0: 0, dim1: 1 })`. */
+  transpose(this: Tensor, ...args: TransposeArgs): Tensor { return swapped(this, args, 'dim'); },
+  /** `x.swapaxes(0, 1)`, an alias of transpose (keywords `axis0`, `axis1`). */
+  swapaxes(this: Tensor, ...args: TransposeArgs): Tensor { return swapped(this, args, 'axis'); },
   /** `x.swapdims(0, 1)`, an alias of transpose. */
-  swapdims(this: Tensor, dim0: number, dim1: number): Tensor { return transpose(this, dim0, dim1); },
+  swapdims(this: Tensor, ...args: TransposeArgs): Tensor { return swapped(this, args, 'dim'); },
   /** `m.t()`. */
   t(this: Tensor): Tensor { return t(this); },
   /** `x.adjoint()`: the conjugate transpose of the last two dimensions (a transpose for real tensors). */
@@ -95,9 +104,9 @@ export const functions = {
     requireArgument(dims, 'permute', 'dims');
     return permute(input, parseShape(dims, 'dims'));
   },
-  transpose: (input: Tensor, dim0: number, dim1: number) => transpose(input, dim0, dim1),
-  swapaxes: (input: Tensor, dim0: number, dim1: number) => transpose(input, dim0, dim1),
-  swapdims: (input: Tensor, dim0: number, dim1: number) => transpose(input, dim0, dim1),
+  transpose: (input: Tensor, ...args: TransposeArgs) => swapped(input, args, 'dim'),
+  swapaxes: (input: Tensor, ...args: TransposeArgs) => swapped(input, args, 'axis'),
+  swapdims: (input: Tensor, ...args: TransposeArgs) => swapped(input, args, 'dim'),
   t: (input: Tensor) => t(input),
   adjoint: (input: Tensor) => matrixTranspose(input, 'adjoint()'),
 };

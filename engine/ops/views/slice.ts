@@ -4,7 +4,7 @@ import { wrapDim } from '../../core/shape.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { addMethods } from '../methods.ts';
 import { type Geometry, pickingView } from './make.ts';
-import { intArg } from './params.ts';
+import { bind, intArg } from './params.ts';
 
 export function sliceMove(dim: number, start: number, end: number, step: number) {
   return (g: Geometry): Geometry => {
@@ -66,17 +66,30 @@ export function select(self: Tensor, dim: number, index: number | Tensor): Tenso
   return pickingView(self, 'SelectBackward0', selectMove(d, wrapped), (t) => select(t, d, wrapped));
 }
 
+type NarrowArgs = (number | Tensor | { dim?: number; start?: number | Tensor; length?: number })[];
+type SelectArgs = (number | Tensor | { dim?: number; index?: number | Tensor })[];
+
+function boundNarrow(self: Tensor, args: NarrowArgs): Tensor {
+  const { dim, start, length } = bind(args, ['dim', 'start', 'length'], {} as { dim: number; start: number | Tensor; length: number });
+  return narrow(self, dim, start, length);
+}
+
+function boundSelect(self: Tensor, args: SelectArgs): Tensor {
+  const { dim, index } = bind(args, ['dim', 'index'], {} as { dim: number; index: number | Tensor });
+  return select(self, dim, index);
+}
+
 const methods = {
   /** `x.narrow(0, 1, 2)` is `x.getitem("1:3")`. */
-  narrow(this: Tensor, dim: number, start: number | Tensor, length: number): Tensor { return narrow(this, dim, start, length); },
+  narrow(this: Tensor, ...args: NarrowArgs): Tensor { return boundNarrow(this, args); },
   /** `x.select(1, 0)` is `x.getitem(":, 0")`. */
-  select(this: Tensor, dim: number, index: number | Tensor): Tensor { return select(this, dim, index); },
+  select(this: Tensor, ...args: SelectArgs): Tensor { return boundSelect(this, args); },
 };
 type SliceMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends SliceMethods {} }
 addMethods(methods);
 
 export const functions = {
-  narrow: (input: Tensor, dim: number, start: number | Tensor, length: number) => narrow(input, dim, start, length),
-  select: (input: Tensor, dim: number, index: number | Tensor) => select(input, dim, index),
+  narrow: (input: Tensor, ...args: NarrowArgs) => boundNarrow(input, args),
+  select: (input: Tensor, ...args: SelectArgs) => boundSelect(input, args),
 };

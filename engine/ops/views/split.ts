@@ -3,8 +3,10 @@
 import { IndexError, RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import type { Tensor } from '../../core/tensor.ts';
+import { PyTuple } from '../../core/tuple.ts';
 import { addMethods } from '../methods.ts';
 import { pickingViews } from './make.ts';
+import { pythonType } from '../joins/args.ts';
 import { bind } from './params.ts';
 import { selectMove, slice, sliceMove } from './slice.ts';
 
@@ -99,30 +101,54 @@ export function tensorSplit(self: Tensor, indices_or_sections: number | readonly
 }
 
 type SplitArgs = [number | readonly number[] | SplitOptions, (number | SplitOptions)?];
-export interface SplitOptions { dim?: number; split_size?: number | readonly number[]; split_size_or_sections?: number | readonly number[] }
+export interface SplitOptions {
+  dim?: number; split_size?: number | readonly number[]; split_size_or_sections?: number | readonly number[];
+  sections?: number; indices?: readonly number[]; indices_or_sections?: number | readonly number[];
+}
+
+type SplitWithSizesArgs = (number | readonly number[] | { split_sizes?: readonly number[]; dim?: number })[];
+
+function boundSplitWithSizes(self: Tensor, args: SplitWithSizesArgs): PyTuple<Tensor> {
+  const { split_sizes, dim } = bind(args, ['split_sizes', 'dim'], { split_sizes: [] as readonly number[], dim: 0 });
+  return PyTuple.from_(splitWithSizes(self, split_sizes, dim));
+}
+
+type ChunkArgs = (number | { chunks?: number; dim?: number })[];
+
+function boundChunk(self: Tensor, args: ChunkArgs, first: number): PyTuple<Tensor> {
+  const { chunks, dim } = bind(args, ['chunks', 'dim'], { chunks: 1, dim: 0 }, { fn: 'chunk', ints: ['chunks', 'dim'], first });
+  return PyTuple.from_(chunk(self, chunks, dim));
+}
 
 const methods = {
   /** `x.unbind(0)` or `x.unbind({ dim: 1 })`. */
-  unbind(this: Tensor, ...args: (number | { dim?: number })[]): Tensor[] {
-    return unbind(this, bind(args, ['dim'], { dim: 0 }).dim);
+  unbind(this: Tensor, ...args: (number | { dim?: number })[]): PyTuple<Tensor> {
+    return PyTuple.from_(unbind(this, bind(args, ['dim'], { dim: 0 }).dim));
   },
   /** `x.split(2, 1)`, `x.split([1, 2], { dim: 1 })`. */
-  split(this: Tensor, ...args: SplitArgs): Tensor[] {
+  split(this: Tensor, ...args: SplitArgs): PyTuple<Tensor> {
     type Bound = { split_size: number | readonly number[]; dim: number; split_size_or_sections?: number | readonly number[] };
     const bound = bind<Bound>(args, ['split_size', 'dim'], { split_size: 1, dim: 0 });
-    return split(this, bound.split_size_or_sections ?? bound.split_size, bound.dim);
+    const sizes = bound.split_size_or_sections ?? bound.split_size;
+    // Tensor.split hands anything but an int to split_with_sizes, whose parser wants a list of ints.
+    if (!Array.isArray(sizes) && (typeof sizes !== 'number' || !Number.isInteger(sizes))) {
+      throw new TypeError(`split_with_sizes(): argument 'split_sizes' (position 2) must be tuple of ints, not ${pythonType(sizes)}`);
+    }
+    const bad = Array.isArray(sizes) ? sizes.findIndex((s) => typeof s !== 'number' || !Number.isInteger(s)) : -1;
+    if (bad >= 0) {
+      throw new TypeError(`split_with_sizes(): argument 'split_sizes' must be tuple of ints, but found element of type ${pythonType((sizes as readonly unknown[])[bad])} at pos ${bad + 1}`);
+    }
+    return PyTuple.from_(split(this, sizes, bound.dim));
   },
   /** `x.split_with_sizes([1, 2], 0)`. */
-  split_with_sizes(this: Tensor, split_sizes: readonly number[], dim = 0): Tensor[] { return splitWithSizes(this, split_sizes, dim); },
+  split_with_sizes(this: Tensor, ...args: SplitWithSizesArgs): PyTuple<Tensor> { return boundSplitWithSizes(this, args); },
   /** `x.chunk(2, 1)`. */
-  chunk(this: Tensor, ...args: (number | { chunks?: number; dim?: number })[]): Tensor[] {
-    const { chunks, dim } = bind(args, ['chunks', 'dim'], { chunks: 1, dim: 0 });
-    return chunk(this, chunks, dim);
-  },
+  chunk(this: Tensor, ...args: ChunkArgs): PyTuple<Tensor> { return boundChunk(this, args, 1); },
   /** `x.tensor_split(3, 1)` or `x.tensor_split([1, 4])`. */
-  tensor_split(this: Tensor, ...args: SplitArgs): Tensor[] {
-    const { indices_or_sections, dim } = bind(args, ['indices_or_sections', 'dim'], { indices_or_sections: 1 as number | readonly number[], dim: 0 });
-    return tensorSplit(this, indices_or_sections, dim);
+  tensor_split(this: Tensor, ...args: SplitArgs): PyTuple<Tensor> {
+    type Bound = { indices_or_sections: number | readonly number[]; dim: number; sections?: number; indices?: readonly number[] };
+    const bound = bind<Bound>(args, ['indices_or_sections', 'dim'], { indices_or_sections: 1, dim: 0 });
+    return PyTuple.from_(tensorSplit(this, bound.sections ?? bound.indices ?? bound.indices_or_sections, bound.dim));
   },
 };
 type SplitMethods = typeof methods;
@@ -132,7 +158,7 @@ addMethods(methods);
 export const functions = {
   unbind: (input: Tensor, ...args: (number | { dim?: number })[]) => input.unbind(...args),
   split: (input: Tensor, ...args: SplitArgs) => input.split(...args),
-  split_with_sizes: (input: Tensor, split_sizes: readonly number[], dim = 0) => splitWithSizes(input, split_sizes, dim),
-  chunk: (input: Tensor, ...args: (number | { chunks?: number; dim?: number })[]) => input.chunk(...args),
+  split_with_sizes: (input: Tensor, ...args: SplitWithSizesArgs) => boundSplitWithSizes(input, args),
+  chunk: (input: Tensor, ...args: ChunkArgs) => boundChunk(input, args, 2),
   tensor_split: (input: Tensor, ...args: SplitArgs) => input.tensor_split(...args),
 };

@@ -35,7 +35,7 @@ const methods = {
   /** `x.unsqueeze(1)`. */
   unsqueeze(this: Tensor, ...args: (number | { dim?: number })[]): Tensor {
     requireArgument(args, 'unsqueeze', 'dim');
-    return unsqueeze(this, bind(args, ['dim'], { dim: undefined as unknown as number }).dim);
+    return unsqueeze(this, bind(args, ['dim'], { dim: undefined as unknown as number }, { fn: 'unsqueeze', ints: ['dim'] }).dim);
   },
   /** `x.squeeze()`, `x.squeeze(0)` or `x.squeeze({ dim: 0 })`. */
   squeeze(this: Tensor, ...args: (number | null | { dim?: number | null })[]): Tensor {
@@ -47,6 +47,9 @@ declare module '../../core/tensor.ts' { interface Tensor extends SqueezeMethods 
 addMethods(methods);
 
 export const functions = {
-  unsqueeze: (input: Tensor, dim: number) => unsqueeze(input, dim),
+  unsqueeze: (input: Tensor, ...args: (number | { dim?: number })[]) => {
+    requireArgument(args, 'unsqueeze', 'dim');
+    return unsqueeze(input, bind(args, ['dim'], { dim: undefined as unknown as number }, { fn: 'unsqueeze', ints: ['dim'], first: 2 }).dim);
+  },
   squeeze: (input: Tensor, ...args: (number | null | { dim?: number | null })[]) => input.squeeze(...args),
 };

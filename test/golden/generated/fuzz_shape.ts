@@ -3472,6 +3472,59 @@ export const cases: Record<string, () => unknown> = {
   "fuzz shape found: expand to fewer dims names an int tensor by its legacy class": () => {
     return torch.tensor([1, 2], { dtype: torch.int32 }).expand([]);
   },
+  "fuzz shape found: diagonal with a float offset": () => {
+    return torch.arange(6).reshape(2, 3).diagonal(0.5);
+  },
+  "fuzz shape found: torch.diagonal with a float dim1": () => {
+    return torch.diagonal(torch.zeros(2, 3), 0, 0.5);
+  },
+  "fuzz shape found: tril with a float diagonal": () => {
+    return torch.arange(6).reshape(2, 3).tril(0.5);
+  },
+  "fuzz shape found: torch.triu with a keyword float diagonal": () => {
+    return torch.triu(torch.zeros(2, 3), { diagonal: 1.5 });
+  },
+  "fuzz shape found: unsqueeze with a float dim": () => {
+    return torch.unsqueeze(torch.zeros(2, 3), 1.5);
+  },
+  "fuzz shape found: flatten with a float start_dim": () => {
+    return torch.zeros(2, 3).flatten(0.5);
+  },
+  "fuzz shape found: chunk with a float count": () => {
+    return torch.zeros(2, 3).chunk(1.5);
+  },
+  "fuzz shape found: torch.chunk with a float dim": () => {
+    return torch.chunk(torch.zeros(2, 3), 2, 0.5);
+  },
+  "fuzz shape found: stack with a float dim": () => {
+    const x = torch.zeros(2, 3);
+    return torch.stack([x, x], 1.5);
+  },
+  "fuzz shape found: split with a float size": () => {
+    return torch.zeros(2, 3).split(1.5);
+  },
+  "fuzz shape found: split with a float among the sizes": () => {
+    return torch.zeros(2, 3).split([1, 1.5]);
+  },
+  "fuzz shape found: roll without shifts": () => {
+    return torch.zeros(2, 3).roll();
+  },
+  "fuzz shape found: shape ops with keyword arguments": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    console.log(x.transpose({ dim0: 0, dim1: 1 }).stride(), torch.swapaxes(x, { axis0: 1, axis1: 0 }).stride(), x.swapdims({ dim0: -1, dim1: 0 }).shape);
+    console.log(torch.narrow(x, { dim: 1, start: 1, length: 2 }), x.narrow({ dim: 1, start: -2, length: 2 }).storage_offset());
+    console.log(x.select({ dim: 1, index: -1 }), torch.select(x, 0, { index: 1 }));
+    console.log(x.movedim({ source: 0, destination: 1 }).stride(), torch.moveaxis(x, { source: [0, 1], destination: [1, 0] }).shape);
+    console.log(x.unflatten({ dim: 1, sizes: [3, 1] }).shape, torch.unflatten(x, 0, { sizes: [1, 2] }).stride());
+    console.log(x.tensor_split({ sections: 2, dim: 1 }), x.tensor_split({ indices: [1], dim: 1 }));
+    return x.split_with_sizes({ split_sizes: [1, 1], dim: 0 });
+  },
+  "fuzz shape found: splits print as tuples": () => {
+    const x = torch.arange(6).reshape(2, 3);
+    console.log(x.split(2), x.chunk(5), torch.unbind(x, 1), x.split_with_sizes([2], 0), torch.tensor_split(x, 3, 1));
+    console.log(x.getitem(":0").unbind(0), torch.chunk(x, 1, -1));
+    return x.split([1, 2], 1);
+  },
   "fuzz shape found: gradient of an empty leaf takes its strides": () => {
     const x0 = torch.zeros(2, 2, 4, 0, { dtype: torch.float64, requires_grad: true });
     torch.permute(x0.transpose(2, 0), [-2, 3, 0, 1]).pow(2).sum().backward();
