@@ -462,6 +462,22 @@ FOUND = [
         'torch.permute(x0.transpose(2, 0), [-2, 3, 0, 1]).pow(2).sum().backward();', 'x0.grad']),
 ]
 
+# Argument binding found by hand-written probes of the same ops: keywords, and ints or int lists of the wrong type
+# (Python's parser judges a list by its first element; later bools pass as ints).
+PROBES = ['x.view(2.5)', 'x.view([2.5, 3])', 'x.view(2, 3.5)', 'x.reshape([2, 3.5])', 'x.reshape(2.5, 3)',
+          'x.permute(0, 1.5)', 'x.permute(1.5, 0)', 'x.permute([0, 1.5])', 'x.repeat(2, 1.5)', 'x.repeat(2.5, 1)',
+          'x.expand(2.5, 3)', 'x.expand(2, 3.5)', 'x.flip(0, 1.5)', 'x.flip([0.5])', 'x.flip(0.5)', 'x.roll([1, 1.5])',
+          'x.roll([1.5])', 'x.tile([1.5])', 'x.tile(2.5)', 'torch.reshape(x, [2.5, 3])', 'torch.permute(x, [0.5, 1])',
+          'torch.broadcast_to(x, [2.5, 3])', 'torch.broadcast_to(x, [2, 3.5])', 'x.permute({ dims: [1, 0] })',
+          'x.reshape({ shape: [3, 2] })', 'x.view({ size: [3, 2] })', 'x.expand({ size: [2, 2, 3] })',
+          'x.flip({ dims: [0] })', 'x.repeat({ repeats: [2, 1] })', 'x.tile({ dims: [2] })',
+          'torch.cat({ tensors: [x, x], dim: 1 })', 'torch.stack({ tensors: [x, x], dim: -1 })',
+          'torch.hstack({ tensors: [x, x] })', 'torch.vstack({ tensors: [x, x] })',
+          'x.index_select({ dim: 1, index: torch.tensor([2, 0]) })', 'torch.index_select(x, 1, { index: torch.tensor([1]) })',
+          'torch.permute(x, { dims: [1, 0] })', 'torch.reshape(x, { shape: [6] })', 'torch.flip(x, { dims: [1] })',
+          'torch.tile(x, { dims: [2] })', 'torch.broadcast_to(x, { size: [2, 2, 3] })', 'torch.stack([x, x], { dim: 1.5 })']
+FOUND += [(f'probe {e}', ['const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);', e]) for e in PROBES]
+
 
 def found_case(name, lines):
     return f'## fuzz shape found: {name}\n' + '\n'.join(lines) + '\n'

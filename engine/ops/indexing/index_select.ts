@@ -6,6 +6,7 @@ import { IndexError, RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { addMethods } from '../methods.ts';
+import { bind } from '../views/params.ts';
 import { onDevice, sliceView } from './walk.ts';
 
 /** The CPU kernel's bound checks, whose messages differ by path (dimension 1 of a matrix has its own fast path). */
@@ -54,14 +55,22 @@ function recorded(self: Tensor, d: number, index: Tensor, out: Tensor): Tensor {
   return out;
 }
 
+type IndexSelectArgs = (number | Tensor | { dim?: number; index?: Tensor })[];
+
+/** `(dim, index)` positionally or by keyword. */
+function boundIndexSelect(self: Tensor, args: IndexSelectArgs): Tensor {
+  const { dim, index } = bind(args, ['dim', 'index'], {} as { dim: number; index: Tensor });
+  return indexSelect(self, dim, index);
+}
+
 const methods = {
   /** `x.index_select(1, idx)`. */
-  index_select(this: Tensor, dim: number, index: Tensor): Tensor { return indexSelect(this, dim, index); },
+  index_select(this: Tensor, ...args: IndexSelectArgs): Tensor { return boundIndexSelect(this, args); },
 };
 type IndexSelectMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends IndexSelectMethods {} }
 addMethods(methods);
 
 export const functions = {
-  index_select: (input: Tensor, dim: number, index: Tensor) => indexSelect(input, dim, index),
+  index_select: (input: Tensor, ...args: IndexSelectArgs) => boundIndexSelect(input, args),
 };

@@ -7,6 +7,7 @@ import { Storage } from '../../core/storage.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
 import { zeros } from '../creation/fill.ts';
 import { catStrides } from '../layout.ts';
+import { isOptions } from '../args.ts';
 import { pythonType } from './args.ts';
 import { copyPart, partOf, whole } from './parts.ts';
 
@@ -75,9 +76,17 @@ function recordCat(tensors: readonly Tensor[], out: Tensor, d: number): Tensor {
 }
 
 /** `torch.cat(tensors, dim)` or `torch.cat(tensors, { dim })`. */
-function catFunction(tensors: readonly Tensor[], dim?: number | { dim?: number }): Tensor {
-  const d = typeof dim === 'object' && dim !== null ? dim.dim : dim;
-  return cat(tensorList(tensors, 'cat'), d ?? 0);
+function catFunction(tensors: readonly Tensor[] | JoinOptions, dim?: number | { dim?: number }): Tensor {
+  const [list, d] = joinArguments(tensors, dim);
+  return cat(tensorList(list, 'cat'), d ?? 0);
+}
+
+export interface JoinOptions { tensors?: readonly Tensor[]; dim?: number }
+
+/** `(tensors, dim?)`, `(tensors, { dim })` or `({ tensors, dim })`. */
+export function joinArguments(tensors: readonly Tensor[] | JoinOptions, dim?: number | { dim?: number }): [unknown, number | undefined] {
+  if (isOptions(tensors)) return [(tensors as JoinOptions).tensors, (tensors as JoinOptions).dim];
+  return [tensors, isOptions(dim) ? (dim as { dim?: number }).dim : dim as number | undefined];
 }
 
 export const functions = { cat: catFunction, concat: catFunction, concatenate: catFunction };

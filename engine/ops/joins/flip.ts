@@ -4,7 +4,7 @@ import { wrapDims } from '../../core/shape.ts';
 import type { Tensor } from '../../core/tensor.ts';
 import { emptyLike } from '../layout.ts';
 import { addMethods } from '../methods.ts';
-import { intList, intListArgument } from './args.ts';
+import { intListParameter, listParameter } from './args.ts';
 import { copyPart, partOf, whole } from './parts.ts';
 
 /** `x.flip([0, 1])`: a copy with the order of elements reversed along `dims` (not a view, unlike NumPy). */
@@ -39,9 +39,9 @@ export function flipud(self: Tensor): Tensor {
 
 const methods = {
   /** `x.flip(0)`, `x.flip(0, 1)` or `x.flip([0, 1])`. */
-  flip(this: Tensor, ...dims: (number | readonly number[])[]): Tensor {
+  flip(this: Tensor, ...dims: (number | readonly number[] | { dims?: readonly number[] })[]): Tensor {
     if (dims.length === 0) throw new TypeError('flip() missing 1 required positional arguments: "dims"');
-    return flip(this, intList(dims, "flip(): argument 'dims' (position 1)"));
+    return flip(this, intListParameter(dims, 'flip', 'dims'));
   },
   /** `m.fliplr()`. */
   fliplr(this: Tensor): Tensor { return fliplr(this); },
@@ -53,6 +53,6 @@ declare module '../../core/tensor.ts' { interface Tensor extends FlipMethods {} 
 addMethods(methods);
 
 export const functions = {
-  flip: (input: Tensor, dims: readonly number[]) => flip(input, intListArgument(dims, "flip(): argument 'dims' (position 2)")),
+  flip: (input: Tensor, ...args: (readonly number[] | { dims?: readonly number[] })[]) => flip(input, listParameter(args, 'flip', 'dims')),
   fliplr, flipud,
 };

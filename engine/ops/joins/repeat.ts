@@ -5,7 +5,7 @@ import { emptyTensor, type Tensor } from '../../core/tensor.ts';
 import { zeros } from '../creation/fill.ts';
 import { requireArgument } from '../args.ts';
 import { addMethods } from '../methods.ts';
-import { intList, intListArgument } from './args.ts';
+import { intListParameter, listParameter } from './args.ts';
 import { copyPart, partOf } from './parts.ts';
 
 /** `x.repeat(2, 1)`: tiles the whole tensor `repeats[i]` times along dim i; extra repeats add leading dims. */
@@ -56,14 +56,14 @@ export function tile(self: Tensor, dims: readonly number[]): Tensor {
 
 const methods = {
   /** `x.repeat(2, 1)` or `x.repeat([2, 1])`. */
-  repeat(this: Tensor, ...repeats: (number | readonly number[])[]): Tensor {
+  repeat(this: Tensor, ...repeats: (number | readonly number[] | { repeats?: readonly number[] })[]): Tensor {
     if (repeats.length === 0) throw new TypeError('repeat() missing 1 required positional arguments: "repeats"');
-    return repeat(this, intList(repeats, "repeat(): argument 'repeats' (position 1)", 'SymInts'));
+    return repeat(this, intListParameter(repeats, 'repeat', 'repeats', 'SymInts'));
   },
   /** `x.tile(2)` or `x.tile([2, 1])`. */
-  tile(this: Tensor, ...dims: (number | readonly number[])[]): Tensor {
+  tile(this: Tensor, ...dims: (number | readonly number[] | { dims?: readonly number[] })[]): Tensor {
     requireArgument(dims, 'tile', 'dims');
-    return tile(this, intList(dims, "tile(): argument 'dims' (position 1)"));
+    return tile(this, intListParameter(dims, 'tile', 'dims'));
   },
 };
 type RepeatMethods = typeof methods;
@@ -71,5 +71,5 @@ declare module '../../core/tensor.ts' { interface Tensor extends RepeatMethods {
 addMethods(methods);
 
 export const functions = {
-  tile: (input: Tensor, dims: readonly number[]) => tile(input, intListArgument(dims, "tile(): argument 'dims' (position 2)")),
+  tile: (input: Tensor, ...args: (readonly number[] | { dims?: readonly number[] })[]) => tile(input, listParameter(args, 'tile', 'dims')),
 };

@@ -73,7 +73,7 @@ function bindRoll(args: readonly (RollArgument | RollOptions | null | undefined)
   const dims = options.dims ?? positional[1];
   if (shifts === undefined || shifts === null) throw new TypeError(`${where.slice(0, -2)} missing 1 required positional arguments: "shifts"`);
   const list = (value: RollArgument, name: string, position: number) =>
-    intList([typeof value === 'number' ? [value] : value], `${where}argument '${name}' (position ${position})`);
+    intList([value], `${where}argument '${name}' (position ${position})`);
   return [list(shifts, 'shifts', first), dims === undefined || dims === null ? [] : list(dims, 'dims', first + 1)];
 }
 

@@ -4,7 +4,8 @@ import { promoteTypes } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { emptyTensor, type Tensor } from '../../core/tensor.ts';
-import { cat, tensorList } from './cat.ts';
+import { isOptions } from '../args.ts';
+import { cat, joinArguments, type JoinOptions, tensorList } from './cat.ts';
 import { checkInt } from '../views/params.ts';
 import { copyPart, partOf, whole } from './parts.ts';
 
@@ -52,8 +53,19 @@ function dimOf(dim: DimArgument | undefined): number {
   return (value as number | undefined) ?? 0;
 }
 
+/** stack's `(tensors, dim?)` with keywords allowed, the dim checked as Python's parser checks it. */
+function stackFunction(tensors: readonly Tensor[] | JoinOptions, dim?: DimArgument): Tensor {
+  if (isOptions(tensors)) {
+    const { tensors: list, dim: keyword } = tensors as JoinOptions;
+    return stack(tensorList(list, 'stack'), dimOf(keyword === undefined ? undefined : { dim: keyword }));
+  }
+  return stack(tensorList(tensors, 'stack'), dimOf(dim));
+}
+
+const listOf = (tensors: readonly Tensor[] | JoinOptions) => joinArguments(tensors)[0];
+
 export const functions = {
-  stack: (tensors: readonly Tensor[], dim?: DimArgument) => stack(tensorList(tensors, 'stack'), dimOf(dim)),
-  hstack: (tensors: readonly Tensor[]) => hstack(tensorList(tensors, 'hstack')),
-  vstack: (tensors: readonly Tensor[]) => vstack(tensorList(tensors, 'vstack')),
+  stack: stackFunction,
+  hstack: (tensors: readonly Tensor[] | JoinOptions) => hstack(tensorList(listOf(tensors), 'hstack')),
+  vstack: (tensors: readonly Tensor[] | JoinOptions) => vstack(tensorList(listOf(tensors), 'vstack')),
 };

@@ -1,9 +1,11 @@
 import { bool } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import type { Tensor } from '../../core/tensor.ts';
-import { parseShape, requireArgument } from '../args.ts';
+import { requireArgument } from '../args.ts';
 import { addMethods } from '../methods.ts';
+import { intListParameter, listParameter } from '../joins/args.ts';
 import { viewOf } from './make.ts';
+import { tensorArgument } from './params.ts';
 
 /**
  * `x.expand(2, 3)`: size-1 dimensions repeat with stride 0, new leading dimensions appear; no copy. Like ATen's
@@ -46,19 +48,21 @@ export function expand(self: Tensor, sizes: readonly number[]): Tensor {
 
 const methods = {
   /** `x.expand(3, -1)`. */
-  expand(this: Tensor, ...sizes: (number | readonly number[])[]): Tensor {
+  expand(this: Tensor, ...sizes: (number | readonly number[] | { size?: readonly number[] })[]): Tensor {
     requireArgument(sizes, 'expand', 'size');
-    return expand(this, parseShape(sizes));
+    return expand(this, intListParameter(sizes, 'expand', 'size', 'SymInts'));
   },
   /** `x.expand_as(y)`. */
-  expand_as(this: Tensor, other: Tensor): Tensor { return expand(this, other._shape); },
+  expand_as(this: Tensor, other: Tensor): Tensor { return expand(this, tensorArgument(other, 'expand_as')._shape); },
   /** `x.broadcast_to([2, 3])`. */
-  broadcast_to(this: Tensor, ...size: (number | readonly number[])[]): Tensor { return expand(this, parseShape(size)); },
+  broadcast_to(this: Tensor, ...size: (number | readonly number[] | { size?: readonly number[] })[]): Tensor {
+    return expand(this, intListParameter(size, 'broadcast_to', 'size'));
+  },
 };
 type ExpandMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends ExpandMethods {} }
 addMethods(methods);
 
 export const functions = {
-  broadcast_to: (input: Tensor, size: readonly number[]) => expand(input, parseShape([size])),
+  broadcast_to: (input: Tensor, ...args: (readonly number[] | { size?: readonly number[] })[]) => expand(input, listParameter(args, 'broadcast_to', 'size')),
 };

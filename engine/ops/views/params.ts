@@ -34,6 +34,12 @@ export function checkInt(value: unknown, where: string): void {
   if (typeof value !== 'number' || !Number.isInteger(value)) throw new TypeError(`${where} must be int, not ${pythonType(value)}`);
 }
 
+/** Python's TypeError for a non-tensor where a method wants one (`x.view_as(2)`). */
+export function tensorArgument(value: unknown, fn: string): Tensor {
+  if (!(value instanceof Tensor)) throw new TypeError(`${fn}(): argument 'other' (position 1) must be Tensor, not ${pythonType(value)}`);
+  return value;
+}
+
 /** An integer argument that PyTorch also accepts as a one-element integer tensor (`narrow(0, torch.tensor(1), 2)`). */
 export function intArg(value: number | Tensor): number {
   return value instanceof Tensor ? Number(value.item()) : value;

@@ -1,7 +1,8 @@
 import { RuntimeError } from '../../core/errors.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { Tensor } from '../../core/tensor.ts';
-import { parseShape, requireArgument } from '../args.ts';
+import { requireArgument } from '../args.ts';
+import { intListParameter } from '../joins/args.ts';
 import { addMethods } from '../methods.ts';
 import { viewOf } from './make.ts';
 import { bind } from './params.ts';
@@ -66,9 +67,9 @@ function swapped(self: Tensor, args: TransposeArgs, prefix: 'dim' | 'axis'): Ten
 
 const methods = {
   /** `x.permute(1, 0)` or `x.permute([1, 0])`. */
-  permute(this: Tensor, ...dims: (number | readonly number[])[]): Tensor {
+  permute(this: Tensor, ...dims: (number | readonly number[] | { dims?: readonly number[] })[]): Tensor {
     requireArgument(dims, 'permute', 'dims');
-    return permute(this, parseShape(dims, 'dims'));
+    return permute(this, intListParameter(dims, 'permute', 'dims'));
   },
   /** `x.transpose(0, 1)` or `x.transpose({ dim0: 0, dim1: 1 })`. */
   transpose(this: Tensor, ...args: TransposeArgs): Tensor { return swapped(this, args, 'dim'); },
@@ -100,9 +101,9 @@ Object.defineProperty(Tensor.prototype, 'mT', { get(this: Tensor) { return matri
 Object.defineProperty(Tensor.prototype, 'mH', { get(this: Tensor) { return matrixTranspose(this, 'mH'); } });
 
 export const functions = {
-  permute: (input: Tensor, ...dims: (number | readonly number[])[]) => {
+  permute: (input: Tensor, ...dims: (number | readonly number[] | { dims?: readonly number[] })[]) => {
     requireArgument(dims, 'permute', 'dims');
-    return permute(input, parseShape(dims, 'dims'));
+    return permute(input, intListParameter(dims, 'permute', 'dims', 'ints', 2));
   },
   transpose: (input: Tensor, ...args: TransposeArgs) => swapped(input, args, 'dim'),
   swapaxes: (input: Tensor, ...args: TransposeArgs) => swapped(input, args, 'axis'),

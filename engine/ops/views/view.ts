@@ -3,7 +3,9 @@ import { RuntimeError } from '../../core/errors.ts';
 import { computeViewStrides, contiguousStrides, inferSize } from '../../core/shape.ts';
 import { Tensor } from '../../core/tensor.ts';
 import { addMethods } from '../methods.ts';
-import { parseShape, requireArgument } from '../args.ts';
+import { isOptions, requireArgument } from '../args.ts';
+import { intListParameter, listParameter, pythonType } from '../joins/args.ts';
+import { tensorArgument } from './params.ts';
 import { viewOf } from './make.ts';
 
 /** `x.view(2, 3)`: the same memory seen with a new shape; fails when the strides cannot express it. */
@@ -34,24 +36,33 @@ export function reshape(self: Tensor, shape: readonly number[]): Tensor {
 
 const methods = {
   /** `x.view(2, 3)` or `x.view([2, 3])`. */
-  view(this: Tensor, ...shape: (number | readonly number[])[]): Tensor {
+  view(this: Tensor, ...shape: (number | readonly number[] | { size?: readonly number[] })[]): Tensor {
     if (shape.length === 0) {
       throw new TypeError('view() received an invalid combination of arguments - got (), but expected one of:\n * (torch.dtype dtype)\n * (tuple of SymInts size)\n');
     }
-    return view(this, parseShape(shape));
+    const first = shape[0];
+    if (!(typeof first === 'number' && Number.isInteger(first)) && !isOptions(first) && !(Array.isArray(first) && (first.length === 0 || Number.isInteger(first[0])))) {
+      // view's other overload takes a dtype, so Python lists both when the first argument fits neither.
+      const got = Array.isArray(first) ? 'list' : pythonType(first);
+      const why = `      didn't match because some of the arguments have invalid types: (!${got}!)\n`;
+      throw new TypeError(`view() received an invalid combination of arguments - got (${got}), but expected one of:\n * (torch.dtype dtype)\n${why} * (tuple of SymInts size)\n${why}`);
+    }
+    return view(this, intListParameter(shape, 'view', 'size', 'SymInts'));
   },
   /** `x.reshape(-1)`. */
-  reshape(this: Tensor, ...shape: (number | readonly number[])[]): Tensor {
+  reshape(this: Tensor, ...shape: (number | readonly number[] | { shape?: readonly number[] })[]): Tensor {
     requireArgument(shape, 'reshape', 'shape');
-    return reshape(this, parseShape(shape));
+    return reshape(this, intListParameter(shape, 'reshape', 'shape', 'SymInts'));
   },
   /** `x.view_as(y)`: `x.view(y.shape)`. */
-  view_as(this: Tensor, other: Tensor): Tensor { return view(this, other._shape); },
+  view_as(this: Tensor, other: Tensor): Tensor { return view(this, tensorArgument(other, 'view_as')._shape); },
   /** `x.reshape_as(y)`. */
-  reshape_as(this: Tensor, other: Tensor): Tensor { return reshape(this, other._shape); },
+  reshape_as(this: Tensor, other: Tensor): Tensor { return reshape(this, tensorArgument(other, 'reshape_as')._shape); },
 };
 type ViewMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends ViewMethods {} }
 addMethods(methods);
 
-export const functions = { reshape: (input: Tensor, shape: readonly number[]) => reshape(input, shape) };
+export const functions = {
+  reshape: (input: Tensor, ...args: (readonly number[] | { shape?: readonly number[] })[]) => reshape(input, listParameter(args, 'reshape', 'shape', 'SymInts')),
+};

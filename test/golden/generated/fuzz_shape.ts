@@ -3530,4 +3530,172 @@ export const cases: Record<string, () => unknown> = {
     torch.permute(x0.transpose(2, 0), [-2, 3, 0, 1]).pow(2).sum().backward();
     return x0.grad;
   },
+  "fuzz shape found: probe x.view(2.5)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.view(2.5);
+  },
+  "fuzz shape found: probe x.view([2.5, 3])": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.view([2.5, 3]);
+  },
+  "fuzz shape found: probe x.view(2, 3.5)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.view(2, 3.5);
+  },
+  "fuzz shape found: probe x.reshape([2, 3.5])": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.reshape([2, 3.5]);
+  },
+  "fuzz shape found: probe x.reshape(2.5, 3)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.reshape(2.5, 3);
+  },
+  "fuzz shape found: probe x.permute(0, 1.5)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.permute(0, 1.5);
+  },
+  "fuzz shape found: probe x.permute(1.5, 0)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.permute(1.5, 0);
+  },
+  "fuzz shape found: probe x.permute([0, 1.5])": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.permute([0, 1.5]);
+  },
+  "fuzz shape found: probe x.repeat(2, 1.5)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.repeat(2, 1.5);
+  },
+  "fuzz shape found: probe x.repeat(2.5, 1)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.repeat(2.5, 1);
+  },
+  "fuzz shape found: probe x.expand(2.5, 3)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.expand(2.5, 3);
+  },
+  "fuzz shape found: probe x.expand(2, 3.5)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.expand(2, 3.5);
+  },
+  "fuzz shape found: probe x.flip(0, 1.5)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.flip(0, 1.5);
+  },
+  "fuzz shape found: probe x.flip([0.5])": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.flip([0.5]);
+  },
+  "fuzz shape found: probe x.flip(0.5)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.flip(0.5);
+  },
+  "fuzz shape found: probe x.roll([1, 1.5])": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.roll([1, 1.5]);
+  },
+  "fuzz shape found: probe x.roll([1.5])": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.roll([1.5]);
+  },
+  "fuzz shape found: probe x.tile([1.5])": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.tile([1.5]);
+  },
+  "fuzz shape found: probe x.tile(2.5)": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.tile(2.5);
+  },
+  "fuzz shape found: probe torch.reshape(x, [2.5, 3])": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.reshape(x, [2.5, 3]);
+  },
+  "fuzz shape found: probe torch.permute(x, [0.5, 1])": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.permute(x, [0.5, 1]);
+  },
+  "fuzz shape found: probe torch.broadcast_to(x, [2.5, 3])": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.broadcast_to(x, [2.5, 3]);
+  },
+  "fuzz shape found: probe torch.broadcast_to(x, [2, 3.5])": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.broadcast_to(x, [2, 3.5]);
+  },
+  "fuzz shape found: probe x.permute({ dims: [1, 0] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.permute({ dims: [1, 0] });
+  },
+  "fuzz shape found: probe x.reshape({ shape: [3, 2] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.reshape({ shape: [3, 2] });
+  },
+  "fuzz shape found: probe x.view({ size: [3, 2] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.view({ size: [3, 2] });
+  },
+  "fuzz shape found: probe x.expand({ size: [2, 2, 3] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.expand({ size: [2, 2, 3] });
+  },
+  "fuzz shape found: probe x.flip({ dims: [0] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.flip({ dims: [0] });
+  },
+  "fuzz shape found: probe x.repeat({ repeats: [2, 1] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.repeat({ repeats: [2, 1] });
+  },
+  "fuzz shape found: probe x.tile({ dims: [2] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.tile({ dims: [2] });
+  },
+  "fuzz shape found: probe torch.cat({ tensors: [x, x], dim: 1 })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.cat({ tensors: [x, x], dim: 1 });
+  },
+  "fuzz shape found: probe torch.stack({ tensors: [x, x], dim: -1 })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.stack({ tensors: [x, x], dim: -1 });
+  },
+  "fuzz shape found: probe torch.hstack({ tensors: [x, x] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.hstack({ tensors: [x, x] });
+  },
+  "fuzz shape found: probe torch.vstack({ tensors: [x, x] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.vstack({ tensors: [x, x] });
+  },
+  "fuzz shape found: probe x.index_select({ dim: 1, index: torch.tensor([2, 0]) })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return x.index_select({ dim: 1, index: torch.tensor([2, 0]) });
+  },
+  "fuzz shape found: probe torch.index_select(x, 1, { index: torch.tensor([1]) })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.index_select(x, 1, { index: torch.tensor([1]) });
+  },
+  "fuzz shape found: probe torch.permute(x, { dims: [1, 0] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.permute(x, { dims: [1, 0] });
+  },
+  "fuzz shape found: probe torch.reshape(x, { shape: [6] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.reshape(x, { shape: [6] });
+  },
+  "fuzz shape found: probe torch.flip(x, { dims: [1] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.flip(x, { dims: [1] });
+  },
+  "fuzz shape found: probe torch.tile(x, { dims: [2] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.tile(x, { dims: [2] });
+  },
+  "fuzz shape found: probe torch.broadcast_to(x, { size: [2, 2, 3] })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.broadcast_to(x, { size: [2, 2, 3] });
+  },
+  "fuzz shape found: probe torch.stack([x, x], { dim: 1.5 })": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3);
+    return torch.stack([x, x], { dim: 1.5 });
+  },
 };
