@@ -216,9 +216,8 @@ def split_op(x, shape):
     if op == 'select':
         i = R.randint(-size, size - 1) if size and R.random() > 0.1 else R.choice([size, -size - 1])
         return f'{x}.select({d}, {i})', False
-    # A 0-dim input with an empty index reads an uninitialised element in PyTorch, and with several indices its
-    # backward fails while index_add_ formats its message (an IndexError the engine does not give): one index.
-    n = R.randint(0, 4) if k else 1
+    # A 0-dim input with an empty index reads an uninitialised element in PyTorch: at least one index then.
+    n = R.randint(0, 4) if k else R.randint(1, 3)
     idx = [R.randint(-1 if R.random() < 0.05 else 0, max(size - 1, 0) + (1 if R.random() < 0.05 else 0)) for _ in range(n)]
     idt = R.choice(['torch.int64', 'torch.int64', 'torch.int32'])
     it = f'torch.tensor({sizes(idx)}, {{ dtype: {idt} }})'
@@ -457,6 +456,9 @@ FOUND = [
     ('splits print as tuples', ['const x = torch.arange(6).reshape(2, 3);',
                                 'console.log(x.split(2), x.chunk(5), torch.unbind(x, 1), x.split_with_sizes([2], 0), torch.tensor_split(x, 3, 1));',
                                 'console.log(x.getitem(":0").unbind(0), torch.chunk(x, 1, -1));', 'x.split([1, 2], 1)']),
+    ('index_select of a 0-dim tensor with several indices, backward', [
+        'const x = torch.tensor(1.5, { dtype: torch.float64, requires_grad: true });',
+        'const r = x.index_select(-1, torch.tensor([0, 0]));', 'console.log(r);', 'r.backward();', 'x.grad']),
     ('gradient of an empty leaf takes its strides', [
         'const x0 = torch.zeros(2, 2, 4, 0, { dtype: torch.float64, requires_grad: true });',
         'torch.permute(x0.transpose(2, 0), [-2, 3, 0, 1]).pow(2).sum().backward();', 'x0.grad']),

@@ -26,6 +26,8 @@ function check(self: Tensor, dim: number, index: Tensor, source: Tensor): number
   if (d !== 0 && d >= source.ndim) throw new RuntimeError(`index_add_(): Indexing dim ${d} is out of bounds of tensor`);
   const sourceSize = source.ndim === 0 ? 1 : source._shape[d]!;
   if (index.numel() !== sourceSize) {
+    // PyTorch's message reads source.size(dim), which a 0-dim source does not have.
+    if (source.ndim === 0) throw new IndexError(`Dimension specified as ${d} but tensor has no dimensions`);
     throw new RuntimeError(`index_add_(): Number of indices (${index.numel()}) should be equal to source.size(dim): (${sourceSize}), for dim: ${d}`);
   }
   return d;

@@ -2522,26 +2522,27 @@ export const cases: Record<string, () => unknown> = {
   "fuzz shape 295 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
     const x = x0;
-    const r = torch.index_select(x, -1, torch.tensor([1], { dtype: torch.int32 }));
+    const r = torch.index_select(x, -1, torch.tensor([2], { dtype: torch.int32 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 296 view": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
-    const x = x0.narrow(0, 1, 3);
-    const r = x.reshape([-1, 1]);
+  "fuzz shape 296 chain": () => {
+    const x0 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.unsqueeze(0).select(0, -1).unflatten(0, [3, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    r.fill_(-1);
+    console.log(x0);
+    return r;
   },
   "fuzz shape 297 join cat": () => {
-    const t00 = torch.arange(24, { dtype: torch.float64 }).reshape([4, 3, 2]);
+    const t00 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
     const t0 = t00;
-    const t10 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([4, 2, 2]);
+    const t10 = torch.arange(2, { dtype: torch.float64 }).mul(0.5);
     const t1 = t10;
-    const r = torch.cat([t0, t1], -2);
+    const r = torch.cat([t0, t1], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
@@ -2788,7 +2789,7 @@ export const cases: Record<string, () => unknown> = {
   "fuzz shape 327 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
-    const r = x.index_select(-1, torch.tensor([0], { dtype: torch.int64 }));
+    const r = x.index_select(-1, torch.tensor([1], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
@@ -3524,6 +3525,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x.split(2), x.chunk(5), torch.unbind(x, 1), x.split_with_sizes([2], 0), torch.tensor_split(x, 3, 1));
     console.log(x.getitem(":0").unbind(0), torch.chunk(x, 1, -1));
     return x.split([1, 2], 1);
+  },
+  "fuzz shape found: index_select of a 0-dim tensor with several indices, backward": () => {
+    const x = torch.tensor(1.5, { dtype: torch.float64, requires_grad: true });
+    const r = x.index_select(-1, torch.tensor([0, 0]));
+    console.log(r);
+    r.backward();
+    return x.grad;
   },
   "fuzz shape found: gradient of an empty leaf takes its strides": () => {
     const x0 = torch.zeros(2, 2, 4, 0, { dtype: torch.float64, requires_grad: true });
