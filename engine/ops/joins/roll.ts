@@ -38,8 +38,9 @@ export function roll(self: Tensor, shifts: readonly number[], dims: readonly num
     throw new RuntimeError(`shifts and dimensions must align. shifts: ${shifts.length}, dims:${dims.length}`);
   }
   // PyTorch returns a copy of an empty tensor laid out like it (clone with preserve_format) before looking at dims;
-  // a flattened roll is viewed back from a 1-d copy, so contiguous.
-  const out = self.numel() === 0 && !flattened ? emptyLike(self) : emptyTensor(self._shape, self.dtype, self.device);
+  // a flattened roll is viewed back from a 1-d copy, so contiguous unless the input was 1-d already.
+  const preserved = self.numel() === 0 && (!flattened || self.ndim === 1);
+  const out = preserved ? emptyLike(self) : emptyTensor(self._shape, self.dtype, self.device);
   if (self.numel() === 0) {
     copyPart(whole(out), whole(self));
   } else if (flattened) {

@@ -2,572 +2,520 @@
 import { torch } from '../../../engine/index.ts';
 
 export const cases: Record<string, () => unknown> = {
-  "fuzz shape 0 join stack": () => {
-    const r = torch.stack([], -3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 1 flip": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 1, 2, 2]).requires_grad_();
-    const x = x0.transpose(0, 1);
-    const r = x.triu(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 2 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3, 1]);
-    const x = x0;
-    const r = x.tensor_split(4, -3);
-    return r;
-  },
-  "fuzz shape 3 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
-    const x = x0;
-    const r = x.split_with_sizes([1, 1, 1], 1);
-    return r;
-  },
-  "fuzz shape 4 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3);
-    const x = x0;
-    const r = torch.movedim(x, -1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 5 join cat": () => {
-    const t00 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
-    const t0 = t00;
-    const t10 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
-    const t1 = t10.getitem("::2");
-    const r = torch.cat([t0, t1], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 6 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+  "fuzz shape 0 split": () => {
+    const x0 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([6, 3]);
     const x = x0.getitem("::2");
-    const r = x.flatten(0, 0);
+    const r = x.index_select(1, torch.tensor([0, 0, 2], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 7 join vstack": () => {
-    const t00 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
-    const t0 = t00.narrow(0, 1, 4);
+  "fuzz shape 1 expand": () => {
+    const x0 = torch.arange(24, { dtype: torch.float32 }).sub(3).reshape([4, 2, 3]);
+    const x = x0.transpose(1, 0);
+    const r = x.expand(3, 1, 2, -1, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 2 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([1]);
+    const x = x0.expand([2]);
+    const r = x.unsqueeze(-1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 3 view": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3, 1]);
+    const x = x0.transpose(1, 0);
+    const r = x.view([-1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 4 split": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
+    const x = x0;
+    const r = x.select(-3, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 5 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 1, 3]);
+    const x = x0;
+    const r = x.transpose(0, -1).reshape([1, 2, 0]).movedim(2, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 6 split": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = torch.index_select(x, 0, torch.tensor([[1]]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 7 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
+    const x = x0.getitem(":, ::2");
+    const r = torch.index_select(x, -1, torch.tensor([0, 0, 0, 0], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 8 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([2, 0, 3]);
+    const x = x0;
+    const r = x.narrow(1, 0, 0).unflatten(0, [2, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 9 chain": () => {
+    const x0 = torch.arange(54, { dtype: torch.float32 }).mul(0.5).reshape([3, 2, 3, 3]);
+    const x = x0;
+    const r = x.movedim(2, 0).flatten(0, 2).squeeze(0).view([-1, 27, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 10 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = torch.broadcast_to(x, [2, 2, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 11 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([3, 0, 2, 3]);
+    const x = x0.permute(1, 0, 2, 3);
+    const r = x.narrow(1, 2, 0).getitem(":, :, ::2");
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 12 view": () => {
+    const x0 = torch.arange(5).remainder(3).eq(0).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = torch.movedim(x, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 13 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]);
+    const x = x0;
+    const r = torch.unbind(x, -2);
+    return r;
+  },
+  "fuzz shape 14 split": () => {
+    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 3, 3, 2]).requires_grad_();
+    const x = x0.permute(2, 0, 3, 1);
+    const r = x.chunk(4, -3);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 15 view": () => {
+    const x0 = torch.arange(32, { dtype: torch.float64 }).reshape([2, 4, 1, 4]);
+    const x = x0;
+    const r = torch.permute(x, [0, -2, 1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 16 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([2, 3, 2]);
+    const x = x0.transpose(0, 2);
+    const r = x.unsqueeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 17 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 3, 2, 1]);
+    const x = x0;
+    const r = torch.tensor_split(x, [], { dim: 3 });
+    return r;
+  },
+  "fuzz shape 18 join vstack": () => {
+    const t00 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([1, 0]);
+    const t0 = t00.transpose(1, 0);
     const r = torch.vstack([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 8 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([1, 3, 1]).requires_grad_();
-    const x = x0.permute(1, 2, 0);
-    const r = torch.reshape(x, [3, 1, 1]);
+  "fuzz shape 19 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([1, 0]).requires_grad_();
+    const x = x0.transpose(0, 1);
+    const r = x.unsqueeze(-1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 9 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([2, 1, 1]);
-    const x = x0.expand([2, 4, 1]);
-    const r = x.diagonal(0, 0, 1).squeeze(1).permute(1, 0).movedim(1, 1).reshape([2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 10 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
-    const x = x0.getitem("::2");
-    const r = x.narrow(0, 2, 0);
+  "fuzz shape 20 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = torch.swapaxes(x, 0, -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 11 view": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([3, 4, 0]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.unflatten(1, [2, 2]);
+  "fuzz shape 21 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x = x0;
+    const r = torch.index_select(x, 0, torch.tensor([1, 2, 1], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 12 join stack": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]).requires_grad_();
+  "fuzz shape 22 join hstack": () => {
+    const t00 = torch.arange(16, { dtype: torch.int32 }).reshape([4, 4]);
     const t0 = t00.getitem("::2");
-    const t10 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]);
-    const t1 = t10;
-    const t20 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
-    const t2 = t20.getitem("::2");
-    const r = torch.stack([t0, t1, t2], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 13 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([2, 3]);
-    const x = x0;
-    const r = torch.permute(x, [0, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 14 view": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([4, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = x.reshape_as(torch.zeros([8, 1, 1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 15 flip": () => {
-    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([3, 3, 2, 4]);
-    const x = x0;
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 16 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3, 1]);
-    const x = x0.expand([3, 2]);
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 17 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).sub(3).reshape([1, 2]);
-    const x = x0;
-    const r = torch.permute(x, [-2, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 18 join cat": () => {
-    const t00 = torch.arange(8, { dtype: torch.int32 }).reshape([4, 2]);
-    const t0 = t00.narrow(0, 1, 2);
-    const t10 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1]);
+    const r = torch.hstack([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 19 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([2, 4, 0]);
-    const x = x0;
-    const r = x.split(2, 0);
-    return r;
-  },
-  "fuzz shape 20 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([4, 1]);
-    const x = x0;
-    const r = x.expand_as(torch.zeros([0, 4, 4]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 21 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([2, 0, 3, 1]);
-    const x = x0.transpose(1, 3);
-    const r = x.tile([1, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 22 split": () => {
-    const x0 = torch.arange(54).remainder(3).eq(0).reshape([3, 6, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = x.select(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 23 join hstack": () => {
-    const t00 = torch.arange(2, { dtype: torch.int64 }).sub(3);
+  "fuzz shape 23 join vstack": () => {
+    const t00 = torch.arange(0, { dtype: torch.int32 }).reshape([3, 2, 0]);
     const t0 = t00;
-    const t10 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
-    const t1 = t10.expand([2]);
-    const r = torch.hstack([t0, t1]);
+    const t10 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 2, 0]);
+    const t1 = t10;
+    const t20 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([2, 0, 2]);
+    const t2 = t20.permute(2, 0, 1);
+    const r = torch.vstack([t0, t1, t2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 24 chain": () => {
-    const x0 = torch.arange(45, { dtype: torch.int64 }).sub(3).reshape([5, 3, 3]);
+  "fuzz shape 24 keywords": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
     const x = x0.getitem("::2");
-    const r = x.transpose(0, 2).permute(2, 0, 1).movedim(0, 1).view([-1, 9, 1]);
+    const r = x.permute({ dims: [0] });
+    return r;
+  },
+  "fuzz shape 25 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = torch.movedim(x, -1, -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 25 expand": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([4, 3, 2]);
-    const x = x0.transpose(1, 0);
-    const r = x.expand([3, 4, -1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 26 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
+  "fuzz shape 26 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0, 1, 3]);
     const x = x0.getitem(":, ::2");
-    const r = x.permute(1, 0).narrow(0, 1, 0).narrow(1, 0, 0).transpose(0, 1);
+    const r = torch.swapdims(x, 5, -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 27 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([2, 3]).requires_grad_();
+  "fuzz shape 27 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]).requires_grad_();
     const x = x0;
-    const r = x.swapdims(1, -1);
+    const r = torch.index_select(x, 1, torch.tensor([1, 2], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 28 split": () => {
-    const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 3]);
+  "fuzz shape 28 keywords": () => {
+    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([4, 3]);
     const x = x0;
-    const r = x.split_with_sizes([0, 1, 0, 2], -1);
+    const r = x.movedim({ source: 1, destination: 1 });
     return r;
   },
-  "fuzz shape 29 split": () => {
-    const x0 = torch.arange(32, { dtype: torch.int64 }).reshape([4, 2, 4]);
-    const x = x0.transpose(0, 2);
-    const r = x.unbind(-2);
-    return r;
-  },
-  "fuzz shape 30 view": () => {
-    const x0 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([3, 3]).requires_grad_();
-    const x = x0;
-    const r = x.swapaxes(0, -2);
+  "fuzz shape 29 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([8, 0]);
+    const x = x0.getitem("::2");
+    const r = x.unsqueeze(-1).getitem(":, :, ::2").permute(2, 0, 1).expand([2, 4, 0]).view([2, 0, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    return r;
+  },
+  "fuzz shape 30 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1, 1]);
+    const x = x0.expand([0, 1]);
+    const r = x.tensor_split(1, 1);
+    return r;
   },
   "fuzz shape 31 flip": () => {
-    const x0 = torch.arange(80, { dtype: torch.int32 }).reshape([4, 4, 5]);
-    const x = x0.narrow(2, 1, 3);
-    const r = torch.triu(x, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 32 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3);
+    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([2, 1, 3]);
     const x = x0;
-    const r = x.unflatten(0, [0, 3, 2]).movedim(1, 0);
+    const r = x.triu(2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 33 view": () => {
-    const x0 = torch.arange(10, { dtype: torch.int64 }).sub(3).reshape([2, 5]);
-    const x = x0.narrow(1, 1, 3);
-    const r = x.mT;
+  "fuzz shape 32 flip": () => {
+    const x0 = torch.arange(18, { dtype: torch.float32 }).sub(3).reshape([2, 3, 3]);
+    const x = x0;
+    const r = x.tril(1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 34 join concat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 3]);
-    const t0 = t00.narrow(1, 1, 1);
-    const r = torch.concat([t0], { dim: -1 });
+  "fuzz shape 33 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]).requires_grad_();
+    const x = x0;
+    const r = x.split(2, -1);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 34 join stack": () => {
+    const t00 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const t1 = t10;
+    const t20 = torch.arange(4, { dtype: torch.float32 }).reshape([4]);
+    const t2 = t20.getitem("::2");
+    const r = torch.stack([t0, t1, t2], -2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 35 join vstack": () => {
-    const t00 = torch.arange(8, { dtype: torch.float32 }).reshape([8]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(5).remainder(3).eq(0).reshape([5]);
-    const t1 = t10.getitem("::2");
-    const r = torch.vstack([t0, t1]);
+  "fuzz shape 35 join cat": () => {
+    const t00 = torch.arange(45).remainder(3).eq(0).reshape([3, 5, 3]);
+    const t0 = t00.narrow(1, 1, 3);
+    const r = torch.cat([t0], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
   "fuzz shape 36 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.select(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
+    const x = x0.narrow(1, 1, 2);
+    const r = torch.tensor_split(x, [1, 2], { dim: -2 });
     return r;
   },
-  "fuzz shape 37 split": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0);
-    const x = x0;
-    const r = x.tensor_split(1, 0);
+  "fuzz shape 37 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([2, 1, 2]);
+    const t0 = t00;
+    const r = torch.cat([t0], 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     return r;
   },
   "fuzz shape 38 view": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([4, 3]);
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 4]).requires_grad_();
     const x = x0;
-    const r = x.reshape_as(torch.zeros([]));
+    const r = x.squeeze();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 39 expand": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.expand_as(torch.zeros([0]));
+  "fuzz shape 39 join stack": () => {
+    const t00 = torch.arange(3, { dtype: torch.float32 }).sub(3).reshape([3]);
+    const t0 = t00;
+    const t10 = torch.arange(4).remainder(3).eq(0);
+    const t1 = t10;
+    const r = torch.stack([t0, t1], -2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     return r;
   },
   "fuzz shape 40 view": () => {
-    const x0 = torch.arange(15, { dtype: torch.float64 }).sub(3).reshape([3, 5, 1]);
-    const x = x0.narrow(1, 1, 3);
-    const r = x.unflatten(0, [3, -1]);
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3);
+    const x = x0;
+    const r = x.unflatten(-1, [1, -1, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 41 chain": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
+  "fuzz shape 41 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([1, 2, 2, 1]);
     const x = x0;
-    const r = x.movedim(0, 0).unsqueeze(-2).transpose(1, -2).movedim(1, 0).view([4]);
+    const r = x.reshape_as(torch.zeros([4]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 42 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+  "fuzz shape 42 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([2, 3]);
     const x = x0;
-    const r = x.ravel();
+    const r = x.flatten(0, 1).unsqueeze(1).narrow(1, 1, 0).flatten(0, 1).view([-1, 0, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 43 expand": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([1, 2, 2, 4]);
-    const x = x0;
-    const r = x.repeat([3, 2, 3, 2, 3, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
+  "fuzz shape 43 keywords": () => {
+    const x0 = torch.arange(8, { dtype: torch.float32 }).sub(3).reshape([4, 2]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.tril({ diagonal: 0 });
     return r;
   },
   "fuzz shape 44 view": () => {
-    const x0 = torch.arange(60, { dtype: torch.float64 }).sub(3).reshape([4, 3, 5]).requires_grad_();
-    const x = x0.narrow(2, 1, 3);
-    const r = x.unsqueeze(-4);
+    const x0 = torch.arange(21, { dtype: torch.float64 }).reshape([7, 3]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.reshape([1, 1, -1, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 45 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2, 1]).requires_grad_();
-    const x = x0.getitem(":, :, ::2");
-    const r = x.squeeze(0);
+  "fuzz shape 45 chain": () => {
+    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([3, 1, 2, 4]);
+    const x = x0.expand([3, 3, 2, 4]);
+    const r = x.movedim(0, 0).squeeze(1).squeeze(2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 46 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.tensor_split(1, 1);
     return r;
   },
-  "fuzz shape 47 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const x = x0;
-    const r = x.reshape(1, 1);
+  "fuzz shape 46 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 4, 3]);
+    const x = x0.transpose(1, 2);
+    const r = x.roll([1, -1], [2, -3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 48 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const x = x0.expand([2]);
-    const r = torch.movedim(x, -2, 0);
+  "fuzz shape 47 flip": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([1, 3, 3]);
+    const x = x0.permute(0, 2, 1);
+    const r = x.diagonal(2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 49 expand": () => {
-    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = x.expand(1, 3, -1);
+  "fuzz shape 48 join stack": () => {
+    const t00 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([4]);
+    const t0 = t00;
+    const r = torch.stack([t0], { dim: 1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 49 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = x.narrow(0, -2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
     return r;
   },
   "fuzz shape 50 join concat": () => {
-    const t00 = torch.arange(2, { dtype: torch.int32 });
-    const t0 = t00;
-    const t10 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
-    const t1 = t10.getitem("::2");
-    const r = torch.concat([t0, t1], -1);
+    const t00 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([4, 4]);
+    const t0 = t00.transpose(1, 0);
+    const r = torch.concat([t0], 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 51 view": () => {
-    const x0 = torch.arange(48, { dtype: torch.int32 }).reshape([3, 4, 4]);
-    const x = x0.getitem("::2");
-    const r = x.movedim([1, 0, 2], [1, -1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 52 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+  "fuzz shape 51 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4, 1]);
     const x = x0;
-    const r = torch.swapaxes(x, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 53 join hstack": () => {
-    const t00 = torch.arange(0, { dtype: torch.int32 }).sub(3);
-    const t0 = t00;
-    const t10 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
-    const t1 = t10.getitem("::2");
-    const r = torch.hstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 54 flip": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([1, 4, 2]);
-    const x = x0.transpose(0, 2);
-    const r = x.diagonal({ offset: 3, dim1: -2, dim2: 2 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 55 join cat": () => {
-    const t00 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5, 1]);
-    const t0 = t00.expand([5, 1]);
-    const t10 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4, 1]);
-    const t1 = t10;
-    const t20 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
-    const t2 = t20.narrow(0, 1, 1);
-    const r = torch.cat([t0, t1, t2], { dim: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 56 chain": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
-    const x = x0;
-    const r = x.reshape([1, 2]).expand([0, 2]).squeeze(1).view([0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 57 view": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([1, 3, 2, 1]);
-    const x = x0.expand([1, 3, 2, 1]);
-    const r = torch.t(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 58 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
-    const x = x0;
-    const r = x.select(0, -4);
+    const r = x.repeat([1, 2, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 59 join hstack": () => {
-    const t00 = torch.arange(2, { dtype: torch.int32 }).reshape([2]);
-    const t0 = t00;
-    const t10 = torch.arange(4, { dtype: torch.float32 }).sub(3).reshape([4]);
-    const t1 = t10.narrow(0, 1, 2);
-    const t20 = torch.arange(1).remainder(3).eq(0).reshape([]);
+  "fuzz shape 52 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([3, 2]);
+    const x = x0;
+    const r = x.unbind(1);
+    return r;
+  },
+  "fuzz shape 53 keywords": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+    const x = x0;
+    const r = torch.swapaxes(x, { axis0: 0, axis1: -1 });
+    return r;
+  },
+  "fuzz shape 54 join cat": () => {
+    const t00 = torch.arange(36, { dtype: torch.int64 }).reshape([4, 3, 3]);
+    const t0 = t00.transpose(1, 2);
+    const t10 = torch.arange(54, { dtype: torch.float32 }).reshape([3, 3, 6]);
+    const t1 = t10.getitem(":, :, ::2");
+    const t20 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([2, 3, 3]);
     const t2 = t20;
-    const r = torch.hstack([t0, t1, t2]);
+    const r = torch.cat([t0, t1, t2], { dim: -3 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 60 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([0, 1, 1]);
-    const x = x0.transpose(2, 1);
-    const r = x.expand([3, 0, 0, 0, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+  "fuzz shape 55 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 });
+    const x = x0;
+    const r = x.split(5, 0);
     return r;
   },
-  "fuzz shape 61 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 1, 4]).requires_grad_();
+  "fuzz shape 56 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([3, 0]);
     const x = x0;
-    const r = x.mT;
+    const r = x.transpose(0, -1).narrow(1, 2, 0).reshape([0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 57 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([1, 2, 3]);
+    const x = x0.getitem("::2");
+    const r = x.view_as(torch.zeros([6, 1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 58 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.tile([]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 62 split": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0);
-    const x = x0;
-    const r = x.split(2, -1);
+  "fuzz shape 59 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 1, 2]);
+    const t0 = t00.permute(2, 0, 1);
+    const t10 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2, 1]);
+    const t1 = t10;
+    const t20 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([1, 2, 2]);
+    const t2 = t20.permute(2, 1, 0);
+    const r = torch.cat([t0, t1, t2], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     return r;
   },
-  "fuzz shape 63 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).reshape([3, 1, 1, 4]);
-    const x = x0;
-    const r = x.unsqueeze(3);
+  "fuzz shape 60 split": () => {
+    const x0 = torch.arange(64, { dtype: torch.float64 }).mul(0.5).reshape([4, 2, 4, 2]).requires_grad_();
+    const x = x0.permute(2, 0, 1, 3);
+    const r = torch.tensor_split(x, [1, 3], { dim: -1 });
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 61 view": () => {
+    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([4, 3, 2]);
+    const x = x0.transpose(1, 0);
+    const r = x.contiguous();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 64 flip": () => {
-    const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 3, 1, 2]);
-    const x = x0.permute(2, 3, 1, 0);
-    const r = torch.diagonal(x, -2, 2, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 65 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]);
-    const x = x0;
-    const r = x.index_select(0, torch.tensor([1], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 66 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([2, 6, 0, 2]);
-    const x = x0.getitem(":, ::2");
-    const r = x.roll([-3, -3], [1, -3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 67 join cat": () => {
+  "fuzz shape 62 join cat": () => {
     const t00 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3]);
     const t0 = t00.transpose(1, 0);
     const t10 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
@@ -577,7 +525,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 68 flip": () => {
+  "fuzz shape 63 flip": () => {
     const x0 = torch.arange(15, { dtype: torch.int32 }).reshape([5, 3]);
     const x = x0.getitem("::2");
     const r = x.fliplr();
@@ -586,379 +534,360 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 69 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 2, 3]);
-    const x = x0.transpose(0, 1);
-    const r = x.roll(0);
+  "fuzz shape 64 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 0]);
+    const x = x0;
+    const r = x.squeeze(0).unsqueeze(1).reshape([0, 2]).getitem(":, ::2").reshape([1, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 70 expand": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([1, 1, 4, 2]);
-    const x = x0.transpose(0, 3);
-    const r = torch.broadcast_to(x, [-1, 1, 4, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 71 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([2, 3, 0]);
-    const x = x0.narrow(1, 1, 1);
-    const r = x.transpose(2, -2).permute(1, 0, 2).expand([0, 2, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 72 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.unsqueeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 73 chain": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 2, 1, 2]);
-    const x = x0.permute(2, 1, 3, 0);
-    const r = x.expand([2, 2, 2, 2]).diagonal(-2, 3, 2).reshape([3, 3, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 74 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const x = x0;
-    const r = x.view_as(torch.zeros([1, 1, 1]));
+  "fuzz shape 65 flip": () => {
+    const x0 = torch.arange(9, { dtype: torch.int64 }).reshape([3, 3, 1]);
+    const x = x0.transpose(2, 0);
+    const r = x.diagonal(-2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 75 chain": () => {
-    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
+  "fuzz shape 66 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
     const x = x0.getitem("::2");
-    const r = x.narrow(0, 0, 3).unsqueeze(-2).transpose(1, -2).unsqueeze(1);
+    const r = x.expand(0, 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 67 view": () => {
+    const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([2, 4, 1, 2]);
+    const x = x0.transpose(0, 2);
+    const r = x.reshape([-1, 16]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 76 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4]);
-    const x = x0.narrow(0, 1, 2);
-    const r = torch.index_select(x, 0, torch.tensor([1, 1, 2], { dtype: torch.int64 }));
+  "fuzz shape 68 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 });
+    const t0 = t00;
+    const r = torch.cat([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
+    console.log(r.dtype);
     return r;
   },
-  "fuzz shape 77 view": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).reshape([2, 1, 3, 3]).requires_grad_();
-    const x = x0.transpose(0, 1);
-    const r = x.view_as(torch.zeros([3]));
+  "fuzz shape 69 join cat": () => {
+    const t00 = torch.arange(18, { dtype: torch.float64 }).reshape([3, 3, 2]).requires_grad_();
+    const t0 = t00.permute(2, 1, 0);
+    const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 2, 3]);
+    const t1 = t10.narrow(1, 1, 0);
+    const r = torch.cat([t0, t1], { dim: 1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     r.pow(2).sum().backward();
-    return [r, x0.grad];
+    return [r, t00.grad];
   },
-  "fuzz shape 78 flip": () => {
-    const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 3, 1]);
+  "fuzz shape 70 keywords": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([4, 3, 2]);
+    const x = x0.narrow(0, 1, 2);
+    const r = torch.cat({ tensors: [x, x], dim: -1 });
+    return r;
+  },
+  "fuzz shape 71 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
-    const r = torch.flipud(x);
+    const r = torch.movedim(x, 0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 79 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 3, 0, 2]).requires_grad_();
-    const x = x0.permute(0, 2, 1, 3);
-    const r = torch.movedim(x, 0, -2);
+  "fuzz shape 72 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
+    const x = x0;
+    const r = x.flatten(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 73 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
+    const x = x0;
+    const r = torch.broadcast_to(x, [3, 1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 74 split": () => {
+    const x0 = torch.arange(48, { dtype: torch.int32 }).reshape([3, 4, 4, 1]);
+    const x = x0;
+    const r = torch.unbind(x, -3);
+    return r;
+  },
+  "fuzz shape 75 split": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([3, 4, 2]);
+    const x = x0;
+    const r = torch.split(x, [1, 2, 1], { dim: 0 });
+    return r;
+  },
+  "fuzz shape 76 keywords": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1]);
+    const x = x0.expand([2]);
+    const r = torch.stack([x, x], { dim: -2 });
+    return r;
+  },
+  "fuzz shape 77 join vstack": () => {
+    const t00 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+    const t0 = t00;
+    const t10 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const t1 = t10;
+    const t20 = torch.arange(4, { dtype: torch.int64 }).reshape([4]);
+    const t2 = t20.getitem("::2");
+    const r = torch.vstack([t0, t1, t2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 78 flip": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1, 1]);
+    const x = x0;
+    const r = torch.flip(x, [0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 79 flip": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([1, 2]).requires_grad_();
+    const x = x0.getitem(":, ::2");
+    const r = torch.flipud(x);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
   "fuzz shape 80 view": () => {
-    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 3, 2, 3]).requires_grad_();
-    const x = x0.permute(2, 1, 3, 0);
-    const r = x.reshape(-1, 1, 6, 4);
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+    const x = x0;
+    const r = x.swapdims(0, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 81 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.int64 }).sub(3).reshape([2, 2, 2, 2]);
-    const x = x0.permute(3, 2, 0, 1);
-    const r = torch.swapdims(x, 2, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 82 view": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]).requires_grad_();
-    const x = x0;
-    const r = torch.permute(x, [0, -2, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+  "fuzz shape 81 keywords": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 4]);
+    const x = x0.transpose(1, 0);
+    const r = torch.swapaxes(x, { axis0: -3, axis1: -2 });
+    return r;
   },
-  "fuzz shape 83 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const x = x0;
-    const r = torch.tile(x, []);
+  "fuzz shape 82 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([3, 4]);
+    const x = x0.narrow(1, 1, 2);
+    const r = x.unflatten(1, [-1, 1, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 83 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([1, 2, 3, 1]);
+    const x = x0;
+    const r = torch.index_select(x, 0, torch.tensor([0, 0, 0, 0], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
   "fuzz shape 84 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const x = x0;
-    const r = x.chunk(1, 0);
-    return r;
-  },
-  "fuzz shape 85 split": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([3, 4, 1, 2]).requires_grad_();
-    const x = x0.transpose(1, 0);
-    const r = torch.unbind(x, 0);
-    r[0].pow(2).sum().backward();
+    const x0 = torch.arange(10, { dtype: torch.float64 }).reshape([5, 2]).requires_grad_();
+    const x = x0.narrow(0, 1, 3);
+    const r = torch.narrow(x, -2, 0, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 86 view": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([2, 2, 3, 2]);
-    const x = x0.transpose(3, 1);
-    const r = x.reshape(-1, 2, 2, 6);
+  "fuzz shape 85 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0]);
+    const x = x0;
+    const r = x.flatten(0, 1).unflatten(0, [2, 0]).unsqueeze(-2).permute(0, 1, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 87 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
-    const r = x.unflatten(0, [4, 1]);
+  "fuzz shape 86 join cat": () => {
+    const t00 = torch.arange(32).remainder(3).eq(0).reshape([2, 4, 4]);
+    const t0 = t00;
+    const t10 = torch.arange(16, { dtype: torch.float32 }).sub(3).reshape([4, 1, 4]);
+    const t1 = t10.narrow(0, 1, 2);
+    const r = torch.cat([t0, t1], { dim: 1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 87 join stack": () => {
+    const t00 = torch.arange(48, { dtype: torch.float64 }).sub(3).reshape([4, 3, 4]).requires_grad_();
+    const t0 = t00.getitem(":, :, ::2");
+    const r = torch.stack([t0], 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 88 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
+    const x = x0.transpose(1, 0);
+    const r = x.reshape_as(torch.zeros([3, 1, 2]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 88 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3]).requires_grad_();
-    const x = x0;
-    const r = x.diagonal({ offset: -1, dim1: 0, dim2: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 89 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([4, 1]);
-    const x = x0;
-    const r = torch.permute(x, [1, 0]);
+  "fuzz shape 89 expand": () => {
+    const x0 = torch.arange(48, { dtype: torch.int32 }).sub(3).reshape([2, 6, 4]);
+    const x = x0.narrow(1, 1, 4);
+    const r = x.tile([0, 1, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 90 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 2, 2]).requires_grad_();
-    const x = x0.getitem(":, :, ::2");
-    const r = x.mT;
+  "fuzz shape 90 expand": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 });
+    const x = x0;
+    const r = x.repeat([]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    r.fill_(-1);
+    console.log(x0);
+    return r;
   },
-  "fuzz shape 91 view": () => {
-    const x0 = torch.arange(10, { dtype: torch.float64 }).reshape([5, 2]).requires_grad_();
-    const x = x0.narrow(0, 1, 3);
-    const r = x.mT;
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 92 chain": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([8]);
-    const x = x0.getitem("::2");
-    const r = x.unsqueeze(-1).unsqueeze(-3).reshape([2, 1, 2]);
+  "fuzz shape 91 expand": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([3, 4]);
+    const x = x0.transpose(1, 0);
+    const r = x.tile([1, 1, 3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 93 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).mul(0.5).reshape([2, 2, 3]);
-    const x = x0.transpose(2, 1);
-    const r = x.swapdims(-1, 2);
+  "fuzz shape 92 view": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
+    const x = x0.narrow(0, 1, 4);
+    const r = x.squeeze(-1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 94 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2]);
-    const x = x0;
-    const r = torch.broadcast_to(x, [1, 2, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 95 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.view([1, -1]);
+  "fuzz shape 93 split": () => {
+    const x0 = torch.arange(20, { dtype: torch.int64 }).sub(3).reshape([5, 2, 1, 2]);
+    const x = x0.narrow(0, 1, 3);
+    const r = x.select(2, -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 96 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = torch.moveaxis(x, 1, 1);
+  "fuzz shape 94 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).mul(0.5).reshape([1, 1, 2]);
+    const x = x0.expand([3, 1, 2]);
+    const r = x.getitem("::2").unsqueeze(0).reshape([4]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    return r;
+  },
+  "fuzz shape 95 split": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = x.select(0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 97 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
-    const x = x0.transpose(1, 0);
-    const r = x.split_with_sizes([1, 1, 1], 0);
-    return r;
-  },
-  "fuzz shape 98 chain": () => {
-    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([3, 1, 4, 1]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.permute(1, 0, 3, 2).expand([3, 3, 1, 2]).transpose(0, 2).unsqueeze(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 99 expand": () => {
-    const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 3, 4]);
-    const x = x0;
-    const r = x.expand([0, 3, 3, 4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 100 join stack": () => {
-    const t00 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const t0 = t00;
-    const t10 = torch.arange(4).remainder(3).eq(0).reshape([4, 1]);
-    const t1 = t10;
-    const r = torch.stack([t0, t1], 2);
+  "fuzz shape 96 join concat": () => {
+    const r = torch.concat([], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 101 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float32 }).sub(3);
-    const t0 = t00;
-    const t10 = torch.arange(3, { dtype: torch.float32 });
-    const t1 = t10;
-    const t20 = torch.arange(8, { dtype: torch.float32 }).sub(3).reshape([8]);
-    const t2 = t20.getitem("::2");
-    const r = torch.cat([t0, t1, t2], { dim: 2 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 102 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 1, 2]);
-    const x = x0.getitem("::2");
-    const r = x.flatten(1, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 103 view": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([3, 1, 2, 4]);
+  "fuzz shape 97 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([3, 2]).requires_grad_();
     const x = x0;
-    const r = x.unflatten(3, [-1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 104 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.view([2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 105 join stack": () => {
-    const t00 = torch.arange(8).remainder(3).eq(0).reshape([4, 2, 1]);
-    const t0 = t00.expand([4, 2, 3]);
-    const r = torch.stack([t0], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 106 join cat": () => {
-    const t00 = torch.arange(64, { dtype: torch.float32 }).mul(0.5).reshape([4, 4, 4]);
-    const t0 = t00.permute(0, 2, 1);
-    const r = torch.cat([t0], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 107 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([4, 3]);
-    const x = x0;
-    const r = x.flip([0, -2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 108 expand": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2]);
-    const x = x0;
-    const r = x.expand([1, 1, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 109 chain": () => {
-    const x0 = torch.arange(144, { dtype: torch.int64 }).sub(3).reshape([3, 4, 3, 4]);
-    const x = x0.narrow(3, 1, 2);
-    const r = x.getitem(":, :, ::2").unsqueeze(1).getitem(":, :, :, :, ::2").transpose(1, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 110 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([1, 3]);
-    const x = x0.expand([3, 3]);
-    const r = torch.tril(x, -3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 111 flip": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([1, 2]);
-    const x = x0.expand([2, 2]);
-    const r = x.roll(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 112 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([3, 2]);
-    const x = x0;
-    const r = x.diagonal({ offset: -2, dim1: 1, dim2: 3 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 113 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([6, 3, 0, 3]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.unflatten(3, [1, 3]);
+    const r = torch.diagonal(x, 3, -1, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 114 join stack": () => {
+  "fuzz shape 98 view": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([1, 4]);
+    const x = x0;
+    const r = x.reshape(2, 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 99 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1]);
+    const x = x0.expand([2]);
+    const r = torch.unbind(x, -1);
+    return r;
+  },
+  "fuzz shape 100 join vstack": () => {
+    const t00 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([2, 2]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
+    const t1 = t10;
+    const t20 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([3, 4]);
+    const t2 = t20.narrow(1, 1, 2);
+    const r = torch.vstack([t0, t1, t2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 101 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 0, 2, 4]);
+    const x = x0;
+    const r = torch.movedim(x, 3, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 102 keywords": () => {
+    const x0 = torch.arange(20).remainder(3).eq(0).reshape([4, 5]);
+    const x = x0.getitem(":, ::2");
+    const r = x.tril({ diagonal: -1 });
+    return r;
+  },
+  "fuzz shape 103 flip": () => {
+    const x0 = torch.arange(20, { dtype: torch.float32 }).reshape([2, 1, 5, 2]);
+    const x = x0.narrow(2, 1, 3);
+    const r = torch.flip(x, [5, 1, -2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 104 chain": () => {
+    const x0 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([3, 3]);
+    const x = x0.getitem("::2");
+    const r = x.permute(0, 1).transpose(1, 0).flatten(0, 1).view([2, 1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 105 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([6]);
+    const x = x0.getitem("::2");
+    const r = x.reshape([1, 3]).select(1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 106 join stack": () => {
     const t00 = torch.arange(3, { dtype: torch.float64 });
     const t0 = t00;
     const t10 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]);
@@ -970,76 +899,72 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 115 join vstack": () => {
-    const t00 = torch.arange(3, { dtype: torch.int32 }).reshape([3]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const t1 = t10;
-    const r = torch.vstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 116 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+  "fuzz shape 107 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
-    const r = x.expand([0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 117 view": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 4]);
-    const x = x0.getitem(":, ::2");
-    const r = x.reshape_as(torch.zeros([4, 1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 118 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
-    const x = x0;
-    const r = x.permute(1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 119 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).requires_grad_();
-    const x = x0;
-    const r = x.view([-1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 120 chain": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([3, 1, 2, 2]);
-    const x = x0;
-    const r = x.unsqueeze(3).diagonal(1, 3, 0).transpose(0, 2);
+    const r = x.index_select(-1, torch.tensor([2], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 121 join cat": () => {
-    const t00 = torch.arange(5).remainder(3).eq(0).reshape([5]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
-    const t1 = t10.expand([0]);
-    const r = torch.cat([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+  "fuzz shape 108 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4, 1]);
+    const x = x0;
+    const r = x.chunk(1, 1);
     return r;
   },
-  "fuzz shape 122 chain": () => {
+  "fuzz shape 109 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 1, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = torch.flipud(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 110 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([1, 2, 2]);
+    const x = x0.transpose(0, 1);
+    const r = x.view([4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 111 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = x.select(0, 1).unsqueeze(-1).unflatten(0, [1, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 112 expand": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([6]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = torch.broadcast_to(x, [1, 2, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 113 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]).requires_grad_();
+    const x = x0;
+    const r = x.flipud();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 114 chain": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 1, 2]);
     const x = x0.expand([3, 2, 2]);
     const r = x.squeeze(2).reshape([12]).view([12]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 123 join cat": () => {
+  "fuzz shape 115 join cat": () => {
     const t00 = torch.arange(3, { dtype: torch.float32 }).sub(3).reshape([1, 3]);
     const t0 = t00;
     const r = torch.cat([t0], { dim: -1 });
@@ -1047,66 +972,66 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 124 chain": () => {
-    const x0 = torch.arange(27, { dtype: torch.float32 }).reshape([3, 3, 3]);
+  "fuzz shape 116 keywords": () => {
+    const x0 = torch.arange(9, { dtype: torch.float32 }).sub(3).reshape([3, 3]);
     const x = x0;
-    const r = x.getitem(":, ::2").unflatten(2, [1, 3, 1]).squeeze(0).movedim(4, 4);
+    const r = torch.cat({ tensors: [x, x], dim: 0 });
+    return r;
+  },
+  "fuzz shape 117 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 });
+    const x = x0;
+    const r = x.select(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 125 join stack": () => {
-    const t00 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const t0 = t00;
-    const r = torch.stack([t0], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 126 chain": () => {
-    const x0 = torch.arange(18).remainder(3).eq(0).reshape([2, 3, 3]);
+  "fuzz shape 118 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
     const x = x0;
-    const r = x.movedim(2, 0).transpose(0, 1).permute(1, 0, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 127 expand": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([1, 2, 1]).requires_grad_();
-    const x = x0;
-    const r = x.repeat([1, 0, 3, 0, 2]);
+    const r = torch.narrow(x, 1, -2, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 128 join cat": () => {
-    const t00 = torch.arange(18, { dtype: torch.int64 }).reshape([2, 3, 3]);
-    const t0 = t00;
-    const t10 = torch.arange(12, { dtype: torch.int64 }).reshape([4, 1, 3]);
-    const t1 = t10.getitem("::2");
-    const r = torch.cat([t0, t1], { dim: -2 });
+  "fuzz shape 119 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.contiguous();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 129 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.repeat(3);
+  "fuzz shape 120 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.narrow(0, 2, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 130 split": () => {
+  "fuzz shape 121 join hstack": () => {
+    const t00 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
+    const t1 = t10.getitem("::2");
+    const t20 = torch.arange(3, { dtype: torch.int32 }).reshape([3]);
+    const t2 = t20;
+    const r = torch.hstack([t0, t1, t2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 122 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
     const r = x.unbind(1);
     return r;
   },
-  "fuzz shape 131 join stack": () => {
+  "fuzz shape 123 join stack": () => {
     const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const t0 = t00;
     const r = torch.stack([t0], -1);
@@ -1114,7 +1039,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 132 view": () => {
+  "fuzz shape 124 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
     const x = x0;
     const r = x.permute();
@@ -1123,7 +1048,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 133 view": () => {
+  "fuzz shape 125 view": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2]).requires_grad_();
     const x = x0.getitem("::2");
     const r = x.unsqueeze(0);
@@ -1131,47 +1056,44 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 134 chain": () => {
+  "fuzz shape 126 chain": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
     const x = x0.expand([3]);
     const r = x.squeeze(0).movedim(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 135 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
-    const x = x0.transpose(0, 1);
-    const r = torch.tril(x, 3);
+  "fuzz shape 127 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([1, 2]);
+    const x = x0.expand([4, 2]);
+    const r = x.unsqueeze(2).getitem(":, :, ::2").reshape([2, 1, 4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 128 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.narrow(1, -1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 136 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3);
-    const x = x0;
-    const r = x.diagonal({ offset: 1, dim1: -1, dim2: 0 });
+  "fuzz shape 129 expand": () => {
+    const x0 = torch.arange(96, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 4, 4]).requires_grad_();
+    const x = x0.transpose(0, 1);
+    const r = x.expand(-1, 4, 5, 4);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 137 chain": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3]);
-    const x = x0;
-    const r = x.squeeze(0).unsqueeze(-2).narrow(1, 0, 0).reshape([0, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 138 split": () => {
+  "fuzz shape 130 split": () => {
     const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
     const x = x0;
     const r = x.tensor_split(2, -1);
     return r;
   },
-  "fuzz shape 139 flip": () => {
+  "fuzz shape 131 flip": () => {
     const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]);
     const x = x0;
     const r = x.fliplr();
@@ -1180,7 +1102,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 140 chain": () => {
+  "fuzz shape 132 chain": () => {
     const x0 = torch.arange(48, { dtype: torch.float64 }).sub(3).reshape([3, 2, 2, 4]);
     const x = x0.transpose(3, 1);
     const r = x.narrow(0, 1, 0).reshape([0, 3, 3]).unsqueeze(3).reshape([0, 3, 3]);
@@ -1189,14 +1111,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 141 chain": () => {
+  "fuzz shape 133 chain": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1, 1]);
     const x = x0.expand([1, 2]);
     const r = x.squeeze(0).getitem("::2").unflatten(0, [1, 1, 1]).reshape([1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 142 chain": () => {
+  "fuzz shape 134 chain": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 3, 4]);
     const x = x0.transpose(0, 1);
     const r = x.unflatten(3, [1, 2, 2]).getitem(":, ::2");
@@ -1205,7 +1127,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 143 split": () => {
+  "fuzz shape 135 split": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3, 2, 6]).requires_grad_();
     const x = x0.narrow(3, 1, 4);
     const r = x.index_select(1, torch.tensor([2], { dtype: torch.int64 }));
@@ -1213,7 +1135,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 144 join cat": () => {
+  "fuzz shape 136 join cat": () => {
     const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]).requires_grad_();
     const t0 = t00;
     const t10 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([4, 4]);
@@ -1226,7 +1148,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 145 flip": () => {
+  "fuzz shape 137 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 4]);
     const x = x0;
     const r = x.roll([-2, 3], [1, 0]);
@@ -1235,7 +1157,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 146 expand": () => {
+  "fuzz shape 138 expand": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = torch.tile(x, []);
@@ -1244,7 +1166,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 147 flip": () => {
+  "fuzz shape 139 flip": () => {
     const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
     const x = x0.getitem("::2");
     const r = x.triu(3);
@@ -1253,76 +1175,353 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 148 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 2, 2]);
-    const x = x0;
-    const r = x.expand_as(torch.zeros([0, 0, 3]));
+  "fuzz shape 140 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2]);
+    const t0 = t00.transpose(1, 0);
+    const t10 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 2]);
+    const t1 = t10.getitem("::2");
+    const t20 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 4]);
+    const t2 = t20.narrow(1, 1, 2);
+    const r = torch.cat([t0, t1, t2], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 141 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4, 1]);
+    const x = x0.expand([4, 2]);
+    const r = x.view_as(torch.zeros([1, 8]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 149 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+  "fuzz shape 142 join cat": () => {
+    const t00 = torch.arange(24, { dtype: torch.float32 }).mul(0.5).reshape([4, 3, 2]);
+    const t0 = t00.transpose(1, 2);
+    const t10 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([1, 2, 3]);
+    const t1 = t10;
+    const t20 = torch.arange(6, { dtype: torch.float32 }).reshape([1, 2, 3]);
+    const t2 = t20;
+    const r = torch.cat([t0, t1, t2], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 143 join hstack": () => {
+    const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([4]);
+    const t0 = t00.narrow(0, 1, 2);
+    const r = torch.hstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 144 join cat": () => {
+    const t00 = torch.arange(32).remainder(3).eq(0).reshape([4, 4, 2]);
+    const t0 = t00.narrow(0, 1, 2);
+    const r = torch.cat([t0], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 145 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
-    const r = x.diagonal({ offset: -1, dim1: 0, dim2: 0 });
+    const r = x.view_as(torch.zeros([1, 1, 1, 1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 146 keywords": () => {
+    const x0 = torch.arange(18, { dtype: torch.float32 }).sub(3).reshape([3, 2, 3]);
+    const x = x0.transpose(1, 2);
+    const r = x.unflatten({ dim: 1, sizes: [-1, 1] });
+    return r;
+  },
+  "fuzz shape 147 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([2, 3, 4]);
+    const x = x0.permute(1, 2, 0);
+    const r = torch.diagonal(x, 1, 1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 148 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x = x0;
+    const r = torch.tile(x, [1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 149 chain": () => {
+    const x0 = torch.arange(96, { dtype: torch.float32 }).mul(0.5).reshape([2, 4, 3, 4]);
+    const x = x0;
+    const r = x.flatten(1, 3).transpose(0, 1).permute(1, 0).getitem("::2").reshape([48]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
   "fuzz shape 150 view": () => {
-    const x0 = torch.arange(54, { dtype: torch.int64 }).reshape([3, 3, 2, 3]);
-    const x = x0.permute(0, 2, 1, 3);
-    const r = x.flatten(3, -1);
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([2, 2]);
+    const x = x0;
+    const r = torch.reshape(x, [4, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 151 join concat": () => {
+    const t00 = torch.arange(48, { dtype: torch.int64 }).reshape([4, 4, 3]);
+    const t0 = t00.permute(1, 2, 0);
+    const r = torch.concat([t0], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 152 join stack": () => {
+    const t00 = torch.arange(5, { dtype: torch.int32 }).reshape([5]);
+    const t0 = t00.narrow(0, 1, 3);
+    const t10 = torch.arange(6, { dtype: torch.int64 }).reshape([6]);
+    const t1 = t10.getitem("::2");
+    const t20 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1]);
+    const t2 = t20.expand([2]);
+    const r = torch.stack([t0, t1, t2], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 153 keywords": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.tensor_split({ sections: 2, dim: 0 });
+    return r;
+  },
+  "fuzz shape 154 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 });
+    const x = x0;
+    const r = torch.permute(x, [0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 155 join cat": () => {
+    const t00 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([4, 2]).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(4, { dtype: torch.float64 }).reshape([4, 1]);
+    const t1 = t10;
+    const t20 = torch.arange(4, { dtype: torch.float64 }).reshape([1, 4]);
+    const t2 = t20.transpose(0, 1);
+    const r = torch.cat([t0, t1, t2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 156 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([1, 3, 2, 2]);
+    const x = x0;
+    const r = torch.swapaxes(x, -5, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 151 flip": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1, 1]);
-    const x = x0.transpose(0, 1);
+  "fuzz shape 157 join concat": () => {
+    const t00 = torch.arange(5, { dtype: torch.float64 }).mul(0.5).reshape([5]).requires_grad_();
+    const t0 = t00.narrow(0, 1, 3);
+    const r = torch.concat([t0], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 158 keywords": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([5, 0]);
+    const x = x0.getitem("::2");
+    const r = torch.stack([x, x], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 159 view": () => {
+    const x0 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([1, 1, 4, 4]);
+    const x = x0.expand([1, 2, 4, 4]);
+    const r = torch.reshape(x, [4, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 160 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([4, 3, 1]);
+    const x = x0.transpose(2, 1);
+    const r = x.split(1, -2);
+    return r;
+  },
+  "fuzz shape 161 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x = x0;
+    const r = x.view(1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 162 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
+    const x = x0;
+    const r = x.swapdims(-1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 163 keywords": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([4, 3, 2]);
+    const x = x0.permute(0, 1, 2);
+    const r = x.view({ size: [2, 3, 4, -1] });
+    return r;
+  },
+  "fuzz shape 164 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.int64 }).sub(3);
+    const t0 = t00;
+    const r = torch.cat([t0], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 165 keywords": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 1]);
+    const x = x0;
+    const r = x.reshape({ shape: [1, 3] });
+    return r;
+  },
+  "fuzz shape 166 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([2, 4, 0]);
+    const x = x0;
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 167 join hstack": () => {
+    const t00 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 1, 0]);
+    const t0 = t00.permute(0, 2, 1);
+    const t10 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3, 1]);
+    const t1 = t10;
+    const r = torch.hstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 168 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
+    const x = x0.expand([2]);
+    const r = torch.movedim(x, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 169 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 170 join hstack": () => {
+    const t00 = torch.arange(0).remainder(3).eq(0).reshape([2, 0]);
+    const t0 = t00;
+    const t10 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
+    const t1 = t10.transpose(0, 1);
+    const r = torch.hstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 171 join cat": () => {
+    const t00 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
+    const t0 = t00;
+    const t10 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+    const t1 = t10;
+    const r = torch.cat([t0, t1], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 172 expand": () => {
+    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.expand_as(torch.zeros([0]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 173 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3);
+    const x = x0;
+    const r = x.unflatten(0, [3, 1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 174 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
+    const x = x0;
     const r = torch.fliplr(x);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 152 flip": () => {
-    const x0 = torch.arange(192, { dtype: torch.float32 }).reshape([3, 4, 4, 4]);
+  "fuzz shape 175 join cat": () => {
+    const t00 = torch.arange(32, { dtype: torch.int32 }).sub(3).reshape([4, 4, 2]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([2, 4, 2]);
+    const t1 = t10;
+    const r = torch.cat([t0, t1], -3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 176 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1]);
     const x = x0;
-    const r = torch.flip(x, [0, -2, -4, -4]);
+    const r = x.roll(0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 153 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([4]);
-    const x = x0;
-    const r = x.reshape(4);
+  "fuzz shape 177 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3, 1]);
+    const x = x0.expand([3, 2]);
+    const r = x.flipud();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 154 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.int64 }).reshape([0]);
+  "fuzz shape 178 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
     const t0 = t00.getitem("::2");
-    const t10 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
-    const t1 = t10.getitem("::2");
-    const r = torch.cat([t0, t1], { dim: 0 });
+    const t10 = torch.arange(0, { dtype: torch.float64 }).reshape([0]);
+    const t1 = t10;
+    const r = torch.cat([t0, t1], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
   },
-  "fuzz shape 155 chain": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([1, 3, 4]);
-    const x = x0.expand([3, 3, 4]);
-    const r = x.diagonal(1, 0, 1).getitem(":, ::2").select(1, 0).unflatten(0, [2, 2, 1]);
+  "fuzz shape 179 expand": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = x.expand([]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 156 view": () => {
+  "fuzz shape 180 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
     const r = x.t();
@@ -1331,478 +1530,148 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 157 join cat": () => {
-    const t00 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
-    const t0 = t00;
-    const r = torch.cat([t0], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 158 view": () => {
-    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([3, 2, 6, 2]).requires_grad_();
-    const x = x0.getitem(":, :, ::2");
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 159 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 6]);
-    const x = x0.getitem(":, ::2");
-    const r = x.select(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 160 view": () => {
-    const x0 = torch.arange(5, { dtype: torch.int64 }).sub(3).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = x.flatten(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 161 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.view_as(torch.zeros([1, 1, 1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 162 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([1, 1, 3, 2]);
-    const x = x0.permute(1, 3, 2, 0);
-    const r = x.flatten(1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 163 join concat": () => {
-    const t00 = torch.arange(8, { dtype: torch.int32 }).reshape([4, 2]);
-    const t0 = t00;
-    const r = torch.concat([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 164 chain": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]);
+  "fuzz shape 181 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
-    const r = x.unsqueeze(1).expand([2, 2, 4]).squeeze(1).view([2, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 165 expand": () => {
-    const x0 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([3, 2, 3]);
-    const x = x0;
-    const r = x.repeat([1, 1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 166 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([2]);
-    const x = x0.narrow(0, 1, 0);
-    const r = x.unsqueeze(-1).reshape([1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 167 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.split(2, 0);
-    return r;
-  },
-  "fuzz shape 168 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.split_with_sizes([2, 1], -1);
-    return r;
-  },
-  "fuzz shape 169 chain": () => {
-    const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3, 1]);
-    const x = x0.transpose(1, 2);
-    const r = x.narrow(2, 0, 0).flatten(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 170 view": () => {
-    const x0 = torch.arange(48, { dtype: torch.float64 }).reshape([2, 2, 3, 4]);
-    const x = x0.narrow(3, 1, 2);
-    const r = x.view(3, 2, 4);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 171 join vstack": () => {
-    const t00 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([1, 2, 3]);
-    const t0 = t00.permute(1, 0, 2);
-    const t10 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 1, 3]);
-    const t1 = t10.permute(0, 1, 2);
-    const r = torch.vstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 172 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.ravel();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 173 flip": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 4, 1]);
-    const x = x0;
-    const r = torch.fliplr(x);
+    const r = x.reshape_as(torch.zeros([1, 1, 1, 1]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
-    return r;
-  },
-  "fuzz shape 174 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
-    const x = x0;
-    const r = x.swapaxes(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 175 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]).requires_grad_();
-    const x = x0;
-    const r = torch.index_select(x, 0, torch.tensor([1, 3, 2, 3], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 176 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = torch.reshape(x, [1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 177 flip": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).requires_grad_();
-    const x = x0;
-    const r = x.triu(-3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 178 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
-    const r = x.view([1, -1, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 179 expand": () => {
-    const x0 = torch.arange(108, { dtype: torch.int64 }).sub(3).reshape([3, 3, 4, 3]);
-    const x = x0.permute(3, 0, 1, 2);
-    const r = x.repeat(1, 1, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 180 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([3, 2]);
-    const x = x0;
-    const r = x.transpose(1, 0).select(1, 1).unsqueeze(-2).unsqueeze(0).reshape([2, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 181 expand": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
-    const x = x0.transpose(1, 0);
-    const r = x.expand_as(torch.zeros([2, 2, 3]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
   "fuzz shape 182 flip": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 });
-    const x = x0;
-    const r = torch.diagonal(x, 2, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 183 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 0, 3]).requires_grad_();
-    const x = x0.permute(2, 1, 0);
-    const r = torch.fliplr(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 184 join cat": () => {
-    const t00 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
-    const t0 = t00.getitem("::2");
-    const r = torch.cat([t0], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 185 expand": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([3, 2]);
-    const x = x0;
-    const r = x.tile([1]);
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3, 1]);
+    const x = x0.transpose(0, 1);
+    const r = x.roll([4, -4], [-3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 186 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.expand([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+  "fuzz shape 183 keywords": () => {
+    const x0 = torch.arange(10, { dtype: torch.int64 }).reshape([5, 2]);
+    const x = x0.narrow(0, 1, 3);
+    const r = x.expand({ size: [2, 3, 2] });
     return r;
   },
-  "fuzz shape 187 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0, 4]);
-    const x = x0;
-    const r = x.flipud();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 188 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([4]);
-    const x = x0.getitem("::2");
-    const r = x.squeeze(0).unsqueeze(1).narrow(0, 1, 0).getitem("::2");
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 189 flip": () => {
-    const x0 = torch.arange(32, { dtype: torch.float64 }).mul(0.5).reshape([2, 4, 4]);
-    const x = x0;
-    const r = torch.triu(x, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 190 join stack": () => {
-    const t00 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([1, 1, 3]);
-    const t0 = t00.permute(0, 1, 2);
-    const t10 = torch.arange(4, { dtype: torch.float32 }).reshape([1, 1, 4]);
-    const t1 = t10;
-    const r = torch.stack([t0, t1], { dim: -2 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 191 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).requires_grad_();
-    const x = x0;
-    const r = x.expand([1, 1, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 192 join vstack": () => {
-    const t00 = torch.arange(6).remainder(3).eq(0).reshape([2, 1, 3]);
-    const t0 = t00.expand([2, 3, 3]);
-    const r = torch.vstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 193 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([6]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = torch.tensor_split(x, [], { dim: 2 });
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 194 expand": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.expand([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 195 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 0, 4]);
-    const x = x0;
-    const r = torch.triu(x, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 196 expand": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
-    const x = x0;
-    const r = x.expand(2, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 197 chain": () => {
-    const x0 = torch.arange(36, { dtype: torch.int32 }).sub(3).reshape([2, 6, 3]);
+  "fuzz shape 184 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.int64 }).reshape([1, 3, 4]);
     const x = x0.getitem(":, ::2");
-    const r = x.squeeze(2).transpose(0, 1).unflatten(2, [3, 1]).permute(0, 2, 3, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
+    const r = torch.split(x, [0, 0, 0, 1], { dim: 0 });
     return r;
   },
-  "fuzz shape 198 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.reshape([-1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 199 split": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([3, 1, 4, 2]);
-    const x = x0.expand([3, 3, 4, 2]);
-    const r = x.index_select(-1, torch.tensor([[1, 1]]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 200 join cat": () => {
-    const t00 = torch.arange(8, { dtype: torch.float32 }).sub(3).reshape([4, 1, 2]);
-    const t0 = t00;
-    const t10 = torch.arange(16, { dtype: torch.float32 }).mul(0.5).reshape([4, 2, 2]);
-    const t1 = t10.transpose(1, 2);
-    const r = torch.cat([t0, t1], { dim: -4 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 201 split": () => {
-    const x0 = torch.arange(15).remainder(3).eq(0).reshape([5, 3]);
+  "fuzz shape 185 flip": () => {
+    const x0 = torch.arange(15, { dtype: torch.int32 }).sub(3).reshape([5, 1, 3]);
     const x = x0.getitem("::2");
-    const r = x.chunk(4, 1);
+    const r = torch.triu(x, -3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 202 join vstack": () => {
-    const t00 = torch.arange(7, { dtype: torch.int32 }).reshape([7]);
-    const t0 = t00.getitem("::2");
-    const r = torch.vstack([t0]);
+  "fuzz shape 186 view": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([1, 3, 3, 0]);
+    const x = x0;
+    const r = x.unsqueeze(-6);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 187 split": () => {
+    const x0 = torch.arange(30).remainder(3).eq(0).reshape([2, 3, 5]);
+    const x = x0.getitem(":, :, ::2");
+    const r = torch.tensor_split(x, [], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 188 view": () => {
+    const x0 = torch.arange(64, { dtype: torch.int32 }).reshape([4, 2, 2, 4]);
+    const x = x0.permute(3, 0, 1, 2);
+    const r = x.t();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 189 join hstack": () => {
+    const t00 = torch.arange(6, { dtype: torch.int64 }).reshape([2, 3]);
+    const t0 = t00;
+    const t10 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
+    const t1 = t10.getitem("::2");
+    const r = torch.hstack([t0, t1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 203 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([4, 3]);
+  "fuzz shape 190 flip": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3, 1]);
     const x = x0;
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 204 flip": () => {
-    const x0 = torch.arange(36, { dtype: torch.float64 }).sub(3).reshape([2, 2, 3, 3]);
-    const x = x0.narrow(3, 1, 1);
-    const r = x.roll([2], [-4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 205 expand": () => {
-    const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([2, 4]);
-    const x = x0.transpose(0, 1);
-    const r = x.repeat(2, 3, 1, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 206 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 4]).requires_grad_();
-    const x = x0.transpose(1, 2);
-    const r = x.flipud();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 207 split": () => {
-    const x0 = torch.arange(81, { dtype: torch.int64 }).sub(3).reshape([3, 3, 3, 3]);
-    const x = x0;
-    const r = x.select(1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 208 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([6, 1]);
-    const x = x0.narrow(0, 1, 4);
-    const r = torch.triu(x, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 209 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([0, 4]);
-    const x = x0.transpose(0, 1);
-    const r = x.index_select(1, torch.tensor([0, 0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 210 view": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
-    const x = x0;
-    const r = x.flatten(0, 0);
+    const r = torch.diagonal(x, -2, 1, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 211 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([1, 2]);
-    const x = x0.transpose(0, 1);
-    const r = x.getitem(":, ::2").getitem("::2").movedim(1, 0).unsqueeze(1);
+  "fuzz shape 191 chain": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([1]);
+    const x = x0.expand([0]);
+    const r = x.unflatten(0, [2, 0, 3]).permute(2, 0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 192 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+    const x = x0;
+    const r = x.narrow(0, 3, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 212 split": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3, 1]);
-    const x = x0.transpose(0, 1);
-    const r = x.select(1, 0);
+  "fuzz shape 193 chain": () => {
+    const x0 = torch.arange(24).remainder(3).eq(0).reshape([1, 4, 2, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = x.narrow(3, 1, 0).movedim(3, 1).unflatten(2, [2, 1]).getitem(":, :, ::2").view([2, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 213 chain": () => {
+  "fuzz shape 194 join concat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([5, 0]);
+    const t0 = t00.narrow(0, 1, 3);
+    const r = torch.concat([t0], 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 195 join stack": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
+    const t0 = t00.getitem("::2");
+    const r = torch.stack([t0], 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 196 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([1, 3, 2]);
+    const x = x0.transpose(1, 0);
+    const r = torch.flip(x, [1, 1, 4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 197 expand": () => {
+    const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 1, 3, 2]);
+    const x = x0;
+    const r = torch.tile(x, [0, 0, 1, 1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 198 chain": () => {
     const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([2, 1, 2]);
     const x = x0;
     const r = x.movedim(0, 0).permute(2, 0, 1).flatten(0, 2).unsqueeze(1);
@@ -1811,7 +1680,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 214 join vstack": () => {
+  "fuzz shape 199 join vstack": () => {
     const t00 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const t0 = t00;
     const t10 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
@@ -1821,330 +1690,326 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 215 expand": () => {
-    const x0 = torch.arange(96).remainder(3).eq(0).reshape([4, 4, 2, 3]);
-    const x = x0.transpose(2, 3);
-    const r = x.expand(0, 3, 4, 4, -1, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 216 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([3, 2]);
-    const x = x0.transpose(1, 0);
-    const r = x.view_as(torch.zeros([4, 2]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 217 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.float32 }).reshape([1, 2]);
-    const t0 = t00.transpose(0, 1);
-    const t10 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([2, 3]);
+  "fuzz shape 200 join vstack": () => {
+    const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5);
+    const t0 = t00;
+    const t10 = torch.arange(4, { dtype: torch.int64 });
     const t1 = t10;
-    const r = torch.cat([t0, t1], { dim: -1 });
+    const t20 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([8]);
+    const t2 = t20.getitem("::2");
+    const r = torch.vstack([t0, t1, t2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 218 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.repeat(0);
+  "fuzz shape 201 view": () => {
+    const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([2, 2, 4, 1]).requires_grad_();
+    const x = x0.permute(2, 0, 1, 3);
+    const r = x.unsqueeze(-3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 219 chain": () => {
-    const x0 = torch.arange(36, { dtype: torch.float32 }).sub(3).reshape([3, 4, 3]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.squeeze(2).narrow(0, 0, 2).unflatten(2, [1, 1, 2]).squeeze(2).reshape([16]);
+  "fuzz shape 202 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.expand_as(torch.zeros([]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 220 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.flatten(0, 0);
+  "fuzz shape 203 view": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
+    const x = x0.transpose(0, 1);
+    const r = x.reshape([3, 1, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 221 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 3, 4, 0]);
-    const x = x0.getitem("::2");
-    const r = x.repeat([1, 1, 3, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 222 flip": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 1, 3]);
-    const x = x0.permute(2, 3, 1, 0);
-    const r = x.triu(-3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 223 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 0, 4, 3]);
-    const x = x0;
-    const r = x.mT;
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 224 join cat": () => {
-    const t00 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(5).remainder(3).eq(0).reshape([5]);
-    const t1 = t10.narrow(0, 1, 3);
-    const t20 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
-    const t2 = t20;
-    const r = torch.cat([t0, t1, t2], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 225 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).sub(3).reshape([2, 1, 2]);
+  "fuzz shape 204 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([1, 3, 2]);
     const x = x0.expand([2, 3, 2]);
-    const r = x.repeat(1, 0, 2);
+    const r = x.tril(3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 226 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2, 1]);
-    const x = x0.transpose(1, 0);
-    const r = x.squeeze(1).movedim(1, 1);
+  "fuzz shape 205 flip": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([4, 0, 2]);
+    const x = x0.getitem("::2");
+    const r = x.flipud();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 206 expand": () => {
+    const x0 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([1, 3, 3]);
+    const x = x0.expand([0, 3, 3]);
+    const r = x.repeat([1, 1, 1, 2, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 207 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.float32 }).reshape([3, 4, 2]);
+    const x = x0.narrow(1, 1, 2);
+    const r = x.tril(1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 227 join concat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float32 }).sub(3).reshape([1, 3]);
-    const t0 = t00;
-    const t10 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([2, 3]);
-    const t1 = t10;
-    const t20 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 3]);
-    const t2 = t20;
-    const r = torch.concat([t0, t1, t2], -2);
+  "fuzz shape 208 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 0, 3]).requires_grad_();
+    const t0 = t00.permute(2, 0, 1);
+    const t10 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([1, 3, 3]);
+    const t1 = t10.transpose(2, 0);
+    const r = torch.cat([t0, t1], 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
   },
-  "fuzz shape 228 chain": () => {
-    const x0 = torch.arange(32, { dtype: torch.int64 }).sub(3).reshape([2, 4, 4]);
-    const x = x0.transpose(0, 2);
-    const r = x.flatten(0, 2).unsqueeze(0).squeeze(1).view([-1, 4, 2]);
+  "fuzz shape 209 chain": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 4]);
+    const x = x0;
+    const r = x.narrow(2, 1, 1).getitem("::2");
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 229 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([4, 2]).requires_grad_();
+  "fuzz shape 210 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3);
     const x = x0;
-    const r = torch.movedim(x, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 230 chain": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 });
-    const x = x0;
-    const r = x.unsqueeze(-1).transpose(0, 1).expand([2, 3]).getitem(":, ::2");
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 231 expand": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).reshape([3, 2, 3]);
-    const x = x0.transpose(0, 1);
-    const r = x.expand(1, 2, 3, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 232 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).sub(3).reshape([4, 3, 1]);
-    const x = x0.getitem(":, ::2");
-    const r = x.t();
+    const r = x.flipud();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 233 expand": () => {
-    const x0 = torch.arange(60, { dtype: torch.float32 }).mul(0.5).reshape([2, 2, 5, 3]);
+  "fuzz shape 211 chain": () => {
+    const x0 = torch.arange(18, { dtype: torch.int32 }).sub(3).reshape([2, 3, 3]);
     const x = x0.getitem(":, :, ::2");
-    const r = x.repeat([1, 1, 1, 1, 1, 1]);
+    const r = x.unsqueeze(0).narrow(2, 0, 0).permute(2, 0, 1, 3).squeeze(3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 234 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([1, 1, 3]);
-    const x = x0.expand([1, 4, 3]);
-    const r = x.split_with_sizes([2, 0, 1], 4);
+  "fuzz shape 212 chain": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
+    const x = x0;
+    const r = x.permute(0, 1).flatten(0, 0).narrow(1, 1, 2).select(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 235 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 1, 2, 2]).requires_grad_();
-    const x = x0.transpose(3, 2);
-    const r = x.squeeze();
+  "fuzz shape 213 split": () => {
+    const x0 = torch.arange(96, { dtype: torch.float64 }).sub(3).reshape([4, 3, 2, 4]).requires_grad_();
+    const x = x0;
+    const r = torch.tensor_split(x, [3, 4], { dim: 3 });
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 214 chain": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
+    const x = x0.getitem("::2");
+    const r = x.unsqueeze(-2).getitem(":, ::2").squeeze(1).unsqueeze(-1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 215 flip": () => {
+    const x0 = torch.arange(40, { dtype: torch.float64 }).mul(0.5).reshape([4, 2, 5]).requires_grad_();
+    const x = x0.narrow(2, 1, 3);
+    const r = x.tril(2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 236 expand": () => {
-    const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([2, 3, 3, 2]);
-    const x = x0;
-    const r = torch.broadcast_to(x, [2, 3, 3, 2]);
+  "fuzz shape 216 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([2, 0]);
+    const x = x0.narrow(0, 1, 0);
+    const r = x.diagonal(1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 237 expand": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 4]).requires_grad_();
+  "fuzz shape 217 chain": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 4, 3]);
     const x = x0.permute(1, 0, 2);
-    const r = torch.tile(x, [1, 1, 1]);
+    const r = x.unflatten(0, [2, 2]).narrow(2, 2, 0).diagonal(-1, 3, 0).view([2, 0, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 238 expand": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([1, 3]);
-    const x = x0.expand([3, 3]);
-    const r = x.repeat([1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 239 view": () => {
-    const x0 = torch.arange(27).remainder(3).eq(0).reshape([3, 3, 3]);
-    const x = x0.transpose(0, 1);
-    const r = x.squeeze();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 240 join vstack": () => {
-    const t00 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]).requires_grad_();
+  "fuzz shape 218 join stack": () => {
+    const t00 = torch.arange(8).remainder(3).eq(0).reshape([2, 4]);
     const t0 = t00;
-    const r = torch.vstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 241 chain": () => {
-    const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 3, 1]);
-    const x = x0;
-    const r = x.transpose(0, 2).transpose(0, 2).getitem(":, :, ::2").narrow(0, 0, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 242 join concat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([1, 3]).requires_grad_();
-    const t0 = t00.getitem(":, ::2");
-    const t10 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([1, 0]);
+    const t10 = torch.arange(9).remainder(3).eq(0).reshape([3, 3]);
     const t1 = t10;
-    const t20 = torch.arange(0, { dtype: torch.float64 }).mul(0.5);
+    const t20 = torch.arange(8).remainder(3).eq(0).reshape([2, 4]);
     const t2 = t20;
-    const r = torch.concat([t0, t1, t2], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 243 flip": () => {
-    const x0 = torch.arange(32).remainder(3).eq(0).reshape([2, 4, 4]);
-    const x = x0.permute(0, 2, 1);
-    const r = x.roll([-4], [4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 244 split": () => {
-    const x0 = torch.arange(9, { dtype: torch.int64 }).reshape([3, 3]);
-    const x = x0;
-    const r = x.split(2, -1);
-    return r;
-  },
-  "fuzz shape 245 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 2, 4, 0]).requires_grad_();
-    const x = x0.transpose(2, 0);
-    const r = torch.permute(x, [-2, 3, 0, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 246 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([4]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.select(0, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 247 chain": () => {
-    const x0 = torch.arange(32, { dtype: torch.int64 }).reshape([2, 4, 4]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.transpose(0, -2).unsqueeze(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 248 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 4, 3]);
-    const x = x0.transpose(1, 2);
-    const r = x.flip([3, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 249 join stack": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]);
-    const t0 = t00;
-    const t10 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 2]);
-    const t1 = t10;
-    const t20 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]);
-    const t2 = t20.transpose(0, 1);
     const r = torch.stack([t0, t1, t2], { dim: 0 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 250 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([4, 3, 2]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.diagonal({ offset: 3, dim1: 1, dim2: -1 });
+  "fuzz shape 219 join cat": () => {
+    const t00 = torch.arange(12).remainder(3).eq(0).reshape([1, 4, 3]);
+    const t0 = t00.getitem(":, ::2");
+    const r = torch.cat([t0], 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 220 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 1]);
+    const x = x0.getitem("::2");
+    const r = x.fliplr();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 221 chain": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
+    const x = x0.narrow(0, 1, 4);
+    const r = x.unflatten(0, [4]).reshape([4]).reshape([4]).unsqueeze(-1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 222 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([1, 3]);
+    const x = x0;
+    const r = torch.unbind(x, 0);
+    return r;
+  },
+  "fuzz shape 223 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 });
+    const x = x0;
+    const r = x.tril(-2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 224 split": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = x.split_with_sizes([1, 1, 0, 0, 1], -1);
+    return r;
+  },
+  "fuzz shape 225 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([4, 0, 2, 0]).requires_grad_();
+    const x = x0.getitem(":, ::2");
+    const r = torch.moveaxis(x, -2, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 226 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([6]);
+    const x = x0.getitem("::2");
+    const r = x.movedim(0, 0).unsqueeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 227 expand": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([1, 2, 6]);
+    const x = x0.narrow(2, 1, 4);
+    const r = x.expand(3, 3, -1, 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 228 join hstack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const t0 = t00;
+    const r = torch.hstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 229 chain": () => {
+    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([3, 4]);
+    const x = x0.getitem("::2");
+    const r = x.unflatten(1, [2, 2]).transpose(2, 1).flatten(1, 2).diagonal(-2, 1, 0).reshape([2, -1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 230 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([4, 1]).requires_grad_();
+    const t0 = t00.transpose(0, 1);
+    const r = torch.cat([t0], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 231 expand": () => {
+    const x0 = torch.arange(96, { dtype: torch.float32 }).reshape([4, 3, 4, 2]);
+    const x = x0.permute(2, 1, 3, 0);
+    const r = torch.broadcast_to(x, [5, 3, -1, 4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 232 chain": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 3, 2, 1]);
+    const x = x0.getitem(":, ::2");
+    const r = x.select(2, 1).reshape([4]).movedim(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 233 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
+    const x = x0;
+    const r = x.flip([1, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 251 join cat": () => {
-    const t00 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 3]);
-    const t0 = t00;
-    const r = torch.cat([t0], -2);
+  "fuzz shape 234 join cat": () => {
+    const t00 = torch.arange(0).remainder(3).eq(0).reshape([0, 1]);
+    const t0 = t00.transpose(1, 0);
+    const t10 = torch.arange(2).remainder(3).eq(0).reshape([1, 2]);
+    const t1 = t10.narrow(1, 1, 0);
+    const r = torch.cat([t0, t1], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 252 view": () => {
+  "fuzz shape 235 chain": () => {
+    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([3, 2, 2]);
+    const x = x0;
+    const r = x.narrow(1, 1, 1).unflatten(2, [1, 1, 2]).view([-1, 1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 236 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([1, 3, 2]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = x.triu(-3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 237 view": () => {
     const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
     const x = x0.getitem("::2");
     const r = x.contiguous();
@@ -2153,7 +2018,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 253 expand": () => {
+  "fuzz shape 238 expand": () => {
     const x0 = torch.arange(108, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 3, 4]).requires_grad_();
     const x = x0;
     const r = x.expand([2, 3, -1, 3, 4]);
@@ -2161,482 +2026,449 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 254 split": () => {
-    const x0 = torch.arange(45, { dtype: torch.int64 }).reshape([3, 3, 5]);
-    const x = x0.narrow(2, 1, 3);
-    const r = torch.split(x, [2, 1], { dim: 4 });
+  "fuzz shape 239 flip": () => {
+    const x0 = torch.arange(81, { dtype: torch.int64 }).reshape([3, 3, 3, 3]);
+    const x = x0.transpose(2, 3);
+    const r = x.tril(-2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 240 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
+    const x = x0;
+    const r = x.unflatten(0, [4]).unsqueeze(0).transpose(1, 0).transpose(0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 241 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).sub(3).reshape([2]);
+    const x = x0;
+    const r = x.view([3, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 242 expand": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 3]).requires_grad_();
+    const x = x0.transpose(0, 2);
+    const r = torch.tile(x, [2, 1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 243 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x = x0;
+    const r = torch.split(x, [2, 1, 0], { dim: -1 });
+    return r;
+  },
+  "fuzz shape 244 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([1, 3, 4]).requires_grad_();
+    const x = x0.permute(0, 2, 1);
+    const r = x.view([-1, -1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 245 join hstack": () => {
+    const t00 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([3]);
+    const t0 = t00.narrow(0, 1, 1);
+    const t10 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
+    const t1 = t10.getitem("::2");
+    const r = torch.hstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 246 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 247 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = x.repeat([0, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 248 view": () => {
+    const x0 = torch.arange(36, { dtype: torch.float32 }).mul(0.5).reshape([2, 3, 2, 3]);
+    const x = x0;
+    const r = x.view_as(torch.zeros([1, 4, 3, 3, 2]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 249 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([3, 4, 2]).requires_grad_();
+    const x = x0.permute(1, 2, 0);
+    const r = x.diagonal({ offset: -3, dim1: 2, dim2: -3 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 250 keywords": () => {
+    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([4, 2, 3]);
+    const x = x0.transpose(2, 1);
+    const r = x.flip({ dims: [-3] });
+    return r;
+  },
+  "fuzz shape 251 keywords": () => {
+    const x0 = torch.arange(7, { dtype: torch.int64 }).sub(3).reshape([7]);
+    const x = x0.getitem("::2");
+    const r = x.narrow({ dim: -1, start: 3, length: 1 });
+    return r;
+  },
+  "fuzz shape 252 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 2, 1]);
+    const x = x0;
+    const r = x.roll(-1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 253 keywords": () => {
+    const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([2, 4, 2]);
+    const x = x0;
+    const r = x.repeat({ repeats: [1, 1, 1, 2] });
+    return r;
+  },
+  "fuzz shape 254 join vstack": () => {
+    const t00 = torch.arange(3, { dtype: torch.float64 });
+    const t0 = t00;
+    const t10 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
+    const t1 = t10;
+    const r = torch.vstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     return r;
   },
   "fuzz shape 255 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3]).requires_grad_();
+    const t00 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
     const t0 = t00;
-    const t10 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([1, 3]);
+    const t10 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 0]);
     const t1 = t10;
-    const r = torch.cat([t0, t1]);
+    const r = torch.cat([t0, t1], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
   "fuzz shape 256 view": () => {
-    const x0 = torch.arange(18, { dtype: torch.int64 }).reshape([3, 1, 2, 3]);
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 3, 3]);
     const x = x0;
-    const r = x.contiguous();
+    const r = x.swapaxes(2, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 257 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
+    const x = x0;
+    const r = x.unsqueeze(0).unsqueeze(-3).diagonal(-1, 2, 0).flatten(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 257 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 3]).requires_grad_();
+  "fuzz shape 258 keywords": () => {
+    const x0 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.transpose({ dim0: 0, dim1: 0 });
+    return r;
+  },
+  "fuzz shape 259 view": () => {
+    const x0 = torch.arange(18).remainder(3).eq(0).reshape([2, 1, 3, 3]);
     const x = x0.transpose(0, 2);
-    const r = x.unflatten(1, [1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 258 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const x = x0;
-    const r = x.t();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 259 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([1, 6]);
-    const x = x0.getitem(":, ::2");
-    const r = torch.diagonal(x, 0, -1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 260 join concat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 2]).requires_grad_();
-    const t0 = t00;
-    const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([6, 2]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
-    const t2 = t20;
-    const r = torch.concat([t0, t1, t2], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 261 view": () => {
-    const x0 = torch.arange(144, { dtype: torch.float64 }).sub(3).reshape([3, 3, 2, 8]).requires_grad_();
-    const x = x0.getitem(":, :, :, ::2");
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 262 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([2, 3, 1]);
-    const x = x0.permute(1, 0, 2);
-    const r = torch.tensor_split(x, [2], { dim: 0 });
-    return r;
-  },
-  "fuzz shape 263 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]);
-    const t0 = t00.getitem("::2");
-    const r = torch.cat([t0], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 264 split": () => {
-    const x0 = torch.arange(96, { dtype: torch.float64 }).reshape([4, 3, 2, 4]).requires_grad_();
-    const x = x0.permute(3, 0, 2, 1);
-    const r = torch.unbind(x, -1);
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 265 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3);
-    const x = x0;
-    const r = x.view([-1, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 266 chain": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1, 1]);
-    const x = x0.transpose(0, 1);
-    const r = x.transpose(0, -1).getitem(":, ::2").getitem("::2").select(1, -1).view([-1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 267 chain": () => {
-    const x0 = torch.arange(7, { dtype: torch.int64 }).sub(3).reshape([7]);
-    const x = x0.getitem("::2");
-    const r = x.narrow(0, 0, 0).unsqueeze(1).unflatten(0, [0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 268 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([1, 1, 3, 2]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.select(2, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 269 split": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 2, 3, 2]);
-    const x = x0;
-    const r = torch.narrow(x, 1, 1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 270 split": () => {
-    const x0 = torch.arange(16, { dtype: torch.float32 }).mul(0.5).reshape([4, 4]);
-    const x = x0;
-    const r = x.split(5, -2);
-    return r;
-  },
-  "fuzz shape 271 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([3, 2]);
-    const x = x0;
-    const r = torch.tensor_split(x, [1, 1, 2], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 272 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2]);
-    const t0 = t00.narrow(0, 1, 0);
-    const t10 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const t1 = t10.getitem("::2");
-    const r = torch.cat([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 273 view": () => {
-    const x0 = torch.arange(10).remainder(3).eq(0).reshape([2, 5]);
-    const x = x0.getitem(":, ::2");
-    const r = x.swapdims(-1, 1);
+    const r = x.swapdims(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 274 flip": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).requires_grad_();
+  "fuzz shape 260 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 3, 0]);
     const x = x0;
-    const r = x.flipud();
+    const r = x.fliplr();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 261 chain": () => {
+    const x0 = torch.arange(108).remainder(3).eq(0).reshape([3, 3, 4, 3]);
+    const x = x0.transpose(0, 2);
+    const r = x.unflatten(0, [2, 1, 2]).expand([2, 3, 2, 3, 3, 3]).reshape([324]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 262 view": () => {
+    const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 1, 3]);
+    const x = x0.expand([3, 3, 3]);
+    const r = x.swapaxes(1, 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 263 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
+    const x = x0;
+    const r = x.unsqueeze(-1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 275 join stack": () => {
-    const t00 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 4]);
-    const t0 = t00.getitem(":, ::2");
-    const t10 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([1, 3]);
+  "fuzz shape 264 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([2, 2, 1]);
+    const x = x0.expand([2, 2, 4]);
+    const r = x.reshape([16]).unsqueeze(-2).movedim(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 265 join cat": () => {
+    const t00 = torch.arange(5, { dtype: torch.int32 }).reshape([5, 1]);
+    const t0 = t00.expand([5, 4]);
+    const t10 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 4]);
     const t1 = t10;
-    const t20 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([1, 2]);
-    const t2 = t20;
-    const r = torch.stack([t0, t1, t2], { dim: 3 });
+    const r = torch.cat([t0, t1], -2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 276 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+  "fuzz shape 266 view": () => {
+    const x0 = torch.arange(32, { dtype: torch.float64 }).reshape([2, 4, 4, 1]).requires_grad_();
+    const x = x0.narrow(2, 1, 2);
+    const r = torch.reshape(x, [2, 8, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 267 chain": () => {
+    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([2, 4]);
     const x = x0;
-    const r = x.split_with_sizes([0, 3], 1);
-    return r;
-  },
-  "fuzz shape 277 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([0, 4, 1]);
-    const t0 = t00;
-    const r = torch.cat([t0], { dim: -1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 278 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.unsqueeze(-1).unflatten(0, [1, 3]).unflatten(1, [1, 1, 3]).movedim(1, 2);
+    const r = x.unsqueeze(-3).narrow(2, 3, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 268 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.view_as(torch.zeros([2]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 269 chain": () => {
+    const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 2, 2, 3]);
+    const x = x0.permute(3, 0, 1, 2);
+    const r = x.reshape([1, 3, 12]).select(2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 270 chain": () => {
+    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([2, 1, 4]);
+    const x = x0;
+    const r = x.transpose(0, 1).unsqueeze(-3).view([-1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 271 view": () => {
+    const x0 = torch.arange(9, { dtype: torch.int64 }).sub(3).reshape([3, 3]);
+    const x = x0.getitem("::2");
+    const r = x.swapdims(1, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 272 join cat": () => {
+    const t00 = torch.arange(3).remainder(3).eq(0);
+    const t0 = t00;
+    const r = torch.cat([t0], 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 273 expand": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = torch.broadcast_to(x, []);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 274 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([6]);
+    const x = x0.narrow(0, 1, 4);
+    const r = torch.tensor_split(x, [], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 275 view": () => {
+    const x0 = torch.arange(216, { dtype: torch.float64 }).mul(0.5).reshape([6, 3, 3, 4]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.view_as(torch.zeros([108, 2]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 276 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = torch.swapaxes(x, 1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 277 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.reshape([-1, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 278 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([1, 1, 0]);
+    const x = x0;
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
     console.log(x0);
     return r;
   },
   "fuzz shape 279 view": () => {
-    const x0 = torch.arange(54, { dtype: torch.float64 }).sub(3).reshape([3, 3, 2, 3]);
-    const x = x0.transpose(2, 0);
-    const r = x.view([18, 3, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 280 join stack": () => {
-    const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3).requires_grad_();
-    const t0 = t00;
-    const t10 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]);
-    const t1 = t10.getitem("::2");
-    const r = torch.stack([t0, t1], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 281 split": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([1, 2, 2]);
-    const x = x0.transpose(1, 2);
-    const r = x.narrow(1, 2, 0);
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
+    const x = x0;
+    const r = x.view(1, 6, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 282 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const x = x0.expand([4]);
-    const r = torch.movedim(x, 0, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 283 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.view([1, 1]);
+  "fuzz shape 280 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([4, 0, 2]).requires_grad_();
+    const x = x0.narrow(0, 1, 2);
+    const r = x.tril(3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 284 join hstack": () => {
-    const t00 = torch.arange(24).remainder(3).eq(0).reshape([3, 2, 4]);
-    const t0 = t00.permute(2, 0, 1);
-    const t10 = torch.arange(28).remainder(3).eq(0).reshape([7, 2, 2]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(24).remainder(3).eq(0).reshape([4, 3, 2]);
-    const t2 = t20;
-    const r = torch.hstack([t0, t1, t2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 285 flip": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2]);
+  "fuzz shape 281 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.float32 }).reshape([3, 4, 2]);
     const x = x0;
-    const r = x.roll(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 286 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 287 chain": () => {
-    const x0 = torch.arange(64, { dtype: torch.int64 }).sub(3).reshape([2, 2, 4, 4]);
-    const x = x0;
-    const r = x.transpose(3, 0).permute(3, 0, 2, 1).narrow(2, 4, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 288 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2, 1]);
-    const x = x0;
-    const r = x.moveaxis([0, 2], [-1, 1]);
+    const r = x.roll([3], [0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 289 join hstack": () => {
-    const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([1, 2]);
-    const t0 = t00.transpose(0, 1);
-    const t10 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0]);
+  "fuzz shape 282 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = x.reshape([1, 2, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 283 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
+    const x = x0;
+    const r = x.expand_as(torch.zeros([1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 284 keywords": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([1, 3, 2]);
+    const x = x0;
+    const r = x.tril({ diagonal: 0 });
+    return r;
+  },
+  "fuzz shape 285 chain": () => {
+    const x0 = torch.arange(16, { dtype: torch.int64 }).reshape([8, 2]);
+    const x = x0.getitem("::2");
+    const r = x.flatten(0, 1).movedim(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 286 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 2]).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
+    const t1 = t10.narrow(1, 1, 2);
+    const r = torch.cat([t0, t1], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 287 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
+    const x = x0;
+    const r = x.swapaxes(1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 288 view": () => {
+    const x0 = torch.arange(48).remainder(3).eq(0).reshape([4, 3, 2, 2]);
+    const x = x0;
+    const r = x.view_as(torch.zeros([4, 2, 6]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 289 join cat": () => {
+    const t00 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
+    const t0 = t00.expand([1]);
+    const t10 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1]);
     const t1 = t10;
-    const t20 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0]);
-    const t2 = t20;
-    const r = torch.hstack([t0, t1, t2]);
+    const r = torch.cat([t0, t1], { dim: -1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
   "fuzz shape 290 split": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([2, 3, 2, 2]);
-    const x = x0.permute(1, 0, 2, 3);
-    const r = torch.index_select(x, -4, torch.tensor([0, 2, 0], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 291 chain": () => {
-    const x0 = torch.arange(64).remainder(3).eq(0).reshape([4, 2, 4, 2]);
-    const x = x0.transpose(1, 2);
-    const r = x.unsqueeze(1).squeeze(1).select(3, 1).reshape([-1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 292 expand": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = torch.broadcast_to(x, [2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 293 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
-    const t0 = t00;
-    const r = torch.cat([t0], { dim: -1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 294 view": () => {
-    const x0 = torch.arange(9, { dtype: torch.float32 }).mul(0.5).reshape([1, 1, 3, 3]);
-    const x = x0.transpose(1, 2);
-    const r = x.reshape(9, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 295 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
+    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([1, 3]);
     const x = x0;
-    const r = torch.index_select(x, -1, torch.tensor([2], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
+    const r = torch.tensor_split(x, [-1, 3], { dim: 1 });
     return r;
   },
-  "fuzz shape 296 chain": () => {
-    const x0 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5]);
+  "fuzz shape 291 view": () => {
+    const x0 = torch.arange(48, { dtype: torch.float32 }).reshape([4, 3, 4, 1]);
     const x = x0.getitem("::2");
-    const r = x.unsqueeze(0).select(0, -1).unflatten(0, [3, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 297 join cat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
-    const t0 = t00;
-    const t10 = torch.arange(2, { dtype: torch.float64 }).mul(0.5);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 298 join cat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float64 }).reshape([3]).requires_grad_();
-    const t0 = t00;
-    const r = torch.cat([t0], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 299 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = x.t();
+    const r = x.view([3, 1, 8]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 300 join stack": () => {
-    const t00 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 3, 2]);
-    const t0 = t00;
-    const t10 = torch.arange(18, { dtype: torch.int64 }).reshape([3, 3, 2]);
-    const t1 = t10;
-    const t20 = torch.arange(36, { dtype: torch.float64 }).reshape([3, 4, 3]);
-    const t2 = t20.narrow(1, 1, 2);
-    const r = torch.stack([t0, t1, t2], -3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 301 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = torch.broadcast_to(x, [1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 302 chain": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const x = x0.expand([4]);
-    const r = x.unsqueeze(-2).transpose(0, 1).reshape([1, 2, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 303 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 2, 0]);
-    const x = x0.permute(1, 2, 0);
-    const r = torch.diagonal(x, -2, -3, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 304 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([2, 2]);
-    const x = x0;
-    const r = x.getitem(":, ::2").transpose(0, 1).narrow(1, 1, 1).narrow(0, 1, 0).reshape([0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 305 split": () => {
-    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = x.select(0, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 306 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 4, 3]).requires_grad_();
-    const x = x0;
-    const r = x.roll(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 307 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const x = x0;
-    const r = x.repeat([1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 308 view": () => {
+  "fuzz shape 292 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
     const x = x0;
     const r = x.flatten(0, 0);
@@ -2645,27 +2477,27 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 309 view": () => {
+  "fuzz shape 293 view": () => {
     const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2, 1]);
     const x = x0.expand([2, 3]);
     const r = x.mT;
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 310 split": () => {
+  "fuzz shape 294 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
     const r = torch.split(x, [0, 0, 0, 1, 1, 1], { dim: 1 });
     return r;
   },
-  "fuzz shape 311 flip": () => {
+  "fuzz shape 295 flip": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
     const x = x0.expand([4]);
     const r = x.roll([5, 3], [0, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 312 view": () => {
+  "fuzz shape 296 view": () => {
     const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 3, 1]);
     const x = x0.transpose(0, 1);
     const r = x.mT;
@@ -2674,7 +2506,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 313 expand": () => {
+  "fuzz shape 297 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
     const r = x.tile([1, 1]);
@@ -2683,473 +2515,423 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 314 join cat": () => {
+  "fuzz shape 298 join cat": () => {
     const r = torch.cat([], { dim: -3 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 315 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([3]);
-    const x = x0;
-    const r = x.split(2, 0);
-    return r;
-  },
-  "fuzz shape 316 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.expand([1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 317 view": () => {
-    const x0 = torch.arange(32, { dtype: torch.float32 }).reshape([2, 4, 4]);
-    const x = x0;
-    const r = x.view(33);
+  "fuzz shape 299 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 1, 2]);
+    const x = x0.transpose(1, 0);
+    const r = x.flip([-1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 318 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
+  "fuzz shape 300 join vstack": () => {
+    const t00 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5]);
     const t0 = t00.getitem("::2");
-    const t10 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
-    const t1 = t10.getitem("::2");
-    const r = torch.cat([t0, t1], { dim: 0 });
+    const r = torch.vstack([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 319 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 3, 0, 4]).requires_grad_();
+  "fuzz shape 301 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
-    const r = x.mT;
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 320 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.view_as(torch.zeros([0, 3, 2, 1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 321 flip": () => {
-    const x0 = torch.arange(54, { dtype: torch.float32 }).reshape([3, 1, 3, 6]);
-    const x = x0.getitem(":, :, :, ::2");
-    const r = x.diagonal(-3);
+    const r = torch.t(x);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 302 join cat": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([1, 2, 3]);
+    const t0 = t00.transpose(1, 0);
+    const t10 = torch.arange(10, { dtype: torch.float64 }).sub(3).reshape([2, 1, 5]);
+    const t1 = t10.narrow(2, 1, 3);
+    const r = torch.cat([t0, t1], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 303 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.split_with_sizes([-1], 0);
+    return r;
+  },
+  "fuzz shape 304 expand": () => {
+    const x0 = torch.arange(27, { dtype: torch.float32 }).sub(3).reshape([3, 1, 3, 3]);
+    const x = x0;
+    const r = x.expand_as(torch.zeros([2, 2, 3, 4, 0, 3]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 305 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([3, 4, 2]);
+    const x = x0.permute(2, 1, 0);
+    const r = x.roll([-4], [-3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 306 split": () => {
+    const x0 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = torch.split(x, [2, 1, 0], { dim: 0 });
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 307 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 0]).requires_grad_();
+    const x = x0.transpose(0, 2);
+    const r = torch.split(x, [2], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 308 flip": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
+    const x = x0.transpose(1, 0);
+    const r = torch.flip(x, [-1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 309 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 1, 2]);
+    const t1 = t10.getitem(":, ::2");
+    const t20 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
+    const t2 = t20.permute(1, 2, 0);
+    const r = torch.cat([t0, t1, t2], 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 310 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([4, 2]);
+    const x = x0;
+    const r = x.squeeze(1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 311 view": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1, 1, 3]);
+    const x = x0;
+    const r = x.reshape_as(torch.zeros([0]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 312 join cat": () => {
+    const t00 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]);
+    const t0 = t00.narrow(0, 1, 3);
+    const r = torch.cat([t0], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 313 view": () => {
+    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([4, 3, 2]);
+    const x = x0.transpose(2, 0);
+    const r = x.flatten(-2, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 314 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2]);
+    const x = x0;
+    const r = x.tril(1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 315 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1, 1]).requires_grad_();
+    const x = x0;
+    const r = x.view([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 316 expand": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 3, 2]).requires_grad_();
+    const x = x0.permute(2, 1, 0);
+    const r = torch.broadcast_to(x, [1, 3, 2, -1, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 317 expand": () => {
+    const x0 = torch.arange(48, { dtype: torch.float32 }).sub(3).reshape([2, 3, 4, 2]);
+    const x = x0.transpose(2, 0);
+    const r = x.expand([4, 3, 2, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 318 expand": () => {
+    const x0 = torch.arange(5, { dtype: torch.float32 }).mul(0.5).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.expand_as(torch.zeros([0, 0]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 319 join concat": () => {
+    const t00 = torch.arange(5, { dtype: torch.int64 }).sub(3).reshape([5]);
+    const t0 = t00.narrow(0, 1, 3);
+    const t10 = torch.arange(5, { dtype: torch.int64 }).sub(3).reshape([5]);
+    const t1 = t10.narrow(0, 1, 3);
+    const r = torch.concat([t0, t1], { dim: 2 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 320 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 3, 1, 3]);
+    const x = x0;
+    const r = x.diagonal(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 321 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
+    const x = x0;
+    const r = x.tril(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
   "fuzz shape 322 view": () => {
-    const x0 = torch.arange(48, { dtype: torch.int64 }).reshape([4, 3, 1, 4]);
-    const x = x0.expand([4, 3, 2, 4]);
-    const r = x.permute(-1, 1, 2, -4);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 323 expand": () => {
-    const x0 = torch.arange(20, { dtype: torch.int32 }).reshape([2, 5, 2]);
-    const x = x0.narrow(1, 1, 3);
-    const r = x.repeat([1, 0, 1, 0, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 324 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const x = x0.expand([3]);
-    const r = x.t();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 325 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([3, 3]).requires_grad_();
-    const x = x0;
-    const r = x.diagonal({ offset: 1, dim1: 1, dim2: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 326 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 0, 1]);
-    const x = x0.permute(2, 0, 1);
-    const r = x.unflatten(1, [3]).transpose(2, 0).reshape([0, 3]).reshape([2, 1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 327 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const x = x0;
-    const r = x.index_select(-1, torch.tensor([1], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 328 chain": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3, 1]);
-    const x = x0.expand([2, 3, 0]);
-    const r = x.squeeze(0).narrow(2, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 329 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2, 1]);
-    const x = x0.permute(2, 0, 1);
-    const r = x.diagonal(2, 2, 1).transpose(1, -2).view([0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 330 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const x = x0;
-    const r = x.narrow(0, -1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 331 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.permute();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 332 chain": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0);
-    const x = x0;
-    const r = x.squeeze(0).unsqueeze(1).view([2, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 333 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([4, 0, 1]).requires_grad_();
-    const x = x0;
-    const r = x.repeat(2, 3, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 334 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 1, 2, 1]).requires_grad_();
-    const x = x0.permute(0, 2, 3, 1);
-    const r = x.reshape([-1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 335 join stack": () => {
-    const t00 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([2, 3]);
-    const t0 = t00;
-    const r = torch.stack([t0], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 336 view": () => {
-    const x0 = torch.arange(48, { dtype: torch.int32 }).sub(3).reshape([2, 3, 4, 2]);
-    const x = x0.transpose(2, 0);
-    const r = x.reshape([4, -1, 2, 6]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 337 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 4]).requires_grad_();
-    const x = x0;
-    const r = x.movedim([0, 1], [1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 338 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
-    const x = x0.expand([3]);
-    const r = x.repeat(1, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 339 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.transpose(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 340 split": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 2, 2]);
-    const x = x0.transpose(0, 3);
-    const r = torch.split(x, [1, 1], { dim: 2 });
-    return r;
-  },
-  "fuzz shape 341 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 3, 1, 0]);
-    const x = x0;
-    const r = x.split(1, 1);
-    return r;
-  },
-  "fuzz shape 342 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
-    const x = x0;
-    const r = x.expand_as(torch.zeros([2, 2, 0, 2]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 343 view": () => {
-    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 2, 3, 3]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.squeeze();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 344 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
-    const x = x0;
-    const r = x.squeeze();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 345 join stack": () => {
-    const t00 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([6]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([6]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(2, { dtype: torch.float64 }).mul(0.5);
-    const t2 = t20;
-    const r = torch.stack([t0, t1, t2], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 346 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).requires_grad_();
-    const x = x0;
-    const r = x.index_select(0, torch.tensor([1, 0, 0, 0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 347 expand": () => {
-    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = x.expand_as(torch.zeros([3]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 348 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([3, 1, 2]);
-    const x = x0.permute(1, 2, 0);
-    const r = x.moveaxis([2, 1], [-3, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 349 view": () => {
-    const x0 = torch.arange(72, { dtype: torch.float64 }).mul(0.5).reshape([4, 3, 6]);
-    const x = x0.getitem(":, :, ::2");
+    const x0 = torch.arange(120, { dtype: torch.float64 }).mul(0.5).reshape([5, 2, 4, 3]);
+    const x = x0.narrow(0, 1, 3);
     const r = x.mT;
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 350 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0, 1, 4]).requires_grad_();
-    const x = x0.transpose(2, 0);
-    const r = torch.broadcast_to(x, [1, 0, 3, 4]);
+  "fuzz shape 323 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.split_with_sizes([1, 0, 2, 0], 0);
+    return r;
+  },
+  "fuzz shape 324 chain": () => {
+    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([3, 4, 2, 1]);
+    const x = x0.transpose(1, 2);
+    const r = x.select(1, 1).expand([3, 4, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 325 view": () => {
+    const x0 = torch.arange(18, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1, 3]);
+    const x = x0;
+    const r = x.unsqueeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 326 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
+    const x = x0;
+    const r = torch.select(x, 1, { index: -2 });
+    return r;
+  },
+  "fuzz shape 327 keywords": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1, 1]);
+    const x = x0.transpose(1, 0);
+    const r = x.split(1, { dim: 0 });
+    return r;
+  },
+  "fuzz shape 328 flip": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = x.roll([-3, -3], [-2, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 351 expand": () => {
-    const x0 = torch.arange(7, { dtype: torch.float64 }).reshape([7]);
-    const x = x0.getitem("::2");
-    const r = x.tile([3, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 352 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 1, 3]);
-    const x = x0;
-    const r = x.unbind(3);
-    return r;
-  },
-  "fuzz shape 353 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = torch.tensor_split(x, [0, 3], { dim: -1 });
-    return r;
-  },
-  "fuzz shape 354 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 2, 1, 1]);
-    const x = x0;
-    const r = x.chunk(4, 0);
-    return r;
-  },
-  "fuzz shape 355 join stack": () => {
-    const t00 = torch.arange(2, { dtype: torch.int64 });
-    const t0 = t00;
-    const r = torch.stack([t0], { dim: 0 });
+  "fuzz shape 329 join stack": () => {
+    const t00 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 2]);
+    const t0 = t00.transpose(2, 1);
+    const t10 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3, 1]);
+    const t1 = t10.expand([3, 3, 3]);
+    const t20 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]);
+    const t2 = t20;
+    const r = torch.stack([t0, t1, t2], 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 356 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([2, 0, 2]);
-    const x = x0.transpose(2, 0);
-    const r = x.squeeze(1).diagonal(1, 0, 1).reshape([0, 2, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 357 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const x = x0;
-    const r = x.chunk(1, 1);
-    return r;
-  },
-  "fuzz shape 358 expand": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2, 1, 1]).requires_grad_();
-    const x = x0.transpose(0, 2);
-    const r = x.expand(4, 2, 4, 0);
+  "fuzz shape 330 flip": () => {
+    const x0 = torch.arange(20, { dtype: torch.float64 }).mul(0.5).reshape([5, 4]).requires_grad_();
+    const x = x0.narrow(0, 1, 3);
+    const r = x.diagonal(2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 359 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([1, 2]);
-    const t0 = t00.transpose(1, 0);
-    const r = torch.cat([t0], 1);
+  "fuzz shape 331 keywords": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3);
+    const x = x0;
+    const r = torch.unsqueeze(x, { dim: -2 });
+    return r;
+  },
+  "fuzz shape 332 view": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2]);
+    const x = x0.transpose(0, 1);
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 333 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0, 3]).requires_grad_();
+    const t0 = t00.transpose(2, 1);
+    const t10 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 3]);
+    const t1 = t10.transpose(0, 1);
+    const t20 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
+    const t2 = t20.transpose(2, 1);
+    const r = torch.cat([t0, t1, t2], { dim: 2 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 334 keywords": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+    const x = x0;
+    const r = x.unflatten({ dim: 0, sizes: [-1, 1] });
     return r;
   },
-  "fuzz shape 360 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+  "fuzz shape 335 view": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0]);
     const x = x0;
-    const r = x.view_as(torch.zeros([]));
+    const r = x.squeeze();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 336 flip": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2, 1]);
+    const x = x0.expand([2, 3]);
+    const r = x.flip([0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 337 flip": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
+    const x = x0;
+    const r = x.roll(-1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 338 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 2]);
+    const x = x0;
+    const r = torch.reshape(x, { shape: [2, -1] });
+    return r;
+  },
+  "fuzz shape 339 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
+    const x = x0.expand([1]);
+    const r = torch.narrow(x, 0, -1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 361 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).sub(3);
-    const x = x0;
-    const r = x.narrow(0, 0, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 362 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5);
-    const x = x0;
-    const r = x.flip([-1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 363 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 });
-    const x = x0;
-    const r = x.movedim(0, 0).unsqueeze(-2).reshape([4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 364 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([1, 3, 2, 2]);
-    const x = x0.expand([3, 3, 2, 2]);
-    const r = x.swapdims(3, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 365 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 0, 3]);
-    const x = x0;
-    const r = torch.triu(x, 1);
+  "fuzz shape 340 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 3, 1, 0]);
+    const x = x0.getitem(":, :, :, ::2");
+    const r = x.fliplr();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 366 view": () => {
+  "fuzz shape 341 view": () => {
+    const x0 = torch.arange(64, { dtype: torch.float64 }).mul(0.5).reshape([4, 4, 4]);
+    const x = x0;
+    const r = torch.transpose(x, -2, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 342 split": () => {
+    const x0 = torch.arange(27).remainder(3).eq(0).reshape([3, 3, 3]);
+    const x = x0;
+    const r = x.index_select(0, torch.tensor([1, 2, 1, 2], { dtype: torch.int32 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 343 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
     const x = x0;
-    const r = x.reshape(1);
+    const r = x.expand([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 344 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1]);
+    const x = x0.expand([2, 3]);
+    const r = torch.split(x, [1, 0, 1, 1, 1], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 345 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 4]);
+    const x = x0;
+    const r = torch.flip(x, [-2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 367 expand": () => {
-    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([3, 4, 1, 6]).requires_grad_();
-    const x = x0.narrow(3, 1, 4);
-    const r = torch.broadcast_to(x, [1, 4, 4, 3, 4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 368 split": () => {
-    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([4, 2]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.split_with_sizes([3, 1], 2);
-    return r;
-  },
-  "fuzz shape 369 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.view([3, 1, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 370 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 1]).requires_grad_();
-    const x = x0.transpose(1, 2);
-    const r = x.expand_as(torch.zeros([0, 2, 3, 2]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 371 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([2, 3]);
-    const x = x0.transpose(0, 1);
-    const r = x.roll([0, -5], [-1, -1]);
+  "fuzz shape 346 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0, 1, 1]);
+    const x = x0;
+    const r = x.unflatten(1, [0]).getitem(":, :, :, ::2").reshape([2, 0, 1]).reshape([2, 0, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 372 view": () => {
+  "fuzz shape 347 split": () => {
+    const x0 = torch.arange(84, { dtype: torch.int64 }).reshape([3, 7, 4]);
+    const x = x0.getitem(":, ::2");
+    const r = x.tensor_split(1, -1);
+    return r;
+  },
+  "fuzz shape 348 split": () => {
+    const x0 = torch.arange(90, { dtype: torch.float32 }).reshape([3, 2, 5, 3]);
+    const x = x0.narrow(2, 1, 3);
+    const r = torch.tensor_split(x, [], { dim: -3 });
+    return r;
+  },
+  "fuzz shape 349 view": () => {
     const x0 = torch.arange(48, { dtype: torch.float64 }).reshape([4, 4, 3]);
     const x = x0.permute(0, 2, 1);
     const r = x.unsqueeze(-4);
@@ -3158,7 +2940,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 373 split": () => {
+  "fuzz shape 350 split": () => {
     const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([4, 2, 3, 1]);
     const x = x0;
     const r = torch.narrow(x, 3, 0, 0);
@@ -3167,7 +2949,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 374 flip": () => {
+  "fuzz shape 351 flip": () => {
     const x0 = torch.arange(20, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 5]).requires_grad_();
     const x = x0.narrow(2, 1, 3);
     const r = torch.flipud(x);
@@ -3175,7 +2957,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 375 flip": () => {
+  "fuzz shape 352 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]);
     const x = x0.transpose(0, 1);
     const r = x.tril(-2);
@@ -3184,14 +2966,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 376 view": () => {
+  "fuzz shape 353 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
     const x = x0.expand([3]);
     const r = torch.moveaxis(x, 0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 377 join stack": () => {
+  "fuzz shape 354 join stack": () => {
     const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const t0 = t00;
     const r = torch.stack([t0], -1);
@@ -3199,7 +2981,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 378 expand": () => {
+  "fuzz shape 355 expand": () => {
     const x0 = torch.arange(20, { dtype: torch.int32 }).sub(3).reshape([4, 1, 1, 5]);
     const x = x0.getitem(":, :, :, ::2");
     const r = x.repeat([1, 3, 1, 2]);
@@ -3208,7 +2990,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 379 view": () => {
+  "fuzz shape 356 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1]).requires_grad_();
     const x = x0.getitem("::2");
     const r = x.contiguous();
@@ -3216,7 +2998,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 380 view": () => {
+  "fuzz shape 357 view": () => {
     const x0 = torch.arange(96, { dtype: torch.int64 }).reshape([2, 4, 3, 4]);
     const x = x0.transpose(3, 0);
     const r = x.mT;
@@ -3225,7 +3007,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 381 view": () => {
+  "fuzz shape 358 view": () => {
     const x0 = torch.arange(16).remainder(3).eq(0).reshape([2, 1, 4, 2]);
     const x = x0.narrow(3, 1, 0);
     const r = x.contiguous();
@@ -3234,157 +3016,351 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 382 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = torch.diagonal(x, 0, -1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 383 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([2, 4, 3]);
-    const x = x0.permute(0, 1, 2);
-    const r = torch.flip(x, [2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 384 join stack": () => {
-    const t00 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(4, { dtype: torch.int32 });
-    const t1 = t10;
-    const t20 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]);
-    const t2 = t20.narrow(0, 1, 3);
-    const r = torch.stack([t0, t1, t2], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 385 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 0, 3]).requires_grad_();
-    const x = x0;
-    const r = x.expand(1, 1, 0, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 386 split": () => {
-    const x0 = torch.arange(108, { dtype: torch.int32 }).reshape([3, 4, 3, 3]);
-    const x = x0.transpose(0, 3);
-    const r = x.chunk(4, 4);
-    return r;
-  },
-  "fuzz shape 387 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const x = x0;
-    const r = x.chunk(2, -1);
-    return r;
-  },
-  "fuzz shape 388 expand": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([3, 1]);
-    const x = x0.expand([3, 4]);
-    const r = x.repeat([1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 389 view": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([2, 3, 4]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.contiguous();
+  "fuzz shape 359 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([1, 3, 2]);
+    const x = x0.transpose(2, 1);
+    const r = x.narrow(1, 0, 1).flatten(1, 2).flatten(0, 0).view([1, 3, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 390 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]);
+  "fuzz shape 360 join stack": () => {
+    const t00 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
     const t0 = t00;
-    const t10 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 2]);
+    const t10 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([6, 4]);
+    const t1 = t10.getitem("::2");
+    const t20 = torch.arange(8, { dtype: torch.int32 }).reshape([2, 4]);
+    const t2 = t20;
+    const r = torch.stack([t0, t1, t2], { dim: 1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 361 flip": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 1, 3]);
+    const x = x0;
+    const r = x.triu(2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 362 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 363 keywords": () => {
+    const x0 = torch.arange(5, { dtype: torch.int32 }).reshape([5]);
+    const x = x0.narrow(0, 1, 3);
+    const r = x.flip({ dims: [0] });
+    return r;
+  },
+  "fuzz shape 364 keywords": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2]);
+    const x = x0;
+    const r = x.chunk({ chunks: 2, dim: -1 });
+    return r;
+  },
+  "fuzz shape 365 chain": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([6, 2]);
+    const x = x0.narrow(0, 1, 4);
+    const r = x.getitem("::2").permute(1, 0).unsqueeze(-1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 366 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 2]);
+    const x = x0;
+    const r = x.reshape([1, 6]).select(1, 5).movedim(0, 0).unsqueeze(-2).reshape([1, -1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 367 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([1, 2, 2]);
+    const t0 = t00.permute(0, 2, 1);
+    const t10 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0]);
     const t1 = t10;
+    const r = torch.cat([t0, t1], -3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 368 split": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).reshape([2, 3, 3, 1]).requires_grad_();
+    const x = x0.permute(1, 0, 2, 3);
+    const r = x.select(2, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 369 view": () => {
+    const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 3]);
+    const x = x0;
+    const r = x.mT;
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 370 chain": () => {
+    const x0 = torch.arange(5, { dtype: torch.int32 }).reshape([5]);
+    const x = x0.narrow(0, 1, 3);
+    const r = x.movedim(0, 0).narrow(0, 1, 1).view([-1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 371 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = torch.split(x, [1, 0, 1], { dim: -1 });
+    return r;
+  },
+  "fuzz shape 372 join concat": () => {
+    const t00 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
+    const t1 = t10;
+    const t20 = torch.arange(0, { dtype: torch.float32 }).sub(3);
+    const t2 = t20;
+    const r = torch.concat([t0, t1, t2], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 373 chain": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 1, 3]);
+    const x = x0;
+    const r = x.unflatten(2, [1, 3]).narrow(3, 2, 1).transpose(0, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 374 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.tensor_split(1, 1);
+    return r;
+  },
+  "fuzz shape 375 flip": () => {
+    const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 3, 2]);
+    const x = x0;
+    const r = torch.diagonal(x, -1, 1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 376 join cat": () => {
+    const t00 = torch.arange(12, { dtype: torch.float32 }).mul(0.5).reshape([4, 1, 3]);
+    const t0 = t00.expand([4, 3, 3]);
+    const t10 = torch.arange(36, { dtype: torch.float32 }).mul(0.5).reshape([4, 3, 3]);
+    const t1 = t10.permute(0, 1, 2);
+    const t20 = torch.arange(75, { dtype: torch.float32 }).reshape([5, 3, 5]);
+    const t2 = t20.narrow(2, 1, 3);
+    const r = torch.cat([t0, t1, t2], -4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 377 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2, 1]);
+    const x = x0.expand([2, 1]);
+    const r = x.narrow(0, 2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 378 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.tile([3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 379 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.chunk(2, -1);
+    return r;
+  },
+  "fuzz shape 380 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.expand_as(torch.zeros([1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 381 view": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3]);
+    const x = x0;
+    const r = x.reshape_as(torch.zeros([3, 1, 1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 382 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = x.swapaxes(-1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 383 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([2, 3, 0, 1]);
+    const x = x0.transpose(2, 1);
+    const r = x.transpose(2, -4).transpose(0, 2).transpose(3, -2).getitem(":, :, :, ::2").view([0, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 384 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 1, 2, 1]);
+    const x = x0.expand([2, 1, 2, 0]);
+    const r = x.narrow(2, 2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 385 split": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 2, 1, 2]);
+    const x = x0;
+    const r = torch.tensor_split(x, [-1, 0, 2], { dim: -1 });
+    return r;
+  },
+  "fuzz shape 386 split": () => {
+    const x0 = torch.arange(36, { dtype: torch.float32 }).reshape([3, 4, 3]);
+    const x = x0.transpose(0, 2);
+    const r = torch.unbind(x, 1);
+    return r;
+  },
+  "fuzz shape 387 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = torch.moveaxis(x, 0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 388 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([2, 2]);
+    const t0 = t00;
+    const t10 = torch.arange(8, { dtype: torch.float32 }).sub(3).reshape([4, 2]);
+    const t1 = t10.narrow(0, 1, 2);
     const r = torch.cat([t0, t1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 391 join cat": () => {
-    const r = torch.cat([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 392 chain": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 2]);
-    const x = x0;
-    const r = x.permute(1, 0).getitem(":, ::2").getitem("::2");
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 393 split": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = torch.split(x, [1, 2], { dim: 0 });
-    return r;
-  },
-  "fuzz shape 394 split": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
-    const x = x0;
-    const r = x.select(-4, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 395 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([2, 3]);
-    const t0 = t00.getitem(":, ::2");
-    const t10 = torch.arange(4, { dtype: torch.float32 }).sub(3).reshape([2, 2]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 396 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
-    const x = x0;
-    const r = torch.flip(x, [1]);
+  "fuzz shape 389 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([4, 0, 2, 4]);
+    const x = x0.narrow(3, 1, 2);
+    const r = x.view(0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 397 view": () => {
-    const x0 = torch.arange(36, { dtype: torch.int64 }).sub(3).reshape([3, 1, 3, 4]);
+  "fuzz shape 390 chain": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1, 3, 1]);
+    const x = x0.expand([0, 1, 3, 4]);
+    const r = x.unsqueeze(-2).getitem(":, :, :, ::2").movedim(0, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 391 flip": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([1, 1, 2]);
+    const x = x0.expand([1, 1, 2]);
+    const r = x.roll([-4, 2], [1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 392 split": () => {
+    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 2, 3, 3]).requires_grad_();
+    const x = x0.narrow(0, 1, 2);
+    const r = x.split_with_sizes([2, 0], 0);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 393 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([4, 3]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = torch.tensor_split(x, [5, 4], { dim: -1 });
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 394 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 1, 2]);
     const x = x0;
-    const r = x.reshape(1, 36);
+    const r = x.triu(2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 398 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
-    const x = x0.narrow(0, 1, 1);
-    const r = x.transpose(-1, 1);
+  "fuzz shape 395 chain": () => {
+    const x0 = torch.arange(48).remainder(3).eq(0).reshape([3, 4, 4, 1]);
+    const x = x0.permute(2, 3, 0, 1);
+    const r = x.expand([4, 2, 3, 4]).squeeze(2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 399 join stack": () => {
-    const t00 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([1, 3]);
+  "fuzz shape 396 join vstack": () => {
+    const t00 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 2, 0]);
     const t0 = t00;
-    const t10 = torch.arange(6, { dtype: torch.int64 }).reshape([1, 6]);
-    const t1 = t10.narrow(1, 1, 4);
-    const r = torch.stack([t0, t1], { dim: 1 });
+    const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 1, 1]);
+    const t1 = t10.transpose(2, 0);
+    const r = torch.vstack([t0, t1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 397 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([4, 2, 0, 1]);
+    const x = x0.getitem(":, :, :, ::2");
+    const r = x.squeeze();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 398 join stack": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 1, 2]).requires_grad_();
+    const t0 = t00.transpose(1, 2);
+    const r = torch.stack([t0], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 399 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([2, 1, 3]);
+    const x = x0.transpose(2, 1);
+    const r = x.flatten(-1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
     return r;
   },
   "fuzz shape found: swapaxes of a 0-dim tensor": () => {
@@ -3465,6 +3441,7 @@ export const cases: Record<string, () => unknown> = {
   "fuzz shape found: roll of an empty stepped tensor keeps its strides": () => {
     const x = torch.zeros(0, 4, 3, { dtype: torch.float64 }).getitem(":, ::2");
     console.log(x.roll([5, -1], [0, -3]).stride(), x.roll(2, 1).stride(), x.roll(3).stride());
+    console.log(torch.zeros(0, { dtype: torch.int32 }).getitem("::2").roll(-2).stride());
     return x.roll(1, 2);
   },
   "fuzz shape found: broadcast_to fewer dims names a bool tensor by its CPU type": () => {
