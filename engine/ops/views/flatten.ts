@@ -27,7 +27,10 @@ export function unflatten(self: Tensor, dim: number, sizes: readonly number[]): 
   try {
     inferred = inferSize(sizes, self._shape[d]!);
   } catch (error) {
+    // unflatten catches infer_size's std::runtime_errors (a size mismatch, two -1s) and rewords them; its
+    // TORCH_CHECKs (an ambiguous -1 over no elements, a negative size) pass through unchanged.
     const message = (error as Error).message;
+    if (/^(cannot reshape tensor of 0 elements|invalid shape dimension)/.test(message)) throw error;
     if (!message.includes('is invalid for input of size')) throw new RuntimeError(`unflatten got an unexpected error:\n${message}`);
     throw new RuntimeError(`unflatten: Provided sizes [${sizes.join(', ')}] don't multiply up to the size of dim ${d} (${self._shape[d]}) in the input tensor`);
   }

@@ -3382,6 +3382,15 @@ export const cases: Record<string, () => unknown> = {
   "fuzz shape found: unflatten of a 0-dim tensor names the wrapped dim": () => {
     return torch.tensor(true).unflatten(-1, [-1, 1, 1]);
   },
+  "fuzz shape found: unflatten an empty dim with an ambiguous -1": () => {
+    return torch.zeros(0).unflatten(-1, [1, -1, 0]);
+  },
+  "fuzz shape found: unflatten with two -1s": () => {
+    return torch.zeros(6).unflatten(0, [-1, -1]);
+  },
+  "fuzz shape found: unflatten with a negative size": () => {
+    return torch.zeros(6).unflatten(0, [-2, 3]);
+  },
   "fuzz shape found: unbind of a 0-dim tensor out of range": () => {
     return torch.tensor(1, { dtype: torch.int32 }).unbind(1);
   },
