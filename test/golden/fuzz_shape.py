@@ -417,8 +417,29 @@ def keyword_case(i):
     return f'## fuzz shape {i} keywords\n' + '\n'.join(L) + '\n'
 
 
+def big_case(i):
+    """Sizes that take the fast copy and gather paths; ends, a sum (exact: integers or float64) and strides compared."""
+    dt = R.choice(['torch.float32', 'torch.float64', 'torch.int64', 'torch.int32', 'torch.bool'])
+    shape = [R.choice([33, 40, 64, 70]), R.choice([17, 40, 65])]
+    if R.random() < 0.3: shape = [R.choice([3, 5]), R.choice([20, 33]), R.choice([16, 31])]
+    L, expanded = make('x', shape, dt)
+    k = len(shape)
+    d = R.randrange(k)
+    op = R.choice([f'x.flip([{d}])', f'x.roll({R.randint(-40, 40)}, {d})', f'x.roll({R.randint(-100, 100)})',
+                   f'torch.cat([x, x.narrow({d}, 1, 5)], {d})', f'torch.stack([x, x], {R.randint(0, k)})',
+                   f'x.repeat({", ".join(["2"] + ["1"] * (k - 1))})', f'x.tril({R.randint(-5, 5)})', f'x.triu({R.randint(-5, 5)})',
+                   'x.contiguous()', 'x.reshape(-1)', f'x.index_select({d}, torch.tensor([0, 3, 1, 3, {shape[d] - 1}]))',
+                   f'x.tile([2, 1])', f'x.transpose(0, {k - 1}).contiguous()', f'x.split(7, {d})[{1 if shape[d] > 7 else 0}].contiguous()'])
+    L.append(f'const r = {op};')
+    corners = 'r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"])'
+    summed = '' if dt == 'torch.float32' else ', r.sum()'
+    L.append(f'[{corners}{summed}, r.stride(), r.is_contiguous()]')
+    return f'## fuzz shape {i} big\n' + '\n'.join(L) + '\n'
+
+
 def case(i):
     r = R.random()
+    if r < 0.06: return big_case(i)
     if r < 0.26: return single_case(i, 'view')
     if r < 0.37: return single_case(i, 'expand')
     if r < 0.51: return join_case(i)

@@ -18,303 +18,288 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 2 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([1]);
-    const x = x0.expand([2]);
-    const r = x.unsqueeze(-1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
+  "fuzz shape 2 big": () => {
+    const x0 = torch.arange(1088, { dtype: torch.float32 }).reshape([64, 17]);
+    const x = x0;
+    const r = x.roll(-1, 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 3 view": () => {
+  "fuzz shape 3 keywords": () => {
     const x0 = torch.arange(3).remainder(3).eq(0).reshape([3, 1]);
     const x = x0.transpose(1, 0);
-    const r = x.view([-1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
+    const r = torch.unsqueeze(x, { dim: 1 });
     return r;
   },
-  "fuzz shape 4 split": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
+  "fuzz shape 4 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
     const x = x0;
-    const r = x.select(-3, 0);
+    const r = x.expand([3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 5 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 1, 3]);
+  "fuzz shape 5 split": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3]);
     const x = x0;
-    const r = x.transpose(0, -1).reshape([1, 2, 0]).movedim(2, 1);
+    const r = torch.index_select(x, 0, torch.tensor([2, 0, 0], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(true);
     console.log(x0);
     return r;
   },
   "fuzz shape 6 split": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = torch.index_select(x, 0, torch.tensor([[1]]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 7 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
     const x = x0.getitem(":, ::2");
-    const r = torch.index_select(x, -1, torch.tensor([0, 0, 0, 0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 8 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([2, 0, 3]);
-    const x = x0;
-    const r = x.narrow(1, 0, 0).unflatten(0, [2, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
+    const r = torch.split(x, [1, 1], { dim: -2 });
     return r;
   },
-  "fuzz shape 9 chain": () => {
-    const x0 = torch.arange(54, { dtype: torch.float32 }).mul(0.5).reshape([3, 2, 3, 3]);
-    const x = x0;
-    const r = x.movedim(2, 0).flatten(0, 2).squeeze(0).view([-1, 27, 1]);
+  "fuzz shape 7 chain": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4, 1]);
+    const x = x0.expand([4, 2]);
+    const r = x.transpose(1, 0).diagonal(0, 1, 0).unsqueeze(0).reshape([-1, 1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 8 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3, 1]);
+    const x = x0.narrow(0, 1, 1);
+    const r = torch.flipud(x);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 10 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]);
-    const x = x0.getitem("::2");
-    const r = torch.broadcast_to(x, [2, 2, -1]);
+  "fuzz shape 9 expand": () => {
+    const x0 = torch.arange(36, { dtype: torch.int64 }).reshape([4, 1, 3, 3]);
+    const x = x0;
+    const r = x.repeat(3, 3, 3, 1, 3, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 11 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([3, 0, 2, 3]);
-    const x = x0.permute(1, 0, 2, 3);
-    const r = x.narrow(1, 2, 0).getitem(":, :, ::2");
+  "fuzz shape 10 join stack": () => {
+    const t00 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
+    const t0 = t00.permute(1, 2, 0);
+    const t10 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([2, 2, 3]);
+    const t1 = t10;
+    const r = torch.stack([t0, t1], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 11 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
+    const x = x0;
+    const r = x.squeeze(-1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
   "fuzz shape 12 view": () => {
-    const x0 = torch.arange(5).remainder(3).eq(0).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = torch.movedim(x, 0, 0);
+    const x0 = torch.arange(12, { dtype: torch.float32 }).sub(3).reshape([3, 1, 4]);
+    const x = x0.narrow(0, 1, 1);
+    const r = x.unsqueeze(2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 13 join stack": () => {
+    const t00 = torch.arange(7, { dtype: torch.int64 }).sub(3).reshape([7]);
+    const t0 = t00.getitem("::2");
+    const r = torch.stack([t0], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 14 join cat": () => {
+    const t00 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]);
+    const t0 = t00.narrow(0, 1, 0);
+    const t10 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
+    const t1 = t10.getitem("::2");
+    const t20 = torch.arange(3, { dtype: torch.float64 });
+    const t2 = t20;
+    const r = torch.cat([t0, t1, t2], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 15 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([1, 2, 3]);
+    const x = x0.expand([3, 2, 3]);
+    const r = x.squeeze();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 16 chain": () => {
+    const x0 = torch.arange(16, { dtype: torch.int64 }).reshape([1, 2, 2, 4]);
+    const x = x0.expand([0, 2, 2, 4]);
+    const r = x.getitem("::2").flatten(1, 2).getitem(":, ::2").reshape([1, 0, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 17 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 });
+    const x = x0;
+    const r = x.expand_as(torch.zeros([0]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 18 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([2, 4, 0]);
+    const x = x0;
+    const r = x.view(1, 0, -1, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 19 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = torch.tensor_split(x, [-1, -1, 2], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 20 join cat": () => {
+    const t00 = torch.arange(6, { dtype: torch.int32 }).reshape([2, 1, 3]);
+    const t0 = t00;
+    const t10 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 1, 3]);
+    const t1 = t10.expand([2, 1, 3]);
+    const t20 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([4, 1, 2]);
+    const t2 = t20.transpose(2, 0);
+    const r = torch.cat([t0, t1, t2], 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 21 chain": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([1]);
+    const x = x0.expand([2]);
+    const r = x.unflatten(0, [2]).unsqueeze(0).transpose(1, 0).reshape([-1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 22 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 1, 2]);
+    const x = x0.expand([3, 2, 2]);
+    const r = x.transpose(0, 1).flatten(0, 0).view([-1, 6]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 23 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([1, 3, 4]);
+    const x = x0.expand([4, 3, 4]);
+    const r = x.chunk(3, -2);
+    return r;
+  },
+  "fuzz shape 24 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.repeat([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 25 big": () => {
+    const x0 = torch.arange(595, { dtype: torch.float32 }).reshape([35, 17]);
+    const x = x0.narrow(0, 1, 33);
+    const r = x.split(7, 0)[1].contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 26 big": () => {
+    const x0 = torch.arange(2800, { dtype: torch.int32 }).reshape([70, 40]);
+    const x = x0;
+    const r = x.transpose(0, 1).contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 27 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 });
+    const x = x0;
+    const r = x.index_select(0, torch.tensor([1, 1, 1, 1], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 28 flip": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 });
+    const x = x0;
+    const r = x.roll(4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 29 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 4, 0]);
+    const x = x0.getitem(":, :, ::2");
+    const r = torch.broadcast_to(x, [2, 4, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 30 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([4, 3, 0]);
+    const x = x0;
+    const r = x.repeat(1, 2, 1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 31 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+    const x = x0;
+    const r = torch.split(x, [3], { dim: -1 });
+    return r;
+  },
+  "fuzz shape 32 view": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2]);
+    const x = x0;
+    const r = x.view([2, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 13 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]);
-    const x = x0;
-    const r = torch.unbind(x, -2);
-    return r;
-  },
-  "fuzz shape 14 split": () => {
-    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 3, 3, 2]).requires_grad_();
-    const x = x0.permute(2, 0, 3, 1);
-    const r = x.chunk(4, -3);
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 15 view": () => {
-    const x0 = torch.arange(32, { dtype: torch.float64 }).reshape([2, 4, 1, 4]);
-    const x = x0;
-    const r = torch.permute(x, [0, -2, 1, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 16 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([2, 3, 2]);
-    const x = x0.transpose(0, 2);
-    const r = x.unsqueeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 17 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 3, 2, 1]);
-    const x = x0;
-    const r = torch.tensor_split(x, [], { dim: 3 });
-    return r;
-  },
-  "fuzz shape 18 join vstack": () => {
-    const t00 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([1, 0]);
-    const t0 = t00.transpose(1, 0);
-    const r = torch.vstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 19 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([1, 0]).requires_grad_();
-    const x = x0.transpose(0, 1);
-    const r = x.unsqueeze(-1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 20 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = torch.swapaxes(x, 0, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 21 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const x = x0;
-    const r = torch.index_select(x, 0, torch.tensor([1, 2, 1], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 22 join hstack": () => {
-    const t00 = torch.arange(16, { dtype: torch.int32 }).reshape([4, 4]);
-    const t0 = t00.getitem("::2");
-    const r = torch.hstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 23 join vstack": () => {
-    const t00 = torch.arange(0, { dtype: torch.int32 }).reshape([3, 2, 0]);
-    const t0 = t00;
-    const t10 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 2, 0]);
-    const t1 = t10;
-    const t20 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([2, 0, 2]);
-    const t2 = t20.permute(2, 0, 1);
-    const r = torch.vstack([t0, t1, t2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 24 keywords": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
-    const x = x0.getitem("::2");
-    const r = x.permute({ dims: [0] });
-    return r;
-  },
-  "fuzz shape 25 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = torch.movedim(x, -1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 26 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0, 1, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = torch.swapdims(x, 5, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 27 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]).requires_grad_();
-    const x = x0;
-    const r = torch.index_select(x, 1, torch.tensor([1, 2], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 28 keywords": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([4, 3]);
-    const x = x0;
-    const r = x.movedim({ source: 1, destination: 1 });
-    return r;
-  },
-  "fuzz shape 29 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([8, 0]);
-    const x = x0.getitem("::2");
-    const r = x.unsqueeze(-1).getitem(":, :, ::2").permute(2, 0, 1).expand([2, 4, 0]).view([2, 0, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 30 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1, 1]);
-    const x = x0.expand([0, 1]);
-    const r = x.tensor_split(1, 1);
-    return r;
-  },
-  "fuzz shape 31 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([2, 1, 3]);
-    const x = x0;
-    const r = x.triu(2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 32 flip": () => {
-    const x0 = torch.arange(18, { dtype: torch.float32 }).sub(3).reshape([2, 3, 3]);
-    const x = x0;
-    const r = x.tril(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
   "fuzz shape 33 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]).requires_grad_();
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
     const x = x0;
-    const r = x.split(2, -1);
-    r[0].pow(2).sum().backward();
+    const r = x.index_select(0, torch.tensor([0, 1, 0], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 34 keywords": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([1, 2, 2]);
+    const x = x0.permute(2, 1, 0);
+    const r = x.flatten({ start_dim: 2, end_dim: -1 });
+    return r;
+  },
+  "fuzz shape 35 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 2]).requires_grad_();
+    const x = x0;
+    const r = x.reshape([-1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 34 join stack": () => {
-    const t00 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const t1 = t10;
-    const t20 = torch.arange(4, { dtype: torch.float32 }).reshape([4]);
-    const t2 = t20.getitem("::2");
-    const r = torch.stack([t0, t1, t2], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+  "fuzz shape 36 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3);
+    const x = x0;
+    const r = x.flip({ dims: [0] });
     return r;
   },
-  "fuzz shape 35 join cat": () => {
-    const t00 = torch.arange(45).remainder(3).eq(0).reshape([3, 5, 3]);
-    const t0 = t00.narrow(1, 1, 3);
-    const r = torch.cat([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 36 split": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
-    const x = x0.narrow(1, 1, 2);
-    const r = torch.tensor_split(x, [1, 2], { dim: -2 });
-    return r;
-  },
-  "fuzz shape 37 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([2, 1, 2]);
-    const t0 = t00;
-    const r = torch.cat([t0], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+  "fuzz shape 37 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = torch.split(x, [0, 0, 1, 0, 0, 2], { dim: 0 });
     return r;
   },
   "fuzz shape 38 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 4]).requires_grad_();
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
     const x = x0;
     const r = x.squeeze();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
@@ -331,410 +316,384 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 40 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3);
+  "fuzz shape 40 big": () => {
+    const x0 = torch.arange(680, { dtype: torch.int32 }).sub(3).reshape([40, 17]);
     const x = x0;
-    const r = x.unflatten(-1, [1, -1, 0]);
+    const r = x.contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 41 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4, 1]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.tril(2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 41 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([1, 2, 2, 1]);
+  "fuzz shape 42 keywords": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0);
     const x = x0;
-    const r = x.reshape_as(torch.zeros([4]));
+    const r = x.tensor_split({ sections: 2, dim: 0 });
+    return r;
+  },
+  "fuzz shape 43 flip": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2, 1]);
+    const x = x0;
+    const r = torch.fliplr(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 44 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([3, 0, 2]);
+    const t0 = t00.permute(0, 1, 2);
+    const t10 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([3, 0, 2]);
+    const t1 = t10.getitem(":, ::2");
+    const t20 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 0, 0]);
+    const t2 = t20.transpose(2, 1);
+    const r = torch.cat([t0, t1, t2], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 45 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([0, 3, 4]);
+    const x = x0.permute(1, 0, 2);
+    const r = x.transpose(-3, -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 42 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([2, 3]);
-    const x = x0;
-    const r = x.flatten(0, 1).unsqueeze(1).narrow(1, 1, 0).flatten(0, 1).view([-1, 0, 2]);
+  "fuzz shape 46 join cat": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([1]).requires_grad_();
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(1, { dtype: torch.float64 }).sub(3);
+    const t1 = t10;
+    const r = torch.cat([t0, t1], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 43 keywords": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).sub(3).reshape([4, 2]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.tril({ diagonal: 0 });
-    return r;
-  },
-  "fuzz shape 44 view": () => {
-    const x0 = torch.arange(21, { dtype: torch.float64 }).reshape([7, 3]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.reshape([1, 1, -1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 45 chain": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([3, 1, 2, 4]);
-    const x = x0.expand([3, 3, 2, 4]);
-    const r = x.movedim(0, 0).squeeze(1).squeeze(2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 46 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 4, 3]);
-    const x = x0.transpose(1, 2);
-    const r = x.roll([1, -1], [2, -3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
+    return [r, t00.grad];
   },
   "fuzz shape 47 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([1, 3, 3]);
-    const x = x0.permute(0, 2, 1);
-    const r = x.diagonal(2);
+    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([1, 3]);
+    const x = x0.expand([4, 3]);
+    const r = x.diagonal(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 48 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2, 1, 1]);
+    const x = x0.expand([3, 2, 4, 1]);
+    const r = x.unsqueeze(2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 49 chain": () => {
+    const x0 = torch.arange(40, { dtype: torch.float64 }).mul(0.5).reshape([1, 4, 5, 2]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.transpose(3, 1).narrow(1, 1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 48 join stack": () => {
-    const t00 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([4]);
-    const t0 = t00;
-    const r = torch.stack([t0], { dim: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 49 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+  "fuzz shape 50 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
     const x = x0.getitem("::2");
-    const r = x.narrow(0, -2, 0);
+    const r = x.narrow(0, 2, 0).unsqueeze(-2).transpose(0, -1).narrow(1, 1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 50 join concat": () => {
-    const t00 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([4, 4]);
-    const t0 = t00.transpose(1, 0);
-    const r = torch.concat([t0], 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 51 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4, 1]);
-    const x = x0;
-    const r = x.repeat([1, 2, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 52 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([3, 2]);
-    const x = x0;
-    const r = x.unbind(1);
-    return r;
-  },
-  "fuzz shape 53 keywords": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
-    const x = x0;
-    const r = torch.swapaxes(x, { axis0: 0, axis1: -1 });
-    return r;
-  },
-  "fuzz shape 54 join cat": () => {
-    const t00 = torch.arange(36, { dtype: torch.int64 }).reshape([4, 3, 3]);
-    const t0 = t00.transpose(1, 2);
-    const t10 = torch.arange(54, { dtype: torch.float32 }).reshape([3, 3, 6]);
-    const t1 = t10.getitem(":, :, ::2");
-    const t20 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([2, 3, 3]);
-    const t2 = t20;
-    const r = torch.cat([t0, t1, t2], { dim: -3 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 55 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 });
-    const x = x0;
-    const r = x.split(5, 0);
-    return r;
-  },
-  "fuzz shape 56 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([3, 0]);
-    const x = x0;
-    const r = x.transpose(0, -1).narrow(1, 2, 0).reshape([0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 57 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([1, 2, 3]);
-    const x = x0.getitem("::2");
-    const r = x.view_as(torch.zeros([6, 1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 58 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.tile([]);
+  "fuzz shape 51 view": () => {
+    const x0 = torch.arange(28, { dtype: torch.float64 }).sub(3).reshape([4, 7]).requires_grad_();
+    const x = x0.getitem(":, ::2");
+    const r = torch.swapdims(x, 1, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
+  "fuzz shape 52 keywords": () => {
+    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([1, 4, 6]);
+    const x = x0.narrow(2, 1, 4);
+    const r = x.repeat({ repeats: [1, 1, 1, 2] });
+    return r;
+  },
+  "fuzz shape 53 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([2, 4]);
+    const x = x0.narrow(1, 1, 2);
+    const r = torch.t(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 54 keywords": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3);
+    const x = x0;
+    const r = x.tensor_split({ sections: 2, dim: 0 });
+    return r;
+  },
+  "fuzz shape 55 view": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 4, 1]).requires_grad_();
+    const x = x0;
+    const r = x.view([-1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 56 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.squeeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 57 expand": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([1, 1, 6, 4]).requires_grad_();
+    const x = x0.narrow(2, 1, 4);
+    const r = x.expand(0, 3, 4, 5);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 58 keywords": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([3, 4]);
+    const x = x0.narrow(1, 1, 2);
+    const r = x.unbind({ dim: -1 });
+    return r;
+  },
   "fuzz shape 59 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 1, 2]);
-    const t0 = t00.permute(2, 0, 1);
-    const t10 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2, 1]);
-    const t1 = t10;
-    const t20 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([1, 2, 2]);
-    const t2 = t20.permute(2, 1, 0);
-    const r = torch.cat([t0, t1, t2], { dim: 0 });
+    const t00 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1]);
+    const t0 = t00.expand([0]);
+    const t10 = torch.arange(5).remainder(3).eq(0).reshape([5]);
+    const t1 = t10.getitem("::2");
+    const t20 = torch.arange(4, { dtype: torch.int32 }).reshape([4]);
+    const t2 = t20;
+    const r = torch.cat([t0, t1, t2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
   "fuzz shape 60 split": () => {
-    const x0 = torch.arange(64, { dtype: torch.float64 }).mul(0.5).reshape([4, 2, 4, 2]).requires_grad_();
-    const x = x0.permute(2, 0, 1, 3);
-    const r = torch.tensor_split(x, [1, 3], { dim: -1 });
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 61 view": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([4, 3, 2]);
-    const x = x0.transpose(1, 0);
-    const r = x.contiguous();
+    const x0 = torch.arange(64).remainder(3).eq(0).reshape([4, 2, 2, 4]);
+    const x = x0;
+    const r = torch.index_select(x, -2, torch.tensor([0, 0, 1, 0], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 62 join cat": () => {
-    const t00 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3]);
-    const t0 = t00.transpose(1, 0);
-    const t10 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
-    const t1 = t10.transpose(0, 1);
-    const r = torch.cat([t0, t1], 1);
+  "fuzz shape 61 join cat": () => {
+    const t00 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2]);
+    const t0 = t00;
+    const t10 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
+    const t1 = t10.getitem("::2");
+    const r = torch.cat([t0, t1], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 63 flip": () => {
-    const x0 = torch.arange(15, { dtype: torch.int32 }).reshape([5, 3]);
-    const x = x0.getitem("::2");
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 64 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 0]);
+  "fuzz shape 62 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
     const x = x0;
-    const r = x.squeeze(0).unsqueeze(1).reshape([0, 2]).getitem(":, ::2").reshape([1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 65 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.int64 }).reshape([3, 3, 1]);
-    const x = x0.transpose(2, 0);
-    const r = x.diagonal(-2);
+    const r = torch.t(x);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 66 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
+  "fuzz shape 63 flip": () => {
+    const x0 = torch.arange(9).remainder(3).eq(0).reshape([1, 3, 3]);
+    const x = x0.narrow(2, 1, 1);
+    const r = x.fliplr();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 64 keywords": () => {
+    const x0 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([4, 2]);
     const x = x0.getitem("::2");
-    const r = x.expand(0, 4);
+    const r = x.unflatten({ dim: -2, sizes: [-1, 1] });
+    return r;
+  },
+  "fuzz shape 65 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.flatten(-1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 66 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([2, 3, 0]);
+    const x = x0.narrow(1, 1, 1);
+    const r = x.transpose(2, -2).permute(1, 0, 2).expand([0, 2, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
   "fuzz shape 67 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([2, 4, 1, 2]);
-    const x = x0.transpose(0, 2);
-    const r = x.reshape([-1, 16]);
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.unsqueeze(0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 68 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 });
-    const t0 = t00;
-    const r = torch.cat([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 69 join cat": () => {
-    const t00 = torch.arange(18, { dtype: torch.float64 }).reshape([3, 3, 2]).requires_grad_();
-    const t0 = t00.permute(2, 1, 0);
-    const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 2, 3]);
-    const t1 = t10.narrow(1, 1, 0);
-    const r = torch.cat([t0, t1], { dim: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
     r.pow(2).sum().backward();
-    return [r, t00.grad];
+    return [r, x0.grad];
   },
-  "fuzz shape 70 keywords": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([4, 3, 2]);
-    const x = x0.narrow(0, 1, 2);
-    const r = torch.cat({ tensors: [x, x], dim: -1 });
+  "fuzz shape 68 chain": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 2, 1, 2]);
+    const x = x0.permute(2, 1, 3, 0);
+    const r = x.expand([2, 2, 2, 2]).diagonal(-2, 3, 2).reshape([3, 3, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 69 big": () => {
+    const x0 = torch.arange(561, { dtype: torch.float32 }).reshape([33, 17]);
+    const x = x0;
+    const r = x.split(7, 0)[1].contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 70 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([3, 1, 2]);
+    const x = x0.expand([3, 4, 2]);
+    const r = x.permute(1, 2, 0).narrow(1, 0, 2).unsqueeze(2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
   "fuzz shape 71 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = torch.movedim(x, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 72 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
-    const x = x0;
-    const r = x.flatten(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 73 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
-    const x = x0;
-    const r = torch.broadcast_to(x, [3, 1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 74 split": () => {
-    const x0 = torch.arange(48, { dtype: torch.int32 }).reshape([3, 4, 4, 1]);
-    const x = x0;
-    const r = torch.unbind(x, -3);
-    return r;
-  },
-  "fuzz shape 75 split": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([3, 4, 2]);
-    const x = x0;
-    const r = torch.split(x, [1, 2, 1], { dim: 0 });
-    return r;
-  },
-  "fuzz shape 76 keywords": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1]);
-    const x = x0.expand([2]);
-    const r = torch.stack([x, x], { dim: -2 });
-    return r;
-  },
-  "fuzz shape 77 join vstack": () => {
-    const t00 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
-    const t0 = t00;
-    const t10 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const t1 = t10;
-    const t20 = torch.arange(4, { dtype: torch.int64 }).reshape([4]);
-    const t2 = t20.getitem("::2");
-    const r = torch.vstack([t0, t1, t2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 78 flip": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1, 1]);
-    const x = x0;
-    const r = torch.flip(x, [0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 79 flip": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([1, 2]).requires_grad_();
-    const x = x0.getitem(":, ::2");
-    const r = torch.flipud(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 80 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
-    const x = x0;
-    const r = x.swapdims(0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 81 keywords": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 4]);
-    const x = x0.transpose(1, 0);
-    const r = torch.swapaxes(x, { axis0: -3, axis1: -2 });
-    return r;
-  },
-  "fuzz shape 82 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([3, 4]);
-    const x = x0.narrow(1, 1, 2);
-    const r = x.unflatten(1, [-1, 1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 83 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([1, 2, 3, 1]);
-    const x = x0;
-    const r = torch.index_select(x, 0, torch.tensor([0, 0, 0, 0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 84 split": () => {
-    const x0 = torch.arange(10, { dtype: torch.float64 }).reshape([5, 2]).requires_grad_();
-    const x = x0.narrow(0, 1, 3);
-    const r = torch.narrow(x, -2, 0, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 85 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0]);
-    const x = x0;
-    const r = x.flatten(0, 1).unflatten(0, [2, 0]).unsqueeze(-2).permute(0, 1, 2);
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = x.transpose(-1, -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 86 join cat": () => {
-    const t00 = torch.arange(32).remainder(3).eq(0).reshape([2, 4, 4]);
-    const t0 = t00;
-    const t10 = torch.arange(16, { dtype: torch.float32 }).sub(3).reshape([4, 1, 4]);
-    const t1 = t10.narrow(0, 1, 2);
-    const r = torch.cat([t0, t1], { dim: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 87 join stack": () => {
-    const t00 = torch.arange(48, { dtype: torch.float64 }).sub(3).reshape([4, 3, 4]).requires_grad_();
-    const t0 = t00.getitem(":, :, ::2");
-    const r = torch.stack([t0], 4);
+  "fuzz shape 72 join cat": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 1, 2]).requires_grad_();
+    const t0 = t00.transpose(0, 1);
+    const t10 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]);
+    const t1 = t10.narrow(0, 1, 0);
+    const t20 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3, 1]);
+    const t2 = t20.expand([2, 3, 2]);
+    const r = torch.cat([t0, t1, t2], { dim: 3 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 88 view": () => {
+  "fuzz shape 73 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([1, 4]);
+    const x = x0.getitem("::2");
+    const r = x.narrow({ dim: 0, start: 0, length: 2 });
+    return r;
+  },
+  "fuzz shape 74 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([2, 2]);
+    const x = x0;
+    const r = x.view({ size: [-1] });
+    return r;
+  },
+  "fuzz shape 75 keywords": () => {
+    const x0 = torch.arange(48).remainder(3).eq(0).reshape([3, 4, 4]);
+    const x = x0.transpose(0, 2);
+    const r = x.expand({ size: [2, 4, 4, 3] });
+    return r;
+  },
+  "fuzz shape 76 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = torch.diagonal(x, -3, 0, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 77 split": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 1, 3]);
+    const x = x0.transpose(0, 2);
+    const r = x.tensor_split(3, -3);
+    return r;
+  },
+  "fuzz shape 78 keywords": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
+    const x = x0;
+    const r = torch.tile(x, { dims: [2] });
+    return r;
+  },
+  "fuzz shape 79 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([0, 1, 4]);
+    const x = x0.transpose(1, 0);
+    const r = torch.roll(x, 0, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 80 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1]);
+    const x = x0.permute(2, 1, 0);
+    const r = x.flip([4, 2, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 81 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
+    const x = x0;
+    const r = x.chunk(1, 1);
+    return r;
+  },
+  "fuzz shape 82 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
+    const x = x0.transpose(0, 1);
+    const r = x.swapdims(0, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 83 big": () => {
+    const x0 = torch.arange(65).remainder(3).eq(0).reshape([1, 65]);
+    const x = x0.expand([40, 65]);
+    const r = x.reshape(-1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 84 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([1, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = x.transpose(1, 0).select(1, 0).squeeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 85 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([4, 2]);
+    const x = x0;
+    const r = x.flatten(1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 86 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([1]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 87 view": () => {
     const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
     const x = x0.transpose(1, 0);
     const r = x.reshape_as(torch.zeros([3, 1, 2]));
@@ -743,7 +702,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 89 expand": () => {
+  "fuzz shape 88 expand": () => {
     const x0 = torch.arange(48, { dtype: torch.int32 }).sub(3).reshape([2, 6, 4]);
     const x = x0.narrow(1, 1, 4);
     const r = x.tile([0, 1, 0]);
@@ -752,7 +711,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 90 expand": () => {
+  "fuzz shape 89 expand": () => {
     const x0 = torch.arange(3, { dtype: torch.int64 });
     const x = x0;
     const r = x.repeat([]);
@@ -761,7 +720,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 91 expand": () => {
+  "fuzz shape 90 expand": () => {
     const x0 = torch.arange(12).remainder(3).eq(0).reshape([3, 4]);
     const x = x0.transpose(1, 0);
     const r = x.tile([1, 1, 3]);
@@ -770,7 +729,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 92 view": () => {
+  "fuzz shape 91 view": () => {
     const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
     const x = x0.narrow(0, 1, 4);
     const r = x.squeeze(-1);
@@ -779,7 +738,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 93 split": () => {
+  "fuzz shape 92 split": () => {
     const x0 = torch.arange(20, { dtype: torch.int64 }).sub(3).reshape([5, 2, 1, 2]);
     const x = x0.narrow(0, 1, 3);
     const r = x.select(2, -1);
@@ -788,14 +747,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 94 chain": () => {
+  "fuzz shape 93 chain": () => {
     const x0 = torch.arange(2, { dtype: torch.float32 }).mul(0.5).reshape([1, 1, 2]);
     const x = x0.expand([3, 1, 2]);
     const r = x.getitem("::2").unsqueeze(0).reshape([4]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 95 split": () => {
+  "fuzz shape 94 split": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = x.select(0, 1);
@@ -804,13 +763,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 96 join concat": () => {
+  "fuzz shape 95 join concat": () => {
     const r = torch.concat([], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 97 flip": () => {
+  "fuzz shape 96 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([3, 2]).requires_grad_();
     const x = x0;
     const r = torch.diagonal(x, 3, -1, 3);
@@ -818,7 +777,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 98 view": () => {
+  "fuzz shape 97 view": () => {
     const x0 = torch.arange(4).remainder(3).eq(0).reshape([1, 4]);
     const x = x0;
     const r = x.reshape(2, 4);
@@ -827,13 +786,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 99 split": () => {
+  "fuzz shape 98 split": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1]);
     const x = x0.expand([2]);
     const r = torch.unbind(x, -1);
     return r;
   },
-  "fuzz shape 100 join vstack": () => {
+  "fuzz shape 99 join vstack": () => {
     const t00 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([2, 2]);
     const t0 = t00.getitem("::2");
     const t10 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
@@ -845,7 +804,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 101 view": () => {
+  "fuzz shape 100 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 0, 2, 4]);
     const x = x0;
     const r = torch.movedim(x, 3, -1);
@@ -854,13 +813,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 102 keywords": () => {
+  "fuzz shape 101 keywords": () => {
     const x0 = torch.arange(20).remainder(3).eq(0).reshape([4, 5]);
     const x = x0.getitem(":, ::2");
     const r = x.tril({ diagonal: -1 });
     return r;
   },
-  "fuzz shape 103 flip": () => {
+  "fuzz shape 102 flip": () => {
     const x0 = torch.arange(20, { dtype: torch.float32 }).reshape([2, 1, 5, 2]);
     const x = x0.narrow(2, 1, 3);
     const r = torch.flip(x, [5, 1, -2]);
@@ -869,7 +828,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 104 chain": () => {
+  "fuzz shape 103 chain": () => {
     const x0 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([3, 3]);
     const x = x0.getitem("::2");
     const r = x.permute(0, 1).transpose(1, 0).flatten(0, 1).view([2, 1, 3]);
@@ -878,7 +837,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 105 chain": () => {
+  "fuzz shape 104 chain": () => {
     const x0 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([6]);
     const x = x0.getitem("::2");
     const r = x.reshape([1, 3]).select(1, -1);
@@ -887,7 +846,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 106 join stack": () => {
+  "fuzz shape 105 join stack": () => {
     const t00 = torch.arange(3, { dtype: torch.float64 });
     const t0 = t00;
     const t10 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]);
@@ -899,7 +858,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 107 split": () => {
+  "fuzz shape 106 split": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
     const r = x.index_select(-1, torch.tensor([2], { dtype: torch.int64 }));
@@ -908,13 +867,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 108 split": () => {
+  "fuzz shape 107 split": () => {
     const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4, 1]);
     const x = x0;
     const r = x.chunk(1, 1);
     return r;
   },
-  "fuzz shape 109 flip": () => {
+  "fuzz shape 108 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 1, 3]);
     const x = x0.getitem(":, ::2");
     const r = torch.flipud(x);
@@ -923,7 +882,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 110 view": () => {
+  "fuzz shape 109 view": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([1, 2, 2]);
     const x = x0.transpose(0, 1);
     const r = x.view([4]);
@@ -932,7 +891,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 111 chain": () => {
+  "fuzz shape 110 chain": () => {
     const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
     const x = x0.getitem("::2");
     const r = x.select(0, 1).unsqueeze(-1).unflatten(0, [1, 1, 1]);
@@ -941,7 +900,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 112 expand": () => {
+  "fuzz shape 111 expand": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([6]).requires_grad_();
     const x = x0.getitem("::2");
     const r = torch.broadcast_to(x, [1, 2, 3]);
@@ -949,7 +908,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 113 flip": () => {
+  "fuzz shape 112 flip": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]).requires_grad_();
     const x = x0;
     const r = x.flipud();
@@ -957,14 +916,14 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 114 chain": () => {
+  "fuzz shape 113 chain": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 1, 2]);
     const x = x0.expand([3, 2, 2]);
     const r = x.squeeze(2).reshape([12]).view([12]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 115 join cat": () => {
+  "fuzz shape 114 join cat": () => {
     const t00 = torch.arange(3, { dtype: torch.float32 }).sub(3).reshape([1, 3]);
     const t0 = t00;
     const r = torch.cat([t0], { dim: -1 });
@@ -972,13 +931,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 116 keywords": () => {
+  "fuzz shape 115 keywords": () => {
     const x0 = torch.arange(9, { dtype: torch.float32 }).sub(3).reshape([3, 3]);
     const x = x0;
     const r = torch.cat({ tensors: [x, x], dim: 0 });
     return r;
   },
-  "fuzz shape 117 split": () => {
+  "fuzz shape 116 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 });
     const x = x0;
     const r = x.select(0, 0);
@@ -987,7 +946,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 118 split": () => {
+  "fuzz shape 117 split": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
     const x = x0;
     const r = torch.narrow(x, 1, -2, 3);
@@ -995,130 +954,92 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 119 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.contiguous();
+  "fuzz shape 118 big": () => {
+    const x0 = torch.arange(3069, { dtype: torch.float64 }).mul(0.5).reshape([31, 3, 33]);
+    const x = x0.permute(1, 2, 0);
+    const r = torch.stack([x, x], 3);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 119 flip": () => {
+    const x0 = torch.arange(27).remainder(3).eq(0).reshape([1, 3, 3, 3]);
+    const x = x0.transpose(1, 3);
+    const r = x.diagonal({ offset: 1, dim1: -4, dim2: -2 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 120 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([4]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.narrow(0, 2, 0);
+  "fuzz shape 120 chain": () => {
+    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([2, 1, 2, 2]);
+    const x = x0.transpose(1, 2);
+    const r = x.permute(0, 1, 2, 3).flatten(2, 3).view([-1, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 121 join hstack": () => {
-    const t00 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(3, { dtype: torch.int32 }).reshape([3]);
-    const t2 = t20;
-    const r = torch.hstack([t0, t1, t2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 122 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+  "fuzz shape 121 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 4, 2]);
     const x = x0;
-    const r = x.unbind(1);
-    return r;
-  },
-  "fuzz shape 123 join stack": () => {
-    const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const t0 = t00;
-    const r = torch.stack([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 124 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
-    const r = x.permute();
+    const r = torch.permute(x, [2, -2, -3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 125 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2]).requires_grad_();
+  "fuzz shape 122 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([3, 1]);
+    const x = x0.transpose(1, 0);
+    const r = x.transpose(0, 1).transpose(0, 1).unflatten(0, [1, 1, 1]).permute(2, 3, 1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 123 view": () => {
+    const x0 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([1, 3, 3, 2]);
+    const x = x0.expand([0, 3, 3, 2]);
+    const r = torch.swapdims(x, 3, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 124 keywords": () => {
+    const x0 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([2, 3, 3]);
+    const x = x0.narrow(2, 1, 1);
+    const r = x.view({ size: [-1, 3, 2] });
+    return r;
+  },
+  "fuzz shape 125 flip": () => {
+    const x0 = torch.arange(10, { dtype: torch.float32 }).mul(0.5).reshape([2, 5]);
+    const x = x0.getitem(":, ::2");
+    const r = x.flipud();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 126 keywords": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([6]);
     const x = x0.getitem("::2");
-    const r = x.unsqueeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 126 chain": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
-    const x = x0.expand([3]);
-    const r = x.squeeze(0).movedim(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    const r = x.index_select({ dim: -1, index: torch.tensor([0]) });
     return r;
   },
-  "fuzz shape 127 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([1, 2]);
-    const x = x0.expand([4, 2]);
-    const r = x.unsqueeze(2).getitem(":, :, ::2").reshape([2, 1, 4]);
+  "fuzz shape 127 join cat": () => {
+    const t00 = torch.arange(30).remainder(3).eq(0).reshape([3, 5, 2]);
+    const t0 = t00.getitem(":, ::2");
+    const r = torch.cat([t0], { dim: 0 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     return r;
   },
-  "fuzz shape 128 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+  "fuzz shape 128 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
-    const r = x.narrow(1, -1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 129 expand": () => {
-    const x0 = torch.arange(96, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 4, 4]).requires_grad_();
-    const x = x0.transpose(0, 1);
-    const r = x.expand(-1, 4, 5, 4);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 130 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
-    const x = x0;
-    const r = x.tensor_split(2, -1);
-    return r;
-  },
-  "fuzz shape 131 flip": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]);
-    const x = x0;
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 132 chain": () => {
-    const x0 = torch.arange(48, { dtype: torch.float64 }).sub(3).reshape([3, 2, 2, 4]);
-    const x = x0.transpose(3, 1);
-    const r = x.narrow(0, 1, 0).reshape([0, 3, 3]).unsqueeze(3).reshape([0, 3, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 133 chain": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1, 1]);
-    const x = x0.expand([1, 2]);
-    const r = x.squeeze(0).getitem("::2").unflatten(0, [1, 1, 1]).reshape([1]);
+    const r = x.expand([]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 134 chain": () => {
+  "fuzz shape 129 chain": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 3, 4]);
     const x = x0.transpose(0, 1);
     const r = x.unflatten(3, [1, 2, 2]).getitem(":, ::2");
@@ -1127,7 +1048,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 135 split": () => {
+  "fuzz shape 130 split": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3, 2, 6]).requires_grad_();
     const x = x0.narrow(3, 1, 4);
     const r = x.index_select(1, torch.tensor([2], { dtype: torch.int64 }));
@@ -1135,7 +1056,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 136 join cat": () => {
+  "fuzz shape 131 join cat": () => {
     const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]).requires_grad_();
     const t0 = t00;
     const t10 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([4, 4]);
@@ -1148,7 +1069,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 137 flip": () => {
+  "fuzz shape 132 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 4]);
     const x = x0;
     const r = x.roll([-2, 3], [1, 0]);
@@ -1157,7 +1078,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 138 expand": () => {
+  "fuzz shape 133 expand": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = torch.tile(x, []);
@@ -1166,7 +1087,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 139 flip": () => {
+  "fuzz shape 134 flip": () => {
     const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
     const x = x0.getitem("::2");
     const r = x.triu(3);
@@ -1175,7 +1096,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 140 join cat": () => {
+  "fuzz shape 135 join cat": () => {
     const t00 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2]);
     const t0 = t00.transpose(1, 0);
     const t10 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 2]);
@@ -1187,14 +1108,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 141 view": () => {
+  "fuzz shape 136 view": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4, 1]);
     const x = x0.expand([4, 2]);
     const r = x.view_as(torch.zeros([1, 8]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 142 join cat": () => {
+  "fuzz shape 137 join cat": () => {
     const t00 = torch.arange(24, { dtype: torch.float32 }).mul(0.5).reshape([4, 3, 2]);
     const t0 = t00.transpose(1, 2);
     const t10 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([1, 2, 3]);
@@ -1206,7 +1127,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 143 join hstack": () => {
+  "fuzz shape 138 join hstack": () => {
     const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([4]);
     const t0 = t00.narrow(0, 1, 2);
     const r = torch.hstack([t0]);
@@ -1214,7 +1135,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 144 join cat": () => {
+  "fuzz shape 139 join cat": () => {
     const t00 = torch.arange(32).remainder(3).eq(0).reshape([4, 4, 2]);
     const t0 = t00.narrow(0, 1, 2);
     const r = torch.cat([t0], 0);
@@ -1222,106 +1143,121 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 145 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+  "fuzz shape 140 big": () => {
+    const x0 = torch.arange(1860, { dtype: torch.float64 }).reshape([20, 31, 3]);
+    const x = x0.permute(2, 0, 1);
+    const r = x.triu(1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 141 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
-    const r = x.view_as(torch.zeros([1, 1, 1, 1]));
+    const r = torch.tensor_split(x, [4, -1, 4], { dim: -1 });
+    return r;
+  },
+  "fuzz shape 142 expand": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([1, 3, 2, 3]);
+    const x = x0.transpose(2, 3);
+    const r = x.tile([3, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 143 chain": () => {
+    const x0 = torch.arange(36).remainder(3).eq(0).reshape([4, 3, 3]);
+    const x = x0;
+    const r = x.permute(0, 1, 2).permute(0, 1, 2).squeeze(1).getitem("::2");
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 144 view": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 1, 3]);
+    const x = x0;
+    const r = x.view_as(torch.zeros([3, 1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 145 join vstack": () => {
+    const t00 = torch.arange(2).remainder(3).eq(0).reshape([1, 1, 2]);
+    const t0 = t00.expand([1, 3, 2]);
+    const r = torch.vstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 146 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([1, 2]);
+    const x = x0;
+    const r = x.transpose(0, -1).getitem(":, ::2").unsqueeze(-2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 146 keywords": () => {
-    const x0 = torch.arange(18, { dtype: torch.float32 }).sub(3).reshape([3, 2, 3]);
-    const x = x0.transpose(1, 2);
-    const r = x.unflatten({ dim: 1, sizes: [-1, 1] });
-    return r;
-  },
-  "fuzz shape 147 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([2, 3, 4]);
-    const x = x0.permute(1, 2, 0);
-    const r = torch.diagonal(x, 1, 1, 1);
+  "fuzz shape 147 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([0]);
+    const x = x0.getitem("::2");
+    const r = x.swapdims(-1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
   "fuzz shape 148 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).requires_grad_();
     const x = x0;
-    const r = torch.tile(x, [1, 0]);
+    const r = torch.broadcast_to(x, [-1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 149 expand": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2]).requires_grad_();
+    const x = x0;
+    const r = x.expand_as(torch.zeros([3, 1, 0, 2]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 150 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([3, 0, 1, 2]);
+    const x = x0.permute(0, 2, 3, 1);
+    const r = torch.narrow(x, 1, 1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 149 chain": () => {
-    const x0 = torch.arange(96, { dtype: torch.float32 }).mul(0.5).reshape([2, 4, 3, 4]);
+  "fuzz shape 151 big": () => {
+    const x0 = torch.arange(2940, { dtype: torch.int64 }).sub(3).reshape([70, 42]);
+    const x = x0.narrow(1, 1, 40);
+    const r = torch.cat([x, x.narrow(1, 1, 5)], 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 152 split": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]);
     const x = x0;
-    const r = x.flatten(1, 3).transpose(0, 1).permute(1, 0).getitem("::2").reshape([48]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
+    const r = torch.unbind(x, 0);
     return r;
   },
-  "fuzz shape 150 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([2, 2]);
-    const x = x0;
-    const r = torch.reshape(x, [4, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 151 join concat": () => {
-    const t00 = torch.arange(48, { dtype: torch.int64 }).reshape([4, 4, 3]);
-    const t0 = t00.permute(1, 2, 0);
-    const r = torch.concat([t0], 0);
+  "fuzz shape 153 join vstack": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 });
+    const t0 = t00;
+    const t10 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
+    const t1 = t10;
+    const t20 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([6]);
+    const t2 = t20.getitem("::2");
+    const r = torch.vstack([t0, t1, t2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 152 join stack": () => {
-    const t00 = torch.arange(5, { dtype: torch.int32 }).reshape([5]);
-    const t0 = t00.narrow(0, 1, 3);
-    const t10 = torch.arange(6, { dtype: torch.int64 }).reshape([6]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1]);
-    const t2 = t20.expand([2]);
-    const r = torch.stack([t0, t1, t2], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 153 keywords": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.tensor_split({ sections: 2, dim: 0 });
     return r;
   },
   "fuzz shape 154 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 });
-    const x = x0;
-    const r = torch.permute(x, [0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 155 join cat": () => {
-    const t00 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([4, 2]).requires_grad_();
-    const t0 = t00;
-    const t10 = torch.arange(4, { dtype: torch.float64 }).reshape([4, 1]);
-    const t1 = t10;
-    const t20 = torch.arange(4, { dtype: torch.float64 }).reshape([1, 4]);
-    const t2 = t20.transpose(0, 1);
-    const r = torch.cat([t0, t1, t2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 156 view": () => {
     const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([1, 3, 2, 2]);
     const x = x0;
     const r = torch.swapaxes(x, -5, 1);
@@ -1330,7 +1266,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 157 join concat": () => {
+  "fuzz shape 155 join concat": () => {
     const t00 = torch.arange(5, { dtype: torch.float64 }).mul(0.5).reshape([5]).requires_grad_();
     const t0 = t00.narrow(0, 1, 3);
     const r = torch.concat([t0], { dim: 0 });
@@ -1339,26 +1275,26 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 158 keywords": () => {
+  "fuzz shape 156 keywords": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([5, 0]);
     const x = x0.getitem("::2");
     const r = torch.stack([x, x], { dim: 1 });
     return r;
   },
-  "fuzz shape 159 view": () => {
+  "fuzz shape 157 view": () => {
     const x0 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([1, 1, 4, 4]);
     const x = x0.expand([1, 2, 4, 4]);
     const r = torch.reshape(x, [4, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 160 split": () => {
+  "fuzz shape 158 split": () => {
     const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([4, 3, 1]);
     const x = x0.transpose(2, 1);
     const r = x.split(1, -2);
     return r;
   },
-  "fuzz shape 161 view": () => {
+  "fuzz shape 159 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
     const x = x0;
     const r = x.view(1);
@@ -1367,693 +1303,629 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
+  "fuzz shape 160 big": () => {
+    const x0 = torch.arange(714, { dtype: torch.float64 }).mul(0.5).reshape([42, 17]);
+    const x = x0.narrow(0, 1, 40);
+    const r = x.flip([1]);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 161 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]).requires_grad_();
+    const x = x0;
+    const r = torch.index_select(x, 0, torch.tensor([1, 3, 2, 3], { dtype: torch.int32 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
   "fuzz shape 162 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
-    const x = x0;
-    const r = x.swapdims(-1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 163 keywords": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([4, 3, 2]);
-    const x = x0.permute(0, 1, 2);
-    const r = x.view({ size: [2, 3, 4, -1] });
-    return r;
-  },
-  "fuzz shape 164 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.int64 }).sub(3);
-    const t0 = t00;
-    const r = torch.cat([t0], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 165 keywords": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 1]);
-    const x = x0;
-    const r = x.reshape({ shape: [1, 3] });
-    return r;
-  },
-  "fuzz shape 166 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([2, 4, 0]);
-    const x = x0;
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 167 join hstack": () => {
-    const t00 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 1, 0]);
-    const t0 = t00.permute(0, 2, 1);
-    const t10 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3, 1]);
-    const t1 = t10;
-    const r = torch.hstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 168 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
-    const x = x0.expand([2]);
-    const r = torch.movedim(x, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 169 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 170 join hstack": () => {
-    const t00 = torch.arange(0).remainder(3).eq(0).reshape([2, 0]);
-    const t0 = t00;
-    const t10 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
-    const t1 = t10.transpose(0, 1);
-    const r = torch.hstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 171 join cat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
-    const t0 = t00;
-    const t10 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 172 expand": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
+    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
     const x = x0.getitem("::2");
-    const r = x.expand_as(torch.zeros([0]));
+    const r = torch.reshape(x, [1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 163 flip": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).requires_grad_();
+    const x = x0;
+    const r = x.triu(-3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 173 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3);
+  "fuzz shape 164 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
     const x = x0;
-    const r = x.unflatten(0, [3, 1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 174 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
-    const x = x0;
-    const r = torch.fliplr(x);
+    const r = x.view([1, -1, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 175 join cat": () => {
-    const t00 = torch.arange(32, { dtype: torch.int32 }).sub(3).reshape([4, 4, 2]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([2, 4, 2]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], -3);
+  "fuzz shape 165 join stack": () => {
+    const t00 = torch.arange(12, { dtype: torch.float32 }).reshape([3, 4]);
+    const t0 = t00;
+    const t10 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([3, 4]);
+    const t1 = t10.transpose(1, 0);
+    const r = torch.stack([t0, t1], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 176 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1]);
-    const x = x0;
-    const r = x.roll(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
+  "fuzz shape 166 big": () => {
+    const x0 = torch.arange(5115, { dtype: torch.float32 }).sub(3).reshape([33, 31, 5]);
+    const x = x0.permute(2, 0, 1);
+    const r = x.index_select(1, torch.tensor([0, 3, 1, 3, 32]));
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 177 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3, 1]);
-    const x = x0.expand([3, 2]);
-    const r = x.flipud();
+  "fuzz shape 167 expand": () => {
+    const x0 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([3, 4]);
+    const x = x0.transpose(0, 1);
+    const r = torch.broadcast_to(x, [4, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 178 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(0, { dtype: torch.float64 }).reshape([0]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 179 expand": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.expand([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 180 view": () => {
+  "fuzz shape 168 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
-    const r = x.t();
+    const r = x.repeat([2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 181 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.reshape_as(torch.zeros([1, 1, 1, 1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 182 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3, 1]);
-    const x = x0.transpose(0, 1);
-    const r = x.roll([4, -4], [-3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 183 keywords": () => {
-    const x0 = torch.arange(10, { dtype: torch.int64 }).reshape([5, 2]);
+  "fuzz shape 169 split": () => {
+    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
     const x = x0.narrow(0, 1, 3);
-    const r = x.expand({ size: [2, 3, 2] });
+    const r = x.narrow(0, 0, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 184 split": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).reshape([1, 3, 4]);
-    const x = x0.getitem(":, ::2");
-    const r = torch.split(x, [0, 0, 0, 1], { dim: 0 });
+  "fuzz shape 170 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 0]).requires_grad_();
+    const x = x0;
+    const r = x.tensor_split(1, 0);
     return r;
   },
-  "fuzz shape 185 flip": () => {
-    const x0 = torch.arange(15, { dtype: torch.int32 }).sub(3).reshape([5, 1, 3]);
+  "fuzz shape 171 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 2, 1]);
+    const x = x0.permute(1, 0, 2);
+    const r = x.permute(2, 0, 1).permute(0, 2, 1).squeeze(1).unsqueeze(0).view([2, 1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 172 join concat": () => {
+    const t00 = torch.arange(2, { dtype: torch.int64 });
+    const t0 = t00;
+    const r = torch.concat([t0], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 173 big": () => {
+    const x0 = torch.arange(3069).remainder(3).eq(0).reshape([31, 33, 3]);
+    const x = x0.transpose(0, 2);
+    const r = x.repeat(2, 1, 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 174 split": () => {
+    const x0 = torch.arange(48).remainder(3).eq(0).reshape([3, 2, 2, 4]);
+    const x = x0.getitem(":, :, :, ::2");
+    const r = torch.index_select(x, 1, torch.tensor([1, 0], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 175 keywords": () => {
+    const x0 = torch.arange(16).remainder(3).eq(0).reshape([4, 4]);
+    const x = x0;
+    const r = x.chunk({ chunks: 2, dim: 0 });
+    return r;
+  },
+  "fuzz shape 176 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
     const x = x0.getitem("::2");
-    const r = torch.triu(x, -3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 186 view": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([1, 3, 3, 0]);
-    const x = x0;
-    const r = x.unsqueeze(-6);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 187 split": () => {
-    const x0 = torch.arange(30).remainder(3).eq(0).reshape([2, 3, 5]);
-    const x = x0.getitem(":, :, ::2");
-    const r = torch.tensor_split(x, [], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 188 view": () => {
-    const x0 = torch.arange(64, { dtype: torch.int32 }).reshape([4, 2, 2, 4]);
-    const x = x0.permute(3, 0, 1, 2);
-    const r = x.t();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 189 join hstack": () => {
-    const t00 = torch.arange(6, { dtype: torch.int64 }).reshape([2, 3]);
-    const t0 = t00;
-    const t10 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
-    const t1 = t10.getitem("::2");
-    const r = torch.hstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 190 flip": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3, 1]);
-    const x = x0;
-    const r = torch.diagonal(x, -2, 1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 191 chain": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([1]);
-    const x = x0.expand([0]);
-    const r = x.unflatten(0, [2, 0, 3]).permute(2, 0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 192 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
-    const x = x0;
-    const r = x.narrow(0, 3, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 193 chain": () => {
-    const x0 = torch.arange(24).remainder(3).eq(0).reshape([1, 4, 2, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = x.narrow(3, 1, 0).movedim(3, 1).unflatten(2, [2, 1]).getitem(":, :, ::2").view([2, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 194 join concat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([5, 0]);
-    const t0 = t00.narrow(0, 1, 3);
-    const r = torch.concat([t0], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 195 join stack": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
-    const t0 = t00.getitem("::2");
-    const r = torch.stack([t0], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 196 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([1, 3, 2]);
-    const x = x0.transpose(1, 0);
-    const r = torch.flip(x, [1, 1, 4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 197 expand": () => {
-    const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 1, 3, 2]);
-    const x = x0;
-    const r = torch.tile(x, [0, 0, 1, 1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 198 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([2, 1, 2]);
-    const x = x0;
-    const r = x.movedim(0, 0).permute(2, 0, 1).flatten(0, 2).unsqueeze(1);
+    const r = x.narrow(-1, 1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 199 join vstack": () => {
-    const t00 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const t0 = t00;
-    const t10 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const t1 = t10;
-    const r = torch.vstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+  "fuzz shape 177 split": () => {
+    const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 2, 3]);
+    const x = x0.transpose(2, 0);
+    const r = torch.tensor_split(x, [2, 3, 3], { dim: -3 });
     return r;
   },
-  "fuzz shape 200 join vstack": () => {
-    const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5);
-    const t0 = t00;
-    const t10 = torch.arange(4, { dtype: torch.int64 });
-    const t1 = t10;
-    const t20 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([8]);
-    const t2 = t20.getitem("::2");
-    const r = torch.vstack([t0, t1, t2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 201 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([2, 2, 4, 1]).requires_grad_();
-    const x = x0.permute(2, 0, 1, 3);
-    const r = x.unsqueeze(-3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 202 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+  "fuzz shape 178 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).requires_grad_();
     const x = x0;
-    const r = x.expand_as(torch.zeros([]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 203 view": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
-    const x = x0.transpose(0, 1);
-    const r = x.reshape([3, 1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 204 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([1, 3, 2]);
-    const x = x0.expand([2, 3, 2]);
-    const r = x.tril(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 205 flip": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([4, 0, 2]);
-    const x = x0.getitem("::2");
-    const r = x.flipud();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 206 expand": () => {
-    const x0 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([1, 3, 3]);
-    const x = x0.expand([0, 3, 3]);
-    const r = x.repeat([1, 1, 1, 2, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 207 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.float32 }).reshape([3, 4, 2]);
-    const x = x0.narrow(1, 1, 2);
-    const r = x.tril(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 208 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 0, 3]).requires_grad_();
-    const t0 = t00.permute(2, 0, 1);
-    const t10 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([1, 3, 3]);
-    const t1 = t10.transpose(2, 0);
-    const r = torch.cat([t0, t1], 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 209 chain": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 4]);
-    const x = x0;
-    const r = x.narrow(2, 1, 1).getitem("::2");
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 210 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3);
-    const x = x0;
-    const r = x.flipud();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 211 chain": () => {
-    const x0 = torch.arange(18, { dtype: torch.int32 }).sub(3).reshape([2, 3, 3]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.unsqueeze(0).narrow(2, 0, 0).permute(2, 0, 1, 3).squeeze(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 212 chain": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
-    const x = x0;
-    const r = x.permute(0, 1).flatten(0, 0).narrow(1, 1, 2).select(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 213 split": () => {
-    const x0 = torch.arange(96, { dtype: torch.float64 }).sub(3).reshape([4, 3, 2, 4]).requires_grad_();
-    const x = x0;
-    const r = torch.tensor_split(x, [3, 4], { dim: 3 });
+    const r = x.split_with_sizes([0, 0, 0, 1, 0, 0, 0], -1);
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 214 chain": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const x = x0.getitem("::2");
-    const r = x.unsqueeze(-2).getitem(":, ::2").squeeze(1).unsqueeze(-1);
+  "fuzz shape 179 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 0, 4]);
+    const x = x0;
+    const r = torch.triu(x, -2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 215 flip": () => {
-    const x0 = torch.arange(40, { dtype: torch.float64 }).mul(0.5).reshape([4, 2, 5]).requires_grad_();
-    const x = x0.narrow(2, 1, 3);
-    const r = x.tril(2);
+  "fuzz shape 180 expand": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
+    const x = x0;
+    const r = x.expand(2, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 216 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([2, 0]);
-    const x = x0.narrow(0, 1, 0);
-    const r = x.diagonal(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 217 chain": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 4, 3]);
-    const x = x0.permute(1, 0, 2);
-    const r = x.unflatten(0, [2, 2]).narrow(2, 2, 0).diagonal(-1, 3, 0).view([2, 0, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 218 join stack": () => {
-    const t00 = torch.arange(8).remainder(3).eq(0).reshape([2, 4]);
-    const t0 = t00;
-    const t10 = torch.arange(9).remainder(3).eq(0).reshape([3, 3]);
-    const t1 = t10;
-    const t20 = torch.arange(8).remainder(3).eq(0).reshape([2, 4]);
-    const t2 = t20;
-    const r = torch.stack([t0, t1, t2], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 219 join cat": () => {
-    const t00 = torch.arange(12).remainder(3).eq(0).reshape([1, 4, 3]);
-    const t0 = t00.getitem(":, ::2");
-    const r = torch.cat([t0], 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 220 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 1]);
-    const x = x0.getitem("::2");
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 221 chain": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
-    const x = x0.narrow(0, 1, 4);
-    const r = x.unflatten(0, [4]).reshape([4]).reshape([4]).unsqueeze(-1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 222 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([1, 3]);
-    const x = x0;
-    const r = torch.unbind(x, 0);
-    return r;
-  },
-  "fuzz shape 223 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 });
-    const x = x0;
-    const r = x.tril(-2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 224 split": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.split_with_sizes([1, 1, 0, 0, 1], -1);
-    return r;
-  },
-  "fuzz shape 225 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([4, 0, 2, 0]).requires_grad_();
+  "fuzz shape 181 chain": () => {
+    const x0 = torch.arange(36, { dtype: torch.int32 }).sub(3).reshape([2, 6, 3]);
     const x = x0.getitem(":, ::2");
-    const r = torch.moveaxis(x, -2, -1);
+    const r = x.squeeze(2).transpose(0, 1).unflatten(2, [3, 1]).permute(0, 2, 3, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    r.fill_(-1);
+    console.log(x0);
+    return r;
   },
-  "fuzz shape 226 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([6]);
+  "fuzz shape 182 big": () => {
+    const x0 = torch.arange(2880).remainder(3).eq(0).reshape([9, 20, 16]);
     const x = x0.getitem("::2");
-    const r = x.movedim(0, 0).unsqueeze(0);
+    const r = x.roll(40, 0);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 183 chain": () => {
+    const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([1, 3, 4, 3]);
+    const x = x0.transpose(0, 1);
+    const r = x.transpose(3, -2).getitem(":, :, :, ::2").reshape([-1, 2, 3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 227 expand": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([1, 2, 6]);
-    const x = x0.narrow(2, 1, 4);
-    const r = x.expand(3, 3, -1, 4);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+  "fuzz shape 184 keywords": () => {
+    const x0 = torch.arange(5, { dtype: torch.float32 }).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.unflatten({ dim: 0, sizes: [-1, 1] });
     return r;
   },
-  "fuzz shape 228 join hstack": () => {
-    const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const t0 = t00;
-    const r = torch.hstack([t0]);
+  "fuzz shape 185 join concat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 3, 1]);
+    const t0 = t00.permute(1, 2, 0);
+    const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 3]);
+    const t1 = t10.transpose(2, 0);
+    const r = torch.concat([t0, t1], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
+    return r;
   },
-  "fuzz shape 229 chain": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([3, 4]);
+  "fuzz shape 186 keywords": () => {
+    const x0 = torch.arange(5).remainder(3).eq(0).reshape([5]);
     const x = x0.getitem("::2");
-    const r = x.unflatten(1, [2, 2]).transpose(2, 1).flatten(1, 2).diagonal(-2, 1, 0).reshape([2, -1, 1]);
+    const r = x.tril({ diagonal: -1 });
+    return r;
+  },
+  "fuzz shape 187 join vstack": () => {
+    const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3);
+    const t0 = t00;
+    const r = torch.vstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 188 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([3, 2, 1]);
+    const x = x0;
+    const r = torch.narrow(x, -4, 3, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 230 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([4, 1]).requires_grad_();
-    const t0 = t00.transpose(0, 1);
+  "fuzz shape 189 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 2, 2, 0]);
+    const x = x0.permute(1, 3, 0, 2);
+    const r = x.swapdims(3, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 190 join concat": () => {
+    const t00 = torch.arange(4, { dtype: torch.int32 }).reshape([4, 1]);
+    const t0 = t00;
+    const r = torch.concat([t0], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 191 big": () => {
+    const x0 = torch.arange(3069, { dtype: torch.float32 }).mul(0.5).reshape([3, 33, 31]);
+    const x = x0;
+    const r = x.roll(-4);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 192 keywords": () => {
+    const x0 = torch.arange(12, { dtype: torch.int64 }).reshape([3, 4]);
+    const x = x0.getitem(":, ::2");
+    const r = x.movedim({ source: 0, destination: 0 });
+    return r;
+  },
+  "fuzz shape 193 keywords": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3);
+    const x = x0;
+    const r = x.movedim({ source: -1, destination: -1 });
+    return r;
+  },
+  "fuzz shape 194 join cat": () => {
+    const t00 = torch.arange(2, { dtype: torch.float64 }).requires_grad_();
+    const t0 = t00;
     const r = torch.cat([t0], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 231 expand": () => {
-    const x0 = torch.arange(96, { dtype: torch.float32 }).reshape([4, 3, 4, 2]);
-    const x = x0.permute(2, 1, 3, 0);
-    const r = torch.broadcast_to(x, [5, 3, -1, 4]);
+  "fuzz shape 195 split": () => {
+    const x0 = torch.arange(96, { dtype: torch.float64 }).reshape([8, 1, 3, 4]);
+    const x = x0.getitem("::2");
+    const r = torch.index_select(x, 2, torch.tensor([2, 1, 0], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 196 expand": () => {
+    const x0 = torch.arange(36).remainder(3).eq(0).reshape([4, 3, 3]);
+    const x = x0.transpose(1, 2);
+    const r = x.expand([4, 3, 3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 232 chain": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 3, 2, 1]);
-    const x = x0.getitem(":, ::2");
-    const r = x.select(2, 1).reshape([4]).movedim(0, 0);
+  "fuzz shape 197 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 });
+    const x = x0;
+    const r = torch.permute(x, [0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 198 keywords": () => {
+    const x0 = torch.arange(27).remainder(3).eq(0).reshape([3, 3, 3]);
+    const x = x0.transpose(0, 2);
+    const r = x.tensor_split({ sections: 2, dim: -4 });
+    return r;
+  },
+  "fuzz shape 199 chain": () => {
+    const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 4, 3]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.flatten(1, 2).squeeze(1).reshape([24]).unsqueeze(-2).view([24]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 233 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
-    const x = x0;
-    const r = x.flip([1, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
+  "fuzz shape 200 big": () => {
+    const x0 = torch.arange(3267).remainder(3).eq(0).reshape([3, 33, 33]);
+    const x = x0.narrow(2, 1, 31);
+    const r = x.triu(0);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 234 join cat": () => {
-    const t00 = torch.arange(0).remainder(3).eq(0).reshape([0, 1]);
-    const t0 = t00.transpose(1, 0);
-    const t10 = torch.arange(2).remainder(3).eq(0).reshape([1, 2]);
-    const t1 = t10.narrow(1, 1, 0);
-    const r = torch.cat([t0, t1], 1);
+  "fuzz shape 201 join vstack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
+    const t0 = t00.expand([3]);
+    const r = torch.vstack([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 235 chain": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([3, 2, 2]);
+  "fuzz shape 202 big": () => {
+    const x0 = torch.arange(4690, { dtype: torch.int32 }).reshape([70, 67]);
+    const x = x0.narrow(1, 1, 65);
+    const r = torch.cat([x, x.narrow(1, 1, 5)], 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 203 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2, 1]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.squeeze({ dim: -3 });
+    return r;
+  },
+  "fuzz shape 204 keywords": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 1, 3]);
+    const x = x0.expand([3, 2, 3]);
+    const r = x.index_select({ dim: 2, index: torch.tensor([0]) });
+    return r;
+  },
+  "fuzz shape 205 view": () => {
+    const x0 = torch.arange(54, { dtype: torch.float32 }).reshape([2, 3, 3, 3]);
     const x = x0;
-    const r = x.narrow(1, 1, 1).unflatten(2, [1, 1, 2]).view([-1, 1, 3]);
+    const r = x.flatten(-4, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 236 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([1, 3, 2]).requires_grad_();
-    const x = x0.transpose(1, 0);
-    const r = x.triu(-3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+  "fuzz shape 206 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
+    const x = x0;
+    const r = torch.split(x, [2, 0, 0, 1], { dim: 1 });
+    return r;
   },
-  "fuzz shape 237 view": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
+  "fuzz shape 207 join cat": () => {
+    const t00 = torch.arange(12, { dtype: torch.int32 }).reshape([3, 4]);
+    const t0 = t00;
+    const t10 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0]);
+    const t1 = t10;
+    const t20 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3, 1]);
+    const t2 = t20;
+    const r = torch.cat([t0, t1, t2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 208 flip": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 3]);
+    const x = x0;
+    const r = torch.triu(x, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 209 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.repeat([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 210 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([2, 2, 0]);
+    const x = x0.transpose(1, 0);
+    const r = x.transpose(1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 211 join cat": () => {
+    const t00 = torch.arange(3, { dtype: torch.int64 }).reshape([3, 1]);
+    const t0 = t00.expand([3, 1]);
+    const r = torch.cat([t0], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 212 join vstack": () => {
+    const t00 = torch.arange(3).remainder(3).eq(0).reshape([3]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(2, { dtype: torch.float32 }).mul(0.5);
+    const t1 = t10;
+    const r = torch.vstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 213 chain": () => {
+    const x0 = torch.arange(10, { dtype: torch.int64 }).reshape([2, 5]);
+    const x = x0.narrow(1, 1, 3);
+    const r = x.narrow(0, 1, 0).flatten(0, 0).flatten(0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 214 big": () => {
+    const x0 = torch.arange(4690).remainder(3).eq(0).reshape([70, 67]);
+    const x = x0.narrow(1, 1, 65);
+    const r = x.roll(67);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 215 keywords": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
     const x = x0.getitem("::2");
-    const r = x.contiguous();
+    const r = x.roll({ shifts: 1, dims: -1 });
+    return r;
+  },
+  "fuzz shape 216 flip": () => {
+    const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 2, 3]);
+    const x = x0.getitem("::2");
+    const r = torch.diagonal(x, -1, 2, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 238 expand": () => {
-    const x0 = torch.arange(108, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 3, 4]).requires_grad_();
+  "fuzz shape 217 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0]);
     const x = x0;
-    const r = x.expand([2, 3, -1, 3, 4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 239 flip": () => {
-    const x0 = torch.arange(81, { dtype: torch.int64 }).reshape([3, 3, 3, 3]);
-    const x = x0.transpose(2, 3);
-    const r = x.tril(-2);
+    const r = x.unflatten(0, [1, 3]).getitem(":, :, ::2").getitem("::2").flatten(0, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 240 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
+  "fuzz shape 218 expand": () => {
+    const x0 = torch.arange(108, { dtype: torch.float64 }).reshape([3, 4, 3, 3]).requires_grad_();
     const x = x0;
-    const r = x.unflatten(0, [4]).unsqueeze(0).transpose(1, 0).transpose(0, 1);
+    const r = x.expand([-1, -1, 3, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 219 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 2]);
+    const x = x0;
+    const r = torch.movedim(x, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 220 view": () => {
+    const x0 = torch.arange(48, { dtype: torch.float32 }).mul(0.5).reshape([4, 1, 3, 4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.swapaxes(-1, -3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 241 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).sub(3).reshape([2]);
+  "fuzz shape 221 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([5, 0]);
+    const x = x0.getitem("::2");
+    const r = torch.unbind(x, 2);
+    return r;
+  },
+  "fuzz shape 222 join stack": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+    const t1 = t10;
+    const r = torch.stack([t0, t1], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 223 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]);
     const x = x0;
-    const r = x.view([3, 1]);
+    const r = x.movedim(0, 0).unsqueeze(0).unflatten(0, [1]).view([1, 4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 224 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([2, 3, 0, 2]);
+    const x = x0.transpose(1, 3);
+    const r = x.squeeze(1).unsqueeze(-1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 242 expand": () => {
+  "fuzz shape 225 split": () => {
+    const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([4, 2]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.select(0, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 226 chain": () => {
+    const x0 = torch.arange(32, { dtype: torch.int64 }).reshape([2, 4, 4]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.transpose(0, -2).unsqueeze(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 227 chain": () => {
+    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([1, 4, 2, 3]);
+    const x = x0.transpose(2, 1);
+    const r = x.narrow(0, 0, 1).expand([0, 2, 4, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 228 expand": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2]);
+    const x = x0;
+    const r = torch.tile(x, [1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 229 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.reshape(1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 230 flip": () => {
+    const x0 = torch.arange(5, { dtype: torch.float64 }).mul(0.5).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.diagonal({ offset: 0, dim1: -1, dim2: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 231 view": () => {
+    const x0 = torch.arange(64).remainder(3).eq(0).reshape([2, 2, 4, 4]);
+    const x = x0.permute(1, 3, 2, 0);
+    const r = x.view([8, 1, 8]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 232 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([1, 2]);
+    const x = x0;
+    const r = x.swapaxes(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 233 split": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
+    const x = x0;
+    const r = x.chunk(2, -1);
+    return r;
+  },
+  "fuzz shape 234 join concat": () => {
+    const t00 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 5, 2]);
+    const t0 = t00.narrow(1, 1, 3);
+    const t10 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([2, 1, 2]);
+    const t1 = t10.expand([2, 3, 2]);
+    const t20 = torch.arange(12, { dtype: torch.int64 }).reshape([2, 3, 2]);
+    const t2 = t20.transpose(2, 0);
+    const r = torch.concat([t0, t1, t2], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 235 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3]).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([1, 3]);
+    const t1 = t10;
+    const r = torch.cat([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 236 view": () => {
+    const x0 = torch.arange(18, { dtype: torch.int64 }).reshape([3, 1, 2, 3]);
+    const x = x0;
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 237 expand": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 3]).requires_grad_();
     const x = x0.transpose(0, 2);
     const r = torch.tile(x, [2, 1, 3]);
@@ -2061,13 +1933,13 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 243 split": () => {
+  "fuzz shape 238 split": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
     const x = x0;
     const r = torch.split(x, [2, 1, 0], { dim: -1 });
     return r;
   },
-  "fuzz shape 244 view": () => {
+  "fuzz shape 239 view": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([1, 3, 4]).requires_grad_();
     const x = x0.permute(0, 2, 1);
     const r = x.view([-1, -1, 2]);
@@ -2075,7 +1947,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 245 join hstack": () => {
+  "fuzz shape 240 join hstack": () => {
     const t00 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([3]);
     const t0 = t00.narrow(0, 1, 1);
     const t10 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
@@ -2085,7 +1957,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 246 view": () => {
+  "fuzz shape 241 view": () => {
     const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
     const x = x0.getitem("::2");
     const r = x.contiguous();
@@ -2094,7 +1966,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 247 expand": () => {
+  "fuzz shape 242 expand": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3]).requires_grad_();
     const x = x0.transpose(1, 0);
     const r = x.repeat([0, 0]);
@@ -2102,7 +1974,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 248 view": () => {
+  "fuzz shape 243 view": () => {
     const x0 = torch.arange(36, { dtype: torch.float32 }).mul(0.5).reshape([2, 3, 2, 3]);
     const x = x0;
     const r = x.view_as(torch.zeros([1, 4, 3, 3, 2]));
@@ -2111,7 +1983,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 249 flip": () => {
+  "fuzz shape 244 flip": () => {
     const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([3, 4, 2]).requires_grad_();
     const x = x0.permute(1, 2, 0);
     const r = x.diagonal({ offset: -3, dim1: 2, dim2: -3 });
@@ -2119,19 +1991,19 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 250 keywords": () => {
+  "fuzz shape 245 keywords": () => {
     const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([4, 2, 3]);
     const x = x0.transpose(2, 1);
     const r = x.flip({ dims: [-3] });
     return r;
   },
-  "fuzz shape 251 keywords": () => {
+  "fuzz shape 246 keywords": () => {
     const x0 = torch.arange(7, { dtype: torch.int64 }).sub(3).reshape([7]);
     const x = x0.getitem("::2");
     const r = x.narrow({ dim: -1, start: 3, length: 1 });
     return r;
   },
-  "fuzz shape 252 flip": () => {
+  "fuzz shape 247 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 2, 1]);
     const x = x0;
     const r = x.roll(-1);
@@ -2140,13 +2012,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 253 keywords": () => {
+  "fuzz shape 248 keywords": () => {
     const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([2, 4, 2]);
     const x = x0;
     const r = x.repeat({ repeats: [1, 1, 1, 2] });
     return r;
   },
-  "fuzz shape 254 join vstack": () => {
+  "fuzz shape 249 join vstack": () => {
     const t00 = torch.arange(3, { dtype: torch.float64 });
     const t0 = t00;
     const t10 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
@@ -2156,7 +2028,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 255 join cat": () => {
+  "fuzz shape 250 join cat": () => {
     const t00 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
     const t0 = t00;
     const t10 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 0]);
@@ -2167,7 +2039,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 256 view": () => {
+  "fuzz shape 251 view": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 3, 3]);
     const x = x0;
     const r = x.swapaxes(2, 2);
@@ -2176,7 +2048,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 257 chain": () => {
+  "fuzz shape 252 chain": () => {
     const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
     const x = x0;
     const r = x.unsqueeze(0).unsqueeze(-3).diagonal(-1, 2, 0).flatten(0, 0);
@@ -2185,13 +2057,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 258 keywords": () => {
+  "fuzz shape 253 keywords": () => {
     const x0 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5]);
     const x = x0.getitem("::2");
     const r = x.transpose({ dim0: 0, dim1: 0 });
     return r;
   },
-  "fuzz shape 259 view": () => {
+  "fuzz shape 254 view": () => {
     const x0 = torch.arange(18).remainder(3).eq(0).reshape([2, 1, 3, 3]);
     const x = x0.transpose(0, 2);
     const r = x.swapdims(0, 0);
@@ -2200,7 +2072,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 260 flip": () => {
+  "fuzz shape 255 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 3, 0]);
     const x = x0;
     const r = x.fliplr();
@@ -2209,21 +2081,21 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 261 chain": () => {
+  "fuzz shape 256 chain": () => {
     const x0 = torch.arange(108).remainder(3).eq(0).reshape([3, 3, 4, 3]);
     const x = x0.transpose(0, 2);
     const r = x.unflatten(0, [2, 1, 2]).expand([2, 3, 2, 3, 3, 3]).reshape([324]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 262 view": () => {
+  "fuzz shape 257 view": () => {
     const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 1, 3]);
     const x = x0.expand([3, 3, 3]);
     const r = x.swapaxes(1, 4);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 263 view": () => {
+  "fuzz shape 258 view": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
     const x = x0;
     const r = x.unsqueeze(-1);
@@ -2231,14 +2103,14 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 264 chain": () => {
+  "fuzz shape 259 chain": () => {
     const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([2, 2, 1]);
     const x = x0.expand([2, 2, 4]);
     const r = x.reshape([16]).unsqueeze(-2).movedim(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 265 join cat": () => {
+  "fuzz shape 260 join cat": () => {
     const t00 = torch.arange(5, { dtype: torch.int32 }).reshape([5, 1]);
     const t0 = t00.expand([5, 4]);
     const t10 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 4]);
@@ -2248,7 +2120,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 266 view": () => {
+  "fuzz shape 261 view": () => {
     const x0 = torch.arange(32, { dtype: torch.float64 }).reshape([2, 4, 4, 1]).requires_grad_();
     const x = x0.narrow(2, 1, 2);
     const r = torch.reshape(x, [2, 8, 1, 1]);
@@ -2256,7 +2128,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 267 chain": () => {
+  "fuzz shape 262 chain": () => {
     const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([2, 4]);
     const x = x0;
     const r = x.unsqueeze(-3).narrow(2, 3, 0);
@@ -2265,116 +2137,102 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 268 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.view_as(torch.zeros([2]));
+  "fuzz shape 263 big": () => {
+    const x0 = torch.arange(1680, { dtype: torch.float64 }).reshape([42, 40]);
+    const x = x0.narrow(0, 1, 40);
+    const r = x.contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 264 join stack": () => {
+    const t00 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([2, 2, 1]);
+    const t0 = t00.expand([2, 2, 4]);
+    const r = torch.stack([t0], -4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 265 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+    const x = x0;
+    const r = x.repeat(0, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 269 chain": () => {
-    const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 2, 2, 3]);
-    const x = x0.permute(3, 0, 1, 2);
-    const r = x.reshape([1, 3, 12]).select(2, 0);
+  "fuzz shape 266 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.expand_as(torch.zeros([]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 267 expand": () => {
+    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([2, 3, 2, 2]);
+    const x = x0.permute(1, 0, 2, 3);
+    const r = x.repeat(1, 1, 1, 1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 270 chain": () => {
-    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([2, 1, 4]);
+  "fuzz shape 268 split": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([2, 1, 2, 6]).requires_grad_();
+    const x = x0.narrow(3, 1, 4);
+    const r = x.tensor_split(3, 0);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 269 expand": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
+    const x = x0.narrow(0, 1, 4);
+    const r = x.expand_as(torch.zeros([4]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 270 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([3, 4, 2]);
     const x = x0;
-    const r = x.transpose(0, 1).unsqueeze(-3).view([-1]);
+    const r = x.fliplr();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
   "fuzz shape 271 view": () => {
-    const x0 = torch.arange(9, { dtype: torch.int64 }).sub(3).reshape([3, 3]);
+    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
     const x = x0.getitem("::2");
-    const r = x.swapdims(1, -2);
+    const r = x.flatten(-1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 272 join cat": () => {
-    const t00 = torch.arange(3).remainder(3).eq(0);
-    const t0 = t00;
-    const r = torch.cat([t0], 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+  "fuzz shape 272 keywords": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 0]);
+    const x = x0;
+    const r = torch.stack([x, x], { dim: 0 });
     return r;
   },
   "fuzz shape 273 expand": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = torch.broadcast_to(x, []);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 274 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([6]);
-    const x = x0.narrow(0, 1, 4);
-    const r = torch.tensor_split(x, [], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 275 view": () => {
-    const x0 = torch.arange(216, { dtype: torch.float64 }).mul(0.5).reshape([6, 3, 3, 4]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.view_as(torch.zeros([108, 2]));
+    const x0 = torch.arange(36, { dtype: torch.float64 }).sub(3).reshape([4, 3, 3]).requires_grad_();
+    const x = x0.transpose(2, 0);
+    const r = x.repeat([3, 1, 3, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 276 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+  "fuzz shape 274 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
-    const r = torch.swapaxes(x, 1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 277 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.reshape([-1, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 278 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([1, 1, 0]);
-    const x = x0;
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 279 view": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
-    const x = x0;
-    const r = x.view(1, 6, 1);
+    const r = x.reshape_as(torch.zeros([1, 1, 1, 1]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 280 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([4, 0, 2]).requires_grad_();
-    const x = x0.narrow(0, 1, 2);
-    const r = x.tril(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 281 flip": () => {
+  "fuzz shape 275 flip": () => {
     const x0 = torch.arange(24, { dtype: torch.float32 }).reshape([3, 4, 2]);
     const x = x0;
     const r = x.roll([3], [0]);
@@ -2383,7 +2241,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 282 view": () => {
+  "fuzz shape 276 view": () => {
     const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
     const x = x0.getitem("::2");
     const r = x.reshape([1, 2, 1]);
@@ -2392,20 +2250,20 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 283 expand": () => {
+  "fuzz shape 277 expand": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
     const x = x0;
     const r = x.expand_as(torch.zeros([1]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 284 keywords": () => {
+  "fuzz shape 278 keywords": () => {
     const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([1, 3, 2]);
     const x = x0;
     const r = x.tril({ diagonal: 0 });
     return r;
   },
-  "fuzz shape 285 chain": () => {
+  "fuzz shape 279 chain": () => {
     const x0 = torch.arange(16, { dtype: torch.int64 }).reshape([8, 2]);
     const x = x0.getitem("::2");
     const r = x.flatten(0, 1).movedim(0, 0);
@@ -2414,7 +2272,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 286 join cat": () => {
+  "fuzz shape 280 join cat": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 2]).requires_grad_();
     const t0 = t00;
     const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
@@ -2425,7 +2283,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 287 view": () => {
+  "fuzz shape 281 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
     const x = x0;
     const r = x.swapaxes(1, 1);
@@ -2434,522 +2292,515 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 288 view": () => {
-    const x0 = torch.arange(48).remainder(3).eq(0).reshape([4, 3, 2, 2]);
+  "fuzz shape 282 big": () => {
+    const x0 = torch.arange(70).remainder(3).eq(0).reshape([70, 1]);
+    const x = x0.expand([70, 65]);
+    const r = x.triu(-4);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 283 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([1, 2, 2]);
+    const x = x0.transpose(0, 1);
+    const r = x.repeat({ repeats: [1, 1, 1, 2] });
+    return r;
+  },
+  "fuzz shape 284 flip": () => {
+    const x0 = torch.arange(9, { dtype: torch.float32 }).sub(3).reshape([3, 3]);
     const x = x0;
-    const r = x.view_as(torch.zeros([4, 2, 6]));
+    const r = x.flip([0, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 289 join cat": () => {
-    const t00 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
-    const t0 = t00.expand([1]);
-    const t10 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], { dim: -1 });
+  "fuzz shape 285 join cat": () => {
+    const t00 = torch.arange(12, { dtype: torch.float64 }).reshape([4, 3]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]);
+    const t1 = t10.narrow(0, 1, 0);
+    const t20 = torch.arange(2).remainder(3).eq(0).reshape([2, 1]);
+    const t2 = t20;
+    const r = torch.cat([t0, t1, t2], { dim: 1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 290 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([1, 3]);
-    const x = x0;
-    const r = torch.tensor_split(x, [-1, 3], { dim: 1 });
+  "fuzz shape 286 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1]);
+    const x = x0.expand([3]);
+    const r = x.t();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 291 view": () => {
-    const x0 = torch.arange(48, { dtype: torch.float32 }).reshape([4, 3, 4, 1]);
-    const x = x0.getitem("::2");
-    const r = x.view([3, 1, 8]);
+  "fuzz shape 287 chain": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
+    const x = x0;
+    const r = x.expand([3]).unsqueeze(-2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 288 expand": () => {
+    const x0 = torch.arange(32, { dtype: torch.float32 }).reshape([2, 2, 4, 2]);
+    const x = x0.permute(0, 2, 3, 1);
+    const r = x.expand([0, 2, 4, -1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 289 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([1, 2]);
+    const x = x0;
+    const r = x.expand([0, 2]).flatten(0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 290 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
+    const x = x0.narrow(0, 1, 1);
+    const r = x.narrow(0, 0, 1).movedim(0, 0).unflatten(0, [1, 1, 1]).permute(2, 0, 1).reshape([1, 1, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 292 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
-    const x = x0;
-    const r = x.flatten(0, 0);
+  "fuzz shape 291 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 0, 1, 3]);
+    const x = x0.transpose(0, 1);
+    const r = x.getitem(":, ::2").unflatten(0, [1, 0, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
+    return r;
+  },
+  "fuzz shape 292 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 0, 3, 1]);
+    const x = x0;
+    const r = x.split_with_sizes([0], -4);
     return r;
   },
   "fuzz shape 293 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2, 1]);
-    const x = x0.expand([2, 3]);
-    const r = x.mT;
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 294 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = torch.split(x, [0, 0, 0, 1, 1, 1], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 295 flip": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
-    const x = x0.expand([4]);
-    const r = x.roll([5, 3], [0, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 296 view": () => {
-    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 3, 1]);
-    const x = x0.transpose(0, 1);
-    const r = x.mT;
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 297 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.tile([1, 1]);
+    const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([2, 2, 2, 1]);
+    const x = x0.transpose(1, 2);
+    const r = x.view_as(torch.zeros([4]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 298 join cat": () => {
-    const r = torch.cat([], { dim: -3 });
+  "fuzz shape 294 chain": () => {
+    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([2, 1, 4]);
+    const x = x0.expand([2, 2, 4]);
+    const r = x.select(0, -1).permute(1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
     return r;
   },
-  "fuzz shape 299 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 1, 2]);
-    const x = x0.transpose(1, 0);
-    const r = x.flip([-1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
+  "fuzz shape 295 keywords": () => {
+    const x0 = torch.arange(5, { dtype: torch.int32 }).reshape([5]);
+    const x = x0.narrow(0, 1, 3);
+    const r = x.view({ size: [4] });
     return r;
   },
-  "fuzz shape 300 join vstack": () => {
-    const t00 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5]);
-    const t0 = t00.getitem("::2");
-    const r = torch.vstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 301 view": () => {
+  "fuzz shape 296 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
-    const r = torch.t(x);
+    const r = x.repeat([0, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 302 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([1, 2, 3]);
-    const t0 = t00.transpose(1, 0);
-    const t10 = torch.arange(10, { dtype: torch.float64 }).sub(3).reshape([2, 1, 5]);
-    const t1 = t10.narrow(2, 1, 3);
-    const r = torch.cat([t0, t1], 0);
+  "fuzz shape 297 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1]);
+    const x = x0.expand([3]);
+    const r = torch.moveaxis(x, -1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 298 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 4]);
+    const x = x0;
+    const r = x.unflatten(0, [2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 299 big": () => {
+    const x0 = torch.arange(1360, { dtype: torch.int64 }).reshape([80, 17]);
+    const x = x0.getitem("::2");
+    const r = x.reshape(-1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 300 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 301 flip": () => {
+    const x0 = torch.arange(10).remainder(3).eq(0).reshape([5, 1, 2]);
+    const x = x0.getitem("::2");
+    const r = x.flip([2, -3, -3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 302 join stack": () => {
+    const t00 = torch.arange(15, { dtype: torch.int32 }).reshape([5, 3, 1]);
+    const t0 = t00;
+    const t10 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([8, 3, 1]);
+    const t1 = t10.getitem("::2");
+    const r = torch.stack([t0, t1], 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 303 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.split_with_sizes([-1], 0);
+  "fuzz shape 303 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+    const x = x0;
+    const r = x.repeat([1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 304 expand": () => {
-    const x0 = torch.arange(27, { dtype: torch.float32 }).sub(3).reshape([3, 1, 3, 3]);
+  "fuzz shape 304 split": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3, 1]);
     const x = x0;
-    const r = x.expand_as(torch.zeros([2, 2, 3, 4, 0, 3]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    const r = torch.split(x, [1, 0, 2], { dim: 0 });
     return r;
   },
   "fuzz shape 305 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([3, 4, 2]);
-    const x = x0.permute(2, 1, 0);
-    const r = x.roll([-4], [-3]);
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 2]);
+    const x = x0.transpose(1, 0);
+    const r = x.roll([-4, 4], [0, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 306 split": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = torch.split(x, [2, 1, 0], { dim: 0 });
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 307 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 0]).requires_grad_();
-    const x = x0.transpose(0, 2);
-    const r = torch.split(x, [2], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 308 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
-    const x = x0.transpose(1, 0);
-    const r = torch.flip(x, [-1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 309 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 1, 2]);
-    const t1 = t10.getitem(":, ::2");
-    const t20 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
-    const t2 = t20.permute(1, 2, 0);
-    const r = torch.cat([t0, t1, t2], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 310 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([4, 2]);
-    const x = x0;
-    const r = x.squeeze(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 311 view": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1, 1, 3]);
-    const x = x0;
-    const r = x.reshape_as(torch.zeros([0]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 312 join cat": () => {
-    const t00 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]);
-    const t0 = t00.narrow(0, 1, 3);
-    const r = torch.cat([t0], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 313 view": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([4, 3, 2]);
-    const x = x0.transpose(2, 0);
-    const r = x.flatten(-2, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 314 flip": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2]);
-    const x = x0;
-    const r = x.tril(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 315 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1, 1]).requires_grad_();
-    const x = x0;
-    const r = x.view([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 316 expand": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 3, 2]).requires_grad_();
-    const x = x0.permute(2, 1, 0);
-    const r = torch.broadcast_to(x, [1, 3, 2, -1, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 317 expand": () => {
-    const x0 = torch.arange(48, { dtype: torch.float32 }).sub(3).reshape([2, 3, 4, 2]);
-    const x = x0.transpose(2, 0);
-    const r = x.expand([4, 3, 2, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 318 expand": () => {
-    const x0 = torch.arange(5, { dtype: torch.float32 }).mul(0.5).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = x.expand_as(torch.zeros([0, 0]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 319 join concat": () => {
-    const t00 = torch.arange(5, { dtype: torch.int64 }).sub(3).reshape([5]);
-    const t0 = t00.narrow(0, 1, 3);
-    const t10 = torch.arange(5, { dtype: torch.int64 }).sub(3).reshape([5]);
-    const t1 = t10.narrow(0, 1, 3);
-    const r = torch.concat([t0, t1], { dim: 2 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 320 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 3, 1, 3]);
-    const x = x0;
-    const r = x.diagonal(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 321 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
-    const x = x0;
-    const r = x.tril(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 322 view": () => {
-    const x0 = torch.arange(120, { dtype: torch.float64 }).mul(0.5).reshape([5, 2, 4, 3]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.mT;
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 323 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.split_with_sizes([1, 0, 2, 0], 0);
-    return r;
-  },
-  "fuzz shape 324 chain": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([3, 4, 2, 1]);
-    const x = x0.transpose(1, 2);
-    const r = x.select(1, 1).expand([3, 4, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 325 view": () => {
-    const x0 = torch.arange(18, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1, 3]);
-    const x = x0;
-    const r = x.unsqueeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 326 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
-    const x = x0;
-    const r = torch.select(x, 1, { index: -2 });
-    return r;
-  },
-  "fuzz shape 327 keywords": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1, 1]);
-    const x = x0.transpose(1, 0);
-    const r = x.split(1, { dim: 0 });
-    return r;
-  },
-  "fuzz shape 328 flip": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]).requires_grad_();
-    const x = x0.transpose(1, 0);
-    const r = x.roll([-3, -3], [-2, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 329 join stack": () => {
-    const t00 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 2]);
-    const t0 = t00.transpose(2, 1);
-    const t10 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3, 1]);
-    const t1 = t10.expand([3, 3, 3]);
-    const t20 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]);
-    const t2 = t20;
-    const r = torch.stack([t0, t1, t2], 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 330 flip": () => {
-    const x0 = torch.arange(20, { dtype: torch.float64 }).mul(0.5).reshape([5, 4]).requires_grad_();
-    const x = x0.narrow(0, 1, 3);
-    const r = x.diagonal(2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 331 keywords": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3);
-    const x = x0;
-    const r = torch.unsqueeze(x, { dim: -2 });
-    return r;
-  },
-  "fuzz shape 332 view": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2]);
-    const x = x0.transpose(0, 1);
-    const r = x.ravel();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 333 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0, 3]).requires_grad_();
-    const t0 = t00.transpose(2, 1);
-    const t10 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 3]);
-    const t1 = t10.transpose(0, 1);
-    const t20 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
-    const t2 = t20.transpose(2, 1);
-    const r = torch.cat([t0, t1, t2], { dim: 2 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 334 keywords": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+  "fuzz shape 306 keywords": () => {
+    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([1, 1, 3]);
     const x = x0;
     const r = x.unflatten({ dim: 0, sizes: [-1, 1] });
     return r;
   },
-  "fuzz shape 335 view": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0]);
+  "fuzz shape 307 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 });
+    const x = x0;
+    const r = x.expand_as(torch.zeros([2, 0]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 308 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.unflatten(-1, [4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 309 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = torch.unsqueeze(x, { dim: -2 });
+    return r;
+  },
+  "fuzz shape 310 join concat": () => {
+    const t00 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([1]);
+    const t0 = t00.expand([0]);
+    const r = torch.concat([t0], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 311 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 2]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = x.split(1, 0);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 312 join concat": () => {
+    const t00 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
+    const t0 = t00;
+    const t10 = torch.arange(3, { dtype: torch.int32 }).reshape([3]);
+    const t1 = t10.narrow(0, 1, 1);
+    const t20 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([1]);
+    const t2 = t20;
+    const r = torch.concat([t0, t1, t2], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 313 keywords": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 4]);
+    const x = x0;
+    const r = x.unflatten({ dim: 0, sizes: [-1, 1] });
+    return r;
+  },
+  "fuzz shape 314 split": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 2, 2]);
+    const x = x0.transpose(0, 3);
+    const r = torch.split(x, [1, 1], { dim: 2 });
+    return r;
+  },
+  "fuzz shape 315 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 3, 1, 0]);
+    const x = x0;
+    const r = x.split(1, 1);
+    return r;
+  },
+  "fuzz shape 316 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
+    const x = x0;
+    const r = x.expand_as(torch.zeros([2, 2, 0, 2]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 317 view": () => {
+    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 2, 3, 3]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.squeeze();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 318 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
     const x = x0;
     const r = x.squeeze();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 336 flip": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2, 1]);
-    const x = x0.expand([2, 3]);
-    const r = x.flip([0]);
+  "fuzz shape 319 join stack": () => {
+    const t00 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([6]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([6]);
+    const t1 = t10.getitem("::2");
+    const t20 = torch.arange(2, { dtype: torch.float64 }).mul(0.5);
+    const t2 = t20;
+    const r = torch.stack([t0, t1, t2], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     return r;
   },
-  "fuzz shape 337 flip": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
+  "fuzz shape 320 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).requires_grad_();
     const x = x0;
-    const r = x.roll(-1);
+    const r = x.index_select(0, torch.tensor([1, 0, 0, 0], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 321 expand": () => {
+    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.expand_as(torch.zeros([3]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 338 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 2]);
+  "fuzz shape 322 big": () => {
+    const x0 = torch.arange(2800, { dtype: torch.float32 }).reshape([40, 70]);
+    const x = x0.transpose(0, 1);
+    const r = x.tril(0);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 323 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3);
     const x = x0;
-    const r = torch.reshape(x, { shape: [2, -1] });
+    const r = x.chunk(4, 2);
     return r;
   },
-  "fuzz shape 339 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
-    const x = x0.expand([1]);
-    const r = torch.narrow(x, 0, -1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
+  "fuzz shape 324 split": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 3]);
+    const x = x0.transpose(1, 0);
+    const r = torch.unbind(x, 0);
     return r;
   },
-  "fuzz shape 340 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 3, 1, 0]);
-    const x = x0.getitem(":, :, :, ::2");
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 341 view": () => {
-    const x0 = torch.arange(64, { dtype: torch.float64 }).mul(0.5).reshape([4, 4, 4]);
+  "fuzz shape 325 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([4, 0, 1, 3]);
     const x = x0;
-    const r = torch.transpose(x, -2, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 342 split": () => {
-    const x0 = torch.arange(27).remainder(3).eq(0).reshape([3, 3, 3]);
-    const x = x0;
-    const r = x.index_select(0, torch.tensor([1, 2, 1, 2], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 343 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.expand([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 344 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1]);
-    const x = x0.expand([2, 3]);
-    const r = torch.split(x, [1, 0, 1, 1, 1], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 345 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 4]);
-    const x = x0;
-    const r = torch.flip(x, [-2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 346 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0, 1, 1]);
-    const x = x0;
-    const r = x.unflatten(1, [0]).getitem(":, :, :, ::2").reshape([2, 0, 1]).reshape([2, 0, 2]);
+    const r = torch.moveaxis(x, -4, -3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 347 split": () => {
-    const x0 = torch.arange(84, { dtype: torch.int64 }).reshape([3, 7, 4]);
+  "fuzz shape 326 big": () => {
+    const x0 = torch.arange(2112, { dtype: torch.float64 }).sub(3).reshape([64, 33]);
     const x = x0.getitem(":, ::2");
-    const r = x.tensor_split(1, -1);
+    const r = x.index_select(0, torch.tensor([0, 3, 1, 3, 63]));
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 327 big": () => {
+    const x0 = torch.arange(561, { dtype: torch.float32 }).reshape([33, 17]);
+    const x = x0;
+    const r = x.reshape(-1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 328 chain": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2, 1]);
+    const x = x0.expand([2, 1]);
+    const r = x.expand([2, 0]).permute(0, 1).unsqueeze(-2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 329 flip": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([4, 3]);
+    const x = x0;
+    const r = x.flip([-2, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 330 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([2, 0, 2]);
+    const x = x0.transpose(2, 0);
+    const r = x.squeeze(1).diagonal(1, 0, 1).reshape([0, 2, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 331 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x = x0;
+    const r = x.chunk(1, 1);
+    return r;
+  },
+  "fuzz shape 332 expand": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2, 1, 1]).requires_grad_();
+    const x = x0.transpose(0, 2);
+    const r = x.expand(4, 2, 4, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 333 join cat": () => {
+    const t00 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([1, 2]);
+    const t0 = t00.transpose(1, 0);
+    const r = torch.cat([t0], 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 334 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.view_as(torch.zeros([]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 335 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).sub(3);
+    const x = x0;
+    const r = x.narrow(0, 0, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 336 chain": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
+    const x = x0;
+    const r = x.unsqueeze(-3).unsqueeze(-3).reshape([12, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 337 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([1, 1, 4]);
+    const x = x0.expand([1, 2, 4]);
+    const r = x.squeeze(1).unflatten(2, [1, 4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 338 expand": () => {
+    const x0 = torch.arange(72).remainder(3).eq(0).reshape([3, 4, 2, 3]);
+    const x = x0.transpose(1, 2);
+    const r = x.repeat(2, 2, 2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 339 expand": () => {
+    const x0 = torch.arange(8, { dtype: torch.float32 }).mul(0.5).reshape([4, 2]);
+    const x = x0;
+    const r = x.expand(5, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 340 view": () => {
+    const x0 = torch.arange(24).remainder(3).eq(0).reshape([3, 2, 4]);
+    const x = x0;
+    const r = x.moveaxis([2, 0], [0, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 341 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.chunk(1, -1);
+    return r;
+  },
+  "fuzz shape 342 keywords": () => {
+    const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([4, 2, 1]);
+    const x = x0.narrow(0, 1, 2);
+    const r = torch.stack([x, x], { dim: -4 });
+    return r;
+  },
+  "fuzz shape 343 split": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = x.chunk(2, -1);
+    return r;
+  },
+  "fuzz shape 344 big": () => {
+    const x0 = torch.arange(1320, { dtype: torch.float32 }).reshape([33, 40]);
+    const x = x0;
+    const r = x.repeat(2, 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 345 expand": () => {
+    const x0 = torch.arange(36, { dtype: torch.int32 }).sub(3).reshape([3, 4, 3, 1]);
+    const x = x0.expand([3, 4, 3, 4]);
+    const r = x.expand([3, 2, -1, 4, 3, 4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 346 big": () => {
+    const x0 = torch.arange(40).remainder(3).eq(0).reshape([40, 1]);
+    const x = x0.expand([40, 65]);
+    const r = torch.cat([x, x.narrow(1, 1, 5)], 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 347 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([1, 1, 2]);
+    const x = x0.expand([2, 1, 2]);
+    const r = x.permute(2, 0, 1).flatten(1, 1).narrow(0, 1, 0).reshape([0, 3, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
   "fuzz shape 348 split": () => {
-    const x0 = torch.arange(90, { dtype: torch.float32 }).reshape([3, 2, 5, 3]);
-    const x = x0.narrow(2, 1, 3);
-    const r = torch.tensor_split(x, [], { dim: -3 });
-    return r;
-  },
-  "fuzz shape 349 view": () => {
-    const x0 = torch.arange(48, { dtype: torch.float64 }).reshape([4, 4, 3]);
-    const x = x0.permute(0, 2, 1);
-    const r = x.unsqueeze(-4);
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([1, 3, 2]);
+    const x = x0.expand([2, 3, 2]);
+    const r = x.select(-1, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 350 split": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([4, 2, 3, 1]);
-    const x = x0;
-    const r = torch.narrow(x, 3, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 351 flip": () => {
+  "fuzz shape 349 flip": () => {
     const x0 = torch.arange(20, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 5]).requires_grad_();
     const x = x0.narrow(2, 1, 3);
     const r = torch.flipud(x);
@@ -2957,7 +2808,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 352 flip": () => {
+  "fuzz shape 350 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]);
     const x = x0.transpose(0, 1);
     const r = x.tril(-2);
@@ -2966,14 +2817,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 353 view": () => {
+  "fuzz shape 351 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
     const x = x0.expand([3]);
     const r = torch.moveaxis(x, 0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 354 join stack": () => {
+  "fuzz shape 352 join stack": () => {
     const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const t0 = t00;
     const r = torch.stack([t0], -1);
@@ -2981,7 +2832,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 355 expand": () => {
+  "fuzz shape 353 expand": () => {
     const x0 = torch.arange(20, { dtype: torch.int32 }).sub(3).reshape([4, 1, 1, 5]);
     const x = x0.getitem(":, :, :, ::2");
     const r = x.repeat([1, 3, 1, 2]);
@@ -2990,171 +2841,161 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 356 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+  "fuzz shape 354 big": () => {
+    const x0 = torch.arange(60, { dtype: torch.float64 }).reshape([3, 20, 1]);
+    const x = x0.expand([3, 20, 31]);
+    const r = x.triu(-1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 357 view": () => {
-    const x0 = torch.arange(96, { dtype: torch.int64 }).reshape([2, 4, 3, 4]);
-    const x = x0.transpose(3, 0);
-    const r = x.mT;
+  "fuzz shape 355 chain": () => {
+    const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([8]);
+    const x = x0.getitem("::2");
+    const r = x.reshape([1, 4, 1]).getitem(":, :, ::2").getitem("::2");
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 356 view": () => {
+    const x0 = torch.arange(60, { dtype: torch.int32 }).sub(3).reshape([5, 3, 4, 1]);
+    const x = x0.getitem("::2");
+    const r = x.permute(2, 0, 1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 357 split": () => {
+    const x0 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.select(-1, -2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 358 view": () => {
-    const x0 = torch.arange(16).remainder(3).eq(0).reshape([2, 1, 4, 2]);
-    const x = x0.narrow(3, 1, 0);
-    const r = x.contiguous();
+  "fuzz shape 358 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]);
+    const x = x0;
+    const r = x.select(-2, -3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 359 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([1, 3, 2]);
-    const x = x0.transpose(2, 1);
-    const r = x.narrow(1, 0, 1).flatten(1, 2).flatten(0, 0).view([1, 3, 1]);
+  "fuzz shape 359 expand": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).sub(3).reshape([2, 2, 3]);
+    const x = x0;
+    const r = x.expand(0, -1, -1, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 360 join stack": () => {
-    const t00 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
-    const t0 = t00;
-    const t10 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([6, 4]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(8, { dtype: torch.int32 }).reshape([2, 4]);
-    const t2 = t20;
-    const r = torch.stack([t0, t1, t2], { dim: 1 });
+  "fuzz shape 360 keywords": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0);
+    const x = x0;
+    const r = x.narrow({ dim: 0, start: 0, length: 2 });
+    return r;
+  },
+  "fuzz shape 361 big": () => {
+    const x0 = torch.arange(17, { dtype: torch.int32 }).reshape([1, 17]);
+    const x = x0.expand([33, 17]);
+    const r = x.flip([1]);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 362 join stack": () => {
+    const t00 = torch.arange(9).remainder(3).eq(0).reshape([9]);
+    const t0 = t00.getitem("::2");
+    const r = torch.stack([t0], { dim: -1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 361 flip": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 1, 3]);
-    const x = x0;
-    const r = x.triu(2);
+  "fuzz shape 363 join vstack": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]).requires_grad_();
+    const t0 = t00.narrow(0, 1, 4);
+    const r = torch.vstack([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
   },
-  "fuzz shape 362 view": () => {
+  "fuzz shape 364 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
-    const r = x.ravel();
+    const r = torch.broadcast_to(x, [0, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 363 keywords": () => {
-    const x0 = torch.arange(5, { dtype: torch.int32 }).reshape([5]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.flip({ dims: [0] });
+  "fuzz shape 365 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = torch.t(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 366 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([3, 1]);
+    const x = x0.transpose(1, 0);
+    const r = torch.split(x, [0, 2, 1], { dim: -1 });
     return r;
   },
-  "fuzz shape 364 keywords": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2]);
+  "fuzz shape 367 chain": () => {
+    const x0 = torch.arange(27).remainder(3).eq(0).reshape([1, 3, 3, 3]);
     const x = x0;
-    const r = x.chunk({ chunks: 2, dim: -1 });
-    return r;
-  },
-  "fuzz shape 365 chain": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([6, 2]);
-    const x = x0.narrow(0, 1, 4);
-    const r = x.getitem("::2").permute(1, 0).unsqueeze(-1);
+    const r = x.permute(3, 1, 0, 2).unflatten(3, [3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
-    return r;
-  },
-  "fuzz shape 366 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 2]);
-    const x = x0;
-    const r = x.reshape([1, 6]).select(1, 5).movedim(0, 0).unsqueeze(-2).reshape([1, -1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 367 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([1, 2, 2]);
-    const t0 = t00.permute(0, 2, 1);
-    const t10 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], -3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
     return r;
   },
   "fuzz shape 368 split": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).reshape([2, 3, 3, 1]).requires_grad_();
-    const x = x0.permute(1, 0, 2, 3);
-    const r = x.select(2, -2);
+    const x0 = torch.arange(3).remainder(3).eq(0);
+    const x = x0;
+    const r = x.chunk(3, -1);
+    return r;
+  },
+  "fuzz shape 369 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 1, 0, 4]).requires_grad_();
+    const x = x0.permute(2, 0, 1, 3);
+    const r = torch.moveaxis(x, -3, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 369 view": () => {
-    const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 3]);
-    const x = x0;
-    const r = x.mT;
+  "fuzz shape 370 join stack": () => {
+    const t00 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
+    const t0 = t00;
+    const r = torch.stack([t0], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
+    console.log(r.dtype);
     return r;
   },
-  "fuzz shape 370 chain": () => {
-    const x0 = torch.arange(5, { dtype: torch.int32 }).reshape([5]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.movedim(0, 0).narrow(0, 1, 1).view([-1, 1]);
+  "fuzz shape 371 view": () => {
+    const x0 = torch.arange(18, { dtype: torch.int64 }).reshape([3, 2, 3]);
+    const x = x0.narrow(2, 1, 1);
+    const r = x.view(3, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 371 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = torch.split(x, [1, 0, 1], { dim: -1 });
-    return r;
-  },
-  "fuzz shape 372 join concat": () => {
-    const t00 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
-    const t1 = t10;
-    const t20 = torch.arange(0, { dtype: torch.float32 }).sub(3);
-    const t2 = t20;
-    const r = torch.concat([t0, t1, t2], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 373 chain": () => {
-    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 1, 3]);
-    const x = x0;
-    const r = x.unflatten(2, [1, 3]).narrow(3, 2, 1).transpose(0, -2);
+  "fuzz shape 372 flip": () => {
+    const x0 = torch.arange(30, { dtype: torch.int32 }).sub(3).reshape([3, 1, 5, 2]);
+    const x = x0.narrow(2, 1, 3);
+    const r = torch.diagonal(x, -2, -1, 4);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 374 split": () => {
+  "fuzz shape 373 split": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
     const x = x0;
     const r = x.tensor_split(1, 1);
     return r;
   },
-  "fuzz shape 375 flip": () => {
+  "fuzz shape 374 flip": () => {
     const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 3, 2]);
     const x = x0;
     const r = torch.diagonal(x, -1, 1, -1);
@@ -3163,7 +3004,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 376 join cat": () => {
+  "fuzz shape 375 join cat": () => {
     const t00 = torch.arange(12, { dtype: torch.float32 }).mul(0.5).reshape([4, 1, 3]);
     const t0 = t00.expand([4, 3, 3]);
     const t10 = torch.arange(36, { dtype: torch.float32 }).mul(0.5).reshape([4, 3, 3]);
@@ -3175,7 +3016,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 377 split": () => {
+  "fuzz shape 376 split": () => {
     const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2, 1]);
     const x = x0.expand([2, 1]);
     const r = x.narrow(0, 2, 0);
@@ -3184,7 +3025,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 378 expand": () => {
+  "fuzz shape 377 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
     const r = x.tile([3]);
@@ -3193,20 +3034,20 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 379 split": () => {
+  "fuzz shape 378 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
     const x = x0;
     const r = x.chunk(2, -1);
     return r;
   },
-  "fuzz shape 380 expand": () => {
+  "fuzz shape 379 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
     const x = x0;
     const r = x.expand_as(torch.zeros([1]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 381 view": () => {
+  "fuzz shape 380 view": () => {
     const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3]);
     const x = x0;
     const r = x.reshape_as(torch.zeros([3, 1, 1]));
@@ -3215,7 +3056,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 382 view": () => {
+  "fuzz shape 381 view": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = x.swapaxes(-1, 1);
@@ -3224,7 +3065,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 383 chain": () => {
+  "fuzz shape 382 chain": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([2, 3, 0, 1]);
     const x = x0.transpose(2, 1);
     const r = x.transpose(2, -4).transpose(0, 2).transpose(3, -2).getitem(":, :, :, ::2").view([0, 1]);
@@ -3233,26 +3074,26 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 384 split": () => {
+  "fuzz shape 383 split": () => {
     const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 1, 2, 1]);
     const x = x0.expand([2, 1, 2, 0]);
     const r = x.narrow(2, 2, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 385 split": () => {
+  "fuzz shape 384 split": () => {
     const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 2, 1, 2]);
     const x = x0;
     const r = torch.tensor_split(x, [-1, 0, 2], { dim: -1 });
     return r;
   },
-  "fuzz shape 386 split": () => {
+  "fuzz shape 385 split": () => {
     const x0 = torch.arange(36, { dtype: torch.float32 }).reshape([3, 4, 3]);
     const x = x0.transpose(0, 2);
     const r = torch.unbind(x, 1);
     return r;
   },
-  "fuzz shape 387 view": () => {
+  "fuzz shape 386 view": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = torch.moveaxis(x, 0, 1);
@@ -3261,7 +3102,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 388 join cat": () => {
+  "fuzz shape 387 join cat": () => {
     const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([2, 2]);
     const t0 = t00;
     const t10 = torch.arange(8, { dtype: torch.float32 }).sub(3).reshape([4, 2]);
@@ -3271,7 +3112,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 389 view": () => {
+  "fuzz shape 388 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([4, 0, 2, 4]);
     const x = x0.narrow(3, 1, 2);
     const r = x.view(0);
@@ -3280,14 +3121,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 390 chain": () => {
+  "fuzz shape 389 chain": () => {
     const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1, 3, 1]);
     const x = x0.expand([0, 1, 3, 4]);
     const r = x.unsqueeze(-2).getitem(":, :, :, ::2").movedim(0, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 391 flip": () => {
+  "fuzz shape 390 flip": () => {
     const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([1, 1, 2]);
     const x = x0.expand([1, 1, 2]);
     const r = x.roll([-4, 2], [1, 1]);
@@ -3296,21 +3137,21 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 392 split": () => {
+  "fuzz shape 391 split": () => {
     const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 2, 3, 3]).requires_grad_();
     const x = x0.narrow(0, 1, 2);
     const r = x.split_with_sizes([2, 0], 0);
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 393 split": () => {
+  "fuzz shape 392 split": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([4, 3]).requires_grad_();
     const x = x0.transpose(1, 0);
     const r = torch.tensor_split(x, [5, 4], { dim: -1 });
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 394 flip": () => {
+  "fuzz shape 393 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 1, 2]);
     const x = x0;
     const r = x.triu(2);
@@ -3319,14 +3160,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 395 chain": () => {
+  "fuzz shape 394 chain": () => {
     const x0 = torch.arange(48).remainder(3).eq(0).reshape([3, 4, 4, 1]);
     const x = x0.permute(2, 3, 0, 1);
     const r = x.expand([4, 2, 3, 4]).squeeze(2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 396 join vstack": () => {
+  "fuzz shape 395 join vstack": () => {
     const t00 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 2, 0]);
     const t0 = t00;
     const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 1, 1]);
@@ -3336,7 +3177,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 397 view": () => {
+  "fuzz shape 396 view": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([4, 2, 0, 1]);
     const x = x0.getitem(":, :, :, ::2");
     const r = x.squeeze();
@@ -3345,7 +3186,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 398 join stack": () => {
+  "fuzz shape 397 join stack": () => {
     const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 1, 2]).requires_grad_();
     const t0 = t00.transpose(1, 2);
     const r = torch.stack([t0], -2);
@@ -3354,12 +3195,18 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
+  "fuzz shape 398 big": () => {
+    const x0 = torch.arange(4160, { dtype: torch.int32 }).reshape([65, 64]);
+    const x = x0.transpose(0, 1);
+    const r = x.roll(-24, 0);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
   "fuzz shape 399 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([2, 1, 3]);
-    const x = x0.transpose(2, 1);
-    const r = x.flatten(-1, 1);
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3]);
+    const x = x0;
+    const r = x.reshape_as(torch.zeros([1, 1, 3]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(true);
     console.log(x0);
     return r;
   },
