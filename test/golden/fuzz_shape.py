@@ -364,9 +364,10 @@ def chain_step(e, cur):
 
 def chain_case(i):
     """Several movements in a row, so views of views meet every stride pattern; then a view or reshape of that."""
-    dt = R.choice(DT)
+    grad = R.random() < 0.25
+    dt = 'torch.float64' if grad else R.choice(DT)
     shape = rand_shape(1, 4)
-    L, expanded = make('x', shape, dt)
+    L, expanded = make('x', shape, dt, grad)
     e, cur = 'x', list(shape)
     for _ in range(R.randint(2, 4)):
         e, cur, grew = chain_step(e, cur)
@@ -377,10 +378,15 @@ def chain_case(i):
         e = f'{e}.{R.choice(["view", "reshape"])}({sizes(f)})'
     L.append(f'const r = {e};')
     L.append(geometry('r'))
-    if not expanded:
-        L.append(f'r.fill_({fill_value(dt)});')
-        L.append('console.log(x0);')
-    L.append('r')
+    if grad:
+        # Weights that differ per element, so a gradient landing on the wrong element shows.
+        L.append('r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();')
+        L.append('[r, x0.grad]')
+    else:
+        if not expanded:
+            L.append(f'r.fill_({fill_value(dt)});')
+            L.append('console.log(x0);')
+        L.append('r')
     return f'## fuzz shape {i} chain\n' + '\n'.join(L) + '\n'
 
 

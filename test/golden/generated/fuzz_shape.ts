@@ -53,38 +53,36 @@ export const cases: Record<string, () => unknown> = {
     return r;
   },
   "fuzz shape 7 chain": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4, 1]);
-    const x = x0.expand([4, 2]);
-    const r = x.transpose(1, 0).diagonal(0, 1, 0).unsqueeze(0).reshape([-1, 1, 2]);
+    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 1, 2]);
+    const x = x0;
+    const r = x.flatten(0, 0).unsqueeze(3).expand([2, 2, 0, 1, 2]).view([0, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
   "fuzz shape 8 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3, 1]);
-    const x = x0.narrow(0, 1, 1);
-    const r = torch.flipud(x);
+    const x0 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([1, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = x.diagonal({ offset: -3, dim1: 0, dim2: 0 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
   "fuzz shape 9 expand": () => {
-    const x0 = torch.arange(36, { dtype: torch.int64 }).reshape([4, 1, 3, 3]);
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]).requires_grad_();
     const x = x0;
-    const r = x.repeat(3, 3, 3, 1, 3, 2);
+    const r = x.expand(3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 10 join stack": () => {
-    const t00 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
-    const t0 = t00.permute(1, 2, 0);
-    const t10 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([2, 2, 3]);
-    const t1 = t10;
-    const r = torch.stack([t0, t1], -2);
+  "fuzz shape 10 view": () => {
+    const x0 = torch.arange(96).remainder(3).eq(0).reshape([3, 4, 4, 2]);
+    const x = x0;
+    const r = x.view_as(torch.zeros([1, 4, 6]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+    r.fill_(true);
+    console.log(x0);
     return r;
   },
   "fuzz shape 11 view": () => {
@@ -133,511 +131,539 @@ export const cases: Record<string, () => unknown> = {
     return r;
   },
   "fuzz shape 16 chain": () => {
-    const x0 = torch.arange(16, { dtype: torch.int64 }).reshape([1, 2, 2, 4]);
-    const x = x0.expand([0, 2, 2, 4]);
-    const r = x.getitem("::2").flatten(1, 2).getitem(":, ::2").reshape([1, 0, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 17 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 });
+    const x0 = torch.arange(2, { dtype: torch.float32 }).sub(3).reshape([2]);
     const x = x0;
-    const r = x.expand_as(torch.zeros([0]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 18 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([2, 4, 0]);
-    const x = x0;
-    const r = x.view(1, 0, -1, 2);
+    const r = x.squeeze(0).unflatten(0, [2, 1, 1]).flatten(1, 1).flatten(1, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 19 split": () => {
+  "fuzz shape 17 keywords": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+    const x = x0.narrow(0, 1, 0);
+    const r = torch.stack([x, x], { dim: 0 });
+    return r;
+  },
+  "fuzz shape 18 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
-    const r = torch.tensor_split(x, [-1, -1, 2], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 20 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.int32 }).reshape([2, 1, 3]);
-    const t0 = t00;
-    const t10 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 1, 3]);
-    const t1 = t10.expand([2, 1, 3]);
-    const t20 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([4, 1, 2]);
-    const t2 = t20.transpose(2, 0);
-    const r = torch.cat([t0, t1, t2], 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 21 chain": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([1]);
-    const x = x0.expand([2]);
-    const r = x.unflatten(0, [2]).unsqueeze(0).transpose(1, 0).reshape([-1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 22 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 1, 2]);
-    const x = x0.expand([3, 2, 2]);
-    const r = x.transpose(0, 1).flatten(0, 0).view([-1, 6]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 23 split": () => {
-    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([1, 3, 4]);
-    const x = x0.expand([4, 3, 4]);
-    const r = x.chunk(3, -2);
-    return r;
-  },
-  "fuzz shape 24 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.repeat([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 25 big": () => {
-    const x0 = torch.arange(595, { dtype: torch.float32 }).reshape([35, 17]);
-    const x = x0.narrow(0, 1, 33);
-    const r = x.split(7, 0)[1].contiguous();
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 26 big": () => {
-    const x0 = torch.arange(2800, { dtype: torch.int32 }).reshape([70, 40]);
-    const x = x0;
-    const r = x.transpose(0, 1).contiguous();
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 27 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 });
-    const x = x0;
-    const r = x.index_select(0, torch.tensor([1, 1, 1, 1], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 28 flip": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 });
-    const x = x0;
-    const r = x.roll(4);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 29 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 4, 0]);
-    const x = x0.getitem(":, :, ::2");
-    const r = torch.broadcast_to(x, [2, 4, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 30 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([4, 3, 0]);
-    const x = x0;
-    const r = x.repeat(1, 2, 1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 31 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = torch.split(x, [3], { dim: -1 });
-    return r;
-  },
-  "fuzz shape 32 view": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2]);
-    const x = x0;
-    const r = x.view([2, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 33 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.index_select(0, torch.tensor([0, 1, 0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 34 keywords": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([1, 2, 2]);
-    const x = x0.permute(2, 1, 0);
-    const r = x.flatten({ start_dim: 2, end_dim: -1 });
-    return r;
-  },
-  "fuzz shape 35 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 2]).requires_grad_();
-    const x = x0;
-    const r = x.reshape([-1, 1]);
+    const r = x.expand_as(torch.zeros([3]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 36 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3);
-    const x = x0;
-    const r = x.flip({ dims: [0] });
-    return r;
-  },
-  "fuzz shape 37 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = torch.split(x, [0, 0, 1, 0, 0, 2], { dim: 0 });
-    return r;
-  },
-  "fuzz shape 38 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
-    const x = x0;
-    const r = x.squeeze();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 39 join stack": () => {
-    const t00 = torch.arange(3, { dtype: torch.float32 }).sub(3).reshape([3]);
+  "fuzz shape 19 join hstack": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 0, 1]).requires_grad_();
     const t0 = t00;
-    const t10 = torch.arange(4).remainder(3).eq(0);
-    const t1 = t10;
-    const r = torch.stack([t0, t1], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 40 big": () => {
-    const x0 = torch.arange(680, { dtype: torch.int32 }).sub(3).reshape([40, 17]);
-    const x = x0;
-    const r = x.contiguous();
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 41 flip": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4, 1]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.tril(2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 42 keywords": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0);
-    const x = x0;
-    const r = x.tensor_split({ sections: 2, dim: 0 });
-    return r;
-  },
-  "fuzz shape 43 flip": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2, 1]);
-    const x = x0;
-    const r = torch.fliplr(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 44 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([3, 0, 2]);
-    const t0 = t00.permute(0, 1, 2);
-    const t10 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([3, 0, 2]);
-    const t1 = t10.getitem(":, ::2");
-    const t20 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 0, 0]);
-    const t2 = t20.transpose(2, 1);
-    const r = torch.cat([t0, t1, t2], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 45 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([0, 3, 4]);
-    const x = x0.permute(1, 0, 2);
-    const r = x.transpose(-3, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 46 join cat": () => {
-    const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([1]).requires_grad_();
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(1, { dtype: torch.float64 }).sub(3);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], -1);
+    const t10 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3, 1]);
+    const t1 = t10.transpose(1, 0);
+    const r = torch.hstack([t0, t1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 47 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([1, 3]);
-    const x = x0.expand([4, 3]);
-    const r = x.diagonal(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 48 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2, 1, 1]);
-    const x = x0.expand([3, 2, 4, 1]);
-    const r = x.unsqueeze(2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 49 chain": () => {
-    const x0 = torch.arange(40, { dtype: torch.float64 }).mul(0.5).reshape([1, 4, 5, 2]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.transpose(3, 1).narrow(1, 1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 50 chain": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = x.narrow(0, 2, 0).unsqueeze(-2).transpose(0, -1).narrow(1, 1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 51 view": () => {
-    const x0 = torch.arange(28, { dtype: torch.float64 }).sub(3).reshape([4, 7]).requires_grad_();
-    const x = x0.getitem(":, ::2");
-    const r = torch.swapdims(x, 1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 52 keywords": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([1, 4, 6]);
-    const x = x0.narrow(2, 1, 4);
-    const r = x.repeat({ repeats: [1, 1, 1, 2] });
-    return r;
-  },
-  "fuzz shape 53 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([2, 4]);
-    const x = x0.narrow(1, 1, 2);
-    const r = torch.t(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 54 keywords": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3);
+  "fuzz shape 20 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([1, 4]);
     const x = x0;
-    const r = x.tensor_split({ sections: 2, dim: 0 });
+    const r = torch.stack([x, x], { dim: 1 });
     return r;
   },
-  "fuzz shape 55 view": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 4, 1]).requires_grad_();
-    const x = x0;
-    const r = x.view([-1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 56 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.squeeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 57 expand": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([1, 1, 6, 4]).requires_grad_();
-    const x = x0.narrow(2, 1, 4);
-    const r = x.expand(0, 3, 4, 5);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 58 keywords": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([3, 4]);
-    const x = x0.narrow(1, 1, 2);
-    const r = x.unbind({ dim: -1 });
-    return r;
-  },
-  "fuzz shape 59 join cat": () => {
-    const t00 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1]);
-    const t0 = t00.expand([0]);
-    const t10 = torch.arange(5).remainder(3).eq(0).reshape([5]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(4, { dtype: torch.int32 }).reshape([4]);
+  "fuzz shape 21 join cat": () => {
+    const t00 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
+    const t0 = t00.expand([4]);
+    const t10 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
+    const t1 = t10;
+    const t20 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
     const t2 = t20;
     const r = torch.cat([t0, t1, t2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 60 split": () => {
-    const x0 = torch.arange(64).remainder(3).eq(0).reshape([4, 2, 2, 4]);
-    const x = x0;
-    const r = torch.index_select(x, -2, torch.tensor([0, 0, 1, 0], { dtype: torch.int64 }));
+  "fuzz shape 22 big": () => {
+    const x0 = torch.arange(1600, { dtype: torch.float64 }).reshape([5, 16, 20]);
+    const x = x0.transpose(1, 2);
+    const r = x.triu(4);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 23 expand": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([4, 3, 2]);
+    const x = x0.transpose(1, 0);
+    const r = x.expand([3, 4, -1, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 61 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2]);
-    const t0 = t00;
-    const t10 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
-    const t1 = t10.getitem("::2");
-    const r = torch.cat([t0, t1], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 62 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = torch.t(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 63 flip": () => {
-    const x0 = torch.arange(9).remainder(3).eq(0).reshape([1, 3, 3]);
-    const x = x0.narrow(2, 1, 1);
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 64 keywords": () => {
-    const x0 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([4, 2]);
+  "fuzz shape 24 keywords": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]);
     const x = x0.getitem("::2");
-    const r = x.unflatten({ dim: -2, sizes: [-1, 1] });
+    const r = x.movedim({ source: -1, destination: 0 });
     return r;
   },
-  "fuzz shape 65 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.flatten(-1, 1);
+  "fuzz shape 25 chain": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([2, 3, 3]).requires_grad_();
+    const x = x0.permute(0, 1, 2);
+    const r = x.flatten(1, 1).permute(0, 1, 2).movedim(1, 1).select(2, -3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 66 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([2, 3, 0]);
-    const x = x0.narrow(1, 1, 1);
-    const r = x.transpose(2, -2).permute(1, 0, 2).expand([0, 2, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 67 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.unsqueeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 68 chain": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 2, 1, 2]);
-    const x = x0.permute(2, 1, 3, 0);
-    const r = x.expand([2, 2, 2, 2]).diagonal(-2, 3, 2).reshape([3, 3, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 69 big": () => {
-    const x0 = torch.arange(561, { dtype: torch.float32 }).reshape([33, 17]);
-    const x = x0;
-    const r = x.split(7, 0)[1].contiguous();
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 70 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([3, 1, 2]);
-    const x = x0.expand([3, 4, 2]);
-    const r = x.permute(1, 2, 0).narrow(1, 0, 2).unsqueeze(2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 71 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
-    const x = x0.getitem("::2");
-    const r = x.transpose(-1, -1);
+  "fuzz shape 26 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3, 1]);
+    const x = x0.narrow(0, 1, 0);
+    const r = x.unflatten(1, [3]).diagonal(-1, 1, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 72 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 1, 2]).requires_grad_();
-    const t0 = t00.transpose(0, 1);
-    const t10 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]);
-    const t1 = t10.narrow(0, 1, 0);
-    const t20 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3, 1]);
-    const t2 = t20.expand([2, 3, 2]);
-    const r = torch.cat([t0, t1, t2], { dim: 3 });
+  "fuzz shape 27 keywords": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([8]);
+    const x = x0.getitem("::2");
+    const r = x.permute({ dims: [0] });
+    return r;
+  },
+  "fuzz shape 28 join stack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const t1 = t10;
+    const t20 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
+    const t2 = t20.expand([2]);
+    const r = torch.stack([t0, t1, t2], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 73 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([1, 4]);
-    const x = x0.getitem("::2");
-    const r = x.narrow({ dim: 0, start: 0, length: 2 });
-    return r;
-  },
-  "fuzz shape 74 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([2, 2]);
-    const x = x0;
-    const r = x.view({ size: [-1] });
-    return r;
-  },
-  "fuzz shape 75 keywords": () => {
-    const x0 = torch.arange(48).remainder(3).eq(0).reshape([3, 4, 4]);
-    const x = x0.transpose(0, 2);
-    const r = x.expand({ size: [2, 4, 4, 3] });
-    return r;
-  },
-  "fuzz shape 76 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
-    const x = x0.transpose(1, 0);
-    const r = torch.diagonal(x, -3, 0, 3);
+  "fuzz shape 29 chain": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2, 1]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.flatten(0, 2).movedim(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 30 expand": () => {
+    const x0 = torch.arange(72, { dtype: torch.float32 }).sub(3).reshape([2, 3, 4, 3]);
+    const x = x0.narrow(2, 1, 2);
+    const r = x.repeat([0, 0, 1, 0, 0, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 31 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2]);
+    const x = x0.getitem("::2");
+    const r = x.movedim(0, 0).unsqueeze(1).reshape([1, 1]).getitem("::2").view([1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 32 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]).requires_grad_();
+    const t0 = t00;
+    const r = torch.cat([t0], { dim: 1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     r.pow(2).sum().backward();
-    return [r, x0.grad];
+    return [r, t00.grad];
   },
-  "fuzz shape 77 split": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 1, 3]);
-    const x = x0.transpose(0, 2);
-    const r = x.tensor_split(3, -3);
-    return r;
-  },
-  "fuzz shape 78 keywords": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
+  "fuzz shape 33 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([1, 3]);
     const x = x0;
-    const r = torch.tile(x, { dims: [2] });
+    const r = torch.unbind(x, 1);
     return r;
   },
-  "fuzz shape 79 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([0, 1, 4]);
-    const x = x0.transpose(1, 0);
-    const r = torch.roll(x, 0, -2);
+  "fuzz shape 34 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 1, 3]);
+    const x = x0.expand([2, 3, 3]);
+    const r = torch.roll(x, 0, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 35 expand": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
+    const x = x0.getitem("::2");
+    const r = x.expand_as(torch.zeros([0]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 36 view": () => {
+    const x0 = torch.arange(15, { dtype: torch.float64 }).sub(3).reshape([3, 5, 1]);
+    const x = x0.narrow(1, 1, 3);
+    const r = x.unflatten(0, [3, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 80 flip": () => {
+  "fuzz shape 37 keywords": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
+    const x = x0;
+    const r = x.narrow({ dim: -1, start: 1, length: 0 });
+    return r;
+  },
+  "fuzz shape 38 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([1, 2, 2, 1]);
+    const x = x0;
+    const r = x.reshape_as(torch.zeros([4]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 39 chain": () => {
+    const x0 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([2, 4, 2]);
+    const x = x0.permute(1, 2, 0);
+    const r = x.permute(0, 2, 1).narrow(2, 2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 40 flip": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2, 1]);
+    const x = x0.getitem(":, :, ::2");
+    const r = torch.flip(x, [-2, 2, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 41 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([1, 0, 1, 2]);
+    const x = x0.transpose(3, 0);
+    const r = x.transpose(3, 0).getitem(":, :, :, ::2");
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 42 big": () => {
+    const x0 = torch.arange(4550, { dtype: torch.int64 }).sub(3).reshape([70, 65]);
+    const x = x0;
+    const r = torch.stack([x, x], 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 43 flip": () => {
+    const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 3, 4]);
+    const x = x0.permute(1, 0, 2);
+    const r = torch.diagonal(x, -3, 2, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 44 join vstack": () => {
+    const t00 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+    const t0 = t00;
+    const r = torch.vstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 45 join hstack": () => {
+    const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const t0 = t00;
+    const r = torch.hstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 46 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0]);
+    const x = x0;
+    const r = x.tile([3, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 47 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4]);
+    const x = x0;
+    const r = x.flatten({ start_dim: 0, end_dim: -1 });
+    return r;
+  },
+  "fuzz shape 48 expand": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 2]);
+    const x = x0;
+    const r = x.expand([3, -1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 49 big": () => {
+    const x0 = torch.arange(33, { dtype: torch.float32 }).sub(3).reshape([33, 1]);
+    const x = x0.expand([33, 40]);
+    const r = torch.stack([x, x], 2);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 50 join cat": () => {
+    const t00 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5, 1]);
+    const t0 = t00.expand([5, 1]);
+    const t10 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4, 1]);
+    const t1 = t10;
+    const t20 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
+    const t2 = t20.narrow(0, 1, 1);
+    const r = torch.cat([t0, t1, t2], { dim: 1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 51 keywords": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+    const x = x0;
+    const r = torch.swapaxes(x, { axis0: 0, axis1: -1 });
+    return r;
+  },
+  "fuzz shape 52 join cat": () => {
+    const t00 = torch.arange(36, { dtype: torch.int64 }).reshape([4, 3, 3]);
+    const t0 = t00.transpose(1, 2);
+    const t10 = torch.arange(54, { dtype: torch.float32 }).reshape([3, 3, 6]);
+    const t1 = t10.getitem(":, :, ::2");
+    const t20 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([2, 3, 3]);
+    const t2 = t20;
+    const r = torch.cat([t0, t1, t2], { dim: -3 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 53 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 });
+    const x = x0;
+    const r = x.split(5, 0);
+    return r;
+  },
+  "fuzz shape 54 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1, 1]);
+    const x = x0.transpose(0, 1);
+    const r = x.narrow(1, 1, 0).transpose(0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 55 split": () => {
+    const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([2, 4]);
+    const x = x0;
+    const r = x.narrow(-2, 1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 56 view": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 4, 1, 3]);
+    const x = x0;
+    const r = torch.permute(x, [3, 0, 2, -3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 57 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
+    const x = x0.expand([2]);
+    const r = torch.movedim(x, -1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 58 keywords": () => {
+    const x0 = torch.arange(18, { dtype: torch.int32 }).sub(3).reshape([3, 2, 3]);
+    const x = x0.permute(2, 1, 0);
+    const r = x.permute({ dims: [0, 1, 2] });
+    return r;
+  },
+  "fuzz shape 59 view": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0);
+    const x = x0;
+    const r = x.transpose(0, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 60 join cat": () => {
+    const t00 = torch.arange(12).remainder(3).eq(0).reshape([4, 1, 3]);
+    const t0 = t00.narrow(0, 1, 2);
+    const t10 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([1, 1, 3]);
+    const t1 = t10.expand([2, 1, 3]);
+    const r = torch.cat([t0, t1], 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 61 big": () => {
+    const x0 = torch.arange(1320).remainder(3).eq(0).reshape([40, 33]);
+    const x = x0.transpose(1, 0);
+    const r = torch.stack([x, x], 0);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 62 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([3, 0, 3]);
+    const x = x0;
+    const r = torch.flipud(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 63 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).sub(3).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = x.expand(1, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 64 flip": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([2, 1]);
+    const x = x0.transpose(0, 1);
+    const r = x.roll(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 65 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
+    const x = x0.getitem("::2");
+    const r = x.expand(0, 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 66 view": () => {
+    const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([2, 4, 1, 2]);
+    const x = x0.transpose(0, 2);
+    const r = x.reshape([-1, 16]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 67 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 });
+    const t0 = t00;
+    const r = torch.cat([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 68 join cat": () => {
+    const t00 = torch.arange(18, { dtype: torch.float64 }).reshape([3, 3, 2]).requires_grad_();
+    const t0 = t00.permute(2, 1, 0);
+    const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 2, 3]);
+    const t1 = t10.narrow(1, 1, 0);
+    const r = torch.cat([t0, t1], { dim: 1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 69 keywords": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([4, 3, 2]);
+    const x = x0.narrow(0, 1, 2);
+    const r = torch.cat({ tensors: [x, x], dim: -1 });
+    return r;
+  },
+  "fuzz shape 70 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = torch.movedim(x, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 71 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
+    const x = x0;
+    const r = x.flatten(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 72 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
+    const x = x0;
+    const r = torch.broadcast_to(x, [3, 1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 73 split": () => {
+    const x0 = torch.arange(48, { dtype: torch.int32 }).reshape([3, 4, 4, 1]);
+    const x = x0;
+    const r = torch.unbind(x, -3);
+    return r;
+  },
+  "fuzz shape 74 split": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([3, 4, 2]);
+    const x = x0;
+    const r = torch.split(x, [1, 2, 1], { dim: 0 });
+    return r;
+  },
+  "fuzz shape 75 keywords": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1]);
+    const x = x0.expand([2]);
+    const r = torch.stack([x, x], { dim: -2 });
+    return r;
+  },
+  "fuzz shape 76 join vstack": () => {
+    const t00 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+    const t0 = t00;
+    const t10 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const t1 = t10;
+    const t20 = torch.arange(4, { dtype: torch.int64 }).reshape([4]);
+    const t2 = t20.getitem("::2");
+    const r = torch.vstack([t0, t1, t2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 77 flip": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1, 1]);
+    const x = x0;
+    const r = torch.flip(x, [0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 78 flip": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([1, 2]).requires_grad_();
+    const x = x0.getitem(":, ::2");
+    const r = torch.flipud(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 79 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+    const x = x0;
+    const r = x.swapdims(0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 80 keywords": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 4]);
+    const x = x0.transpose(1, 0);
+    const r = torch.swapaxes(x, { axis0: -3, axis1: -2 });
+    return r;
+  },
+  "fuzz shape 81 big": () => {
+    const x0 = torch.arange(2560, { dtype: torch.float64 }).reshape([40, 64]);
+    const x = x0.transpose(1, 0);
+    const r = x.roll(-10);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 82 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1]);
     const x = x0.permute(2, 1, 0);
     const r = x.flip([4, 2, -1]);
@@ -646,13 +672,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 81 split": () => {
+  "fuzz shape 83 split": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
     const x = x0;
     const r = x.chunk(1, 1);
     return r;
   },
-  "fuzz shape 82 view": () => {
+  "fuzz shape 84 view": () => {
     const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
     const x = x0.transpose(0, 1);
     const r = x.swapdims(0, -2);
@@ -661,292 +687,294 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 83 big": () => {
+  "fuzz shape 85 big": () => {
     const x0 = torch.arange(65).remainder(3).eq(0).reshape([1, 65]);
     const x = x0.expand([40, 65]);
     const r = x.reshape(-1);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 84 chain": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([1, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = x.transpose(1, 0).select(1, 0).squeeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 85 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([4, 2]);
-    const x = x0;
-    const r = x.flatten(1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 86 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([1]).requires_grad_();
+  "fuzz shape 86 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
     const x = x0.getitem("::2");
-    const r = x.ravel();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 87 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
-    const x = x0.transpose(1, 0);
-    const r = x.reshape_as(torch.zeros([3, 1, 2]));
+    const r = x.unsqueeze(0).unflatten(1, [1, 2, 1]).select(3, 0).reshape([1, 2, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 88 expand": () => {
-    const x0 = torch.arange(48, { dtype: torch.int32 }).sub(3).reshape([2, 6, 4]);
-    const x = x0.narrow(1, 1, 4);
-    const r = x.tile([0, 1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 89 expand": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 });
+  "fuzz shape 87 chain": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([4, 2, 3]);
     const x = x0;
-    const r = x.repeat([]);
+    const r = x.flatten(0, 2).unflatten(0, [6, 4]).select(0, -6);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 90 expand": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([3, 4]);
-    const x = x0.transpose(1, 0);
-    const r = x.tile([1, 1, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
+  "fuzz shape 88 split": () => {
+    const x0 = torch.arange(120, { dtype: torch.float32 }).sub(3).reshape([2, 4, 5, 3]);
+    const x = x0.narrow(2, 1, 3);
+    const r = x.chunk(2, 2);
     return r;
   },
-  "fuzz shape 91 view": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
-    const x = x0.narrow(0, 1, 4);
-    const r = x.squeeze(-1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 92 split": () => {
-    const x0 = torch.arange(20, { dtype: torch.int64 }).sub(3).reshape([5, 2, 1, 2]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.select(2, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 93 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).mul(0.5).reshape([1, 1, 2]);
-    const x = x0.expand([3, 1, 2]);
-    const r = x.getitem("::2").unsqueeze(0).reshape([4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 94 split": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.select(0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 95 join concat": () => {
-    const r = torch.concat([], 0);
+  "fuzz shape 89 join concat": () => {
+    const t00 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5]);
+    const t0 = t00.narrow(0, 1, 3);
+    const t10 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
+    const t1 = t10.getitem("::2");
+    const r = torch.concat([t0, t1], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 96 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([3, 2]).requires_grad_();
-    const x = x0;
-    const r = torch.diagonal(x, 3, -1, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+  "fuzz shape 90 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 2]);
+    const x = x0.transpose(0, 1);
+    const r = x.reshape({ shape: [1, 1, 4, 1] });
+    return r;
   },
-  "fuzz shape 97 view": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([1, 4]);
-    const x = x0;
-    const r = x.reshape(2, 4);
+  "fuzz shape 91 join stack": () => {
+    const t00 = torch.arange(1).remainder(3).eq(0).reshape([1]);
+    const t0 = t00;
+    const t10 = torch.arange(4).remainder(3).eq(0).reshape([4, 1]);
+    const t1 = t10;
+    const r = torch.stack([t0, t1], 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 92 join cat": () => {
+    const t00 = torch.arange(4, { dtype: torch.float32 }).sub(3);
+    const t0 = t00;
+    const t10 = torch.arange(3, { dtype: torch.float32 });
+    const t1 = t10;
+    const t20 = torch.arange(8, { dtype: torch.float32 }).sub(3).reshape([8]);
+    const t2 = t20.getitem("::2");
+    const r = torch.cat([t0, t1, t2], { dim: 2 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 93 big": () => {
+    const x0 = torch.arange(2600, { dtype: torch.int32 }).sub(3).reshape([40, 65]);
+    const x = x0;
+    const r = x.index_select(1, torch.tensor([0, 3, 1, 3, 64]));
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 94 big": () => {
+    const x0 = torch.arange(2640).remainder(3).eq(0).reshape([5, 33, 16]);
+    const x = x0;
+    const r = torch.cat([x, x.narrow(2, 1, 5)], 2);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 95 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
+    const x = x0;
+    const r = x.narrow(1, 3, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 98 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1]);
-    const x = x0.expand([2]);
-    const r = torch.unbind(x, -1);
+  "fuzz shape 96 join stack": () => {
+    const t00 = torch.arange(2, { dtype: torch.int32 }).reshape([2]);
+    const t0 = t00;
+    const r = torch.stack([t0], 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     return r;
   },
-  "fuzz shape 99 join vstack": () => {
-    const t00 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([2, 2]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
-    const t1 = t10;
-    const t20 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([3, 4]);
-    const t2 = t20.narrow(1, 1, 2);
-    const r = torch.vstack([t0, t1, t2]);
+  "fuzz shape 97 big": () => {
+    const x0 = torch.arange(1190, { dtype: torch.float32 }).mul(0.5).reshape([70, 17]);
+    const x = x0;
+    const r = x.tile([2, 1]);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 98 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
+    const x = x0;
+    const r = x.unbind(0);
+    return r;
+  },
+  "fuzz shape 99 join stack": () => {
+    const t00 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const t0 = t00;
+    const r = torch.stack([t0], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
   "fuzz shape 100 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 0, 2, 4]);
-    const x = x0;
-    const r = torch.movedim(x, 3, -1);
+    const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([1, 2, 4, 3]).requires_grad_();
+    const x = x0.permute(0, 2, 1, 3);
+    const r = x.permute(2, 0, 1, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 101 keywords": () => {
-    const x0 = torch.arange(20).remainder(3).eq(0).reshape([4, 5]);
-    const x = x0.getitem(":, ::2");
-    const r = x.tril({ diagonal: -1 });
-    return r;
-  },
-  "fuzz shape 102 flip": () => {
-    const x0 = torch.arange(20, { dtype: torch.float32 }).reshape([2, 1, 5, 2]);
-    const x = x0.narrow(2, 1, 3);
-    const r = torch.flip(x, [5, 1, -2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 103 chain": () => {
-    const x0 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([3, 3]);
+  "fuzz shape 101 flip": () => {
+    const x0 = torch.arange(24).remainder(3).eq(0).reshape([3, 2, 4]);
     const x = x0.getitem("::2");
-    const r = x.permute(0, 1).transpose(1, 0).flatten(0, 1).view([2, 1, 3]);
+    const r = torch.flip(x, [-2, 3, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 104 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.reshape([1, 3]).select(1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 105 join stack": () => {
-    const t00 = torch.arange(3, { dtype: torch.float64 });
-    const t0 = t00;
-    const t10 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]);
-    const t1 = t10;
-    const t20 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
-    const t2 = t20.getitem("::2");
-    const r = torch.stack([t0, t1, t2], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 106 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+  "fuzz shape 102 view": () => {
+    const x0 = torch.arange(36, { dtype: torch.int64 }).sub(3).reshape([3, 4, 3]);
     const x = x0;
-    const r = x.index_select(-1, torch.tensor([2], { dtype: torch.int64 }));
+    const r = x.t();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 107 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4, 1]);
+  "fuzz shape 103 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([2, 3, 1, 2]);
     const x = x0;
-    const r = x.chunk(1, 1);
-    return r;
-  },
-  "fuzz shape 108 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 1, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = torch.flipud(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 109 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([1, 2, 2]);
-    const x = x0.transpose(0, 1);
-    const r = x.view([4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 110 chain": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = x.select(0, 1).unsqueeze(-1).unflatten(0, [1, 1, 1]);
+    const r = x.t();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 111 expand": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([6]).requires_grad_();
+  "fuzz shape 104 big": () => {
+    const x0 = torch.arange(1190, { dtype: torch.float64 }).reshape([70, 17]);
+    const x = x0;
+    const r = x.index_select(1, torch.tensor([0, 3, 1, 3, 16]));
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 105 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]).requires_grad_();
+    const x = x0;
+    const r = x.select(-1, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 106 split": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3]);
     const x = x0.getitem("::2");
-    const r = torch.broadcast_to(x, [1, 2, 3]);
+    const r = torch.index_select(x, 0, torch.tensor([1], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 107 split": () => {
+    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([4, 2, 1]);
+    const x = x0;
+    const r = x.tensor_split(1, 4);
+    return r;
+  },
+  "fuzz shape 108 expand": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([1, 2]).requires_grad_();
+    const x = x0;
+    const r = torch.broadcast_to(x, [3, 3, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 112 flip": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]).requires_grad_();
+  "fuzz shape 109 split": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([1, 2]);
+    const x = x0.expand([1, 2]);
+    const r = x.split(3, 0);
+    return r;
+  },
+  "fuzz shape 110 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]).requires_grad_();
     const x = x0;
-    const r = x.flipud();
+    const r = x.t();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 113 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 1, 2]);
-    const x = x0.expand([3, 2, 2]);
-    const r = x.squeeze(2).reshape([12]).view([12]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 114 join cat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float32 }).sub(3).reshape([1, 3]);
-    const t0 = t00;
-    const r = torch.cat([t0], { dim: -1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 115 keywords": () => {
-    const x0 = torch.arange(9, { dtype: torch.float32 }).sub(3).reshape([3, 3]);
+  "fuzz shape 111 keywords": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3]);
     const x = x0;
-    const r = torch.cat({ tensors: [x, x], dim: 0 });
+    const r = x.tril({ diagonal: 1 });
     return r;
   },
-  "fuzz shape 116 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 });
+  "fuzz shape 112 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([3, 0, 3]).requires_grad_();
+    const x = x0.permute(0, 1, 2);
+    const r = x.permute(1, 2, 0).permute(1, 0, 2).permute(1, 2, 0).getitem("::2");
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 113 flip": () => {
+    const x0 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([2, 2, 4]);
     const x = x0;
-    const r = x.select(0, 0);
+    const r = x.triu(-2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 114 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).requires_grad_();
+    const x = x0;
+    const r = x.view([-1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 115 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([1, 2, 2]);
+    const x = x0;
+    const r = x.unsqueeze(0).flatten(1, 1).narrow(0, 1, 0).view([0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 117 split": () => {
+  "fuzz shape 116 flip": () => {
+    const x0 = torch.arange(60, { dtype: torch.int32 }).reshape([3, 2, 2, 5]);
+    const x = x0.narrow(3, 1, 3);
+    const r = torch.flipud(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 117 join cat": () => {
+    const t00 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([1]);
+    const t0 = t00.expand([0]);
+    const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 1]);
+    const t1 = t10.transpose(1, 0);
+    const r = torch.cat([t0, t1], { dim: -2 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 118 view": () => {
+    const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([4, 1, 2, 2]).requires_grad_();
+    const x = x0.permute(2, 0, 1, 3);
+    const r = x.unsqueeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 119 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3, 3, 3]).requires_grad_();
+    const x = x0;
+    const r = x.repeat(3, 0, 0, 3, 1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 120 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([6, 2]);
+    const x = x0.getitem("::2");
+    const r = torch.index_select(x, 1, torch.tensor([1], { dtype: torch.int32 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 121 split": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
     const x = x0;
     const r = torch.narrow(x, 1, -2, 3);
@@ -954,13 +982,13 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 118 big": () => {
+  "fuzz shape 122 big": () => {
     const x0 = torch.arange(3069, { dtype: torch.float64 }).mul(0.5).reshape([31, 3, 33]);
     const x = x0.permute(1, 2, 0);
     const r = torch.stack([x, x], 3);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 119 flip": () => {
+  "fuzz shape 123 flip": () => {
     const x0 = torch.arange(27).remainder(3).eq(0).reshape([1, 3, 3, 3]);
     const x = x0.transpose(1, 3);
     const r = x.diagonal({ offset: 1, dim1: -4, dim2: -2 });
@@ -969,193 +997,170 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 120 chain": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([2, 1, 2, 2]);
-    const x = x0.transpose(1, 2);
-    const r = x.permute(0, 1, 2, 3).flatten(2, 3).view([-1, 1, 1]);
+  "fuzz shape 124 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 4, 3, 0]).requires_grad_();
+    const x = x0.permute(1, 2, 3, 0);
+    const r = x.getitem(":, :, :, ::2").flatten(1, 1).flatten(2, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 121 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 4, 2]);
-    const x = x0;
-    const r = torch.permute(x, [2, -2, -3]);
+  "fuzz shape 125 view": () => {
+    const x0 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 1, 4]).requires_grad_();
+    const x = x0.transpose(2, 1);
+    const r = torch.reshape(x, [4, 1, -1, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 122 chain": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([3, 1]);
-    const x = x0.transpose(1, 0);
-    const r = x.transpose(0, 1).transpose(0, 1).unflatten(0, [1, 1, 1]).permute(2, 3, 1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 123 view": () => {
-    const x0 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([1, 3, 3, 2]);
-    const x = x0.expand([0, 3, 3, 2]);
-    const r = torch.swapdims(x, 3, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 124 keywords": () => {
-    const x0 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([2, 3, 3]);
-    const x = x0.narrow(2, 1, 1);
-    const r = x.view({ size: [-1, 3, 2] });
-    return r;
-  },
-  "fuzz shape 125 flip": () => {
-    const x0 = torch.arange(10, { dtype: torch.float32 }).mul(0.5).reshape([2, 5]);
-    const x = x0.getitem(":, ::2");
-    const r = x.flipud();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 126 keywords": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.index_select({ dim: -1, index: torch.tensor([0]) });
-    return r;
-  },
-  "fuzz shape 127 join cat": () => {
-    const t00 = torch.arange(30).remainder(3).eq(0).reshape([3, 5, 2]);
-    const t0 = t00.getitem(":, ::2");
-    const r = torch.cat([t0], { dim: 0 });
+  "fuzz shape 126 join cat": () => {
+    const t00 = torch.arange(2, { dtype: torch.int32 }).sub(3);
+    const t0 = t00;
+    const t10 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([1]);
+    const t1 = t10.expand([1]);
+    const t20 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
+    const t2 = t20.getitem("::2");
+    const r = torch.cat([t0, t1, t2], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 128 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+  "fuzz shape 127 keywords": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([1, 2]);
+    const x = x0.expand([3, 2]);
+    const r = x.tensor_split({ sections: 2, dim: 0 });
+    return r;
+  },
+  "fuzz shape 128 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([4, 1]);
+    const x = x0;
+    const r = torch.roll(x, -5, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 129 flip": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]);
+    const x = x0;
+    const r = x.fliplr();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 130 chain": () => {
+    const x0 = torch.arange(48, { dtype: torch.float64 }).sub(3).reshape([3, 2, 2, 4]);
+    const x = x0.transpose(3, 1);
+    const r = x.narrow(0, 1, 0).reshape([0, 3, 3]).unsqueeze(3).reshape([0, 3, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 131 chain": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([1]);
+    const x = x0.expand([2]);
+    const r = x.squeeze(0).getitem("::2").unflatten(0, [1, 1, 1]).reshape([1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 132 chain": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 3, 3, 4]);
+    const x = x0.transpose(0, 1);
+    const r = x.transpose(2, 3).diagonal(-1, 3, 2).permute(0, 1, 2).getitem(":, ::2").view([0, 3, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 133 split": () => {
+    const x0 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 2, 2]);
+    const x = x0.permute(1, 2, 0);
+    const r = x.index_select(0, torch.tensor([0], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 134 chain": () => {
+    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([1, 2, 4, 1]);
+    const x = x0.expand([4, 2, 4, 1]);
+    const r = x.unsqueeze(2).narrow(2, 0, 1).permute(1, 4, 3, 0, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 135 keywords": () => {
+    const x0 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([3, 1, 3]);
+    const x = x0;
+    const r = x.chunk({ chunks: 2, dim: -3 });
+    return r;
+  },
+  "fuzz shape 136 chain": () => {
+    const x0 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([1, 4, 4]).requires_grad_();
+    const x = x0;
+    const r = x.unsqueeze(-1).unflatten(3, [1, 1, 1]).view([4, 2, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 137 expand": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([1, 3]).requires_grad_();
+    const x = x0;
+    const r = torch.tile(x, [3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 138 flip": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([4, 3]);
+    const x = x0;
+    const r = x.diagonal({ offset: 1, dim1: -1, dim2: 1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 139 split": () => {
+    const x0 = torch.arange(64, { dtype: torch.int32 }).sub(3).reshape([4, 2, 4, 2]);
+    const x = x0;
+    const r = x.narrow(2, -2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 140 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
     const r = x.expand([]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 129 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 3, 4]);
-    const x = x0.transpose(0, 1);
-    const r = x.unflatten(3, [1, 2, 2]).getitem(":, ::2");
+  "fuzz shape 141 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = torch.split(x, [3, 0], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 142 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 2, 1]);
+    const x = x0.transpose(2, 1);
+    const r = x.narrow(-3, -2, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 130 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3, 2, 6]).requires_grad_();
-    const x = x0.narrow(3, 1, 4);
-    const r = x.index_select(1, torch.tensor([2], { dtype: torch.int64 }));
+  "fuzz shape 143 chain": () => {
+    const x0 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([4, 4]).requires_grad_();
+    const x = x0.transpose(0, 1);
+    const r = x.transpose(1, 0).getitem(":, ::2").diagonal(-1, 0, 1).unsqueeze(1).view([2, -1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 131 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]).requires_grad_();
-    const t0 = t00;
-    const t10 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([4, 4]);
-    const t1 = t10.narrow(1, 1, 2);
-    const t20 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([1, 2]);
-    const t2 = t20.expand([3, 2]);
-    const r = torch.cat([t0, t1, t2], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 132 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 4]);
-    const x = x0;
-    const r = x.roll([-2, 3], [1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 133 expand": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = torch.tile(x, []);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 134 flip": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.triu(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 135 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2]);
-    const t0 = t00.transpose(1, 0);
-    const t10 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 2]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 4]);
-    const t2 = t20.narrow(1, 1, 2);
-    const r = torch.cat([t0, t1, t2], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 136 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4, 1]);
-    const x = x0.expand([4, 2]);
-    const r = x.view_as(torch.zeros([1, 8]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 137 join cat": () => {
-    const t00 = torch.arange(24, { dtype: torch.float32 }).mul(0.5).reshape([4, 3, 2]);
-    const t0 = t00.transpose(1, 2);
-    const t10 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([1, 2, 3]);
-    const t1 = t10;
-    const t20 = torch.arange(6, { dtype: torch.float32 }).reshape([1, 2, 3]);
-    const t2 = t20;
-    const r = torch.cat([t0, t1, t2], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 138 join hstack": () => {
-    const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([4]);
-    const t0 = t00.narrow(0, 1, 2);
-    const r = torch.hstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 139 join cat": () => {
-    const t00 = torch.arange(32).remainder(3).eq(0).reshape([4, 4, 2]);
-    const t0 = t00.narrow(0, 1, 2);
-    const r = torch.cat([t0], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 140 big": () => {
-    const x0 = torch.arange(1860, { dtype: torch.float64 }).reshape([20, 31, 3]);
-    const x = x0.permute(2, 0, 1);
-    const r = x.triu(1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 141 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = torch.tensor_split(x, [4, -1, 4], { dim: -1 });
-    return r;
-  },
-  "fuzz shape 142 expand": () => {
+  "fuzz shape 144 expand": () => {
     const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([1, 3, 2, 3]);
     const x = x0.transpose(2, 3);
     const r = x.tile([3, 1, 1]);
@@ -1164,7 +1169,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 143 chain": () => {
+  "fuzz shape 145 chain": () => {
     const x0 = torch.arange(36).remainder(3).eq(0).reshape([4, 3, 3]);
     const x = x0;
     const r = x.permute(0, 1, 2).permute(0, 1, 2).squeeze(1).getitem("::2");
@@ -1173,7 +1178,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 144 view": () => {
+  "fuzz shape 146 view": () => {
     const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 1, 3]);
     const x = x0;
     const r = x.view_as(torch.zeros([3, 1]));
@@ -1182,7 +1187,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 145 join vstack": () => {
+  "fuzz shape 147 join vstack": () => {
     const t00 = torch.arange(2).remainder(3).eq(0).reshape([1, 1, 2]);
     const t0 = t00.expand([1, 3, 2]);
     const r = torch.vstack([t0]);
@@ -1190,16 +1195,16 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 146 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([1, 2]);
+  "fuzz shape 148 chain": () => {
+    const x0 = torch.arange(36, { dtype: torch.float64 }).sub(3).reshape([3, 4, 3]);
     const x = x0;
-    const r = x.transpose(0, -1).getitem(":, ::2").unsqueeze(-2);
+    const r = x.transpose(0, -2).getitem(":, ::2").unsqueeze(-1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 147 view": () => {
+  "fuzz shape 149 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([0]);
     const x = x0.getitem("::2");
     const r = x.swapdims(-1, 0);
@@ -1208,7 +1213,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 148 expand": () => {
+  "fuzz shape 150 expand": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).requires_grad_();
     const x = x0;
     const r = torch.broadcast_to(x, [-1]);
@@ -1216,7 +1221,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 149 expand": () => {
+  "fuzz shape 151 expand": () => {
     const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2]).requires_grad_();
     const x = x0;
     const r = x.expand_as(torch.zeros([3, 1, 0, 2]));
@@ -1224,7 +1229,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 150 split": () => {
+  "fuzz shape 152 split": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([3, 0, 1, 2]);
     const x = x0.permute(0, 2, 3, 1);
     const r = torch.narrow(x, 1, 1, 0);
@@ -1233,19 +1238,19 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 151 big": () => {
+  "fuzz shape 153 big": () => {
     const x0 = torch.arange(2940, { dtype: torch.int64 }).sub(3).reshape([70, 42]);
     const x = x0.narrow(1, 1, 40);
     const r = torch.cat([x, x.narrow(1, 1, 5)], 1);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 152 split": () => {
+  "fuzz shape 154 split": () => {
     const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]);
     const x = x0;
     const r = torch.unbind(x, 0);
     return r;
   },
-  "fuzz shape 153 join vstack": () => {
+  "fuzz shape 155 join vstack": () => {
     const t00 = torch.arange(4, { dtype: torch.float64 });
     const t0 = t00;
     const t10 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
@@ -1257,7 +1262,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 154 view": () => {
+  "fuzz shape 156 view": () => {
     const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([1, 3, 2, 2]);
     const x = x0;
     const r = torch.swapaxes(x, -5, 1);
@@ -1266,7 +1271,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 155 join concat": () => {
+  "fuzz shape 157 join concat": () => {
     const t00 = torch.arange(5, { dtype: torch.float64 }).mul(0.5).reshape([5]).requires_grad_();
     const t0 = t00.narrow(0, 1, 3);
     const r = torch.concat([t0], { dim: 0 });
@@ -1275,26 +1280,26 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 156 keywords": () => {
+  "fuzz shape 158 keywords": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([5, 0]);
     const x = x0.getitem("::2");
     const r = torch.stack([x, x], { dim: 1 });
     return r;
   },
-  "fuzz shape 157 view": () => {
+  "fuzz shape 159 view": () => {
     const x0 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([1, 1, 4, 4]);
     const x = x0.expand([1, 2, 4, 4]);
     const r = torch.reshape(x, [4, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 158 split": () => {
+  "fuzz shape 160 split": () => {
     const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([4, 3, 1]);
     const x = x0.transpose(2, 1);
     const r = x.split(1, -2);
     return r;
   },
-  "fuzz shape 159 view": () => {
+  "fuzz shape 161 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
     const x = x0;
     const r = x.view(1);
@@ -1303,13 +1308,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 160 big": () => {
+  "fuzz shape 162 big": () => {
     const x0 = torch.arange(714, { dtype: torch.float64 }).mul(0.5).reshape([42, 17]);
     const x = x0.narrow(0, 1, 40);
     const r = x.flip([1]);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 161 split": () => {
+  "fuzz shape 163 split": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]).requires_grad_();
     const x = x0;
     const r = torch.index_select(x, 0, torch.tensor([1, 3, 2, 3], { dtype: torch.int32 }));
@@ -1317,7 +1322,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 162 view": () => {
+  "fuzz shape 164 view": () => {
     const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
     const x = x0.getitem("::2");
     const r = torch.reshape(x, [1, 2]);
@@ -1326,7 +1331,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 163 flip": () => {
+  "fuzz shape 165 flip": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).requires_grad_();
     const x = x0;
     const r = x.triu(-3);
@@ -1334,7 +1339,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 164 view": () => {
+  "fuzz shape 166 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
     const x = x0;
     const r = x.view([1, -1, 1, 1]);
@@ -1343,7 +1348,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 165 join stack": () => {
+  "fuzz shape 167 join stack": () => {
     const t00 = torch.arange(12, { dtype: torch.float32 }).reshape([3, 4]);
     const t0 = t00;
     const t10 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([3, 4]);
@@ -1353,20 +1358,20 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 166 big": () => {
+  "fuzz shape 168 big": () => {
     const x0 = torch.arange(5115, { dtype: torch.float32 }).sub(3).reshape([33, 31, 5]);
     const x = x0.permute(2, 0, 1);
     const r = x.index_select(1, torch.tensor([0, 3, 1, 3, 32]));
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 167 expand": () => {
+  "fuzz shape 169 expand": () => {
     const x0 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([3, 4]);
     const x = x0.transpose(0, 1);
     const r = torch.broadcast_to(x, [4, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 168 expand": () => {
+  "fuzz shape 170 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
     const r = x.repeat([2]);
@@ -1375,7 +1380,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 169 split": () => {
+  "fuzz shape 171 split": () => {
     const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
     const x = x0.narrow(0, 1, 3);
     const r = x.narrow(0, 0, 2);
@@ -1384,73 +1389,93 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 170 split": () => {
+  "fuzz shape 172 split": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 0]).requires_grad_();
     const x = x0;
     const r = x.tensor_split(1, 0);
     return r;
   },
-  "fuzz shape 171 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 2, 1]);
-    const x = x0.permute(1, 0, 2);
-    const r = x.permute(2, 0, 1).permute(0, 2, 1).squeeze(1).unsqueeze(0).view([2, 1, 3]);
+  "fuzz shape 173 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 });
+    const x = x0;
+    const r = x.getitem("::2").unflatten(0, [2, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 172 join concat": () => {
-    const t00 = torch.arange(2, { dtype: torch.int64 });
+  "fuzz shape 174 view": () => {
+    const x0 = torch.arange(54, { dtype: torch.int64 }).reshape([3, 3, 6]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.view([-1, 3, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 175 expand": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
+    const x = x0.transpose(0, 1);
+    const r = x.repeat(0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 176 join concat": () => {
+    const t00 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]).requires_grad_();
     const t0 = t00;
-    const r = torch.concat([t0], -1);
+    const t10 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1]);
+    const t1 = t10.expand([2]);
+    const t20 = torch.arange(0, { dtype: torch.float64 }).reshape([0]);
+    const t2 = t20;
+    const r = torch.concat([t0, t1, t2], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 177 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 3]).requires_grad_();
+    const x = x0;
+    const r = x.unflatten(1, [3, 1, 1]).flatten(2, 2).narrow(2, 1, 0).reshape([0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 178 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([6, 0, 2]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = torch.broadcast_to(x, [-1, 1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 179 join cat": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 1, 2]);
+    const t0 = t00;
+    const t10 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([4, 1, 2]);
+    const t1 = t10.narrow(0, 1, 2);
+    const r = torch.cat([t0, t1], 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 173 big": () => {
-    const x0 = torch.arange(3069).remainder(3).eq(0).reshape([31, 33, 3]);
-    const x = x0.transpose(0, 2);
-    const r = x.repeat(2, 1, 1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 174 split": () => {
-    const x0 = torch.arange(48).remainder(3).eq(0).reshape([3, 2, 2, 4]);
-    const x = x0.getitem(":, :, :, ::2");
-    const r = torch.index_select(x, 1, torch.tensor([1, 0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 175 keywords": () => {
-    const x0 = torch.arange(16).remainder(3).eq(0).reshape([4, 4]);
-    const x = x0;
-    const r = x.chunk({ chunks: 2, dim: 0 });
-    return r;
-  },
-  "fuzz shape 176 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
+  "fuzz shape 180 flip": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([6, 2]).requires_grad_();
     const x = x0.getitem("::2");
-    const r = x.narrow(-1, 1, 0);
+    const r = x.tril(-3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 177 split": () => {
-    const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 2, 3]);
-    const x = x0.transpose(2, 0);
-    const r = torch.tensor_split(x, [2, 3, 3], { dim: -3 });
-    return r;
-  },
-  "fuzz shape 178 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).requires_grad_();
-    const x = x0;
-    const r = x.split_with_sizes([0, 0, 0, 1, 0, 0, 0], -1);
-    r[0].pow(2).sum().backward();
+    r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 179 flip": () => {
+  "fuzz shape 181 expand": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = x.expand([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 182 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 0, 4]);
     const x = x0;
     const r = torch.triu(x, -2);
@@ -1459,7 +1484,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 180 expand": () => {
+  "fuzz shape 183 expand": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
     const x = x0;
     const r = x.expand(2, 3);
@@ -1467,22 +1492,20 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 181 chain": () => {
-    const x0 = torch.arange(36, { dtype: torch.int32 }).sub(3).reshape([2, 6, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = x.squeeze(2).transpose(0, 1).unflatten(2, [3, 1]).permute(0, 2, 3, 1);
+  "fuzz shape 184 chain": () => {
+    const x0 = torch.arange(72, { dtype: torch.int64 }).sub(3).reshape([2, 3, 4, 3]);
+    const x = x0.transpose(3, 2);
+    const r = x.select(2, -2).unsqueeze(-3).expand([2, 3, 3, 4]).view([18, 4]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 182 big": () => {
-    const x0 = torch.arange(2880).remainder(3).eq(0).reshape([9, 20, 16]);
-    const x = x0.getitem("::2");
-    const r = x.roll(40, 0);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  "fuzz shape 185 split": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = torch.split(x, [2, 0, 1], { dim: 0 });
+    return r;
   },
-  "fuzz shape 183 chain": () => {
+  "fuzz shape 186 chain": () => {
     const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([1, 3, 4, 3]);
     const x = x0.transpose(0, 1);
     const r = x.transpose(3, -2).getitem(":, :, :, ::2").reshape([-1, 2, 3]);
@@ -1491,13 +1514,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 184 keywords": () => {
+  "fuzz shape 187 keywords": () => {
     const x0 = torch.arange(5, { dtype: torch.float32 }).reshape([5]);
     const x = x0.getitem("::2");
     const r = x.unflatten({ dim: 0, sizes: [-1, 1] });
     return r;
   },
-  "fuzz shape 185 join concat": () => {
+  "fuzz shape 188 join concat": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 3, 1]);
     const t0 = t00.permute(1, 2, 0);
     const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 3]);
@@ -1507,13 +1530,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 186 keywords": () => {
+  "fuzz shape 189 keywords": () => {
     const x0 = torch.arange(5).remainder(3).eq(0).reshape([5]);
     const x = x0.getitem("::2");
     const r = x.tril({ diagonal: -1 });
     return r;
   },
-  "fuzz shape 187 join vstack": () => {
+  "fuzz shape 190 join vstack": () => {
     const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3);
     const t0 = t00;
     const r = torch.vstack([t0]);
@@ -1521,7 +1544,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 188 split": () => {
+  "fuzz shape 191 split": () => {
     const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([3, 2, 1]);
     const x = x0;
     const r = torch.narrow(x, -4, 3, 0);
@@ -1530,7 +1553,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 189 view": () => {
+  "fuzz shape 192 view": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 2, 2, 0]);
     const x = x0.permute(1, 3, 0, 2);
     const r = x.swapdims(3, 1);
@@ -1539,7 +1562,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 190 join concat": () => {
+  "fuzz shape 193 join concat": () => {
     const t00 = torch.arange(4, { dtype: torch.int32 }).reshape([4, 1]);
     const t0 = t00;
     const r = torch.concat([t0], -1);
@@ -1547,25 +1570,25 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 191 big": () => {
+  "fuzz shape 194 big": () => {
     const x0 = torch.arange(3069, { dtype: torch.float32 }).mul(0.5).reshape([3, 33, 31]);
     const x = x0;
     const r = x.roll(-4);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 192 keywords": () => {
+  "fuzz shape 195 keywords": () => {
     const x0 = torch.arange(12, { dtype: torch.int64 }).reshape([3, 4]);
     const x = x0.getitem(":, ::2");
     const r = x.movedim({ source: 0, destination: 0 });
     return r;
   },
-  "fuzz shape 193 keywords": () => {
+  "fuzz shape 196 keywords": () => {
     const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3);
     const x = x0;
     const r = x.movedim({ source: -1, destination: -1 });
     return r;
   },
-  "fuzz shape 194 join cat": () => {
+  "fuzz shape 197 join cat": () => {
     const t00 = torch.arange(2, { dtype: torch.float64 }).requires_grad_();
     const t0 = t00;
     const r = torch.cat([t0], 0);
@@ -1574,7 +1597,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 195 split": () => {
+  "fuzz shape 198 split": () => {
     const x0 = torch.arange(96, { dtype: torch.float64 }).reshape([8, 1, 3, 4]);
     const x = x0.getitem("::2");
     const r = torch.index_select(x, 2, torch.tensor([2, 1, 0], { dtype: torch.int64 }));
@@ -1583,14 +1606,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 196 expand": () => {
+  "fuzz shape 199 expand": () => {
     const x0 = torch.arange(36).remainder(3).eq(0).reshape([4, 3, 3]);
     const x = x0.transpose(1, 2);
     const r = x.expand([4, 3, 3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 197 view": () => {
+  "fuzz shape 200 view": () => {
     const x0 = torch.arange(2, { dtype: torch.int64 });
     const x = x0;
     const r = torch.permute(x, [0]);
@@ -1599,13 +1622,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 198 keywords": () => {
+  "fuzz shape 201 keywords": () => {
     const x0 = torch.arange(27).remainder(3).eq(0).reshape([3, 3, 3]);
     const x = x0.transpose(0, 2);
     const r = x.tensor_split({ sections: 2, dim: -4 });
     return r;
   },
-  "fuzz shape 199 chain": () => {
+  "fuzz shape 202 chain": () => {
     const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 4, 3]);
     const x = x0.getitem(":, :, ::2");
     const r = x.flatten(1, 2).squeeze(1).reshape([24]).unsqueeze(-2).view([24]);
@@ -1614,13 +1637,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 200 big": () => {
+  "fuzz shape 203 big": () => {
     const x0 = torch.arange(3267).remainder(3).eq(0).reshape([3, 33, 33]);
     const x = x0.narrow(2, 1, 31);
     const r = x.triu(0);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 201 join vstack": () => {
+  "fuzz shape 204 join vstack": () => {
     const t00 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
     const t0 = t00.expand([3]);
     const r = torch.vstack([t0]);
@@ -1628,25 +1651,25 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 202 big": () => {
+  "fuzz shape 205 big": () => {
     const x0 = torch.arange(4690, { dtype: torch.int32 }).reshape([70, 67]);
     const x = x0.narrow(1, 1, 65);
     const r = torch.cat([x, x.narrow(1, 1, 5)], 1);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 203 keywords": () => {
+  "fuzz shape 206 keywords": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2, 1]);
     const x = x0.getitem(":, :, ::2");
     const r = x.squeeze({ dim: -3 });
     return r;
   },
-  "fuzz shape 204 keywords": () => {
+  "fuzz shape 207 keywords": () => {
     const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 1, 3]);
     const x = x0.expand([3, 2, 3]);
     const r = x.index_select({ dim: 2, index: torch.tensor([0]) });
     return r;
   },
-  "fuzz shape 205 view": () => {
+  "fuzz shape 208 view": () => {
     const x0 = torch.arange(54, { dtype: torch.float32 }).reshape([2, 3, 3, 3]);
     const x = x0;
     const r = x.flatten(-4, 3);
@@ -1655,13 +1678,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 206 split": () => {
+  "fuzz shape 209 split": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
     const x = x0;
     const r = torch.split(x, [2, 0, 0, 1], { dim: 1 });
     return r;
   },
-  "fuzz shape 207 join cat": () => {
+  "fuzz shape 210 join cat": () => {
     const t00 = torch.arange(12, { dtype: torch.int32 }).reshape([3, 4]);
     const t0 = t00;
     const t10 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0]);
@@ -1673,7 +1696,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 208 flip": () => {
+  "fuzz shape 211 flip": () => {
     const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 3]);
     const x = x0;
     const r = torch.triu(x, 1);
@@ -1682,7 +1705,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 209 expand": () => {
+  "fuzz shape 212 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
     const r = x.repeat([]);
@@ -1691,7 +1714,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 210 view": () => {
+  "fuzz shape 213 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([2, 2, 0]);
     const x = x0.transpose(1, 0);
     const r = x.transpose(1, 1);
@@ -1700,7 +1723,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 211 join cat": () => {
+  "fuzz shape 214 join cat": () => {
     const t00 = torch.arange(3, { dtype: torch.int64 }).reshape([3, 1]);
     const t0 = t00.expand([3, 1]);
     const r = torch.cat([t0], -2);
@@ -1708,7 +1731,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 212 join vstack": () => {
+  "fuzz shape 215 join vstack": () => {
     const t00 = torch.arange(3).remainder(3).eq(0).reshape([3]);
     const t0 = t00.getitem("::2");
     const t10 = torch.arange(2, { dtype: torch.float32 }).mul(0.5);
@@ -1718,158 +1741,157 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 213 chain": () => {
-    const x0 = torch.arange(10, { dtype: torch.int64 }).reshape([2, 5]);
-    const x = x0.narrow(1, 1, 3);
-    const r = x.narrow(0, 1, 0).flatten(0, 0).flatten(0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 214 big": () => {
-    const x0 = torch.arange(4690).remainder(3).eq(0).reshape([70, 67]);
-    const x = x0.narrow(1, 1, 65);
-    const r = x.roll(67);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 215 keywords": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
-    const x = x0.getitem("::2");
-    const r = x.roll({ shifts: 1, dims: -1 });
-    return r;
-  },
-  "fuzz shape 216 flip": () => {
-    const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 2, 3]);
-    const x = x0.getitem("::2");
-    const r = torch.diagonal(x, -1, 2, 2);
+  "fuzz shape 216 chain": () => {
+    const x0 = torch.arange(9).remainder(3).eq(0).reshape([1, 3, 3]);
+    const x = x0.transpose(1, 0);
+    const r = x.reshape([9]).squeeze(0).getitem("::2").unflatten(0, [1, 1, 5]).view([-1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 217 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0]);
-    const x = x0;
-    const r = x.unflatten(0, [1, 3]).getitem(":, :, ::2").getitem("::2").flatten(0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 218 expand": () => {
-    const x0 = torch.arange(108, { dtype: torch.float64 }).reshape([3, 4, 3, 3]).requires_grad_();
-    const x = x0;
-    const r = x.expand([-1, -1, 3, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 219 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 2]);
-    const x = x0;
-    const r = torch.movedim(x, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 220 view": () => {
-    const x0 = torch.arange(48, { dtype: torch.float32 }).mul(0.5).reshape([4, 1, 3, 4]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.swapaxes(-1, -3);
+  "fuzz shape 217 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 1]);
+    const x = x0.getitem("::2");
+    const r = x.fliplr();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 221 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([5, 0]);
-    const x = x0.getitem("::2");
-    const r = torch.unbind(x, 2);
+  "fuzz shape 218 chain": () => {
+    const x0 = torch.arange(16, { dtype: torch.float32 }).reshape([4, 2, 2]);
+    const x = x0;
+    const r = x.flatten(1, 1).movedim(2, 2).getitem("::2");
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 222 join stack": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+  "fuzz shape 219 join vstack": () => {
+    const t00 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
+    const t0 = t00;
+    const r = torch.vstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 220 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 3, 0]).requires_grad_();
+    const x = x0;
+    const r = x.select(-1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 221 split": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = x.split_with_sizes([1, 1, 0, 0, 1], -1);
+    return r;
+  },
+  "fuzz shape 222 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([4, 0, 2, 0]).requires_grad_();
+    const x = x0.getitem(":, ::2");
+    const r = torch.moveaxis(x, -2, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 223 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([6]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.movedim(0, 0).unsqueeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 224 join concat": () => {
+    const t00 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([1, 3]).requires_grad_();
+    const t0 = t00.getitem(":, ::2");
+    const t10 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([1, 0]);
     const t1 = t10;
-    const r = torch.stack([t0, t1], -2);
+    const t20 = torch.arange(0, { dtype: torch.float64 }).mul(0.5);
+    const t2 = t20;
+    const r = torch.concat([t0, t1, t2], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 223 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]);
-    const x = x0;
-    const r = x.movedim(0, 0).unsqueeze(0).unflatten(0, [1]).view([1, 4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 224 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([2, 3, 0, 2]);
-    const x = x0.transpose(1, 3);
-    const r = x.squeeze(1).unsqueeze(-1);
+  "fuzz shape 225 chain": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([4, 3]);
+    const x = x0.transpose(1, 0);
+    const r = x.getitem(":, ::2").getitem(":, ::2").narrow(1, 1, 0).transpose(1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 225 split": () => {
-    const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([4, 2]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.select(0, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
   "fuzz shape 226 chain": () => {
-    const x0 = torch.arange(32, { dtype: torch.int64 }).reshape([2, 4, 4]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.transpose(0, -2).unsqueeze(3);
+    const x0 = torch.arange(3, { dtype: torch.float64 });
+    const x = x0;
+    const r = x.unsqueeze(0).unsqueeze(0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
   "fuzz shape 227 chain": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([1, 4, 2, 3]);
-    const x = x0.transpose(2, 1);
-    const r = x.narrow(0, 0, 1).expand([0, 2, 4, 3]);
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 3, 0, 2]).requires_grad_();
+    const x = x0.transpose(1, 3);
+    const r = x.squeeze(1).unsqueeze(-1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 228 expand": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2]);
-    const x = x0;
-    const r = torch.tile(x, [1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 229 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.reshape(1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 230 flip": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).mul(0.5).reshape([5]);
+  "fuzz shape 228 join stack": () => {
+    const t00 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
+    const t0 = t00;
+    const t10 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([2, 2]);
+    const t1 = t10;
+    const t20 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([2, 2]);
+    const t2 = t20;
+    const r = torch.stack([t0, t1, t2], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 229 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5);
+    const x = x0;
+    const r = torch.tensor_split(x, [1], { dim: 0 });
+    return r;
+  },
+  "fuzz shape 230 join stack": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
+    const t0 = t00.narrow(0, 1, 2);
+    const t10 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
+    const t1 = t10.getitem("::2");
+    const t20 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
+    const t2 = t20;
+    const r = torch.stack([t0, t1, t2], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 231 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.chunk(1, -1);
+    return r;
+  },
+  "fuzz shape 232 split": () => {
+    const x0 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5, 1]);
     const x = x0.getitem("::2");
-    const r = x.diagonal({ offset: 0, dim1: -1, dim2: -1 });
+    const r = torch.index_select(x, 0, torch.tensor([1, 1, 2], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 231 view": () => {
+  "fuzz shape 233 view": () => {
     const x0 = torch.arange(64).remainder(3).eq(0).reshape([2, 2, 4, 4]);
     const x = x0.permute(1, 3, 2, 0);
     const r = x.view([8, 1, 8]);
@@ -1878,7 +1900,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 232 view": () => {
+  "fuzz shape 234 view": () => {
     const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([1, 2]);
     const x = x0;
     const r = x.swapaxes(0, 0);
@@ -1887,13 +1909,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 233 split": () => {
+  "fuzz shape 235 split": () => {
     const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
     const x = x0;
     const r = x.chunk(2, -1);
     return r;
   },
-  "fuzz shape 234 join concat": () => {
+  "fuzz shape 236 join concat": () => {
     const t00 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 5, 2]);
     const t0 = t00.narrow(1, 1, 3);
     const t10 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([2, 1, 2]);
@@ -1905,7 +1927,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 235 join cat": () => {
+  "fuzz shape 237 join cat": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3]).requires_grad_();
     const t0 = t00;
     const t10 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([1, 3]);
@@ -1916,7 +1938,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 236 view": () => {
+  "fuzz shape 238 view": () => {
     const x0 = torch.arange(18, { dtype: torch.int64 }).reshape([3, 1, 2, 3]);
     const x = x0;
     const r = x.contiguous();
@@ -1925,7 +1947,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 237 expand": () => {
+  "fuzz shape 239 expand": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 3]).requires_grad_();
     const x = x0.transpose(0, 2);
     const r = torch.tile(x, [2, 1, 3]);
@@ -1933,13 +1955,13 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 238 split": () => {
+  "fuzz shape 240 split": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
     const x = x0;
     const r = torch.split(x, [2, 1, 0], { dim: -1 });
     return r;
   },
-  "fuzz shape 239 view": () => {
+  "fuzz shape 241 view": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([1, 3, 4]).requires_grad_();
     const x = x0.permute(0, 2, 1);
     const r = x.view([-1, -1, 2]);
@@ -1947,7 +1969,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 240 join hstack": () => {
+  "fuzz shape 242 join hstack": () => {
     const t00 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([3]);
     const t0 = t00.narrow(0, 1, 1);
     const t10 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
@@ -1957,7 +1979,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 241 view": () => {
+  "fuzz shape 243 view": () => {
     const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
     const x = x0.getitem("::2");
     const r = x.contiguous();
@@ -1966,7 +1988,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 242 expand": () => {
+  "fuzz shape 244 expand": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3]).requires_grad_();
     const x = x0.transpose(1, 0);
     const r = x.repeat([0, 0]);
@@ -1974,7 +1996,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 243 view": () => {
+  "fuzz shape 245 view": () => {
     const x0 = torch.arange(36, { dtype: torch.float32 }).mul(0.5).reshape([2, 3, 2, 3]);
     const x = x0;
     const r = x.view_as(torch.zeros([1, 4, 3, 3, 2]));
@@ -1983,7 +2005,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 244 flip": () => {
+  "fuzz shape 246 flip": () => {
     const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([3, 4, 2]).requires_grad_();
     const x = x0.permute(1, 2, 0);
     const r = x.diagonal({ offset: -3, dim1: 2, dim2: -3 });
@@ -1991,19 +2013,19 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 245 keywords": () => {
+  "fuzz shape 247 keywords": () => {
     const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([4, 2, 3]);
     const x = x0.transpose(2, 1);
     const r = x.flip({ dims: [-3] });
     return r;
   },
-  "fuzz shape 246 keywords": () => {
+  "fuzz shape 248 keywords": () => {
     const x0 = torch.arange(7, { dtype: torch.int64 }).sub(3).reshape([7]);
     const x = x0.getitem("::2");
     const r = x.narrow({ dim: -1, start: 3, length: 1 });
     return r;
   },
-  "fuzz shape 247 flip": () => {
+  "fuzz shape 249 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 2, 1]);
     const x = x0;
     const r = x.roll(-1);
@@ -2012,13 +2034,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 248 keywords": () => {
+  "fuzz shape 250 keywords": () => {
     const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([2, 4, 2]);
     const x = x0;
     const r = x.repeat({ repeats: [1, 1, 1, 2] });
     return r;
   },
-  "fuzz shape 249 join vstack": () => {
+  "fuzz shape 251 join vstack": () => {
     const t00 = torch.arange(3, { dtype: torch.float64 });
     const t0 = t00;
     const t10 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
@@ -2028,7 +2050,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 250 join cat": () => {
+  "fuzz shape 252 join cat": () => {
     const t00 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
     const t0 = t00;
     const t10 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 0]);
@@ -2039,7 +2061,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 251 view": () => {
+  "fuzz shape 253 view": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 3, 3]);
     const x = x0;
     const r = x.swapaxes(2, 2);
@@ -2048,1052 +2070,494 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 252 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
+  "fuzz shape 254 chain": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
     const x = x0;
-    const r = x.unsqueeze(0).unsqueeze(-3).diagonal(-1, 2, 0).flatten(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 253 keywords": () => {
-    const x0 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = x.transpose({ dim0: 0, dim1: 0 });
-    return r;
-  },
-  "fuzz shape 254 view": () => {
-    const x0 = torch.arange(18).remainder(3).eq(0).reshape([2, 1, 3, 3]);
-    const x = x0.transpose(0, 2);
-    const r = x.swapdims(0, 0);
+    const r = x.squeeze(0).getitem("::2").unsqueeze(-2).diagonal(2, 0, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
   "fuzz shape 255 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 3, 0]);
+    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([2, 3, 4]);
     const x = x0;
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 256 chain": () => {
-    const x0 = torch.arange(108).remainder(3).eq(0).reshape([3, 3, 4, 3]);
-    const x = x0.transpose(0, 2);
-    const r = x.unflatten(0, [2, 1, 2]).expand([2, 3, 2, 3, 3, 3]).reshape([324]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 257 view": () => {
-    const x0 = torch.arange(9).remainder(3).eq(0).reshape([3, 1, 3]);
-    const x = x0.expand([3, 3, 3]);
-    const r = x.swapaxes(1, 4);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 258 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
-    const x = x0;
-    const r = x.unsqueeze(-1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 259 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([2, 2, 1]);
-    const x = x0.expand([2, 2, 4]);
-    const r = x.reshape([16]).unsqueeze(-2).movedim(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 260 join cat": () => {
-    const t00 = torch.arange(5, { dtype: torch.int32 }).reshape([5, 1]);
-    const t0 = t00.expand([5, 4]);
-    const t10 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 4]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 261 view": () => {
-    const x0 = torch.arange(32, { dtype: torch.float64 }).reshape([2, 4, 4, 1]).requires_grad_();
-    const x = x0.narrow(2, 1, 2);
-    const r = torch.reshape(x, [2, 8, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 262 chain": () => {
-    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([2, 4]);
-    const x = x0;
-    const r = x.unsqueeze(-3).narrow(2, 3, 0);
+    const r = x.flip([2, -3, -3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 263 big": () => {
-    const x0 = torch.arange(1680, { dtype: torch.float64 }).reshape([42, 40]);
-    const x = x0.narrow(0, 1, 40);
-    const r = x.contiguous();
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  "fuzz shape 256 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 3, 1]).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3, 1]);
+    const t1 = t10;
+    const t20 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2, 1]);
+    const t2 = t20.transpose(0, 1);
+    const r = torch.cat([t0, t1, t2], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
   },
-  "fuzz shape 264 join stack": () => {
-    const t00 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([2, 2, 1]);
-    const t0 = t00.expand([2, 2, 4]);
-    const r = torch.stack([t0], -4);
+  "fuzz shape 257 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
+    const x = x0;
+    const r = x.select(2, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 258 join vstack": () => {
+    const t00 = torch.arange(27, { dtype: torch.float64 }).reshape([3, 3, 3]);
+    const t0 = t00.transpose(2, 0);
+    const r = torch.vstack([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 265 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+  "fuzz shape 259 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([2, 2, 2, 1]).requires_grad_();
     const x = x0;
-    const r = x.repeat(0, 3);
+    const r = torch.reshape(x, [1, 2, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 260 keywords": () => {
+    const x0 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([3, 3, 2]);
+    const x = x0;
+    const r = torch.unsqueeze(x, { dim: 2 });
+    return r;
+  },
+  "fuzz shape 261 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = x.expand([2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 262 chain": () => {
+    const x0 = torch.arange(48, { dtype: torch.float64 }).sub(3).reshape([2, 6, 4]).requires_grad_();
+    const x = x0.narrow(1, 1, 4);
+    const r = x.permute(2, 1, 0).select(2, -2).flatten(0, 1).unsqueeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 263 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 1, 2]);
+    const x = x0.transpose(2, 0);
+    const r = x.movedim([0], [2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
     console.log(x0);
+    return r;
+  },
+  "fuzz shape 264 expand": () => {
+    const x0 = torch.arange(32, { dtype: torch.float64 }).reshape([2, 4, 1, 4]).requires_grad_();
+    const x = x0.getitem(":, ::2");
+    const r = x.expand([-1, 1, -1, -1, 1, 4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 265 keywords": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
+    const x = x0;
+    const r = x.index_select({ dim: 0, index: torch.tensor([0]) });
     return r;
   },
   "fuzz shape 266 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x0 = torch.arange(24, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1, 4]);
     const x = x0;
-    const r = x.expand_as(torch.zeros([]));
+    const r = x.expand([2, 0, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    return r;
   },
-  "fuzz shape 267 expand": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([2, 3, 2, 2]);
-    const x = x0.permute(1, 0, 2, 3);
-    const r = x.repeat(1, 1, 1, 1, 1);
+  "fuzz shape 267 big": () => {
+    const x0 = torch.arange(2640, { dtype: torch.float64 }).reshape([33, 16, 5]);
+    const x = x0.permute(2, 0, 1);
+    const r = torch.stack([x, x], 3);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 268 keywords": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 1, 0]);
+    const x = x0.expand([3, 1, 0]);
+    const r = x.tensor_split({ sections: 2, dim: 0 });
+    return r;
+  },
+  "fuzz shape 269 join hstack": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 0, 2]);
+    const t0 = t00.permute(2, 1, 0);
+    const r = torch.hstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 270 expand": () => {
+    const x0 = torch.arange(16, { dtype: torch.int64 }).sub(3).reshape([4, 2, 2]);
+    const x = x0.transpose(1, 0);
+    const r = x.repeat([1, 2, 1, 3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 268 split": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([2, 1, 2, 6]).requires_grad_();
-    const x = x0.narrow(3, 1, 4);
-    const r = x.tensor_split(3, 0);
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 269 expand": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
-    const x = x0.narrow(0, 1, 4);
-    const r = x.expand_as(torch.zeros([4]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 270 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([3, 4, 2]);
-    const x = x0;
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
     console.log(x0);
     return r;
   },
   "fuzz shape 271 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.flatten(-1, 0);
+    const x0 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([4, 2, 2, 1]);
+    const x = x0.narrow(0, 1, 2);
+    const r = torch.reshape(x, [-1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 272 keywords": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 0]);
-    const x = x0;
-    const r = torch.stack([x, x], { dim: 0 });
-    return r;
-  },
-  "fuzz shape 273 expand": () => {
-    const x0 = torch.arange(36, { dtype: torch.float64 }).sub(3).reshape([4, 3, 3]).requires_grad_();
-    const x = x0.transpose(2, 0);
-    const r = x.repeat([3, 1, 3, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 274 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.reshape_as(torch.zeros([1, 1, 1, 1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 275 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.float32 }).reshape([3, 4, 2]);
-    const x = x0;
-    const r = x.roll([3], [0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 276 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
+  "fuzz shape 272 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
     const x = x0.getitem("::2");
-    const r = x.reshape([1, 2, 1]);
+    const r = x.squeeze(0).movedim(0, 0).unflatten(0, [2]).unsqueeze(-1).view([1, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 277 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
+  "fuzz shape 273 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = x.unflatten(0, [1, 2]).transpose(0, 1).narrow(1, 1, 0).narrow(1, 0, 0).reshape([0, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 274 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
-    const r = x.expand_as(torch.zeros([1]));
+    const r = x.split(1, 0);
+    return r;
+  },
+  "fuzz shape 275 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0]);
+    const t0 = t00.getitem("::2");
+    const r = torch.cat([t0], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 276 join stack": () => {
+    const t00 = torch.arange(4, { dtype: torch.int32 }).reshape([4]);
+    const t0 = t00.narrow(0, 1, 2);
+    const t10 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+    const t1 = t10.getitem("::2");
+    const r = torch.stack([t0, t1], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 277 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 1, 2]);
+    const x = x0.expand([3, 2, 2]);
+    const r = x.view_as(torch.zeros([6, 1]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
   "fuzz shape 278 keywords": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([1, 3, 2]);
-    const x = x0;
-    const r = x.tril({ diagonal: 0 });
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([4, 3, 0]);
+    const x = x0.narrow(1, 1, 1);
+    const r = x.expand({ size: [2, 4, 1, 0] });
     return r;
   },
   "fuzz shape 279 chain": () => {
-    const x0 = torch.arange(16, { dtype: torch.int64 }).reshape([8, 2]);
+    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
     const x = x0.getitem("::2");
-    const r = x.flatten(0, 1).movedim(0, 0);
+    const r = x.getitem("::2").unsqueeze(1).reshape([1, 2]).reshape([1, 1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 280 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5);
+    const x = x0;
+    const r = x.getitem("::2").unsqueeze(-1).getitem("::2").narrow(1, 1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 280 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 2]).requires_grad_();
-    const t0 = t00;
-    const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
-    const t1 = t10.narrow(1, 1, 2);
-    const r = torch.cat([t0, t1], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 281 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
+  "fuzz shape 281 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([0, 0]);
     const x = x0;
-    const r = x.swapaxes(1, 1);
+    const r = torch.index_select(x, 0, torch.tensor([0, -1], { dtype: torch.int32 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 282 big": () => {
-    const x0 = torch.arange(70).remainder(3).eq(0).reshape([70, 1]);
-    const x = x0.expand([70, 65]);
-    const r = x.triu(-4);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 283 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([1, 2, 2]);
-    const x = x0.transpose(0, 1);
-    const r = x.repeat({ repeats: [1, 1, 1, 2] });
-    return r;
-  },
-  "fuzz shape 284 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.float32 }).sub(3).reshape([3, 3]);
-    const x = x0;
-    const r = x.flip([0, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 285 join cat": () => {
-    const t00 = torch.arange(12, { dtype: torch.float64 }).reshape([4, 3]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]);
-    const t1 = t10.narrow(0, 1, 0);
-    const t20 = torch.arange(2).remainder(3).eq(0).reshape([2, 1]);
-    const t2 = t20;
-    const r = torch.cat([t0, t1, t2], { dim: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 286 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1]);
-    const x = x0.expand([3]);
-    const r = x.t();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 287 chain": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
-    const x = x0;
-    const r = x.expand([3]).unsqueeze(-2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 288 expand": () => {
-    const x0 = torch.arange(32, { dtype: torch.float32 }).reshape([2, 2, 4, 2]);
-    const x = x0.permute(0, 2, 3, 1);
-    const r = x.expand([0, 2, 4, -1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 289 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([1, 2]);
-    const x = x0;
-    const r = x.expand([0, 2]).flatten(0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 290 chain": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
+  "fuzz shape 282 keywords": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 3, 0]);
     const x = x0.narrow(0, 1, 1);
-    const r = x.narrow(0, 0, 1).movedim(0, 0).unflatten(0, [1, 1, 1]).permute(2, 0, 1).reshape([1, 1, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
+    const r = torch.cat({ tensors: [x, x], dim: 1 });
     return r;
   },
-  "fuzz shape 291 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 0, 1, 3]);
-    const x = x0.transpose(0, 1);
-    const r = x.getitem(":, ::2").unflatten(0, [1, 0, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 292 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 0, 3, 1]);
+  "fuzz shape 283 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 2]).requires_grad_();
     const x = x0;
-    const r = x.split_with_sizes([0], -4);
-    return r;
-  },
-  "fuzz shape 293 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([2, 2, 2, 1]);
-    const x = x0.transpose(1, 2);
-    const r = x.view_as(torch.zeros([4]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 294 chain": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([2, 1, 4]);
-    const x = x0.expand([2, 2, 4]);
-    const r = x.select(0, -1).permute(1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 295 keywords": () => {
-    const x0 = torch.arange(5, { dtype: torch.int32 }).reshape([5]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.view({ size: [4] });
-    return r;
-  },
-  "fuzz shape 296 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.repeat([0, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 297 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1]);
-    const x = x0.expand([3]);
-    const r = torch.moveaxis(x, -1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 298 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 4]);
-    const x = x0;
-    const r = x.unflatten(0, [2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 299 big": () => {
-    const x0 = torch.arange(1360, { dtype: torch.int64 }).reshape([80, 17]);
-    const x = x0.getitem("::2");
-    const r = x.reshape(-1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 300 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 301 flip": () => {
-    const x0 = torch.arange(10).remainder(3).eq(0).reshape([5, 1, 2]);
-    const x = x0.getitem("::2");
-    const r = x.flip([2, -3, -3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 302 join stack": () => {
-    const t00 = torch.arange(15, { dtype: torch.int32 }).reshape([5, 3, 1]);
-    const t0 = t00;
-    const t10 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([8, 3, 1]);
-    const t1 = t10.getitem("::2");
-    const r = torch.stack([t0, t1], 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 303 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
-    const x = x0;
-    const r = x.repeat([1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 304 split": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3, 1]);
-    const x = x0;
-    const r = torch.split(x, [1, 0, 2], { dim: 0 });
-    return r;
-  },
-  "fuzz shape 305 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 2]);
-    const x = x0.transpose(1, 0);
-    const r = x.roll([-4, 4], [0, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 306 keywords": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([1, 1, 3]);
-    const x = x0;
-    const r = x.unflatten({ dim: 0, sizes: [-1, 1] });
-    return r;
-  },
-  "fuzz shape 307 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 });
-    const x = x0;
-    const r = x.expand_as(torch.zeros([2, 0]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 308 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.unflatten(-1, [4]);
+    const r = x.view([-1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 309 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
+  "fuzz shape 284 keywords": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
     const x = x0.getitem("::2");
-    const r = torch.unsqueeze(x, { dim: -2 });
+    const r = x.diagonal({ offset: 1, dim1: 2, dim2: -1 });
     return r;
   },
-  "fuzz shape 310 join concat": () => {
-    const t00 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([1]);
-    const t0 = t00.expand([0]);
-    const r = torch.concat([t0], 0);
+  "fuzz shape 285 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = x.squeeze(1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 311 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 2]).requires_grad_();
+  "fuzz shape 286 big": () => {
+    const x0 = torch.arange(2600, { dtype: torch.float32 }).mul(0.5).reshape([65, 40]);
     const x = x0.transpose(1, 0);
-    const r = x.split(1, 0);
+    const r = x.roll(0, 0);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 287 big": () => {
+    const x0 = torch.arange(80, { dtype: torch.int64 }).sub(3).reshape([5, 1, 16]);
+    const x = x0.expand([5, 20, 16]);
+    const r = x.roll(-7, 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 288 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([1, 2, 3]);
+    const x = x0;
+    const r = torch.permute(x, [2, -3, 1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 289 flip": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
+    const x = x0;
+    const r = x.diagonal({ offset: -3, dim1: -1, dim2: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 290 keywords": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([3, 0]);
+    const x = x0.transpose(1, 0);
+    const r = x.squeeze({ dim: 0 });
+    return r;
+  },
+  "fuzz shape 291 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.narrow(0, 1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 292 keywords": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
+    const x = x0.getitem("::2");
+    const r = x.permute({ dims: [0] });
+    return r;
+  },
+  "fuzz shape 293 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.split_with_sizes([-1], 0);
+    return r;
+  },
+  "fuzz shape 294 expand": () => {
+    const x0 = torch.arange(27, { dtype: torch.float32 }).sub(3).reshape([3, 1, 3, 3]);
+    const x = x0;
+    const r = x.expand_as(torch.zeros([2, 2, 3, 4, 0, 3]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 295 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([3, 4, 2]);
+    const x = x0.permute(2, 1, 0);
+    const r = x.roll([-4], [-3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 296 split": () => {
+    const x0 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = torch.split(x, [2, 1, 0], { dim: 0 });
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 312 join concat": () => {
-    const t00 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
-    const t0 = t00;
-    const t10 = torch.arange(3, { dtype: torch.int32 }).reshape([3]);
-    const t1 = t10.narrow(0, 1, 1);
-    const t20 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([1]);
-    const t2 = t20;
-    const r = torch.concat([t0, t1, t2], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 313 keywords": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 4]);
-    const x = x0;
-    const r = x.unflatten({ dim: 0, sizes: [-1, 1] });
-    return r;
-  },
-  "fuzz shape 314 split": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 2, 2]);
-    const x = x0.transpose(0, 3);
-    const r = torch.split(x, [1, 1], { dim: 2 });
-    return r;
-  },
-  "fuzz shape 315 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 3, 1, 0]);
-    const x = x0;
-    const r = x.split(1, 1);
-    return r;
-  },
-  "fuzz shape 316 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
-    const x = x0;
-    const r = x.expand_as(torch.zeros([2, 2, 0, 2]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 317 view": () => {
-    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 2, 3, 3]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.squeeze();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 318 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
-    const x = x0;
-    const r = x.squeeze();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 319 join stack": () => {
-    const t00 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([6]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(6, { dtype: torch.float32 }).mul(0.5).reshape([6]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(2, { dtype: torch.float64 }).mul(0.5);
-    const t2 = t20;
-    const r = torch.stack([t0, t1, t2], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 320 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).requires_grad_();
-    const x = x0;
-    const r = x.index_select(0, torch.tensor([1, 0, 0, 0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 321 expand": () => {
-    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = x.expand_as(torch.zeros([3]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 322 big": () => {
-    const x0 = torch.arange(2800, { dtype: torch.float32 }).reshape([40, 70]);
-    const x = x0.transpose(0, 1);
-    const r = x.tril(0);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 323 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3);
-    const x = x0;
-    const r = x.chunk(4, 2);
-    return r;
-  },
-  "fuzz shape 324 split": () => {
-    const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 3]);
-    const x = x0.transpose(1, 0);
-    const r = torch.unbind(x, 0);
-    return r;
-  },
-  "fuzz shape 325 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([4, 0, 1, 3]);
-    const x = x0;
-    const r = torch.moveaxis(x, -4, -3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 326 big": () => {
-    const x0 = torch.arange(2112, { dtype: torch.float64 }).sub(3).reshape([64, 33]);
-    const x = x0.getitem(":, ::2");
-    const r = x.index_select(0, torch.tensor([0, 3, 1, 3, 63]));
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 327 big": () => {
-    const x0 = torch.arange(561, { dtype: torch.float32 }).reshape([33, 17]);
-    const x = x0;
-    const r = x.reshape(-1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 328 chain": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2, 1]);
-    const x = x0.expand([2, 1]);
-    const r = x.expand([2, 0]).permute(0, 1).unsqueeze(-2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 329 flip": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([4, 3]);
-    const x = x0;
-    const r = x.flip([-2, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 330 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([2, 0, 2]);
-    const x = x0.transpose(2, 0);
-    const r = x.squeeze(1).diagonal(1, 0, 1).reshape([0, 2, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 331 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const x = x0;
-    const r = x.chunk(1, 1);
-    return r;
-  },
-  "fuzz shape 332 expand": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2, 1, 1]).requires_grad_();
+  "fuzz shape 297 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 0]).requires_grad_();
     const x = x0.transpose(0, 2);
-    const r = x.expand(4, 2, 4, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 333 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([1, 2]);
-    const t0 = t00.transpose(1, 0);
-    const r = torch.cat([t0], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+    const r = torch.split(x, [2], { dim: 1 });
     return r;
   },
-  "fuzz shape 334 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.view_as(torch.zeros([]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 335 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).sub(3);
-    const x = x0;
-    const r = x.narrow(0, 0, 2);
+  "fuzz shape 298 flip": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
+    const x = x0.transpose(1, 0);
+    const r = torch.flip(x, [-1, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 336 chain": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
-    const x = x0;
-    const r = x.unsqueeze(-3).unsqueeze(-3).reshape([12, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 337 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([1, 1, 4]);
-    const x = x0.expand([1, 2, 4]);
-    const r = x.squeeze(1).unflatten(2, [1, 4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 338 expand": () => {
-    const x0 = torch.arange(72).remainder(3).eq(0).reshape([3, 4, 2, 3]);
-    const x = x0.transpose(1, 2);
-    const r = x.repeat(2, 2, 2, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 339 expand": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).mul(0.5).reshape([4, 2]);
-    const x = x0;
-    const r = x.expand(5, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 340 view": () => {
-    const x0 = torch.arange(24).remainder(3).eq(0).reshape([3, 2, 4]);
-    const x = x0;
-    const r = x.moveaxis([2, 0], [0, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 341 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.chunk(1, -1);
-    return r;
-  },
-  "fuzz shape 342 keywords": () => {
-    const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([4, 2, 1]);
-    const x = x0.narrow(0, 1, 2);
-    const r = torch.stack([x, x], { dim: -4 });
-    return r;
-  },
-  "fuzz shape 343 split": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.chunk(2, -1);
-    return r;
-  },
-  "fuzz shape 344 big": () => {
-    const x0 = torch.arange(1320, { dtype: torch.float32 }).reshape([33, 40]);
-    const x = x0;
-    const r = x.repeat(2, 1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 345 expand": () => {
-    const x0 = torch.arange(36, { dtype: torch.int32 }).sub(3).reshape([3, 4, 3, 1]);
-    const x = x0.expand([3, 4, 3, 4]);
-    const r = x.expand([3, 2, -1, 4, 3, 4]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 346 big": () => {
-    const x0 = torch.arange(40).remainder(3).eq(0).reshape([40, 1]);
-    const x = x0.expand([40, 65]);
-    const r = torch.cat([x, x.narrow(1, 1, 5)], 1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 347 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([1, 1, 2]);
-    const x = x0.expand([2, 1, 2]);
-    const r = x.permute(2, 0, 1).flatten(1, 1).narrow(0, 1, 0).reshape([0, 3, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 348 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([1, 3, 2]);
-    const x = x0.expand([2, 3, 2]);
-    const r = x.select(-1, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 349 flip": () => {
-    const x0 = torch.arange(20, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 5]).requires_grad_();
-    const x = x0.narrow(2, 1, 3);
-    const r = torch.flipud(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 350 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]);
-    const x = x0.transpose(0, 1);
-    const r = x.tril(-2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 351 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
-    const x = x0.expand([3]);
-    const r = torch.moveaxis(x, 0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 352 join stack": () => {
-    const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const t0 = t00;
-    const r = torch.stack([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 353 expand": () => {
-    const x0 = torch.arange(20, { dtype: torch.int32 }).sub(3).reshape([4, 1, 1, 5]);
-    const x = x0.getitem(":, :, :, ::2");
-    const r = x.repeat([1, 3, 1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 354 big": () => {
-    const x0 = torch.arange(60, { dtype: torch.float64 }).reshape([3, 20, 1]);
-    const x = x0.expand([3, 20, 31]);
-    const r = x.triu(-1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 355 chain": () => {
-    const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([8]);
-    const x = x0.getitem("::2");
-    const r = x.reshape([1, 4, 1]).getitem(":, :, ::2").getitem("::2");
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 356 view": () => {
-    const x0 = torch.arange(60, { dtype: torch.int32 }).sub(3).reshape([5, 3, 4, 1]);
-    const x = x0.getitem("::2");
-    const r = x.permute(2, 0, 1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 357 split": () => {
-    const x0 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = x.select(-1, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 358 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]);
-    const x = x0;
-    const r = x.select(-2, -3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 359 expand": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).sub(3).reshape([2, 2, 3]);
-    const x = x0;
-    const r = x.expand(0, -1, -1, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 360 keywords": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0);
-    const x = x0;
-    const r = x.narrow({ dim: 0, start: 0, length: 2 });
-    return r;
-  },
-  "fuzz shape 361 big": () => {
-    const x0 = torch.arange(17, { dtype: torch.int32 }).reshape([1, 17]);
-    const x = x0.expand([33, 17]);
-    const r = x.flip([1]);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 362 join stack": () => {
-    const t00 = torch.arange(9).remainder(3).eq(0).reshape([9]);
+  "fuzz shape 299 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
     const t0 = t00.getitem("::2");
-    const r = torch.stack([t0], { dim: -1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 363 join vstack": () => {
-    const t00 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]).requires_grad_();
-    const t0 = t00.narrow(0, 1, 4);
-    const r = torch.vstack([t0]);
+    const t10 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 1, 2]);
+    const t1 = t10.getitem(":, ::2");
+    const t20 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
+    const t2 = t20.permute(1, 2, 0);
+    const r = torch.cat([t0, t1, t2], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 364 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+  "fuzz shape 300 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([4, 2]);
     const x = x0;
-    const r = torch.broadcast_to(x, [0, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 365 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
-    const x = x0.transpose(1, 0);
-    const r = torch.t(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 366 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([3, 1]);
-    const x = x0.transpose(1, 0);
-    const r = torch.split(x, [0, 2, 1], { dim: -1 });
-    return r;
-  },
-  "fuzz shape 367 chain": () => {
-    const x0 = torch.arange(27).remainder(3).eq(0).reshape([1, 3, 3, 3]);
-    const x = x0;
-    const r = x.permute(3, 1, 0, 2).unflatten(3, [3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 368 split": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0);
-    const x = x0;
-    const r = x.chunk(3, -1);
-    return r;
-  },
-  "fuzz shape 369 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 1, 0, 4]).requires_grad_();
-    const x = x0.permute(2, 0, 1, 3);
-    const r = torch.moveaxis(x, -3, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 370 join stack": () => {
-    const t00 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
-    const t0 = t00;
-    const r = torch.stack([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 371 view": () => {
-    const x0 = torch.arange(18, { dtype: torch.int64 }).reshape([3, 2, 3]);
-    const x = x0.narrow(2, 1, 1);
-    const r = x.view(3, 2);
+    const r = x.squeeze(1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 372 flip": () => {
-    const x0 = torch.arange(30, { dtype: torch.int32 }).sub(3).reshape([3, 1, 5, 2]);
-    const x = x0.narrow(2, 1, 3);
-    const r = torch.diagonal(x, -2, -1, 4);
+  "fuzz shape 301 view": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1, 1, 3]);
+    const x = x0;
+    const r = x.reshape_as(torch.zeros([0]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 302 join cat": () => {
+    const t00 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]);
+    const t0 = t00.narrow(0, 1, 3);
+    const r = torch.cat([t0], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 303 big": () => {
+    const x0 = torch.arange(2363, { dtype: torch.int64 }).reshape([139, 17]);
+    const x = x0.getitem("::2");
+    const r = torch.stack([x, x], 0);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 304 big": () => {
+    const x0 = torch.arange(3100, { dtype: torch.int32 }).reshape([5, 20, 31]);
+    const x = x0;
+    const r = x.triu(3);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 305 big": () => {
+    const x0 = torch.arange(1400, { dtype: torch.float64 }).reshape([35, 40]);
+    const x = x0.narrow(0, 1, 33);
+    const r = x.tile([2, 1]);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 306 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.expand([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 307 expand": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
+    const x = x0;
+    const r = x.expand([1, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 308 join stack": () => {
+    const t00 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+    const t0 = t00;
+    const t10 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const t1 = t10;
+    const r = torch.stack([t0, t1], { dim: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 309 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
+    const x = x0;
+    const r = torch.reshape(x, [6, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 310 chain": () => {
+    const x0 = torch.arange(48, { dtype: torch.int32 }).sub(3).reshape([2, 2, 3, 4]);
+    const x = x0.transpose(2, 0);
+    const r = x.flatten(1, 3).narrow(0, 2, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 373 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+  "fuzz shape 311 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0]);
     const x = x0;
-    const r = x.tensor_split(1, 1);
+    const r = torch.fliplr(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 374 flip": () => {
+  "fuzz shape 312 keywords": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]);
+    const x = x0;
+    const r = x.index_select({ dim: 0, index: torch.tensor([0]) });
+    return r;
+  },
+  "fuzz shape 313 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 3, 1, 0]).requires_grad_();
+    const x = x0;
+    const r = x.expand(3, 3, 0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 314 view": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = x.flatten(-1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 315 keywords": () => {
     const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 3, 2]);
     const x = x0;
-    const r = torch.diagonal(x, -1, 1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
+    const r = x.chunk({ chunks: 2, dim: 2 });
     return r;
   },
-  "fuzz shape 375 join cat": () => {
-    const t00 = torch.arange(12, { dtype: torch.float32 }).mul(0.5).reshape([4, 1, 3]);
-    const t0 = t00.expand([4, 3, 3]);
-    const t10 = torch.arange(36, { dtype: torch.float32 }).mul(0.5).reshape([4, 3, 3]);
-    const t1 = t10.permute(0, 1, 2);
-    const t20 = torch.arange(75, { dtype: torch.float32 }).reshape([5, 3, 5]);
-    const t2 = t20.narrow(2, 1, 3);
-    const r = torch.cat([t0, t1, t2], -4);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 376 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2, 1]);
-    const x = x0.expand([2, 1]);
-    const r = x.narrow(0, 2, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 377 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.tile([3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 378 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.chunk(2, -1);
-    return r;
-  },
-  "fuzz shape 379 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.expand_as(torch.zeros([1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 380 view": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3]);
-    const x = x0;
-    const r = x.reshape_as(torch.zeros([3, 1, 1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 381 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.swapaxes(-1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 382 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([2, 3, 0, 1]);
-    const x = x0.transpose(2, 1);
-    const r = x.transpose(2, -4).transpose(0, 2).transpose(3, -2).getitem(":, :, :, ::2").view([0, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 383 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 1, 2, 1]);
-    const x = x0.expand([2, 1, 2, 0]);
-    const r = x.narrow(2, 2, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 384 split": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 2, 1, 2]);
-    const x = x0;
-    const r = torch.tensor_split(x, [-1, 0, 2], { dim: -1 });
-    return r;
-  },
-  "fuzz shape 385 split": () => {
-    const x0 = torch.arange(36, { dtype: torch.float32 }).reshape([3, 4, 3]);
-    const x = x0.transpose(0, 2);
-    const r = torch.unbind(x, 1);
-    return r;
-  },
-  "fuzz shape 386 view": () => {
+  "fuzz shape 316 view": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = torch.moveaxis(x, 0, 1);
@@ -3102,72 +2566,569 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 387 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([2, 2]);
-    const t0 = t00;
-    const t10 = torch.arange(8, { dtype: torch.float32 }).sub(3).reshape([4, 2]);
-    const t1 = t10.narrow(0, 1, 2);
-    const r = torch.cat([t0, t1]);
+  "fuzz shape 317 join cat": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([3, 2]).requires_grad_();
+    const t0 = t00.transpose(0, 1);
+    const t10 = torch.arange(3, { dtype: torch.float64 }).reshape([3, 1]);
+    const t1 = t10.transpose(0, 1);
+    const t20 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([3, 3]);
+    const t2 = t20;
+    const r = torch.cat([t0, t1, t2], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 318 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
+    const x = x0;
+    const r = x.select(0, -1).reshape([1, 1, 1]).movedim(1, 1).view([1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 319 chain": () => {
+    const x0 = torch.arange(5, { dtype: torch.float64 }).mul(0.5).reshape([5, 1]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.transpose(0, -1).expand([0, 3]).flatten(0, 1).view([3, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 320 split": () => {
+    const x0 = torch.arange(192, { dtype: torch.float64 }).reshape([3, 2, 8, 4]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.index_select(-4, torch.tensor([-1, 2, 0], { dtype: torch.int64 }));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 321 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 2, 2, 4]);
+    const x = x0.transpose(1, 2);
+    const r = x.split(3, -2);
+    return r;
+  },
+  "fuzz shape 322 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4]);
+    const x = x0;
+    const r = x.reshape([-1, -1, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 323 big": () => {
+    const x0 = torch.arange(8255, { dtype: torch.float32 }).sub(3).reshape([127, 65]);
+    const x = x0.getitem("::2");
+    const r = x.tril(5);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 324 expand": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]).requires_grad_();
+    const x = x0;
+    const r = torch.tile(x, [1, 0, 0, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 325 keywords": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 });
+    const x = x0;
+    const r = torch.cat({ tensors: [x, x], dim: 0 });
+    return r;
+  },
+  "fuzz shape 326 chain": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = x.reshape([4, 2]).transpose(1, 0).narrow(0, 2, 0).unsqueeze(2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 327 view": () => {
+    const x0 = torch.arange(16, { dtype: torch.int64 }).reshape([2, 1, 2, 4]);
+    const x = x0;
+    const r = x.view(16, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 328 big": () => {
+    const x0 = torch.arange(4225, { dtype: torch.float64 }).sub(3).reshape([65, 65]);
+    const x = x0.getitem("::2");
+    const r = x.tile([2, 1]);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 329 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([1, 2]);
+    const x = x0.expand([3, 2]);
+    const r = x.view_as(torch.zeros([3]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 330 flip": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2]);
+    const x = x0;
+    const r = x.tril(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 331 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([1, 4]);
+    const x = x0.expand([4, 4]);
+    const r = x.reshape({ shape: [4, -1] });
+    return r;
+  },
+  "fuzz shape 332 keywords": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([1, 2]);
+    const x = x0;
+    const r = torch.cat({ tensors: [x, x], dim: 1 });
+    return r;
+  },
+  "fuzz shape 333 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([2]);
+    const x = x0;
+    const r = x.movedim(0, 0).select(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 334 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([4, 4, 0]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.tensor_split(4, -4);
+    return r;
+  },
+  "fuzz shape 335 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1]);
+    const x = x0.expand([2, 3]);
+    const r = torch.split(x, [1, 0, 1, 1, 1], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 336 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 4]);
+    const x = x0;
+    const r = torch.flip(x, [-2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 337 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([2, 1]);
+    const x = x0.transpose(1, 0);
+    const r = x.unflatten(0, [1]).narrow(0, 0, 1).reshape([1, 2, 1]).reshape([1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 338 chain": () => {
+    const x0 = torch.arange(36, { dtype: torch.int32 }).sub(3).reshape([3, 3, 4]);
+    const x = x0.permute(1, 0, 2);
+    const r = x.narrow(1, 2, 0).narrow(1, 0, 0).squeeze(2).reshape([-1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 339 expand": () => {
+    const x0 = torch.arange(12, { dtype: torch.int64 }).reshape([3, 2, 2, 1]);
+    const x = x0;
+    const r = torch.broadcast_to(x, [-1, 2, -1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 340 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2]);
+    const x = x0.getitem("::2");
+    const r = x.split(2, 0);
+    return r;
+  },
+  "fuzz shape 341 join concat": () => {
+    const t00 = torch.arange(0, { dtype: torch.int32 }).reshape([0]);
+    const t0 = t00.getitem("::2");
+    const r = torch.concat([t0], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 388 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([4, 0, 2, 4]);
-    const x = x0.narrow(3, 1, 2);
-    const r = x.view(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 389 chain": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1, 3, 1]);
-    const x = x0.expand([0, 1, 3, 4]);
-    const r = x.unsqueeze(-2).getitem(":, :, :, ::2").movedim(0, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 390 flip": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([1, 1, 2]);
-    const x = x0.expand([1, 1, 2]);
-    const r = x.roll([-4, 2], [1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 391 split": () => {
-    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 2, 3, 3]).requires_grad_();
-    const x = x0.narrow(0, 1, 2);
-    const r = x.split_with_sizes([2, 0], 0);
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 392 split": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([4, 3]).requires_grad_();
-    const x = x0.transpose(1, 0);
-    const r = torch.tensor_split(x, [5, 4], { dim: -1 });
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 393 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 1, 2]);
+  "fuzz shape 342 expand": () => {
+    const x0 = torch.arange(81, { dtype: torch.float64 }).sub(3).reshape([3, 3, 3, 3]);
     const x = x0;
-    const r = x.triu(2);
+    const r = x.repeat([1, 0, 3, 1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 343 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.squeeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 344 join concat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 0]).requires_grad_();
+    const t0 = t00;
+    const r = torch.concat([t0], 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 345 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 346 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([1, 2, 4]);
+    const x = x0.expand([4, 2, 4]);
+    const r = x.view([1, 32]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 347 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
+    const x = x0;
+    const r = x.select(-1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 348 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0]).requires_grad_();
+    const x = x0;
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 349 chain": () => {
+    const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([8]);
+    const x = x0.getitem("::2");
+    const r = x.reshape([1, 4, 1]).getitem(":, :, ::2").getitem("::2");
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 394 chain": () => {
-    const x0 = torch.arange(48).remainder(3).eq(0).reshape([3, 4, 4, 1]);
-    const x = x0.permute(2, 3, 0, 1);
-    const r = x.expand([4, 2, 3, 4]).squeeze(2);
+  "fuzz shape 350 view": () => {
+    const x0 = torch.arange(60, { dtype: torch.int32 }).sub(3).reshape([5, 3, 4, 1]);
+    const x = x0.getitem("::2");
+    const r = x.permute(2, 0, 1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 351 split": () => {
+    const x0 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.select(-1, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 352 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]);
+    const x = x0;
+    const r = x.select(-2, -3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 353 expand": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).sub(3).reshape([2, 2, 3]);
+    const x = x0;
+    const r = x.expand(0, -1, -1, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 395 join vstack": () => {
+  "fuzz shape 354 keywords": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0);
+    const x = x0;
+    const r = x.narrow({ dim: 0, start: 0, length: 2 });
+    return r;
+  },
+  "fuzz shape 355 big": () => {
+    const x0 = torch.arange(17, { dtype: torch.int32 }).reshape([1, 17]);
+    const x = x0.expand([33, 17]);
+    const r = x.flip([1]);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 356 join stack": () => {
+    const t00 = torch.arange(9).remainder(3).eq(0).reshape([9]);
+    const t0 = t00.getitem("::2");
+    const r = torch.stack([t0], { dim: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 357 join vstack": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]).requires_grad_();
+    const t0 = t00.narrow(0, 1, 4);
+    const r = torch.vstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 358 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = torch.broadcast_to(x, [0, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 359 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = torch.t(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 360 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([3, 1]);
+    const x = x0.transpose(1, 0);
+    const r = torch.split(x, [0, 2, 1], { dim: -1 });
+    return r;
+  },
+  "fuzz shape 361 chain": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
+    const x = x0.getitem("::2");
+    const r = x.movedim(0, 0).unflatten(0, [3]).unflatten(0, [3]).narrow(0, 0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 362 keywords": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
+    const x = x0.getitem("::2");
+    const r = x.repeat({ repeats: [1, 2] });
+    return r;
+  },
+  "fuzz shape 363 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([4, 2]);
+    const x = x0.getitem("::2");
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 364 flip": () => {
+    const x0 = torch.arange(18, { dtype: torch.int32 }).reshape([3, 2, 3]);
+    const x = x0.narrow(2, 1, 1);
+    const r = torch.flip(x, [1, -1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 365 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
+    const x = x0.narrow(1, 1, 1);
+    const r = x.transpose(-1, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 366 view": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 3, 3]);
+    const x = x0.permute(2, 0, 1);
+    const r = torch.movedim(x, 2, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 367 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([4, 3]).requires_grad_();
+    const x = x0;
+    const r = x.select(1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 368 flip": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([1, 3, 0, 2]);
+    const x = x0.expand([3, 3, 0, 2]);
+    const r = torch.diagonal(x, 0, -4, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 369 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 2, 0, 2]);
+    const x = x0.permute(3, 1, 2, 0);
+    const r = x.expand([2, -1, -1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 370 flip": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+    const x = x0;
+    const r = x.diagonal(-1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 371 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.int64 });
+    const t0 = t00;
+    const r = torch.cat([t0], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 372 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+    const x = x0;
+    const r = torch.movedim(x, -1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 373 split": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 4]);
+    const x = x0.transpose(0, 2);
+    const r = x.split_with_sizes([1, 1], -1);
+    return r;
+  },
+  "fuzz shape 374 keywords": () => {
+    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
+    const x = x0.narrow(0, 1, 3);
+    const r = x.tensor_split({ sections: 2, dim: 0 });
+    return r;
+  },
+  "fuzz shape 375 join stack": () => {
+    const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const t0 = t00;
+    const t10 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const t1 = t10;
+    const r = torch.stack([t0, t1], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 376 view": () => {
+    const x0 = torch.arange(10, { dtype: torch.int32 }).reshape([5, 2]);
+    const x = x0.getitem("::2");
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 377 split": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = x.chunk(3, 1);
+    return r;
+  },
+  "fuzz shape 378 split": () => {
+    const x0 = torch.arange(32, { dtype: torch.float64 }).mul(0.5).reshape([2, 4, 2, 2]).requires_grad_();
+    const x = x0.permute(1, 0, 2, 3);
+    const r = x.chunk(2, -2);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 379 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = torch.reshape(x, [1, 1, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 380 join cat": () => {
+    const t00 = torch.arange(18, { dtype: torch.int32 }).reshape([3, 6]);
+    const t0 = t00.getitem(":, ::2");
+    const t10 = torch.arange(18, { dtype: torch.float32 }).mul(0.5).reshape([3, 6]);
+    const t1 = t10.narrow(1, 1, 4);
+    const t20 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 3]);
+    const t2 = t20;
+    const r = torch.cat([t0, t1, t2], -3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 381 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
+    const x = x0;
+    const r = torch.narrow(x, 0, -1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 382 keywords": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([1, 3]);
+    const x = x0;
+    const r = x.tensor_split({ sections: 2, dim: 3 });
+    return r;
+  },
+  "fuzz shape 383 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1, 1]);
+    const x = x0.transpose(0, 1);
+    const r = x.expand([3, 4, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 384 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([2, 2]);
+    const x = x0.transpose(1, 0);
+    const r = torch.roll(x, 4, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 385 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.unsqueeze(1).transpose(1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 386 chain": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([2, 3, 2]).requires_grad_();
+    const x = x0.narrow(2, 1, 0);
+    const r = x.flatten(1, 1).transpose(2, 1).squeeze(2).reshape([3, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 387 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = torch.split(x, [3, 0], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 388 join vstack": () => {
     const t00 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 2, 0]);
     const t0 = t00;
     const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 1, 1]);
@@ -3177,7 +3138,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 396 view": () => {
+  "fuzz shape 389 view": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([4, 2, 0, 1]);
     const x = x0.getitem(":, :, :, ::2");
     const r = x.squeeze();
@@ -3186,7 +3147,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 397 join stack": () => {
+  "fuzz shape 390 join stack": () => {
     const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 1, 2]).requires_grad_();
     const t0 = t00.transpose(1, 2);
     const r = torch.stack([t0], -2);
@@ -3195,18 +3156,77 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 398 big": () => {
+  "fuzz shape 391 big": () => {
     const x0 = torch.arange(4160, { dtype: torch.int32 }).reshape([65, 64]);
     const x = x0.transpose(0, 1);
     const r = x.roll(-24, 0);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 399 view": () => {
+  "fuzz shape 392 view": () => {
     const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3]);
     const x = x0;
     const r = x.reshape_as(torch.zeros([1, 1, 3]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 393 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0]);
+    const x = x0;
+    const r = x.repeat(3, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 394 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.roll([0], [0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 395 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
+    const x = x0;
+    const r = x.reshape([4, 1, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 396 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([3, 4, 4, 0]);
+    const x = x0.permute(1, 0, 3, 2);
+    const r = x.chunk(3, 2);
+    return r;
+  },
+  "fuzz shape 397 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3);
+    const x = x0;
+    const r = x.unsqueeze(1).unsqueeze(0).permute(2, 1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 398 view": () => {
+    const x0 = torch.arange(7, { dtype: torch.float64 }).reshape([7]);
+    const x = x0.getitem("::2");
+    const r = x.view_as(torch.zeros([4]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 399 flip": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1]);
+    const x = x0;
+    const r = torch.fliplr(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
     console.log(x0);
     return r;
   },
