@@ -5,6 +5,7 @@ import * as logsumexp from './logsumexp.ts';
 import * as mean from './mean.ts';
 import * as median from './median.ts';
 import * as minmax from './minmax.ts';
+import * as nan from './nan.ts';
 import * as norm from './norm.ts';
 import * as prod from './prod.ts';
 import * as sum from './sum.ts';
@@ -13,5 +14,5 @@ import * as variance from './var.ts';
 export const functions = {
   ...sum.functions, ...mean.functions, ...prod.functions, ...minmax.functions, ...amax.functions,
   ...variance.functions, ...norm.functions, ...cumulative.functions, ...logsumexp.functions, ...logical.functions,
-  ...median.functions,
+  ...median.functions, ...nan.functions,
 };

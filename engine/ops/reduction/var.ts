@@ -65,8 +65,8 @@ function parseVarArgs(op: string, args: readonly unknown[], isFunction: boolean)
 
 interface Plan { dims: number[]; shape: number[]; keepdim: boolean; correction: number; hasDim: boolean; dof: number }
 
-function plan(self: Tensor, options: VarOptions): Plan {
-  if (!self.dtype.is_floating_point) throw new RuntimeError('std and var only support floating point and complex dtypes');
+function plan(self: Tensor, options: VarOptions, op = 'std and var'): Plan {
+  if (!self.dtype.is_floating_point) throw new RuntimeError(`${op} only support floating point and complex dtypes`);
   const keepdim = options.keepdim ?? false;
   const { dims, shape } = reductionShape(self, options.dim, keepdim);
   const correction = options.correction ?? (options.unbiased === false ? 0 : 1);
@@ -131,7 +131,7 @@ export function std(self: Tensor, options: VarOptions): Tensor {
 }
 
 function withMean(op: 'var_mean' | 'std_mean', self: Tensor, options: VarOptions): PyTuple<Tensor> {
-  const p = plan(self, options);
+  const p = plan(self, options, op);
   const spread = welford(self, p, op === 'std_mean');
   const mean = self.detach().mean({ dim: p.dims, keepdim: p.keepdim });
   const node = op === 'var_mean' ? 'VarMeanBackward0' : 'StdMeanBackward0';
