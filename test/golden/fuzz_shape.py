@@ -156,7 +156,10 @@ def view_op(x, shape):
 
 def expand_op(x, shape):
     k = len(shape)
-    op = R.choice(['expand', 'expand', 'expand_as', 'broadcast_to', 'repeat', 'repeat', 'tile'])
+    op = R.choice(['expand', 'expand', 'expand_as', 'broadcast_to', 'repeat', 'repeat', 'tile', 'broadcast_tensors'])
+    if op == 'broadcast_tensors':
+        other = [R.choice([1, 2, 3]) for _ in range(R.randint(0, 2))] + [s if R.random() < 0.6 else R.choice([1, s + 1]) for s in shape]
+        return f'torch.broadcast_tensors(torch.zeros({sizes(other)}, {{ dtype: torch.int32 }}), {x})[{R.choice([0, 1])}]', True
     if op in ('expand', 'expand_as', 'broadcast_to'):
         lead = [R.choice([1, 2, 3, 0]) for _ in range(R.choice([0, 0, 1, 2]))]
         t = []
@@ -183,7 +186,10 @@ def expand_op(x, shape):
 def split_op(x, shape):
     k = len(shape)
     op = R.choice(['split', 'split', 'split_with_sizes', 'chunk', 'tensor_split', 'tensor_split', 'unbind', 'narrow',
-                   'narrow', 'select', 'select', 'index_select', 'index_select'])
+                   'narrow', 'select', 'select', 'index_select', 'index_select', 'hsplit', 'vsplit', 'dsplit'])
+    if op in ('hsplit', 'vsplit', 'dsplit'):
+        arg = R.choice([1, 2, 3, 0]) if R.random() < 0.6 else sizes(sorted(R.randint(0, 4) for _ in range(R.randint(0, 2))))
+        return (f'{x}.{op}({arg})' if R.random() < 0.6 else f'torch.{op}({x}, {arg})'), True
     d = dim(k)
     size = shape[d] if -k <= d < k else 3
     if op == 'split':
@@ -227,7 +233,8 @@ def split_op(x, shape):
 
 def flip_op(x, shape):
     k = len(shape)
-    op = R.choice(['flip', 'flip', 'fliplr', 'flipud', 'roll', 'roll', 'diagonal', 'diagonal', 'tril', 'triu'])
+    op = R.choice(['flip', 'flip', 'fliplr', 'flipud', 'roll', 'roll', 'diagonal', 'diagonal', 'tril', 'triu', 'trace'])
+    if op == 'trace': return (f'{x}.trace()' if R.random() < 0.5 else f'torch.trace({x})'), False
     if op == 'flip':
         ds = [dim(k) for _ in range(R.randint(0 if k == 0 else 1, max(k, 1)))]
         return (f'{x}.flip({sizes(ds)})' if R.random() < 0.5 else f'torch.flip({x}, {sizes(ds)})'), False
@@ -282,7 +289,7 @@ def single_case(i, family):
 
 
 def join_case(i):
-    op = R.choice(['cat', 'cat', 'cat', 'concat', 'stack', 'stack', 'hstack', 'vstack'])
+    op = R.choice(['cat', 'cat', 'cat', 'concat', 'stack', 'stack', 'hstack', 'vstack', 'dstack', 'column_stack'])
     grad = R.random() < 0.15
     shape = rand_shape(1 if op in ('cat', 'concat') else 0, 3)
     k = len(shape)
@@ -297,6 +304,8 @@ def join_case(i):
         if op in ('cat', 'concat') and 0 <= dd < k and r < 0.5: s[dd] = R.choice([0, 1, 2, 3])
         elif op == 'hstack' and k >= 1 and r < 0.5: s[0 if k == 1 else 1] = R.choice([0, 1, 2, 3])
         elif op == 'vstack' and k >= 2 and r < 0.5: s[0] = R.choice([0, 1, 2, 3])
+        elif op == 'dstack' and k >= 3 and r < 0.5: s[2] = R.choice([0, 1, 2, 3])
+        elif op == 'column_stack' and k >= 2 and r < 0.5: s[1] = R.choice([0, 1, 2, 3])
         elif r < 0.58 and s: s[R.randrange(len(s))] += 1
         elif r < 0.62: s = s[1:] if s else [2]
         if op in ('cat', 'concat') and R.random() < 0.08: s = [0]
@@ -307,7 +316,7 @@ def join_case(i):
         names.append(f't{j}')
     lst = '[' + ', '.join(names) + ']'
     if R.random() < 0.03 and not grad: lst, L = '[]', []
-    if op in ('hstack', 'vstack'): expr = f'torch.{op}({lst})'
+    if op in ('hstack', 'vstack', 'dstack', 'column_stack'): expr = f'torch.{op}({lst})'
     elif R.random() < 0.3: expr = f'torch.{op}({lst}, {{ dim: {d} }})'
     elif R.random() < 0.15 and op == 'cat' : expr = f'torch.cat({lst})'
     else: expr = f'torch.{op}({lst}, {d})'
@@ -524,6 +533,17 @@ FOUND = [
     ('index_select of a 0-dim tensor with several indices, backward', [
         'const x = torch.tensor(1.5, { dtype: torch.float64, requires_grad: true });',
         'const r = x.index_select(-1, torch.tensor([0, 0]));', 'console.log(r);', 'r.backward();', 'x.grad']),
+    ('numpy-style splits and stacks with gradients', [
+        'const x = torch.arange(12, { dtype: torch.float64 }).reshape(2, 6).requires_grad_();',
+        'const h = x.hsplit(3);', 'const v = torch.vsplit(x, [1]);',
+        'console.log(h, v[1].grad_fn!.name(), torch.dstack([x, x]).grad_fn!.name(), torch.column_stack([x, x.getitem(":, 0")]).shape);',
+        'const [a, b] = torch.broadcast_tensors(x, torch.zeros(3, 1, 6));', 'console.log(a.grad_fn!.name(), a.stride(), b.stride());',
+        'torch.dstack([h[0], h[2]]).sum().add(torch.column_stack([x.getitem(":, 0"), x]).pow(2).sum()).add(a.sum()).backward();',
+        '[x.grad, torch.dstack([torch.tensor([1]), torch.tensor([2])]), torch.column_stack([torch.tensor(1), torch.tensor(2)])]']),
+    ('trace with a gradient, and of integers', [
+        'const x = torch.arange(12, { dtype: torch.float32 }).mul(0.1).reshape(3, 4).requires_grad_();',
+        'const t = x.t().trace();', 'console.log(t, t.grad_fn!.name(), torch.arange(6, { dtype: torch.int32 }).reshape(2, 3).trace());',
+        't.backward();', 'x.grad']),
     ('gradient of an empty leaf takes its strides', [
         'const x0 = torch.zeros(2, 2, 4, 0, { dtype: torch.float64, requires_grad: true });',
         'torch.permute(x0.transpose(2, 0), [-2, 3, 0, 1]).pow(2).sum().backward();', 'x0.grad']),

@@ -45,6 +45,19 @@ export function vstack(tensors: readonly Tensor[]): Tensor {
   return cat(tensors.map((t) => (t.ndim === 0 ? t.reshape([1, 1]) : t.ndim === 1 ? t.unsqueeze(0) : t)), 0);
 }
 
+/** `torch.dstack([a, b])`: joins along dim 2 after making every input at least 3-D (atleast_3d). */
+export function dstack(tensors: readonly Tensor[]): Tensor {
+  if (tensors.length === 0) throw new RuntimeError('dstack expects a non-empty TensorList');
+  const atLeast3d = (t: Tensor) => (t.ndim === 0 ? t.reshape([1, 1, 1]) : t.ndim === 1 ? t.unsqueeze(0).unsqueeze(-1) : t.ndim === 2 ? t.unsqueeze(-1) : t);
+  return cat(tensors.map(atLeast3d), 2);
+}
+
+/** `torch.column_stack([a, b])`: joins along dim 1, scalars and vectors becoming columns. */
+export function column_stack(tensors: readonly Tensor[]): Tensor {
+  if (tensors.length === 0) throw new RuntimeError('column_stack expects a non-empty TensorList');
+  return cat(tensors.map((t) => (t.ndim <= 1 ? t.reshape([t.numel(), 1]) : t)), 1);
+}
+
 type DimArgument = number | { dim?: number };
 /** stack's `dim`, an int as Python's parser demands (position 2 when given positionally). */
 function dimOf(dim: DimArgument | undefined): number {
@@ -68,4 +81,6 @@ export const functions = {
   stack: stackFunction,
   hstack: (tensors: readonly Tensor[] | JoinOptions) => hstack(tensorList(listOf(tensors), 'hstack')),
   vstack: (tensors: readonly Tensor[] | JoinOptions) => vstack(tensorList(listOf(tensors), 'vstack')),
+  dstack: (tensors: readonly Tensor[] | JoinOptions) => dstack(tensorList(listOf(tensors), 'dstack')),
+  column_stack: (tensors: readonly Tensor[] | JoinOptions) => column_stack(tensorList(listOf(tensors), 'column_stack')),
 };

@@ -1,6 +1,8 @@
 import { bool } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
+import { broadcastShapes } from '../../core/shape.ts';
 import type { Tensor } from '../../core/tensor.ts';
+import { PyTuple } from '../../core/tuple.ts';
 import { requireArgument } from '../args.ts';
 import { addMethods } from '../methods.ts';
 import { intListParameter, listParameter } from '../joins/args.ts';
@@ -63,6 +65,13 @@ type ExpandMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends ExpandMethods {} }
 addMethods(methods);
 
+/** `torch.broadcast_tensors(a, b)`: each input expanded to their common shape (an input already of it comes back as is). */
+export function broadcast_tensors(...tensors: Tensor[]): PyTuple<Tensor> {
+  const shape = tensors.reduce<number[]>((acc, t) => broadcastShapes(acc, t._shape), []);
+  return PyTuple.from_(tensors.map((t) => (t._shape.length === shape.length && t._shape.every((s, i) => s === shape[i]) ? t : expand(t, shape))));
+}
+
 export const functions = {
+  broadcast_tensors,
   broadcast_to: (input: Tensor, ...args: (readonly number[] | { size?: readonly number[] })[]) => expand(input, listParameter(args, 'broadcast_to', 'size')),
 };

@@ -106,6 +106,22 @@ export interface SplitOptions {
   sections?: number; indices?: readonly number[]; indices_or_sections?: number | readonly number[];
 }
 
+/**
+ * `x.hsplit(2)`, `x.vsplit([1, 3])`, `x.dsplit(2)`: tensor_split along dim 1 (0 for vectors), 0 or 2, with a
+ * section count that must divide the dimension.
+ */
+function numpySplit(self: Tensor, which: 'hsplit' | 'vsplit' | 'dsplit', sections: number | readonly number[]): PyTuple<Tensor> {
+  const least = which === 'hsplit' ? 1 : which === 'vsplit' ? 2 : 3;
+  if (self.ndim < least) {
+    throw new RuntimeError(`torch.${which} requires a tensor with at least ${least} dimension, but got a tensor with ${self.ndim} dimensions!`);
+  }
+  const d = which === 'hsplit' ? (self.ndim === 1 ? 0 : 1) : which === 'vsplit' ? 0 : 2;
+  if (typeof sections === 'number' && (sections === 0 || self._shape[d]! % sections !== 0)) {
+    throw new RuntimeError(`torch.${which} attempted to split along dimension ${d}, but the size of the dimension ${self._shape[d]} is not divisible by the split_size ${sections}!`);
+  }
+  return PyTuple.from_(tensorSplit(self, sections, d));
+}
+
 type SplitWithSizesArgs = (number | readonly number[] | { split_sizes?: readonly number[]; dim?: number })[];
 
 function boundSplitWithSizes(self: Tensor, args: SplitWithSizesArgs): PyTuple<Tensor> {
@@ -150,6 +166,12 @@ const methods = {
     const bound = bind<Bound>(args, ['indices_or_sections', 'dim'], { indices_or_sections: 1, dim: 0 });
     return PyTuple.from_(tensorSplit(this, bound.sections ?? bound.indices ?? bound.indices_or_sections, bound.dim));
   },
+  /** `x.hsplit(2)` or `x.hsplit([1, 3])`: along columns (dim 1; dim 0 of a vector). */
+  hsplit(this: Tensor, sections: number | readonly number[]): PyTuple<Tensor> { return numpySplit(this, 'hsplit', sections); },
+  /** `x.vsplit(2)`: along rows (dim 0) of a tensor with at least 2 dims. */
+  vsplit(this: Tensor, sections: number | readonly number[]): PyTuple<Tensor> { return numpySplit(this, 'vsplit', sections); },
+  /** `x.dsplit(2)`: along depth (dim 2) of a tensor with at least 3 dims. */
+  dsplit(this: Tensor, sections: number | readonly number[]): PyTuple<Tensor> { return numpySplit(this, 'dsplit', sections); },
 };
 type SplitMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends SplitMethods {} }
@@ -161,4 +183,7 @@ export const functions = {
   split_with_sizes: (input: Tensor, ...args: SplitWithSizesArgs) => boundSplitWithSizes(input, args),
   chunk: (input: Tensor, ...args: ChunkArgs) => boundChunk(input, args, 2),
   tensor_split: (input: Tensor, ...args: SplitArgs) => input.tensor_split(...args),
+  hsplit: (input: Tensor, sections: number | readonly number[]) => numpySplit(input, 'hsplit', sections),
+  vsplit: (input: Tensor, sections: number | readonly number[]) => numpySplit(input, 'vsplit', sections),
+  dsplit: (input: Tensor, sections: number | readonly number[]) => numpySplit(input, 'dsplit', sections),
 };

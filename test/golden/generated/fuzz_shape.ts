@@ -5,87 +5,99 @@ export const cases: Record<string, () => unknown> = {
   "fuzz shape 0 split": () => {
     const x0 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([6, 3]);
     const x = x0.getitem("::2");
-    const r = x.index_select(1, torch.tensor([0, 0, 2], { dtype: torch.int64 }));
+    const r = torch.hsplit(x, 3);
+    return r;
+  },
+  "fuzz shape 1 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3, 1]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = torch.trace(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 2 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 1]);
+    const x = x0;
+    const r = x.view([2, 0, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 1 expand": () => {
-    const x0 = torch.arange(24, { dtype: torch.float32 }).sub(3).reshape([4, 2, 3]);
-    const x = x0.transpose(1, 0);
-    const r = x.expand(3, 1, 2, -1, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+  "fuzz shape 3 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = torch.tensor_split(x, [0, 1], { dim: -1 });
     return r;
   },
-  "fuzz shape 2 big": () => {
-    const x0 = torch.arange(1088, { dtype: torch.float32 }).reshape([64, 17]);
-    const x = x0;
-    const r = x.roll(-1, 1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 3 keywords": () => {
+  "fuzz shape 4 keywords": () => {
     const x0 = torch.arange(3).remainder(3).eq(0).reshape([3, 1]);
     const x = x0.transpose(1, 0);
     const r = torch.unsqueeze(x, { dim: 1 });
     return r;
   },
-  "fuzz shape 4 expand": () => {
+  "fuzz shape 5 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
     const x = x0;
     const r = x.expand([3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 5 split": () => {
+  "fuzz shape 6 split": () => {
     const x0 = torch.arange(3).remainder(3).eq(0).reshape([3]);
     const x = x0;
-    const r = torch.index_select(x, 0, torch.tensor([2, 0, 0], { dtype: torch.int64 }));
+    const r = x.select(-2, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 6 split": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = torch.split(x, [1, 1], { dim: -2 });
-    return r;
-  },
-  "fuzz shape 7 chain": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 1, 2]);
+  "fuzz shape 7 view": () => {
+    const x0 = torch.arange(16, { dtype: torch.int32 }).reshape([4, 2, 2]);
     const x = x0;
-    const r = x.flatten(0, 0).unsqueeze(3).expand([2, 2, 0, 1, 2]).view([0, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 8 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([1, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = x.diagonal({ offset: -3, dim1: 0, dim2: 0 });
+    const r = x.ravel();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 9 expand": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]).requires_grad_();
+  "fuzz shape 8 big": () => {
+    const x0 = torch.arange(2640, { dtype: torch.int64 }).reshape([5, 33, 16]);
     const x = x0;
-    const r = x.expand(3);
+    const r = x.contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 9 view": () => {
+    const x0 = torch.arange(32, { dtype: torch.float64 }).reshape([2, 2, 4, 2]).requires_grad_();
+    const x = x0.permute(3, 2, 1, 0);
+    const r = x.view([4, 8, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 10 view": () => {
-    const x0 = torch.arange(96).remainder(3).eq(0).reshape([3, 4, 4, 2]);
-    const x = x0;
-    const r = x.view_as(torch.zeros([1, 4, 6]));
+  "fuzz shape 10 big": () => {
+    const x0 = torch.arange(620, { dtype: torch.int32 }).reshape([1, 20, 31]);
+    const x = x0.expand([3, 20, 31]);
+    const r = torch.cat([x, x.narrow(1, 1, 5)], 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 11 keywords": () => {
+    const x0 = torch.arange(16, { dtype: torch.int64 }).sub(3).reshape([4, 4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.expand({ size: [2, 2, 4] });
+    return r;
+  },
+  "fuzz shape 12 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 2, 2]);
+    const x = x0.transpose(2, 1);
+    const r = x.unsqueeze(-1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 11 view": () => {
+  "fuzz shape 13 view": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
     const x = x0;
     const r = x.squeeze(-1);
@@ -94,7 +106,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 12 view": () => {
+  "fuzz shape 14 view": () => {
     const x0 = torch.arange(12, { dtype: torch.float32 }).sub(3).reshape([3, 1, 4]);
     const x = x0.narrow(0, 1, 1);
     const r = x.unsqueeze(2);
@@ -103,7 +115,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 13 join stack": () => {
+  "fuzz shape 15 join stack": () => {
     const t00 = torch.arange(7, { dtype: torch.int64 }).sub(3).reshape([7]);
     const t0 = t00.getitem("::2");
     const r = torch.stack([t0], -1);
@@ -111,7 +123,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 14 join cat": () => {
+  "fuzz shape 16 join cat": () => {
     const t00 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]);
     const t0 = t00.narrow(0, 1, 0);
     const t10 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
@@ -123,14 +135,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 15 view": () => {
+  "fuzz shape 17 view": () => {
     const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([1, 2, 3]);
     const x = x0.expand([3, 2, 3]);
     const r = x.squeeze();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 16 chain": () => {
+  "fuzz shape 18 chain": () => {
     const x0 = torch.arange(2, { dtype: torch.float32 }).sub(3).reshape([2]);
     const x = x0;
     const r = x.squeeze(0).unflatten(0, [2, 1, 1]).flatten(1, 1).flatten(1, 2);
@@ -139,307 +151,334 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 17 keywords": () => {
+  "fuzz shape 19 keywords": () => {
     const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
     const x = x0.narrow(0, 1, 0);
     const r = torch.stack([x, x], { dim: 0 });
     return r;
   },
-  "fuzz shape 18 expand": () => {
+  "fuzz shape 20 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
-    const r = x.expand_as(torch.zeros([3]));
+    const r = x.repeat(3, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 19 join hstack": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 0, 1]).requires_grad_();
-    const t0 = t00;
-    const t10 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3, 1]);
+  "fuzz shape 21 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = torch.swapaxes(x, 0, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 22 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+    const x = x0;
+    const r = x.split_with_sizes([1, 0, 0, 2, 0], 1);
+    return r;
+  },
+  "fuzz shape 23 flip": () => {
+    const x0 = torch.arange(162, { dtype: torch.int64 }).sub(3).reshape([6, 3, 3, 3]);
+    const x = x0.getitem("::2");
+    const r = x.flipud();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 24 chain": () => {
+    const x0 = torch.arange(5, { dtype: torch.float64 }).mul(0.5).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.unflatten(0, [3]).unflatten(0, [3, 1, 1]).reshape([1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 25 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.tensor_split(1, 1);
+    return r;
+  },
+  "fuzz shape 26 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([2, 3, 0]);
+    const x = x0;
+    const r = x.movedim([1], [2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 27 join cat": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1]);
     const t1 = t10.transpose(1, 0);
-    const r = torch.hstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 20 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([1, 4]);
-    const x = x0;
-    const r = torch.stack([x, x], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 21 join cat": () => {
-    const t00 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
-    const t0 = t00.expand([4]);
-    const t10 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
-    const t1 = t10;
-    const t20 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
+    const t20 = torch.arange(1, { dtype: torch.float64 }).reshape([1, 1]);
     const t2 = t20;
-    const r = torch.cat([t0, t1, t2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 22 big": () => {
-    const x0 = torch.arange(1600, { dtype: torch.float64 }).reshape([5, 16, 20]);
-    const x = x0.transpose(1, 2);
-    const r = x.triu(4);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 23 expand": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([4, 3, 2]);
-    const x = x0.transpose(1, 0);
-    const r = x.expand([3, 4, -1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 24 keywords": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.movedim({ source: -1, destination: 0 });
-    return r;
-  },
-  "fuzz shape 25 chain": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([2, 3, 3]).requires_grad_();
-    const x = x0.permute(0, 1, 2);
-    const r = x.flatten(1, 1).permute(0, 1, 2).movedim(1, 1).select(2, -3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 26 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3, 1]);
-    const x = x0.narrow(0, 1, 0);
-    const r = x.unflatten(1, [3]).diagonal(-1, 1, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 27 keywords": () => {
-    const x0 = torch.arange(8).remainder(3).eq(0).reshape([8]);
-    const x = x0.getitem("::2");
-    const r = x.permute({ dims: [0] });
-    return r;
-  },
-  "fuzz shape 28 join stack": () => {
-    const t00 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]).requires_grad_();
-    const t0 = t00;
-    const t10 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const t1 = t10;
-    const t20 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
-    const t2 = t20.expand([2]);
-    const r = torch.stack([t0, t1, t2], 0);
+    const r = torch.cat([t0, t1, t2], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 29 chain": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2, 1]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.flatten(0, 2).movedim(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 30 expand": () => {
-    const x0 = torch.arange(72, { dtype: torch.float32 }).sub(3).reshape([2, 3, 4, 3]);
-    const x = x0.narrow(2, 1, 2);
-    const r = x.repeat([0, 0, 1, 0, 0, 2]);
+  "fuzz shape 28 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([1, 4, 0]);
+    const x = x0.transpose(0, 1);
+    const r = x.transpose(1, 0).diagonal(0, 0, 1).narrow(1, 1, 0).permute(0, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 31 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2]);
-    const x = x0.getitem("::2");
-    const r = x.movedim(0, 0).unsqueeze(1).reshape([1, 1]).getitem("::2").view([1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 32 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]).requires_grad_();
-    const t0 = t00;
-    const r = torch.cat([t0], { dim: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 33 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([1, 3]);
-    const x = x0;
-    const r = torch.unbind(x, 1);
-    return r;
-  },
-  "fuzz shape 34 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 1, 3]);
-    const x = x0.expand([2, 3, 3]);
-    const r = torch.roll(x, 0, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 35 expand": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.expand_as(torch.zeros([0]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 36 view": () => {
-    const x0 = torch.arange(15, { dtype: torch.float64 }).sub(3).reshape([3, 5, 1]);
-    const x = x0.narrow(1, 1, 3);
-    const r = x.unflatten(0, [3, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 37 keywords": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
-    const x = x0;
-    const r = x.narrow({ dim: -1, start: 1, length: 0 });
-    return r;
-  },
-  "fuzz shape 38 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([1, 2, 2, 1]);
-    const x = x0;
-    const r = x.reshape_as(torch.zeros([4]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 39 chain": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([2, 4, 2]);
-    const x = x0.permute(1, 2, 0);
-    const r = x.permute(0, 2, 1).narrow(2, 2, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 40 flip": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2, 1]);
-    const x = x0.getitem(":, :, ::2");
-    const r = torch.flip(x, [-2, 2, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 41 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([1, 0, 1, 2]);
-    const x = x0.transpose(3, 0);
-    const r = x.transpose(3, 0).getitem(":, :, :, ::2");
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 42 big": () => {
-    const x0 = torch.arange(4550, { dtype: torch.int64 }).sub(3).reshape([70, 65]);
-    const x = x0;
-    const r = torch.stack([x, x], 1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 43 flip": () => {
-    const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 3, 4]);
-    const x = x0.permute(1, 0, 2);
-    const r = torch.diagonal(x, -3, 2, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 44 join vstack": () => {
-    const t00 = torch.arange(2).remainder(3).eq(0).reshape([2]);
-    const t0 = t00;
-    const r = torch.vstack([t0]);
+  "fuzz shape 29 join stack": () => {
+    const t00 = torch.arange(0).remainder(3).eq(0).reshape([7, 0]);
+    const t0 = t00.getitem("::2");
+    const r = torch.stack([t0], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 45 join hstack": () => {
-    const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
+  "fuzz shape 30 keywords": () => {
+    const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([4, 2]);
+    const x = x0.transpose(0, 1);
+    const r = x.unbind({ dim: 0 });
+    return r;
+  },
+  "fuzz shape 31 flip": () => {
+    const x0 = torch.arange(80, { dtype: torch.int32 }).reshape([4, 4, 5]);
+    const x = x0.narrow(2, 1, 3);
+    const r = torch.triu(x, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 32 keywords": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 0, 1]);
+    const x = x0.transpose(2, 0);
+    const r = torch.unsqueeze(x, { dim: -4 });
+    return r;
+  },
+  "fuzz shape 33 join hstack": () => {
+    const t00 = torch.arange(2, { dtype: torch.float32 });
     const t0 = t00;
     const r = torch.hstack([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 46 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0]);
+  "fuzz shape 34 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([1, 2]);
+    const x = x0.narrow(1, 1, 0);
+    const r = x.reshape([0, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 35 big": () => {
+    const x0 = torch.arange(680, { dtype: torch.int64 }).reshape([40, 17]);
     const x = x0;
-    const r = x.tile([3, 0]);
+    const r = torch.stack([x, x], 2);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 36 keywords": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 1, 2]);
+    const x = x0.transpose(1, 2);
+    const r = x.flip({ dims: [1] });
+    return r;
+  },
+  "fuzz shape 37 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = x.tensor_split(2, 0);
+    return r;
+  },
+  "fuzz shape 38 chain": () => {
+    const x0 = torch.arange(36, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 2, 2]).requires_grad_();
+    const x = x0.transpose(1, 3);
+    const r = x.flatten(0, 2).squeeze(1).diagonal(-1, 1, 0).squeeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 39 big": () => {
+    const x0 = torch.arange(627, { dtype: torch.int32 }).reshape([33, 19]);
+    const x = x0.narrow(1, 1, 17);
+    const r = x.triu(1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 40 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0]).requires_grad_();
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 2]);
+    const t1 = t10.permute(1, 2, 0);
+    const r = torch.cat([t0, t1], { dim: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 41 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([3]);
+    const x = x0;
+    const r = x.unsqueeze(1).flatten(0, 0).unsqueeze(-2).view([1, 3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 47 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4]);
+  "fuzz shape 42 view": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([3, 0]);
     const x = x0;
-    const r = x.flatten({ start_dim: 0, end_dim: -1 });
-    return r;
-  },
-  "fuzz shape 48 expand": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 2]);
-    const x = x0;
-    const r = x.expand([3, -1, 2]);
+    const r = x.t();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 49 big": () => {
-    const x0 = torch.arange(33, { dtype: torch.float32 }).sub(3).reshape([33, 1]);
-    const x = x0.expand([33, 40]);
-    const r = torch.stack([x, x], 2);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 50 join cat": () => {
-    const t00 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5, 1]);
-    const t0 = t00.expand([5, 1]);
-    const t10 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4, 1]);
+  "fuzz shape 43 join cat": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
+    const t0 = t00.expand([3]);
+    const t10 = torch.arange(1, { dtype: torch.int64 }).sub(3);
     const t1 = t10;
-    const t20 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
-    const t2 = t20.narrow(0, 1, 1);
-    const r = torch.cat([t0, t1, t2], { dim: 1 });
+    const t20 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]);
+    const t2 = t20.getitem("::2");
+    const r = torch.cat([t0, t1, t2], { dim: -1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 51 keywords": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+  "fuzz shape 44 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 2]).requires_grad_();
     const x = x0;
-    const r = torch.swapaxes(x, { axis0: 0, axis1: -1 });
+    const r = torch.split(x, [0, 1, 1], { dim: 1 });
     return r;
   },
-  "fuzz shape 52 join cat": () => {
-    const t00 = torch.arange(36, { dtype: torch.int64 }).reshape([4, 3, 3]);
-    const t0 = t00.transpose(1, 2);
-    const t10 = torch.arange(54, { dtype: torch.float32 }).reshape([3, 3, 6]);
-    const t1 = t10.getitem(":, :, ::2");
-    const t20 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([2, 3, 3]);
-    const t2 = t20;
-    const r = torch.cat([t0, t1, t2], { dim: -3 });
+  "fuzz shape 45 expand": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = x.expand_as(torch.zeros([1, 3, 0]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 46 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.split_with_sizes([1, 1], 0);
+    return r;
+  },
+  "fuzz shape 47 big": () => {
+    const x0 = torch.arange(680, { dtype: torch.int64 }).reshape([40, 17]);
+    const x = x0;
+    const r = torch.cat([x, x.narrow(0, 1, 5)], 0);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 48 flip": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([1, 3, 3]);
+    const x = x0.permute(0, 2, 1);
+    const r = x.diagonal(2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 49 join stack": () => {
+    const t00 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([4]);
+    const t0 = t00;
+    const r = torch.stack([t0], { dim: 1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 53 split": () => {
+  "fuzz shape 50 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
+    const x = x0.getitem("::2");
+    const r = torch.hsplit(x, 1);
+    return r;
+  },
+  "fuzz shape 51 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]).requires_grad_();
+    const x = x0;
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 52 join vstack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]).requires_grad_();
+    const t0 = t00;
+    const r = torch.vstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 53 join column_stack": () => {
+    const t00 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([4, 3]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2]);
+    const t1 = t10;
+    const t20 = torch.arange(0, { dtype: torch.int32 }).reshape([0, 2]);
+    const t2 = t20.transpose(0, 1);
+    const r = torch.column_stack([t0, t1, t2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 54 view": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 6]);
+    const x = x0.narrow(1, 1, 4);
+    const r = x.movedim([0, 1], [1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 55 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 3, 0, 2]);
+    const x = x0;
+    const r = x.unsqueeze(3).narrow(4, 1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 56 flip": () => {
+    const x0 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5]);
+    const x = x0.narrow(0, 1, 3);
+    const r = x.trace();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 57 big": () => {
+    const x0 = torch.arange(1320, { dtype: torch.int64 }).reshape([33, 40]);
+    const x = x0;
+    const r = torch.stack([x, x], 2);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 58 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]).requires_grad_();
+    const x = x0.narrow(0, 1, 2);
+    const r = x.unsqueeze(3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 59 split": () => {
     const x0 = torch.arange(2, { dtype: torch.float32 });
     const x = x0;
     const r = x.split(5, 0);
     return r;
   },
-  "fuzz shape 54 chain": () => {
+  "fuzz shape 60 chain": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1, 1]);
     const x = x0.transpose(0, 1);
     const r = x.narrow(1, 1, 0).transpose(0, 1);
@@ -448,95 +487,100 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 55 split": () => {
+  "fuzz shape 61 split": () => {
     const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([2, 4]);
     const x = x0;
-    const r = x.narrow(-2, 1, 0);
+    const r = x.dsplit([1, 4]);
+    return r;
+  },
+  "fuzz shape 62 join cat": () => {
+    const t00 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([3, 3]).requires_grad_();
+    const t0 = t00.transpose(1, 0);
+    const r = torch.cat([t0], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 63 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([1, 2]);
+    const x = x0.expand([1, 2]);
+    const r = x.narrow(0, 0, 1).diagonal(0, 1, 0).movedim(0, 0).movedim(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 64 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([4, 3, 2]);
+    const x = x0.transpose(2, 0);
+    const r = x.roll([1, -3], [-2, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 56 view": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 4, 1, 3]);
+  "fuzz shape 65 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
-    const r = torch.permute(x, [3, 0, 2, -3]);
+    const r = x.repeat(0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 57 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
-    const x = x0.expand([2]);
-    const r = torch.movedim(x, -1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 58 keywords": () => {
-    const x0 = torch.arange(18, { dtype: torch.int32 }).sub(3).reshape([3, 2, 3]);
-    const x = x0.permute(2, 1, 0);
-    const r = x.permute({ dims: [0, 1, 2] });
-    return r;
-  },
-  "fuzz shape 59 view": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0);
+  "fuzz shape 66 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
-    const r = x.transpose(0, -1);
+    const r = x.expand_as(torch.zeros([2, 2]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 60 join cat": () => {
-    const t00 = torch.arange(12).remainder(3).eq(0).reshape([4, 1, 3]);
-    const t0 = t00.narrow(0, 1, 2);
-    const t10 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([1, 1, 3]);
-    const t1 = t10.expand([2, 1, 3]);
-    const r = torch.cat([t0, t1], 2);
+  "fuzz shape 67 join cat": () => {
+    const t00 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3]);
+    const t0 = t00.transpose(1, 0);
+    const t10 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
+    const t1 = t10.transpose(0, 1);
+    const r = torch.cat([t0, t1], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 61 big": () => {
-    const x0 = torch.arange(1320).remainder(3).eq(0).reshape([40, 33]);
-    const x = x0.transpose(1, 0);
-    const r = torch.stack([x, x], 0);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 62 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([3, 0, 3]);
-    const x = x0;
-    const r = torch.flipud(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 63 expand": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).sub(3).reshape([4]);
+  "fuzz shape 68 flip": () => {
+    const x0 = torch.arange(15, { dtype: torch.int32 }).reshape([5, 3]);
     const x = x0.getitem("::2");
-    const r = x.expand(1, 2);
+    const r = x.trace();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 64 flip": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([2, 1]);
-    const x = x0.transpose(0, 1);
-    const r = x.roll(3);
+  "fuzz shape 69 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 0]);
+    const x = x0;
+    const r = x.squeeze(0).unsqueeze(1).reshape([0, 2]).getitem(":, ::2").reshape([1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 70 flip": () => {
+    const x0 = torch.arange(9, { dtype: torch.int64 }).reshape([3, 3, 1]);
+    const x = x0.transpose(2, 0);
+    const r = x.diagonal(-2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 65 expand": () => {
+  "fuzz shape 71 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
     const x = x0.getitem("::2");
     const r = x.expand(0, 4);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 66 view": () => {
+  "fuzz shape 72 view": () => {
     const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([2, 4, 1, 2]);
     const x = x0.transpose(0, 2);
     const r = x.reshape([-1, 16]);
@@ -545,42 +589,717 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 67 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 });
-    const t0 = t00;
-    const r = torch.cat([t0]);
+  "fuzz shape 73 join dstack": () => {
+    const t00 = torch.arange(4, { dtype: torch.int64 }).reshape([4]);
+    const t0 = t00.narrow(0, 1, 2);
+    const t10 = torch.arange(2).remainder(3).eq(0).reshape([2]);
+    const t1 = t10;
+    const r = torch.dstack([t0, t1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 68 join cat": () => {
-    const t00 = torch.arange(18, { dtype: torch.float64 }).reshape([3, 3, 2]).requires_grad_();
-    const t0 = t00.permute(2, 1, 0);
-    const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 2, 3]);
-    const t1 = t10.narrow(1, 1, 0);
-    const r = torch.cat([t0, t1], { dim: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 69 keywords": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([4, 3, 2]);
-    const x = x0.narrow(0, 1, 2);
-    const r = torch.cat({ tensors: [x, x], dim: -1 });
-    return r;
-  },
-  "fuzz shape 70 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+  "fuzz shape 74 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]).requires_grad_();
     const x = x0;
-    const r = torch.movedim(x, 0, 0);
+    const r = torch.triu(x, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 75 view": () => {
+    const x0 = torch.arange(16, { dtype: torch.int64 }).reshape([4, 4]);
+    const x = x0.transpose(0, 1);
+    const r = x.view(2, 4, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 76 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = x.transpose(-1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 77 join column_stack": () => {
+    const t00 = torch.arange(2, { dtype: torch.float64 });
+    const t0 = t00;
+    const r = torch.column_stack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 78 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = torch.broadcast_to(x, [2, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 79 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1]);
+    const x = x0.expand([4]);
+    const r = torch.dsplit(x, 2);
+    return r;
+  },
+  "fuzz shape 80 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 3, 0, 2]).requires_grad_();
+    const x = x0.permute(0, 2, 1, 3);
+    const r = torch.movedim(x, 0, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 81 view": () => {
+    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 3, 2, 3]).requires_grad_();
+    const x = x0.permute(2, 1, 3, 0);
+    const r = x.reshape(-1, 1, 6, 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 82 view": () => {
+    const x0 = torch.arange(16, { dtype: torch.int64 }).sub(3).reshape([2, 2, 2, 2]);
+    const x = x0.permute(3, 2, 0, 1);
+    const r = torch.swapdims(x, 2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 83 view": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]).requires_grad_();
+    const x = x0;
+    const r = torch.permute(x, [0, -2, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 84 join hstack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const t0 = t00;
+    const r = torch.hstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 85 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = torch.unbind(x, 0);
+    return r;
+  },
+  "fuzz shape 86 big": () => {
+    const x0 = torch.arange(561).remainder(3).eq(0).reshape([33, 17]);
+    const x = x0;
+    const r = x.split(7, 1)[1].contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 87 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1, 1]);
+    const x = x0;
+    const r = x.select(-2, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 88 chain": () => {
+    const x0 = torch.arange(27, { dtype: torch.float64 }).reshape([3, 1, 3, 3]).requires_grad_();
+    const x = x0.transpose(3, 0);
+    const r = x.flatten(1, 1).select(0, -3).unsqueeze(-2).reshape([9, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 89 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).mul(0.5);
+    const x = x0;
+    const r = x.unsqueeze(1).flatten(0, 1).squeeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 90 view": () => {
+    const x0 = torch.arange(5, { dtype: torch.int64 }).sub(3).reshape([5]);
+    const x = x0.narrow(0, 1, 3);
+    const r = x.t();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 91 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([1, 2, 3, 1]);
+    const x = x0;
+    const r = x.chunk(4, -3);
+    return r;
+  },
+  "fuzz shape 92 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([1, 3, 2]);
+    const x = x0;
+    const r = torch.flip(x, [-3, -2, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 93 expand": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 3, 2]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = torch.broadcast_to(x, [3, 1, 4, 3, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 94 flip": () => {
+    const x0 = torch.arange(30, { dtype: torch.float32 }).sub(3).reshape([3, 2, 5]);
+    const x = x0.narrow(2, 1, 3);
+    const r = x.trace();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 95 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([4, 2]);
+    const x = x0;
+    const r = x.flatten(1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 96 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([1]).requires_grad_();
+    const x = x0.getitem("::2");
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 97 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
+    const x = x0.transpose(1, 0);
+    const r = x.reshape_as(torch.zeros([3, 1, 2]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 98 expand": () => {
+    const x0 = torch.arange(48, { dtype: torch.int32 }).sub(3).reshape([2, 6, 4]);
+    const x = x0.narrow(1, 1, 4);
+    const r = torch.broadcast_to(x, [2, 4, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 99 expand": () => {
+    const x0 = torch.arange(3, { dtype: torch.float32 });
+    const x = x0;
+    const r = x.expand([3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 100 split": () => {
+    const x0 = torch.arange(30, { dtype: torch.int64 }).sub(3).reshape([5, 2, 3]);
+    const x = x0.narrow(0, 1, 3);
+    const r = torch.hsplit(x, 1);
+    return r;
+  },
+  "fuzz shape 101 expand": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([4, 3, 2]);
+    const x = x0.permute(2, 1, 0);
+    const r = x.repeat([0, 0, 2, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 102 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = x.tensor_split(3, 0);
+    return r;
+  },
+  "fuzz shape 103 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
+    const x = x0;
+    const r = torch.dsplit(x, 0);
+    return r;
+  },
+  "fuzz shape 104 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([1, 1]);
+    const x = x0.expand([1, 1]);
+    const r = x.split_with_sizes([1], 0);
+    return r;
+  },
+  "fuzz shape 105 view": () => {
+    const x0 = torch.arange(60, { dtype: torch.float64 }).mul(0.5).reshape([5, 2, 2, 3]);
+    const x = x0.narrow(0, 1, 3);
+    const r = x.view_as(torch.zeros([1, 18, 2]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 106 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
+    const x = x0;
+    const r = x.squeeze();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 107 keywords": () => {
+    const x0 = torch.arange(2, { dtype: torch.float32 }).mul(0.5).reshape([2]);
+    const x = x0;
+    const r = torch.swapaxes(x, { axis0: 0, axis1: 0 });
+    return r;
+  },
+  "fuzz shape 108 chain": () => {
+    const x0 = torch.arange(64, { dtype: torch.float32 }).sub(3).reshape([4, 2, 8]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.permute(0, 1, 2).unsqueeze(1).narrow(3, 1, 1).reshape([1, 8]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 109 join hstack": () => {
+    const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const t0 = t00;
+    const t10 = torch.arange(2).remainder(3).eq(0);
+    const t1 = t10;
+    const r = torch.hstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 110 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).sub(3).reshape([4, 1]);
+    const x = x0.expand([4, 2]);
+    const r = x.unsqueeze(-2).squeeze(2).getitem(":, ::2").view([8]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 111 keywords": () => {
+    const x0 = torch.arange(80, { dtype: torch.int64 }).sub(3).reshape([4, 5, 4]);
+    const x = x0.narrow(1, 1, 3);
+    const r = x.reshape({ shape: [12, 2, 2, 1, 2] });
+    return r;
+  },
+  "fuzz shape 112 keywords": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([1, 0]);
+    const x = x0.expand([3, 0]);
+    const r = x.permute({ dims: [0, 1] });
+    return r;
+  },
+  "fuzz shape 113 split": () => {
+    const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = torch.vsplit(x, 3);
+    return r;
+  },
+  "fuzz shape 114 big": () => {
+    const x0 = torch.arange(1860, { dtype: torch.int32 }).reshape([3, 20, 31]);
+    const x = x0;
+    const r = x.tril(-5);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 115 keywords": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = x.tril({ diagonal: 0 });
+    return r;
+  },
+  "fuzz shape 116 expand": () => {
+    const x0 = torch.arange(28, { dtype: torch.int64 }).reshape([4, 7, 1]);
+    const x = x0.getitem(":, ::2");
+    const r = x.expand_as(torch.zeros([0, 4, 0, 2]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 117 view": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([1, 2, 3]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.swapaxes(-1, 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 71 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
+  "fuzz shape 118 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([2, 1, 1, 0]);
+    const x = x0;
+    const r = x.tile([3, 2, 2, 0, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 119 keywords": () => {
+    const x0 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 2, 2]);
+    const x = x0.transpose(0, 1);
+    const r = x.diagonal({ offset: 0, dim1: -3, dim2: 0 });
+    return r;
+  },
+  "fuzz shape 120 flip": () => {
+    const x0 = torch.arange(48, { dtype: torch.float64 }).reshape([3, 4, 4]);
+    const x = x0.transpose(2, 0);
+    const r = torch.tril(x, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 121 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
+    const x = x0;
+    const r = x.split(2, 1);
+    return r;
+  },
+  "fuzz shape 122 big": () => {
+    const x0 = torch.arange(1680, { dtype: torch.float64 }).reshape([42, 40]);
+    const x = x0.narrow(0, 1, 40);
+    const r = x.index_select(1, torch.tensor([0, 3, 1, 3, 39]));
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 123 keywords": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([4, 3]);
+    const x = x0.getitem("::2");
+    const r = torch.swapaxes(x, { axis0: 0, axis1: 0 });
+    return r;
+  },
+  "fuzz shape 124 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
+    const x = x0;
+    const r = x.repeat(0, 3, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 125 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 3, 3, 1]);
+    const x = x0;
+    const r = x.chunk(3, 1);
+    return r;
+  },
+  "fuzz shape 126 chain": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 3, 2]);
+    const x = x0;
+    const r = x.diagonal(2, 1, 2).permute(1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 127 expand": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([1, 2, 1]).requires_grad_();
+    const x = x0;
+    const r = torch.broadcast_tensors(torch.zeros([3, 2, 1, 2, 1], { dtype: torch.int32 }), x)[1];
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 128 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
+    const x = x0;
+    const r = x.split(5, -1);
+    return r;
+  },
+  "fuzz shape 129 chain": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 2]).requires_grad_();
+    const x = x0.permute(0, 1, 2);
+    const r = x.reshape([12]).unsqueeze(-1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 130 big": () => {
+    const x0 = torch.arange(4160, { dtype: torch.int32 }).sub(3).reshape([64, 65]);
+    const x = x0;
+    const r = x.roll(-59);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 131 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]).requires_grad_();
+    const x = x0;
+    const r = torch.narrow(x, 0, -2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 132 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = torch.diagonal(x, -3, -1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 133 join dstack": () => {
+    const t00 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([1, 4]);
+    const t0 = t00;
+    const t10 = torch.arange(6, { dtype: torch.int32 }).reshape([2, 3]);
+    const t1 = t10;
+    const t20 = torch.arange(4).remainder(3).eq(0).reshape([1, 4]);
+    const t2 = t20;
+    const r = torch.dstack([t0, t1, t2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 134 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 3, 2, 0]).requires_grad_();
+    const x = x0;
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 135 chain": () => {
+    const x0 = torch.arange(108, { dtype: torch.float64 }).sub(3).reshape([3, 3, 4, 3]).requires_grad_();
+    const x = x0;
+    const r = x.movedim(2, 1).getitem(":, ::2").squeeze(0).view([1, 3, 18]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 136 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([4, 0, 6, 1]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.getitem("::2").getitem(":, :, :, ::2").getitem("::2").unflatten(1, [1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 137 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([2]);
+    const x = x0;
+    const r = x.transpose(-1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 138 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([3, 2]);
+    const x = x0;
+    const r = torch.swapdims(x, -1, -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 139 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([1, 2]);
+    const x = x0;
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 140 view": () => {
+    const x0 = torch.arange(30, { dtype: torch.int32 }).reshape([5, 3, 2]);
+    const x = x0.narrow(0, 1, 3);
+    const r = x.squeeze(2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 141 expand": () => {
+    const x0 = torch.arange(9).remainder(3).eq(0).reshape([1, 3, 3]);
+    const x = x0;
+    const r = x.expand(1, 1, 1, -1, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 142 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([0, 2, 2, 2]);
+    const x = x0.transpose(3, 2);
+    const r = x.reshape([1, 0, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 143 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2]).requires_grad_();
+    const x = x0;
+    const r = x.view(-1, 1, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 144 view": () => {
+    const x0 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 145 flip": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2, 1]).requires_grad_();
+    const x = x0;
+    const r = x.fliplr();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 146 expand": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([2, 3, 3]);
+    const x = x0.transpose(2, 1);
+    const r = torch.broadcast_tensors(torch.zeros([2, 3, 3], { dtype: torch.int32 }), x)[1];
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 147 keywords": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 4, 2]);
+    const x = x0.narrow(1, 1, 2);
+    const r = torch.cat({ tensors: [x, x], dim: -2 });
+    return r;
+  },
+  "fuzz shape 148 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+    const x = x0;
+    const r = x.select(-1, -4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 149 keywords": () => {
+    const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 1, 3]);
+    const x = x0;
+    const r = x.unflatten({ dim: -1, sizes: [-1, 1] });
+    return r;
+  },
+  "fuzz shape 150 chain": () => {
+    const x0 = torch.arange(8, { dtype: torch.float32 }).mul(0.5).reshape([4, 2]);
+    const x = x0;
+    const r = x.movedim(1, 1).transpose(1, 0).view([4, 2, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 151 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.expand([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 152 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = torch.tensor_split(x, [], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 153 join dstack": () => {
+    const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const t0 = t00;
+    const t10 = torch.arange(4).remainder(3).eq(0).reshape([4]);
+    const t1 = t10;
+    const r = torch.dstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 154 chain": () => {
+    const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([1, 3, 3, 1]);
+    const x = x0;
+    const r = x.flatten(2, 3).reshape([9]).narrow(0, 4, 3).narrow(0, 0, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 155 join concat": () => {
+    const t00 = torch.arange(6, { dtype: torch.int32 }).reshape([3, 2]);
+    const t0 = t00.narrow(1, 1, 0);
+    const r = torch.concat([t0], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 156 keywords": () => {
+    const x0 = torch.arange(10, { dtype: torch.float32 }).mul(0.5).reshape([2, 5, 1]);
+    const x = x0.getitem(":, ::2");
+    const r = torch.unsqueeze(x, { dim: -2 });
+    return r;
+  },
+  "fuzz shape 157 join hstack": () => {
+    const t00 = torch.arange(2).remainder(3).eq(0);
+    const t0 = t00;
+    const r = torch.hstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 158 view": () => {
+    const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([3, 3, 4]).requires_grad_();
+    const x = x0.transpose(2, 0);
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 159 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = x.unflatten(-1, [4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 160 join stack": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([4, 3]);
+    const t1 = t10.narrow(0, 1, 2);
+    const r = torch.stack([t0, t1], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 161 join vstack": () => {
+    const t00 = torch.arange(8, { dtype: torch.float32 }).reshape([8]);
+    const t0 = t00.getitem("::2");
+    const t10 = torch.arange(4, { dtype: torch.float32 });
+    const t1 = t10;
+    const r = torch.vstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 162 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2]).requires_grad_();
+    const x = x0;
+    const r = x.unsqueeze(1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 163 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = x.flatten(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
@@ -588,903 +1307,290 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 72 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
-    const x = x0;
-    const r = torch.broadcast_to(x, [3, 1, 2]);
+  "fuzz shape 164 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([3, 4]);
+    const x = x0.transpose(1, 0);
+    const r = x.split(5, 3);
+    return r;
+  },
+  "fuzz shape 165 join hstack": () => {
+    const t00 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 3]).requires_grad_();
+    const t0 = t00.permute(1, 2, 0);
+    const r = torch.hstack([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
   },
-  "fuzz shape 73 split": () => {
-    const x0 = torch.arange(48, { dtype: torch.int32 }).reshape([3, 4, 4, 1]);
-    const x = x0;
-    const r = torch.unbind(x, -3);
-    return r;
-  },
-  "fuzz shape 74 split": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([3, 4, 2]);
-    const x = x0;
-    const r = torch.split(x, [1, 2, 1], { dim: 0 });
-    return r;
-  },
-  "fuzz shape 75 keywords": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([1]);
-    const x = x0.expand([2]);
-    const r = torch.stack([x, x], { dim: -2 });
-    return r;
-  },
-  "fuzz shape 76 join vstack": () => {
-    const t00 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
-    const t0 = t00;
-    const t10 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const t1 = t10;
-    const t20 = torch.arange(4, { dtype: torch.int64 }).reshape([4]);
-    const t2 = t20.getitem("::2");
-    const r = torch.vstack([t0, t1, t2]);
+  "fuzz shape 166 join stack": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 6]);
+    const t0 = t00.narrow(1, 1, 4);
+    const r = torch.stack([t0], 2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 77 flip": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1, 1]);
+  "fuzz shape 167 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
-    const r = torch.flip(x, [0]);
+    const r = x.view([]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 78 flip": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([1, 2]).requires_grad_();
+  "fuzz shape 168 chain": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3, 1]);
     const x = x0.getitem(":, ::2");
-    const r = torch.flipud(x);
+    const r = x.unflatten(0, [1, 1, 3]).permute(2, 0, 3, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    r.fill_(true);
+    console.log(x0);
+    return r;
   },
-  "fuzz shape 79 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+  "fuzz shape 169 join dstack": () => {
+    const t00 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 2]).requires_grad_();
+    const t0 = t00.getitem(":, ::2");
+    const r = torch.dstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 170 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4, 1]);
     const x = x0;
-    const r = x.swapdims(0, 1);
+    const r = x.swapdims(-2, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 80 keywords": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 4]);
+  "fuzz shape 171 expand": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 4, 3]).requires_grad_();
+    const x = x0;
+    const r = x.expand(2, 4, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 172 view": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([1, 4, 2]);
+    const x = x0;
+    const r = x.reshape([3, 2, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 173 view": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([3, 4]).requires_grad_();
+    const x = x0;
+    const r = x.mT;
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 174 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([3, 4]);
+    const x = x0;
+    const r = x.select(-1, 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 175 flip": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 4, 1]);
+    const x = x0;
+    const r = torch.fliplr(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 176 big": () => {
+    const x0 = torch.arange(2560, { dtype: torch.float64 }).reshape([64, 40]);
+    const x = x0;
+    const r = x.tril(2);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 177 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([3, 4]);
     const x = x0.transpose(1, 0);
-    const r = torch.swapaxes(x, { axis0: -3, axis1: -2 });
+    const r = x.split_with_sizes([3], 1);
     return r;
   },
-  "fuzz shape 81 big": () => {
-    const x0 = torch.arange(2560, { dtype: torch.float64 }).reshape([40, 64]);
-    const x = x0.transpose(1, 0);
-    const r = x.roll(-10);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 82 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1]);
-    const x = x0.permute(2, 1, 0);
-    const r = x.flip([4, 2, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 83 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
-    const r = x.chunk(1, 1);
-    return r;
-  },
-  "fuzz shape 84 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
-    const x = x0.transpose(0, 1);
-    const r = x.swapdims(0, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 85 big": () => {
-    const x0 = torch.arange(65).remainder(3).eq(0).reshape([1, 65]);
-    const x = x0.expand([40, 65]);
-    const r = x.reshape(-1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 86 chain": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = x.unsqueeze(0).unflatten(1, [1, 2, 1]).select(3, 0).reshape([1, 2, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 87 chain": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([4, 2, 3]);
-    const x = x0;
-    const r = x.flatten(0, 2).unflatten(0, [6, 4]).select(0, -6);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 88 split": () => {
-    const x0 = torch.arange(120, { dtype: torch.float32 }).sub(3).reshape([2, 4, 5, 3]);
-    const x = x0.narrow(2, 1, 3);
-    const r = x.chunk(2, 2);
-    return r;
-  },
-  "fuzz shape 89 join concat": () => {
-    const t00 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5]);
-    const t0 = t00.narrow(0, 1, 3);
-    const t10 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
-    const t1 = t10.getitem("::2");
-    const r = torch.concat([t0, t1], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 90 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 2]);
-    const x = x0.transpose(0, 1);
-    const r = x.reshape({ shape: [1, 1, 4, 1] });
-    return r;
-  },
-  "fuzz shape 91 join stack": () => {
-    const t00 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const t0 = t00;
-    const t10 = torch.arange(4).remainder(3).eq(0).reshape([4, 1]);
-    const t1 = t10;
-    const r = torch.stack([t0, t1], 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 92 join cat": () => {
-    const t00 = torch.arange(4, { dtype: torch.float32 }).sub(3);
-    const t0 = t00;
-    const t10 = torch.arange(3, { dtype: torch.float32 });
-    const t1 = t10;
-    const t20 = torch.arange(8, { dtype: torch.float32 }).sub(3).reshape([8]);
-    const t2 = t20.getitem("::2");
-    const r = torch.cat([t0, t1, t2], { dim: 2 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 93 big": () => {
-    const x0 = torch.arange(2600, { dtype: torch.int32 }).sub(3).reshape([40, 65]);
-    const x = x0;
-    const r = x.index_select(1, torch.tensor([0, 3, 1, 3, 64]));
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 94 big": () => {
-    const x0 = torch.arange(2640).remainder(3).eq(0).reshape([5, 33, 16]);
-    const x = x0;
-    const r = torch.cat([x, x.narrow(2, 1, 5)], 2);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 95 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
-    const r = x.narrow(1, 3, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 96 join stack": () => {
-    const t00 = torch.arange(2, { dtype: torch.int32 }).reshape([2]);
-    const t0 = t00;
-    const r = torch.stack([t0], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 97 big": () => {
-    const x0 = torch.arange(1190, { dtype: torch.float32 }).mul(0.5).reshape([70, 17]);
-    const x = x0;
-    const r = x.tile([2, 1]);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 98 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
-    const r = x.unbind(0);
-    return r;
-  },
-  "fuzz shape 99 join stack": () => {
-    const t00 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const t0 = t00;
-    const r = torch.stack([t0], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 100 view": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([1, 2, 4, 3]).requires_grad_();
-    const x = x0.permute(0, 2, 1, 3);
-    const r = x.permute(2, 0, 1, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 101 flip": () => {
-    const x0 = torch.arange(24).remainder(3).eq(0).reshape([3, 2, 4]);
-    const x = x0.getitem("::2");
-    const r = torch.flip(x, [-2, 3, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 102 view": () => {
-    const x0 = torch.arange(36, { dtype: torch.int64 }).sub(3).reshape([3, 4, 3]);
-    const x = x0;
-    const r = x.t();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 103 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([2, 3, 1, 2]);
-    const x = x0;
-    const r = x.t();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 104 big": () => {
-    const x0 = torch.arange(1190, { dtype: torch.float64 }).reshape([70, 17]);
-    const x = x0;
-    const r = x.index_select(1, torch.tensor([0, 3, 1, 3, 16]));
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 105 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]).requires_grad_();
-    const x = x0;
-    const r = x.select(-1, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 106 split": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = torch.index_select(x, 0, torch.tensor([1], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 107 split": () => {
-    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([4, 2, 1]);
-    const x = x0;
-    const r = x.tensor_split(1, 4);
-    return r;
-  },
-  "fuzz shape 108 expand": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([1, 2]).requires_grad_();
-    const x = x0;
-    const r = torch.broadcast_to(x, [3, 3, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 109 split": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([1, 2]);
-    const x = x0.expand([1, 2]);
-    const r = x.split(3, 0);
-    return r;
-  },
-  "fuzz shape 110 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]).requires_grad_();
-    const x = x0;
-    const r = x.t();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 111 keywords": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3]);
-    const x = x0;
-    const r = x.tril({ diagonal: 1 });
-    return r;
-  },
-  "fuzz shape 112 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([3, 0, 3]).requires_grad_();
-    const x = x0.permute(0, 1, 2);
-    const r = x.permute(1, 2, 0).permute(1, 0, 2).permute(1, 2, 0).getitem("::2");
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 113 flip": () => {
-    const x0 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([2, 2, 4]);
-    const x = x0;
-    const r = x.triu(-2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 114 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).requires_grad_();
-    const x = x0;
-    const r = x.view([-1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 115 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([1, 2, 2]);
-    const x = x0;
-    const r = x.unsqueeze(0).flatten(1, 1).narrow(0, 1, 0).view([0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 116 flip": () => {
-    const x0 = torch.arange(60, { dtype: torch.int32 }).reshape([3, 2, 2, 5]);
-    const x = x0.narrow(3, 1, 3);
-    const r = torch.flipud(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 117 join cat": () => {
-    const t00 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([1]);
-    const t0 = t00.expand([0]);
-    const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 1]);
-    const t1 = t10.transpose(1, 0);
-    const r = torch.cat([t0, t1], { dim: -2 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 118 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([4, 1, 2, 2]).requires_grad_();
-    const x = x0.permute(2, 0, 1, 3);
-    const r = x.unsqueeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 119 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3, 3, 3]).requires_grad_();
-    const x = x0;
-    const r = x.repeat(3, 0, 0, 3, 1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 120 split": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([6, 2]);
-    const x = x0.getitem("::2");
-    const r = torch.index_select(x, 1, torch.tensor([1], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 121 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
-    const x = x0;
-    const r = torch.narrow(x, 1, -2, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 122 big": () => {
-    const x0 = torch.arange(3069, { dtype: torch.float64 }).mul(0.5).reshape([31, 3, 33]);
-    const x = x0.permute(1, 2, 0);
-    const r = torch.stack([x, x], 3);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 123 flip": () => {
-    const x0 = torch.arange(27).remainder(3).eq(0).reshape([1, 3, 3, 3]);
-    const x = x0.transpose(1, 3);
-    const r = x.diagonal({ offset: 1, dim1: -4, dim2: -2 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 124 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 4, 3, 0]).requires_grad_();
-    const x = x0.permute(1, 2, 3, 0);
-    const r = x.getitem(":, :, :, ::2").flatten(1, 1).flatten(2, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 125 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 1, 4]).requires_grad_();
+  "fuzz shape 178 chain": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).reshape([2, 3, 3]).requires_grad_();
     const x = x0.transpose(2, 1);
-    const r = torch.reshape(x, [4, 1, -1, 2]);
+    const r = x.squeeze(1).unsqueeze(-2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 126 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.int32 }).sub(3);
-    const t0 = t00;
-    const t10 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([1]);
-    const t1 = t10.expand([1]);
-    const t20 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
-    const t2 = t20.getitem("::2");
-    const r = torch.cat([t0, t1, t2], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 127 keywords": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([1, 2]);
-    const x = x0.expand([3, 2]);
-    const r = x.tensor_split({ sections: 2, dim: 0 });
-    return r;
-  },
-  "fuzz shape 128 flip": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([4, 1]);
-    const x = x0;
-    const r = torch.roll(x, -5, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 129 flip": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]);
-    const x = x0;
-    const r = x.fliplr();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 130 chain": () => {
-    const x0 = torch.arange(48, { dtype: torch.float64 }).sub(3).reshape([3, 2, 2, 4]);
-    const x = x0.transpose(3, 1);
-    const r = x.narrow(0, 1, 0).reshape([0, 3, 3]).unsqueeze(3).reshape([0, 3, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 131 chain": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([1]);
-    const x = x0.expand([2]);
-    const r = x.squeeze(0).getitem("::2").unflatten(0, [1, 1, 1]).reshape([1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 132 chain": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 3, 3, 4]);
-    const x = x0.transpose(0, 1);
-    const r = x.transpose(2, 3).diagonal(-1, 3, 2).permute(0, 1, 2).getitem(":, ::2").view([0, 3, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 133 split": () => {
-    const x0 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 2, 2]);
-    const x = x0.permute(1, 2, 0);
-    const r = x.index_select(0, torch.tensor([0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 134 chain": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([1, 2, 4, 1]);
-    const x = x0.expand([4, 2, 4, 1]);
-    const r = x.unsqueeze(2).narrow(2, 0, 1).permute(1, 4, 3, 0, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 135 keywords": () => {
+  "fuzz shape 179 view": () => {
     const x0 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([3, 1, 3]);
     const x = x0;
-    const r = x.chunk({ chunks: 2, dim: -3 });
-    return r;
-  },
-  "fuzz shape 136 chain": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([1, 4, 4]).requires_grad_();
-    const x = x0;
-    const r = x.unsqueeze(-1).unflatten(3, [1, 1, 1]).view([4, 2, 2]);
+    const r = x.mT;
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 137 expand": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([1, 3]).requires_grad_();
-    const x = x0;
-    const r = torch.tile(x, [3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 138 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([4, 3]);
-    const x = x0;
-    const r = x.diagonal({ offset: 1, dim1: -1, dim2: 1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 139 split": () => {
-    const x0 = torch.arange(64, { dtype: torch.int32 }).sub(3).reshape([4, 2, 4, 2]);
+  "fuzz shape 180 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
-    const r = x.narrow(2, -2, 0);
+    const r = x.t();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 140 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+  "fuzz shape 181 keywords": () => {
+    const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3, 1]);
     const x = x0;
-    const r = x.expand([]);
+    const r = torch.swapaxes(x, { axis0: 3, axis1: 0 });
+    return r;
+  },
+  "fuzz shape 182 split": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([4, 2]).requires_grad_();
+    const x = x0;
+    const r = x.split(5, 0);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 183 join dstack": () => {
+    const t00 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0, 2]);
+    const t0 = t00.permute(0, 2, 1);
+    const t10 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3, 1]);
+    const t1 = t10;
+    const r = torch.dstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 184 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
+    const x = x0.expand([2]);
+    const r = torch.movedim(x, 0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 141 split": () => {
+  "fuzz shape 185 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
-    const r = torch.split(x, [3, 0], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 142 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 2, 1]);
-    const x = x0.transpose(2, 1);
-    const r = x.narrow(-3, -2, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 143 chain": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([4, 4]).requires_grad_();
-    const x = x0.transpose(0, 1);
-    const r = x.transpose(1, 0).getitem(":, ::2").diagonal(-1, 0, 1).unsqueeze(1).view([2, -1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 144 expand": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([1, 3, 2, 3]);
-    const x = x0.transpose(2, 3);
-    const r = x.tile([3, 1, 1]);
+    const r = x.contiguous();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 145 chain": () => {
-    const x0 = torch.arange(36).remainder(3).eq(0).reshape([4, 3, 3]);
-    const x = x0;
-    const r = x.permute(0, 1, 2).permute(0, 1, 2).squeeze(1).getitem("::2");
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 146 view": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 1, 3]);
-    const x = x0;
-    const r = x.view_as(torch.zeros([3, 1]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 147 join vstack": () => {
-    const t00 = torch.arange(2).remainder(3).eq(0).reshape([1, 1, 2]);
-    const t0 = t00.expand([1, 3, 2]);
-    const r = torch.vstack([t0]);
+  "fuzz shape 186 join hstack": () => {
+    const t00 = torch.arange(0).remainder(3).eq(0).reshape([2, 0]);
+    const t0 = t00;
+    const t10 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
+    const t1 = t10.transpose(0, 1);
+    const r = torch.hstack([t0, t1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 148 chain": () => {
-    const x0 = torch.arange(36, { dtype: torch.float64 }).sub(3).reshape([3, 4, 3]);
-    const x = x0;
-    const r = x.transpose(0, -2).getitem(":, ::2").unsqueeze(-1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 149 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([0]);
-    const x = x0.getitem("::2");
-    const r = x.swapdims(-1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 150 expand": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).requires_grad_();
-    const x = x0;
-    const r = torch.broadcast_to(x, [-1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 151 expand": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2]).requires_grad_();
-    const x = x0;
-    const r = x.expand_as(torch.zeros([3, 1, 0, 2]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 152 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([3, 0, 1, 2]);
-    const x = x0.permute(0, 2, 3, 1);
-    const r = torch.narrow(x, 1, 1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 153 big": () => {
-    const x0 = torch.arange(2940, { dtype: torch.int64 }).sub(3).reshape([70, 42]);
-    const x = x0.narrow(1, 1, 40);
-    const r = torch.cat([x, x.narrow(1, 1, 5)], 1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 154 split": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]);
-    const x = x0;
-    const r = torch.unbind(x, 0);
-    return r;
-  },
-  "fuzz shape 155 join vstack": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 });
+  "fuzz shape 187 join cat": () => {
+    const t00 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
     const t0 = t00;
-    const t10 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
+    const t10 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
     const t1 = t10;
-    const t20 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([6]);
-    const t2 = t20.getitem("::2");
-    const r = torch.vstack([t0, t1, t2]);
+    const r = torch.cat([t0, t1], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 156 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([1, 3, 2, 2]);
-    const x = x0;
-    const r = torch.swapaxes(x, -5, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 157 join concat": () => {
-    const t00 = torch.arange(5, { dtype: torch.float64 }).mul(0.5).reshape([5]).requires_grad_();
-    const t0 = t00.narrow(0, 1, 3);
-    const r = torch.concat([t0], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 158 keywords": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([5, 0]);
+  "fuzz shape 188 expand": () => {
+    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
     const x = x0.getitem("::2");
-    const r = torch.stack([x, x], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 159 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([1, 1, 4, 4]);
-    const x = x0.expand([1, 2, 4, 4]);
-    const r = torch.reshape(x, [4, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 160 split": () => {
-    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([4, 3, 1]);
-    const x = x0.transpose(2, 1);
-    const r = x.split(1, -2);
-    return r;
-  },
-  "fuzz shape 161 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
-    const x = x0;
-    const r = x.view(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 162 big": () => {
-    const x0 = torch.arange(714, { dtype: torch.float64 }).mul(0.5).reshape([42, 17]);
-    const x = x0.narrow(0, 1, 40);
-    const r = x.flip([1]);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 163 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]).requires_grad_();
-    const x = x0;
-    const r = torch.index_select(x, 0, torch.tensor([1, 3, 2, 3], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 164 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = torch.reshape(x, [1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 165 flip": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).requires_grad_();
-    const x = x0;
-    const r = x.triu(-3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 166 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
-    const r = x.view([1, -1, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 167 join stack": () => {
-    const t00 = torch.arange(12, { dtype: torch.float32 }).reshape([3, 4]);
-    const t0 = t00;
-    const t10 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([3, 4]);
-    const t1 = t10.transpose(1, 0);
-    const r = torch.stack([t0, t1], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 168 big": () => {
-    const x0 = torch.arange(5115, { dtype: torch.float32 }).sub(3).reshape([33, 31, 5]);
-    const x = x0.permute(2, 0, 1);
-    const r = x.index_select(1, torch.tensor([0, 3, 1, 3, 32]));
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 169 expand": () => {
-    const x0 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([3, 4]);
-    const x = x0.transpose(0, 1);
-    const r = torch.broadcast_to(x, [4, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 170 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
     const r = x.repeat([2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 189 split": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).requires_grad_();
+    const x = x0;
+    const r = x.narrow(0, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 190 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
+    const x = x0;
+    const r = torch.fliplr(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 171 split": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
+  "fuzz shape 191 join dstack": () => {
+    const t00 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([4, 2, 3]);
+    const t0 = t00.getitem("::2");
+    const r = torch.dstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 192 keywords": () => {
+    const x0 = torch.arange(16).remainder(3).eq(0).reshape([4, 4]);
+    const x = x0;
+    const r = x.chunk({ chunks: 2, dim: 0 });
+    return r;
+  },
+  "fuzz shape 193 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
+    const x = x0.getitem("::2");
+    const r = x.dsplit([]);
+    return r;
+  },
+  "fuzz shape 194 flip": () => {
+    const x0 = torch.arange(32, { dtype: torch.float32 }).reshape([8, 4]);
+    const x = x0.getitem("::2");
+    const r = x.trace();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 195 big": () => {
+    const x0 = torch.arange(9100, { dtype: torch.float64 }).reshape([140, 65]);
+    const x = x0.getitem("::2");
+    const r = x.tile([2, 1]);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 196 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = torch.moveaxis(x, 0, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 197 split": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2]).requires_grad_();
+    const x = x0;
+    const r = x.hsplit(1);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 198 chain": () => {
+    const x0 = torch.arange(5, { dtype: torch.float32 }).reshape([5]);
     const x = x0.narrow(0, 1, 3);
-    const r = x.narrow(0, 0, 2);
+    const r = x.movedim(0, 0).movedim(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 172 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 0]).requires_grad_();
-    const x = x0;
-    const r = x.tensor_split(1, 0);
-    return r;
-  },
-  "fuzz shape 173 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 });
-    const x = x0;
-    const r = x.getitem("::2").unflatten(0, [2, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 174 view": () => {
-    const x0 = torch.arange(54, { dtype: torch.int64 }).reshape([3, 3, 6]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.view([-1, 3, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 175 expand": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
-    const x = x0.transpose(0, 1);
-    const r = x.repeat(0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 176 join concat": () => {
-    const t00 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]).requires_grad_();
-    const t0 = t00;
-    const t10 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1]);
-    const t1 = t10.expand([2]);
-    const t20 = torch.arange(0, { dtype: torch.float64 }).reshape([0]);
-    const t2 = t20;
-    const r = torch.concat([t0, t1, t2], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 177 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 3]).requires_grad_();
-    const x = x0;
-    const r = x.unflatten(1, [3, 1, 1]).flatten(2, 2).narrow(2, 1, 0).reshape([0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 178 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([6, 0, 2]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = torch.broadcast_to(x, [-1, 1, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 179 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 1, 2]);
-    const t0 = t00;
-    const t10 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([4, 1, 2]);
-    const t1 = t10.narrow(0, 1, 2);
-    const r = torch.cat([t0, t1], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 180 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([6, 2]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.tril(-3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 181 expand": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.expand([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 182 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 0, 4]);
-    const x = x0;
-    const r = torch.triu(x, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 183 expand": () => {
+  "fuzz shape 199 expand": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
     const x = x0;
     const r = x.expand(2, 3);
@@ -1492,334 +1598,375 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 184 chain": () => {
+  "fuzz shape 200 chain": () => {
     const x0 = torch.arange(72, { dtype: torch.int64 }).sub(3).reshape([2, 3, 4, 3]);
     const x = x0.transpose(3, 2);
     const r = x.select(2, -2).unsqueeze(-3).expand([2, 3, 3, 4]).view([18, 4]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 185 split": () => {
+  "fuzz shape 201 split": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
-    const r = torch.split(x, [2, 0, 1], { dim: 0 });
+    const r = torch.tensor_split(x, [4], { dim: 0 });
     return r;
   },
-  "fuzz shape 186 chain": () => {
-    const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([1, 3, 4, 3]);
-    const x = x0.transpose(0, 1);
-    const r = x.transpose(3, -2).getitem(":, :, :, ::2").reshape([-1, 2, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 187 keywords": () => {
-    const x0 = torch.arange(5, { dtype: torch.float32 }).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = x.unflatten({ dim: 0, sizes: [-1, 1] });
-    return r;
-  },
-  "fuzz shape 188 join concat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 3, 1]);
-    const t0 = t00.permute(1, 2, 0);
-    const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 3, 3]);
-    const t1 = t10.transpose(2, 0);
-    const r = torch.concat([t0, t1], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 189 keywords": () => {
-    const x0 = torch.arange(5).remainder(3).eq(0).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = x.tril({ diagonal: -1 });
-    return r;
-  },
-  "fuzz shape 190 join vstack": () => {
-    const t00 = torch.arange(2, { dtype: torch.float64 }).sub(3);
-    const t0 = t00;
-    const r = torch.vstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 191 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([3, 2, 1]);
+  "fuzz shape 202 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
     const x = x0;
-    const r = torch.narrow(x, -4, 3, 0);
+    const r = torch.trace(x);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 192 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 2, 2, 0]);
-    const x = x0.permute(1, 3, 0, 2);
-    const r = x.swapdims(3, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 193 join concat": () => {
-    const t00 = torch.arange(4, { dtype: torch.int32 }).reshape([4, 1]);
-    const t0 = t00;
-    const r = torch.concat([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 194 big": () => {
-    const x0 = torch.arange(3069, { dtype: torch.float32 }).mul(0.5).reshape([3, 33, 31]);
+  "fuzz shape 203 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
     const x = x0;
-    const r = x.roll(-4);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 195 keywords": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).reshape([3, 4]);
-    const x = x0.getitem(":, ::2");
-    const r = x.movedim({ source: 0, destination: 0 });
-    return r;
-  },
-  "fuzz shape 196 keywords": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3);
-    const x = x0;
-    const r = x.movedim({ source: -1, destination: -1 });
-    return r;
-  },
-  "fuzz shape 197 join cat": () => {
-    const t00 = torch.arange(2, { dtype: torch.float64 }).requires_grad_();
-    const t0 = t00;
-    const r = torch.cat([t0], 0);
+    const r = x.repeat(3, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 198 split": () => {
-    const x0 = torch.arange(96, { dtype: torch.float64 }).reshape([8, 1, 3, 4]);
-    const x = x0.getitem("::2");
-    const r = torch.index_select(x, 2, torch.tensor([2, 1, 0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 199 expand": () => {
-    const x0 = torch.arange(36).remainder(3).eq(0).reshape([4, 3, 3]);
-    const x = x0.transpose(1, 2);
-    const r = x.expand([4, 3, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 200 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 });
-    const x = x0;
-    const r = torch.permute(x, [0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 201 keywords": () => {
-    const x0 = torch.arange(27).remainder(3).eq(0).reshape([3, 3, 3]);
-    const x = x0.transpose(0, 2);
-    const r = x.tensor_split({ sections: 2, dim: -4 });
-    return r;
-  },
-  "fuzz shape 202 chain": () => {
-    const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 4, 3]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.flatten(1, 2).squeeze(1).reshape([24]).unsqueeze(-2).view([24]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 203 big": () => {
-    const x0 = torch.arange(3267).remainder(3).eq(0).reshape([3, 33, 33]);
-    const x = x0.narrow(2, 1, 31);
-    const r = x.triu(0);
+  "fuzz shape 204 big": () => {
+    const x0 = torch.arange(3100, { dtype: torch.int64 }).reshape([31, 5, 20]);
+    const x = x0.permute(1, 2, 0);
+    const r = torch.stack([x, x], 0);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 204 join vstack": () => {
-    const t00 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
-    const t0 = t00.expand([3]);
-    const r = torch.vstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
   },
   "fuzz shape 205 big": () => {
-    const x0 = torch.arange(4690, { dtype: torch.int32 }).reshape([70, 67]);
-    const x = x0.narrow(1, 1, 65);
-    const r = torch.cat([x, x.narrow(1, 1, 5)], 1);
+    const x0 = torch.arange(2310, { dtype: torch.int64 }).reshape([70, 33]);
+    const x = x0.getitem(":, ::2");
+    const r = x.roll(31, 1);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 206 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2, 1]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.squeeze({ dim: -3 });
-    return r;
-  },
-  "fuzz shape 207 keywords": () => {
-    const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 1, 3]);
-    const x = x0.expand([3, 2, 3]);
-    const r = x.index_select({ dim: 2, index: torch.tensor([0]) });
-    return r;
-  },
-  "fuzz shape 208 view": () => {
-    const x0 = torch.arange(54, { dtype: torch.float32 }).reshape([2, 3, 3, 3]);
-    const x = x0;
-    const r = x.flatten(-4, 3);
+  "fuzz shape 206 expand": () => {
+    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([3, 4, 2, 1]);
+    const x = x0.expand([3, 4, 2, 4]);
+    const r = x.repeat([0, 2, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 209 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
-    const x = x0;
-    const r = torch.split(x, [2, 0, 0, 1], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 210 join cat": () => {
-    const t00 = torch.arange(12, { dtype: torch.int32 }).reshape([3, 4]);
+  "fuzz shape 207 join stack": () => {
+    const t00 = torch.arange(27, { dtype: torch.int64 }).reshape([3, 3, 3]);
     const t0 = t00;
-    const t10 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0]);
-    const t1 = t10;
-    const t20 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3, 1]);
-    const t2 = t20;
-    const r = torch.cat([t0, t1, t2]);
+    const t10 = torch.arange(6, { dtype: torch.int64 }).reshape([3, 2]);
+    const t1 = t10.transpose(1, 0);
+    const r = torch.stack([t0, t1], 5);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 211 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 3]);
+  "fuzz shape 208 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3);
     const x = x0;
-    const r = torch.triu(x, 1);
+    const r = x.roll([-2, 1], [0, -2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 212 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+  "fuzz shape 209 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 3, 2]).requires_grad_();
+    const x = x0.transpose(2, 0);
+    const r = x.swapaxes(0, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 210 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([1]).requires_grad_();
     const x = x0;
-    const r = x.repeat([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
+    const r = x.tensor_split(4, -1);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 213 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([2, 2, 0]);
-    const x = x0.transpose(1, 0);
-    const r = x.transpose(1, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 214 join cat": () => {
-    const t00 = torch.arange(3, { dtype: torch.int64 }).reshape([3, 1]);
-    const t0 = t00.expand([3, 1]);
-    const r = torch.cat([t0], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 215 join vstack": () => {
-    const t00 = torch.arange(3).remainder(3).eq(0).reshape([3]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(2, { dtype: torch.float32 }).mul(0.5);
+  "fuzz shape 211 join cat": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
+    const t0 = t00;
+    const t10 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
     const t1 = t10;
-    const r = torch.vstack([t0, t1]);
+    const t20 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]);
+    const t2 = t20.getitem("::2");
+    const r = torch.cat([t0, t1, t2], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 216 chain": () => {
-    const x0 = torch.arange(9).remainder(3).eq(0).reshape([1, 3, 3]);
-    const x = x0.transpose(1, 0);
-    const r = x.reshape([9]).squeeze(0).getitem("::2").unflatten(0, [1, 1, 5]).view([-1, 1]);
+  "fuzz shape 212 join concat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([5, 0]);
+    const t0 = t00.narrow(0, 1, 3);
+    const r = torch.concat([t0], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
+    console.log(r.dtype);
     return r;
   },
-  "fuzz shape 217 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 1]);
-    const x = x0.getitem("::2");
+  "fuzz shape 213 join dstack": () => {
+    const r = torch.dstack([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 214 keywords": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3, 1]);
+    const x = x0;
+    const r = torch.unsqueeze(x, { dim: 0 });
+    return r;
+  },
+  "fuzz shape 215 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([3, 2]);
+    const x = x0;
     const r = x.fliplr();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 216 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 1, 4]);
+    const x = x0.transpose(1, 0);
+    const r = torch.trace(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 217 chain": () => {
+    const x0 = torch.arange(36).remainder(3).eq(0).reshape([2, 3, 2, 3]);
+    const x = x0.transpose(2, 3);
+    const r = x.movedim(3, 2).flatten(2, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
     console.log(x0);
     return r;
   },
   "fuzz shape 218 chain": () => {
-    const x0 = torch.arange(16, { dtype: torch.float32 }).reshape([4, 2, 2]);
-    const x = x0;
-    const r = x.flatten(1, 1).movedim(2, 2).getitem("::2");
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([5, 3, 0, 3]);
+    const x = x0.getitem("::2");
+    const r = x.permute(3, 2, 1, 0).permute(2, 3, 1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 219 join vstack": () => {
-    const t00 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
+  "fuzz shape 219 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([1, 3, 2, 2]);
+    const x = x0.expand([1, 3, 2, 2]);
+    const r = x.dsplit(1);
+    return r;
+  },
+  "fuzz shape 220 keywords": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2]);
+    const x = x0;
+    const r = x.squeeze({ dim: -1 });
+    return r;
+  },
+  "fuzz shape 221 expand": () => {
+    const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 2, 2, 3]);
+    const x = x0;
+    const r = x.repeat([3, 2, 2, 1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 222 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 });
+    const x = x0;
+    const r = x.expand([0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 223 keywords": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
+    const x = x0.narrow(0, 1, 4);
+    const r = torch.reshape(x, { shape: [4] });
+    return r;
+  },
+  "fuzz shape 224 join vstack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]).requires_grad_();
     const t0 = t00;
     const r = torch.vstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 220 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 3, 0]).requires_grad_();
-    const x = x0;
-    const r = x.select(-1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 221 split": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.split_with_sizes([1, 1, 0, 0, 1], -1);
-    return r;
-  },
-  "fuzz shape 222 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([4, 0, 2, 0]).requires_grad_();
-    const x = x0.getitem(":, ::2");
-    const r = torch.moveaxis(x, -2, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 223 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([6]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.movedim(0, 0).unsqueeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 224 join concat": () => {
-    const t00 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([1, 3]).requires_grad_();
-    const t0 = t00.getitem(":, ::2");
-    const t10 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([1, 0]);
-    const t1 = t10;
-    const t20 = torch.arange(0, { dtype: torch.float64 }).mul(0.5);
-    const t2 = t20;
-    const r = torch.concat([t0, t1, t2], -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 225 chain": () => {
+  "fuzz shape 225 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = x.reshape_as(torch.zeros([]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 226 keywords": () => {
+    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
+    const x = x0.getitem("::2");
+    const r = x.split(1, { dim: 2 });
+    return r;
+  },
+  "fuzz shape 227 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([4, 3, 0]).requires_grad_();
+    const x = x0;
+    const r = torch.narrow(x, 2, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 228 flip": () => {
+    const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 4, 3]);
+    const x = x0;
+    const r = x.tril(-3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 229 join hstack": () => {
+    const t00 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([4, 2]);
+    const t0 = t00;
+    const r = torch.hstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 230 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
+    const x = x0;
+    const r = x.contiguous();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 231 view": () => {
+    const x0 = torch.arange(24).remainder(3).eq(0).reshape([3, 2, 4]);
+    const x = x0;
+    const r = x.squeeze();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 232 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2]);
+    const x = x0;
+    const r = torch.tensor_split(x, [-1, 0, 2], { dim: -2 });
+    return r;
+  },
+  "fuzz shape 233 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([2, 3]);
+    const x = x0;
+    const r = x.diagonal({ offset: 2, dim1: 1, dim2: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 234 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([2, 2]);
+    const x = x0.transpose(0, 1);
+    const r = torch.split(x, [-1, 0, 2], { dim: 1 });
+    return r;
+  },
+  "fuzz shape 235 join stack": () => {
+    const t00 = torch.arange(6, { dtype: torch.float32 }).reshape([6]);
+    const t0 = t00.narrow(0, 1, 4);
+    const t10 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
+    const t1 = t10.narrow(0, 1, 4);
+    const t20 = torch.arange(5, { dtype: torch.float64 }).mul(0.5).reshape([5]);
+    const t2 = t20.getitem("::2");
+    const r = torch.stack([t0, t1, t2], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 236 big": () => {
+    const x0 = torch.arange(2560, { dtype: torch.int32 }).sub(3).reshape([64, 40]);
+    const x = x0;
+    const r = x.contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 237 split": () => {
+    const x0 = torch.arange(90).remainder(3).eq(0).reshape([3, 3, 2, 5]);
+    const x = x0.narrow(3, 1, 3);
+    const r = torch.split(x, [0, 1, 2, 0], { dim: 0 });
+    return r;
+  },
+  "fuzz shape 238 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 0]);
+    const x = x0.transpose(0, 1);
+    const r = x.tensor_split(1, 0);
+    return r;
+  },
+  "fuzz shape 239 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0, 2, 1]);
+    const x = x0.getitem(":, :, :, ::2");
+    const r = x.expand_as(torch.zeros([2, 0, 2, 0, 2, 1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 240 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
+    const x = x0;
+    const r = x.select(-1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 241 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
+    const x = x0;
+    const r = x.narrow(0, 3, 0).movedim(0, 0).movedim(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 242 keywords": () => {
+    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([4, 1, 2]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.tensor_split({ sections: 2, dim: 0 });
+    return r;
+  },
+  "fuzz shape 243 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.reshape_as(torch.zeros([1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 244 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 0, 2, 3]);
+    const x = x0.permute(1, 0, 2, 3);
+    const r = x.repeat(1, 3, 2, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 245 view": () => {
+    const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 2, 3]);
+    const x = x0;
+    const r = x.unsqueeze(-3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 246 big": () => {
+    const x0 = torch.arange(1680, { dtype: torch.float64 }).reshape([40, 42]);
+    const x = x0.narrow(1, 1, 40);
+    const r = x.split(7, 1)[1].contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 247 chain": () => {
     const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([4, 3]);
     const x = x0.transpose(1, 0);
     const r = x.getitem(":, ::2").getitem(":, ::2").narrow(1, 1, 0).transpose(1, 0);
@@ -1828,7 +1975,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 226 chain": () => {
+  "fuzz shape 248 chain": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 });
     const x = x0;
     const r = x.unsqueeze(0).unsqueeze(0);
@@ -1837,7 +1984,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 227 chain": () => {
+  "fuzz shape 249 chain": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 3, 0, 2]).requires_grad_();
     const x = x0.transpose(1, 3);
     const r = x.squeeze(1).unsqueeze(-1);
@@ -1845,232 +1992,241 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 228 join stack": () => {
-    const t00 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
+  "fuzz shape 250 join column_stack": () => {
+    const t00 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0, 4]);
     const t0 = t00;
-    const t10 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([2, 2]);
+    const t10 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([3, 2, 4]);
     const t1 = t10;
-    const t20 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([2, 2]);
+    const t20 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([3, 2, 4]);
     const t2 = t20;
-    const r = torch.stack([t0, t1, t2], 0);
+    const r = torch.column_stack([t0, t1, t2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 229 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5);
-    const x = x0;
-    const r = torch.tensor_split(x, [1], { dim: 0 });
-    return r;
-  },
-  "fuzz shape 230 join stack": () => {
-    const t00 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
-    const t0 = t00.narrow(0, 1, 2);
-    const t10 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
-    const t1 = t10.getitem("::2");
-    const t20 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
-    const t2 = t20;
-    const r = torch.stack([t0, t1, t2], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 231 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.chunk(1, -1);
-    return r;
-  },
-  "fuzz shape 232 split": () => {
-    const x0 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5, 1]);
+  "fuzz shape 251 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]).requires_grad_();
     const x = x0.getitem("::2");
-    const r = torch.index_select(x, 0, torch.tensor([1, 1, 2], { dtype: torch.int64 }));
+    const r = x.unsqueeze(1).reshape([2]).narrow(0, 0, 2).unsqueeze(1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 252 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([4, 0, 5, 2]);
+    const x = x0.getitem(":, :, ::2");
+    const r = torch.fliplr(x);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 233 view": () => {
-    const x0 = torch.arange(64).remainder(3).eq(0).reshape([2, 2, 4, 4]);
-    const x = x0.permute(1, 3, 2, 0);
-    const r = x.view([8, 1, 8]);
+  "fuzz shape 253 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([1, 4]);
+    const x = x0.transpose(0, 1);
+    const r = torch.roll(x, -3, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 254 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([4, 3, 2]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.diagonal({ offset: 3, dim1: 1, dim2: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 255 join cat": () => {
+    const t00 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 3]);
+    const t0 = t00;
+    const r = torch.cat([t0], -2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 256 view": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = x.contiguous();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 234 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([1, 2]);
+  "fuzz shape 257 expand": () => {
+    const x0 = torch.arange(108, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 3, 4]).requires_grad_();
     const x = x0;
-    const r = x.swapaxes(0, 0);
+    const r = torch.broadcast_to(x, [2, 3, -1, 3, 4]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 235 split": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([2, 3]);
-    const x = x0;
-    const r = x.chunk(2, -1);
-    return r;
-  },
-  "fuzz shape 236 join concat": () => {
-    const t00 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 5, 2]);
-    const t0 = t00.narrow(1, 1, 3);
-    const t10 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([2, 1, 2]);
-    const t1 = t10.expand([2, 3, 2]);
-    const t20 = torch.arange(12, { dtype: torch.int64 }).reshape([2, 3, 2]);
-    const t2 = t20.transpose(2, 0);
-    const r = torch.concat([t0, t1, t2], 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 237 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3]).requires_grad_();
-    const t0 = t00;
-    const t10 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([1, 3]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
     r.pow(2).sum().backward();
-    return [r, t00.grad];
+    return [r, x0.grad];
   },
-  "fuzz shape 238 view": () => {
-    const x0 = torch.arange(18, { dtype: torch.int64 }).reshape([3, 1, 2, 3]);
+  "fuzz shape 258 big": () => {
+    const x0 = torch.arange(2560, { dtype: torch.int64 }).sub(3).reshape([64, 40]);
     const x = x0;
     const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 239 expand": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 3]).requires_grad_();
-    const x = x0.transpose(0, 2);
-    const r = torch.tile(x, [2, 1, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 240 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([]);
+  "fuzz shape 259 keywords": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0, 3]);
     const x = x0;
-    const r = torch.split(x, [2, 1, 0], { dim: -1 });
+    const r = torch.select(x, -1, { index: -3 });
     return r;
   },
-  "fuzz shape 241 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([1, 3, 4]).requires_grad_();
-    const x = x0.permute(0, 2, 1);
-    const r = x.view([-1, -1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 242 join hstack": () => {
-    const t00 = torch.arange(3, { dtype: torch.float32 }).mul(0.5).reshape([3]);
-    const t0 = t00.narrow(0, 1, 1);
-    const t10 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
-    const t1 = t10.getitem("::2");
-    const r = torch.hstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 243 view": () => {
-    const x0 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
+  "fuzz shape 260 expand": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([8]).requires_grad_();
     const x = x0.getitem("::2");
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 244 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3]).requires_grad_();
-    const x = x0.transpose(1, 0);
-    const r = x.repeat([0, 0]);
+    const r = torch.broadcast_to(x, [2, 4]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 245 view": () => {
-    const x0 = torch.arange(36, { dtype: torch.float32 }).mul(0.5).reshape([2, 3, 2, 3]);
+  "fuzz shape 261 big": () => {
+    const x0 = torch.arange(1400).remainder(3).eq(0).reshape([35, 40]);
+    const x = x0.narrow(0, 1, 33);
+    const r = torch.cat([x, x.narrow(1, 1, 5)], 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 262 flip": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([4, 3]);
     const x = x0;
-    const r = x.view_as(torch.zeros([1, 4, 3, 3, 2]));
+    const r = x.triu(-3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 246 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([3, 4, 2]).requires_grad_();
+  "fuzz shape 263 big": () => {
+    const x0 = torch.arange(561, { dtype: torch.float32 }).reshape([33, 17]);
+    const x = x0;
+    const r = x.roll(61);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 264 keywords": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([1, 2, 3]);
+    const x = x0.transpose(1, 2);
+    const r = x.unbind({ dim: 2 });
+    return r;
+  },
+  "fuzz shape 265 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = x.split_with_sizes([0, 3], 1);
+    return r;
+  },
+  "fuzz shape 266 chain": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([8]);
+    const x = x0.getitem("::2");
+    const r = x.unsqueeze(0).transpose(0, 1).expand([4, 3]).select(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 267 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
+    const x = x0;
+    const r = x.view_as(torch.zeros([1, 1]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 268 chain": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 4]);
+    const x = x0.permute(2, 1, 0);
+    const r = x.unsqueeze(-1).permute(2, 1, 3, 0).unflatten(0, [2, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 269 keywords": () => {
+    const x0 = torch.arange(48).remainder(3).eq(0).reshape([4, 6, 2]);
+    const x = x0.narrow(1, 1, 4);
+    const r = x.tril({ diagonal: 1 });
+    return r;
+  },
+  "fuzz shape 270 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.expand([]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 271 flip": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 2, 2]);
+    const x = x0.permute(2, 0, 1);
+    const r = torch.fliplr(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 272 flip": () => {
+    const x0 = torch.arange(14, { dtype: torch.float64 }).reshape([2, 7]).requires_grad_();
+    const x = x0.getitem(":, ::2");
+    const r = x.fliplr();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 273 big": () => {
+    const x0 = torch.arange(5115).remainder(3).eq(0).reshape([31, 5, 33]);
     const x = x0.permute(1, 2, 0);
-    const r = x.diagonal({ offset: -3, dim1: 2, dim2: -3 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
+    const r = x.repeat(2, 1, 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 247 keywords": () => {
-    const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([4, 2, 3]);
-    const x = x0.transpose(2, 1);
-    const r = x.flip({ dims: [-3] });
-    return r;
-  },
-  "fuzz shape 248 keywords": () => {
-    const x0 = torch.arange(7, { dtype: torch.int64 }).sub(3).reshape([7]);
-    const x = x0.getitem("::2");
-    const r = x.narrow({ dim: -1, start: 3, length: 1 });
-    return r;
-  },
-  "fuzz shape 249 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 2, 1]);
+  "fuzz shape 274 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([2]);
     const x = x0;
-    const r = x.roll(-1);
+    const r = x.squeeze();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 250 keywords": () => {
-    const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([2, 4, 2]);
-    const x = x0;
-    const r = x.repeat({ repeats: [1, 1, 1, 2] });
-    return r;
-  },
-  "fuzz shape 251 join vstack": () => {
-    const t00 = torch.arange(3, { dtype: torch.float64 });
-    const t0 = t00;
-    const t10 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
-    const t1 = t10;
-    const r = torch.vstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 252 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
-    const t0 = t00;
-    const t10 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 0]);
-    const t1 = t10;
-    const r = torch.cat([t0, t1], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 253 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 3, 3]);
-    const x = x0;
-    const r = x.swapaxes(2, 2);
+  "fuzz shape 275 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([2, 1, 2, 2]);
+    const x = x0.permute(1, 0, 2, 3);
+    const r = x.unflatten(-1, [-1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 254 chain": () => {
+  "fuzz shape 276 chain": () => {
+    const x0 = torch.arange(32, { dtype: torch.int64 }).sub(3).reshape([4, 4, 1, 2]);
+    const x = x0.narrow(1, 1, 2);
+    const r = x.expand([4, 2, 2, 2]).squeeze(2).flatten(2, 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 277 keywords": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0);
+    const x = x0;
+    const r = x.view({ size: [2, 1, 2] });
+    return r;
+  },
+  "fuzz shape 278 expand": () => {
+    const x0 = torch.arange(27, { dtype: torch.float64 }).reshape([3, 3, 3, 1]);
+    const x = x0;
+    const r = torch.broadcast_to(x, [3, 3, 3, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 279 flip": () => {
+    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 2, 3, 3]);
+    const x = x0.narrow(1, 1, 0);
+    const r = torch.trace(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 280 chain": () => {
     const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
     const x = x0;
     const r = x.squeeze(0).getitem("::2").unsqueeze(-2).diagonal(2, 0, 1);
@@ -2079,7 +2235,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 255 flip": () => {
+  "fuzz shape 281 flip": () => {
     const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([2, 3, 4]);
     const x = x0;
     const r = x.flip([2, -3, -3]);
@@ -2088,7 +2244,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 256 join cat": () => {
+  "fuzz shape 282 join cat": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 3, 1]).requires_grad_();
     const t0 = t00;
     const t10 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3, 1]);
@@ -2101,23 +2257,23 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 257 split": () => {
+  "fuzz shape 283 split": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
     const x = x0;
-    const r = x.select(2, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
+    const r = x.split(5, 2);
+    r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 258 join vstack": () => {
-    const t00 = torch.arange(27, { dtype: torch.float64 }).reshape([3, 3, 3]);
-    const t0 = t00.transpose(2, 0);
-    const r = torch.vstack([t0]);
+  "fuzz shape 284 chain": () => {
+    const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 3]);
+    const x = x0.transpose(1, 0);
+    const r = x.reshape([9]).unsqueeze(-1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+    r.fill_(-1);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 259 view": () => {
+  "fuzz shape 285 view": () => {
     const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([2, 2, 2, 1]).requires_grad_();
     const x = x0;
     const r = torch.reshape(x, [1, 2, -1]);
@@ -2125,20 +2281,20 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 260 keywords": () => {
+  "fuzz shape 286 keywords": () => {
     const x0 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([3, 3, 2]);
     const x = x0;
     const r = torch.unsqueeze(x, { dim: 2 });
     return r;
   },
-  "fuzz shape 261 expand": () => {
+  "fuzz shape 287 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = x.expand([2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 262 chain": () => {
+  "fuzz shape 288 chain": () => {
     const x0 = torch.arange(48, { dtype: torch.float64 }).sub(3).reshape([2, 6, 4]).requires_grad_();
     const x = x0.narrow(1, 1, 4);
     const r = x.permute(2, 1, 0).select(2, -2).flatten(0, 1).unsqueeze(0);
@@ -2146,7 +2302,7 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 263 view": () => {
+  "fuzz shape 289 view": () => {
     const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 1, 2]);
     const x = x0.transpose(2, 0);
     const r = x.movedim([0], [2]);
@@ -2155,7 +2311,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 264 expand": () => {
+  "fuzz shape 290 expand": () => {
     const x0 = torch.arange(32, { dtype: torch.float64 }).reshape([2, 4, 1, 4]).requires_grad_();
     const x = x0.getitem(":, ::2");
     const r = x.expand([-1, 1, -1, -1, 1, 4]);
@@ -2163,32 +2319,35 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 265 keywords": () => {
+  "fuzz shape 291 keywords": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
     const x = x0;
     const r = x.index_select({ dim: 0, index: torch.tensor([0]) });
     return r;
   },
-  "fuzz shape 266 expand": () => {
+  "fuzz shape 292 expand": () => {
     const x0 = torch.arange(24, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1, 4]);
     const x = x0;
-    const r = x.expand([2, 0, -1]);
+    const r = torch.broadcast_to(x, [2, 0, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 267 big": () => {
-    const x0 = torch.arange(2640, { dtype: torch.float64 }).reshape([33, 16, 5]);
-    const x = x0.permute(2, 0, 1);
-    const r = torch.stack([x, x], 3);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  "fuzz shape 293 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2]);
+    const x = x0;
+    const r = x.flatten(-1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
   },
-  "fuzz shape 268 keywords": () => {
+  "fuzz shape 294 keywords": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 1, 0]);
     const x = x0.expand([3, 1, 0]);
     const r = x.tensor_split({ sections: 2, dim: 0 });
     return r;
   },
-  "fuzz shape 269 join hstack": () => {
+  "fuzz shape 295 join hstack": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 0, 2]);
     const t0 = t00.permute(2, 1, 0);
     const r = torch.hstack([t0]);
@@ -2196,25 +2355,23 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 270 expand": () => {
+  "fuzz shape 296 expand": () => {
     const x0 = torch.arange(16, { dtype: torch.int64 }).sub(3).reshape([4, 2, 2]);
     const x = x0.transpose(1, 0);
-    const r = x.repeat([1, 2, 1, 3]);
+    const r = torch.broadcast_tensors(torch.zeros([1, 3, 4, 2], { dtype: torch.int32 }), x)[0];
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
     return r;
   },
-  "fuzz shape 271 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.int32 }).sub(3).reshape([4, 2, 2, 1]);
+  "fuzz shape 297 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([4, 0, 2, 2]);
     const x = x0.narrow(0, 1, 2);
-    const r = torch.reshape(x, [-1]);
+    const r = torch.index_select(x, 0, torch.tensor([[1, 2]]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 272 chain": () => {
+  "fuzz shape 298 chain": () => {
     const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
     const x = x0.getitem("::2");
     const r = x.squeeze(0).movedim(0, 0).unflatten(0, [2]).unsqueeze(-1).view([1, 2]);
@@ -2223,7 +2380,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 273 chain": () => {
+  "fuzz shape 299 chain": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
     const x = x0.getitem("::2");
     const r = x.unflatten(0, [1, 2]).transpose(0, 1).narrow(1, 1, 0).narrow(1, 0, 0).reshape([0, -1]);
@@ -2232,164 +2389,184 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 274 split": () => {
+  "fuzz shape 300 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
-    const r = x.split(1, 0);
+    const r = torch.split(x, [0, 1, 0, 2], { dim: 0 });
     return r;
   },
-  "fuzz shape 275 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0]);
-    const t0 = t00.getitem("::2");
-    const r = torch.cat([t0], { dim: 0 });
+  "fuzz shape 301 keywords": () => {
+    const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3]);
+    const x = x0.transpose(0, 1);
+    const r = x.chunk({ chunks: 2, dim: 1 });
+    return r;
+  },
+  "fuzz shape 302 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
+    const x = x0;
+    const r = x.unsqueeze(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 303 join column_stack": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([3, 0, 4]);
+    const t0 = t00;
+    const r = torch.column_stack([t0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 276 join stack": () => {
-    const t00 = torch.arange(4, { dtype: torch.int32 }).reshape([4]);
-    const t0 = t00.narrow(0, 1, 2);
-    const t10 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
-    const t1 = t10.getitem("::2");
-    const r = torch.stack([t0, t1], { dim: 0 });
+  "fuzz shape 304 chain": () => {
+    const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([1, 2, 3, 4]).requires_grad_();
+    const x = x0.permute(1, 2, 3, 0);
+    const r = x.squeeze(0).reshape([1, 24, 1]).narrow(1, 3, 20);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 277 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 1, 2]);
-    const x = x0.expand([3, 2, 2]);
-    const r = x.view_as(torch.zeros([6, 1]));
+  "fuzz shape 305 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 2, 1, 0]);
+    const x = x0.narrow(1, 1, 0);
+    const r = x.view(2, 3, 2, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 278 keywords": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([4, 3, 0]);
-    const x = x0.narrow(1, 1, 1);
-    const r = x.expand({ size: [2, 4, 1, 0] });
-    return r;
-  },
-  "fuzz shape 279 chain": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
+  "fuzz shape 306 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([3, 0]).requires_grad_();
     const x = x0.getitem("::2");
-    const r = x.getitem("::2").unsqueeze(1).reshape([1, 2]).reshape([1, 1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 280 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5);
-    const x = x0;
-    const r = x.getitem("::2").unsqueeze(-1).getitem("::2").narrow(1, 1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 281 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([0, 0]);
-    const x = x0;
-    const r = torch.index_select(x, 0, torch.tensor([0, -1], { dtype: torch.int32 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 282 keywords": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 3, 0]);
-    const x = x0.narrow(0, 1, 1);
-    const r = torch.cat({ tensors: [x, x], dim: 1 });
-    return r;
-  },
-  "fuzz shape 283 view": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 2]).requires_grad_();
-    const x = x0;
-    const r = x.view([-1]);
+    const r = torch.roll(x, -2, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 284 keywords": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = x.diagonal({ offset: 1, dim1: 2, dim2: -1 });
+  "fuzz shape 307 flip": () => {
+    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3]);
+    const x = x0;
+    const r = torch.flipud(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 285 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = x.squeeze(1);
+  "fuzz shape 308 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 0]);
+    const x = x0.transpose(0, 1);
+    const r = x.repeat(1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 309 view": () => {
+    const x0 = torch.arange(16, { dtype: torch.float32 }).reshape([4, 2, 2]);
+    const x = x0.getitem("::2");
+    const r = x.reshape_as(torch.zeros([1, 4]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 286 big": () => {
-    const x0 = torch.arange(2600, { dtype: torch.float32 }).mul(0.5).reshape([65, 40]);
-    const x = x0.transpose(1, 0);
-    const r = x.roll(0, 0);
+  "fuzz shape 310 chain": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 3, 2, 0]).requires_grad_();
+    const x = x0.permute(2, 0, 3, 1);
+    const r = x.flatten(1, 3).unsqueeze(0).movedim(2, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 311 big": () => {
+    const x0 = torch.arange(561, { dtype: torch.float32 }).reshape([33, 17]);
+    const x = x0;
+    const r = x.triu(-4);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 287 big": () => {
-    const x0 = torch.arange(80, { dtype: torch.int64 }).sub(3).reshape([5, 1, 16]);
-    const x = x0.expand([5, 20, 16]);
-    const r = x.roll(-7, 1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 288 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([1, 2, 3]);
-    const x = x0;
-    const r = torch.permute(x, [2, -3, 1, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 289 flip": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
-    const x = x0;
-    const r = x.diagonal({ offset: -3, dim1: -1, dim2: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 290 keywords": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([3, 0]);
+  "fuzz shape 312 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([2, 2, 3]);
     const x = x0.transpose(1, 0);
-    const r = x.squeeze({ dim: 0 });
-    return r;
-  },
-  "fuzz shape 291 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = x.narrow(0, 1, 1);
+    const r = x.select(-1, -2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 292 keywords": () => {
-    const x0 = torch.arange(2, { dtype: torch.float32 }).reshape([2]);
-    const x = x0.getitem("::2");
-    const r = x.permute({ dims: [0] });
-    return r;
-  },
-  "fuzz shape 293 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.split_with_sizes([-1], 0);
-    return r;
-  },
-  "fuzz shape 294 expand": () => {
-    const x0 = torch.arange(27, { dtype: torch.float32 }).sub(3).reshape([3, 1, 3, 3]);
-    const x = x0;
-    const r = x.expand_as(torch.zeros([2, 2, 3, 4, 0, 3]));
+  "fuzz shape 313 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 4]);
+    const x = x0.transpose(0, 1);
+    const r = x.tile([1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 295 flip": () => {
+  "fuzz shape 314 view": () => {
+    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
+    const x = x0.narrow(0, 1, 3);
+    const r = x.reshape(1, 1, 3, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 315 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([2, 3]);
+    const x = x0;
+    const r = x.diagonal({ offset: -1, dim1: 1, dim2: -3 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 316 big": () => {
+    const x0 = torch.arange(960, { dtype: torch.float64 }).reshape([3, 20, 16]);
+    const x = x0;
+    const r = x.transpose(0, 2).contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 317 view": () => {
+    const x0 = torch.arange(30, { dtype: torch.float64 }).mul(0.5).reshape([5, 1, 3, 2]);
+    const x = x0.getitem("::2");
+    const r = x.unflatten(1, [1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 318 chain": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
+    const x = x0.expand([1]);
+    const r = x.unsqueeze(-1).diagonal(-2, 0, 1).getitem("::2").getitem("::2");
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 319 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 2]).requires_grad_();
+    const t0 = t00.getitem("::2");
+    const r = torch.cat([t0], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 320 join cat": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]);
+    const t0 = t00.getitem("::2");
+    const r = torch.cat([t0], { dim: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 321 keywords": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1]);
+    const x = x0;
+    const r = x.squeeze({ dim: -2 });
+    return r;
+  },
+  "fuzz shape 322 flip": () => {
     const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([3, 4, 2]);
     const x = x0.permute(2, 1, 0);
     const r = x.roll([-4], [-3]);
@@ -2398,536 +2575,530 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 296 split": () => {
+  "fuzz shape 323 split": () => {
     const x0 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]).requires_grad_();
     const x = x0.getitem("::2");
-    const r = torch.split(x, [2, 1, 0], { dim: 0 });
+    const r = torch.tensor_split(x, [], { dim: 0 });
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 297 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 0]).requires_grad_();
-    const x = x0.transpose(0, 2);
-    const r = torch.split(x, [2], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 298 flip": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
-    const x = x0.transpose(1, 0);
-    const r = torch.flip(x, [-1, 0]);
+  "fuzz shape 324 chain": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = x.select(0, 0).reshape([1]).reshape([1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 299 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 1, 2]);
-    const t1 = t10.getitem(":, ::2");
-    const t20 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
-    const t2 = t20.permute(1, 2, 0);
-    const r = torch.cat([t0, t1, t2], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 300 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([4, 2]);
+  "fuzz shape 325 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([4, 3, 1]);
     const x = x0;
-    const r = x.squeeze(1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 301 view": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1, 1, 3]);
-    const x = x0;
-    const r = x.reshape_as(torch.zeros([0]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 302 join cat": () => {
-    const t00 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]);
-    const t0 = t00.narrow(0, 1, 3);
-    const r = torch.cat([t0], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 303 big": () => {
-    const x0 = torch.arange(2363, { dtype: torch.int64 }).reshape([139, 17]);
-    const x = x0.getitem("::2");
-    const r = torch.stack([x, x], 0);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 304 big": () => {
-    const x0 = torch.arange(3100, { dtype: torch.int32 }).reshape([5, 20, 31]);
-    const x = x0;
-    const r = x.triu(3);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 305 big": () => {
-    const x0 = torch.arange(1400, { dtype: torch.float64 }).reshape([35, 40]);
-    const x = x0.narrow(0, 1, 33);
-    const r = x.tile([2, 1]);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 306 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.expand([]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 307 expand": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
-    const x = x0;
-    const r = x.expand([1, -1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 308 join stack": () => {
-    const t00 = torch.arange(2).remainder(3).eq(0).reshape([2]);
-    const t0 = t00;
-    const t10 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const t1 = t10;
-    const r = torch.stack([t0, t1], { dim: -1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 309 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
-    const x = x0;
-    const r = torch.reshape(x, [6, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 310 chain": () => {
-    const x0 = torch.arange(48, { dtype: torch.int32 }).sub(3).reshape([2, 2, 3, 4]);
-    const x = x0.transpose(2, 0);
-    const r = x.flatten(1, 3).narrow(0, 2, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 311 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0]);
-    const x = x0;
-    const r = torch.fliplr(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 312 keywords": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]);
-    const x = x0;
-    const r = x.index_select({ dim: 0, index: torch.tensor([0]) });
-    return r;
-  },
-  "fuzz shape 313 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 3, 1, 0]).requires_grad_();
-    const x = x0;
-    const r = x.expand(3, 3, 0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 314 view": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
-    const x = x0.getitem("::2");
-    const r = x.flatten(-1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 315 keywords": () => {
-    const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 3, 2]);
-    const x = x0;
-    const r = x.chunk({ chunks: 2, dim: 2 });
-    return r;
-  },
-  "fuzz shape 316 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = torch.moveaxis(x, 0, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 317 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([3, 2]).requires_grad_();
-    const t0 = t00.transpose(0, 1);
-    const t10 = torch.arange(3, { dtype: torch.float64 }).reshape([3, 1]);
-    const t1 = t10.transpose(0, 1);
-    const t20 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([3, 3]);
-    const t2 = t20;
-    const r = torch.cat([t0, t1, t2], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 318 chain": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
-    const x = x0;
-    const r = x.select(0, -1).reshape([1, 1, 1]).movedim(1, 1).view([1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 319 chain": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).mul(0.5).reshape([5, 1]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.transpose(0, -1).expand([0, 3]).flatten(0, 1).view([3, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 320 split": () => {
-    const x0 = torch.arange(192, { dtype: torch.float64 }).reshape([3, 2, 8, 4]);
-    const x = x0.getitem(":, :, ::2");
-    const r = x.index_select(-4, torch.tensor([-1, 2, 0], { dtype: torch.int64 }));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 321 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([0, 2, 2, 4]);
-    const x = x0.transpose(1, 2);
-    const r = x.split(3, -2);
-    return r;
-  },
-  "fuzz shape 322 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4]);
-    const x = x0;
-    const r = x.reshape([-1, -1, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 323 big": () => {
-    const x0 = torch.arange(8255, { dtype: torch.float32 }).sub(3).reshape([127, 65]);
-    const x = x0.getitem("::2");
-    const r = x.tril(5);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 324 expand": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]).requires_grad_();
-    const x = x0;
-    const r = torch.tile(x, [1, 0, 0, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 325 keywords": () => {
-    const x0 = torch.arange(1, { dtype: torch.int32 });
-    const x = x0;
-    const r = torch.cat({ tensors: [x, x], dim: 0 });
+    const r = torch.split(x, [0, 3], { dim: -2 });
     return r;
   },
   "fuzz shape 326 chain": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]).requires_grad_();
-    const x = x0.transpose(1, 0);
-    const r = x.reshape([4, 2]).transpose(1, 0).narrow(0, 2, 0).unsqueeze(2);
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 2, 1]).requires_grad_();
+    const x = x0;
+    const r = x.flatten(0, 0).movedim(1, 0).unsqueeze(2).unflatten(2, [1, 1, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 327 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.int64 }).reshape([2, 1, 2, 4]);
+  "fuzz shape 327 big": () => {
+    const x0 = torch.arange(4290, { dtype: torch.float32 }).reshape([33, 130]);
+    const x = x0.getitem(":, ::2");
+    const r = x.triu(0);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 328 keywords": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
+    const x = x0.transpose(1, 0);
+    const r = torch.stack([x, x], { dim: -3 });
+    return r;
+  },
+  "fuzz shape 329 flip": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([1, 3]);
     const x = x0;
-    const r = x.view(16, -1);
+    const r = x.triu(-3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 328 big": () => {
-    const x0 = torch.arange(4225, { dtype: torch.float64 }).sub(3).reshape([65, 65]);
-    const x = x0.getitem("::2");
-    const r = x.tile([2, 1]);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  "fuzz shape 330 keywords": () => {
+    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([2, 2, 3]);
+    const x = x0.transpose(2, 1);
+    const r = x.flip({ dims: [1] });
+    return r;
   },
-  "fuzz shape 329 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([1, 2]);
-    const x = x0.expand([3, 2]);
-    const r = x.view_as(torch.zeros([3]));
+  "fuzz shape 331 view": () => {
+    const x0 = torch.arange(18, { dtype: torch.float64 }).reshape([3, 6]).requires_grad_();
+    const x = x0.getitem(":, ::2");
+    const r = x.reshape_as(torch.zeros([3, 1, 1, 3]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 332 view": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
+    const x = x0.expand([2]);
+    const r = x.t();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 330 flip": () => {
-    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2]);
+  "fuzz shape 333 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1, 1]);
     const x = x0;
-    const r = x.tril(3);
+    const r = x.split(5, 1);
+    return r;
+  },
+  "fuzz shape 334 split": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]);
+    const x = x0;
+    const r = torch.vsplit(x, 3);
+    return r;
+  },
+  "fuzz shape 335 big": () => {
+    const x0 = torch.arange(5600, { dtype: torch.float32 }).mul(0.5).reshape([140, 40]);
+    const x = x0.getitem("::2");
+    const r = x.repeat(2, 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 336 view": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 2, 2, 1]);
+    const x = x0;
+    const r = x.permute(-1, 2, 1, -4);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 331 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([1, 4]);
-    const x = x0.expand([4, 4]);
-    const r = x.reshape({ shape: [4, -1] });
-    return r;
-  },
-  "fuzz shape 332 keywords": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([1, 2]);
-    const x = x0;
-    const r = torch.cat({ tensors: [x, x], dim: 1 });
-    return r;
-  },
-  "fuzz shape 333 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([2]);
-    const x = x0;
-    const r = x.movedim(0, 0).select(0, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 334 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([4, 4, 0]);
-    const x = x0.narrow(0, 1, 2);
-    const r = x.tensor_split(4, -4);
-    return r;
-  },
-  "fuzz shape 335 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1]);
-    const x = x0.expand([2, 3]);
-    const r = torch.split(x, [1, 0, 1, 1, 1], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 336 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 4]);
-    const x = x0;
-    const r = torch.flip(x, [-2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 337 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([2, 1]);
-    const x = x0.transpose(1, 0);
-    const r = x.unflatten(0, [1]).narrow(0, 0, 1).reshape([1, 2, 1]).reshape([1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 338 chain": () => {
-    const x0 = torch.arange(36, { dtype: torch.int32 }).sub(3).reshape([3, 3, 4]);
-    const x = x0.permute(1, 0, 2);
-    const r = x.narrow(1, 2, 0).narrow(1, 0, 0).squeeze(2).reshape([-1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 339 expand": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).reshape([3, 2, 2, 1]);
-    const x = x0;
-    const r = torch.broadcast_to(x, [-1, 2, -1, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 340 split": () => {
-    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2]);
-    const x = x0.getitem("::2");
-    const r = x.split(2, 0);
-    return r;
-  },
-  "fuzz shape 341 join concat": () => {
-    const t00 = torch.arange(0, { dtype: torch.int32 }).reshape([0]);
-    const t0 = t00.getitem("::2");
-    const r = torch.concat([t0], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 342 expand": () => {
-    const x0 = torch.arange(81, { dtype: torch.float64 }).sub(3).reshape([3, 3, 3, 3]);
-    const x = x0;
-    const r = x.repeat([1, 0, 3, 1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 343 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = x.squeeze(0);
+  "fuzz shape 337 flip": () => {
+    const x0 = torch.arange(45, { dtype: torch.float64 }).sub(3).reshape([5, 3, 3]).requires_grad_();
+    const x = x0.narrow(0, 1, 3);
+    const r = torch.diagonal(x, -1, 0, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 344 join concat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 0]).requires_grad_();
-    const t0 = t00;
-    const r = torch.concat([t0], 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 345 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
+  "fuzz shape 338 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 3, 1]);
     const x = x0;
+    const r = x.view_as(torch.zeros([2, 0]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 339 split": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 2, 2]);
+    const x = x0.transpose(0, 3);
+    const r = x.tensor_split(4, 2);
+    return r;
+  },
+  "fuzz shape 340 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 1, 0]);
+    const x = x0;
+    const r = torch.flip(x, [-1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 341 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
+    const x = x0;
+    const r = x.movedim([0], [-2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 342 view": () => {
+    const x0 = torch.arange(48, { dtype: torch.float64 }).reshape([2, 4, 2, 3]);
+    const x = x0.getitem(":, ::2");
     const r = x.contiguous();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 346 view": () => {
-    const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([1, 2, 4]);
-    const x = x0.expand([4, 2, 4]);
-    const r = x.view([1, 32]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 347 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
+  "fuzz shape 343 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
     const x = x0;
-    const r = x.select(-1, -1);
+    const r = x.unsqueeze(0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 348 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0]).requires_grad_();
+  "fuzz shape 344 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
     const x = x0;
-    const r = x.ravel();
+    const r = torch.select(x, 1, { index: -2 });
+    return r;
+  },
+  "fuzz shape 345 keywords": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1, 1]);
+    const x = x0.transpose(1, 0);
+    const r = x.split(1, { dim: 0 });
+    return r;
+  },
+  "fuzz shape 346 flip": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = x.roll([-3, -3], [-2, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 349 chain": () => {
-    const x0 = torch.arange(8, { dtype: torch.int32 }).reshape([8]);
-    const x = x0.getitem("::2");
-    const r = x.reshape([1, 4, 1]).getitem(":, :, ::2").getitem("::2");
+  "fuzz shape 347 join stack": () => {
+    const t00 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 2]);
+    const t0 = t00.transpose(2, 1);
+    const t10 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3, 1]);
+    const t1 = t10.expand([3, 3, 3]);
+    const t20 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]);
+    const t2 = t20;
+    const r = torch.stack([t0, t1, t2], 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 348 flip": () => {
+    const x0 = torch.arange(20, { dtype: torch.float64 }).mul(0.5).reshape([5, 4]).requires_grad_();
+    const x = x0.narrow(0, 1, 3);
+    const r = x.diagonal(2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 349 keywords": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3);
+    const x = x0;
+    const r = torch.unsqueeze(x, { dim: -2 });
     return r;
   },
   "fuzz shape 350 view": () => {
-    const x0 = torch.arange(60, { dtype: torch.int32 }).sub(3).reshape([5, 3, 4, 1]);
-    const x = x0.getitem("::2");
-    const r = x.permute(2, 0, 1, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 351 split": () => {
-    const x0 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5]);
-    const x = x0.getitem("::2");
-    const r = x.select(-1, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 352 split": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]);
-    const x = x0;
-    const r = x.select(-2, -3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 353 expand": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).sub(3).reshape([2, 2, 3]);
-    const x = x0;
-    const r = x.expand(0, -1, -1, 3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 354 keywords": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0);
-    const x = x0;
-    const r = x.narrow({ dim: 0, start: 0, length: 2 });
-    return r;
-  },
-  "fuzz shape 355 big": () => {
-    const x0 = torch.arange(17, { dtype: torch.int32 }).reshape([1, 17]);
-    const x = x0.expand([33, 17]);
-    const r = x.flip([1]);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 356 join stack": () => {
-    const t00 = torch.arange(9).remainder(3).eq(0).reshape([9]);
-    const t0 = t00.getitem("::2");
-    const r = torch.stack([t0], { dim: -1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 357 join vstack": () => {
-    const t00 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]).requires_grad_();
-    const t0 = t00.narrow(0, 1, 4);
-    const r = torch.vstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 358 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
-    const x = x0;
-    const r = torch.broadcast_to(x, [0, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 359 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
-    const x = x0.transpose(1, 0);
-    const r = torch.t(x);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 360 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([3, 1]);
-    const x = x0.transpose(1, 0);
-    const r = torch.split(x, [0, 2, 1], { dim: -1 });
-    return r;
-  },
-  "fuzz shape 361 chain": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([6]);
-    const x = x0.getitem("::2");
-    const r = x.movedim(0, 0).unflatten(0, [3]).unflatten(0, [3]).narrow(0, 0, 1);
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2]);
+    const x = x0.transpose(0, 1);
+    const r = x.ravel();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 362 keywords": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([1]);
-    const x = x0.getitem("::2");
-    const r = x.repeat({ repeats: [1, 2] });
+  "fuzz shape 351 join column_stack": () => {
+    const t00 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]).requires_grad_();
+    const t0 = t00;
+    const t10 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2]);
+    const t1 = t10;
+    const t20 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
+    const t2 = t20;
+    const r = torch.column_stack([t0, t1, t2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    r.pow(2).sum().backward();
+    return [r, t00.grad];
+  },
+  "fuzz shape 352 view": () => {
+    const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([1, 1, 3]);
+    const x = x0.expand([3, 1, 3]);
+    const r = torch.movedim(x, -4, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 363 view": () => {
+  "fuzz shape 353 chain": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([2, 0, 4]);
+    const x = x0.getitem(":, ::2");
+    const r = x.unsqueeze(2).transpose(3, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 354 keywords": () => {
+    const x0 = torch.arange(5, { dtype: torch.float32 }).reshape([5]);
+    const x = x0.getitem("::2");
+    const r = x.narrow({ dim: -1, start: 1, length: 0 });
+    return r;
+  },
+  "fuzz shape 355 big": () => {
+    const x0 = torch.arange(4550).remainder(3).eq(0).reshape([70, 65]);
+    const x = x0;
+    const r = x.split(7, 0)[1].contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 356 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
+    const x = x0.transpose(1, 0);
+    const r = x.vsplit(3);
+    return r;
+  },
+  "fuzz shape 357 chain": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2, 1, 1]);
+    const x = x0.transpose(2, 3);
+    const r = x.getitem("::2").unsqueeze(-3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 358 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3, 1]);
+    const x = x0.transpose(1, 0);
+    const r = x.unflatten(0, [1, 1]).unsqueeze(-3).flatten(1, 2);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 359 big": () => {
+    const x0 = torch.arange(1320).remainder(3).eq(0).reshape([40, 33]);
+    const x = x0.transpose(1, 0);
+    const r = x.index_select(0, torch.tensor([0, 3, 1, 3, 32]));
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 360 split": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.narrow(0, 2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 361 keywords": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
+    const x = x0;
+    const r = x.index_select({ dim: 0, index: torch.tensor([0]) });
+    return r;
+  },
+  "fuzz shape 362 big": () => {
+    const x0 = torch.arange(65).remainder(3).eq(0).reshape([1, 65]);
+    const x = x0.expand([64, 65]);
+    const r = torch.stack([x, x], 1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 363 big": () => {
+    const x0 = torch.arange(561, { dtype: torch.int64 }).sub(3).reshape([33, 17]);
+    const x = x0;
+    const r = x.reshape(-1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 364 join stack": () => {
+    const t00 = torch.arange(40, { dtype: torch.float64 }).mul(0.5).reshape([2, 5, 4]);
+    const t0 = t00.getitem("::2");
+    const r = torch.stack([t0], 3);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 365 chain": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([1, 1, 2, 3]);
+    const x = x0.expand([3, 1, 2, 3]);
+    const r = x.movedim(1, 2).permute(3, 1, 2, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 366 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([1, 1, 0]);
+    const x = x0.permute(1, 2, 0);
+    const r = x.transpose(0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 367 big": () => {
+    const x0 = torch.arange(2940, { dtype: torch.int64 }).sub(3).reshape([70, 42]);
+    const x = x0.narrow(1, 1, 40);
+    const r = x.flip([1]);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 368 chain": () => {
+    const x0 = torch.arange(168, { dtype: torch.int32 }).sub(3).reshape([4, 7, 3, 2]);
+    const x = x0.getitem(":, ::2");
+    const r = x.flatten(0, 2).select(0, 47).reshape([1, 1, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 369 join dstack": () => {
+    const t00 = torch.arange(6, { dtype: torch.int32 }).reshape([3, 2]);
+    const t0 = t00;
+    const r = torch.dstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 370 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([1, 2]);
+    const x = x0.transpose(0, 1);
+    const r = x.reshape([1, 2, 1]).select(1, -1).view([-1, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 371 join vstack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1, 1]);
+    const t0 = t00.expand([1, 1]);
+    const t10 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1, 1]);
+    const t1 = t10;
+    const t20 = torch.arange(5, { dtype: torch.float64 }).reshape([5, 1]);
+    const t2 = t20.narrow(0, 1, 3);
+    const r = torch.vstack([t0, t1, t2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 372 expand": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 3, 3, 2]);
+    const x = x0.permute(1, 3, 0, 2);
+    const r = x.expand([-1, -1, 0, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 373 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 2, 0]);
+    const x = x0.transpose(0, 1);
+    const r = x.t();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 374 split": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = x.tensor_split(4, 0);
+    return r;
+  },
+  "fuzz shape 375 expand": () => {
+    const x0 = torch.arange(20, { dtype: torch.int32 }).sub(3).reshape([4, 1, 1, 5]);
+    const x = x0.getitem(":, :, :, ::2");
+    const r = x.expand([4, 2, 1, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 376 big": () => {
+    const x0 = torch.arange(60, { dtype: torch.float64 }).reshape([3, 20, 1]);
+    const x = x0.expand([3, 20, 31]);
+    const r = x.triu(-1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 377 chain": () => {
+    const x0 = torch.arange(8).remainder(3).eq(0).reshape([8]);
+    const x = x0.getitem("::2");
+    const r = x.narrow(0, 3, 0).narrow(0, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 378 join concat": () => {
+    const r = torch.concat([], { dim: -1 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 379 join dstack": () => {
+    const t00 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 3, 1]);
+    const t0 = t00.permute(0, 1, 2);
+    const t10 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([2, 3, 2]);
+    const t1 = t10.transpose(0, 2);
+    const r = torch.dstack([t0, t1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 380 chain": () => {
+    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([1, 3]);
+    const x = x0;
+    const r = x.unsqueeze(-1).movedim(1, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 381 big": () => {
+    const x0 = torch.arange(93, { dtype: torch.float32 }).reshape([3, 1, 31]);
+    const x = x0.expand([3, 33, 31]);
+    const r = x.reshape(-1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 382 chain": () => {
+    const x0 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([4, 4]).requires_grad_();
+    const x = x0;
+    const r = x.narrow(1, 0, 3).transpose(0, -1).view([4, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 383 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]).requires_grad_();
+    const x = x0;
+    const r = x.t();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 384 view": () => {
+    const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([2, 2, 1, 1]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.reshape([4]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 385 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([6, 2]);
+    const x = x0.getitem("::2");
+    const r = torch.hsplit(x, 2);
+    return r;
+  },
+  "fuzz shape 386 split": () => {
+    const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = x.tensor_split(2, 1);
+    r[0].pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 387 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]);
+    const x = x0.getitem("::2");
+    const r = torch.broadcast_to(x, [2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 388 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([2, 1, 2, 1]);
+    const x = x0;
+    const r = torch.broadcast_to(x, [2, 1, -1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 389 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 3, 2, 0]).requires_grad_();
+    const x = x0;
+    const r = x.narrow(-4, 0, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 390 view": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([2, 3]);
+    const x = x0.getitem(":, ::2");
+    const r = torch.reshape(x, [2, 2]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 391 view": () => {
     const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([4, 2]);
     const x = x0.getitem("::2");
     const r = x.ravel();
@@ -2936,7 +3107,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 364 flip": () => {
+  "fuzz shape 392 flip": () => {
     const x0 = torch.arange(18, { dtype: torch.int32 }).reshape([3, 2, 3]);
     const x = x0.narrow(2, 1, 1);
     const r = torch.flip(x, [1, -1, 1]);
@@ -2945,7 +3116,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 365 view": () => {
+  "fuzz shape 393 view": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
     const x = x0.narrow(1, 1, 1);
     const r = x.transpose(-1, 2);
@@ -2953,7 +3124,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 366 view": () => {
+  "fuzz shape 394 view": () => {
     const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 3, 3]);
     const x = x0.permute(2, 0, 1);
     const r = torch.movedim(x, 2, 2);
@@ -2962,271 +3133,46 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 367 split": () => {
+  "fuzz shape 395 split": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([4, 3]).requires_grad_();
     const x = x0;
-    const r = x.select(1, 1);
+    const r = x.index_select(1, torch.tensor([2, 2, 1], { dtype: torch.int32 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 368 flip": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([1, 3, 0, 2]);
-    const x = x0.expand([3, 3, 0, 2]);
-    const r = torch.diagonal(x, 0, -4, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 369 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 2, 0, 2]);
-    const x = x0.permute(3, 1, 2, 0);
-    const r = x.expand([2, -1, -1, 3]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 370 flip": () => {
-    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
-    const x = x0;
-    const r = x.diagonal(-1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 371 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.int64 });
-    const t0 = t00;
-    const r = torch.cat([t0], { dim: 0 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 372 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = torch.movedim(x, -1, 0);
+  "fuzz shape 396 view": () => {
+    const x0 = torch.arange(18, { dtype: torch.int32 }).reshape([3, 3, 2]);
+    const x = x0.narrow(1, 1, 1);
+    const r = x.contiguous();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
-    return r;
-  },
-  "fuzz shape 373 split": () => {
-    const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 4]);
-    const x = x0.transpose(0, 2);
-    const r = x.split_with_sizes([1, 1], -1);
-    return r;
-  },
-  "fuzz shape 374 keywords": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.tensor_split({ sections: 2, dim: 0 });
-    return r;
-  },
-  "fuzz shape 375 join stack": () => {
-    const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const t0 = t00;
-    const t10 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const t1 = t10;
-    const r = torch.stack([t0, t1], -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 376 view": () => {
-    const x0 = torch.arange(10, { dtype: torch.int32 }).reshape([5, 2]);
-    const x = x0.getitem("::2");
-    const r = x.ravel();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 377 split": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = x.chunk(3, 1);
-    return r;
-  },
-  "fuzz shape 378 split": () => {
-    const x0 = torch.arange(32, { dtype: torch.float64 }).mul(0.5).reshape([2, 4, 2, 2]).requires_grad_();
-    const x = x0.permute(1, 0, 2, 3);
-    const r = x.chunk(2, -2);
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 379 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
-    const x = x0;
-    const r = torch.reshape(x, [1, 1, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 380 join cat": () => {
-    const t00 = torch.arange(18, { dtype: torch.int32 }).reshape([3, 6]);
-    const t0 = t00.getitem(":, ::2");
-    const t10 = torch.arange(18, { dtype: torch.float32 }).mul(0.5).reshape([3, 6]);
-    const t1 = t10.narrow(1, 1, 4);
-    const t20 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 3]);
-    const t2 = t20;
-    const r = torch.cat([t0, t1, t2], -3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 381 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
-    const x = x0;
-    const r = torch.narrow(x, 0, -1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 382 keywords": () => {
-    const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([1, 3]);
-    const x = x0;
-    const r = x.tensor_split({ sections: 2, dim: 3 });
-    return r;
-  },
-  "fuzz shape 383 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1, 1]);
-    const x = x0.transpose(0, 1);
-    const r = x.expand([3, 4, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 384 flip": () => {
-    const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([2, 2]);
-    const x = x0.transpose(1, 0);
-    const r = torch.roll(x, 4, -1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 385 chain": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.unsqueeze(1).transpose(1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 386 chain": () => {
-    const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([2, 3, 2]).requires_grad_();
-    const x = x0.narrow(2, 1, 0);
-    const r = x.flatten(1, 1).transpose(2, 1).squeeze(2).reshape([3, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 387 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
-    const x = x0;
-    const r = torch.split(x, [3, 0], { dim: 1 });
-    return r;
-  },
-  "fuzz shape 388 join vstack": () => {
-    const t00 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 2, 0]);
-    const t0 = t00;
-    const t10 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 1, 1]);
-    const t1 = t10.transpose(2, 0);
-    const r = torch.vstack([t0, t1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 389 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([4, 2, 0, 1]);
-    const x = x0.getitem(":, :, :, ::2");
-    const r = x.squeeze();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 390 join stack": () => {
-    const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 1, 2]).requires_grad_();
-    const t0 = t00.transpose(1, 2);
-    const r = torch.stack([t0], -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 391 big": () => {
-    const x0 = torch.arange(4160, { dtype: torch.int32 }).reshape([65, 64]);
-    const x = x0.transpose(0, 1);
-    const r = x.roll(-24, 0);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 392 view": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3]);
-    const x = x0;
-    const r = x.reshape_as(torch.zeros([1, 1, 3]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 393 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0]);
-    const x = x0;
-    const r = x.repeat(3, 1);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 394 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = x.roll([0], [0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 395 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
-    const x = x0;
-    const r = x.reshape([4, 1, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 396 split": () => {
-    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([3, 4, 4, 0]);
-    const x = x0.permute(1, 0, 3, 2);
-    const r = x.chunk(3, 2);
     return r;
   },
   "fuzz shape 397 chain": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3);
+    const x0 = torch.arange(2, { dtype: torch.float64 });
     const x = x0;
-    const r = x.unsqueeze(1).unsqueeze(0).permute(2, 1, 0);
+    const r = x.unflatten(0, [2]).unsqueeze(-2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 398 view": () => {
-    const x0 = torch.arange(7, { dtype: torch.float64 }).reshape([7]);
-    const x = x0.getitem("::2");
-    const r = x.view_as(torch.zeros([4]));
+  "fuzz shape 398 chain": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1]).requires_grad_();
+    const x = x0.getitem(":, ::2");
+    const r = x.select(0, 1).squeeze(0).reshape([1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
+    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
+    return [r, x0.grad];
   },
-  "fuzz shape 399 flip": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1]);
+  "fuzz shape 399 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3);
     const x = x0;
-    const r = torch.fliplr(x);
+    const r = x.flatten(1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
@@ -3384,6 +3330,23 @@ export const cases: Record<string, () => unknown> = {
     const r = x.index_select(-1, torch.tensor([0, 0]));
     console.log(r);
     r.backward();
+    return x.grad;
+  },
+  "fuzz shape found: numpy-style splits and stacks with gradients": () => {
+    const x = torch.arange(12, { dtype: torch.float64 }).reshape(2, 6).requires_grad_();
+    const h = x.hsplit(3);
+    const v = torch.vsplit(x, [1]);
+    console.log(h, v[1].grad_fn!.name(), torch.dstack([x, x]).grad_fn!.name(), torch.column_stack([x, x.getitem(":, 0")]).shape);
+    const [a, b] = torch.broadcast_tensors(x, torch.zeros(3, 1, 6));
+    console.log(a.grad_fn!.name(), a.stride(), b.stride());
+    torch.dstack([h[0], h[2]]).sum().add(torch.column_stack([x.getitem(":, 0"), x]).pow(2).sum()).add(a.sum()).backward();
+    return [x.grad, torch.dstack([torch.tensor([1]), torch.tensor([2])]), torch.column_stack([torch.tensor(1), torch.tensor(2)])];
+  },
+  "fuzz shape found: trace with a gradient, and of integers": () => {
+    const x = torch.arange(12, { dtype: torch.float32 }).mul(0.1).reshape(3, 4).requires_grad_();
+    const t = x.t().trace();
+    console.log(t, t.grad_fn!.name(), torch.arange(6, { dtype: torch.int32 }).reshape(2, 3).trace());
+    t.backward();
     return x.grad;
   },
   "fuzz shape found: gradient of an empty leaf takes its strides": () => {
