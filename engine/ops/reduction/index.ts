@@ -1,4 +1,5 @@
 import * as amax from './amax.ts';
+import * as aminmax from './aminmax.ts';
 import * as cumulative from './cumulative.ts';
 import * as logical from './logical.ts';
 import * as logsumexp from './logsumexp.ts';
@@ -14,5 +15,5 @@ import * as variance from './var.ts';
 export const functions = {
   ...sum.functions, ...mean.functions, ...prod.functions, ...minmax.functions, ...amax.functions,
   ...variance.functions, ...norm.functions, ...cumulative.functions, ...logsumexp.functions, ...logical.functions,
-  ...median.functions, ...nan.functions,
+  ...median.functions, ...nan.functions, ...aminmax.functions,
 };

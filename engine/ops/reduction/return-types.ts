@@ -33,3 +33,18 @@ export function valuesIndices(op: string, values: Tensor, indices: Tensor): Valu
   for (const key of ['op', 'fields']) Object.defineProperty(result, key, { enumerable: false });
   return result as unknown as ValuesIndices;
 }
+
+/** `torch.return_types.aminmax(min=..., max=...)`. */
+export type MinMax = Omit<[Tensor, Tensor], 'min' | 'max'> & { readonly min: Tensor; readonly max: Tensor };
+
+/** Builds the named tuple `torch.return_types.aminmax` with `min` and `max`. */
+export function minMax(min: Tensor, max: Tensor): MinMax {
+  const result = new ReturnType();
+  result.push(min, max);
+  result.op = 'aminmax';
+  result.fields = ['min', 'max'];
+  Object.defineProperty(result, 'min', { value: min, enumerable: false });
+  Object.defineProperty(result, 'max', { value: max, enumerable: false });
+  for (const key of ['op', 'fields']) Object.defineProperty(result, key, { enumerable: false });
+  return result as unknown as MinMax;
+}

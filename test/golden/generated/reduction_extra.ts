@@ -135,4 +135,51 @@ export const cases: Record<string, () => unknown> = {
     s.sum().add(m.sum()).backward();
     return x.grad;
   },
+  "aminmax all and by dim": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(5.0), pyfloat(3.0)], [pyfloat(2.0), pyfloat(2.0), pyfloat(-1.0)]]);
+    console.log(x.aminmax());
+    console.log(x.aminmax({ dim: 1 }));
+    console.log(torch.aminmax(x, { dim: 0, keepdim: true }));
+    console.log(x.aminmax({ keepdim: true }));
+    const r = torch.aminmax(x, { dim: -1 });
+    console.log(r.min, r.max);
+    return r;
+  },
+  "aminmax dtypes and NaN": () => {
+    const i = torch.tensor([[1, 2], [3, 0]], { dtype: torch.int32 });
+    const b = torch.tensor([true, false]);
+    const f = torch.tensor([[pyfloat(1.0), NaN], [pyfloat(3.0), pyfloat(-4.0)]], { dtype: torch.float64 });
+    console.log(i.aminmax({ dim: -1 }));
+    console.log(b.aminmax());
+    console.log(f.aminmax(), f.aminmax({ dim: 1 }));
+    return torch.arange(6).aminmax();
+  },
+  "aminmax of strided, 0-dim and empty inputs": () => {
+    const x = torch.arange(pyfloat(12.0)).view(3, 4);
+    console.log(x.t().aminmax({ dim: 1 }));
+    console.log(x.getitem("::2, 1::2").aminmax({ dim: 0 }));
+    console.log(torch.tensor(3).aminmax({ dim: 0 }));
+    console.log(torch.tensor(2.5).aminmax());
+    return torch.zeros(0, 3).aminmax({ dim: 1 });
+  },
+  "aminmax empty dim raises": () => {
+    return torch.zeros(0, 3).aminmax({ dim: 0 });
+  },
+  "aminmax empty raises": () => {
+    return torch.zeros(0, 3).aminmax();
+  },
+  "aminmax dim out of range": () => {
+    return torch.zeros(2, 3).aminmax({ dim: 2 });
+  },
+  "aminmax dim is keyword only": () => {
+    return torch.zeros(2, 3).aminmax(1);
+  },
+  "aminmax has no derivative": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(5.0), pyfloat(3.0)], [pyfloat(2.0), pyfloat(2.0), pyfloat(-1.0)]], { requires_grad: true });
+    const r = x.aminmax({ dim: 1 });
+    console.log(r);
+    console.log(r.min.grad_fn!.name());
+    r.max.sum().backward();
+    return undefined;
+  },
 };
