@@ -29,7 +29,9 @@ export function aminmax(self: Tensor, options: AminmaxOptions = {}): MinMax {
   return minMax(min, max);
 }
 
-/** dim and keepdim are keyword-only, as in PyTorch. */
+/** dim and keepdim are keyword-only, as in PyTorch: a positional dim is typed so that it reaches Python's error. */
+type AminmaxArgs = [options?: AminmaxOptions] | [dim: number, ...rest: unknown[]];
+
 function parse(args: readonly unknown[], positionalAllowed: number): AminmaxOptions {
   const options = args.length > 0 && isOptions(args[args.length - 1]) ? args[args.length - 1] as AminmaxOptions : {};
   const given = args.length - (args.length > 0 && isOptions(args[args.length - 1]) ? 1 : 0) + positionalAllowed;
@@ -42,7 +44,7 @@ function parse(args: readonly unknown[], positionalAllowed: number): AminmaxOpti
 
 const methods = {
   /** `x.aminmax({ dim?, keepdim? })`. */
-  aminmax(this: Tensor, ...args: [options?: AminmaxOptions]): MinMax { return aminmax(this, parse(args, 0)); },
+  aminmax(this: Tensor, ...args: AminmaxArgs): MinMax { return aminmax(this, parse(args, 0)); },
 };
 type AminmaxMethods = typeof methods;
 declare module '../../core/tensor.ts' { interface Tensor extends AminmaxMethods {} }
@@ -50,5 +52,5 @@ addMethods(methods);
 
 export const functions = {
   /** `const [lo, hi] = torch.aminmax(x, { dim: 0 })`. */
-  aminmax: (input: Tensor, ...args: [options?: AminmaxOptions]) => aminmax(input, parse(args, 1)),
+  aminmax: (input: Tensor, ...args: AminmaxArgs) => aminmax(input, parse(args, 1)),
 };
