@@ -1,6 +1,7 @@
 import * as amax from './amax.ts';
 import * as aminmax from './aminmax.ts';
 import * as cumulative from './cumulative.ts';
+import * as cummax from './cummax.ts';
 import * as logical from './logical.ts';
 import * as logsumexp from './logsumexp.ts';
 import * as mean from './mean.ts';
@@ -15,5 +16,5 @@ import * as variance from './var.ts';
 export const functions = {
   ...sum.functions, ...mean.functions, ...prod.functions, ...minmax.functions, ...amax.functions,
   ...variance.functions, ...norm.functions, ...cumulative.functions, ...logsumexp.functions, ...logical.functions,
-  ...median.functions, ...nan.functions, ...aminmax.functions,
+  ...median.functions, ...nan.functions, ...aminmax.functions, ...cummax.functions,
 };

@@ -182,4 +182,65 @@ export const cases: Record<string, () => unknown> = {
     r.max.sum().backward();
     return undefined;
   },
+  "cummax and cummin along dims": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(3.0), pyfloat(3.0), pyfloat(2.0), pyfloat(3.0)], [pyfloat(5.0), pyfloat(-1.0), pyfloat(5.0), pyfloat(0.0), pyfloat(-2.0)]]);
+    console.log(x.cummax(1));
+    console.log(x.cummin(1));
+    console.log(torch.cummax(x, 0));
+    const r = torch.cummin(x, { dim: -1 });
+    console.log(r.values, r.indices);
+    return r;
+  },
+  "cummax ties take the last index": () => {
+    const i = torch.tensor([1, 3, 3, 2, 3]);
+    console.log(torch.cummax(i, 0));
+    return torch.cummin(torch.tensor([1, 0, 0, 2, 0]), 0);
+  },
+  "cummax and cummin with NaN": () => {
+    const x = torch.tensor([pyfloat(1.0), NaN, pyfloat(2.0), NaN, pyfloat(5.0)]);
+    console.log(x.cummax(0));
+    return x.cummin(0);
+  },
+  "cummax dtypes": () => {
+    const b = torch.tensor([true, false, true]);
+    const i = torch.tensor([[4, 2], [3, 7]], { dtype: torch.int32 });
+    const f = torch.tensor([[1.5, pyfloat(-2.0)], [0.5, pyfloat(3.0)]], { dtype: torch.float64 });
+    console.log(b.cummax(0), b.cummin(0));
+    console.log(i.cummax(0), i.cummin(1));
+    return f.cummax(0);
+  },
+  "cummax of strided, 0-dim and empty inputs": () => {
+    const x = torch.tensor([[pyfloat(3.0), pyfloat(1.0), pyfloat(4.0), pyfloat(1.0)], [pyfloat(5.0), pyfloat(9.0), pyfloat(2.0), pyfloat(6.0)], [pyfloat(5.0), pyfloat(3.0), pyfloat(5.0), pyfloat(8.0)]]);
+    console.log(x.t().cummax(1));
+    console.log(x.getitem("::2, 1::2").cummin(0));
+    console.log(x.getitem("1").expand(2, 4).cummax(1));
+    console.log(torch.tensor(pyfloat(3.0)).cummax(0), torch.tensor(2).cummin(-1));
+    return torch.zeros(0, 3).cummax(1);
+  },
+  "cummax without dim raises": () => {
+    return torch.ones(2).cummax();
+  },
+  "cummax dim None raises": () => {
+    return torch.cummin(torch.ones(2), null);
+  },
+  "cummax dim out of range": () => {
+    return torch.cummax(torch.ones(2), { dim: 2 });
+  },
+  "cummax gradient": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(3.0), pyfloat(3.0), pyfloat(2.0)], [pyfloat(5.0), pyfloat(-1.0), pyfloat(6.0), pyfloat(0.0)]], { requires_grad: true });
+    const r = x.cummax(1);
+    console.log(r.values.grad_fn!.name(), r.indices.requires_grad);
+    r.values.backward(torch.tensor([[pyfloat(1.0), pyfloat(2.0), pyfloat(3.0), pyfloat(4.0)], [0.5, 0.25, pyfloat(2.0), pyfloat(1.0)]]));
+    return x.grad;
+  },
+  "cummin gradient float64 and 0-dim": () => {
+    const x = torch.tensor([[pyfloat(2.0), pyfloat(1.0)], [pyfloat(0.0), pyfloat(4.0)], [pyfloat(-1.0), pyfloat(3.0)]], { dtype: torch.float64, requires_grad: true });
+    const v = torch.cummin(x, 0).values;
+    console.log(v.grad_fn!.name());
+    v.pow(2).sum().backward();
+    console.log(x.grad);
+    const s = torch.tensor(pyfloat(2.0), { requires_grad: true });
+    s.cummax(0).values.mul(3).backward();
+    return s.grad;
+  },
 };
