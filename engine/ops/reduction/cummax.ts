@@ -54,7 +54,8 @@ export function cummax(self: Tensor, dim: number): ValuesIndices { return runnin
 /** `x.cummin(0)`: the running minimum and where it was found. */
 export function cummin(self: Tensor, dim: number): ValuesIndices { return runningExtreme('cummin', self, dim); }
 
-type DimArgs = [dim: number] | [options: { dim: number }];
+// A missing or None dim is typed so that it reaches PyTorch's errors.
+type DimArgs = [dim?: number | null] | [options: { dim?: number | null }];
 
 const methods = {
   /** `x.cummax(dim)`. */
