@@ -55,7 +55,7 @@ export function cummax(self: Tensor, dim: number): ValuesIndices { return runnin
 export function cummin(self: Tensor, dim: number): ValuesIndices { return runningExtreme('cummin', self, dim); }
 
 // A missing or None dim is typed so that it reaches PyTorch's errors.
-type DimArgs = [dim?: number | null] | [options: { dim?: number | null }];
+export type DimArgs = [dim?: number | null] | [options: { dim?: number | null }];
 
 const methods = {
   /** `x.cummax(dim)`. */

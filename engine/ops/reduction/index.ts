@@ -3,6 +3,7 @@ import * as aminmax from './aminmax.ts';
 import * as cumulative from './cumulative.ts';
 import * as cummax from './cummax.ts';
 import * as logical from './logical.ts';
+import * as logcumsumexp from './logcumsumexp.ts';
 import * as logsumexp from './logsumexp.ts';
 import * as mean from './mean.ts';
 import * as median from './median.ts';
@@ -17,4 +18,5 @@ export const functions = {
   ...sum.functions, ...mean.functions, ...prod.functions, ...minmax.functions, ...amax.functions,
   ...variance.functions, ...norm.functions, ...cumulative.functions, ...logsumexp.functions, ...logical.functions,
   ...median.functions, ...nan.functions, ...aminmax.functions, ...cummax.functions,
+  ...logcumsumexp.functions,
 };

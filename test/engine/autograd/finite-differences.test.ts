@@ -122,6 +122,7 @@ const cases: Case[] = [
   ['nanmean', (x) => torch.nanmean(x, 0, true), inputs(r([2, 3]))],
   ['cummax', (x) => x.cummax(1).values, inputs(r([2, 4]))],
   ['cummin', (x) => torch.cummin(x.t(), 0).values, inputs(r([2, 3]))],
+  ['logcumsumexp', (x) => x.logcumsumexp(1), inputs(r([2, 4]))],
   ['tril', (x) => x.tril(), inputs(r([3, 3]))],
   ['triu', (x) => x.triu(1), inputs(r([3, 3]))],
   ['hstack', (a, b) => torch.hstack([a, b]), inputs(r([2, 1]), r([2, 2]))],

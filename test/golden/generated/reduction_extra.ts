@@ -243,4 +243,48 @@ export const cases: Record<string, () => unknown> = {
     s.cummax(0).values.mul(3).backward();
     return s.grad;
   },
+  "logcumsumexp along dims": () => {
+    const x = torch.linspace(-4, 6, 15).view(3, 5).sin().mul(30);
+    console.log(x.logcumsumexp(1));
+    console.log(torch.logcumsumexp(x, 0));
+    return torch.logcumsumexp(x, { dim: -1 });
+  },
+  "logcumsumexp of large values and infinities": () => {
+    const x = torch.tensor([-Infinity, -Infinity, pyfloat(1.0), pyfloat(100.0), pyfloat(100.0), Infinity, pyfloat(3.0), NaN, pyfloat(2.0)]);
+    console.log(x.logcumsumexp(0));
+    console.log(torch.tensor([Infinity, Infinity, -Infinity]).logcumsumexp(0));
+    return torch.tensor([pyfloat(1000.0), pyfloat(1000.0), pyfloat(-1000.0)], { dtype: torch.float64 }).logcumsumexp(0);
+  },
+  "logcumsumexp float64, strided, 0-dim and empty": () => {
+    const x = torch.arange(pyfloat(12.0), { dtype: torch.float64 }).view(3, 4).div(3);
+    console.log(x.t().logcumsumexp(1));
+    console.log(x.getitem("::2, 1::2").logcumsumexp(0));
+    console.log(x.getitem("1").expand(2, 4).logcumsumexp(1));
+    console.log(torch.tensor(pyfloat(2.0)).logcumsumexp(0));
+    return torch.zeros(0, 2).logcumsumexp(0);
+  },
+  "logcumsumexp of int raises": () => {
+    return torch.logcumsumexp(torch.tensor([1, 2]), 0);
+  },
+  "logcumsumexp of bool raises": () => {
+    return torch.tensor([true]).logcumsumexp(0);
+  },
+  "logcumsumexp without dim raises": () => {
+    return torch.ones(2).logcumsumexp();
+  },
+  "logcumsumexp gradient": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(3.0), pyfloat(3.0)], [0.5, 0.2, 0.1]], { requires_grad: true });
+    const y = torch.logcumsumexp(x, 1);
+    console.log(y.grad_fn!.name());
+    y.backward(torch.tensor([[pyfloat(1.0), pyfloat(-2.0), 0.5], [pyfloat(0.0), pyfloat(1.0), pyfloat(-1.0)]]));
+    return x.grad;
+  },
+  "logcumsumexp gradient float64 and 0-dim": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(-3.0)], [pyfloat(2.0), 0.5], [pyfloat(0.0), pyfloat(4.0)]], { dtype: torch.float64, requires_grad: true });
+    x.logcumsumexp(0).pow(2).sum().backward();
+    console.log(x.grad);
+    const s = torch.tensor(pyfloat(2.0), { requires_grad: true });
+    s.logcumsumexp(0).mul(3).backward();
+    return s.grad;
+  },
 };
