@@ -233,8 +233,17 @@ def split_op(x, shape):
 
 def flip_op(x, shape):
     k = len(shape)
-    op = R.choice(['flip', 'flip', 'fliplr', 'flipud', 'roll', 'roll', 'diagonal', 'diagonal', 'tril', 'triu', 'trace'])
+    op = R.choice(['flip', 'flip', 'fliplr', 'flipud', 'roll', 'roll', 'diagonal', 'diagonal', 'tril', 'triu', 'trace',
+                   'rot90', 'rot90', 'diag_embed', 'diag_embed'])
     if op == 'trace': return (f'{x}.trace()' if R.random() < 0.5 else f'torch.trace({x})'), False
+    if op == 'rot90':
+        turns = R.randint(-2, 5)
+        if R.random() < 0.3: return f'{x}.rot90({turns})', False
+        ds = [dim(k, 0.15), dim(k, 0.15)] if R.random() > 0.05 else [0]
+        return (f'{x}.rot90({turns}, {sizes(ds)})' if R.random() < 0.5 else f'torch.rot90({x}, {turns}, {sizes(ds)})'), False
+    if op == 'diag_embed':
+        if R.random() < 0.3: return f'{x}.diag_embed()', False
+        return f'torch.diag_embed({x}, {R.randint(-2, 2)}, {dim(k + 1)}, {dim(k + 1)})', False
     if op == 'flip':
         ds = [dim(k) for _ in range(R.randint(0 if k == 0 else 1, max(k, 1)))]
         return (f'{x}.flip({sizes(ds)})' if R.random() < 0.5 else f'torch.flip({x}, {sizes(ds)})'), False
@@ -544,6 +553,15 @@ FOUND = [
         'const x = torch.arange(12, { dtype: torch.float32 }).mul(0.1).reshape(3, 4).requires_grad_();',
         'const t = x.t().trace();', 'console.log(t, t.grad_fn!.name(), torch.arange(6, { dtype: torch.int32 }).reshape(2, 3).trace());',
         't.backward();', 'x.grad']),
+    ('rot90 of every turn, with gradients', [
+        'const x = torch.arange(6, { dtype: torch.float64 }).reshape(2, 3).requires_grad_();',
+        'const r = x.rot90(1, [1, 0]);', 'console.log(r, r.stride(), x.rot90(-1).stride(), x.rot90(2).stride(), x.rot90(4).is_contiguous());',
+        'r.mul(torch.arange(6, { dtype: torch.float64 }).reshape(3, 2)).sum().backward();', 'r.mul_(2);',
+        '[x.grad, r, torch.zeros(2, 3, 4).rot90(3, [0, -1]).stride()]']),
+    ('diag_embed with offsets and dims, with gradients', [
+        'const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3).requires_grad_();',
+        'const r = torch.diag_embed(x, 1, 0, 2);', 'console.log(r.shape, r.stride(), r.grad_fn!.name(), x.t().diag_embed(-1).shape);',
+        'r.mul(torch.arange(32, { dtype: torch.float32 }).reshape(4, 2, 4)).sum().backward();', '[x.grad, torch.diag_embed(torch.tensor([1, 2]))]']),
     ('gradient of an empty leaf takes its strides', [
         'const x0 = torch.zeros(2, 2, 4, 0, { dtype: torch.float64, requires_grad: true });',
         'torch.permute(x0.transpose(2, 0), [-2, 3, 0, 1]).pow(2).sum().backward();', 'x0.grad']),

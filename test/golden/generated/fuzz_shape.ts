@@ -252,45 +252,54 @@ export const cases: Record<string, () => unknown> = {
   "fuzz shape 31 flip": () => {
     const x0 = torch.arange(80, { dtype: torch.int32 }).reshape([4, 4, 5]);
     const x = x0.narrow(2, 1, 3);
-    const r = torch.triu(x, 2);
+    const r = x.rot90(2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 32 keywords": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 0, 1]);
-    const x = x0.transpose(2, 0);
-    const r = torch.unsqueeze(x, { dim: -4 });
-    return r;
-  },
-  "fuzz shape 33 join hstack": () => {
-    const t00 = torch.arange(2, { dtype: torch.float32 });
-    const t0 = t00;
-    const r = torch.hstack([t0]);
+  "fuzz shape 32 split": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = x.index_select(0, torch.tensor([[0, 2, 2]]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
+    r.fill_(true);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 34 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([1, 2]);
-    const x = x0.narrow(1, 1, 0);
-    const r = x.reshape([0, 2]);
+  "fuzz shape 33 chain": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
+    const x = x0.getitem("::2");
+    const r = x.unsqueeze(-2).getitem("::2").narrow(1, 0, 0).transpose(0, 1).reshape([0, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 35 big": () => {
-    const x0 = torch.arange(680, { dtype: torch.int64 }).reshape([40, 17]);
-    const x = x0;
-    const r = torch.stack([x, x], 2);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  "fuzz shape 34 view": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 4, 1, 3]);
+    const x = x0.narrow(1, 1, 2);
+    const r = x.ravel();
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
   },
-  "fuzz shape 36 keywords": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([3, 1, 2]);
-    const x = x0.transpose(1, 2);
-    const r = x.flip({ dims: [1] });
+  "fuzz shape 35 join cat": () => {
+    const t00 = torch.arange(45).remainder(3).eq(0).reshape([3, 5, 3]);
+    const t0 = t00.narrow(1, 1, 3);
+    const r = torch.cat([t0], -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 36 split": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
+    const x = x0.narrow(1, 1, 2);
+    const r = x.narrow(-2, 3, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
   "fuzz shape 37 split": () => {
@@ -382,103 +391,68 @@ export const cases: Record<string, () => unknown> = {
   "fuzz shape 48 flip": () => {
     const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([1, 3, 3]);
     const x = x0.permute(0, 2, 1);
-    const r = x.diagonal(2);
+    const r = torch.diag_embed(x, -2, 3, -3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 49 join stack": () => {
-    const t00 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([4]);
+  "fuzz shape 49 join hstack": () => {
+    const t00 = torch.arange(0, { dtype: torch.int32 }).sub(3);
     const t0 = t00;
-    const r = torch.stack([t0], { dim: 1 });
+    const t10 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
+    const t1 = t10.getitem("::2");
+    const r = torch.hstack([t0, t1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 50 split": () => {
-    const x0 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
-    const x = x0.getitem("::2");
-    const r = torch.hsplit(x, 1);
+  "fuzz shape 50 flip": () => {
+    const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([1, 4, 2]);
+    const x = x0.transpose(0, 2);
+    const r = x.diagonal({ offset: 3, dim1: -2, dim2: 2 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
     return r;
   },
-  "fuzz shape 51 view": () => {
-    const x0 = torch.arange(2, { dtype: torch.float64 }).sub(3).reshape([2]).requires_grad_();
-    const x = x0;
-    const r = x.ravel();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 52 join vstack": () => {
-    const t00 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]).requires_grad_();
-    const t0 = t00;
-    const r = torch.vstack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    r.pow(2).sum().backward();
-    return [r, t00.grad];
-  },
-  "fuzz shape 53 join column_stack": () => {
-    const t00 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([4, 3]);
-    const t0 = t00.getitem("::2");
-    const t10 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2]);
+  "fuzz shape 51 join cat": () => {
+    const t00 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5, 1]);
+    const t0 = t00.expand([5, 1]);
+    const t10 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4, 1]);
     const t1 = t10;
-    const t20 = torch.arange(0, { dtype: torch.int32 }).reshape([0, 2]);
-    const t2 = t20.transpose(0, 1);
-    const r = torch.column_stack([t0, t1, t2]);
+    const t20 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
+    const t2 = t20.narrow(0, 1, 1);
+    const r = torch.cat([t0, t1, t2], { dim: 1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 54 view": () => {
-    const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 6]);
-    const x = x0.narrow(1, 1, 4);
-    const r = x.movedim([0, 1], [1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 55 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 3, 0, 2]);
+  "fuzz shape 52 keywords": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([2]);
     const x = x0;
-    const r = x.unsqueeze(3).narrow(4, 1, 0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
+    const r = torch.swapaxes(x, { axis0: 0, axis1: -1 });
     return r;
   },
-  "fuzz shape 56 flip": () => {
-    const x0 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5]);
-    const x = x0.narrow(0, 1, 3);
-    const r = x.trace();
+  "fuzz shape 53 join cat": () => {
+    const t00 = torch.arange(36, { dtype: torch.int64 }).reshape([4, 3, 3]);
+    const t0 = t00.transpose(1, 2);
+    const t10 = torch.arange(54, { dtype: torch.float32 }).reshape([3, 3, 6]);
+    const t1 = t10.getitem(":, :, ::2");
+    const t20 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([2, 3, 3]);
+    const t2 = t20;
+    const r = torch.cat([t0, t1, t2], { dim: -3 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
+    console.log(r.dtype);
     return r;
   },
-  "fuzz shape 57 big": () => {
-    const x0 = torch.arange(1320, { dtype: torch.int64 }).reshape([33, 40]);
-    const x = x0;
-    const r = torch.stack([x, x], 2);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 58 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]).requires_grad_();
-    const x = x0.narrow(0, 1, 2);
-    const r = x.unsqueeze(3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 59 split": () => {
+  "fuzz shape 54 split": () => {
     const x0 = torch.arange(2, { dtype: torch.float32 });
     const x = x0;
     const r = x.split(5, 0);
     return r;
   },
-  "fuzz shape 60 chain": () => {
+  "fuzz shape 55 chain": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1, 1]);
     const x = x0.transpose(0, 1);
     const r = x.narrow(1, 1, 0).transpose(0, 1);
@@ -487,13 +461,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 61 split": () => {
+  "fuzz shape 56 split": () => {
     const x0 = torch.arange(8, { dtype: torch.int64 }).reshape([2, 4]);
     const x = x0;
     const r = x.dsplit([1, 4]);
     return r;
   },
-  "fuzz shape 62 join cat": () => {
+  "fuzz shape 57 join cat": () => {
     const t00 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([3, 3]).requires_grad_();
     const t0 = t00.transpose(1, 0);
     const r = torch.cat([t0], 0);
@@ -502,7 +476,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 63 chain": () => {
+  "fuzz shape 58 chain": () => {
     const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([1, 2]);
     const x = x0.expand([1, 2]);
     const r = x.narrow(0, 0, 1).diagonal(0, 1, 0).movedim(0, 0).movedim(0, 0);
@@ -511,7 +485,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 64 flip": () => {
+  "fuzz shape 59 flip": () => {
     const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([4, 3, 2]);
     const x = x0.transpose(2, 0);
     const r = x.roll([1, -3], [-2, 0]);
@@ -520,7 +494,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 65 expand": () => {
+  "fuzz shape 60 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = x.repeat(0);
@@ -529,14 +503,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 66 expand": () => {
+  "fuzz shape 61 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
     const r = x.expand_as(torch.zeros([2, 2]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 67 join cat": () => {
+  "fuzz shape 62 join cat": () => {
     const t00 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3]);
     const t0 = t00.transpose(1, 0);
     const t10 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]);
@@ -546,41 +520,39 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 68 flip": () => {
+  "fuzz shape 63 flip": () => {
     const x0 = torch.arange(15, { dtype: torch.int32 }).reshape([5, 3]);
     const x = x0.getitem("::2");
-    const r = x.trace();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 69 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 0]);
-    const x = x0;
-    const r = x.squeeze(0).unsqueeze(1).reshape([0, 2]).getitem(":, ::2").reshape([1, 0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 70 flip": () => {
-    const x0 = torch.arange(9, { dtype: torch.int64 }).reshape([3, 3, 1]);
-    const x = x0.transpose(2, 0);
-    const r = x.diagonal(-2);
+    const r = torch.diag_embed(x, 0, 1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 71 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([1]);
+  "fuzz shape 64 expand": () => {
+    const x0 = torch.arange(4, { dtype: torch.float32 }).sub(3).reshape([4]);
     const x = x0.getitem("::2");
-    const r = x.expand(0, 4);
+    const r = torch.broadcast_to(x, [1, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 72 view": () => {
+  "fuzz shape 65 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([3, 4, 4, 0]);
+    const x = x0.getitem(":, :, ::2");
+    const r = x.repeat([1, 2, 1, 2, 3, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 66 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0]);
+    const x = x0.getitem("::2");
+    const r = x.expand(0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 67 view": () => {
     const x0 = torch.arange(16, { dtype: torch.float64 }).reshape([2, 4, 1, 2]);
     const x = x0.transpose(0, 2);
     const r = x.reshape([-1, 16]);
@@ -589,7 +561,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 73 join dstack": () => {
+  "fuzz shape 68 join dstack": () => {
     const t00 = torch.arange(4, { dtype: torch.int64 }).reshape([4]);
     const t0 = t00.narrow(0, 1, 2);
     const t10 = torch.arange(2).remainder(3).eq(0).reshape([2]);
@@ -599,71 +571,67 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 74 flip": () => {
+  "fuzz shape 69 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([3, 2]).requires_grad_();
     const x = x0;
-    const r = torch.triu(x, 3);
+    const r = torch.diag_embed(x, -2, -1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 75 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.int64 }).reshape([4, 4]);
-    const x = x0.transpose(0, 1);
-    const r = x.view(2, 4, -1);
+  "fuzz shape 70 big": () => {
+    const x0 = torch.arange(1190, { dtype: torch.float32 }).reshape([17, 70]);
+    const x = x0.transpose(1, 0);
+    const r = x.reshape(-1);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 71 view": () => {
+    const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
+    const x = x0.narrow(0, 1, 2);
+    const r = x.reshape_as(torch.zeros([1, 2]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 76 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]);
+  "fuzz shape 72 keywords": () => {
+    const x0 = torch.arange(7, { dtype: torch.int32 }).reshape([7]);
     const x = x0.getitem("::2");
-    const r = x.transpose(-1, -1);
+    const r = torch.reshape(x, { shape: [-1] });
+    return r;
+  },
+  "fuzz shape 73 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1]);
+    const x = x0.expand([2]);
+    const r = x.unflatten(0, [2, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 74 big": () => {
+    const x0 = torch.arange(1190, { dtype: torch.float64 }).reshape([17, 70]);
+    const x = x0.transpose(1, 0);
+    const r = x.tril(5);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 75 chain": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
+    const x = x0.expand([1]);
+    const r = x.movedim(0, 0).unsqueeze(-1).getitem("::2").view([1, 1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 76 expand": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([2, 1, 1]);
+    const x = x0.transpose(2, 1);
+    const r = torch.tile(x, [3, 2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 77 join column_stack": () => {
-    const t00 = torch.arange(2, { dtype: torch.float64 });
-    const t0 = t00;
-    const r = torch.column_stack([t0]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 78 expand": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
-    const x = x0;
-    const r = torch.broadcast_to(x, [2, 2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 79 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([1]);
-    const x = x0.expand([4]);
-    const r = torch.dsplit(x, 2);
-    return r;
-  },
-  "fuzz shape 80 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 3, 0, 2]).requires_grad_();
-    const x = x0.permute(0, 2, 1, 3);
-    const r = torch.movedim(x, 0, -2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 81 view": () => {
-    const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 3, 2, 3]).requires_grad_();
-    const x = x0.permute(2, 1, 3, 0);
-    const r = x.reshape(-1, 1, 6, 4);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 82 view": () => {
+  "fuzz shape 77 view": () => {
     const x0 = torch.arange(16, { dtype: torch.int64 }).sub(3).reshape([2, 2, 2, 2]);
     const x = x0.permute(3, 2, 0, 1);
     const r = torch.swapdims(x, 2, 0);
@@ -672,7 +640,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 83 view": () => {
+  "fuzz shape 78 view": () => {
     const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([3, 2, 3]).requires_grad_();
     const x = x0;
     const r = torch.permute(x, [0, -2, 2]);
@@ -680,7 +648,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 84 join hstack": () => {
+  "fuzz shape 79 join hstack": () => {
     const t00 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const t0 = t00;
     const r = torch.hstack([t0]);
@@ -688,19 +656,19 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 85 split": () => {
+  "fuzz shape 80 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = torch.unbind(x, 0);
     return r;
   },
-  "fuzz shape 86 big": () => {
+  "fuzz shape 81 big": () => {
     const x0 = torch.arange(561).remainder(3).eq(0).reshape([33, 17]);
     const x = x0;
     const r = x.split(7, 1)[1].contiguous();
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 87 split": () => {
+  "fuzz shape 82 split": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1, 1]);
     const x = x0;
     const r = x.select(-2, -1);
@@ -709,7 +677,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 88 chain": () => {
+  "fuzz shape 83 chain": () => {
     const x0 = torch.arange(27, { dtype: torch.float64 }).reshape([3, 1, 3, 3]).requires_grad_();
     const x = x0.transpose(3, 0);
     const r = x.flatten(1, 1).select(0, -3).unsqueeze(-2).reshape([9, 1]);
@@ -717,7 +685,7 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 89 chain": () => {
+  "fuzz shape 84 chain": () => {
     const x0 = torch.arange(2, { dtype: torch.float32 }).mul(0.5);
     const x = x0;
     const r = x.unsqueeze(1).flatten(0, 1).squeeze(0);
@@ -726,7 +694,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 90 view": () => {
+  "fuzz shape 85 view": () => {
     const x0 = torch.arange(5, { dtype: torch.int64 }).sub(3).reshape([5]);
     const x = x0.narrow(0, 1, 3);
     const r = x.t();
@@ -735,13 +703,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 91 split": () => {
+  "fuzz shape 86 split": () => {
     const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([1, 2, 3, 1]);
     const x = x0;
     const r = x.chunk(4, -3);
     return r;
   },
-  "fuzz shape 92 flip": () => {
+  "fuzz shape 87 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([1, 3, 2]);
     const x = x0;
     const r = torch.flip(x, [-3, -2, 2]);
@@ -750,7 +718,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 93 expand": () => {
+  "fuzz shape 88 expand": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([2, 3, 2]).requires_grad_();
     const x = x0.getitem("::2");
     const r = torch.broadcast_to(x, [3, 1, 4, 3, 2]);
@@ -758,7 +726,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 94 flip": () => {
+  "fuzz shape 89 flip": () => {
     const x0 = torch.arange(30, { dtype: torch.float32 }).sub(3).reshape([3, 2, 5]);
     const x = x0.narrow(2, 1, 3);
     const r = x.trace();
@@ -767,7 +735,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 95 view": () => {
+  "fuzz shape 90 view": () => {
     const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([4, 2]);
     const x = x0;
     const r = x.flatten(1, 1);
@@ -776,7 +744,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 96 view": () => {
+  "fuzz shape 91 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([1]).requires_grad_();
     const x = x0.getitem("::2");
     const r = x.ravel();
@@ -784,7 +752,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 97 view": () => {
+  "fuzz shape 92 view": () => {
     const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
     const x = x0.transpose(1, 0);
     const r = x.reshape_as(torch.zeros([3, 1, 2]));
@@ -793,27 +761,27 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 98 expand": () => {
+  "fuzz shape 93 expand": () => {
     const x0 = torch.arange(48, { dtype: torch.int32 }).sub(3).reshape([2, 6, 4]);
     const x = x0.narrow(1, 1, 4);
     const r = torch.broadcast_to(x, [2, 4, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 99 expand": () => {
+  "fuzz shape 94 expand": () => {
     const x0 = torch.arange(3, { dtype: torch.float32 });
     const x = x0;
     const r = x.expand([3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 100 split": () => {
+  "fuzz shape 95 split": () => {
     const x0 = torch.arange(30, { dtype: torch.int64 }).sub(3).reshape([5, 2, 3]);
     const x = x0.narrow(0, 1, 3);
     const r = torch.hsplit(x, 1);
     return r;
   },
-  "fuzz shape 101 expand": () => {
+  "fuzz shape 96 expand": () => {
     const x0 = torch.arange(24, { dtype: torch.float64 }).sub(3).reshape([4, 3, 2]);
     const x = x0.permute(2, 1, 0);
     const r = x.repeat([0, 0, 2, 1, 1]);
@@ -822,25 +790,25 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 102 split": () => {
+  "fuzz shape 97 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = x.tensor_split(3, 0);
     return r;
   },
-  "fuzz shape 103 split": () => {
+  "fuzz shape 98 split": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
     const x = x0;
     const r = torch.dsplit(x, 0);
     return r;
   },
-  "fuzz shape 104 split": () => {
+  "fuzz shape 99 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([1, 1]);
     const x = x0.expand([1, 1]);
     const r = x.split_with_sizes([1], 0);
     return r;
   },
-  "fuzz shape 105 view": () => {
+  "fuzz shape 100 view": () => {
     const x0 = torch.arange(60, { dtype: torch.float64 }).mul(0.5).reshape([5, 2, 2, 3]);
     const x = x0.narrow(0, 1, 3);
     const r = x.view_as(torch.zeros([1, 18, 2]));
@@ -849,7 +817,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 106 view": () => {
+  "fuzz shape 101 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
     const x = x0;
     const r = x.squeeze();
@@ -858,13 +826,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 107 keywords": () => {
+  "fuzz shape 102 keywords": () => {
     const x0 = torch.arange(2, { dtype: torch.float32 }).mul(0.5).reshape([2]);
     const x = x0;
     const r = torch.swapaxes(x, { axis0: 0, axis1: 0 });
     return r;
   },
-  "fuzz shape 108 chain": () => {
+  "fuzz shape 103 chain": () => {
     const x0 = torch.arange(64, { dtype: torch.float32 }).sub(3).reshape([4, 2, 8]);
     const x = x0.getitem(":, :, ::2");
     const r = x.permute(0, 1, 2).unsqueeze(1).narrow(3, 1, 1).reshape([1, 8]);
@@ -873,7 +841,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 109 join hstack": () => {
+  "fuzz shape 104 join hstack": () => {
     const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const t0 = t00;
     const t10 = torch.arange(2).remainder(3).eq(0);
@@ -883,51 +851,51 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 110 chain": () => {
+  "fuzz shape 105 chain": () => {
     const x0 = torch.arange(4, { dtype: torch.float32 }).sub(3).reshape([4, 1]);
     const x = x0.expand([4, 2]);
     const r = x.unsqueeze(-2).squeeze(2).getitem(":, ::2").view([8]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 111 keywords": () => {
+  "fuzz shape 106 keywords": () => {
     const x0 = torch.arange(80, { dtype: torch.int64 }).sub(3).reshape([4, 5, 4]);
     const x = x0.narrow(1, 1, 3);
     const r = x.reshape({ shape: [12, 2, 2, 1, 2] });
     return r;
   },
-  "fuzz shape 112 keywords": () => {
+  "fuzz shape 107 keywords": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([1, 0]);
     const x = x0.expand([3, 0]);
     const r = x.permute({ dims: [0, 1] });
     return r;
   },
-  "fuzz shape 113 split": () => {
+  "fuzz shape 108 split": () => {
     const x0 = torch.arange(5, { dtype: torch.int64 }).reshape([5]);
     const x = x0.getitem("::2");
     const r = torch.vsplit(x, 3);
     return r;
   },
-  "fuzz shape 114 big": () => {
+  "fuzz shape 109 big": () => {
     const x0 = torch.arange(1860, { dtype: torch.int32 }).reshape([3, 20, 31]);
     const x = x0;
     const r = x.tril(-5);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 115 keywords": () => {
+  "fuzz shape 110 keywords": () => {
     const x0 = torch.arange(9, { dtype: torch.int32 }).reshape([3, 3]);
     const x = x0.getitem(":, ::2");
     const r = x.tril({ diagonal: 0 });
     return r;
   },
-  "fuzz shape 116 expand": () => {
+  "fuzz shape 111 expand": () => {
     const x0 = torch.arange(28, { dtype: torch.int64 }).reshape([4, 7, 1]);
     const x = x0.getitem(":, ::2");
     const r = x.expand_as(torch.zeros([0, 4, 0, 2]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 117 view": () => {
+  "fuzz shape 112 view": () => {
     const x0 = torch.arange(6).remainder(3).eq(0).reshape([1, 2, 3]);
     const x = x0.getitem(":, :, ::2");
     const r = x.swapaxes(-1, 2);
@@ -936,7 +904,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 118 expand": () => {
+  "fuzz shape 113 expand": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([2, 1, 1, 0]);
     const x = x0;
     const r = x.tile([3, 2, 2, 0, 0]);
@@ -945,13 +913,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 119 keywords": () => {
+  "fuzz shape 114 keywords": () => {
     const x0 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([2, 2, 2]);
     const x = x0.transpose(0, 1);
     const r = x.diagonal({ offset: 0, dim1: -3, dim2: 0 });
     return r;
   },
-  "fuzz shape 120 flip": () => {
+  "fuzz shape 115 flip": () => {
     const x0 = torch.arange(48, { dtype: torch.float64 }).reshape([3, 4, 4]);
     const x = x0.transpose(2, 0);
     const r = torch.tril(x, 2);
@@ -960,25 +928,25 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 121 split": () => {
+  "fuzz shape 116 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
     const x = x0;
     const r = x.split(2, 1);
     return r;
   },
-  "fuzz shape 122 big": () => {
+  "fuzz shape 117 big": () => {
     const x0 = torch.arange(1680, { dtype: torch.float64 }).reshape([42, 40]);
     const x = x0.narrow(0, 1, 40);
     const r = x.index_select(1, torch.tensor([0, 3, 1, 3, 39]));
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 123 keywords": () => {
+  "fuzz shape 118 keywords": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([4, 3]);
     const x = x0.getitem("::2");
     const r = torch.swapaxes(x, { axis0: 0, axis1: 0 });
     return r;
   },
-  "fuzz shape 124 expand": () => {
+  "fuzz shape 119 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).reshape([1]);
     const x = x0;
     const r = x.repeat(0, 3, 1);
@@ -987,13 +955,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 125 split": () => {
+  "fuzz shape 120 split": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 3, 3, 1]);
     const x = x0;
     const r = x.chunk(3, 1);
     return r;
   },
-  "fuzz shape 126 chain": () => {
+  "fuzz shape 121 chain": () => {
     const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 3, 2]);
     const x = x0;
     const r = x.diagonal(2, 1, 2).permute(1, 0);
@@ -1002,7 +970,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 127 expand": () => {
+  "fuzz shape 122 expand": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([1, 2, 1]).requires_grad_();
     const x = x0;
     const r = torch.broadcast_tensors(torch.zeros([3, 2, 1, 2, 1], { dtype: torch.int32 }), x)[1];
@@ -1010,13 +978,13 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 128 split": () => {
+  "fuzz shape 123 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
     const x = x0;
     const r = x.split(5, -1);
     return r;
   },
-  "fuzz shape 129 chain": () => {
+  "fuzz shape 124 chain": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 2]).requires_grad_();
     const x = x0.permute(0, 1, 2);
     const r = x.reshape([12]).unsqueeze(-1);
@@ -1024,13 +992,13 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 130 big": () => {
+  "fuzz shape 125 big": () => {
     const x0 = torch.arange(4160, { dtype: torch.int32 }).sub(3).reshape([64, 65]);
     const x = x0;
     const r = x.roll(-59);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 131 split": () => {
+  "fuzz shape 126 split": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]).requires_grad_();
     const x = x0;
     const r = torch.narrow(x, 0, -2, 0);
@@ -1038,7 +1006,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 132 flip": () => {
+  "fuzz shape 127 flip": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]);
     const x = x0.narrow(0, 1, 2);
     const r = torch.diagonal(x, -3, -1, -1);
@@ -1047,7 +1015,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 133 join dstack": () => {
+  "fuzz shape 128 join dstack": () => {
     const t00 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([1, 4]);
     const t0 = t00;
     const t10 = torch.arange(6, { dtype: torch.int32 }).reshape([2, 3]);
@@ -1059,7 +1027,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 134 view": () => {
+  "fuzz shape 129 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 3, 2, 0]).requires_grad_();
     const x = x0;
     const r = x.ravel();
@@ -1067,7 +1035,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 135 chain": () => {
+  "fuzz shape 130 chain": () => {
     const x0 = torch.arange(108, { dtype: torch.float64 }).sub(3).reshape([3, 3, 4, 3]).requires_grad_();
     const x = x0;
     const r = x.movedim(2, 1).getitem(":, ::2").squeeze(0).view([1, 3, 18]);
@@ -1075,7 +1043,7 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 136 chain": () => {
+  "fuzz shape 131 chain": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([4, 0, 6, 1]);
     const x = x0.getitem(":, :, ::2");
     const r = x.getitem("::2").getitem(":, :, :, ::2").getitem("::2").unflatten(1, [1, 0]);
@@ -1084,7 +1052,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 137 view": () => {
+  "fuzz shape 132 view": () => {
     const x0 = torch.arange(2, { dtype: torch.int64 }).reshape([2]);
     const x = x0;
     const r = x.transpose(-1, 0);
@@ -1093,7 +1061,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 138 view": () => {
+  "fuzz shape 133 view": () => {
     const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([3, 2]);
     const x = x0;
     const r = torch.swapdims(x, -1, -2);
@@ -1102,7 +1070,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 139 view": () => {
+  "fuzz shape 134 view": () => {
     const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([1, 2]);
     const x = x0;
     const r = x.ravel();
@@ -1111,7 +1079,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 140 view": () => {
+  "fuzz shape 135 view": () => {
     const x0 = torch.arange(30, { dtype: torch.int32 }).reshape([5, 3, 2]);
     const x = x0.narrow(0, 1, 3);
     const r = x.squeeze(2);
@@ -1120,14 +1088,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 141 expand": () => {
+  "fuzz shape 136 expand": () => {
     const x0 = torch.arange(9).remainder(3).eq(0).reshape([1, 3, 3]);
     const x = x0;
     const r = x.expand(1, 1, 1, -1, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 142 view": () => {
+  "fuzz shape 137 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([0, 2, 2, 2]);
     const x = x0.transpose(3, 2);
     const r = x.reshape([1, 0, 1, 1]);
@@ -1136,7 +1104,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 143 view": () => {
+  "fuzz shape 138 view": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2]).requires_grad_();
     const x = x0;
     const r = x.view(-1, 1, 2);
@@ -1144,7 +1112,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 144 view": () => {
+  "fuzz shape 139 view": () => {
     const x0 = torch.arange(5, { dtype: torch.int32 }).sub(3).reshape([5]);
     const x = x0.getitem("::2");
     const r = x.ravel();
@@ -1153,7 +1121,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 145 flip": () => {
+  "fuzz shape 140 flip": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2, 1]).requires_grad_();
     const x = x0;
     const r = x.fliplr();
@@ -1161,20 +1129,20 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 146 expand": () => {
+  "fuzz shape 141 expand": () => {
     const x0 = torch.arange(18, { dtype: torch.float64 }).sub(3).reshape([2, 3, 3]);
     const x = x0.transpose(2, 1);
     const r = torch.broadcast_tensors(torch.zeros([2, 3, 3], { dtype: torch.int32 }), x)[1];
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 147 keywords": () => {
+  "fuzz shape 142 keywords": () => {
     const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 4, 2]);
     const x = x0.narrow(1, 1, 2);
     const r = torch.cat({ tensors: [x, x], dim: -2 });
     return r;
   },
-  "fuzz shape 148 split": () => {
+  "fuzz shape 143 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = x.select(-1, -4);
@@ -1183,13 +1151,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 149 keywords": () => {
+  "fuzz shape 144 keywords": () => {
     const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 1, 3]);
     const x = x0;
     const r = x.unflatten({ dim: -1, sizes: [-1, 1] });
     return r;
   },
-  "fuzz shape 150 chain": () => {
+  "fuzz shape 145 chain": () => {
     const x0 = torch.arange(8, { dtype: torch.float32 }).mul(0.5).reshape([4, 2]);
     const x = x0;
     const r = x.movedim(1, 1).transpose(1, 0).view([4, 2, 1]);
@@ -1198,20 +1166,20 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 151 expand": () => {
+  "fuzz shape 146 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
     const r = x.expand([]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 152 split": () => {
+  "fuzz shape 147 split": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
     const r = torch.tensor_split(x, [], { dim: 1 });
     return r;
   },
-  "fuzz shape 153 join dstack": () => {
+  "fuzz shape 148 join dstack": () => {
     const t00 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const t0 = t00;
     const t10 = torch.arange(4).remainder(3).eq(0).reshape([4]);
@@ -1221,7 +1189,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 154 chain": () => {
+  "fuzz shape 149 chain": () => {
     const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([1, 3, 3, 1]);
     const x = x0;
     const r = x.flatten(2, 3).reshape([9]).narrow(0, 4, 3).narrow(0, 0, 3);
@@ -1230,7 +1198,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 155 join concat": () => {
+  "fuzz shape 150 join concat": () => {
     const t00 = torch.arange(6, { dtype: torch.int32 }).reshape([3, 2]);
     const t0 = t00.narrow(1, 1, 0);
     const r = torch.concat([t0], -2);
@@ -1238,13 +1206,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 156 keywords": () => {
+  "fuzz shape 151 keywords": () => {
     const x0 = torch.arange(10, { dtype: torch.float32 }).mul(0.5).reshape([2, 5, 1]);
     const x = x0.getitem(":, ::2");
     const r = torch.unsqueeze(x, { dim: -2 });
     return r;
   },
-  "fuzz shape 157 join hstack": () => {
+  "fuzz shape 152 join hstack": () => {
     const t00 = torch.arange(2).remainder(3).eq(0);
     const t0 = t00;
     const r = torch.hstack([t0]);
@@ -1252,7 +1220,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 158 view": () => {
+  "fuzz shape 153 view": () => {
     const x0 = torch.arange(36, { dtype: torch.float64 }).reshape([3, 3, 4]).requires_grad_();
     const x = x0.transpose(2, 0);
     const r = x.ravel();
@@ -1260,7 +1228,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 159 view": () => {
+  "fuzz shape 154 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
     const r = x.unflatten(-1, [4]);
@@ -1269,7 +1237,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 160 join stack": () => {
+  "fuzz shape 155 join stack": () => {
     const t00 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
     const t0 = t00;
     const t10 = torch.arange(12, { dtype: torch.float64 }).reshape([4, 3]);
@@ -1280,7 +1248,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 161 join vstack": () => {
+  "fuzz shape 156 join vstack": () => {
     const t00 = torch.arange(8, { dtype: torch.float32 }).reshape([8]);
     const t0 = t00.getitem("::2");
     const t10 = torch.arange(4, { dtype: torch.float32 });
@@ -1290,7 +1258,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 162 view": () => {
+  "fuzz shape 157 view": () => {
     const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2]).requires_grad_();
     const x = x0;
     const r = x.unsqueeze(1);
@@ -1298,7 +1266,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 163 view": () => {
+  "fuzz shape 158 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = x.flatten(0, 0);
@@ -1307,13 +1275,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 164 split": () => {
+  "fuzz shape 159 split": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([3, 4]);
     const x = x0.transpose(1, 0);
     const r = x.split(5, 3);
     return r;
   },
-  "fuzz shape 165 join hstack": () => {
+  "fuzz shape 160 join hstack": () => {
     const t00 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 3]).requires_grad_();
     const t0 = t00.permute(1, 2, 0);
     const r = torch.hstack([t0]);
@@ -1322,7 +1290,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 166 join stack": () => {
+  "fuzz shape 161 join stack": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 6]);
     const t0 = t00.narrow(1, 1, 4);
     const r = torch.stack([t0], 2);
@@ -1330,7 +1298,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 167 view": () => {
+  "fuzz shape 162 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
     const x = x0;
     const r = x.view([]);
@@ -1339,7 +1307,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 168 chain": () => {
+  "fuzz shape 163 chain": () => {
     const x0 = torch.arange(3).remainder(3).eq(0).reshape([3, 1]);
     const x = x0.getitem(":, ::2");
     const r = x.unflatten(0, [1, 1, 3]).permute(2, 0, 3, 1);
@@ -1348,7 +1316,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 169 join dstack": () => {
+  "fuzz shape 164 join dstack": () => {
     const t00 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([2, 2]).requires_grad_();
     const t0 = t00.getitem(":, ::2");
     const r = torch.dstack([t0]);
@@ -1357,7 +1325,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 170 view": () => {
+  "fuzz shape 165 view": () => {
     const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([4, 1]);
     const x = x0;
     const r = x.swapdims(-2, 3);
@@ -1366,7 +1334,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 171 expand": () => {
+  "fuzz shape 166 expand": () => {
     const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([2, 4, 3]).requires_grad_();
     const x = x0;
     const r = x.expand(2, 4, -1);
@@ -1374,7 +1342,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 172 view": () => {
+  "fuzz shape 167 view": () => {
     const x0 = torch.arange(8).remainder(3).eq(0).reshape([1, 4, 2]);
     const x = x0;
     const r = x.reshape([3, 2, 2]);
@@ -1383,7 +1351,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 173 view": () => {
+  "fuzz shape 168 view": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([3, 4]).requires_grad_();
     const x = x0;
     const r = x.mT;
@@ -1391,7 +1359,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 174 split": () => {
+  "fuzz shape 169 split": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([3, 4]);
     const x = x0;
     const r = x.select(-1, 4);
@@ -1400,7 +1368,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 175 flip": () => {
+  "fuzz shape 170 flip": () => {
     const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 4, 1]);
     const x = x0;
     const r = torch.fliplr(x);
@@ -1409,19 +1377,19 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 176 big": () => {
+  "fuzz shape 171 big": () => {
     const x0 = torch.arange(2560, { dtype: torch.float64 }).reshape([64, 40]);
     const x = x0;
     const r = x.tril(2);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 177 split": () => {
+  "fuzz shape 172 split": () => {
     const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([3, 4]);
     const x = x0.transpose(1, 0);
     const r = x.split_with_sizes([3], 1);
     return r;
   },
-  "fuzz shape 178 chain": () => {
+  "fuzz shape 173 chain": () => {
     const x0 = torch.arange(18, { dtype: torch.float64 }).reshape([2, 3, 3]).requires_grad_();
     const x = x0.transpose(2, 1);
     const r = x.squeeze(1).unsqueeze(-2);
@@ -1429,7 +1397,7 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 179 view": () => {
+  "fuzz shape 174 view": () => {
     const x0 = torch.arange(9, { dtype: torch.float64 }).mul(0.5).reshape([3, 1, 3]);
     const x = x0;
     const r = x.mT;
@@ -1438,7 +1406,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 180 view": () => {
+  "fuzz shape 175 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = x.t();
@@ -1447,20 +1415,20 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 181 keywords": () => {
+  "fuzz shape 176 keywords": () => {
     const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3, 1]);
     const x = x0;
     const r = torch.swapaxes(x, { axis0: 3, axis1: 0 });
     return r;
   },
-  "fuzz shape 182 split": () => {
+  "fuzz shape 177 split": () => {
     const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([4, 2]).requires_grad_();
     const x = x0;
     const r = x.split(5, 0);
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 183 join dstack": () => {
+  "fuzz shape 178 join dstack": () => {
     const t00 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0, 2]);
     const t0 = t00.permute(0, 2, 1);
     const t10 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3, 1]);
@@ -1470,14 +1438,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 184 view": () => {
+  "fuzz shape 179 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
     const x = x0.expand([2]);
     const r = torch.movedim(x, 0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 185 view": () => {
+  "fuzz shape 180 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
     const r = x.contiguous();
@@ -1486,7 +1454,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 186 join hstack": () => {
+  "fuzz shape 181 join hstack": () => {
     const t00 = torch.arange(0).remainder(3).eq(0).reshape([2, 0]);
     const t0 = t00;
     const t10 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
@@ -1496,7 +1464,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 187 join cat": () => {
+  "fuzz shape 182 join cat": () => {
     const t00 = torch.arange(3, { dtype: torch.float32 }).reshape([3]);
     const t0 = t00;
     const t10 = torch.arange(3, { dtype: torch.int64 }).reshape([3]);
@@ -1506,7 +1474,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 188 expand": () => {
+  "fuzz shape 183 expand": () => {
     const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
     const x = x0.getitem("::2");
     const r = x.repeat([2]);
@@ -1514,7 +1482,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 189 split": () => {
+  "fuzz shape 184 split": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).requires_grad_();
     const x = x0;
     const r = x.narrow(0, 0, 0);
@@ -1522,7 +1490,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 190 flip": () => {
+  "fuzz shape 185 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.int64 }).sub(3).reshape([2, 3]);
     const x = x0;
     const r = torch.fliplr(x);
@@ -1531,7 +1499,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 191 join dstack": () => {
+  "fuzz shape 186 join dstack": () => {
     const t00 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([4, 2, 3]);
     const t0 = t00.getitem("::2");
     const r = torch.dstack([t0]);
@@ -1539,19 +1507,19 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 192 keywords": () => {
+  "fuzz shape 187 keywords": () => {
     const x0 = torch.arange(16).remainder(3).eq(0).reshape([4, 4]);
     const x = x0;
     const r = x.chunk({ chunks: 2, dim: 0 });
     return r;
   },
-  "fuzz shape 193 split": () => {
+  "fuzz shape 188 split": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0]);
     const x = x0.getitem("::2");
     const r = x.dsplit([]);
     return r;
   },
-  "fuzz shape 194 flip": () => {
+  "fuzz shape 189 flip": () => {
     const x0 = torch.arange(32, { dtype: torch.float32 }).reshape([8, 4]);
     const x = x0.getitem("::2");
     const r = x.trace();
@@ -1560,13 +1528,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 195 big": () => {
+  "fuzz shape 190 big": () => {
     const x0 = torch.arange(9100, { dtype: torch.float64 }).reshape([140, 65]);
     const x = x0.getitem("::2");
     const r = x.tile([2, 1]);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 196 view": () => {
+  "fuzz shape 191 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
     const r = torch.moveaxis(x, 0, 1);
@@ -1574,14 +1542,14 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 197 split": () => {
+  "fuzz shape 192 split": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2]).requires_grad_();
     const x = x0;
     const r = x.hsplit(1);
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 198 chain": () => {
+  "fuzz shape 193 chain": () => {
     const x0 = torch.arange(5, { dtype: torch.float32 }).reshape([5]);
     const x = x0.narrow(0, 1, 3);
     const r = x.movedim(0, 0).movedim(0, 0);
@@ -1590,7 +1558,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 199 expand": () => {
+  "fuzz shape 194 expand": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
     const x = x0;
     const r = x.expand(2, 3);
@@ -1598,20 +1566,20 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 200 chain": () => {
+  "fuzz shape 195 chain": () => {
     const x0 = torch.arange(72, { dtype: torch.int64 }).sub(3).reshape([2, 3, 4, 3]);
     const x = x0.transpose(3, 2);
     const r = x.select(2, -2).unsqueeze(-3).expand([2, 3, 3, 4]).view([18, 4]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 201 split": () => {
+  "fuzz shape 196 split": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = torch.tensor_split(x, [4], { dim: 0 });
     return r;
   },
-  "fuzz shape 202 flip": () => {
+  "fuzz shape 197 flip": () => {
     const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3]);
     const x = x0;
     const r = torch.trace(x);
@@ -1620,7 +1588,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 203 expand": () => {
+  "fuzz shape 198 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
     const x = x0;
     const r = x.repeat(3, 1);
@@ -1629,26 +1597,26 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 204 big": () => {
+  "fuzz shape 199 big": () => {
     const x0 = torch.arange(3100, { dtype: torch.int64 }).reshape([31, 5, 20]);
     const x = x0.permute(1, 2, 0);
     const r = torch.stack([x, x], 0);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 205 big": () => {
+  "fuzz shape 200 big": () => {
     const x0 = torch.arange(2310, { dtype: torch.int64 }).reshape([70, 33]);
     const x = x0.getitem(":, ::2");
     const r = x.roll(31, 1);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 206 expand": () => {
+  "fuzz shape 201 expand": () => {
     const x0 = torch.arange(24, { dtype: torch.int64 }).reshape([3, 4, 2, 1]);
     const x = x0.expand([3, 4, 2, 4]);
     const r = x.repeat([0, 2, 0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 207 join stack": () => {
+  "fuzz shape 202 join stack": () => {
     const t00 = torch.arange(27, { dtype: torch.int64 }).reshape([3, 3, 3]);
     const t0 = t00;
     const t10 = torch.arange(6, { dtype: torch.int64 }).reshape([3, 2]);
@@ -1658,7 +1626,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 208 flip": () => {
+  "fuzz shape 203 flip": () => {
     const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3);
     const x = x0;
     const r = x.roll([-2, 1], [0, -2]);
@@ -1667,7 +1635,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 209 view": () => {
+  "fuzz shape 204 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 3, 2]).requires_grad_();
     const x = x0.transpose(2, 0);
     const r = x.swapaxes(0, -1);
@@ -1675,14 +1643,14 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 210 split": () => {
+  "fuzz shape 205 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([1]).requires_grad_();
     const x = x0;
     const r = x.tensor_split(4, -1);
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 211 join cat": () => {
+  "fuzz shape 206 join cat": () => {
     const t00 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]);
     const t0 = t00;
     const t10 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
@@ -1694,7 +1662,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 212 join concat": () => {
+  "fuzz shape 207 join concat": () => {
     const t00 = torch.arange(0, { dtype: torch.float32 }).sub(3).reshape([5, 0]);
     const t0 = t00.narrow(0, 1, 3);
     const r = torch.concat([t0], 1);
@@ -1702,19 +1670,19 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 213 join dstack": () => {
+  "fuzz shape 208 join dstack": () => {
     const r = torch.dstack([]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 214 keywords": () => {
+  "fuzz shape 209 keywords": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).mul(0.5).reshape([3, 1]);
     const x = x0;
     const r = torch.unsqueeze(x, { dim: 0 });
     return r;
   },
-  "fuzz shape 215 flip": () => {
+  "fuzz shape 210 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.int32 }).reshape([3, 2]);
     const x = x0;
     const r = x.fliplr();
@@ -1723,7 +1691,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 216 flip": () => {
+  "fuzz shape 211 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([0, 1, 4]);
     const x = x0.transpose(1, 0);
     const r = torch.trace(x);
@@ -1732,7 +1700,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 217 chain": () => {
+  "fuzz shape 212 chain": () => {
     const x0 = torch.arange(36).remainder(3).eq(0).reshape([2, 3, 2, 3]);
     const x = x0.transpose(2, 3);
     const r = x.movedim(3, 2).flatten(2, 2);
@@ -1741,7 +1709,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 218 chain": () => {
+  "fuzz shape 213 chain": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([5, 3, 0, 3]);
     const x = x0.getitem("::2");
     const r = x.permute(3, 2, 1, 0).permute(2, 3, 1, 0);
@@ -1750,19 +1718,19 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 219 split": () => {
+  "fuzz shape 214 split": () => {
     const x0 = torch.arange(12, { dtype: torch.int32 }).reshape([1, 3, 2, 2]);
     const x = x0.expand([1, 3, 2, 2]);
     const r = x.dsplit(1);
     return r;
   },
-  "fuzz shape 220 keywords": () => {
+  "fuzz shape 215 keywords": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2]);
     const x = x0;
     const r = x.squeeze({ dim: -1 });
     return r;
   },
-  "fuzz shape 221 expand": () => {
+  "fuzz shape 216 expand": () => {
     const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 2, 2, 3]);
     const x = x0;
     const r = x.repeat([3, 2, 2, 1, 3]);
@@ -1771,20 +1739,20 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 222 expand": () => {
+  "fuzz shape 217 expand": () => {
     const x0 = torch.arange(0, { dtype: torch.int32 });
     const x = x0;
     const r = x.expand([0]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 223 keywords": () => {
+  "fuzz shape 218 keywords": () => {
     const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([6]);
     const x = x0.narrow(0, 1, 4);
     const r = torch.reshape(x, { shape: [4] });
     return r;
   },
-  "fuzz shape 224 join vstack": () => {
+  "fuzz shape 219 join vstack": () => {
     const t00 = torch.arange(1, { dtype: torch.float64 }).mul(0.5).reshape([]).requires_grad_();
     const t0 = t00;
     const r = torch.vstack([t0]);
@@ -1793,7 +1761,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 225 view": () => {
+  "fuzz shape 220 view": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = x.reshape_as(torch.zeros([]));
@@ -1802,13 +1770,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 226 keywords": () => {
+  "fuzz shape 221 keywords": () => {
     const x0 = torch.arange(12).remainder(3).eq(0).reshape([2, 2, 3]);
     const x = x0.getitem("::2");
     const r = x.split(1, { dim: 2 });
     return r;
   },
-  "fuzz shape 227 split": () => {
+  "fuzz shape 222 split": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([4, 3, 0]).requires_grad_();
     const x = x0;
     const r = torch.narrow(x, 2, 0, 0);
@@ -1816,7 +1784,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 228 flip": () => {
+  "fuzz shape 223 flip": () => {
     const x0 = torch.arange(36).remainder(3).eq(0).reshape([3, 4, 3]);
     const x = x0;
     const r = x.tril(-3);
@@ -1825,7 +1793,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 229 join hstack": () => {
+  "fuzz shape 224 join hstack": () => {
     const t00 = torch.arange(8, { dtype: torch.int32 }).sub(3).reshape([4, 2]);
     const t0 = t00;
     const r = torch.hstack([t0]);
@@ -1833,7 +1801,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 230 view": () => {
+  "fuzz shape 225 view": () => {
     const x0 = torch.arange(3, { dtype: torch.int32 }).sub(3).reshape([3]);
     const x = x0;
     const r = x.contiguous();
@@ -1842,7 +1810,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 231 view": () => {
+  "fuzz shape 226 view": () => {
     const x0 = torch.arange(24).remainder(3).eq(0).reshape([3, 2, 4]);
     const x = x0;
     const r = x.squeeze();
@@ -1851,13 +1819,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 232 split": () => {
+  "fuzz shape 227 split": () => {
     const x0 = torch.arange(4, { dtype: torch.int32 }).reshape([2, 2]);
     const x = x0;
     const r = torch.tensor_split(x, [-1, 0, 2], { dim: -2 });
     return r;
   },
-  "fuzz shape 233 flip": () => {
+  "fuzz shape 228 flip": () => {
     const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([2, 3]);
     const x = x0;
     const r = x.diagonal({ offset: 2, dim1: 1, dim2: -1 });
@@ -1866,13 +1834,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 234 split": () => {
+  "fuzz shape 229 split": () => {
     const x0 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([2, 2]);
     const x = x0.transpose(0, 1);
     const r = torch.split(x, [-1, 0, 2], { dim: 1 });
     return r;
   },
-  "fuzz shape 235 join stack": () => {
+  "fuzz shape 230 join stack": () => {
     const t00 = torch.arange(6, { dtype: torch.float32 }).reshape([6]);
     const t0 = t00.narrow(0, 1, 4);
     const t10 = torch.arange(6, { dtype: torch.int32 }).reshape([6]);
@@ -1884,32 +1852,32 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 236 big": () => {
+  "fuzz shape 231 big": () => {
     const x0 = torch.arange(2560, { dtype: torch.int32 }).sub(3).reshape([64, 40]);
     const x = x0;
     const r = x.contiguous();
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 237 split": () => {
+  "fuzz shape 232 split": () => {
     const x0 = torch.arange(90).remainder(3).eq(0).reshape([3, 3, 2, 5]);
     const x = x0.narrow(3, 1, 3);
     const r = torch.split(x, [0, 1, 2, 0], { dim: 0 });
     return r;
   },
-  "fuzz shape 238 split": () => {
+  "fuzz shape 233 split": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 0]);
     const x = x0.transpose(0, 1);
     const r = x.tensor_split(1, 0);
     return r;
   },
-  "fuzz shape 239 expand": () => {
+  "fuzz shape 234 expand": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0, 2, 1]);
     const x = x0.getitem(":, :, :, ::2");
     const r = x.expand_as(torch.zeros([2, 0, 2, 0, 2, 1]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 240 split": () => {
+  "fuzz shape 235 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).mul(0.5).reshape([]);
     const x = x0;
     const r = x.select(-1, 1);
@@ -1918,7 +1886,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 241 chain": () => {
+  "fuzz shape 236 chain": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]);
     const x = x0;
     const r = x.narrow(0, 3, 0).movedim(0, 0).movedim(0, 0);
@@ -1927,13 +1895,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 242 keywords": () => {
+  "fuzz shape 237 keywords": () => {
     const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([4, 1, 2]);
     const x = x0.narrow(0, 1, 2);
     const r = x.tensor_split({ sections: 2, dim: 0 });
     return r;
   },
-  "fuzz shape 243 view": () => {
+  "fuzz shape 238 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
     const x = x0;
     const r = x.reshape_as(torch.zeros([1]));
@@ -1942,7 +1910,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 244 expand": () => {
+  "fuzz shape 239 expand": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 0, 2, 3]);
     const x = x0.permute(1, 0, 2, 3);
     const r = x.repeat(1, 3, 2, 1);
@@ -1951,7 +1919,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 245 view": () => {
+  "fuzz shape 240 view": () => {
     const x0 = torch.arange(18).remainder(3).eq(0).reshape([3, 2, 3]);
     const x = x0;
     const r = x.unsqueeze(-3);
@@ -1960,13 +1928,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 246 big": () => {
+  "fuzz shape 241 big": () => {
     const x0 = torch.arange(1680, { dtype: torch.float64 }).reshape([40, 42]);
     const x = x0.narrow(1, 1, 40);
     const r = x.split(7, 1)[1].contiguous();
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 247 chain": () => {
+  "fuzz shape 242 chain": () => {
     const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([4, 3]);
     const x = x0.transpose(1, 0);
     const r = x.getitem(":, ::2").getitem(":, ::2").narrow(1, 1, 0).transpose(1, 0);
@@ -1975,7 +1943,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 248 chain": () => {
+  "fuzz shape 243 chain": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 });
     const x = x0;
     const r = x.unsqueeze(0).unsqueeze(0);
@@ -1984,7 +1952,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 249 chain": () => {
+  "fuzz shape 244 chain": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 3, 0, 2]).requires_grad_();
     const x = x0.transpose(1, 3);
     const r = x.squeeze(1).unsqueeze(-1);
@@ -1992,7 +1960,7 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 250 join column_stack": () => {
+  "fuzz shape 245 join column_stack": () => {
     const t00 = torch.arange(0, { dtype: torch.int32 }).sub(3).reshape([3, 0, 4]);
     const t0 = t00;
     const t10 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([3, 2, 4]);
@@ -2004,7 +1972,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 251 chain": () => {
+  "fuzz shape 246 chain": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).sub(3).reshape([3]).requires_grad_();
     const x = x0.getitem("::2");
     const r = x.unsqueeze(1).reshape([2]).narrow(0, 0, 2).unsqueeze(1);
@@ -2012,7 +1980,7 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 252 flip": () => {
+  "fuzz shape 247 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.float32 }).mul(0.5).reshape([4, 0, 5, 2]);
     const x = x0.getitem(":, :, ::2");
     const r = torch.fliplr(x);
@@ -2021,16 +1989,16 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 253 flip": () => {
+  "fuzz shape 248 flip": () => {
     const x0 = torch.arange(4, { dtype: torch.float32 }).mul(0.5).reshape([1, 4]);
     const x = x0.transpose(0, 1);
-    const r = torch.roll(x, -3, 0);
+    const r = torch.diag_embed(x, -2, -1, -1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 254 flip": () => {
+  "fuzz shape 249 flip": () => {
     const x0 = torch.arange(24, { dtype: torch.int32 }).sub(3).reshape([4, 3, 2]);
     const x = x0.narrow(0, 1, 2);
     const r = x.diagonal({ offset: 3, dim1: 1, dim2: -1 });
@@ -2039,7 +2007,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 255 join cat": () => {
+  "fuzz shape 250 join cat": () => {
     const t00 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 2, 3]);
     const t0 = t00;
     const r = torch.cat([t0], -2);
@@ -2047,7 +2015,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 256 view": () => {
+  "fuzz shape 251 view": () => {
     const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
     const x = x0.getitem("::2");
     const r = x.contiguous();
@@ -2056,7 +2024,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 257 expand": () => {
+  "fuzz shape 252 expand": () => {
     const x0 = torch.arange(108, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 3, 4]).requires_grad_();
     const x = x0;
     const r = torch.broadcast_to(x, [2, 3, -1, 3, 4]);
@@ -2064,19 +2032,19 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 258 big": () => {
+  "fuzz shape 253 big": () => {
     const x0 = torch.arange(2560, { dtype: torch.int64 }).sub(3).reshape([64, 40]);
     const x = x0;
     const r = x.contiguous();
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 259 keywords": () => {
+  "fuzz shape 254 keywords": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([1, 0, 3]);
     const x = x0;
     const r = torch.select(x, -1, { index: -3 });
     return r;
   },
-  "fuzz shape 260 expand": () => {
+  "fuzz shape 255 expand": () => {
     const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([8]).requires_grad_();
     const x = x0.getitem("::2");
     const r = torch.broadcast_to(x, [2, 4]);
@@ -2084,13 +2052,13 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 261 big": () => {
+  "fuzz shape 256 big": () => {
     const x0 = torch.arange(1400).remainder(3).eq(0).reshape([35, 40]);
     const x = x0.narrow(0, 1, 33);
     const r = torch.cat([x, x.narrow(1, 1, 5)], 1);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 262 flip": () => {
+  "fuzz shape 257 flip": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([4, 3]);
     const x = x0;
     const r = x.triu(-3);
@@ -2099,32 +2067,32 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 263 big": () => {
+  "fuzz shape 258 big": () => {
     const x0 = torch.arange(561, { dtype: torch.float32 }).reshape([33, 17]);
     const x = x0;
     const r = x.roll(61);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 264 keywords": () => {
+  "fuzz shape 259 keywords": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([1, 2, 3]);
     const x = x0.transpose(1, 2);
     const r = x.unbind({ dim: 2 });
     return r;
   },
-  "fuzz shape 265 split": () => {
+  "fuzz shape 260 split": () => {
     const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
     const x = x0.getitem("::2");
     const r = x.split_with_sizes([0, 3], 1);
     return r;
   },
-  "fuzz shape 266 chain": () => {
+  "fuzz shape 261 chain": () => {
     const x0 = torch.arange(8).remainder(3).eq(0).reshape([8]);
     const x = x0.getitem("::2");
     const r = x.unsqueeze(0).transpose(0, 1).expand([4, 3]).select(0, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 267 view": () => {
+  "fuzz shape 262 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int64 }).reshape([]);
     const x = x0;
     const r = x.view_as(torch.zeros([1, 1]));
@@ -2133,7 +2101,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 268 chain": () => {
+  "fuzz shape 263 chain": () => {
     const x0 = torch.arange(24, { dtype: torch.float64 }).mul(0.5).reshape([2, 3, 4]);
     const x = x0.permute(2, 1, 0);
     const r = x.unsqueeze(-1).permute(2, 1, 3, 0).unflatten(0, [2, 1, 1]);
@@ -2142,13 +2110,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 269 keywords": () => {
+  "fuzz shape 264 keywords": () => {
     const x0 = torch.arange(48).remainder(3).eq(0).reshape([4, 6, 2]);
     const x = x0.narrow(1, 1, 4);
     const r = x.tril({ diagonal: 1 });
     return r;
   },
-  "fuzz shape 270 expand": () => {
+  "fuzz shape 265 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
     const r = x.expand([]);
@@ -2156,7 +2124,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 271 flip": () => {
+  "fuzz shape 266 flip": () => {
     const x0 = torch.arange(8).remainder(3).eq(0).reshape([2, 2, 2]);
     const x = x0.permute(2, 0, 1);
     const r = torch.fliplr(x);
@@ -2165,7 +2133,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 272 flip": () => {
+  "fuzz shape 267 flip": () => {
     const x0 = torch.arange(14, { dtype: torch.float64 }).reshape([2, 7]).requires_grad_();
     const x = x0.getitem(":, ::2");
     const r = x.fliplr();
@@ -2173,13 +2141,13 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 273 big": () => {
+  "fuzz shape 268 big": () => {
     const x0 = torch.arange(5115).remainder(3).eq(0).reshape([31, 5, 33]);
     const x = x0.permute(1, 2, 0);
     const r = x.repeat(2, 1, 1);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 274 view": () => {
+  "fuzz shape 269 view": () => {
     const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([2]);
     const x = x0;
     const r = x.squeeze();
@@ -2188,7 +2156,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 275 view": () => {
+  "fuzz shape 270 view": () => {
     const x0 = torch.arange(8, { dtype: torch.int64 }).sub(3).reshape([2, 1, 2, 2]);
     const x = x0.permute(1, 0, 2, 3);
     const r = x.unflatten(-1, [-1]);
@@ -2197,27 +2165,27 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 276 chain": () => {
+  "fuzz shape 271 chain": () => {
     const x0 = torch.arange(32, { dtype: torch.int64 }).sub(3).reshape([4, 4, 1, 2]);
     const x = x0.narrow(1, 1, 2);
     const r = x.expand([4, 2, 2, 2]).squeeze(2).flatten(2, 3);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 277 keywords": () => {
+  "fuzz shape 272 keywords": () => {
     const x0 = torch.arange(4).remainder(3).eq(0);
     const x = x0;
     const r = x.view({ size: [2, 1, 2] });
     return r;
   },
-  "fuzz shape 278 expand": () => {
+  "fuzz shape 273 expand": () => {
     const x0 = torch.arange(27, { dtype: torch.float64 }).reshape([3, 3, 3, 1]);
     const x = x0;
     const r = torch.broadcast_to(x, [3, 3, 3, 1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 279 flip": () => {
+  "fuzz shape 274 flip": () => {
     const x0 = torch.arange(72, { dtype: torch.float64 }).reshape([4, 2, 3, 3]);
     const x = x0.narrow(1, 1, 0);
     const r = torch.trace(x);
@@ -2226,7 +2194,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 280 chain": () => {
+  "fuzz shape 275 chain": () => {
     const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
     const x = x0;
     const r = x.squeeze(0).getitem("::2").unsqueeze(-2).diagonal(2, 0, 1);
@@ -2235,7 +2203,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 281 flip": () => {
+  "fuzz shape 276 flip": () => {
     const x0 = torch.arange(24, { dtype: torch.int64 }).sub(3).reshape([2, 3, 4]);
     const x = x0;
     const r = x.flip([2, -3, -3]);
@@ -2244,7 +2212,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 282 join cat": () => {
+  "fuzz shape 277 join cat": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 3, 1]).requires_grad_();
     const t0 = t00;
     const t10 = torch.arange(0, { dtype: torch.float64 }).reshape([0, 3, 1]);
@@ -2257,14 +2225,14 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 283 split": () => {
+  "fuzz shape 278 split": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]).requires_grad_();
     const x = x0;
     const r = x.split(5, 2);
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 284 chain": () => {
+  "fuzz shape 279 chain": () => {
     const x0 = torch.arange(9, { dtype: torch.int32 }).sub(3).reshape([3, 3]);
     const x = x0.transpose(1, 0);
     const r = x.reshape([9]).unsqueeze(-1);
@@ -2273,7 +2241,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 285 view": () => {
+  "fuzz shape 280 view": () => {
     const x0 = torch.arange(8, { dtype: torch.float64 }).sub(3).reshape([2, 2, 2, 1]).requires_grad_();
     const x = x0;
     const r = torch.reshape(x, [1, 2, -1]);
@@ -2281,20 +2249,20 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 286 keywords": () => {
+  "fuzz shape 281 keywords": () => {
     const x0 = torch.arange(18, { dtype: torch.int64 }).sub(3).reshape([3, 3, 2]);
     const x = x0;
     const r = torch.unsqueeze(x, { dim: 2 });
     return r;
   },
-  "fuzz shape 287 expand": () => {
+  "fuzz shape 282 expand": () => {
     const x0 = torch.arange(1, { dtype: torch.float32 }).reshape([]);
     const x = x0;
     const r = x.expand([2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 288 chain": () => {
+  "fuzz shape 283 chain": () => {
     const x0 = torch.arange(48, { dtype: torch.float64 }).sub(3).reshape([2, 6, 4]).requires_grad_();
     const x = x0.narrow(1, 1, 4);
     const r = x.permute(2, 1, 0).select(2, -2).flatten(0, 1).unsqueeze(0);
@@ -2302,7 +2270,7 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 289 view": () => {
+  "fuzz shape 284 view": () => {
     const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 1, 2]);
     const x = x0.transpose(2, 0);
     const r = x.movedim([0], [2]);
@@ -2311,7 +2279,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 290 expand": () => {
+  "fuzz shape 285 expand": () => {
     const x0 = torch.arange(32, { dtype: torch.float64 }).reshape([2, 4, 1, 4]).requires_grad_();
     const x = x0.getitem(":, ::2");
     const r = x.expand([-1, 1, -1, -1, 1, 4]);
@@ -2319,20 +2287,20 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 291 keywords": () => {
+  "fuzz shape 286 keywords": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2]);
     const x = x0;
     const r = x.index_select({ dim: 0, index: torch.tensor([0]) });
     return r;
   },
-  "fuzz shape 292 expand": () => {
+  "fuzz shape 287 expand": () => {
     const x0 = torch.arange(24, { dtype: torch.float32 }).sub(3).reshape([3, 2, 1, 4]);
     const x = x0;
     const r = torch.broadcast_to(x, [2, 0, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 293 view": () => {
+  "fuzz shape 288 view": () => {
     const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([2]);
     const x = x0;
     const r = x.flatten(-1, 0);
@@ -2341,13 +2309,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 294 keywords": () => {
+  "fuzz shape 289 keywords": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 1, 0]);
     const x = x0.expand([3, 1, 0]);
     const r = x.tensor_split({ sections: 2, dim: 0 });
     return r;
   },
-  "fuzz shape 295 join hstack": () => {
+  "fuzz shape 290 join hstack": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 0, 2]);
     const t0 = t00.permute(2, 1, 0);
     const r = torch.hstack([t0]);
@@ -2355,14 +2323,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 296 expand": () => {
+  "fuzz shape 291 expand": () => {
     const x0 = torch.arange(16, { dtype: torch.int64 }).sub(3).reshape([4, 2, 2]);
     const x = x0.transpose(1, 0);
     const r = torch.broadcast_tensors(torch.zeros([1, 3, 4, 2], { dtype: torch.int32 }), x)[0];
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 297 split": () => {
+  "fuzz shape 292 split": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([4, 0, 2, 2]);
     const x = x0.narrow(0, 1, 2);
     const r = torch.index_select(x, 0, torch.tensor([[1, 2]]));
@@ -2371,7 +2339,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 298 chain": () => {
+  "fuzz shape 293 chain": () => {
     const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
     const x = x0.getitem("::2");
     const r = x.squeeze(0).movedim(0, 0).unflatten(0, [2]).unsqueeze(-1).view([1, 2]);
@@ -2380,7 +2348,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 299 chain": () => {
+  "fuzz shape 294 chain": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([3]);
     const x = x0.getitem("::2");
     const r = x.unflatten(0, [1, 2]).transpose(0, 1).narrow(1, 1, 0).narrow(1, 0, 0).reshape([0, -1]);
@@ -2389,19 +2357,19 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 300 split": () => {
+  "fuzz shape 295 split": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
     const x = x0;
     const r = torch.split(x, [0, 1, 0, 2], { dim: 0 });
     return r;
   },
-  "fuzz shape 301 keywords": () => {
+  "fuzz shape 296 keywords": () => {
     const x0 = torch.arange(9, { dtype: torch.float32 }).reshape([3, 3]);
     const x = x0.transpose(0, 1);
     const r = x.chunk({ chunks: 2, dim: 1 });
     return r;
   },
-  "fuzz shape 302 view": () => {
+  "fuzz shape 297 view": () => {
     const x0 = torch.arange(1, { dtype: torch.int32 }).sub(3).reshape([]);
     const x = x0;
     const r = x.unsqueeze(0);
@@ -2410,7 +2378,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 303 join column_stack": () => {
+  "fuzz shape 298 join column_stack": () => {
     const t00 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([3, 0, 4]);
     const t0 = t00;
     const r = torch.column_stack([t0]);
@@ -2418,7 +2386,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 304 chain": () => {
+  "fuzz shape 299 chain": () => {
     const x0 = torch.arange(24, { dtype: torch.float64 }).reshape([1, 2, 3, 4]).requires_grad_();
     const x = x0.permute(1, 2, 3, 0);
     const r = x.squeeze(0).reshape([1, 24, 1]).narrow(1, 3, 20);
@@ -2426,7 +2394,7 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 305 view": () => {
+  "fuzz shape 300 view": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).sub(3).reshape([0, 2, 1, 0]);
     const x = x0.narrow(1, 1, 0);
     const r = x.view(2, 3, 2, 0);
@@ -2435,317 +2403,323 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 306 flip": () => {
+  "fuzz shape 301 flip": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([3, 0]).requires_grad_();
     const x = x0.getitem("::2");
-    const r = torch.roll(x, -2, 1);
+    const r = torch.diag_embed(x, 1, 2, -2);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 307 flip": () => {
-    const x0 = torch.arange(3).remainder(3).eq(0).reshape([1, 3]);
-    const x = x0;
-    const r = torch.flipud(x);
+  "fuzz shape 302 view": () => {
+    const x0 = torch.arange(7).remainder(3).eq(0).reshape([7]);
+    const x = x0.getitem("::2");
+    const r = x.reshape_as(torch.zeros([4]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 308 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 0]);
-    const x = x0.transpose(0, 1);
-    const r = x.repeat(1, 1);
+  "fuzz shape 303 expand": () => {
+    const x0 = torch.arange(0, { dtype: torch.float32 }).reshape([3, 5, 3, 0]);
+    const x = x0.narrow(1, 1, 3);
+    const r = x.expand([2, 3, -1, 3, -1, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 304 split": () => {
+    const x0 = torch.arange(16, { dtype: torch.int32 }).reshape([2, 2, 2, 2]);
+    const x = x0.transpose(0, 2);
+    const r = x.unbind(1);
+    return r;
+  },
+  "fuzz shape 305 view": () => {
+    const x0 = torch.arange(36, { dtype: torch.float32 }).sub(3).reshape([3, 2, 2, 3]);
+    const x = x0.transpose(2, 3);
+    const r = torch.transpose(x, -1, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 309 view": () => {
-    const x0 = torch.arange(16, { dtype: torch.float32 }).reshape([4, 2, 2]);
+  "fuzz shape 306 big": () => {
+    const x0 = torch.arange(1105, { dtype: torch.float64 }).reshape([65, 17]);
     const x = x0.getitem("::2");
-    const r = x.reshape_as(torch.zeros([1, 4]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
+    const r = x.index_select(1, torch.tensor([0, 3, 1, 3, 16]));
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 310 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([3, 3, 2, 0]).requires_grad_();
-    const x = x0.permute(2, 0, 3, 1);
-    const r = x.flatten(1, 3).unsqueeze(0).movedim(2, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 311 big": () => {
-    const x0 = torch.arange(561, { dtype: torch.float32 }).reshape([33, 17]);
+  "fuzz shape 307 flip": () => {
+    const x0 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([3, 3]);
     const x = x0;
-    const r = x.triu(-4);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 312 split": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([2, 2, 3]);
-    const x = x0.transpose(1, 0);
-    const r = x.select(-1, -2);
+    const r = x.diag_embed();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 313 expand": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 4]);
-    const x = x0.transpose(0, 1);
-    const r = x.tile([1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 314 view": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).reshape([5]).requires_grad_();
-    const x = x0.narrow(0, 1, 3);
-    const r = x.reshape(1, 1, 3, 1);
+  "fuzz shape 308 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([4]).requires_grad_();
+    const x = x0;
+    const r = x.rot90(3, [-1, -2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 315 flip": () => {
-    const x0 = torch.arange(6, { dtype: torch.int64 }).reshape([2, 3]);
+  "fuzz shape 309 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.int64 }).sub(3).reshape([]);
     const x = x0;
-    const r = x.diagonal({ offset: -1, dim1: 1, dim2: -3 });
+    const r = torch.dsplit(x, 3);
+    return r;
+  },
+  "fuzz shape 310 join cat": () => {
+    const r = torch.cat([], { dim: -3 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 311 flip": () => {
+    const x0 = torch.arange(6, { dtype: torch.float32 }).sub(3).reshape([3, 1, 2]);
+    const x = x0.transpose(1, 0);
+    const r = x.flip([-1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 316 big": () => {
-    const x0 = torch.arange(960, { dtype: torch.float64 }).reshape([3, 20, 16]);
-    const x = x0;
-    const r = x.transpose(0, 2).contiguous();
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  "fuzz shape 312 join vstack": () => {
+    const t00 = torch.arange(5, { dtype: torch.float32 }).sub(3).reshape([5]);
+    const t0 = t00.getitem("::2");
+    const r = torch.vstack([t0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
   },
-  "fuzz shape 317 view": () => {
-    const x0 = torch.arange(30, { dtype: torch.float64 }).mul(0.5).reshape([5, 1, 3, 2]);
+  "fuzz shape 313 view": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]);
+    const x = x0;
+    const r = torch.t(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 314 join cat": () => {
+    const t00 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([1, 2, 3]);
+    const t0 = t00.transpose(1, 0);
+    const t10 = torch.arange(10, { dtype: torch.float64 }).sub(3).reshape([2, 1, 5]);
+    const t1 = t10.narrow(2, 1, 3);
+    const r = torch.cat([t0, t1], 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 315 split": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
     const x = x0.getitem("::2");
-    const r = x.unflatten(1, [1]);
+    const r = x.tensor_split(1, 0);
+    return r;
+  },
+  "fuzz shape 316 split": () => {
+    const x0 = torch.arange(21, { dtype: torch.int64 }).sub(3).reshape([7, 3]);
+    const x = x0.getitem("::2");
+    const r = torch.index_select(x, -1, torch.tensor([2, 0, 2], { dtype: torch.int64 }));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(-1);
     console.log(x0);
+    return r;
+  },
+  "fuzz shape 317 join stack": () => {
+    const t00 = torch.arange(1, { dtype: torch.float32 }).sub(3).reshape([]);
+    const t0 = t00;
+    const t10 = torch.arange(1, { dtype: torch.float32 }).sub(3);
+    const t1 = t10;
+    const r = torch.stack([t0, t1], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
     return r;
   },
   "fuzz shape 318 chain": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1]);
-    const x = x0.expand([1]);
-    const r = x.unsqueeze(-1).diagonal(-2, 0, 1).getitem("::2").getitem("::2");
+    const x0 = torch.arange(36, { dtype: torch.int32 }).reshape([2, 3, 2, 3]);
+    const x = x0.transpose(0, 2);
+    const r = x.diagonal(-2, 2, 1).getitem("::2").permute(1, 0, 2).getitem(":, :, ::2");
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
+    r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 319 join cat": () => {
-    const t00 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([0, 2]).requires_grad_();
+  "fuzz shape 319 split": () => {
+    const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
+    const x = x0;
+    const r = torch.split(x, [1, 1, 1], { dim: -1 });
+    return r;
+  },
+  "fuzz shape 320 flip": () => {
+    const x0 = torch.arange(12, { dtype: torch.float64 }).reshape([3, 4]);
+    const x = x0.transpose(1, 0);
+    const r = torch.flip(x, [-1, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 321 join cat": () => {
+    const t00 = torch.arange(0, { dtype: torch.float64 }).reshape([0]).requires_grad_();
     const t0 = t00.getitem("::2");
-    const r = torch.cat([t0], 0);
+    const t10 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([2, 1, 2]);
+    const t1 = t10.getitem(":, ::2");
+    const t20 = torch.arange(12, { dtype: torch.float64 }).mul(0.5).reshape([2, 2, 3]);
+    const t2 = t20.permute(1, 2, 0);
+    const r = torch.cat([t0, t1, t2], 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 320 join cat": () => {
-    const t00 = torch.arange(6, { dtype: torch.float64 }).sub(3).reshape([6]);
-    const t0 = t00.getitem("::2");
-    const r = torch.cat([t0], { dim: -1 });
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    console.log(r.dtype);
-    return r;
-  },
-  "fuzz shape 321 keywords": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1]);
+  "fuzz shape 322 view": () => {
+    const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([4, 2]);
     const x = x0;
-    const r = x.squeeze({ dim: -2 });
-    return r;
-  },
-  "fuzz shape 322 flip": () => {
-    const x0 = torch.arange(24, { dtype: torch.int32 }).reshape([3, 4, 2]);
-    const x = x0.permute(2, 1, 0);
-    const r = x.roll([-4], [-3]);
+    const r = x.squeeze(1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 323 split": () => {
-    const x0 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]).requires_grad_();
-    const x = x0.getitem("::2");
-    const r = torch.tensor_split(x, [], { dim: 0 });
-    r[0].pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 324 chain": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).sub(3).reshape([4]);
-    const x = x0.getitem("::2");
-    const r = x.select(0, 0).reshape([1]).reshape([1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 325 split": () => {
-    const x0 = torch.arange(12, { dtype: torch.int64 }).sub(3).reshape([4, 3, 1]);
+  "fuzz shape 323 view": () => {
+    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 1, 1, 3]);
     const x = x0;
-    const r = torch.split(x, [0, 3], { dim: -2 });
-    return r;
-  },
-  "fuzz shape 326 chain": () => {
-    const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([0, 2, 1]).requires_grad_();
-    const x = x0;
-    const r = x.flatten(0, 0).movedim(1, 0).unsqueeze(2).unflatten(2, [1, 1, 1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 327 big": () => {
-    const x0 = torch.arange(4290, { dtype: torch.float32 }).reshape([33, 130]);
-    const x = x0.getitem(":, ::2");
-    const r = x.triu(0);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 328 keywords": () => {
-    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
-    const x = x0.transpose(1, 0);
-    const r = torch.stack([x, x], { dim: -3 });
-    return r;
-  },
-  "fuzz shape 329 flip": () => {
-    const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([1, 3]);
-    const x = x0;
-    const r = x.triu(-3);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 330 keywords": () => {
-    const x0 = torch.arange(12, { dtype: torch.float32 }).reshape([2, 2, 3]);
-    const x = x0.transpose(2, 1);
-    const r = x.flip({ dims: [1] });
-    return r;
-  },
-  "fuzz shape 331 view": () => {
-    const x0 = torch.arange(18, { dtype: torch.float64 }).reshape([3, 6]).requires_grad_();
-    const x = x0.getitem(":, ::2");
-    const r = x.reshape_as(torch.zeros([3, 1, 1, 3]));
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 332 view": () => {
-    const x0 = torch.arange(1).remainder(3).eq(0).reshape([1]);
-    const x = x0.expand([2]);
-    const r = x.t();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    return r;
-  },
-  "fuzz shape 333 split": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1, 1]);
-    const x = x0;
-    const r = x.split(5, 1);
-    return r;
-  },
-  "fuzz shape 334 split": () => {
-    const x0 = torch.arange(4, { dtype: torch.float64 }).reshape([2, 2]);
-    const x = x0;
-    const r = torch.vsplit(x, 3);
-    return r;
-  },
-  "fuzz shape 335 big": () => {
-    const x0 = torch.arange(5600, { dtype: torch.float32 }).mul(0.5).reshape([140, 40]);
-    const x = x0.getitem("::2");
-    const r = x.repeat(2, 1);
-    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
-  },
-  "fuzz shape 336 view": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 2, 2, 1]);
-    const x = x0;
-    const r = x.permute(-1, 2, 1, -4);
+    const r = x.reshape_as(torch.zeros([0]));
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(true);
     console.log(x0);
     return r;
   },
-  "fuzz shape 337 flip": () => {
-    const x0 = torch.arange(45, { dtype: torch.float64 }).sub(3).reshape([5, 3, 3]).requires_grad_();
-    const x = x0.narrow(0, 1, 3);
-    const r = torch.diagonal(x, -1, 0, 1);
+  "fuzz shape 324 join cat": () => {
+    const t00 = torch.arange(5, { dtype: torch.float64 }).sub(3).reshape([5]);
+    const t0 = t00.narrow(0, 1, 3);
+    const r = torch.cat([t0], { dim: 0 });
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    console.log(r.dtype);
+    return r;
+  },
+  "fuzz shape 325 big": () => {
+    const x0 = torch.arange(2363, { dtype: torch.int64 }).reshape([139, 17]);
+    const x = x0.getitem("::2");
+    const r = torch.stack([x, x], 0);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 326 big": () => {
+    const x0 = torch.arange(3100, { dtype: torch.int32 }).reshape([5, 20, 31]);
+    const x = x0;
+    const r = x.triu(3);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 327 big": () => {
+    const x0 = torch.arange(1400, { dtype: torch.float64 }).reshape([35, 40]);
+    const x = x0.narrow(0, 1, 33);
+    const r = x.tile([2, 1]);
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 328 expand": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.expand([]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 338 view": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([0, 3, 1]);
+  "fuzz shape 329 expand": () => {
+    const x0 = torch.arange(6).remainder(3).eq(0).reshape([3, 2]);
     const x = x0;
-    const r = x.view_as(torch.zeros([2, 0]));
+    const r = torch.broadcast_to(x, [1, -1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 330 big": () => {
+    const x0 = torch.arange(5115, { dtype: torch.int64 }).reshape([33, 5, 31]);
+    const x = x0.transpose(1, 0);
+    const r = x.transpose(0, 2).contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 331 flip": () => {
+    const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]).requires_grad_();
+    const x = x0;
+    const r = torch.roll(x, -1, -1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
+  },
+  "fuzz shape 332 chain": () => {
+    const x0 = torch.arange(48, { dtype: torch.int32 }).sub(3).reshape([2, 2, 3, 4]);
+    const x = x0.transpose(2, 0);
+    const r = x.flatten(1, 3).narrow(0, 2, 1);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 333 flip": () => {
+    const x0 = torch.arange(0, { dtype: torch.float64 }).reshape([2, 0]);
+    const x = x0;
+    const r = torch.rot90(x, 0, [1, 1]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 334 chain": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0).reshape([1, 2]);
+    const x = x0.expand([2, 2]);
+    const r = x.select(0, -2).narrow(0, 1, 1);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 335 chain": () => {
+    const x0 = torch.arange(36, { dtype: torch.int64 }).reshape([3, 2, 3, 2]);
+    const x = x0;
+    const r = x.reshape([36]).unsqueeze(-1).unflatten(1, [1, 1, 1]).expand([36, 2, 1, 1]).view([12, 6]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 336 expand": () => {
+    const x0 = torch.arange(2).remainder(3).eq(0);
+    const x = x0;
+    const r = x.repeat([1, 2, 0]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 337 view": () => {
+    const x0 = torch.arange(27).remainder(3).eq(0).reshape([3, 1, 3, 3]);
+    const x = x0.permute(2, 3, 1, 0);
+    const r = x.unflatten(-4, [1, 1, 3]);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(true);
+    console.log(x0);
+    return r;
+  },
+  "fuzz shape 338 flip": () => {
+    const x0 = torch.arange(24, { dtype: torch.float32 }).reshape([3, 2, 2, 2]);
+    const x = x0;
+    const r = torch.flipud(x);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
   "fuzz shape 339 split": () => {
-    const x0 = torch.arange(8, { dtype: torch.float64 }).mul(0.5).reshape([1, 2, 2, 2]);
-    const x = x0.transpose(0, 3);
-    const r = x.tensor_split(4, 2);
+    const x0 = torch.arange(0, { dtype: torch.int32 }).reshape([2, 3, 0, 1]);
+    const x = x0.transpose(3, 0);
+    const r = x.chunk(2, 0);
     return r;
   },
-  "fuzz shape 340 flip": () => {
-    const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([3, 1, 0]);
-    const x = x0;
-    const r = torch.flip(x, [-1]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 341 view": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
-    const x = x0;
-    const r = x.movedim([0], [-2]);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 342 view": () => {
-    const x0 = torch.arange(48, { dtype: torch.float64 }).reshape([2, 4, 2, 3]);
-    const x = x0.getitem(":, ::2");
-    const r = x.contiguous();
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(-1);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 343 view": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([]);
-    const x = x0;
-    const r = x.unsqueeze(0);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(9);
-    console.log(x0);
-    return r;
-  },
-  "fuzz shape 344 keywords": () => {
-    const x0 = torch.arange(4, { dtype: torch.int64 }).reshape([2, 2]);
-    const x = x0;
-    const r = torch.select(x, 1, { index: -2 });
-    return r;
-  },
-  "fuzz shape 345 keywords": () => {
-    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([1, 1]);
-    const x = x0.transpose(1, 0);
+  "fuzz shape 340 keywords": () => {
+    const x0 = torch.arange(2, { dtype: torch.int32 }).reshape([2]);
+    const x = x0.getitem("::2");
     const r = x.split(1, { dim: 0 });
     return r;
   },
-  "fuzz shape 346 flip": () => {
+  "fuzz shape 341 flip": () => {
     const x0 = torch.arange(8, { dtype: torch.float64 }).reshape([2, 4]).requires_grad_();
     const x = x0.transpose(1, 0);
     const r = x.roll([-3, -3], [-2, 0]);
@@ -2753,7 +2727,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 347 join stack": () => {
+  "fuzz shape 342 join stack": () => {
     const t00 = torch.arange(18, { dtype: torch.float64 }).mul(0.5).reshape([3, 3, 2]);
     const t0 = t00.transpose(2, 1);
     const t10 = torch.arange(9, { dtype: torch.float64 }).reshape([3, 3, 1]);
@@ -2765,7 +2739,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 348 flip": () => {
+  "fuzz shape 343 flip": () => {
     const x0 = torch.arange(20, { dtype: torch.float64 }).mul(0.5).reshape([5, 4]).requires_grad_();
     const x = x0.narrow(0, 1, 3);
     const r = x.diagonal(2);
@@ -2773,13 +2747,13 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 349 keywords": () => {
+  "fuzz shape 344 keywords": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3);
     const x = x0;
     const r = torch.unsqueeze(x, { dim: -2 });
     return r;
   },
-  "fuzz shape 350 view": () => {
+  "fuzz shape 345 view": () => {
     const x0 = torch.arange(4).remainder(3).eq(0).reshape([2, 2]);
     const x = x0.transpose(0, 1);
     const r = x.ravel();
@@ -2788,7 +2762,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 351 join column_stack": () => {
+  "fuzz shape 346 join column_stack": () => {
     const t00 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2]).requires_grad_();
     const t0 = t00;
     const t10 = torch.arange(8, { dtype: torch.float64 }).reshape([4, 2]);
@@ -2801,14 +2775,14 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, t00.grad];
   },
-  "fuzz shape 352 view": () => {
+  "fuzz shape 347 view": () => {
     const x0 = torch.arange(3, { dtype: torch.float64 }).reshape([1, 1, 3]);
     const x = x0.expand([3, 1, 3]);
     const r = torch.movedim(x, -4, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 353 chain": () => {
+  "fuzz shape 348 chain": () => {
     const x0 = torch.arange(0).remainder(3).eq(0).reshape([2, 0, 4]);
     const x = x0.getitem(":, ::2");
     const r = x.unsqueeze(2).transpose(3, 1);
@@ -2817,25 +2791,25 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 354 keywords": () => {
+  "fuzz shape 349 keywords": () => {
     const x0 = torch.arange(5, { dtype: torch.float32 }).reshape([5]);
     const x = x0.getitem("::2");
     const r = x.narrow({ dim: -1, start: 1, length: 0 });
     return r;
   },
-  "fuzz shape 355 big": () => {
+  "fuzz shape 350 big": () => {
     const x0 = torch.arange(4550).remainder(3).eq(0).reshape([70, 65]);
     const x = x0;
     const r = x.split(7, 0)[1].contiguous();
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 356 split": () => {
+  "fuzz shape 351 split": () => {
     const x0 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([3, 2]);
     const x = x0.transpose(1, 0);
     const r = x.vsplit(3);
     return r;
   },
-  "fuzz shape 357 chain": () => {
+  "fuzz shape 352 chain": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([3, 2, 1, 1]);
     const x = x0.transpose(2, 3);
     const r = x.getitem("::2").unsqueeze(-3);
@@ -2844,7 +2818,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 358 chain": () => {
+  "fuzz shape 353 chain": () => {
     const x0 = torch.arange(3, { dtype: torch.int64 }).sub(3).reshape([3, 1]);
     const x = x0.transpose(1, 0);
     const r = x.unflatten(0, [1, 1]).unsqueeze(-3).flatten(1, 2);
@@ -2853,13 +2827,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 359 big": () => {
+  "fuzz shape 354 big": () => {
     const x0 = torch.arange(1320).remainder(3).eq(0).reshape([40, 33]);
     const x = x0.transpose(1, 0);
     const r = x.index_select(0, torch.tensor([0, 3, 1, 3, 32]));
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 360 split": () => {
+  "fuzz shape 355 split": () => {
     const x0 = torch.arange(4).remainder(3).eq(0).reshape([4]);
     const x = x0.narrow(0, 1, 2);
     const r = x.narrow(0, 2, 0);
@@ -2868,25 +2842,25 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 361 keywords": () => {
+  "fuzz shape 356 keywords": () => {
     const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([4]);
     const x = x0;
     const r = x.index_select({ dim: 0, index: torch.tensor([0]) });
     return r;
   },
-  "fuzz shape 362 big": () => {
+  "fuzz shape 357 big": () => {
     const x0 = torch.arange(65).remainder(3).eq(0).reshape([1, 65]);
     const x = x0.expand([64, 65]);
     const r = torch.stack([x, x], 1);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 363 big": () => {
+  "fuzz shape 358 big": () => {
     const x0 = torch.arange(561, { dtype: torch.int64 }).sub(3).reshape([33, 17]);
     const x = x0;
     const r = x.reshape(-1);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 364 join stack": () => {
+  "fuzz shape 359 join stack": () => {
     const t00 = torch.arange(40, { dtype: torch.float64 }).mul(0.5).reshape([2, 5, 4]);
     const t0 = t00.getitem("::2");
     const r = torch.stack([t0], 3);
@@ -2894,14 +2868,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 365 chain": () => {
+  "fuzz shape 360 chain": () => {
     const x0 = torch.arange(6).remainder(3).eq(0).reshape([1, 1, 2, 3]);
     const x = x0.expand([3, 1, 2, 3]);
     const r = x.movedim(1, 2).permute(3, 1, 2, 0);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 366 view": () => {
+  "fuzz shape 361 view": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).mul(0.5).reshape([1, 1, 0]);
     const x = x0.permute(1, 2, 0);
     const r = x.transpose(0, 0);
@@ -2910,13 +2884,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 367 big": () => {
+  "fuzz shape 362 big": () => {
     const x0 = torch.arange(2940, { dtype: torch.int64 }).sub(3).reshape([70, 42]);
     const x = x0.narrow(1, 1, 40);
     const r = x.flip([1]);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 368 chain": () => {
+  "fuzz shape 363 chain": () => {
     const x0 = torch.arange(168, { dtype: torch.int32 }).sub(3).reshape([4, 7, 3, 2]);
     const x = x0.getitem(":, ::2");
     const r = x.flatten(0, 2).select(0, 47).reshape([1, 1, 2]);
@@ -2925,7 +2899,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 369 join dstack": () => {
+  "fuzz shape 364 join dstack": () => {
     const t00 = torch.arange(6, { dtype: torch.int32 }).reshape([3, 2]);
     const t0 = t00;
     const r = torch.dstack([t0]);
@@ -2933,7 +2907,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 370 chain": () => {
+  "fuzz shape 365 chain": () => {
     const x0 = torch.arange(2, { dtype: torch.int32 }).sub(3).reshape([1, 2]);
     const x = x0.transpose(0, 1);
     const r = x.reshape([1, 2, 1]).select(1, -1).view([-1, 1, 1]);
@@ -2942,7 +2916,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 371 join vstack": () => {
+  "fuzz shape 366 join vstack": () => {
     const t00 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1, 1]);
     const t0 = t00.expand([1, 1]);
     const t10 = torch.arange(1, { dtype: torch.float64 }).sub(3).reshape([1, 1]);
@@ -2954,14 +2928,14 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 372 expand": () => {
+  "fuzz shape 367 expand": () => {
     const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 3, 3, 2]);
     const x = x0.permute(1, 3, 0, 2);
     const r = x.expand([-1, -1, 0, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 373 view": () => {
+  "fuzz shape 368 view": () => {
     const x0 = torch.arange(0, { dtype: torch.int64 }).reshape([2, 2, 0]);
     const x = x0.transpose(0, 1);
     const r = x.t();
@@ -2970,26 +2944,26 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 374 split": () => {
+  "fuzz shape 369 split": () => {
     const x0 = torch.arange(1).remainder(3).eq(0).reshape([]);
     const x = x0;
     const r = x.tensor_split(4, 0);
     return r;
   },
-  "fuzz shape 375 expand": () => {
+  "fuzz shape 370 expand": () => {
     const x0 = torch.arange(20, { dtype: torch.int32 }).sub(3).reshape([4, 1, 1, 5]);
     const x = x0.getitem(":, :, :, ::2");
     const r = x.expand([4, 2, 1, -1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 376 big": () => {
+  "fuzz shape 371 big": () => {
     const x0 = torch.arange(60, { dtype: torch.float64 }).reshape([3, 20, 1]);
     const x = x0.expand([3, 20, 31]);
     const r = x.triu(-1);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 377 chain": () => {
+  "fuzz shape 372 chain": () => {
     const x0 = torch.arange(8).remainder(3).eq(0).reshape([8]);
     const x = x0.getitem("::2");
     const r = x.narrow(0, 3, 0).narrow(0, 0, 0);
@@ -2998,13 +2972,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 378 join concat": () => {
+  "fuzz shape 373 join concat": () => {
     const r = torch.concat([], { dim: -1 });
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 379 join dstack": () => {
+  "fuzz shape 374 join dstack": () => {
     const t00 = torch.arange(6, { dtype: torch.int32 }).sub(3).reshape([2, 3, 1]);
     const t0 = t00.permute(0, 1, 2);
     const t10 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([2, 3, 2]);
@@ -3014,7 +2988,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(r.dtype);
     return r;
   },
-  "fuzz shape 380 chain": () => {
+  "fuzz shape 375 chain": () => {
     const x0 = torch.arange(3, { dtype: torch.int32 }).reshape([1, 3]);
     const x = x0;
     const r = x.unsqueeze(-1).movedim(1, 0);
@@ -3023,13 +2997,13 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 381 big": () => {
+  "fuzz shape 376 big": () => {
     const x0 = torch.arange(93, { dtype: torch.float32 }).reshape([3, 1, 31]);
     const x = x0.expand([3, 33, 31]);
     const r = x.reshape(-1);
     return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.stride(), r.is_contiguous()];
   },
-  "fuzz shape 382 chain": () => {
+  "fuzz shape 377 chain": () => {
     const x0 = torch.arange(16, { dtype: torch.float64 }).mul(0.5).reshape([4, 4]).requires_grad_();
     const x = x0;
     const r = x.narrow(1, 0, 3).transpose(0, -1).view([4, -1]);
@@ -3037,7 +3011,7 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 383 view": () => {
+  "fuzz shape 378 view": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).sub(3).reshape([4]).requires_grad_();
     const x = x0;
     const r = x.t();
@@ -3045,7 +3019,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 384 view": () => {
+  "fuzz shape 379 view": () => {
     const x0 = torch.arange(4, { dtype: torch.int32 }).sub(3).reshape([2, 2, 1, 1]);
     const x = x0.getitem(":, :, ::2");
     const r = x.reshape([4]);
@@ -3054,34 +3028,34 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 385 split": () => {
+  "fuzz shape 380 split": () => {
     const x0 = torch.arange(12, { dtype: torch.int32 }).sub(3).reshape([6, 2]);
     const x = x0.getitem("::2");
     const r = torch.hsplit(x, 2);
     return r;
   },
-  "fuzz shape 386 split": () => {
+  "fuzz shape 381 split": () => {
     const x0 = torch.arange(6, { dtype: torch.float64 }).reshape([2, 3]).requires_grad_();
     const x = x0.transpose(1, 0);
     const r = x.tensor_split(2, 1);
     r[0].pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 387 expand": () => {
+  "fuzz shape 382 expand": () => {
     const x0 = torch.arange(4, { dtype: torch.float64 }).mul(0.5).reshape([4]);
     const x = x0.getitem("::2");
     const r = torch.broadcast_to(x, [2]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 388 expand": () => {
+  "fuzz shape 383 expand": () => {
     const x0 = torch.arange(4, { dtype: torch.float32 }).reshape([2, 1, 2, 1]);
     const x = x0;
     const r = torch.broadcast_to(x, [2, 1, -1, 3]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     return r;
   },
-  "fuzz shape 389 split": () => {
+  "fuzz shape 384 split": () => {
     const x0 = torch.arange(0, { dtype: torch.float64 }).sub(3).reshape([2, 3, 2, 0]).requires_grad_();
     const x = x0;
     const r = x.narrow(-4, 0, 0);
@@ -3089,7 +3063,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 390 view": () => {
+  "fuzz shape 385 view": () => {
     const x0 = torch.arange(6, { dtype: torch.float32 }).reshape([2, 3]);
     const x = x0.getitem(":, ::2");
     const r = torch.reshape(x, [2, 2]);
@@ -3098,7 +3072,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 391 view": () => {
+  "fuzz shape 386 view": () => {
     const x0 = torch.arange(8, { dtype: torch.float32 }).reshape([4, 2]);
     const x = x0.getitem("::2");
     const r = x.ravel();
@@ -3107,33 +3081,39 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 392 flip": () => {
+  "fuzz shape 387 flip": () => {
     const x0 = torch.arange(18, { dtype: torch.int32 }).reshape([3, 2, 3]);
     const x = x0.narrow(2, 1, 1);
-    const r = torch.flip(x, [1, -1, 1]);
+    const r = x.diag_embed();
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
     r.fill_(9);
     console.log(x0);
     return r;
   },
-  "fuzz shape 393 view": () => {
-    const x0 = torch.arange(6, { dtype: torch.float64 }).mul(0.5).reshape([2, 3]).requires_grad_();
-    const x = x0.narrow(1, 1, 1);
-    const r = x.transpose(-1, 2);
+  "fuzz shape 388 flip": () => {
+    const x0 = torch.arange(18, { dtype: torch.float32 }).mul(0.5).reshape([3, 2, 3]);
+    const x = x0;
+    const r = torch.flip(x, [1]);
     console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.pow(2).sum().backward();
-    return [r, x0.grad];
-  },
-  "fuzz shape 394 view": () => {
-    const x0 = torch.arange(0).remainder(3).eq(0).reshape([0, 3, 3]);
-    const x = x0.permute(2, 0, 1);
-    const r = torch.movedim(x, 2, 2);
-    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
-    r.fill_(true);
+    r.fill_(-1);
     console.log(x0);
     return r;
   },
-  "fuzz shape 395 split": () => {
+  "fuzz shape 389 expand": () => {
+    const x0 = torch.arange(24).remainder(3).eq(0).reshape([4, 6]);
+    const x = x0.narrow(1, 1, 4);
+    const r = x.expand(1, 2, -1, 4);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 390 flip": () => {
+    const x0 = torch.arange(9, { dtype: torch.float64 }).sub(3).reshape([3, 3, 1]);
+    const x = x0.expand([3, 3, 2]);
+    const r = torch.tril(x, 0);
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    return r;
+  },
+  "fuzz shape 391 split": () => {
     const x0 = torch.arange(12, { dtype: torch.float64 }).sub(3).reshape([4, 3]).requires_grad_();
     const x = x0;
     const r = x.index_select(1, torch.tensor([2, 2, 1], { dtype: torch.int32 }));
@@ -3141,7 +3121,7 @@ export const cases: Record<string, () => unknown> = {
     r.pow(2).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 396 view": () => {
+  "fuzz shape 392 view": () => {
     const x0 = torch.arange(18, { dtype: torch.int32 }).reshape([3, 3, 2]);
     const x = x0.narrow(1, 1, 1);
     const r = x.contiguous();
@@ -3150,7 +3130,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 397 chain": () => {
+  "fuzz shape 393 chain": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 });
     const x = x0;
     const r = x.unflatten(0, [2]).unsqueeze(-2);
@@ -3159,7 +3139,7 @@ export const cases: Record<string, () => unknown> = {
     console.log(x0);
     return r;
   },
-  "fuzz shape 398 chain": () => {
+  "fuzz shape 394 chain": () => {
     const x0 = torch.arange(2, { dtype: torch.float64 }).reshape([2, 1]).requires_grad_();
     const x = x0.getitem(":, ::2");
     const r = x.select(0, 1).squeeze(0).reshape([1]);
@@ -3167,7 +3147,7 @@ export const cases: Record<string, () => unknown> = {
     r.mul(torch.arange(r.numel(), { dtype: torch.float64 }).reshape(r.shape)).sum().backward();
     return [r, x0.grad];
   },
-  "fuzz shape 399 view": () => {
+  "fuzz shape 395 view": () => {
     const x0 = torch.arange(1, { dtype: torch.float64 }).sub(3);
     const x = x0;
     const r = x.flatten(1, 0);
@@ -3175,6 +3155,32 @@ export const cases: Record<string, () => unknown> = {
     r.fill_(-1);
     console.log(x0);
     return r;
+  },
+  "fuzz shape 396 keywords": () => {
+    const x0 = torch.arange(2, { dtype: torch.int64 }).sub(3).reshape([1, 2]);
+    const x = x0;
+    const r = torch.reshape(x, { shape: [-1] });
+    return r;
+  },
+  "fuzz shape 397 big": () => {
+    const x0 = torch.arange(3069).remainder(3).eq(0).reshape([3, 33, 31]);
+    const x = x0;
+    const r = x.split(7, 2)[1].contiguous();
+    return [r.flatten().getitem(":8"), r.flatten().getitem("-8:"), r.getitem([":2", "-3:"]), r.sum(), r.stride(), r.is_contiguous()];
+  },
+  "fuzz shape 398 split": () => {
+    const x0 = torch.arange(1, { dtype: torch.float64 }).reshape([]).requires_grad_();
+    const x = x0;
+    const r = x.split(1, 0);
+    return r;
+  },
+  "fuzz shape 399 view": () => {
+    const x0 = torch.arange(2, { dtype: torch.float64 }).mul(0.5).reshape([2, 1]).requires_grad_();
+    const x = x0.transpose(1, 0);
+    const r = x.view_as(torch.zeros([]));
+    console.log(r.shape, r.stride(), r.storage_offset(), r.is_contiguous());
+    r.pow(2).sum().backward();
+    return [r, x0.grad];
   },
   "fuzz shape found: swapaxes of a 0-dim tensor": () => {
     const x = torch.tensor(3);
@@ -3348,6 +3354,21 @@ export const cases: Record<string, () => unknown> = {
     console.log(t, t.grad_fn!.name(), torch.arange(6, { dtype: torch.int32 }).reshape(2, 3).trace());
     t.backward();
     return x.grad;
+  },
+  "fuzz shape found: rot90 of every turn, with gradients": () => {
+    const x = torch.arange(6, { dtype: torch.float64 }).reshape(2, 3).requires_grad_();
+    const r = x.rot90(1, [1, 0]);
+    console.log(r, r.stride(), x.rot90(-1).stride(), x.rot90(2).stride(), x.rot90(4).is_contiguous());
+    r.mul(torch.arange(6, { dtype: torch.float64 }).reshape(3, 2)).sum().backward();
+    r.mul_(2);
+    return [x.grad, r, torch.zeros(2, 3, 4).rot90(3, [0, -1]).stride()];
+  },
+  "fuzz shape found: diag_embed with offsets and dims, with gradients": () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3).requires_grad_();
+    const r = torch.diag_embed(x, 1, 0, 2);
+    console.log(r.shape, r.stride(), r.grad_fn!.name(), x.t().diag_embed(-1).shape);
+    r.mul(torch.arange(32, { dtype: torch.float32 }).reshape(4, 2, 4)).sum().backward();
+    return [x.grad, torch.diag_embed(torch.tensor([1, 2]))];
   },
   "fuzz shape found: gradient of an empty leaf takes its strides": () => {
     const x0 = torch.zeros(2, 2, 4, 0, { dtype: torch.float64, requires_grad: true });
