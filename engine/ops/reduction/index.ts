@@ -11,6 +11,7 @@ import * as minmax from './minmax.ts';
 import * as nan from './nan.ts';
 import * as norm from './norm.ts';
 import * as prod from './prod.ts';
+import * as quantile from './quantile.ts';
 import * as sum from './sum.ts';
 import * as variance from './var.ts';
 
@@ -18,5 +19,5 @@ export const functions = {
   ...sum.functions, ...mean.functions, ...prod.functions, ...minmax.functions, ...amax.functions,
   ...variance.functions, ...norm.functions, ...cumulative.functions, ...logsumexp.functions, ...logical.functions,
   ...median.functions, ...nan.functions, ...aminmax.functions, ...cummax.functions,
-  ...logcumsumexp.functions,
+  ...logcumsumexp.functions, ...quantile.functions,
 };

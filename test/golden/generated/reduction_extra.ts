@@ -287,4 +287,107 @@ export const cases: Record<string, () => unknown> = {
     s.logcumsumexp(0).mul(3).backward();
     return s.grad;
   },
+  "quantile of everything": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(5.0), pyfloat(3.0), pyfloat(2.0)], [pyfloat(2.0), pyfloat(2.0), pyfloat(-1.0), pyfloat(0.0)]]);
+    console.log(x.quantile(0.3));
+    console.log(torch.quantile(x, 0.5));
+    console.log(x.quantile(pyfloat(0.0)), x.quantile(pyfloat(1.0)));
+    console.log(x.quantile(torch.tensor([0.25, 0.5, 0.9])));
+    return x.quantile(0.3, null, true);
+  },
+  "quantile along a dim": () => {
+    const x = torch.linspace(-3, 7, 24).view(2, 3, 4).sin();
+    console.log(x.quantile(0.3, 1));
+    console.log(x.quantile(0.7, -1, true));
+    console.log(torch.quantile(x, 0.1, 0));
+    return x.quantile(0.45, { dim: 1, keepdim: true });
+  },
+  "quantile with a 1-d q along dims": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(5.0), pyfloat(3.0), pyfloat(2.0)], [pyfloat(2.0), pyfloat(2.0), pyfloat(-1.0), pyfloat(0.0)]]);
+    const q = torch.tensor([0.25, 0.5]);
+    console.log(torch.quantile(x, q, { dim: 1, keepdim: true }));
+    console.log(x.quantile(q, 0));
+    console.log(x.t().quantile(q, 1));
+    return torch.quantile(torch.arange(pyfloat(24.0)).view(2, 3, 4), torch.tensor([0.1, 0.6, pyfloat(1.0)]), 1);
+  },
+  "quantile interpolation modes": () => {
+    const x = torch.tensor([pyfloat(0.0), pyfloat(1.0), pyfloat(2.0), pyfloat(3.0), pyfloat(7.0)]);
+    const q = torch.tensor([0.1, 0.3, 0.375, 0.5, 0.625, 0.9]);
+    console.log(x.quantile(q, { interpolation: 'lower' }));
+    console.log(x.quantile(q, { interpolation: 'higher' }));
+    console.log(x.quantile(q, { interpolation: 'midpoint' }));
+    console.log(x.quantile(q, { interpolation: 'nearest' }));
+    return x.quantile(q, { interpolation: 'linear' });
+  },
+  "quantile nearest rounds half to even": () => {
+    const x = torch.tensor([pyfloat(10.0), pyfloat(20.0), pyfloat(30.0)]);
+    return x.quantile(torch.tensor([0.25, 0.75]), { interpolation: 'nearest' });
+  },
+  "quantile float64, strided, 0-dim and one element": () => {
+    const x = torch.arange(pyfloat(12.0), { dtype: torch.float64 }).view(3, 4).mul(1.7).sin();
+    console.log(x.t().quantile(0.3, 1));
+    console.log(x.getitem("::2, 1::2").quantile(torch.tensor([0.2, 0.8], { dtype: torch.float64 }), 0));
+    console.log(x.getitem("1").expand(3, 4).quantile(0.5, 0));
+    console.log(torch.tensor(pyfloat(3.0)).quantile(0.3, 0), torch.tensor(pyfloat(3.0)).quantile(torch.tensor([0.3]), 0, true));
+    return torch.tensor([pyfloat(4.0)]).quantile(0.7);
+  },
+  "quantile with NaN": () => {
+    const x = torch.tensor([[pyfloat(1.0), NaN, pyfloat(3.0)], [pyfloat(2.0), pyfloat(5.0), pyfloat(4.0)]]);
+    console.log(x.quantile(0.5, 1));
+    console.log(x.quantile(0.5));
+    return x.quantile(torch.tensor([pyfloat(0.0), pyfloat(1.0)]), 1, { interpolation: 'lower' });
+  },
+  "nanquantile": () => {
+    const x = torch.tensor([[pyfloat(1.0), NaN, pyfloat(3.0), pyfloat(2.0)], [NaN, NaN, NaN, NaN], [pyfloat(2.0), pyfloat(5.0), pyfloat(4.0), NaN]]);
+    console.log(x.nanquantile(0.5, 1));
+    console.log(torch.nanquantile(x, 0.3));
+    console.log(x.nanquantile(torch.tensor([0.25, 0.75]), 1, true));
+    console.log(x.nanquantile(0.5, 0, { interpolation: 'nearest' }));
+    return x.nanquantile(0.4, 1, { interpolation: 'midpoint' });
+  },
+  "quantile q out of range": () => {
+    return torch.quantile(torch.tensor([pyfloat(1.0), pyfloat(2.0)]), 1.5);
+  },
+  "nanquantile q out of range": () => {
+    return torch.nanquantile(torch.tensor([1, 2]), pyfloat(2.0));
+  },
+  "quantile q tensor out of range": () => {
+    return torch.quantile(torch.tensor([pyfloat(1.0), pyfloat(2.0)]), torch.tensor([0.5, -0.25]));
+  },
+  "quantile of int raises": () => {
+    return torch.quantile(torch.tensor([1, 2]), 0.5);
+  },
+  "quantile of empty raises": () => {
+    return torch.quantile(torch.zeros(2, 0), 0.5, 0);
+  },
+  "quantile q of two dims raises": () => {
+    return torch.quantile(torch.tensor([pyfloat(1.0), pyfloat(2.0)]), torch.tensor([[0.5]]));
+  },
+  "quantile q of another dtype raises": () => {
+    return torch.quantile(torch.tensor([pyfloat(1.0), pyfloat(2.0)]), torch.tensor([0.5], { dtype: torch.float64 }));
+  },
+  "quantile bad interpolation raises": () => {
+    return torch.quantile(torch.tensor([pyfloat(1.0), pyfloat(2.0)]), 0.5, { interpolation: 'cubic' });
+  },
+  "quantile dim out of range": () => {
+    return torch.tensor([pyfloat(1.0), pyfloat(2.0)]).quantile(0.5, 1);
+  },
+  "quantile gradient": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(5.0), pyfloat(3.0), pyfloat(2.0)], [pyfloat(2.0), 2.5, pyfloat(-1.0), pyfloat(0.0)]], { requires_grad: true });
+    const y = x.quantile(0.3, 1);
+    console.log(y.grad_fn!.name());
+    y.backward(torch.tensor([pyfloat(1.0), pyfloat(-2.0)]));
+    console.log(x.grad);
+    const z = torch.quantile(x, torch.tensor([0.2, 0.9]), 0, true);
+    console.log(z.grad_fn!.name());
+    return z;
+  },
+  "quantile gradient float64 modes": () => {
+    const x = torch.tensor([[pyfloat(1.0), pyfloat(5.0), pyfloat(3.0)], [pyfloat(2.0), 2.5, pyfloat(-1.0)]], { dtype: torch.float64, requires_grad: true });
+    x.quantile(0.6, { interpolation: 'midpoint' }).add(x.quantile(0.3, 0, { interpolation: 'nearest' }).sum()).backward();
+    console.log(x.grad);
+    const w = torch.tensor([pyfloat(1.0), NaN, pyfloat(3.0), pyfloat(2.0)], { requires_grad: true });
+    w.nanquantile(torch.tensor([0.25, 0.5])).sum().backward();
+    return w.grad;
+  },
 };
