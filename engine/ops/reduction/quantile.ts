@@ -2,6 +2,7 @@
 // values, strides and gradients follow its steps; the result's node is the SqueezeBackward3 of its last squeeze_.
 import { RuntimeError } from '../../core/errors.ts';
 import { int64 } from '../../core/dtype.ts';
+import type { PyFloat } from '../../core/scalar.ts';
 import { wrapDim } from '../../core/shape.ts';
 import { Tensor } from '../../core/tensor.ts';
 import { full, full_like } from '../creation/fill.ts';
@@ -10,8 +11,8 @@ import { where } from '../pointwise/where.ts';
 import { viewOf } from '../views/make.ts';
 import { checkDimType, pyArgs, type PyArgs } from './reduce.ts';
 
-export interface QuantileOptions { q?: number | Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string }
-export type QuantileArgs = PyArgs<[q: number | Tensor, dim: number | null, keepdim: boolean], QuantileOptions>;
+export interface QuantileOptions { q?: number | PyFloat | Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string }
+export type QuantileArgs = PyArgs<[q: number | PyFloat | Tensor, dim: number | null, keepdim: boolean], QuantileOptions>;
 
 const modes = ['linear', 'lower', 'higher', 'midpoint', 'nearest'];
 
@@ -42,7 +43,7 @@ function quantileOf(self: Tensor, options: QuantileOptions, ignoreNan: boolean):
   if (options.q === undefined) throw new TypeError(`${op}() missing required argument 'q' (pos 2)`);
   checkDimType(op, options.dim, false);
   const interpolation = options.interpolation ?? 'linear';
-  if (!(options.q instanceof Tensor) && !(options.q >= 0 && options.q <= 1)) {
+  if (!(options.q instanceof Tensor) && !(Number(options.q) >= 0 && Number(options.q) <= 1)) {
     throw new RuntimeError(`quantile() q must be in the range [0, 1] but got ${cppDouble(Number(options.q))}`);
   }
   if (!modes.includes(interpolation)) {
