@@ -169,7 +169,8 @@ def expand_op(x, shape):
             elif r < 0.3: t.append(-1)
             elif r < 0.37: t.append(s + 1)
             else: t.append(s)
-        if R.random() < 0.05 and lead: lead[0] = -1
+        # A 0-dim tensor expanded with a leading -1 gets a size of -1 in PyTorch instead of an error: not reproduced.
+        if R.random() < 0.05 and lead and k: lead[0] = -1
         if R.random() < 0.05 and t: t = t[1:]
         t = lead + t
         if op == 'expand': return f'{x}.expand({sizes_args(t) if t else "[]"})', True
@@ -223,6 +224,15 @@ def split_op(x, shape):
         i = R.randint(-size, size - 1) if size and R.random() > 0.1 else R.choice([size, -size - 1])
         return f'{x}.select({d}, {i})', False
     # A 0-dim input with an empty index reads an uninitialised element in PyTorch: at least one index then.
+    if R.random() < 0.25:
+        # take_along_dim: indices of the same rank, broadcasting against the input off `dim`.
+        ishape = [R.choice([1, s]) if R.random() < 0.8 else R.randint(1, 3) for s in shape]
+        if -k <= d < k: ishape[d] = R.randint(0, 3)
+        n = prod(ishape)
+        vals = [R.randint(0, max(size - 1, 0)) for _ in range(n)]
+        it = f'torch.tensor({sizes(vals)}).reshape({sizes(ishape)})' if ishape else f'torch.tensor({vals[0] if vals else 0})'
+        if R.random() < 0.2: return f'torch.take_along_dim({x}, {it})', False
+        return (f'{x}.take_along_dim({it}, {d})' if R.random() < 0.5 else f'torch.take_along_dim({x}, {it}, {{ dim: {d} }})'), False
     n = R.randint(0, 4) if k else R.randint(1, 3)
     idx = [R.randint(-1 if R.random() < 0.05 else 0, max(size - 1, 0) + (1 if R.random() < 0.05 else 0)) for _ in range(n)]
     idt = R.choice(['torch.int64', 'torch.int64', 'torch.int32'])
@@ -277,7 +287,7 @@ def single_case(i, family):
     if family == 'flip' and R.random() < 0.5: shape = rand_shape(2, 3)
     L, expanded = make('x', shape, dt, grad)
     expr, overlapping = {'view': view_op, 'expand': expand_op, 'split': split_op, 'flip': flip_op}[family]('x', shape)
-    listy = family == 'split' and expr.split('(')[0].split('.')[-1] not in ('narrow', 'select', 'index_select')
+    listy = family == 'split' and expr.split('(')[0].split('.')[-1] not in ('narrow', 'select', 'index_select', 'take_along_dim')
     L.append(f'const r = {expr};')
     if listy:
         first = 'r[0]'
@@ -562,6 +572,15 @@ FOUND = [
         'const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3).requires_grad_();',
         'const r = torch.diag_embed(x, 1, 0, 2);', 'console.log(r.shape, r.stride(), r.grad_fn!.name(), x.t().diag_embed(-1).shape);',
         'r.mul(torch.arange(32, { dtype: torch.float32 }).reshape(4, 2, 4)).sum().backward();', '[x.grad, torch.diag_embed(torch.tensor([1, 2]))]']),
+    ('take_along_dim broadcasts, with a gradient', [
+        'const x = torch.arange(12, { dtype: torch.float64 }).reshape(3, 4).requires_grad_();',
+        'const r = torch.take_along_dim(x, torch.tensor([[0, 3]]), 1);', 'console.log(r, x.take_along_dim(torch.tensor([5, 0, 5])));',
+        'r.sum().backward();', 'x.grad']),
+    ('take_along_dim without a dim views a non-contiguous input', ['torch.take_along_dim(torch.zeros(3, 4).t(), torch.tensor([1]))']),
+    ('take_along_dim of a 0-dim tensor with a dim', ['torch.take_along_dim(torch.tensor(1), torch.tensor(0), { dim: -1 })']),
+    ('gather with an empty index still records its node', [
+        'const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3).requires_grad_();',
+        'const r = x.gather(1, torch.zeros(2, 0, { dtype: torch.int64 }));', 'r.sum().backward();', '[r, x.grad]']),
     ('gradient of an empty leaf takes its strides', [
         'const x0 = torch.zeros(2, 2, 4, 0, { dtype: torch.float64, requires_grad: true });',
         'torch.permute(x0.transpose(2, 0), [-2, 3, 0, 1]).pow(2).sum().backward();', 'x0.grad']),

@@ -22,7 +22,12 @@ function checkShapes(self: Tensor, dim: number, index: Tensor): void {
 export function gather(self: Tensor, dim: number, index: Tensor): Tensor {
   const d = wrapDim(dim, self.ndim);
   const out = emptyTensor(index._shape, self.dtype, self.device);
-  if (index.numel() === 0) return out;
+  // An empty index gathers nothing, whatever its dtype, but the result still has a GatherBackward0 (zero gradient).
+  if (index.numel() === 0) {
+    const inputShape = [...self._shape];
+    record('GatherBackward0', [self], out, {}, ([grad]) => [grad!.new_zeros(inputShape)]);
+    return out;
+  }
   if (index.dtype !== int64) throw new RuntimeError('gather(): Expected dtype int64 for index');
   checkShapes(self, d, index);
   const size = sizeOrOne(self, d);

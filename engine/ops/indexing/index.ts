@@ -5,9 +5,10 @@ import * as indexSelect from './index_select.ts';
 import * as masked from './masked.ts';
 import * as scatter from './scatter.ts';
 import * as take from './take.ts';
+import * as takeAlongDim from './take_along_dim.ts';
 import * as tupleIndex from './tuple-index.ts';
 
 export const functions = {
   ...gather.functions, ...indexAdd.functions, ...indexSelect.functions, ...masked.functions, ...scatter.functions,
-  ...take.functions, ...tupleIndex.functions,
+  ...take.functions, ...takeAlongDim.functions, ...tupleIndex.functions,
 };
