@@ -55,8 +55,10 @@ function quantileOf(self: Tensor, options: QuantileOptions, ignoreNan: boolean):
   const hasDim = options.dim !== undefined && options.dim !== null;
   const dim = wrapDim(hasDim ? options.dim! : 0, self.ndim);
   // Sort the reduced values into the last dim: q's values select from there.
-  let sorted = !hasDim ? self.flatten().sort().values : dim === self.ndim - 1 ? self.sort().values : self.unsqueeze(-1).transpose(dim, -1).sort().values;
-  const outShape = hasDim && self.ndim > 0 ? self._shape.flatMap((d, i) => (i !== dim ? [d] : keepdim ? [1] : [])) : keepdim ? self._shape.map(() => 1) : [];
+  const reducedLast = !hasDim ? self.flatten() : dim === self.ndim - 1 ? self : self.unsqueeze(-1).transpose(dim, -1);
+  let sorted = reducedLast.sort().values;
+  const kept = (d: number, i: number) => (i !== dim ? [d] : keepdim ? [1] : []);
+  const outShape = hasDim && self.ndim > 0 ? self._shape.flatMap(kept) : keepdim ? self._shape.map(() => 1) : [];
   sorted = sorted.view([...outShape, sorted._shape[sorted.ndim - 1]!]);
   const last = sorted._shape[sorted.ndim - 1]! - 1;
   let ranks: Tensor;
