@@ -19,8 +19,9 @@ function extremeOver(op: 'amax' | 'amin', self: Tensor, options: AmaxOptions, be
   checkNonEmpty(op, self, given.length === 0 ? null : dims, given);
   const [out] = reduceWithIndex(self, dims, shape, better);
   record(op === 'amax' ? 'AmaxBackward0' : 'AminBackward0', [self], out, { self, result: out }, ([grad], s) => {
-    // Ties share the gradient evenly; a slice whose extreme is NaN matches nothing and gets 0/0 (as PyTorch).
-    const mask = s.self.eq(restoreDims(s.result, dims, keepdim, s.self.ndim));
+    // Ties share the gradient evenly; a slice whose extreme is NaN matches nothing and gets 0/0 (as PyTorch). The
+    // mask is result == self in that order, as derivatives.yaml writes it: its layout follows the restored result.
+    const mask = restoreDims(s.result, dims, keepdim, s.self.ndim).eq(s.self);
     return [restoreDims(grad!, dims, keepdim, s.self.ndim).div(mask.sum({ dim: dims, keepdim: true })).mul(mask)];
   });
   return out;

@@ -584,4 +584,11 @@ export const cases: Record<string, () => unknown> = {
     console.log(torch.std_mean(w, 1));
     return w.min(-1);
   },
+  "amax's gradient is laid out like the restored result (result == self, in that order)": () => {
+    const x = torch.arange(4, { dtype: torch.float64 }).sub(2.5).reshape([2, 1, 2]).permute(2, 1, 0).requires_grad_();
+    const y = x.amax(1).mean(-1);
+    const [g] = torch.autograd.grad(y, x, { grad_outputs: torch.ones_like(y).mul(2), allow_unused: true });
+    console.log(g!.stride(), g!.is_contiguous());
+    return g;
+  },
 };
