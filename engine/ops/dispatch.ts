@@ -116,7 +116,7 @@ export function canCast(from: DType, to: DType): boolean {
 }
 
 /** The dtypes the WebAssembly kernels compute in; bool stays on the reference kernels. */
-function kernelDType(dtype: DType): KernelDType | null {
+export function kernelDType(dtype: DType): KernelDType | null {
   return dtype.name === 'bool' ? null : dtype.name;
 }
 

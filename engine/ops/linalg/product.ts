@@ -8,7 +8,7 @@ import type { DType } from '../../core/dtype.ts';
 import { RuntimeError } from '../../core/errors.ts';
 import { isScalar, type Scalar, scalarValue } from '../../core/scalar.ts';
 import { emptyTensor, Tensor } from '../../core/tensor.ts';
-import { storeFor, viewOf } from '../dispatch.ts';
+import { kernelDType, storeFor, viewOf } from '../dispatch.ts';
 
 /** The BLAS-backed kernels refuse the types they lack: `"addmm_impl_cpu_" not implemented for 'Bool'`. */
 export function checkKernelDType(kernel: string, dtype: DType): void {
@@ -69,9 +69,9 @@ export function addScaled(product: Tensor, self: Tensor, beta: Scalar, alpha: Sc
   const a = dtype.cast(scalarValue(alpha));
   const out = emptyTensor(product._shape, dtype, product.device);
   // beta = alpha = 1 (F.linear's bias) is a plain add: the fast kernels round p + s once, as the loop below does.
-  const kernelDType = dtype.name === 'bool' ? null : dtype.name;
-  if (a === 1 && b === 1 && kernelDType && self.dtype === dtype && out.device.type === 'cpu' && self.device.type === 'cpu' &&
-    wasmBinary('add', kernelDType, out.storage.data, viewOf(product), viewOf(self, product._shape))) return out;
+  const fastDType = kernelDType(dtype);
+  if (a === 1 && b === 1 && fastDType && self.dtype === dtype && out.device.type === 'cpu' && self.device.type === 'cpu' &&
+    wasmBinary('add', fastDType, out.storage.data, viewOf(product), viewOf(self, product._shape))) return out;
   const fn = b === 0 ? (p: number) => a * p : (p: number, s: number) => a * p + b * s;
   mapBinary(out.storage.data, viewOf(product), viewOf(self, product._shape), fn, storeFor(dtype));
   return out;
